@@ -1,0 +1,87 @@
+// Types of a form definition. schemas/form.schema.json is the source of truth; keep the two in step.
+
+/** A JSON Schema document or subschema, treated as data. */
+export type JsonSchema = { [keyword: string]: unknown } | boolean;
+
+/** A condition: a JSON Schema over the answers (or over a group item). */
+export type Condition = { [keyword: string]: unknown };
+
+export const FIELD_KINDS = [
+  'text', 'textarea', 'integer', 'amount', 'date', 'radio', 'checkboxes', 'select', 'yesno',
+  'phone', 'email', 'account-number', 'national-id', 'address', 'consent', 'group', 'attachments',
+  'guidance',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export interface FieldDefinition {
+  id: string;
+  kind: FieldKind;
+  required?: boolean;
+  unsure?: boolean;
+  when?: Condition;
+  autocomplete?: string;
+  prefill?: string;
+  maxLength?: number;
+  fields?: FieldDefinition[];
+}
+
+export interface StepDefinition {
+  id: string;
+  when?: Condition;
+  fields: FieldDefinition[];
+}
+
+export interface AttachmentDefinition {
+  id: string;
+  when?: Condition;
+}
+
+export interface AnswersSchema {
+  type: 'object';
+  properties: Record<string, JsonSchema>;
+  $defs?: Record<string, JsonSchema>;
+  [keyword: string]: unknown;
+}
+
+export interface FormDefinition {
+  $schema?: string;
+  id: string;
+  version: string;
+  locales: string[];
+  answers: AnswersSchema;
+  steps: StepDefinition[];
+  attachments?: AttachmentDefinition[];
+}
+
+/** Kinds that hold no answer. */
+export const kindHoldsAnswer = (kind: FieldKind): boolean => kind !== 'guidance';
+
+/** Where a field sits: its step, and its group when it is a group's item field. */
+export interface FieldPlace {
+  field: FieldDefinition;
+  step: StepDefinition;
+  stepIndex: number;
+  /** Index in the step's fields (or in the group's fields). */
+  index: number;
+  group?: FieldDefinition;
+  /** JSON pointer to the field in the definition. */
+  pointer: string;
+}
+
+/** Every field of a definition in order, groups' item fields right after their group. */
+export function listFields(definition: FormDefinition): FieldPlace[] {
+  const places: FieldPlace[] = [];
+  definition.steps.forEach((step, stepIndex) => {
+    step.fields.forEach((field, index) => {
+      const pointer = `/steps/${stepIndex}/fields/${index}`;
+      places.push({ field, step, stepIndex, index, pointer });
+      field.fields?.forEach((child, childIndex) => {
+        places.push({
+          field: child, step, stepIndex, index: childIndex, group: field,
+          pointer: `${pointer}/fields/${childIndex}`,
+        });
+      });
+    });
+  });
+  return places;
+}
