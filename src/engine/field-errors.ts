@@ -1,0 +1,114 @@
+// Validation of what the user answered, as errors that name i18n keys, never ajv's English messages.
+import type { FieldDefinition, FormDefinition, StepDefinition } from '../definition/types.ts';
+import { isRecord, pointer, type Answers } from './answers.ts';
+import type { FormValidators, ValidationError } from './form-package.ts';
+import { itemRelevance, type Relevance } from './relevance.ts';
+
+export interface FieldError {
+  /** The field id (an item field's own id for group items). */
+  field: string;
+  /** JSON pointer into the answers: /income, /children/0/name, /attachments/rent-contract. */
+  path: string;
+  /** What is wrong: required, type, minimum, format, … ; a part of a compound value comes first: postcode.pattern. */
+  code: string;
+  params: Record<string, unknown>;
+  /** i18n keys, most specific first: the field's own text, the kind's, then the widget's general one. */
+  keys: string[];
+}
+
+const WIDGET_NS = 'widget';
+
+function fieldError(formId: string, field: FieldDefinition, path: string, code: string, params: Record<string, unknown> = {}): FieldError {
+  return {
+    field: field.id, path, code, params,
+    keys: [`${formId}:fields.${field.id}.errors.${code}`, `${WIDGET_NS}:errors.${field.kind}.${code}`, `${WIDGET_NS}:errors.${code}`],
+  };
+}
+
+/** The code of ajv's first error; errors inside a compound value (an address) name the part. */
+function codeOf(error: ValidationError): { code: string; params: Record<string, unknown>; at: string[] } {
+  const at = error.instancePath.split('/').slice(1);
+  let keyword = error.keyword;
+  let params = { ...error.params };
+  if (keyword === 'required' && typeof params.missingProperty === 'string') {
+    at.push(params.missingProperty);
+    params = {};
+  }
+  if (keyword === 'format' && typeof params.format === 'string') keyword = `format.${params.format}`;
+  if (keyword === 'enum' || keyword === 'const') { keyword = 'choice'; params = {}; }
+  return { code: keyword, params, at };
+}
+
+function valueErrors(formId: string, field: FieldDefinition, value: unknown, validators: FormValidators, path: string): FieldError[] {
+  const validate = validators.fields[field.id];
+  if (!validate || validate(value)) return [];
+  const first = validate.errors?.[0];
+  if (!first) return [fieldError(formId, field, path, 'invalid')];
+  const { code, params, at } = codeOf(first);
+  if (field.kind === 'address' && at.length > 0) return [fieldError(formId, field, path, `${at[0]}.${code}`, params)];
+  if (field.kind === 'attachments' && at.length > 0) {
+    const rest = at.slice(1);
+    return [fieldError(formId, field, `${path}/${at[0]}`, rest.length > 0 ? `${rest[rest.length - 1]}.${code}` : code, { ...params, document: at[0] })];
+  }
+  return [fieldError(formId, field, path, code, params)];
+}
+
+const isMissing = (value: unknown): boolean => value === undefined;
+
+export interface StepCheck {
+  definition: FormDefinition;
+  validators: FormValidators;
+  answers: Answers;
+  unsure: readonly string[];
+  relevance: Relevance;
+}
+
+/** Errors on one step's relevant fields. Fields marked "I don't know" are not checked. */
+export function validateStep(step: StepDefinition, check: StepCheck): FieldError[] {
+  const { definition, validators, answers, unsure, relevance } = check;
+  const errors: FieldError[] = [];
+  for (const field of step.fields) {
+    if (field.kind === 'guidance' || !relevance.fields.includes(field.id) || unsure.includes(field.id)) continue;
+    const value = relevance.answers[field.id] ?? answers[field.id];
+    const path = pointer(field.id);
+    if (isMissing(value)) {
+      if (field.required) errors.push(fieldError(definition.id, field, path, 'required'));
+      continue;
+    }
+    if (field.kind === 'group' && Array.isArray(value)) {
+      const itemErrors = groupItemErrors(definition.id, field, value, validators);
+      errors.push(...itemErrors);
+      if (itemErrors.length > 0) continue;
+      const pruned = value.map((item) => itemRelevance(field, item, validators).answers);
+      errors.push(...valueErrors(definition.id, field, pruned, validators, path).filter((e) => e.path === path));
+      continue;
+    }
+    if (field.kind === 'attachments') {
+      const documents = isRecord(value) ? value : {};
+      const missing = field.required ? relevance.attachments.filter((doc) => documents[doc] === undefined) : [];
+      errors.push(...missing.map((doc) => fieldError(definition.id, field, `${path}/${doc}`, 'required', { document: doc })));
+      errors.push(...valueErrors(definition.id, field, relevance.answers[field.id] ?? {}, validators, path));
+      continue;
+    }
+    errors.push(...valueErrors(definition.id, field, value, validators, path));
+  }
+  return errors;
+}
+
+function groupItemErrors(formId: string, group: FieldDefinition, items: unknown[], validators: FormValidators): FieldError[] {
+  const errors: FieldError[] = [];
+  items.forEach((item, index) => {
+    const { fields } = itemRelevance(group, item, validators);
+    for (const child of group.fields ?? []) {
+      if (child.kind === 'guidance' || !fields.includes(child.id)) continue;
+      const value = isRecord(item) ? item[child.id] : undefined;
+      const path = pointer(group.id, index, child.id);
+      if (isMissing(value)) {
+        if (child.required) errors.push(fieldError(formId, child, path, 'required', { item: index + 1 }));
+        continue;
+      }
+      errors.push(...valueErrors(formId, child, value, validators, path).map((e) => ({ ...e, params: { ...e.params, item: index + 1 } })));
+    }
+  });
+  return errors;
+}

@@ -1,0 +1,31 @@
+// A form package: what `klarskjema build` writes and the widget loads. The validators are ajv's
+// precompiled standalone functions; nothing here compiles a schema.
+import type { FormDefinition } from '../definition/types.ts';
+
+export interface ValidationError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+export interface Validate {
+  (data: unknown): boolean;
+  errors?: ValidationError[] | null;
+}
+
+export interface FormValidators {
+  /** Value validators, by field id (group item fields too). */
+  fields: Record<string, Validate>;
+  /** Condition validators, by condition key (see conditionKey). */
+  conditions: Record<string, Validate>;
+  /** The whole submission: { answers, unsure }. */
+  submission: Validate;
+}
+
+export interface FormPackage {
+  definition: FormDefinition;
+  validators: FormValidators;
+}
+
+export type ConditionOwner = 'step' | 'field' | 'attachment';
+export const conditionKey = (owner: ConditionOwner, id: string): string => `${owner}:${id}`;

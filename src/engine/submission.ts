@@ -1,0 +1,68 @@
+// The payload that leaves the widget: only relevant answers, with the user's flags and which text
+// each answer was given to. The whole-submission validator checks { answers, unsure }.
+import type { FormDefinition } from '../definition/types.ts';
+import type { Answers } from './answers.ts';
+import type { FormValidators, ValidationError } from './form-package.ts';
+import type { Relevance } from './relevance.ts';
+
+export type TextVariant = 'standard' | 'plain';
+
+export interface AnswerContext {
+  locale: string;
+  variant: TextVariant;
+}
+
+export interface Submission {
+  /** Unique per application; the receiver uses it as the idempotency key. */
+  id: string;
+  form: { id: string; version: string };
+  answers: Answers;
+  /** Relevant fields the user marked "I don't know / I need help with this". */
+  unsure: string[];
+  /** Relevant documents, in form order. */
+  attachments: string[];
+  /** Locale and text variant in force when each answer was last given. */
+  answeredIn: Record<string, AnswerContext>;
+  locale: string;
+  variant: TextVariant;
+  submittedAt: string;
+}
+
+export interface SubmissionInput {
+  id: string;
+  definition: FormDefinition;
+  validators: FormValidators;
+  relevance: Relevance;
+  unsure: readonly string[];
+  answeredIn: Record<string, AnswerContext>;
+  locale: string;
+  variant: TextVariant;
+  now: Date;
+}
+
+/** An answer to a field marked unsure goes along only when it is valid on its own. */
+export function buildSubmission(input: SubmissionInput): Submission {
+  const { definition, validators, relevance } = input;
+  const answers: Answers = {};
+  const unsure = relevance.fields.filter((id) => input.unsure.includes(id));
+  for (const [id, value] of Object.entries(relevance.answers)) {
+    const validate = validators.fields[id];
+    if (unsure.includes(id) && validate && !validate(value)) continue;
+    answers[id] = value;
+  }
+  const answered = new Set(Object.keys(answers));
+  const answeredIn = Object.fromEntries(
+    Object.entries(input.answeredIn).filter(([path]) => answered.has(path.split('/')[0] ?? '')),
+  );
+  return {
+    id: input.id,
+    form: { id: definition.id, version: definition.version },
+    answers, unsure, attachments: [...relevance.attachments], answeredIn,
+    locale: input.locale, variant: input.variant, submittedAt: input.now.toISOString(),
+  };
+}
+
+export function submissionErrors(submission: Submission, validators: FormValidators): ValidationError[] {
+  const valid = validators.submission({ answers: submission.answers, unsure: submission.unsure });
+  return valid ? [] : [...(validators.submission.errors ?? [])];
+}

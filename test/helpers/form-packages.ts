@@ -1,0 +1,30 @@
+// Builds the example forms once per test run into a temporary folder and loads them, as the widget would.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildFormPackage } from '../../src/build/build.ts';
+import type { FormDefinition } from '../../src/definition/types.ts';
+import type { FormPackage } from '../../src/engine/form-package.ts';
+import { loadFormPackage } from '../../src/node/load-package.ts';
+import { packageRoot } from '../../src/node/paths.ts';
+
+const cache = new Map<string, Promise<FormPackage>>();
+
+export const exampleFormIds = ['kontakt', 'stotte'] as const;
+
+export async function readExampleDefinition(id: string): Promise<FormDefinition> {
+  return JSON.parse(await readFile(resolve(packageRoot, 'schemas/forms', `${id}.json`), 'utf8')) as FormDefinition;
+}
+
+export function examplePackage(id: string): Promise<FormPackage> {
+  let loaded = cache.get(id);
+  if (!loaded) {
+    loaded = (async () => {
+      const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-'));
+      const { dir } = await buildFormPackage(await readExampleDefinition(id), { outDir, localesDir: resolve(packageRoot, 'locales') });
+      return loadFormPackage(dir);
+    })();
+    cache.set(id, loaded);
+  }
+  return loaded;
+}
