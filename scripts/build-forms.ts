@@ -1,0 +1,34 @@
+// Builds every form definition in schemas/forms/*.json into build/forms/<id>/ (definition, precompiled
+// validators, locales). `npm run build:forms`; `npm test` and `npm start` run it first.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { buildFormPackage } from '../src/build/build.ts';
+import type { FormDefinition } from '../src/definition/types.ts';
+import { packageRoot } from '../src/node/paths.ts';
+
+const formsDir = resolve(packageRoot, 'schemas/forms');
+const outDir = resolve(packageRoot, 'build/forms');
+const localesDir = resolve(packageRoot, 'locales');
+
+async function main(): Promise<void> {
+  const files = (await readdir(formsDir)).filter((name) => name.endsWith('.json')).sort();
+  if (files.length === 0) throw new Error(`No form definitions (*.json) in ${relative(process.cwd(), formsDir)}.`);
+  // Start clean so a removed or renamed form leaves no stale package behind.
+  await rm(outDir, { recursive: true, force: true });
+  for (const file of files) {
+    const path = join(formsDir, file);
+    let definition: FormDefinition;
+    try {
+      definition = JSON.parse(await readFile(path, 'utf8')) as FormDefinition;
+    } catch (error) {
+      throw new Error(`${relative(process.cwd(), path)} is not valid JSON: ${(error as Error).message}`);
+    }
+    const result = await buildFormPackage(definition, { outDir, localesDir });
+    console.log(`built ${relative(process.cwd(), result.dir)}/ (${result.files.join(', ')})`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`build-forms: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order, stopping at the first failure with its exit code.
+// Plain Node, no shell: each tool runs from its package's bin file with this same Node.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Path of a package's command, from its package.json "bin". */
+function bin(pkg, name) {
+  const dir = join(root, 'node_modules', pkg);
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  } catch {
+    console.error(`npm test: ${pkg} is not installed. Run \`npm install\` (or \`npm ci\`) first.`);
+    process.exit(1);
+  }
+  const entry = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[name];
+  if (!entry) throw new Error(`${pkg} has no "${name}" command`);
+  return join(dir, entry);
+}
+
+const stages = [
+  { name: 'typecheck', command: 'tsc -p tsconfig.json', args: [bin('typescript', 'tsc'), '-p', 'tsconfig.json'] },
+  { name: 'build form packages', command: 'tsx scripts/build-forms.ts', args: [bin('tsx', 'tsx'), 'scripts/build-forms.ts'] },
+  { name: 'node tests', command: 'vitest run', args: [bin('vitest', 'vitest'), 'run'] },
+  { name: 'chromium', command: 'node scripts/ensure-chromium.js', args: ['scripts/ensure-chromium.js'] },
+  { name: 'browser tests', command: 'web-test-runner', args: [bin('@web/test-runner', 'web-test-runner')] },
+];
+
+const started = Date.now();
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const passed = [];
+
+for (const [index, stage] of stages.entries()) {
+  console.log(`\n=== ${index + 1}/${stages.length} ${stage.name}: ${stage.command} ===\n`);
+  const stageStarted = Date.now();
+  const result = spawnSync(process.execPath, stage.args, { cwd: root, stdio: 'inherit' });
+  const code = result.error ? 1 : (result.status ?? 1);
+  if (result.error) console.error(`npm test: could not run ${stage.command}: ${result.error.message}`);
+  if (result.signal) console.error(`npm test: ${stage.command} was stopped by ${result.signal}`);
+  if (code !== 0) {
+    console.log(`\nnpm test: FAILED at stage ${index + 1}/${stages.length} (${stage.name}), exit code ${code}, after ${seconds(started)}.`
+      + (passed.length ? ` Passed before it: ${passed.join(', ')}.` : ''));
+    process.exit(code);
+  }
+  passed.push(stage.name);
+  console.log(`\n--- ${stage.name}: ok (${seconds(stageStarted)})`);
+}
+
+console.log(`\nnpm test: all ${stages.length} stages passed (${passed.join(', ')}) in ${seconds(started)}.`);

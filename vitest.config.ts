@@ -1,0 +1,10 @@
+// Node-side tests. Browser tests (*.browser.test.ts) run in Chromium with @web/test-runner instead.
+import { configDefaults, defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: [...configDefaults.exclude, '**/*.browser.test.ts', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
+    environment: 'node',
+  },
+});

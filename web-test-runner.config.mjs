@@ -1,0 +1,62 @@
+// Browser tests: every *.browser.test.ts under components/ and test/, run in Debian's Chromium with mocha.
+// Never downloads a browser: playwright-core only drives the one at CHROMIUM_PATH (default /usr/bin/chromium).
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+const root = (path) => fileURLToPath(new URL(path, import.meta.url));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Tests run under the widget's production policy (design principle 2): no eval, no inline scripts or
+// styles, Trusted Types with only the `lit-html` policy. The runner's own inline config script is injected
+// right after <head>, before this <meta>, and a <meta> policy only governs what comes after it, so the
+// runner keeps working while the code under test gets the real policy. WTR_CSP overrides it for debugging.
+const CSP =
+  process.env.WTR_CSP ??
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: root('.'),
+  files: ['components/**/*.browser.test.ts', 'test/**/*.browser.test.ts', '!**/node_modules/**'],
+  nodeResolve: true,
+  plugins: [
+    // Our imports carry explicit .ts extensions: the dev server serves those files and esbuild strips types,
+    // reading tsconfig.json so class-field semantics match tsc (useDefineForClassFields: false, for Lit).
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: root('./tsconfig.json') }),
+  ],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+  ],
+  // Two cores: two test files at a time in one browser.
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 120_000,
+  testFramework: { config: { timeout: 20_000 } },
+  // Lit's dev-mode notice on every file is noise; its other dev-mode warnings still show.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
+  // axe-core is a UMD script and `script.src = …` is a Trusted Types sink, so the page loads it up front
+  // (test/browser/axe.ts uses window.axe). csp-report logs any policy violation.
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
+<html lang="nb">
+  <head>
+    <meta charset="utf-8">
+    <meta http-equiv="Content-Security-Policy" content="${CSP}">
+    <title>klarskjema browser test</title>
+    <script src="/node_modules/axe-core/axe.min.js"></script>
+    <script type="module" src="/test/browser/csp-report.ts"></script>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+};
