@@ -2,13 +2,15 @@
 // validators. ajv generates the code here, at build time; the browser only runs it.
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build as esbuild } from 'esbuild';
-import { mkdir, writeFile, copyFile, access } from 'node:fs/promises';
+import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../definition/types.ts';
-import { conditionKey } from '../engine/form-package.ts';
+import { conditionKey, WIDGET_NAMESPACE } from '../engine/form-package.ts';
 import { packageRoot } from '../node/paths.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
+
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
 export const PACKAGE_FILES = { definition: 'form.json', validators: 'validators.js' } as const;
 
@@ -79,10 +81,16 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   files.push(PACKAGE_FILES.definition);
   await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(validatorsSource(definition)));
   files.push(PACKAGE_FILES.validators);
+  // One file per locale holds both namespaces the widget needs, so a language switch is one request.
   for (const locale of definition.locales) {
-    const source = join(options.localesDir, locale, `${definition.id}.json`);
-    if (!(await access(source).then(() => true, () => false))) continue;
-    await copyFile(source, join(dir, 'locales', `${locale}.json`));
+    const formTexts = join(options.localesDir, locale, `${definition.id}.json`);
+    if (!(await exists(formTexts))) continue;
+    const widgetTexts = join(options.localesDir, locale, `${WIDGET_NAMESPACE}.json`);
+    const resources = {
+      [definition.id]: JSON.parse(await readFile(formTexts, 'utf8')) as unknown,
+      [WIDGET_NAMESPACE]: (await exists(widgetTexts)) ? (JSON.parse(await readFile(widgetTexts, 'utf8')) as unknown) : {},
+    };
+    await writeFile(join(dir, 'locales', `${locale}.json`), JSON.stringify(resources));
     files.push(`locales/${locale}.json`);
   }
   return { dir, files };

@@ -1,7 +1,7 @@
 // Validation of what the user answered, as errors that name i18n keys, never ajv's English messages.
 import type { FieldDefinition, FormDefinition, StepDefinition } from '../definition/types.ts';
 import { isRecord, pointer, type Answers } from './answers.ts';
-import type { FormValidators, ValidationError } from './form-package.ts';
+import { WIDGET_NAMESPACE as WIDGET_NS, type FormValidators, type ValidationError } from './form-package.ts';
 import { itemRelevance, type Relevance } from './relevance.ts';
 
 export interface FieldError {
@@ -12,15 +12,15 @@ export interface FieldError {
   /** What is wrong: required, type, minimum, format, … ; a part of a compound value comes first: postcode.pattern. */
   code: string;
   params: Record<string, unknown>;
+  /** The part of a compound answer that is wrong (an address's postcode, a document's reason), if any. */
+  part?: string;
   /** i18n keys, most specific first: the field's own text, the kind's, then the widget's general one. */
   keys: string[];
 }
 
-const WIDGET_NS = 'widget';
-
-function fieldError(formId: string, field: FieldDefinition, path: string, code: string, params: Record<string, unknown> = {}): FieldError {
+function fieldError(formId: string, field: FieldDefinition, path: string, code: string, params: Record<string, unknown> = {}, part?: string): FieldError {
   return {
-    field: field.id, path, code, params,
+    field: field.id, path, code, params, ...(part ? { part } : {}),
     keys: [`${formId}:fields.${field.id}.errors.${code}`, `${WIDGET_NS}:errors.${field.kind}.${code}`, `${WIDGET_NS}:errors.${code}`],
   };
 }
@@ -45,10 +45,10 @@ function valueErrors(formId: string, field: FieldDefinition, value: unknown, val
   const first = validate.errors?.[0];
   if (!first) return [fieldError(formId, field, path, 'invalid')];
   const { code, params, at } = codeOf(first);
-  if (field.kind === 'address' && at.length > 0) return [fieldError(formId, field, path, `${at[0]}.${code}`, params)];
+  if (field.kind === 'address' && at.length > 0) return [fieldError(formId, field, path, `${at[0]}.${code}`, params, at[0])];
   if (field.kind === 'attachments' && at.length > 0) {
-    const rest = at.slice(1);
-    return [fieldError(formId, field, `${path}/${at[0]}`, rest.length > 0 ? `${rest[rest.length - 1]}.${code}` : code, { ...params, document: at[0] })];
+    const part = at[1];
+    return [fieldError(formId, field, `${path}/${at[0]}`, part ? `${part}.${code}` : code, { ...params, document: at[0] }, part)];
   }
   return [fieldError(formId, field, path, code, params)];
 }
@@ -87,7 +87,10 @@ export function validateStep(step: StepDefinition, check: StepCheck): FieldError
       const documents = isRecord(value) ? value : {};
       const missing = field.required ? relevance.attachments.filter((doc) => documents[doc] === undefined) : [];
       errors.push(...missing.map((doc) => fieldError(definition.id, field, `${path}/${doc}`, 'required', { document: doc })));
-      errors.push(...valueErrors(definition.id, field, relevance.answers[field.id] ?? {}, validators, path));
+      // One document at a time, so every document's fault is shown at once.
+      for (const doc of relevance.attachments) {
+        if (documents[doc] !== undefined) errors.push(...valueErrors(definition.id, field, { [doc]: documents[doc] }, validators, path));
+      }
       continue;
     }
     errors.push(...valueErrors(definition.id, field, value, validators, path));

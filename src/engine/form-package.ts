@@ -29,3 +29,6 @@ export interface FormPackage {
 
 export type ConditionOwner = 'step' | 'field' | 'attachment';
 export const conditionKey = (owner: ConditionOwner, id: string): string => `${owner}:${id}`;
+
+/** The i18next namespace of the widget's own texts (buttons, errors, progress); a form's namespace is its id. */
+export const WIDGET_NAMESPACE = 'widget';

@@ -1,0 +1,17 @@
+// An error in words that name the question, so every line of the error summary says which
+// question it is about (GOV.UK: specific messages), and the inline message says the same.
+import type { FormDefinition } from '../../src/definition/types.ts';
+import type { FieldError } from '../../src/engine/field-errors.ts';
+import type { Texts } from '../../src/browser/i18n.ts';
+
+export function errorText(texts: Texts, definition: FormDefinition, error: FieldError): string {
+  const formId = definition.id;
+  let label = texts.t(`${formId}:fields.${error.field}.label`);
+  const item = error.params.item;
+  if (typeof item === 'number') {
+    const group = definition.steps.flatMap((s) => s.fields).find((f) => f.fields?.some((c) => c.id === error.field));
+    if (group) label = `${label} (${texts.t(`${formId}:fields.${group.id}.item`, { number: item })})`;
+  }
+  const document = typeof error.params.document === 'string' ? texts.t(`${formId}:attachments.${error.params.document}.label`) : undefined;
+  return texts.t(error.keys, { ...error.params, label, ...(document ? { document } : {}) });
+}

@@ -1,0 +1,92 @@
+// The parts every field shares: label or legend, hint, "Why do we ask?", the error, and
+// "I don't know / I need help with this". GOV.UK order: label, hint, error, control.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FieldDefinition } from '../../src/definition/types.ts';
+import type { FieldError } from '../../src/engine/field-errors.ts';
+import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+
+export interface FieldParts {
+  id: string;
+  label: string;
+  hint?: string;
+  why?: string;
+  error?: string;
+  describedBy?: string;
+}
+
+export function errorMessage(host: FieldHost, error: FieldError | undefined): string | undefined {
+  return error ? host.errorText(error) : undefined;
+}
+
+/** Texts and ids for a field at an answer path. */
+export function fieldParts(host: FieldHost, field: FieldDefinition, path: string, labelParams: Record<string, unknown> = {}): FieldParts {
+  const formId = host.definition.id;
+  const id = domId(path);
+  const hintKey = fieldKeys(formId, field.id, 'hint');
+  const whyKey = fieldKeys(formId, field.id, 'why');
+  const defaultHint = field.kind === 'date' ? 'widget:hints.date' : undefined;
+  const hint = host.texts.has(hintKey) ? host.texts.t(hintKey) : defaultHint ? host.texts.t(defaultHint) : undefined;
+  const why = host.texts.has(whyKey) ? host.texts.t(whyKey) : undefined;
+  const error = errorMessage(host, host.errorAt(path));
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  let label = host.texts.t(fieldKeys(formId, field.id, 'label'), labelParams);
+  if (!field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent') {
+    label = `${label} ${host.texts.t('widget:optional')}`;
+  }
+  return { id, label, hint, why, error, describedBy };
+}
+
+export function hintTemplate(parts: FieldParts): TemplateResult | typeof nothing {
+  return parts.hint ? html`<div class="hint" id="${parts.id}-hint">${parts.hint}</div>` : nothing;
+}
+
+export function whyTemplate(host: FieldHost, parts: FieldParts): TemplateResult | typeof nothing {
+  if (!parts.why) return nothing;
+  return html`<details class="why"><summary>${host.texts.t('widget:why')}</summary><div class="why-text">${parts.why}</div></details>`;
+}
+
+export function errorTemplate(host: FieldHost, parts: FieldParts): TemplateResult | typeof nothing {
+  if (!parts.error) return nothing;
+  return html`<p class="error-message" id="${parts.id}-error"><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${parts.error}</p>`;
+}
+
+/** "I don't know / I need help with this", where the definition offers it (top-level fields only). */
+export function unsureTemplate(host: FieldHost, field: FieldDefinition, parts: FieldParts): TemplateResult | typeof nothing {
+  if (!field.unsure) return nothing;
+  const checked = host.unsure.includes(field.id);
+  return html`<div class="unsure">
+    <div class="choice">
+      <input type="checkbox" class="choice-input" id="${parts.id}-unsure" .checked=${checked}
+        @change=${(event: Event) => host.markUnsure(field, (event.target as HTMLInputElement).checked)}>
+      <label class="choice-label" for="${parts.id}-unsure">${host.texts.t('widget:unsure')}</label>
+    </div>
+    ${checked ? html`<p class="unsure-note">${host.texts.t('widget:unsureNote')}</p>` : nothing}
+  </div>`;
+}
+
+/** A field with one control: label, hint, why, error, the control, the unsure option. */
+export function singleControlFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, control: TemplateResult, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+  return html`<div class="field ${parts.error ? 'field--error' : ''}" part="field">
+    <label class="label" for=${parts.id} part="label">${parts.label}</label>
+    ${hintTemplate(parts)}
+    ${whyTemplate(host, parts)}
+    ${errorTemplate(host, parts)}
+    ${control}
+    ${extra}
+    ${unsureTemplate(host, field, parts)}
+  </div>`;
+}
+
+/** A field of several controls in a fieldset: the legend is the question. */
+export function fieldsetFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, controls: TemplateResult, className = ''): TemplateResult {
+  return html`<div class="field ${parts.error ? 'field--error' : ''} ${className}" part="field">
+    <fieldset class="fieldset" aria-describedby=${parts.describedBy ?? nothing}>
+      <legend class="legend" part="label">${parts.label}</legend>
+      ${hintTemplate(parts)}
+      ${whyTemplate(host, parts)}
+      ${errorTemplate(host, parts)}
+      ${controls}
+    </fieldset>
+    ${unsureTemplate(host, field, parts)}
+  </div>`;
+}

@@ -1,0 +1,45 @@
+// What a field template needs from the widget. Fields render into the widget's one shadow root
+// (design principle 4): they are templates, not elements, so labels, hints and errors share ids.
+import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
+import type { FieldError } from '../../src/engine/field-errors.ts';
+import type { FormValidators } from '../../src/engine/form-package.ts';
+import type { Texts } from '../../src/browser/i18n.ts';
+
+export interface FieldHost {
+  readonly definition: FormDefinition;
+  readonly validators: FormValidators;
+  readonly locale: string;
+  readonly texts: Texts;
+  readonly answers: Record<string, unknown>;
+  readonly unsure: readonly string[];
+  readonly relevantAttachments: readonly string[];
+  /** Errors shown on this step, by answer path. */
+  errorAt(path: string): FieldError | undefined;
+  /** An error in words, naming its question. */
+  errorText(error: FieldError): string;
+  /** What the user typed into a text input, while it differs from the stored answer's form. */
+  typed(path: string): string | undefined;
+  answer(field: FieldDefinition, value: unknown, options?: { index?: number; typed?: string }): void;
+  markUnsure(field: FieldDefinition, unsure: boolean): void;
+  addItem(group: FieldDefinition): void;
+  askToRemoveItem(group: FieldDefinition, index: number): void;
+  removeItem(group: FieldDefinition, index: number): void;
+  cancelRemoveItem(group: FieldDefinition, index: number): void;
+  /** The item the user asked to remove and has not yet confirmed, if any. */
+  readonly removing: { group: string; index: number } | null;
+  /** Files chosen for a document, kept in memory until they are sent. */
+  chooseFiles(field: FieldDefinition, document: string, files: FileList): void;
+  removeFile(field: FieldDefinition, document: string, index: number): void;
+  /** The polite text for a long-text counter, updated only after the user pauses. */
+  countAnnouncement(path: string): string;
+  scheduleCountAnnouncement(path: string, text: string): void;
+}
+
+/** Element id of an answer path in the shadow root: /barn/0/barn-navn → ks-barn-0-barn-navn. */
+export const domId = (path: string, part?: string): string =>
+  `ks${path.replace(/[^a-zA-Z0-9-]+/g, '-')}${part ? `-${part}` : ''}`;
+
+/** Where an error summary link takes the user: the wrong part, or the field's first control. */
+export const errorTarget = (error: FieldError): string => domId(error.path, error.part);
+
+export const fieldKeys = (formId: string, fieldId: string, text: string): string => `${formId}:fields.${fieldId}.${text}`;

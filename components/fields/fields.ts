@@ -1,0 +1,296 @@
+// One template per field kind, all with native controls. Validation happens on Continue, never
+// while typing; every input is sent to the machine at once so nothing typed is lost.
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { FieldDefinition, JsonSchema } from '../../src/definition/types.ts';
+import { inputText } from '../../src/i18n/format.ts';
+import { itemRelevance } from '../../src/engine/relevance.ts';
+import { pointer } from '../../src/engine/answers.ts';
+import { errorMessage, errorTemplate, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
+import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+
+interface TextInputSpec {
+  type: 'text' | 'tel' | 'email';
+  inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'text';
+  spellcheck?: boolean;
+  className?: string;
+  prefix?: string;
+}
+
+const TEXT_INPUTS: Partial<Record<FieldDefinition['kind'], TextInputSpec>> = {
+  text: { type: 'text' },
+  integer: { type: 'text', inputmode: 'numeric', spellcheck: false, className: 'input--short' },
+  amount: { type: 'text', inputmode: 'decimal', spellcheck: false, className: 'input--short' },
+  date: { type: 'text', spellcheck: false, className: 'input--date' },
+  phone: { type: 'tel', spellcheck: false, className: 'input--medium' },
+  email: { type: 'email', spellcheck: false },
+  'account-number': { type: 'text', inputmode: 'numeric', spellcheck: false, className: 'input--medium' },
+  'national-id': { type: 'text', inputmode: 'numeric', spellcheck: false, className: 'input--medium' },
+};
+
+/** Numbers that must read left to right even in a right-to-left language. */
+const LTR_KINDS = new Set(['integer', 'amount', 'date', 'phone', 'email', 'account-number', 'national-id']);
+
+export interface FieldPlace {
+  path: string;
+  value: unknown;
+  /** For a group item's field: the group and the item's index. */
+  index?: number;
+  labelParams?: Record<string, unknown>;
+}
+
+function schemaOf(host: FieldHost, field: FieldDefinition): { enum?: unknown[]; items?: { enum?: unknown[] }; maxLength?: number } {
+  const top = host.definition.answers.properties[field.id];
+  if (top !== undefined) return top as never;
+  for (const group of host.definition.steps.flatMap((s) => s.fields)) {
+    const items = (host.definition.answers.properties[group.id] as { items?: { properties?: Record<string, JsonSchema> } } | undefined)?.items;
+    const own = items?.properties?.[field.id];
+    if (own !== undefined) return own as never;
+  }
+  return {};
+}
+
+function optionsOf(host: FieldHost, field: FieldDefinition): Array<{ value: string; label: string }> {
+  const schema = schemaOf(host, field);
+  const values = (schema.enum ?? schema.items?.enum ?? []).filter((v): v is string => typeof v === 'string');
+  return values.map((value) => ({ value, label: host.texts.t(fieldKeys(host.definition.id, field.id, `options.${value}`)) }));
+}
+
+function textInput(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts, spec: TextInputSpec): TemplateResult {
+  const text = host.typed(place.path) ?? inputText(field.kind, place.value, host.locale);
+  const control = html`<input class="input ${spec.className ?? ''}" part="input" id=${parts.id} name=${parts.id}
+    type=${spec.type} inputmode=${spec.inputmode ?? nothing} autocomplete=${field.autocomplete ?? nothing}
+    spellcheck=${spec.spellcheck === false ? 'false' : nothing} dir=${LTR_KINDS.has(field.kind) ? 'ltr' : nothing}
+    ?required=${field.required === true} aria-invalid=${parts.error ? 'true' : 'false'}
+    aria-describedby=${parts.describedBy ?? nothing} .value=${live(text)}
+    @input=${(event: Event) => {
+      const typed = (event.target as HTMLInputElement).value;
+      host.answer(field, typed, { index: place.index, typed });
+    }}>`;
+  if (field.kind !== 'amount') return singleControlFrame(host, field, parts, control);
+  return singleControlFrame(host, field, parts, html`<div class="input-with-unit">${control}<span class="unit" aria-hidden="true">${host.texts.t('widget:units.kroner')}</span></div>`);
+}
+
+function textarea(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
+  const text = typeof place.value === 'string' ? place.value : host.typed(place.path) ?? '';
+  const limit = field.maxLength ?? schemaOf(host, field).maxLength;
+  const left = limit === undefined ? undefined : limit - [...text].length;
+  const countText = left === undefined ? '' : left >= 0
+    ? host.texts.t('widget:characters.left', { count: left })
+    : host.texts.t('widget:characters.over', { count: -left });
+  const limitId = `${parts.id}-limit`;
+  const describedBy = [parts.describedBy, limit !== undefined ? limitId : ''].filter(Boolean).join(' ');
+  const control = html`<textarea class="textarea" part="input" id=${parts.id} name=${parts.id} rows="8"
+    ?required=${field.required === true} aria-invalid=${parts.error || (left !== undefined && left < 0) ? 'true' : 'false'}
+    aria-describedby=${describedBy || nothing} .value=${live(text)}
+    @input=${(event: Event) => {
+      const typed = (event.target as HTMLTextAreaElement).value;
+      host.answer(field, typed, { index: place.index });
+      if (limit !== undefined) {
+        const remaining = limit - [...typed].length;
+        host.scheduleCountAnnouncement(place.path, remaining >= 0
+          ? host.texts.t('widget:characters.left', { count: remaining })
+          : host.texts.t('widget:characters.over', { count: -remaining }));
+      }
+    }}></textarea>`;
+  const count = limit === undefined ? nothing : html`
+    <p class="visually-hidden" id=${limitId}>${host.texts.t('widget:characters.limit', { count: limit })}</p>
+    <p class="count ${left !== undefined && left < 0 ? 'count--over' : ''}" aria-hidden="true">${countText}</p>
+    <div class="visually-hidden" aria-live="polite">${host.countAnnouncement(place.path)}</div>`;
+  return singleControlFrame(host, field, parts, control, count);
+}
+
+function select(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
+  const options = optionsOf(host, field);
+  const control = html`<select class="select" part="input" id=${parts.id} name=${parts.id} ?required=${field.required === true}
+    autocomplete=${field.autocomplete ?? nothing} aria-invalid=${parts.error ? 'true' : 'false'} aria-describedby=${parts.describedBy ?? nothing}
+    @change=${(event: Event) => host.answer(field, (event.target as HTMLSelectElement).value, { index: place.index })}>
+    <option value="" ?selected=${place.value === undefined}>${host.texts.t('widget:choose')}</option>
+    ${options.map((option) => html`<option value=${option.value} ?selected=${place.value === option.value}>${option.label}</option>`)}
+  </select>`;
+  return singleControlFrame(host, field, parts, control);
+}
+
+/** Radios (one answer) or checkboxes (several): the first control carries the field's id. */
+function choices(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts, multiple: boolean): TemplateResult {
+  const options = field.kind === 'yesno'
+    ? [{ value: 'true', label: host.texts.t('widget:yes') }, { value: 'false', label: host.texts.t('widget:no') }]
+    : optionsOf(host, field);
+  const chosen = Array.isArray(place.value) ? place.value.map(String) : place.value === undefined ? [] : [String(place.value)];
+  const inline = field.kind === 'yesno' ? 'choices--inline' : '';
+  const controls = html`<div class="choices ${inline}">
+    ${options.map((option, i) => {
+      const id = i === 0 ? parts.id : `${parts.id}-${i}`;
+      return html`<div class="choice">
+        <input class="choice-input" part="choice" type=${multiple ? 'checkbox' : 'radio'} id=${id} name=${parts.id} value=${option.value}
+          .checked=${live(chosen.includes(option.value))} ?required=${!multiple && field.required === true}
+          aria-invalid=${multiple && parts.error ? 'true' : nothing}
+          @change=${(event: Event) => {
+            const input = event.target as HTMLInputElement;
+            if (!multiple) { host.answer(field, field.kind === 'yesno' ? input.value === 'true' : input.value, { index: place.index }); return; }
+            const next = input.checked ? [...chosen.filter((v) => v !== option.value), option.value] : chosen.filter((v) => v !== option.value);
+            // Keep the options' order, whatever order they were ticked in.
+            host.answer(field, options.map((o) => o.value).filter((v) => next.includes(v)), { index: place.index });
+          }}>
+        <label class="choice-label" for=${id}>${option.label}</label>
+      </div>`;
+    })}
+  </div>`;
+  return fieldsetFrame(host, field, parts, controls);
+}
+
+function consent(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
+  // Never pre-ticked: only the user's own tick stores true.
+  return html`<div class="field ${parts.error ? 'field--error' : ''}" part="field">
+    ${hintTemplate(parts)}
+    ${whyTemplate(host, parts)}
+    ${errorTemplate(host, parts)}
+    <div class="choice">
+      <input class="choice-input" part="choice" type="checkbox" id=${parts.id} name=${parts.id} .checked=${live(place.value === true)}
+        ?required=${field.required === true} aria-invalid=${parts.error ? 'true' : 'false'} aria-describedby=${parts.describedBy ?? nothing}
+        @change=${(event: Event) => host.answer(field, (event.target as HTMLInputElement).checked, { index: place.index })}>
+      <label class="choice-label" for=${parts.id}>${parts.label}</label>
+    </div>
+  </div>`;
+}
+
+const ADDRESS_PARTS = [
+  { part: 'street', autocomplete: 'street-address', className: '' },
+  { part: 'postcode', autocomplete: 'postal-code', className: 'input--postcode' },
+  { part: 'city', autocomplete: 'address-level2', className: 'input--medium' },
+] as const;
+
+function address(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
+  const value = (place.value ?? {}) as Record<string, string>;
+  const error = host.errorAt(place.path);
+  const controls = html`${ADDRESS_PARTS.map(({ part, autocomplete, className }) => {
+    const id = domId(place.path, part);
+    const wrong = error !== undefined && (error.part === part || error.part === undefined);
+    return html`<div class="address-part">
+      <label class="label label--part" for=${id}>${host.texts.t([fieldKeys(host.definition.id, field.id, `parts.${part}`), `widget:address.${part}`])}</label>
+      <input class="input ${className}" part="input" id=${id} name=${id} type="text" autocomplete=${field.autocomplete === 'off' ? 'off' : autocomplete}
+        inputmode=${part === 'postcode' ? 'numeric' : nothing} ?required=${field.required === true}
+        aria-invalid=${wrong ? 'true' : 'false'} aria-describedby=${wrong ? `${parts.id}-error` : nothing}
+        .value=${live(value[part] ?? '')}
+        @input=${(event: Event) => host.answer(field, { ...value, [part]: (event.target as HTMLInputElement).value }, { index: place.index })}>
+    </div>`;
+  })}`;
+  // The summary links to the wrong part; with no part named, to the first.
+  return fieldsetFrame(host, field, { ...parts, id: domId(place.path) }, controls, 'address');
+}
+
+function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
+  return html`<div class="guidance" part="guidance">
+    <p>${host.texts.t(fieldKeys(host.definition.id, field.id, 'text'))}</p>
+  </div>`;
+}
+
+function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
+  const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
+  const formId = host.definition.id;
+  const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
+  const groupError = errorMessage(host, host.errorAt(place.path));
+  const controls = html`
+    ${items.length === 0 ? html`<p class="group-empty">${host.texts.t('widget:group.empty')}</p>` : nothing}
+    ${items.map((item, index) => {
+      const { fields } = itemRelevance(field, item, host.validators);
+      const title = itemTitle(index);
+      const confirming = host.removing?.group === field.id && host.removing.index === index;
+      const itemId = domId(place.path, `item-${index}`);
+      return html`<fieldset class="item" part="group-item" id=${itemId}>
+        <legend class="item-title" id="${itemId}-title">${title}</legend>
+        ${(field.fields ?? []).filter((child) => fields.includes(child.id)).map((child) =>
+          renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }))}
+        ${confirming
+          ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
+              <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.texts.t('widget:group.confirmRemove', { item: title })}</p>
+              <div class="actions actions--inline">
+                <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.texts.t('widget:group.yesRemove')}</button>
+                <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.texts.t('widget:group.cancel')}</button>
+              </div>
+            </div>`
+          : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
+              @click=${() => host.askToRemoveItem(field, index)}>${host.texts.t('widget:group.remove', { item: title })}</button>`}
+      </fieldset>`;
+    })}
+    <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}
+      aria-describedby=${groupError ? `${parts.id}-error` : nothing}
+      @click=${() => host.addItem(field)}>${host.texts.t([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
+  return fieldsetFrame(host, field, parts, controls, 'group');
+}
+
+const DOCUMENT_CHOICES = ['uploaded', 'later', 'missing'] as const;
+const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,image/heic,.pdf,.jpg,.jpeg,.png,.heic';
+
+function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
+  const formId = host.definition.id;
+  const answers = (place.value ?? {}) as Record<string, { status?: string; reason?: string; files?: Array<{ name: string }> }>;
+  const documents = host.relevantAttachments;
+  if (documents.length === 0) return html`<p class="hint">${host.texts.t('widget:attachments.none')}</p>`;
+  return html`<div class="documents" part="field">
+    <p class="label">${host.texts.t(fieldKeys(formId, field.id, 'label'))}</p>
+    ${documents.map((document) => {
+      const path = `${place.path}/${document}`;
+      const id = domId(path);
+      const entry = answers[document] ?? {};
+      const error = host.errorAt(path);
+      const message = errorMessage(host, error);
+      const whyId = `${id}-why`;
+      const errorId = `${id}-error`;
+      const set = (next: Record<string, unknown>) => host.answer(field, { ...answers, [document]: next });
+      return html`<div class="field document ${message ? 'field--error' : ''}">
+        <fieldset class="fieldset" aria-describedby=${[whyId, message ? errorId : ''].filter(Boolean).join(' ')}>
+          <legend class="legend">${host.texts.t(`${formId}:attachments.${document}.label`)}</legend>
+          <div class="hint" id=${whyId}>${host.texts.t(`${formId}:attachments.${document}.why`)}</div>
+          ${message ? html`<p class="error-message" id=${errorId}><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${message}</p>` : nothing}
+          <div class="choices">
+            ${DOCUMENT_CHOICES.map((status, i) => {
+              const choiceId = i === 0 ? id : `${id}-${status}`;
+              return html`<div class="choice">
+                <input class="choice-input" part="choice" type="radio" id=${choiceId} name=${id} value=${status} .checked=${live(entry.status === status)}
+                  @change=${() => set({ ...entry, status })}>
+                <label class="choice-label" for=${choiceId}>${host.texts.t(`widget:attachments.${status}`)}</label>
+              </div>`;
+            })}
+          </div>
+        </fieldset>
+        ${entry.status === 'uploaded' ? html`<div class="conditional">
+          <label class="label" for="${id}-files">${host.texts.t('widget:attachments.files')}</label>
+          <div class="hint" id="${id}-files-hint">${host.texts.t('widget:attachments.filesHint')}</div>
+          <input class="file" part="input" type="file" id="${id}-files" multiple accept=${ACCEPTED_FILES}
+            aria-describedby="${id}-files-hint${error?.part === 'files' ? ` ${errorId}` : ''}"
+            @change=${(event: Event) => { const input = event.target as HTMLInputElement; if (input.files) host.chooseFiles(field, document, input.files); input.value = ''; }}>
+          ${(entry.files ?? []).length > 0 ? html`<ul class="files">${(entry.files ?? []).map((file, index) => html`<li>
+            <span class="file-name">${file.name}</span>
+            <button type="button" class="button button--link" @click=${() => host.removeFile(field, document, index)}>${host.texts.t('widget:attachments.removeFile', { name: file.name })}</button>
+          </li>`)}</ul>` : nothing}
+        </div>` : nothing}
+        ${entry.status === 'missing' ? html`<div class="conditional">
+          <label class="label" for="${id}-reason">${host.texts.t('widget:attachments.reason')}</label>
+          <textarea class="textarea" part="input" id="${id}-reason" rows="3" aria-invalid=${error?.part === 'reason' ? 'true' : 'false'}
+            aria-describedby=${error?.part === 'reason' ? errorId : nothing} .value=${live(entry.reason ?? '')}
+            @input=${(event: Event) => set({ ...entry, reason: (event.target as HTMLTextAreaElement).value })}></textarea>
+        </div>` : nothing}
+      </div>`;
+    })}
+  </div>`;
+}
+
+/** The template for one field at one place in the answers. */
+export function renderField(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
+  if (field.kind === 'guidance') return guidance(host, field);
+  if (field.kind === 'attachments') return attachments(host, field, place);
+  const parts = fieldParts(host, field, place.path, place.labelParams);
+  const spec = TEXT_INPUTS[field.kind];
+  if (spec) return textInput(host, field, place, parts, spec);
+  switch (field.kind) {
+    case 'textarea': return textarea(host, field, place, parts);
+    case 'select': return select(host, field, place, parts);
+    case 'radio': case 'yesno': return choices(host, field, place, parts, false);
+    case 'checkboxes': return choices(host, field, place, parts, true);
+    case 'consent': return consent(host, field, place, parts);
+    case 'address': return address(host, field, place, parts);
+    case 'group': return group(host, field, place, parts);
+    default: return html`${nothing}`;
+  }
+}

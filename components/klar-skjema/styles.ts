@@ -1,0 +1,263 @@
+import { css } from 'lit';
+
+// Two layers of variables: public --klar-* tokens a host may set, private --_* hooks used below.
+// Logical properties (inline/block) throughout, so right-to-left needs no separate rules.
+export const styles = css`
+  :host {
+    --_text: var(--klar-color-text, #1b1b1b);
+    --_muted: var(--klar-color-muted, #4a4a4a);
+    --_background: var(--klar-color-background, #ffffff);
+    --_accent: var(--klar-color-accent, #0056b4);
+    --_accent-text: var(--klar-color-accent-text, #ffffff);
+    --_error: var(--klar-color-error, #c30000);
+    --_border: var(--klar-color-border, #5c5c5c);
+    --_focus: var(--klar-focus-color, #ffbd66);
+    --_focus-ring: var(--klar-focus-ring, 0 0 0 3px var(--_text));
+    --_notice: var(--klar-color-notice, #fff3d6);
+    --_panel: var(--klar-color-panel, #eef4fb);
+    --_font: var(--klar-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_space: var(--klar-space, 1rem);
+    --_radius: var(--klar-radius, 4px);
+    --_scroll-offset: var(--klar-scroll-offset, 0px);
+
+    display: block;
+    box-sizing: border-box;
+    max-inline-size: 40rem;
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--_font);
+    font-size: 1.125rem;
+    line-height: 1.5;
+    text-align: start;
+  }
+
+  *, *::before, *::after { box-sizing: inherit; }
+
+  [hidden] { display: none !important; }
+
+  .root { padding-block: calc(var(--_space) / 2); overflow-wrap: break-word; }
+
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .progress { margin: 0 0 calc(var(--_space) / 2); color: var(--_muted); font-size: 1rem; }
+
+  .heading {
+    margin: 0 0 var(--_space);
+    font-size: 1.75rem;
+    line-height: 1.25;
+    scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space));
+  }
+
+  .heading:focus { outline: none; }
+  .heading:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+
+  h3, h4 { margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2); line-height: 1.3; }
+  h3 { font-size: 1.375rem; }
+  h4 { font-size: 1.125rem; }
+  p { margin: 0 0 var(--_space); }
+
+  .field { margin-block-end: calc(var(--_space) * 1.75); }
+  .field--error { padding-inline-start: var(--_space); border-inline-start: 5px solid var(--_error); }
+
+  .fieldset { margin: 0; padding: 0; border: 0; min-inline-size: 0; }
+
+  .label, .legend {
+    display: block;
+    margin-block-end: calc(var(--_space) / 4);
+    padding: 0;
+    font-weight: 700;
+    font-size: 1.1875rem;
+  }
+
+  .label--part { font-weight: 400; font-size: 1.125rem; }
+
+  .hint { margin-block-end: calc(var(--_space) / 2); color: var(--_muted); }
+
+  .error-message { margin: 0 0 calc(var(--_space) / 2); color: var(--_error); font-weight: 700; }
+
+  .input, .textarea, .select {
+    display: block;
+    inline-size: 100%;
+    min-block-size: 2.75rem;
+    padding: 0.375rem 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: 0;
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+    line-height: 1.25;
+  }
+
+  .input--short { max-inline-size: 11em; }
+  .input--date { max-inline-size: 9em; }
+  .input--postcode { max-inline-size: 6em; }
+  .input--medium { max-inline-size: 16em; }
+  .textarea { min-block-size: 8rem; resize: vertical; line-height: 1.5; }
+  .select { max-inline-size: 100%; inline-size: auto; min-inline-size: 12em; }
+
+  .field--error .input, .field--error .textarea, .field--error .select,
+  [aria-invalid='true'].input, [aria-invalid='true'].textarea {
+    border-color: var(--_error);
+    border-width: 3px;
+  }
+
+  .input-with-unit { display: flex; align-items: center; gap: 0.5rem; }
+  .unit { font-weight: 700; }
+
+  .address-part { margin-block-end: calc(var(--_space) / 2); }
+
+  .choices { display: flex; flex-direction: column; gap: calc(var(--_space) / 2); }
+  .choices--inline { flex-flow: row wrap; gap: var(--_space) calc(var(--_space) * 1.5); }
+
+  .choice { display: flex; align-items: flex-start; gap: 0.625rem; min-block-size: 2.75rem; }
+
+  .choice-input {
+    flex: none;
+    inline-size: 1.75rem;
+    block-size: 1.75rem;
+    margin: 0.125rem 0 0;
+    accent-color: var(--_accent);
+  }
+
+  .choice-label { padding-block: 0.125rem; cursor: pointer; }
+
+  .unsure { margin-block-start: calc(var(--_space) / 2); }
+  .unsure .choice-label { font-size: 1rem; }
+  .unsure-note { margin: calc(var(--_space) / 4) 0 0; padding-inline-start: calc(1.75rem + 0.625rem); color: var(--_muted); font-size: 1rem; }
+
+  .why { margin-block-end: calc(var(--_space) / 2); }
+  .why > summary {
+    display: inline-block;
+    min-block-size: 1.5rem;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .why-text { margin-block-start: calc(var(--_space) / 4); padding-inline-start: var(--_space); border-inline-start: 4px solid var(--_border); }
+
+  .count { margin: calc(var(--_space) / 4) 0 0; color: var(--_muted); font-size: 1rem; }
+  .count--over { color: var(--_error); font-weight: 700; }
+
+  .guidance { margin-block-end: calc(var(--_space) * 1.5); padding: var(--_space); background: var(--_panel); border-inline-start: 5px solid var(--_accent); }
+  .guidance p:last-child { margin: 0; }
+
+  .item { margin: 0 0 var(--_space); padding: var(--_space); border: 2px solid var(--_border); border-radius: var(--_radius); min-inline-size: 0; }
+  .item-title { padding: 0 0.25rem; font-weight: 700; font-size: 1.1875rem; }
+  .group-empty { color: var(--_muted); }
+  .confirm { padding: var(--_space); background: var(--_notice); }
+  .confirm-question { font-weight: 700; }
+  .confirm-question:focus { outline: 3px solid var(--_focus); outline-offset: 2px; }
+
+  .document { padding-block-end: var(--_space); border-block-end: 1px solid var(--_border); }
+  .conditional { margin-block-start: var(--_space); padding-inline-start: var(--_space); border-inline-start: 4px solid var(--_border); }
+  .file { display: block; max-inline-size: 100%; min-block-size: 2.75rem; font: inherit; }
+  .files { padding-inline-start: 1.25rem; }
+  .files li { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+
+  .actions { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: center; margin-block: calc(var(--_space) * 2) var(--_space); }
+  .actions--inline { margin-block: calc(var(--_space) / 2) 0; }
+
+  .button {
+    display: inline-block;
+    min-block-size: 2.75rem;
+    min-inline-size: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font: inherit;
+    font-weight: 700;
+    cursor: pointer;
+  }
+
+  .button--secondary { background: var(--_background); color: var(--_accent); }
+  .button--warning { border-color: var(--_error); background: var(--_error); color: #ffffff; }
+  .button--link {
+    min-block-size: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: 400;
+    text-decoration: underline;
+  }
+  .button:disabled { opacity: 0.6; cursor: not-allowed; }
+
+  a { color: var(--_accent); }
+  a:hover, .button--link:hover { text-decoration-thickness: 3px; }
+
+  .error-summary {
+    margin-block-end: calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border: 4px solid var(--_error);
+    scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space));
+  }
+  .error-summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; }
+  .error-summary-title { margin: 0 0 calc(var(--_space) / 2); font-size: 1.375rem; line-height: 1.3; }
+  .error-summary-list { margin: 0; padding-inline-start: 1.25rem; }
+  .error-summary-list li { margin-block-end: 0.375rem; }
+  .error-summary-list a { color: var(--_error); font-weight: 700; }
+
+  .notice { margin-block-end: calc(var(--_space) * 1.5); padding: var(--_space); background: var(--_notice); border-inline-start: 5px solid #a86500; }
+  .notice-title { margin-block-start: 0; }
+  .panel { margin-block-end: var(--_space); padding: var(--_space); background: var(--_panel); border-inline-start: 5px solid var(--_accent); }
+  .panel p:last-child { margin: 0; }
+
+  .summary-section { margin-block-end: calc(var(--_space) * 1.5); }
+  .summary-list { margin: 0; }
+  .summary-row { display: flex; flex-direction: column; padding-block: calc(var(--_space) / 2); border-block-end: 1px solid var(--_border); }
+  .summary-key { font-weight: 700; }
+  .summary-value, .summary-action { margin: 0; }
+  .summary-action a { display: inline-block; min-block-size: 1.5rem; }
+  .item-summary div { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
+  .item-summary dt::after { content: ':'; }
+  .item-summary dd { margin: 0; }
+  .answer-list { margin: 0; padding-inline-start: 1.25rem; }
+  .answer-text { white-space: pre-wrap; }
+  .tag { display: inline-block; padding: 0 0.5rem; background: var(--_notice); font-size: 1rem; }
+
+  /* Focus: a yellow outline with a dark ring reads on light and dark backgrounds (GOV.UK style). */
+  .input:focus-visible, .textarea:focus-visible, .select:focus-visible, .file:focus-visible,
+  .choice-input:focus-visible, .button:focus-visible, a:focus-visible, summary:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: var(--_focus-ring);
+  }
+
+  @media (min-width: 40em) {
+    .heading { font-size: 2rem; }
+    .summary-row { display: grid; grid-template-columns: 2fr 3fr auto; gap: var(--_space); }
+  }
+
+  /* Forced colours drop box-shadows and backgrounds: keep a real outline in the system's colour. */
+  @media (forced-colors: active) {
+    .input:focus-visible, .textarea:focus-visible, .select:focus-visible, .file:focus-visible,
+    .choice-input:focus-visible, .button:focus-visible, a:focus-visible, summary:focus-visible,
+    .heading:focus-visible, .error-summary:focus, .confirm-question:focus {
+      outline: 3px solid Highlight;
+      outline-offset: 2px;
+    }
+    .field--error, .error-summary { border-color: CanvasText; }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *, *::before, *::after { transition: none !important; animation: none !important; scroll-behavior: auto !important; }
+  }
+
+  @media print {
+    .actions, .no-print, .change-link, .summary-action { display: none !important; }
+    :host { max-inline-size: none; color: #000000; }
+  }
+`;

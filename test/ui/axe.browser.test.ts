@@ -1,0 +1,49 @@
+// axe on every step of every example form: empty, with errors, the review page and the receipt.
+import { checkA11y } from '../browser/axe.ts';
+import { assert, deepEqual } from '../browser/assert.ts';
+import { definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, clickButton, settle, type Widget } from './driver.ts';
+
+async function walk(formId: string, visit: (widget: Widget, moment: string) => Promise<void>): Promise<Widget> {
+  const definition = await definitionOf(formId);
+  const widget = await mountWidget(formId);
+  for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
+    const step = widget.snapshot!.context.step;
+    await visit(widget, `${step}, empty`);
+    await next(widget);
+    if (widget.snapshot!.context.errors.length > 0) await visit(widget, `${step}, with errors`);
+    else await clickButton(widget, 'Tilbake'); // nothing required here: Continue went on, so come back
+    deepEqual(widget.snapshot!.context.step, step);
+    await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
+    await visit(widget, `${step}, answered`);
+    await next(widget);
+    deepEqual(widget.snapshot!.context.errors, [], `no errors after answering ${step}`);
+  }
+  deepEqual(widget.snapshot!.value, 'review');
+  await visit(widget, 'review');
+  await clickButton(widget, 'Send');
+  for (let i = 0; i < 50 && widget.snapshot!.value !== 'submitted'; i++) await new Promise((r) => setTimeout(r, 20));
+  await settle(widget);
+  deepEqual(widget.snapshot!.value, 'submitted');
+  await visit(widget, 'receipt');
+  return widget;
+}
+
+for (const formId of ['kontakt', 'stotte']) {
+  describe(`axe on the form "${formId}"`, () => {
+    it('finds no violations on any step, with or without errors, on review or on the receipt', async () => {
+      const seen: string[] = [];
+      const widget = await walk(formId, async (w, moment) => {
+        seen.push(moment);
+        try {
+          await checkA11y(document);
+        } catch (error) {
+          throw new Error(`${formId}, ${moment} (${headingText(w)}):\n${(error as Error).message}`);
+        }
+      });
+      const definition = await definitionOf(formId);
+      for (const step of definition.steps) assert(seen.includes(`${step.id}, empty`), `step ${step.id} was checked`);
+      assert(seen.some((m) => m.endsWith('with errors')), 'an error state was checked');
+      assert(headingText(widget).length > 0, 'the receipt has a heading');
+    });
+  });
+}

@@ -1,0 +1,168 @@
+// Drives <klar-skjema> in the browser the way a user does: through its inputs and buttons.
+import '../../components/klar-skjema/define.ts';
+import type { KlarSkjema } from '../../components/klar-skjema/klar-skjema.ts';
+import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
+import { domId } from '../../components/fields/field-host.ts';
+
+export type Widget = KlarSkjema;
+
+/** Mounts a widget for an example form package and waits until its first step is on screen. */
+export async function mountWidget(formId: string, attributes: Record<string, string> = {}): Promise<Widget> {
+  document.body.replaceChildren();
+  const main = document.createElement('main');
+  const title = document.createElement('h1');
+  title.textContent = 'klarskjema';
+  main.append(title);
+  const widget = document.createElement('klar-skjema');
+  widget.setAttribute('form', `/build/forms/${formId}/`);
+  for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
+  main.append(widget);
+  document.body.append(main);
+  await until(() => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null, `the form ${formId} to load`);
+  await widget.updateComplete;
+  return widget;
+}
+
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const root = (widget: Widget): ShadowRoot => widget.shadowRoot!;
+
+export function byId<T extends HTMLElement = HTMLElement>(widget: Widget, id: string): T {
+  const element = root(widget).getElementById(id);
+  if (!element) throw new Error(`No element #${id} in the widget`);
+  return element as T;
+}
+
+export const activeId = (widget: Widget): string => (root(widget).activeElement as HTMLElement | null)?.id ?? '';
+export const activeElement = (widget: Widget): HTMLElement | null => root(widget).activeElement as HTMLElement | null;
+
+export async function settle(widget: Widget): Promise<void> {
+  await widget.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  await widget.updateComplete;
+}
+
+function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function click(element: HTMLElement): void {
+  element.click();
+}
+
+/** Gives an answer through the field's own controls. `path` is the answer path, e.g. /barn/0/barn-navn. */
+export async function fill(widget: Widget, field: FieldDefinition, path: string, value: unknown): Promise<void> {
+  const id = domId(path);
+  switch (field.kind) {
+    case 'radio': case 'yesno': {
+      const inputs = [...root(widget).querySelectorAll<HTMLInputElement>(`input[name="${id}"]`)];
+      const target = inputs.find((input) => input.value === String(value));
+      if (!target) throw new Error(`No option ${String(value)} for ${path}`);
+      click(target);
+      break;
+    }
+    case 'checkboxes': {
+      for (const input of root(widget).querySelectorAll<HTMLInputElement>(`input[name="${id}"]`)) {
+        if (input.checked !== (value as string[]).includes(input.value)) click(input);
+        await settle(widget);
+      }
+      break;
+    }
+    case 'select': {
+      const select = byId<HTMLSelectElement>(widget, id);
+      select.value = String(value);
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      break;
+    }
+    case 'consent': if (byId<HTMLInputElement>(widget, id).checked !== value) click(byId(widget, id)); break;
+    case 'address': {
+      for (const [part, text] of Object.entries(value as Record<string, string>)) { type(byId(widget, domId(path, part)), text); await settle(widget); }
+      break;
+    }
+    case 'attachments': {
+      for (const [document, status] of Object.entries(value as Record<string, string>)) {
+        const choice = root(widget).querySelector<HTMLInputElement>(`input[name="${domId(`${path}/${document}`)}"][value="${status}"]`);
+        if (!choice) throw new Error(`No document choice ${document}=${status}`);
+        click(choice);
+        await settle(widget);
+        const id = domId(`${path}/${document}`);
+        if (status === 'uploaded') {
+          // A phone photo, as an applicant would send it.
+          const files = new DataTransfer();
+          files.items.add(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], `${document}.jpg`, { type: 'image/jpeg' }));
+          const input = byId<HTMLInputElement>(widget, `${id}-files`);
+          input.files = files.files;
+          input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+        }
+        if (status === 'missing') type(byId(widget, `${id}-reason`), 'Banken har ikke sendt den ennå.');
+        await settle(widget);
+      }
+      break;
+    }
+    case 'group': {
+      const items = value as Array<Record<string, unknown>>;
+      for (const [index, item] of items.entries()) {
+        click(byId(widget, domId(path)));
+        await settle(widget);
+        for (const [childId, childValue] of Object.entries(item)) {
+          const child = field.fields!.find((f) => f.id === childId)!;
+          await fill(widget, child, `${path}/${index}/${childId}`, childValue);
+        }
+      }
+      break;
+    }
+    default: type(byId(widget, id), String(value));
+  }
+  await settle(widget);
+}
+
+export async function next(widget: Widget): Promise<void> {
+  click(root(widget).querySelector<HTMLButtonElement>('button[type=submit]')!);
+  await settle(widget);
+}
+
+export async function clickButton(widget: Widget, text: string): Promise<void> {
+  const button = [...root(widget).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
+  if (!button) throw new Error(`No button "${text}"`);
+  click(button);
+  await settle(widget);
+}
+
+export const headingText = (widget: Widget): string => root(widget).querySelector('#ks-heading')?.textContent?.trim() ?? '';
+
+export async function definitionOf(formId: string): Promise<FormDefinition> {
+  return (await (await fetch(`/build/forms/${formId}/form.json`)).json()) as FormDefinition;
+}
+
+/** Answers that make every step and every conditional question appear, step by step, in input form. */
+export const fullAnswers: Record<string, Record<string, Record<string, unknown>>> = {
+  kontakt: {
+    'om-deg': { navn: 'Kari Nordmann', fodselsnummer: '01010000110', telefon: '912 34 567', epost: 'kari@example.no' },
+    henvendelse: { tema: 'annet', 'tema-annet': 'Strømregningen', beskrivelse: 'Jeg har ikke råd til strøm denne måneden.', kanal: 'telefon', tolk: 'true', tolkesprak: 'ar' },
+    samtykke: { samtykke: true },
+  },
+  stotte: {
+    situasjon: { arbeid: ['deltid'], inntekt: '9 500', adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' }, konto: '8601 11 17947' },
+    husstand: { 'har-barn': 'true', barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '17.05.2015', 'bor-fast': 'false', samvaer: '40' }], bosituasjon: 'leier' },
+    husleie: { husleie: '8 000', personer: '2' },
+    vedlegg: { dokumenter: { husleiekontrakt: 'uploaded', lonnsslipp: 'later', kontoutskrift: 'missing' } },
+  },
+};
+
+/** Fills every relevant field of the current step with the answers given for it. */
+export async function fillStep(widget: Widget, definition: FormDefinition, answers: Record<string, unknown>): Promise<void> {
+  const stepId = widget.snapshot!.context.step;
+  const step = definition.steps.find((s) => s.id === stepId)!;
+  for (const field of step.fields) {
+    if (!(field.id in answers)) continue;
+    if (!widget.snapshot!.context.relevance.fields.includes(field.id)) continue;
+    await fill(widget, field, `/${field.id}`, answers[field.id]);
+  }
+}
