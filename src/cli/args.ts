@@ -1,0 +1,83 @@
+// Command-line arguments. A small parser of our own, so every mistake becomes a UsageError with a
+// text key (node:util parseArgs would give English messages).
+import { CLI_LANGS, type CliLang } from './texts.ts';
+
+export type Command = 'check' | 'build' | 'help';
+export type Format = 'text' | 'json';
+
+export interface CliArgs {
+  command: Command;
+  paths: string[];
+  format: Format;
+  lang: CliLang;
+  locales?: string;
+  out?: string;
+}
+
+/** A mistake on the command line: a text key under errors.* and its values. */
+export class UsageError extends Error {
+  constructor(readonly key: string, readonly params: Record<string, string> = {}) {
+    super(key);
+    this.name = 'UsageError';
+  }
+}
+
+const VALUE_OPTIONS = ['--format', '--locales', '--lang', '--out'] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+const OPTIONS_FOR: Record<Exclude<Command, 'help'>, readonly ValueOption[]> = {
+  check: ['--format', '--locales', '--lang'],
+  build: ['--out', '--locales', '--lang'],
+};
+
+/** The --lang value if one is given and valid (so that even usage errors speak it). */
+export function langOf(argv: readonly string[]): CliLang {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined && (CLI_LANGS as readonly string[]).includes(value)) return value as CliLang;
+  }
+  return 'nb';
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const positionals: string[] = [];
+  const values: Partial<Record<ValueOption, string>> = {};
+  let help = false;
+  let onlyPositionals = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (onlyPositionals || !arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
+    if (arg === '--') { onlyPositionals = true; continue; }
+    if (arg === '--help' || arg === '-h') { help = true; continue; }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError('unknownOption', { option: name });
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) value = argv[++i];
+    if (value === undefined || value === '') throw new UsageError('missingValue', { option: name });
+    values[name as ValueOption] = value;
+  }
+
+  const [first, ...paths] = positionals;
+  if (help || first === 'help') return { command: 'help', paths: [], format: 'text', lang: langOf(argv) };
+  if (first === undefined) throw new UsageError('noCommand');
+  if (first !== 'check' && first !== 'build') throw new UsageError('unknownCommand', { command: first });
+  for (const option of Object.keys(values)) {
+    if (!OPTIONS_FOR[first].includes(option as ValueOption)) throw new UsageError('optionNotFor', { option, command: first });
+  }
+  const format = values['--format'] ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('badFormat', { value: format });
+  const lang = values['--lang'] ?? 'nb';
+  if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
+  if (paths.length === 0) throw new UsageError('noFiles');
+  if (first === 'build' && values['--out'] === undefined) throw new UsageError('noOut');
+  return {
+    command: first,
+    paths,
+    format,
+    lang: lang as CliLang,
+    ...(values['--locales'] !== undefined ? { locales: values['--locales'] } : {}),
+    ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
+  };
+}

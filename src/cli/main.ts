@@ -1,0 +1,101 @@
+// `klarskjema`: check and build form definitions. No stack traces for user mistakes: every error ends
+// as one line (and the usage, for a wrong command line) and exit code 2.
+import { existsSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { buildFormPackage } from '../build/build.ts';
+import { checkFormFile, displayPath, type FileCheck } from '../check/file.ts';
+import { langOf, parseArgs, UsageError, type CliArgs } from './args.ts';
+import { exitCode, toJson, toText } from './report.ts';
+import { createCliTexts, type CliTexts } from './texts.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const processIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+});
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let texts: CliTexts | undefined;
+  try {
+    texts = createCliTexts(langOf(argv));
+    const args = parseArgs(argv);
+    texts = createCliTexts(args.lang);
+    switch (args.command) {
+      case 'help':
+        io.stdout(`${texts.t('usage')}\n`);
+        return 0;
+      case 'check':
+        return await check(args, texts, io);
+      case 'build':
+        return await build(args, texts, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError && texts) {
+      io.stderr(`klarskjema: ${texts.t(`errors.${error.key}`, error.params)}\n\n${texts.t('usage')}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`klarskjema: ${texts ? texts.t('errors.unexpected', { message }) : message}\n`);
+    if (process.env.KLARSKJEMA_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+/** The form files named on the command line: a folder means every *.json file directly in it. */
+async function formFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    const info = await stat(full).catch(() => undefined);
+    if (!info?.isDirectory()) { files.push(full); continue; }
+    const entries = await readdir(full, { withFileTypes: true });
+    const forms = entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(full, e.name)).sort();
+    if (forms.length === 0) throw new UsageError('noForms', { dir: displayPath(full, cwd) });
+    files.push(...forms);
+  }
+  return files;
+}
+
+async function checkAll(args: CliArgs, io: CliIo): Promise<FileCheck[]> {
+  let localesDir: string | undefined;
+  if (args.locales !== undefined) {
+    localesDir = resolve(io.cwd, args.locales);
+    if (!existsSync(localesDir) || !statSync(localesDir).isDirectory()) throw new UsageError('noLocalesDir', { dir: args.locales });
+  }
+  const files = await formFiles(args.paths, io.cwd);
+  const reports: FileCheck[] = [];
+  for (const file of files) reports.push(await checkFormFile(file, { cwd: io.cwd, ...(localesDir ? { localesDir } : {}) }));
+  return reports;
+}
+
+async function check(args: CliArgs, texts: CliTexts, io: CliIo): Promise<number> {
+  const reports = await checkAll(args, io);
+  const plain = reports.map(({ file, findings }) => ({ file, findings }));
+  io.stdout(args.format === 'json' ? `${JSON.stringify(toJson(plain, texts), null, 2)}\n` : toText(plain, texts));
+  return exitCode(plain);
+}
+
+/** Checks every form first; writes packages only when all of them are clean. */
+async function build(args: CliArgs, texts: CliTexts, io: CliIo): Promise<number> {
+  const reports = await checkAll(args, io);
+  const code = exitCode(reports);
+  if (code !== 0) {
+    io.stdout(toText(reports.filter((r) => r.findings.length > 0), texts, { summary: false }));
+    io.stdout(`\n${texts.t('build.notBuilt')}\n`);
+    return code;
+  }
+  const outDir = resolve(io.cwd, args.out!);
+  for (const report of reports) {
+    const result = await buildFormPackage(report.definition!, { outDir, localesDir: report.localesDir });
+    io.stdout(`${texts.t('build.wrote', { dir: `${displayPath(result.dir, io.cwd)}/`, files: result.files.join(', ') })}\n`);
+  }
+  return 0;
+}
