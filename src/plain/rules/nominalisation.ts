@@ -1,0 +1,95 @@
+// Nominalisations: a light verb with a verbal noun a few words later (foreta en vurdering, gjennomføre en
+// utbetaling, gi en bekreftelse, sette i gang behandling), and fixed phrases (være gjenstand for).
+// A suffix alone (-ing, -else, -sjon) is never flagged: dokumentasjon and informasjon are usually
+// unavoidable (plain-language.md). The noun must end in a suffix after its inflection is taken off
+// (vurderingen → vurdering), and not be on the data's notVerbalNouns list (also not as the last part of a
+// compound: boligsituasjon).
+import data from '../data/nominalisation.json' with { type: 'json' };
+import type { Segmented, Sentence } from '../segment.ts';
+import { wordsWithBreaks } from './context.ts';
+
+interface Lists {
+  lightVerbs: string[][];
+  window: number;
+  stopWords: Set<string>;
+  suffixes: string[];
+  inflections: string[];
+  notVerbalNouns: string[];
+  fixedPhrases: Array<{ phrase: string[]; verb: string }>;
+}
+
+function lists(raw: (typeof data)['nb']): Lists {
+  return {
+    lightVerbs: raw.lightVerbs.map((v) => v.split(' ')).sort((a, b) => b.length - a.length),
+    window: raw.window,
+    stopWords: new Set(raw.stopWords),
+    suffixes: raw.nounSuffixes,
+    inflections: [...raw.inflections].sort((a, b) => b.length - a.length),
+    notVerbalNouns: raw.notVerbalNouns,
+    fixedPhrases: raw.fixedPhrases,
+  };
+}
+
+const LISTS: Record<'nb' | 'nn', Lists> = { nb: lists(data.nb), nn: lists(data.nn) };
+
+export interface NominalisationHit {
+  words: string[];
+  /** The verb to use instead, where it can be made from the noun (vurdering → vurdere). */
+  verb?: string;
+}
+
+/** The noun without its inflection, when it is a verbal noun: vurderingen → vurdering. */
+export function verbalNounStem(word: string, l: Lists): string | undefined {
+  if (!/^\p{L}+$/u.test(word)) return undefined;
+  for (const ending of l.inflections) {
+    if (!word.endsWith(ending)) continue;
+    const stem = ending === '' ? word : word.slice(0, -ending.length);
+    if (stem.length < 6 || !l.suffixes.some((suffix) => stem.endsWith(suffix))) continue;
+    if (l.notVerbalNouns.some((noun) => stem.endsWith(noun))) return undefined;
+    return stem;
+  }
+  return undefined;
+}
+
+/** A verb made from a verbal noun: vurdering → vurdere, bekreftelse → bekrefte, beslutning → beslutte. */
+export function verbOf(stem: string): string | undefined {
+  if (stem.endsWith('tning')) return `${stem.slice(0, -4)}te`; // beslutning → beslutte
+  if (stem.endsWith('ing')) return `${stem.slice(0, -3)}e`; // vurdering → vurdere, utbetaling → utbetale
+  if (stem.endsWith('else')) return `${stem.slice(0, -4)}e`; // bekreftelse → bekrefte
+  if (stem.endsWith('asjon')) return `${stem.slice(0, -5)}ere`; // evaluasjon → evaluere
+  return undefined;
+}
+
+const matchesAt = (words: readonly string[], at: number, phrase: readonly string[]): boolean =>
+  phrase.every((part, k) => words[at + k] === part);
+
+export function findNominalisations(segmented: Segmented, sentence: Sentence, locale: 'nb' | 'nn'): NominalisationHit[] {
+  const l = LISTS[locale];
+  const entries = wordsWithBreaks(segmented, sentence);
+  const lower = entries.map((e) => e.word.lower);
+  const hits: NominalisationHit[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const fixed = l.fixedPhrases.find((f) => matchesAt(lower, i, f.phrase));
+    if (fixed) {
+      hits.push({ words: entries.slice(i, i + fixed.phrase.length).map((e) => e.word.text), verb: fixed.verb });
+      i += fixed.phrase.length - 1;
+      continue;
+    }
+    const verb = l.lightVerbs.find((v) => matchesAt(lower, i, v));
+    if (!verb) continue;
+    const verbEnd = i + verb.length - 1;
+    if (entries[verbEnd]!.breakAfter) continue;
+    for (let j = verbEnd + 1; j < entries.length && j <= verbEnd + l.window; j++) {
+      if (l.stopWords.has(lower[j]!) || l.lightVerbs.some((v) => matchesAt(lower, j, v))) break;
+      const stem = verbalNounStem(lower[j]!, l);
+      if (stem !== undefined) {
+        const made = verbOf(stem);
+        hits.push({ words: [...entries.slice(i, verbEnd + 1).map((e) => e.word.text), entries[j]!.word.text], ...(made ? { verb: made } : {}) });
+        i = j;
+        break;
+      }
+      if (entries[j]!.breakAfter) break;
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,255 @@
+// Passive voice in bokmål and nynorsk (plain-language.md: "Passive voice").
+//
+// bokmål
+// - s-passive: a word in -es (sendes, vurderes, sendtes) or a short form (gis, tas, fås, bes, sies).
+//   After a modal (kan, må, skal, …) or «å», with at most three adverbs, pronouns or nouns between, it is
+//   a passive infinitive. Elsewhere the -es word may be a genitive (ektefelles inntekt) or a finite
+//   passive (Søknaden behandles av NAV), and the context decides:
+//   1. first word of a sentence that is not a question → genitive (Ektefelles inntekt …);
+//   2. after a determiner or possessive in front of a noun (din ektefelles, hver kommunes) or after a
+//      preposition (til ektefelles) → genitive. A possessive after a definite noun (søknaden din
+//      behandles) does not count: it belongs to the noun before it;
+//   3. followed by punctuation, the end, a preposition, adverb or conjunction (data: followers) → passive;
+//   4. after a subject word (det, som, du, …) or a definite noun (søknaden, pengene) → passive;
+//   5. otherwise → not passive (most likely a genitive before a noun).
+//   Right after a modal that opens a question, an -es word before a noun is the subject's genitive
+//   (Kan tantes inntekt regnes med?).
+//   Deponents (finnes, synes, trives, lykkes, skyldes, minnes …), adverbs and other look-alikes (felles,
+//   fremdeles, hennes, diabetes …) are never passive (data/passive.json).
+// - bli-passive: bli/blir/ble/blei/blitt + a participle, with at most four adverbs, pronouns or a
+//   definite noun between (blir søknaden din behandlet). A participle ends in -t or -d (sendt, vurdert,
+//   behandlet, bedt), and is not an adjective, noun or preposition from the data (blir syk, blir glad, blir
+//   gift, blir født, blir student, blir med, blir kjent med).
+// nynorsk
+// - s-passive only after a modal or «å» (kan sendast, må vurderast): -ast, less deponents (lukkast,
+//   finnast) and superlatives (seinast, raskast); a finite -ast/-st word is not flagged (det finst).
+// - bli/blir/blei/verte/vert/vart/vorte + participle, where a participle may also end in -a (behandla,
+//   kalla), -te/-de in the plural (utbetalte), or be a strong form (skriven, gjeve, teken).
+import data from '../data/passive.json' with { type: 'json' };
+import type { Sentence, Segmented, Word } from '../segment.ts';
+import { wordsWithBreaks } from './context.ts';
+
+interface Lists {
+  modals: Set<string>;
+  infinitiveMarkers: Set<string>;
+  deponents: Set<string>;
+  notPassive: Set<string>;
+  notPassiveSuffixes: string[];
+  genitiveNouns: Set<string>;
+  shortPassives: Set<string>;
+  shortPassivesAfterModal: Set<string>;
+  determiners: Set<string>;
+  prepositions: Set<string>;
+  subjectWords: Set<string>;
+  followers: Set<string>;
+  followerSuffixes: string[];
+  definiteSuffixes: string[];
+  auxiliaries: Set<string>;
+  skipAfterAuxiliary: Set<string>;
+  notParticiples: Set<string>;
+  notParticipleSuffixes: string[];
+  participles: Set<string>;
+  notParticipleBefore: Record<string, string[]>;
+  strongParticiples: Set<string>;
+  pluralParticipleSuffixes: string[];
+  aParticiples: boolean;
+}
+
+interface RawLists {
+  modals: string[];
+  infinitiveMarkers: string[];
+  deponents: string[];
+  notPassive: string[];
+  notPassiveSuffixes?: string[];
+  genitiveNouns: string[];
+  shortPassives: string[];
+  shortPassivesAfterModal: string[];
+  determiners: string[];
+  prepositions: string[];
+  subjectWords: string[];
+  followers: string[];
+  followerSuffixes: string[];
+  definiteSuffixes: string[];
+  auxiliaries: string[];
+  skipAfterAuxiliary: string[];
+  notParticiples: string[];
+  notParticipleSuffixes: string[];
+  participles: string[];
+  notParticipleBefore: Record<string, string[]>;
+  strongParticiples: string[];
+  pluralParticipleSuffixes: string[];
+  aParticiples: boolean;
+}
+
+function lists(raw: RawLists): Lists {
+  return {
+    modals: new Set(raw.modals),
+    infinitiveMarkers: new Set(raw.infinitiveMarkers),
+    deponents: new Set(raw.deponents),
+    notPassive: new Set(raw.notPassive),
+    notPassiveSuffixes: raw.notPassiveSuffixes ?? [],
+    genitiveNouns: new Set(raw.genitiveNouns),
+    shortPassives: new Set(raw.shortPassives),
+    shortPassivesAfterModal: new Set(raw.shortPassivesAfterModal),
+    determiners: new Set(raw.determiners),
+    prepositions: new Set(raw.prepositions),
+    subjectWords: new Set(raw.subjectWords),
+    followers: new Set(raw.followers),
+    followerSuffixes: raw.followerSuffixes,
+    definiteSuffixes: raw.definiteSuffixes,
+    auxiliaries: new Set(raw.auxiliaries),
+    skipAfterAuxiliary: new Set(raw.skipAfterAuxiliary),
+    notParticiples: new Set(raw.notParticiples),
+    notParticipleSuffixes: raw.notParticipleSuffixes,
+    participles: new Set(raw.participles),
+    notParticipleBefore: raw.notParticipleBefore,
+    strongParticiples: new Set(raw.strongParticiples),
+    pluralParticipleSuffixes: raw.pluralParticipleSuffixes,
+    aParticiples: raw.aParticiples,
+  };
+}
+
+const LISTS: Record<'nb' | 'nn', Lists> = { nb: lists(data.nb as RawLists), nn: lists(data.nn as RawLists) };
+const POSSESSIVES = new Set(['min', 'mitt', 'mine', 'din', 'ditt', 'dine', 'sin', 'sitt', 'sine', 'vår', 'vårt', 'våre', 'hans', 'hennes', 'hennar', 'deres', 'dykkar']);
+const UPPER_START = /^\p{Lu}/u;
+
+export interface PassiveHit {
+  kind: 's-passive' | 'bli-passive';
+  /** The words that make the passive: [sendes] or [blir, behandlet]. */
+  words: string[];
+  /** An active form to suggest, where one can be made from the word (sender, sende). */
+  active?: string;
+  /** The modal or «å» before a passive infinitive (må sendes → må). */
+  modal?: string;
+}
+
+const endsWithAny = (word: string, suffixes: readonly string[], minStem = 2): boolean =>
+  suffixes.some((suffix) => word.length >= suffix.length + minStem && word.endsWith(suffix));
+
+function isDefiniteNoun(word: string, l: Lists): boolean {
+  if (word.length < 4) return false;
+  if (l.skipAfterAuxiliary.has(word) || l.prepositions.has(word) || l.modals.has(word) || l.auxiliaries.has(word)) return false;
+  return endsWithAny(word, l.definiteSuffixes);
+}
+
+function isParticiple(word: string, next: string | undefined, l: Lists): boolean {
+  if (l.notParticiples.has(word)) return false;
+  if (next !== undefined && l.notParticipleBefore[word]?.includes(next)) return false;
+  if (l.participles.has(word) || l.strongParticiples.has(word)) return true;
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return false;
+  if (endsWithAny(word, l.notParticipleSuffixes, 1)) return false;
+  if (/[td]$/.test(word)) return true;
+  if (l.aParticiples && word.length >= 5 && word.endsWith('a')) return true;
+  return word.length >= 6 && endsWithAny(word, l.pluralParticipleSuffixes, 3);
+}
+
+/** Looks back from index i over adverbs, pronouns and nouns (at most three) for a modal or «å»; returns it. */
+function modalBefore(entries: ReturnType<typeof wordsWithBreaks>, i: number, l: Lists): string | undefined {
+  for (let j = i - 1, skipped = 0; j >= 0 && skipped <= 3; j--, skipped++) {
+    const { word, breakAfter } = entries[j]!;
+    if (breakAfter) return undefined;
+    const w = word.lower;
+    if (l.modals.has(w) || l.infinitiveMarkers.has(w)) return w;
+    if (!(l.skipAfterAuxiliary.has(w) || POSSESSIVES.has(w) || isDefiniteNoun(w, l) || l.subjectWords.has(w))) return undefined;
+  }
+  return undefined;
+}
+
+function sPassiveCandidate(word: string, l: Lists, locale: 'nb' | 'nn'): 'finite' | 'afterModal' | undefined {
+  if (l.deponents.has(word) || l.notPassive.has(word) || l.genitiveNouns.has(word)) return undefined;
+  if (endsWithAny(word, l.notPassiveSuffixes)) return undefined;
+  if (!/^\p{L}+$/u.test(word)) return undefined; // hyphenated words, numbers
+  if (locale === 'nn') {
+    if ((word.length >= 5 && word.endsWith('ast')) || l.shortPassivesAfterModal.has(word)) return 'afterModal';
+    return undefined;
+  }
+  if (l.shortPassives.has(word)) return 'finite';
+  if (l.shortPassivesAfterModal.has(word)) return 'afterModal';
+  if (word.length >= 5 && word.endsWith('es') && !word.endsWith('ies') && !word.endsWith('ees')) return 'finite';
+  return undefined;
+}
+
+function activeOf(word: string, infinitive: boolean, locale: 'nb' | 'nn'): string | undefined {
+  if (locale === 'nn') return word.endsWith('ast') ? `${word.slice(0, -3)}e` : undefined;
+  if (!word.endsWith('s')) return undefined;
+  const stem = word.slice(0, -1); // sendes → sende, gis → gi
+  return infinitive ? stem : `${stem}r`; // sende / sender
+}
+
+/** Passive verbs in one sentence of a bokmål or nynorsk text. */
+export function findPassives(segmented: Segmented, sentence: Sentence, locale: 'nb' | 'nn'): PassiveHit[] {
+  const l = LISTS[locale];
+  const entries = wordsWithBreaks(segmented, sentence);
+  const question = sentence.end === '?';
+  const hits: PassiveHit[] = [];
+  const used = new Set<number>();
+  entries.forEach(({ word, breakAfter }, i) => {
+    if (word.placeholder || word.letters === 0 || used.has(i)) return;
+    const w = word.lower;
+    // bli + participle
+    if (l.auxiliaries.has(w) && !breakAfter) {
+      for (let j = i + 1, skipped = 0; j < entries.length && skipped <= 4; j++) {
+        const candidate = entries[j]!.word;
+        const c = candidate.lower;
+        if (candidate.letters === 0) break;
+        if (l.skipAfterAuxiliary.has(c)) {
+          skipped++;
+        } else if (isParticiple(c, entries[j + 1]?.word.lower, l)) {
+          hits.push({ kind: 'bli-passive', words: [word.text, candidate.text] });
+          used.add(j);
+          break;
+        } else if (isDefiniteNoun(c, l) || POSSESSIVES.has(c)) {
+          skipped++;
+        } else {
+          break;
+        }
+        if (entries[j]!.breakAfter) break;
+      }
+      return;
+    }
+    // s-passive
+    if (i > 0 && UPPER_START.test(word.text)) return; // a name in the middle of a sentence (Agnes, Hannes)
+    const kind = sPassiveCandidate(w, l, locale);
+    if (kind === undefined) return;
+    const modal = modalBefore(entries, i, l);
+    if (modal !== undefined && !subjectOfQuestion(entries, i, l)) {
+      hits.push({ kind: 's-passive', words: [word.text], modal, ...optional(activeOf(w, true, locale)) });
+      return;
+    }
+    if (kind === 'afterModal') return;
+    if (isFinitePassive(entries, i, question, l)) hits.push({ kind: 's-passive', words: [word.text], ...optional(activeOf(w, false, locale)) });
+  });
+  return hits;
+}
+
+/**
+ * «Kan tantes inntekt regnes med?»: right after a modal that opens a question, an -es word followed by a
+ * noun is the start of the subject (a genitive), not a passive infinitive.
+ */
+function subjectOfQuestion(entries: ReturnType<typeof wordsWithBreaks>, i: number, l: Lists): boolean {
+  if (i !== 1 || !l.modals.has(entries[0]!.word.lower)) return false;
+  const next = entries[i + 1];
+  if (entries[i]!.breakAfter || next === undefined) return false;
+  const n = next.word.lower;
+  return !(l.followers.has(n) || endsWithAny(n, l.followerSuffixes) || next.word.letters === 0);
+}
+
+const optional = (active: string | undefined): { active?: string } => (active === undefined ? {} : { active });
+
+function isFinitePassive(entries: ReturnType<typeof wordsWithBreaks>, i: number, question: boolean, l: Lists): boolean {
+  if (i === 0) return question; // «Sendes søknaden automatisk?» is passive; «Ektefelles inntekt …» is not
+  const previous = entries[i - 1]!;
+  const prev = previous.word.lower;
+  if (!previous.breakAfter) {
+    const beforePrevious = entries[i - 2];
+    const postNominal = POSSESSIVES.has(prev) && beforePrevious !== undefined && isDefiniteNoun(beforePrevious.word.lower, l);
+    if (l.determiners.has(prev) && !postNominal) return false;
+    if (l.prepositions.has(prev)) return false;
+  }
+  const current = entries[i]!;
+  const next = entries[i + 1];
+  if (current.breakAfter || next === undefined) return true;
+  const n = next.word.lower;
+  if (l.followers.has(n) || endsWithAny(n, l.followerSuffixes) || next.word.letters === 0) return true;
+  return l.subjectWords.has(prev) || isDefiniteNoun(prev, l);
+}

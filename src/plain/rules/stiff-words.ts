@@ -1,0 +1,68 @@
+// Stiff words (kanselliord, «NAV language») from data/stiff-words.json, with plain alternatives.
+// A form may be several words (i henhold til); forms ending in a full stop (iht., jf.) match the word
+// without it, since the full stop is not part of a word.
+import data from '../data/stiff-words.json' with { type: 'json' };
+import type { Segmented, Sentence } from '../segment.ts';
+import type { Severity } from '../types.ts';
+
+export interface StiffWordEntry {
+  nb: string[];
+  nn: string[];
+  plain: { nb: string[]; nn: string[] };
+  source: string;
+  severity?: 'info' | 'warning';
+  /** Stiff only outside questions: «Hva gjelder søknaden, …» is stiff, «Hva gjelder det?» is not. */
+  notInQuestion?: boolean;
+}
+
+export const stiffWords: readonly StiffWordEntry[] = data.entries as StiffWordEntry[];
+
+interface Form {
+  tokens: string[];
+  entry: StiffWordEntry;
+}
+
+function index(locale: 'nb' | 'nn'): Map<string, Form[]> {
+  const byFirst = new Map<string, Form[]>();
+  for (const entry of stiffWords) {
+    for (const form of entry[locale]) {
+      const tokens = form.toLocaleLowerCase().split(/\s+/).map((t) => t.replace(/\.$/, ''));
+      const list = byFirst.get(tokens[0]!) ?? [];
+      list.push({ tokens, entry });
+      byFirst.set(tokens[0]!, list.sort((a, b) => b.tokens.length - a.tokens.length));
+    }
+  }
+  return byFirst;
+}
+
+const INDEX: Record<'nb' | 'nn', Map<string, Form[]>> = { nb: index('nb'), nn: index('nn') };
+
+export interface StiffWordHit {
+  words: string[];
+  alternatives: string[];
+  severity: Severity;
+  source: string;
+}
+
+export function findStiffWords(segmented: Segmented, locale: 'nb' | 'nn'): StiffWordHit[] {
+  return segmented.sentences.flatMap((sentence) => findInSentence(sentence, locale));
+}
+
+function findInSentence(sentence: Sentence, locale: 'nb' | 'nn'): StiffWordHit[] {
+  const words = sentence.words;
+  const lower = words.map((w) => w.lower);
+  const hits: StiffWordHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const forms = INDEX[locale].get(lower[i]!);
+    const form = forms?.find((f) => f.tokens.every((t, k) => lower[i + k] === t) && !(f.entry.notInQuestion && sentence.end === '?'));
+    if (!form) continue;
+    hits.push({
+      words: words.slice(i, i + form.tokens.length).map((w) => w.text),
+      alternatives: form.entry.plain[locale],
+      severity: form.entry.severity ?? 'info',
+      source: form.entry.source,
+    });
+    i += form.tokens.length - 1;
+  }
+  return hits;
+}

@@ -1,0 +1,194 @@
+// Words, sentences and paragraphs of one text item, with Intl.Segmenter (Node and browsers alike).
+//
+// Sentence ends (plain-language.md asks us to write the choice down; it moves LIX by several points):
+// - `.`, `!`, `?` where Intl.Segmenter (ICU's sentence rules) ends a sentence. ICU does not end a
+//   sentence inside numbers (17.05.2015) or before a lower-case word; we also join a sentence that
+//   ends with a known abbreviation (f.eks., bl.a., kl., nr. — data/abbreviations.json `sentenceInside`)
+//   to the next one, because ICU ends it there when a number follows.
+// - `:` and `;` when a space, a line break or the end of the text follows (not 10:00).
+// - a line break;
+// - the end of the text item (a label is a sentence even without a full stop).
+// `…` does not end a sentence. A "sentence" without any word (`{{item}}:`) is not counted.
+// Paragraphs are separated by an empty line; a text item without one is one paragraph.
+//
+// Words are Intl.Segmenter's word-like segments, with two changes: parts joined by a hyphen are one
+// word (NAV-kontoret, e-post), and a placeholder ({{name}}) is one word with no letters, because it is
+// replaced by a value (a name, a number, a label). Numbers are words with no letters; a time (10:00)
+// and a number with a thousands group (1 250) are one word.
+import abbreviations from './data/abbreviations.json' with { type: 'json' };
+
+export interface Word {
+  /** The word as written (a placeholder as {{name}}). */
+  text: string;
+  lower: string;
+  /** Letters in the word: digits, hyphens and other signs are not letters. */
+  letters: number;
+  placeholder: boolean;
+  /** Offsets in the text item. */
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  text: string;
+  words: Word[];
+  /** What ended it: '.', '!', '?', ':', ';', 'line' (a line break) or 'item' (the end of the text item). */
+  end: '.' | '!' | '?' | ':' | ';' | 'line' | 'item';
+  start: number;
+}
+
+export interface Paragraph {
+  sentences: Sentence[];
+}
+
+export interface Segmented {
+  text: string;
+  words: Word[];
+  sentences: Sentence[];
+  paragraphs: Paragraph[];
+}
+
+const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+const LETTER = /\p{L}/gu;
+const ABBREVIATION_INSIDE = new Set(abbreviations.sentenceInside);
+
+interface Segmenters {
+  word: Intl.Segmenter;
+  sentence: Intl.Segmenter;
+}
+const segmenterCache = new Map<string, Segmenters>();
+
+function segmentersFor(locale: string): Segmenters {
+  let found = segmenterCache.get(locale);
+  if (!found) {
+    let tag = locale;
+    try {
+      new Intl.Segmenter(tag);
+    } catch {
+      tag = 'und'; // an unknown tag: the root rules split words at spaces and punctuation
+    }
+    found = { word: new Intl.Segmenter(tag, { granularity: 'word' }), sentence: new Intl.Segmenter(tag, { granularity: 'sentence' }) };
+    segmenterCache.set(locale, found);
+  }
+  return found;
+}
+
+const countLetters = (text: string): number => text.match(LETTER)?.length ?? 0;
+
+/** Replaces each placeholder by X's of the same length, so offsets stay and ICU sees a capitalised word. */
+function maskPlaceholders(text: string): { masked: string; spans: Array<[number, number]> } {
+  const spans: Array<[number, number]> = [];
+  const masked = text.replace(PLACEHOLDER, (match, offset: number) => {
+    spans.push([offset, offset + match.length]);
+    return 'X'.repeat(match.length);
+  });
+  return { masked, spans };
+}
+
+function words(text: string, masked: string, spans: Array<[number, number]>, segmenter: Intl.Segmenter): Word[] {
+  const parts = [...segmenter.segment(masked)];
+  const out: Word[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (!part.isWordLike) continue;
+    const start = part.index;
+    let end = start + part.segment.length;
+    // NAV-kontoret, e-post: word, hyphen, word with nothing between is one word.
+    // 10:00 and 1 250 (a thousands group after a space or no-break space) are one number.
+    for (;;) {
+      const joiner = parts[i + 1]?.segment;
+      const next = parts[i + 2];
+      if (joiner === undefined || next === undefined || !next.isWordLike) break;
+      const current = masked.slice(start, end);
+      const hyphen = HYPHENS.has(joiner);
+      const time = joiner === ':' && /^\d+$/.test(current) && /^\d+$/.test(next.segment);
+      const group = /^[\u0020\u00a0\u202f]$/.test(joiner) && /^\d{1,3}$/.test(current) && /^\d{3}(?:[.,]\d+)?$/.test(next.segment);
+      if (!hyphen && !time && !group) break;
+      end = next.index + next.segment.length;
+      i += 2;
+    }
+    const placeholder = spans.some(([from, to]) => from < end && to > start);
+    const written = text.slice(start, end);
+    out.push({ text: written, lower: written.toLocaleLowerCase(), letters: placeholder ? 0 : countLetters(written), placeholder, start, end });
+  }
+  return out;
+}
+
+/** Sentence spans [start, end) over the masked text, with what ended each. */
+function sentenceSpans(masked: string, segmenter: Intl.Segmenter): Array<{ start: number; end: number }> {
+  const icu = [...segmenter.segment(masked)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+  // Join a sentence that ends with an abbreviation that never ends a sentence (f.eks., kl.) to the next.
+  const joined: Array<{ start: number; end: number }> = [];
+  for (const span of icu) {
+    const previous = joined[joined.length - 1];
+    if (previous) {
+      const before = masked.slice(previous.start, previous.end).trimEnd();
+      const last = /([\p{L}.]+)\.$/u.exec(before)?.[1]?.toLocaleLowerCase();
+      if (last !== undefined && ABBREVIATION_INSIDE.has(last)) {
+        previous.end = span.end;
+        continue;
+      }
+    }
+    joined.push({ ...span });
+  }
+  // Split further at ':' or ';' followed by white space or the end, and at line breaks.
+  const out: Array<{ start: number; end: number }> = [];
+  for (const span of joined) {
+    let from = span.start;
+    const piece = masked.slice(span.start, span.end);
+    for (const match of piece.matchAll(/[:;](?=\s|$)|\n/g)) {
+      const cut = span.start + match.index + match[0].length;
+      if (cut > from) out.push({ start: from, end: cut });
+      from = cut;
+    }
+    if (from < span.end) out.push({ start: from, end: span.end });
+  }
+  return out;
+}
+
+function endOf(text: string): Sentence['end'] {
+  if (/\n\s*$/.test(text)) {
+    const beforeBreak = text.replace(/\s+$/, '');
+    const last = beforeBreak.slice(-1);
+    return last === '.' || last === '!' || last === '?' || last === ':' || last === ';' ? last : 'line';
+  }
+  const trimmed = text.replace(/[\s"'»”’)\]]+$/u, '');
+  const last = trimmed.slice(-1);
+  if (last === '.' || last === '!' || last === '?' || last === ':' || last === ';') return last;
+  // Arabic question mark, Ethiopic full stop and question mark.
+  if (last === '\u061F' || last === '\u1367') return '?';
+  if (last === '\u1362' || last === '\u06D4') return '.';
+  return 'item';
+}
+
+/** Words, sentences and paragraphs of one text item. */
+export function segment(text: string, locale: string): Segmented {
+  const { word, sentence } = segmentersFor(locale);
+  const { masked, spans } = maskPlaceholders(text);
+  const allWords = words(text, masked, spans, word);
+  const paragraphStarts = [0, ...[...masked.matchAll(/\n[ \t]*\n/g)].map((m) => m.index + m[0].length)];
+  const sentences: Sentence[] = [];
+  const paragraphs: Paragraph[] = paragraphStarts.map(() => ({ sentences: [] }));
+  let w = 0;
+  for (const span of sentenceSpans(masked, sentence)) {
+    while (w < allWords.length && allWords[w]!.start < span.start) w++;
+    const inside: Word[] = [];
+    let k = w;
+    while (k < allWords.length && allWords[k]!.start < span.end) inside.push(allWords[k++]!);
+    w = k;
+    if (inside.length === 0) continue;
+    const spanText = text.slice(span.start, span.end);
+    const found: Sentence = { text: spanText.trim(), words: inside, end: endOf(spanText), start: span.start };
+    sentences.push(found);
+    let p = 0;
+    while (p + 1 < paragraphStarts.length && paragraphStarts[p + 1]! <= span.start) p++;
+    paragraphs[p]!.sentences.push(found);
+  }
+  return { text, words: allWords, sentences, paragraphs: paragraphs.filter((p) => p.sentences.length > 0) };
+}
+
+/** Placeholder names in a text ({{ name }} → name), sorted and without duplicates. */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[0].slice(2, -2).split(',')[0]!.trim()))].sort();
+}

@@ -1,0 +1,86 @@
+// Types shared by the plain-language engine (src/plain). The engine runs in Node and in the browser.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Variant = 'standard' | 'plain';
+export const VARIANTS: readonly Variant[] = ['standard', 'plain'];
+
+export const RULE_IDS = [
+  'lix-step', 'flesch-step', 'sentence-length', 'paragraph-length', 'passive', 'nominalisation', 'stiff-word',
+  'reader-address', 'one-question', 'placeholder-mismatch', 'leftover', 'impossible-date', 'abbreviation',
+  'untranslated',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** One thing a person should look at, in words they can act on. */
+export interface Finding {
+  /** The text file, as given to the engine (for example locales/nb/kontakt.json). */
+  file: string;
+  /** The text key, as the definition names it (fields.navn.label); for step scores: steps.<id>. */
+  key: string;
+  locale: string;
+  variant: Variant;
+  rule: RuleId;
+  severity: Severity;
+  /** The words found (may be empty for scores). */
+  words: string[];
+  /** What to do instead, rendered from locales/<lang>/lint.json. */
+  suggestion: string;
+  /** What is wrong, rendered from locales/<lang>/lint.json. */
+  message: string;
+  /** The step (or the collection's section) the text belongs to, when it belongs to one. */
+  step?: string;
+  /** The measured value and the bar it broke, for measures. */
+  value?: number;
+  limit?: number;
+}
+
+/** Measures of a set of texts (one step, one form, one string) in one locale and variant. */
+export interface Measures {
+  /** Text items measured, and how many of them have their own plain text (`_plain`). */
+  texts: number;
+  ownPlainTexts: number;
+  words: number;
+  sentences: number;
+  /** Words with more than config.lix.longWordLetters letters (digits and punctuation not counted). */
+  longWords: number;
+  /** Long words that are not glossary terms. */
+  longWordsWithoutGlossary: number;
+  /** LIX = words / sentences + 100 × long words / words. Only for LIX locales (nb, nn). */
+  lix?: number;
+  /** Long words / words, 0–1. Only for LIX locales. */
+  longWordShare?: number;
+  longWordShareWithoutGlossary?: number;
+  wordsPerSentence: { avg: number; max: number };
+  sentencesPerParagraph: { max: number };
+  /** Flesch Reading Ease. Only for Flesch locales (en). */
+  flesch?: number;
+  syllables?: number;
+}
+
+/** Scores: step (or section) id → locale → variant → measures. */
+export type StepScores = Record<string, Record<string, Record<Variant, Measures>>>;
+/** Scores of the whole form or collection: locale → variant → measures. */
+export type FormScores = Record<string, Record<Variant, Measures>>;
+
+export interface StepInfo {
+  id: string;
+  /** The step title per locale (standard variant), for reports. */
+  title: Record<string, string>;
+  /** Whether the step has at least one own plain text, per locale. */
+  hasPlain: Record<string, boolean>;
+}
+
+export interface LintResult {
+  kind: 'form' | 'collection' | 'text';
+  /** Form id, collection name (namespace) or file name. */
+  name: string;
+  /** The form's title per locale, when it has one. */
+  title: Record<string, string>;
+  /** The definition file or text file, when known. */
+  source?: string;
+  locales: string[];
+  steps: StepInfo[];
+  findings: Finding[];
+  scores: StepScores;
+  form: FormScores;
+}

@@ -1,0 +1,43 @@
+// Segmentation: the sentence-end choice of plain-language.md, words and placeholders.
+import { describe, expect, it } from 'vitest';
+import { placeholders, segment } from '../../src/plain/segment.ts';
+
+const sentences = (text: string, locale = 'nb') => segment(text, locale).sentences.map((s) => s.words.map((w) => w.text).join(' '));
+
+describe('segment', () => {
+  it('does not end a sentence inside a date, a time or after f.eks. and kl.', () => {
+    expect(sentences('Skriv for eksempel 17.05.2015 eller f.eks. 01.01.2020. Kom kl. 10:00 i morgen.')).toEqual([
+      'Skriv for eksempel 17.05.2015 eller f.eks 01.01.2020',
+      'Kom kl 10:00 i morgen',
+    ]);
+  });
+
+  it('ends sentences at . ! ? : ; a line break and the end of the item, not at …', () => {
+    const s = segment('Ring oss! Hva nå? Husk: ta med papirene; alle sammen\nTakk … og ha det', 'nb').sentences;
+    expect(s.map((x) => x.end)).toEqual(['!', '?', ':', ';', 'line', 'item']);
+  });
+
+  it('makes one word of a hyphenated compound, a time and a thousands group', () => {
+    const words = segment('NAV-kontoret åpner 10:00 og tar 1 250 kroner for e-post.', 'nb').words.map((w) => w.text);
+    expect(words).toEqual(['NAV-kontoret', 'åpner', '10:00', 'og', 'tar', '1 250', 'kroner', 'for', 'e-post']);
+  });
+
+  it('counts a placeholder as one word without letters, and skips a sentence without words', () => {
+    const s = segment('{{item}}: Steg {{current}} av {{total}}.', 'nb');
+    expect(s.words.map((w) => [w.text, w.letters, w.placeholder])).toEqual([
+      ['{{item}}', 0, true],
+      ['Steg', 4, false],
+      ['{{current}}', 0, true],
+      ['av', 2, false],
+      ['{{total}}', 0, true],
+    ]);
+    expect(s.sentences).toHaveLength(2);
+    expect(segment('«»:', 'nb').sentences).toHaveLength(0);
+    expect(placeholders('Hei {{ name }}, {{count}} og {{name}}')).toEqual(['count', 'name']);
+  });
+
+  it('splits other scripts into words and sentences', () => {
+    expect(sentences('ሰላም ዓለም፡ ይህ ነው። ሌላ?', 'ti')).toEqual(['ሰላም ዓለም ይህ ነው', 'ሌላ']);
+    expect(sentences('مرحبا بالعالم. كيف حالك؟', 'ar')).toEqual(['مرحبا بالعالم', 'كيف حالك']);
+  });
+});
