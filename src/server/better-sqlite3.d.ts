@@ -1,0 +1,35 @@
+// The part of better-sqlite3's API that src/server uses. The package ships no types of its own
+// (@types/better-sqlite3 would replace this file if it becomes a devDependency).
+declare module 'better-sqlite3' {
+  export interface RunResult {
+    changes: number;
+    lastInsertRowid: number | bigint;
+  }
+  export interface Statement<Row = unknown> {
+    run(...params: unknown[]): RunResult;
+    get(...params: unknown[]): Row | undefined;
+    all(...params: unknown[]): Row[];
+  }
+  export interface Options {
+    readonly?: boolean;
+    fileMustExist?: boolean;
+    /** Milliseconds to wait for a lock (busy timeout). */
+    timeout?: number;
+  }
+  export interface Database {
+    readonly open: boolean;
+    prepare<Row = unknown>(sql: string): Statement<Row>;
+    exec(sql: string): this;
+    pragma(source: string, options?: { simple?: boolean }): unknown;
+    transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+    close(): this;
+  }
+  export interface SqliteError extends Error {
+    code: string;
+  }
+  interface DatabaseConstructor {
+    new (filename: string, options?: Options): Database;
+  }
+  const Database: DatabaseConstructor;
+  export default Database;
+}
