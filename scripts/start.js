@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the form packages, then serves this folder read-only with the widget's CSP.
+// `npm start`: builds the form packages, then serves this folder read-only with the widget's CSP, and
+// the reference receiver (src/server/receiver.ts) on the same origin under /api/.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './static-server.js';
+import { resolveInside, serve } from './static-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -19,14 +20,44 @@ for (const [script, what] of [['scripts/build-forms.ts', 'the form packages'], [
   }
 }
 
+// The receiver is TypeScript; tsx loads it in this process. Without it the demo still runs.
+let receiver = null;
+try {
+  const { tsImport } = await import('tsx/esm/api');
+  const { openReceiver } = await tsImport('../src/server/receiver.ts', import.meta.url);
+  receiver = await openReceiver({ formsDir: join(root, 'build/forms') });
+} catch (error) {
+  console.error(`npm start: the receiver (/api/) is off: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 try {
   const server = await serve({ root, port, host });
+  // Hand /api/ to the receiver; everything else stays with the static server's own handler, except the
+  // data folder (submissions, uploaded files), which sits under the served root by default: never serve it.
+  const dataDir = receiver?.dataDir ?? resolve(process.env.KLARSKJEMA_DATA_DIR ?? join(root, 'data'));
+  const isData = (url) => {
+    try {
+      const file = resolveInside(root, new URL(url, 'http://localhost').pathname);
+      return file !== null && (file === dataDir || file.startsWith(dataDir + sep));
+    } catch {
+      return true;
+    }
+  };
+  const [serveStatic] = server.listeners('request');
+  server.removeAllListeners('request');
+  server.on('request', (request, response) => {
+    const url = request.url ?? '/';
+    if (receiver && url.startsWith('/api/')) void receiver.handle(request, response);
+    else if (isData(url)) response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    else serveStatic.call(server, request, response);
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`\nklarskjema: serving ${root} read-only at http://${shown}:${actualPort}/demo/ (Ctrl+C to stop)`);
   console.log(`form packages: http://${shown}:${actualPort}/build/forms/`);
-  const stop = () => server.close(() => process.exit(0));
+  if (receiver) console.log(`receiver: http://${shown}:${actualPort}/api/ (health: /api/health; data: ${receiver.databaseFile})`);
+  const stop = () => server.close(() => (receiver ? receiver.close() : Promise.resolve()).finally(() => process.exit(0)));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
