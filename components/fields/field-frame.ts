@@ -7,9 +7,9 @@ import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 
 export interface FieldParts {
   id: string;
-  label: string;
-  hint?: string;
-  why?: string;
+  label: TemplateResult;
+  hint?: TemplateResult;
+  why?: TemplateResult;
   error?: string;
   describedBy?: string;
 }
@@ -25,14 +25,12 @@ export function fieldParts(host: FieldHost, field: FieldDefinition, path: string
   const hintKey = fieldKeys(formId, field.id, 'hint');
   const whyKey = fieldKeys(formId, field.id, 'why');
   const defaultHint = field.kind === 'date' ? 'widget:hints.date' : undefined;
-  const hint = host.texts.has(hintKey) ? host.texts.t(hintKey) : defaultHint ? host.texts.t(defaultHint) : undefined;
-  const why = host.texts.has(whyKey) ? host.texts.t(whyKey) : undefined;
+  const hint = host.texts.has(hintKey) ? host.show(hintKey) : defaultHint ? host.show(defaultHint) : undefined;
+  const why = host.texts.has(whyKey) ? host.show(whyKey) : undefined;
   const error = errorMessage(host, host.errorAt(path));
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  let label = host.texts.t(fieldKeys(formId, field.id, 'label'), labelParams);
-  if (!field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent') {
-    label = `${label} ${host.texts.t('widget:optional')}`;
-  }
+  const optional = !field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent';
+  const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
   return { id, label, hint, why, error, describedBy };
 }
 
@@ -42,7 +40,7 @@ export function hintTemplate(parts: FieldParts): TemplateResult | typeof nothing
 
 export function whyTemplate(host: FieldHost, parts: FieldParts): TemplateResult | typeof nothing {
   if (!parts.why) return nothing;
-  return html`<details class="why"><summary>${host.texts.t('widget:why')}</summary><div class="why-text">${parts.why}</div></details>`;
+  return html`<details class="why"><summary>${host.show('widget:why')}</summary><div class="why-text">${parts.why}</div></details>`;
 }
 
 export function errorTemplate(host: FieldHost, parts: FieldParts): TemplateResult | typeof nothing {
@@ -58,9 +56,9 @@ export function unsureTemplate(host: FieldHost, field: FieldDefinition, parts: F
     <div class="choice">
       <input type="checkbox" class="choice-input" id="${parts.id}-unsure" .checked=${checked}
         @change=${(event: Event) => host.markUnsure(field, (event.target as HTMLInputElement).checked)}>
-      <label class="choice-label" for="${parts.id}-unsure">${host.texts.t('widget:unsure')}</label>
+      <label class="choice-label" for="${parts.id}-unsure">${host.show('widget:unsure')}</label>
     </div>
-    ${checked ? html`<p class="unsure-note">${host.texts.t('widget:unsureNote')}</p>` : nothing}
+    ${checked ? html`<p class="unsure-note">${host.show('widget:unsureNote')}</p>` : nothing}
   </div>`;
 }
 
@@ -78,9 +76,9 @@ export function singleControlFrame(host: FieldHost, field: FieldDefinition, part
 }
 
 /** A field of several controls in a fieldset: the legend is the question. */
-export function fieldsetFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, controls: TemplateResult, className = ''): TemplateResult {
+export function fieldsetFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, controls: TemplateResult, className = '', fieldsetId?: string): TemplateResult {
   return html`<div class="field ${parts.error ? 'field--error' : ''} ${className}" part="field">
-    <fieldset class="fieldset" aria-describedby=${parts.describedBy ?? nothing}>
+    <fieldset class="fieldset" id=${fieldsetId ?? nothing} aria-describedby=${parts.describedBy ?? nothing}>
       <legend class="legend" part="label">${parts.label}</legend>
       ${hintTemplate(parts)}
       ${whyTemplate(host, parts)}

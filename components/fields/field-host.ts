@@ -3,6 +3,7 @@
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import type { FormValidators } from '../../src/engine/form-package.ts';
+import type { TemplateResult } from 'lit';
 import type { Texts } from '../../src/browser/i18n.ts';
 
 export interface FieldHost {
@@ -10,6 +11,8 @@ export interface FieldHost {
   readonly validators: FormValidators;
   readonly locale: string;
   readonly texts: Texts;
+  /** A text for the screen: marked lang="nb" when it fell back, with the Norwegian original when asked for. */
+  show(keys: string | string[], params?: Record<string, unknown>): TemplateResult;
   readonly answers: Record<string, unknown>;
   readonly unsure: readonly string[];
   readonly relevantAttachments: readonly string[];
@@ -39,7 +42,12 @@ export interface FieldHost {
 export const domId = (path: string, part?: string): string =>
   `ks${path.replace(/[^a-zA-Z0-9-]+/g, '-')}${part ? `-${part}` : ''}`;
 
+/** The id of a field's first control: an address is a fieldset, so its first part. */
+export const controlId = (path: string, kind: FieldDefinition['kind']): string =>
+  kind === 'address' ? domId(path, 'street') : domId(path);
+
 /** Where an error summary link takes the user: the wrong part, or the field's first control. */
-export const errorTarget = (error: FieldError): string => domId(error.path, error.part);
+export const errorTarget = (error: FieldError): string =>
+  error.part ? domId(error.path, error.part) : controlId(error.path, error.kind);
 
 export const fieldKeys = (formId: string, fieldId: string, text: string): string => `${formId}:fields.${fieldId}.${text}`;

@@ -50,10 +50,10 @@ function schemaOf(host: FieldHost, field: FieldDefinition): { enum?: unknown[]; 
   return {};
 }
 
-function optionsOf(host: FieldHost, field: FieldDefinition): Array<{ value: string; label: string }> {
+function optionsOf(host: FieldHost, field: FieldDefinition): Array<{ value: string; label: TemplateResult }> {
   const schema = schemaOf(host, field);
   const values = (schema.enum ?? schema.items?.enum ?? []).filter((v): v is string => typeof v === 'string');
-  return values.map((value) => ({ value, label: host.texts.t(fieldKeys(host.definition.id, field.id, `options.${value}`)) }));
+  return values.map((value) => ({ value, label: host.show(fieldKeys(host.definition.id, field.id, `options.${value}`)) }));
 }
 
 function textInput(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts, spec: TextInputSpec): TemplateResult {
@@ -68,7 +68,7 @@ function textInput(host: FieldHost, field: FieldDefinition, place: FieldPlace, p
       host.answer(field, typed, { index: place.index, typed });
     }}>`;
   if (field.kind !== 'amount') return singleControlFrame(host, field, parts, control);
-  return singleControlFrame(host, field, parts, html`<div class="input-with-unit">${control}<span class="unit" aria-hidden="true">${host.texts.t('widget:units.kroner')}</span></div>`);
+  return singleControlFrame(host, field, parts, html`<div class="input-with-unit">${control}<span class="unit" aria-hidden="true">${host.show('widget:units.kroner')}</span></div>`);
 }
 
 function textarea(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
@@ -105,7 +105,7 @@ function select(host: FieldHost, field: FieldDefinition, place: FieldPlace, part
   const control = html`<select class="select" part="input" id=${parts.id} name=${parts.id} ?required=${field.required === true}
     autocomplete=${field.autocomplete ?? nothing} aria-invalid=${parts.error ? 'true' : 'false'} aria-describedby=${parts.describedBy ?? nothing}
     @change=${(event: Event) => host.answer(field, (event.target as HTMLSelectElement).value, { index: place.index })}>
-    <option value="" ?selected=${place.value === undefined}>${host.texts.t('widget:choose')}</option>
+    <option value="" ?selected=${place.value === undefined}>${host.show('widget:choose')}</option>
     ${options.map((option) => html`<option value=${option.value} ?selected=${place.value === option.value}>${option.label}</option>`)}
   </select>`;
   return singleControlFrame(host, field, parts, control);
@@ -114,7 +114,7 @@ function select(host: FieldHost, field: FieldDefinition, place: FieldPlace, part
 /** Radios (one answer) or checkboxes (several): the first control carries the field's id. */
 function choices(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts, multiple: boolean): TemplateResult {
   const options = field.kind === 'yesno'
-    ? [{ value: 'true', label: host.texts.t('widget:yes') }, { value: 'false', label: host.texts.t('widget:no') }]
+    ? [{ value: 'true', label: host.show('widget:yes') }, { value: 'false', label: host.show('widget:no') }]
     : optionsOf(host, field);
   const chosen = Array.isArray(place.value) ? place.value.map(String) : place.value === undefined ? [] : [String(place.value)];
   const inline = field.kind === 'yesno' ? 'choices--inline' : '';
@@ -124,7 +124,7 @@ function choices(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
       return html`<div class="choice">
         <input class="choice-input" part="choice" type=${multiple ? 'checkbox' : 'radio'} id=${id} name=${parts.id} value=${option.value}
           .checked=${live(chosen.includes(option.value))} ?required=${!multiple && field.required === true}
-          aria-invalid=${multiple && parts.error ? 'true' : nothing}
+          aria-invalid=${parts.error ? 'true' : 'false'}
           @change=${(event: Event) => {
             const input = event.target as HTMLInputElement;
             if (!multiple) { host.answer(field, field.kind === 'yesno' ? input.value === 'true' : input.value, { index: place.index }); return; }
@@ -167,7 +167,7 @@ function address(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
     const id = domId(place.path, part);
     const wrong = error !== undefined && (error.part === part || error.part === undefined);
     return html`<div class="address-part">
-      <label class="label label--part" for=${id}>${host.texts.t([fieldKeys(host.definition.id, field.id, `parts.${part}`), `widget:address.${part}`])}</label>
+      <label class="label label--part" for=${id}>${host.show([fieldKeys(host.definition.id, field.id, `parts.${part}`), `widget:address.${part}`])}</label>
       <input class="input ${className}" part="input" id=${id} name=${id} type="text" autocomplete=${field.autocomplete === 'off' ? 'off' : autocomplete}
         inputmode=${part === 'postcode' ? 'numeric' : nothing} ?required=${field.required === true}
         aria-invalid=${wrong ? 'true' : 'false'} aria-describedby=${wrong ? `${parts.id}-error` : nothing}
@@ -176,12 +176,12 @@ function address(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
     </div>`;
   })}`;
   // The summary links to the wrong part; with no part named, to the first.
-  return fieldsetFrame(host, field, { ...parts, id: domId(place.path) }, controls, 'address');
+  return fieldsetFrame(host, field, { ...parts, id: domId(place.path) }, controls, 'address', domId(place.path));
 }
 
 function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
   return html`<div class="guidance" part="guidance">
-    <p>${host.texts.t(fieldKeys(host.definition.id, field.id, 'text'))}</p>
+    <p>${host.show(fieldKeys(host.definition.id, field.id, 'text'))}</p>
   </div>`;
 }
 
@@ -191,31 +191,31 @@ function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts
   const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
   const groupError = errorMessage(host, host.errorAt(place.path));
   const controls = html`
-    ${items.length === 0 ? html`<p class="group-empty">${host.texts.t('widget:group.empty')}</p>` : nothing}
+    ${items.length === 0 ? html`<p class="group-empty">${host.show('widget:group.empty')}</p>` : nothing}
     ${items.map((item, index) => {
       const { fields } = itemRelevance(field, item, host.validators);
       const title = itemTitle(index);
       const confirming = host.removing?.group === field.id && host.removing.index === index;
       const itemId = domId(place.path, `item-${index}`);
       return html`<fieldset class="item" part="group-item" id=${itemId}>
-        <legend class="item-title" id="${itemId}-title">${title}</legend>
+        <legend class="item-title" id="${itemId}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
         ${(field.fields ?? []).filter((child) => fields.includes(child.id)).map((child) =>
           renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }))}
         ${confirming
           ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
-              <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.texts.t('widget:group.confirmRemove', { item: title })}</p>
+              <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.show('widget:group.confirmRemove', { item: title })}</p>
               <div class="actions actions--inline">
-                <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.texts.t('widget:group.yesRemove')}</button>
-                <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.texts.t('widget:group.cancel')}</button>
+                <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.show('widget:group.yesRemove')}</button>
+                <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.show('widget:group.cancel')}</button>
               </div>
             </div>`
           : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
-              @click=${() => host.askToRemoveItem(field, index)}>${host.texts.t('widget:group.remove', { item: title })}</button>`}
+              @click=${() => host.askToRemoveItem(field, index)}>${host.show('widget:group.remove', { item: title })}</button>`}
       </fieldset>`;
     })}
     <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}
       aria-describedby=${groupError ? `${parts.id}-error` : nothing}
-      @click=${() => host.addItem(field)}>${host.texts.t([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
+      @click=${() => host.addItem(field)}>${host.show([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
   return fieldsetFrame(host, field, parts, controls, 'group');
 }
 
@@ -226,9 +226,9 @@ function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace)
   const formId = host.definition.id;
   const answers = (place.value ?? {}) as Record<string, { status?: string; reason?: string; files?: Array<{ name: string }> }>;
   const documents = host.relevantAttachments;
-  if (documents.length === 0) return html`<p class="hint">${host.texts.t('widget:attachments.none')}</p>`;
+  if (documents.length === 0) return html`<p class="hint">${host.show('widget:attachments.none')}</p>`;
   return html`<div class="documents" part="field">
-    <p class="label">${host.texts.t(fieldKeys(formId, field.id, 'label'))}</p>
+    <p class="label">${host.show(fieldKeys(formId, field.id, 'label'))}</p>
     ${documents.map((document) => {
       const path = `${place.path}/${document}`;
       const id = domId(path);
@@ -240,8 +240,8 @@ function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace)
       const set = (next: Record<string, unknown>) => host.answer(field, { ...answers, [document]: next });
       return html`<div class="field document ${message ? 'field--error' : ''}">
         <fieldset class="fieldset" aria-describedby=${[whyId, message ? errorId : ''].filter(Boolean).join(' ')}>
-          <legend class="legend">${host.texts.t(`${formId}:attachments.${document}.label`)}</legend>
-          <div class="hint" id=${whyId}>${host.texts.t(`${formId}:attachments.${document}.why`)}</div>
+          <legend class="legend">${host.show(`${formId}:attachments.${document}.label`)}</legend>
+          <div class="hint" id=${whyId}>${host.show(`${formId}:attachments.${document}.why`)}</div>
           ${message ? html`<p class="error-message" id=${errorId}><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${message}</p>` : nothing}
           <div class="choices">
             ${DOCUMENT_CHOICES.map((status, i) => {
@@ -249,27 +249,33 @@ function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace)
               return html`<div class="choice">
                 <input class="choice-input" part="choice" type="radio" id=${choiceId} name=${id} value=${status} .checked=${live(entry.status === status)}
                   @change=${() => set({ ...entry, status })}>
-                <label class="choice-label" for=${choiceId}>${host.texts.t(`widget:attachments.${status}`)}</label>
+                <label class="choice-label" for=${choiceId}>${host.show(`widget:attachments.${status}`)}</label>
               </div>`;
             })}
           </div>
         </fieldset>
         ${entry.status === 'uploaded' ? html`<div class="conditional">
-          <label class="label" for="${id}-files">${host.texts.t('widget:attachments.files')}</label>
-          <div class="hint" id="${id}-files-hint">${host.texts.t('widget:attachments.filesHint')}</div>
+          <label class="label" for="${id}-files">${host.show('widget:attachments.files')}</label>
+          <div class="hint" id="${id}-files-hint">${host.show('widget:attachments.filesHint')}</div>
           <input class="file" part="input" type="file" id="${id}-files" multiple accept=${ACCEPTED_FILES}
+            aria-invalid=${error?.part === 'files' || (error && error.part === undefined && entry.status === 'uploaded') ? 'true' : 'false'}
             aria-describedby="${id}-files-hint${error?.part === 'files' ? ` ${errorId}` : ''}"
             @change=${(event: Event) => { const input = event.target as HTMLInputElement; if (input.files) host.chooseFiles(field, document, input.files); input.value = ''; }}>
           ${(entry.files ?? []).length > 0 ? html`<ul class="files">${(entry.files ?? []).map((file, index) => html`<li>
             <span class="file-name">${file.name}</span>
-            <button type="button" class="button button--link" @click=${() => host.removeFile(field, document, index)}>${host.texts.t('widget:attachments.removeFile', { name: file.name })}</button>
+            <button type="button" class="button button--link" @click=${() => host.removeFile(field, document, index)}>${host.show('widget:attachments.removeFile', { name: file.name })}</button>
           </li>`)}</ul>` : nothing}
         </div>` : nothing}
         ${entry.status === 'missing' ? html`<div class="conditional">
-          <label class="label" for="${id}-reason">${host.texts.t('widget:attachments.reason')}</label>
+          <label class="label" for="${id}-reason">${host.show('widget:attachments.reason')}</label>
           <textarea class="textarea" part="input" id="${id}-reason" rows="3" aria-invalid=${error?.part === 'reason' ? 'true' : 'false'}
             aria-describedby=${error?.part === 'reason' ? errorId : nothing} .value=${live(entry.reason ?? '')}
-            @input=${(event: Event) => set({ ...entry, reason: (event.target as HTMLTextAreaElement).value })}></textarea>
+            @input=${(event: Event) => {
+              // An emptied box is no reason at all: drop it, so the error asks for one instead of a length.
+              const { reason: _old, ...rest } = entry;
+              const reason = (event.target as HTMLTextAreaElement).value;
+              set(reason.trim() === '' ? rest : { ...rest, reason });
+            }}></textarea>
         </div>` : nothing}
       </div>`;
     })}

@@ -3,15 +3,16 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { i18n as I18n } from 'i18next';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
-import type { FormPackage } from '../../src/engine/form-package.ts';
+import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
 import { createWizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
 import type { TextVariant } from '../../src/engine/submission.ts';
 import { createTexts, directionOf, textsFor, type Texts } from '../../src/browser/i18n.ts';
 import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
 import { errorSummary } from '../error-summary/error-summary.ts';
 import { renderField } from '../fields/fields.ts';
-import { domId, type FieldHost } from '../fields/field-host.ts';
+import { controlId, domId, type FieldHost } from '../fields/field-host.ts';
 import { errorText } from '../fields/error-text.ts';
+import { show } from '../fields/text.ts';
 import { answerSummary, reviewWarnings, warningsTemplate, type SummaryModel } from '../review/review.ts';
 import { styles } from './styles.ts';
 
@@ -40,7 +41,7 @@ export class KlarSkjema extends LitElement {
 
   static override properties = {
     form: { type: String },
-    lang: { type: String, reflect: true },
+    lang: { type: String },
     variant: { type: String },
     scrollOffset: { type: Number, attribute: 'scroll-offset' },
     prefill: { attribute: false },
@@ -60,7 +61,11 @@ export class KlarSkjema extends LitElement {
   #actor: Actor<WizardMachine> | null = null;
   #i18n: I18n | null = null;
   #texts: Texts | null = null;
+  #textsKey = '';
   #loadedLocales = new Set<string>();
+  #status: Record<string, TranslationStatus> = {};
+  /** "Show Norwegian text": the nb original under each translated text. */
+  #showOriginal = false;
   /** Text as typed in inputs whose stored answer is parsed (amounts, dates), by answer path. */
   #typed = new Map<string, string>();
   #files = new Map<string, File[]>();
@@ -115,9 +120,10 @@ export class KlarSkjema extends LitElement {
       this.#base = packageBase(this.form);
       const formPackage = await loadFormPackage(this.#base);
       const locale = formPackage.definition.locales.includes(this.lang) ? this.lang : 'nb';
-      const resources = { nb: await loadLocale(this.#base, 'nb'), ...(locale !== 'nb' ? { [locale]: await loadLocale(this.#base, locale) } : {}) };
-      this.#loadedLocales = new Set(Object.keys(resources));
-      this.#i18n = await createTexts(formPackage.definition.id, locale, resources);
+      const files = { nb: await loadLocale(this.#base, 'nb'), ...(locale !== 'nb' ? { [locale]: await loadLocale(this.#base, locale) } : {}) };
+      this.#loadedLocales = new Set(Object.keys(files));
+      this.#status = Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.status]));
+      this.#i18n = await createTexts(formPackage.definition.id, locale, Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.resources])));
       this.#package = formPackage;
       const actor = createActor(createWizardMachine(formPackage), {
         input: { locale, variant: this.variant === 'plain' ? 'plain' : 'standard', answers: this.prefill },
@@ -137,12 +143,31 @@ export class KlarSkjema extends LitElement {
     if (!this.#package || !this.#i18n) return;
     const target = this.#package.definition.locales.includes(locale) ? locale : 'nb';
     if (!this.#loadedLocales.has(target)) {
-      const resources = await loadLocale(this.#base, target);
-      for (const [namespace, texts] of Object.entries(resources)) this.#i18n.addResourceBundle(target, namespace, texts, true, true);
+      const file = await loadLocale(this.#base, target);
+      for (const [namespace, texts] of Object.entries(file.resources)) this.#i18n.addResourceBundle(target, namespace, texts, true, true);
+      this.#status[target] = file.status;
       this.#loadedLocales.add(target);
     }
     await this.#i18n.changeLanguage(target);
     this.#actor?.send({ type: 'SET_LOCALE', locale: target });
+    // Said in the new language, so the user hears that the switch worked.
+    this.#announce(this.#textsNow().t('widget:languageChanged'));
+  }
+
+  #setVariant(variant: TextVariant): void {
+    this.#actor?.send({ type: 'SET_VARIANT', variant });
+    this.#announce(this.#textsNow().t(`widget:variantChanged.${variant}`));
+  }
+
+  #show(texts: Texts, keys: string | string[], params?: Record<string, unknown>): TemplateResult {
+    return show(texts, keys, params, { original: this.#showOriginal });
+  }
+
+  /** A translation no human has reviewed yet; unknown status counts as a draft. */
+  #isDraftTranslation(locale: string): boolean {
+    if (locale === 'nb') return false;
+    const status = this.#status[locale] ?? {};
+    return [this.#package!.definition.id, 'widget'].some((namespace) => status[namespace] !== 'reviewed');
   }
 
   #context() {
@@ -151,8 +176,10 @@ export class KlarSkjema extends LitElement {
 
   #textsNow(): Texts {
     const variant = this.#context()?.variant ?? 'standard';
-    if (!this.#texts || this.#texts.i18n !== this.#i18n || (this.#texts as Texts & { variant?: string }).variant !== variant) {
-      this.#texts = Object.assign(textsFor(this.#i18n!, variant), { variant });
+    const key = `${this.#i18n!.language}:${variant}`;
+    if (!this.#texts || this.#textsKey !== key) {
+      this.#texts = textsFor(this.#i18n!, variant);
+      this.#textsKey = key;
     }
     return this.#texts;
   }
@@ -169,6 +196,7 @@ export class KlarSkjema extends LitElement {
       validators: this.#package!.validators,
       locale: context.locale,
       texts,
+      show: (keys, params) => show(texts, keys, params, { original: this.#showOriginal }),
       answers: context.answers,
       unsure: context.unsure,
       relevantAttachments: context.relevance.attachments,
@@ -188,7 +216,7 @@ export class KlarSkjema extends LitElement {
         const first = group.fields?.[0];
         const title = texts.t(`${this.#package!.definition.id}:fields.${group.id}.item`, { number: index + 1 });
         this.#announce(texts.t('widget:group.added', { item: title }));
-        if (first) this.#pendingFocus = { kind: 'id', id: domId(`/${group.id}/${index}/${first.id}`) };
+        if (first) this.#pendingFocus = { kind: 'id', id: controlId(`/${group.id}/${index}/${first.id}`, first.kind) };
       },
       askToRemoveItem: (group, index) => {
         this.#removing = { group: group.id, index };
@@ -214,7 +242,9 @@ export class KlarSkjema extends LitElement {
       removeFile: (field, document, index) => {
         const documents = { ...((this.#context()!.answers[field.id] ?? {}) as Record<string, { files?: FileEntry[] }>) };
         const entry = { ...documents[document] };
-        entry.files = (entry.files ?? []).filter((_, i) => i !== index);
+        const files = (entry.files ?? []).filter((_, i) => i !== index);
+        // No files left means no answer, so the error is "upload a file", not a list that is too short.
+        if (files.length > 0) entry.files = files; else delete entry.files;
         this.#files.set(`${field.id}/${document}`, (this.#files.get(`${field.id}/${document}`) ?? []).filter((_, i) => i !== index));
         this.#actor!.send({ type: 'ANSWER', field: field.id, value: { ...documents, [document]: entry } });
         this.#pendingFocus = { kind: 'id', id: `${domId(`/${field.id}/${document}`)}-files` };
@@ -291,7 +321,9 @@ export class KlarSkjema extends LitElement {
   }
 
   #focusField(id: string): void {
-    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    const found = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    // A fieldset (an address) is not focusable: its first control is where the user types.
+    const target = found?.matches('fieldset') ? found.querySelector<HTMLElement>('input, select, textarea') : found;
     if (!target) return;
     target.focus({ preventScroll: true });
     this.#scrollIntoView(target);
@@ -357,10 +389,33 @@ export class KlarSkjema extends LitElement {
     const { locale } = snapshot.context;
     return html`<div class="root" lang=${locale} dir=${directionOf(locale)} part="root">
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>
+      ${this.#renderToolbar(snapshot, texts)}
       ${snapshot.value === 'filling' ? this.#renderStep(snapshot, texts) : nothing}
       ${snapshot.value === 'review' || snapshot.value === 'submitting' || snapshot.value === 'failed' ? this.#renderReview(snapshot, texts) : nothing}
       ${snapshot.value === 'submitted' ? this.#renderReceipt(snapshot, texts) : nothing}
     </div>`;
+  }
+
+  /** Language, plain text and the Norwegian original: on every step, and each keeps answers and focus. */
+  #renderToolbar(snapshot: Snapshot, texts: Texts): TemplateResult {
+    const { locale, variant } = snapshot.context;
+    const locales = this.#package!.definition.locales;
+    const plain = variant === 'plain';
+    return html`<div class="toolbar" part="toolbar">
+      ${locales.length > 1 ? html`<div class="toolbar-item">
+        <label class="toolbar-label" for="ks-language">${show(texts, 'widget:toolbar.language')}</label>
+        <select class="select select--compact" id="ks-language" part="language"
+          @change=${(event: Event) => void this.#setLocale((event.target as HTMLSelectElement).value)}>
+          ${locales.map((lng) => html`<option value=${lng} lang=${lng} ?selected=${lng === locale}>${texts.t(`widget:languageNames.${lng}`)}</option>`)}
+        </select>
+      </div>` : nothing}
+      <button type="button" class="button button--secondary button--small" part="button" @click=${() => this.#setVariant(plain ? 'standard' : 'plain')}>
+        ${show(texts, plain ? 'widget:toolbar.plainOff' : 'widget:toolbar.plainOn')}</button>
+      ${locale !== 'nb' ? html`<button type="button" class="button button--secondary button--small" part="button"
+        @click=${() => { this.#showOriginal = !this.#showOriginal; this.requestUpdate(); }}>
+        ${show(texts, this.#showOriginal ? 'widget:toolbar.originalOff' : 'widget:toolbar.originalOn')}</button>` : nothing}
+    </div>
+    ${this.#isDraftTranslation(locale) ? html`<p class="draft-note" part="draft-note">${show(texts, 'widget:draftTranslation')}</p>` : nothing}`;
   }
 
   #renderStep(snapshot: Snapshot, texts: Texts): TemplateResult {
@@ -371,13 +426,13 @@ export class KlarSkjema extends LitElement {
     const host = this.#fieldHost(snapshot, texts);
     const fields = step.fields.filter((field) => context.relevance.fields.includes(field.id));
     return html`<form class="step" novalidate @submit=${(event: Event) => this.#continue(event)} aria-labelledby="ks-heading">
-      <p class="progress" part="progress">${texts.t('widget:progress', { current, total })}</p>
+      <p class="progress" part="progress">${this.#show(texts, 'widget:progress', { current, total })}</p>
       ${errorSummary(texts, context.errors, (error) => errorText(texts, definition, error), (id) => this.#focusField(id))}
-      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${texts.t(`${definition.id}:steps.${step.id}.title`)}</h2>
+      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, `${definition.id}:steps.${step.id}.title`)}</h2>
       ${fields.map((field) => renderField(host, field, { path: `/${field.id}`, value: context.answers[field.id] }))}
       <div class="actions" part="actions">
-        <button type="submit" class="button" part="button">${texts.t('widget:actions.next')}</button>
-        ${current > 1 ? html`<button type="button" class="button button--secondary" part="button" @click=${() => this.#back()}>${texts.t('widget:actions.back')}</button>` : nothing}
+        <button type="submit" class="button" part="button">${this.#show(texts, 'widget:actions.next')}</button>
+        ${current > 1 ? html`<button type="button" class="button button--secondary" part="button" @click=${() => this.#back()}>${this.#show(texts, 'widget:actions.back')}</button>` : nothing}
       </div>
     </form>`;
   }
@@ -398,16 +453,16 @@ export class KlarSkjema extends LitElement {
     const sending = snapshot.value === 'submitting';
     const failure = snapshot.context.submitError;
     return html`<div class="review">
-      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${texts.t('widget:review.title')}</h2>
-      <p>${texts.t('widget:review.intro')}</p>
+      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:review.title')}</h2>
+      <p>${this.#show(texts, 'widget:review.intro')}</p>
       ${warningsTemplate(texts, reviewWarnings(model))}
       ${answerSummary(model, (stepId, targetId) => this.#change(stepId, targetId))}
-      ${failure ? html`<div class="error-summary" part="error-summary"><p>${texts.t(`widget:sendFailed.${failure}`)}</p></div>` : nothing}
+      ${failure ? html`<div class="error-summary" part="error-summary"><p>${this.#show(texts, `widget:sendFailed.${failure}`)}</p></div>` : nothing}
       <div class="actions" part="actions">
         ${snapshot.value === 'failed'
-          ? html`<button type="button" class="button" part="button" @click=${() => this.#retry()}>${texts.t('widget:actions.retry')}</button>`
-          : html`<button type="button" class="button" part="button" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.#submit()}>${sending ? texts.t('widget:sending') : texts.t('widget:actions.submit')}</button>`}
-        <button type="button" class="button button--secondary" part="button" ?disabled=${sending} @click=${() => this.#back()}>${texts.t('widget:actions.back')}</button>
+          ? html`<button type="button" class="button" part="button" @click=${() => this.#retry()}>${this.#show(texts, 'widget:actions.retry')}</button>`
+          : html`<button type="button" class="button" part="button" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.#submit()}>${sending ? this.#show(texts, 'widget:sending') : this.#show(texts, 'widget:actions.submit')}</button>`}
+        <button type="button" class="button button--secondary" part="button" ?disabled=${sending} @click=${() => this.#back()}>${this.#show(texts, 'widget:actions.back')}</button>
       </div>
     </div>`;
   }
@@ -420,18 +475,18 @@ export class KlarSkjema extends LitElement {
     const documents = (documentField && submission ? submission.answers[documentField.id] ?? {} : {}) as Record<string, { status?: string }>;
     const later = (submission?.attachments ?? []).filter((id) => documents[id]?.status !== 'uploaded');
     return html`<div class="receipt">
-      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${texts.t('widget:receipt.title')}</h2>
+      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:receipt.title')}</h2>
       <div class="panel" part="receipt-panel">
-        <p>${receipt?.reference ? texts.t('widget:receipt.reference', { reference: receipt.reference }) : texts.t('widget:receipt.noReference')}</p>
+        <p>${receipt?.reference ? this.#show(texts, 'widget:receipt.reference', { reference: receipt.reference }) : this.#show(texts, 'widget:receipt.noReference')}</p>
       </div>
-      ${later.length > 0 ? html`<h3>${texts.t('widget:receipt.documentsLater')}</h3>
-        <ul>${later.map((id) => html`<li>${texts.t(`${definition.id}:attachments.${id}.label`)}</li>`)}</ul>` : nothing}
-      <h3>${texts.t('widget:receipt.nextTitle')}</h3>
-      <p>${texts.t('widget:receipt.next')}</p>
-      <h3>${texts.t('widget:receipt.sent')}</h3>
+      ${later.length > 0 ? html`<h3>${this.#show(texts, 'widget:receipt.documentsLater')}</h3>
+        <ul>${later.map((id) => html`<li>${this.#show(texts, `${definition.id}:attachments.${id}.label`)}</li>`)}</ul>` : nothing}
+      <h3>${this.#show(texts, 'widget:receipt.nextTitle')}</h3>
+      <p>${this.#show(texts, 'widget:receipt.next')}</p>
+      <h3>${this.#show(texts, 'widget:receipt.sent')}</h3>
       ${answerSummary(model, undefined, 4)}
       <div class="actions no-print" part="actions">
-        <button type="button" class="button button--secondary" part="button" @click=${() => window.print()}>${texts.t('widget:actions.print')}</button>
+        <button type="button" class="button button--secondary" part="button" @click=${() => window.print()}>${this.#show(texts, 'widget:actions.print')}</button>
       </div>
     </div>`;
   }

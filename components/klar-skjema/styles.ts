@@ -50,6 +50,23 @@ export const styles = css`
     border: 0;
   }
 
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    align-items: flex-end;
+    margin-block-end: var(--_space);
+    padding-block-end: calc(var(--_space) / 2);
+    border-block-end: 1px solid var(--_border);
+  }
+  .toolbar-item { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+  .toolbar-label { font-weight: 700; font-size: 1rem; }
+  .select--compact { min-inline-size: 0; inline-size: auto; font-size: 1rem; }
+  .button--small { padding: 0.375rem 0.75rem; font-size: 1rem; }
+  .draft-note { padding: calc(var(--_space) / 2) var(--_space); background: var(--_notice); font-size: 1rem; }
+  /* The Norwegian original under a translated text (N10): same place, quieter, always left to right. */
+  .original { display: block; margin-block-start: 0.125rem; color: var(--_muted); font-weight: 400; font-size: 0.9375rem; text-align: start; }
+
   .progress { margin: 0 0 calc(var(--_space) / 2); color: var(--_muted); font-size: 1rem; }
 
   .heading {

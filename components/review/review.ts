@@ -6,8 +6,9 @@ import type { Relevance } from '../../src/engine/relevance.ts';
 import { itemRelevance } from '../../src/engine/relevance.ts';
 import type { FormValidators } from '../../src/engine/form-package.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
-import { domId } from '../fields/field-host.ts';
+import { controlId, domId } from '../fields/field-host.ts';
 import { answerText } from './answer-text.ts';
+import { show } from '../fields/text.ts';
 
 export interface SummaryModel {
   definition: FormDefinition;
@@ -27,7 +28,7 @@ export type ChangeAnswer = (stepId: string, targetId: string) => void;
 
 function changeLink(texts: Texts, stepId: string, targetId: string, label: string, change: ChangeAnswer): TemplateResult {
   return html`<a class="change-link" href="#${targetId}" @click=${(event: Event) => { event.preventDefault(); change(stepId, targetId); }}>
-    ${texts.t('widget:review.change')}<span class="visually-hidden"> ${label}</span></a>`;
+    ${show(texts, 'widget:review.change')}<span class="visually-hidden"> ${label}</span></a>`;
 }
 
 function row(label: string | TemplateResult, value: TemplateResult | string, action: TemplateResult | typeof nothing): TemplateResult {
@@ -52,28 +53,28 @@ function fieldRows(model: SummaryModel, stepId: string, field: FieldDefinition, 
       const documentLabel = texts.t(`${formId}:attachments.${document}.label`);
       const entry = documents[document];
       const status = entry?.status
-        ? html`${texts.t(`widget:attachments.${entry.status}`)}${entry.files?.length ? html`<ul class="answer-list">${entry.files.map((f) => html`<li>${f.name}</li>`)}</ul>` : nothing}${entry.reason ? html`<br><span class="answer-text">${entry.reason}</span>` : nothing}`
-        : texts.t('widget:review.notAnswered');
-      return row(documentLabel, status, link(domId(`/${field.id}/${document}`), documentLabel));
+        ? html`${show(texts, `widget:attachments.${entry.status}`)}${entry.files?.length ? html`<ul class="answer-list">${entry.files.map((f) => html`<li>${f.name}</li>`)}</ul>` : nothing}${entry.reason ? html`<br><span class="answer-text">${entry.reason}</span>` : nothing}`
+        : show(texts, 'widget:review.notAnswered');
+      return row(show(texts, `${formId}:attachments.${document}.label`), status, link(domId(`/${field.id}/${document}`), documentLabel));
     });
   }
   if (field.kind === 'group') {
     const items = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
-    if (items.length === 0) return [row(label, texts.t('widget:review.notAnswered'), link(domId(`/${field.id}`)))];
+    if (items.length === 0) return [row(show(texts, `${formId}:fields.${field.id}.label`), show(texts, 'widget:review.notAnswered'), link(domId(`/${field.id}`)))];
     return items.map((item, index) => {
       const title = texts.t(`${formId}:fields.${field.id}.item`, { number: index + 1 });
       const { fields } = itemRelevance(field, item, model.validators);
       const children = (field.fields ?? []).filter((child) => fields.includes(child.id) && child.kind !== 'guidance');
-      return row(title, html`<dl class="item-summary">${children.map((child) => html`<div>
-        <dt>${texts.t(`${formId}:fields.${child.id}.label`)}</dt>
-        <dd>${item[child.id] === undefined ? texts.t('widget:review.notAnswered') : answerText(texts, formId, child, item[child.id], locale)}</dd>
-      </div>`)}</dl>`, link(domId(`/${field.id}/${index}/${children[0]?.id ?? ''}`), title));
+      return row(show(texts, `${formId}:fields.${field.id}.item`, { number: index + 1 }), html`<dl class="item-summary">${children.map((child) => html`<div>
+        <dt>${show(texts, `${formId}:fields.${child.id}.label`)}</dt>
+        <dd>${item[child.id] === undefined ? show(texts, 'widget:review.notAnswered') : answerText(texts, formId, child, item[child.id], locale)}</dd>
+      </div>`)}</dl>`, link(children[0] ? controlId(`/${field.id}/${index}/${children[0].id}`, children[0].kind) : domId(`/${field.id}`), title));
     });
   }
   const shown = value === undefined
-    ? (unsure ? html`<span class="tag">${texts.t('widget:review.unsure')}</span>` : texts.t('widget:review.notAnswered'))
-    : html`${answerText(texts, formId, field, value, locale)}${unsure ? html` <span class="tag">${texts.t('widget:review.unsure')}</span>` : nothing}`;
-  return [row(label, shown, link(domId(`/${field.id}`)))];
+    ? (unsure ? html`<span class="tag">${show(texts, 'widget:review.unsure')}</span>` : show(texts, 'widget:review.notAnswered'))
+    : html`${answerText(texts, formId, field, value, locale)}${unsure ? html` <span class="tag">${show(texts, 'widget:review.unsure')}</span>` : nothing}`;
+  return [row(show(texts, `${formId}:fields.${field.id}.label`), shown, link(controlId(`/${field.id}`, field.kind)))];
 }
 
 /** Every relevant step's answers; with `change`, each row links back to its field. */
@@ -82,7 +83,7 @@ export function answerSummary(model: SummaryModel, change?: ChangeAnswer, headin
   return html`${definition.steps.filter((step) => relevance.steps.includes(step.id)).map((step) => {
     const fields = step.fields.filter((f) => f.kind !== 'guidance' && relevance.fields.includes(f.id));
     if (fields.length === 0) return nothing;
-    const title = texts.t(`${definition.id}:steps.${step.id}.title`);
+    const title = show(texts, `${definition.id}:steps.${step.id}.title`);
     return html`<section class="summary-section" aria-labelledby="ks-summary-${step.id}">
       ${headingLevel === 3
         ? html`<h3 class="summary-title" id="ks-summary-${step.id}">${title}</h3>`
@@ -93,31 +94,31 @@ export function answerSummary(model: SummaryModel, change?: ChangeAnswer, headin
 }
 
 /** What is missing, in plain words; the user can send anyway. */
-export function reviewWarnings(model: SummaryModel): string[] {
+export function reviewWarnings(model: SummaryModel): TemplateResult[] {
   const { texts, definition, relevance } = model;
-  const warnings: string[] = [];
+  const warnings: TemplateResult[] = [];
   const documentField = definition.steps.flatMap((s) => s.fields).find((f) => f.kind === 'attachments' && relevance.fields.includes(f.id));
   const documents = (documentField ? model.answers[documentField.id] ?? {} : {}) as Record<string, DocumentAnswer>;
   if (documentField) {
     for (const document of relevance.attachments) {
       const name = texts.t(`${definition.id}:attachments.${document}.label`);
       const status = documents[document]?.status;
-      if (status === 'later') warnings.push(texts.t('widget:review.documentLater', { document: name }));
-      else if (status === 'missing') warnings.push(texts.t('widget:review.documentMissing', { document: name }));
-      else if (status === undefined) warnings.push(texts.t('widget:review.documentNoChoice', { document: name }));
+      if (status === 'later') warnings.push(show(texts, 'widget:review.documentLater', { document: name }));
+      else if (status === 'missing') warnings.push(show(texts, 'widget:review.documentMissing', { document: name }));
+      else if (status === undefined) warnings.push(show(texts, 'widget:review.documentNoChoice', { document: name }));
     }
   }
   for (const id of model.unsure) {
-    if (relevance.fields.includes(id)) warnings.push(texts.t('widget:review.unsureAnswer', { question: texts.t(`${definition.id}:fields.${id}.label`) }));
+    if (relevance.fields.includes(id)) warnings.push(show(texts, 'widget:review.unsureAnswer', { question: texts.t(`${definition.id}:fields.${id}.label`) }));
   }
   return warnings;
 }
 
-export function warningsTemplate(texts: Texts, warnings: string[]): TemplateResult | typeof nothing {
+export function warningsTemplate(texts: Texts, warnings: TemplateResult[]): TemplateResult | typeof nothing {
   if (warnings.length === 0) return nothing;
   return html`<div class="notice" part="notice">
-    <h3 class="notice-title">${texts.t('widget:review.warningsTitle')}</h3>
+    <h3 class="notice-title">${show(texts, 'widget:review.warningsTitle')}</h3>
     <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
-    <p>${texts.t('widget:review.warningsIntro')}</p>
+    <p>${show(texts, 'widget:review.warningsIntro')}</p>
   </div>`;
 }

@@ -10,10 +10,30 @@ export const directionOf = (locale: string): 'ltr' | 'rtl' => (RTL_LOCALES.has(l
 
 export interface Texts {
   readonly i18n: I18n;
+  readonly locale: string;
   /** The text for the first key that exists, in the plain variant where one exists. */
   t(keys: string | string[], params?: Record<string, unknown>): string;
+  /** Like t, and which language the text came from (the source language when a translation is missing). */
+  resolve(keys: string | string[], params?: Record<string, unknown>): { text: string; lng: string };
+  /** The source-language (nb) text, for "Show Norwegian text". */
+  source(keys: string | string[], params?: Record<string, unknown>): string;
   /** Whether any of the keys has a text (for optional texts: hints, "why we ask"). */
   has(keys: string | string[]): boolean;
+}
+
+export function textsFor(i18n: I18n, variant: TextVariant): Texts {
+  const context = variant === 'plain' ? 'plain' : undefined;
+  return {
+    i18n,
+    locale: i18n.language,
+    t: (keys, params = {}) => i18n.t(keys, { ...params, context }) as string,
+    resolve: (keys, params = {}) => {
+      const details = i18n.t(keys, { ...params, context, returnDetails: true }) as unknown as { res: string; usedLng?: string };
+      return { text: details.res, lng: details.usedLng ?? i18n.language };
+    },
+    source: (keys, params = {}) => i18n.t(keys, { ...params, context, lng: SOURCE_LOCALE }) as string,
+    has: (keys) => (Array.isArray(keys) ? keys : [keys]).some((key) => i18n.exists(key)),
+  };
 }
 
 export async function createTexts(formId: string, locale: string, resources: Record<string, LocaleResources>): Promise<I18n> {
@@ -30,13 +50,4 @@ export async function createTexts(formId: string, locale: string, resources: Rec
     returnEmptyString: false,
   });
   return i18n;
-}
-
-export function textsFor(i18n: I18n, variant: TextVariant): Texts {
-  const context = variant === 'plain' ? 'plain' : undefined;
-  return {
-    i18n,
-    t: (keys, params = {}) => i18n.t(keys, { ...params, context }) as string,
-    has: (keys) => (Array.isArray(keys) ? keys : [keys]).some((key) => i18n.exists(key)),
-  };
 }

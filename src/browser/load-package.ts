@@ -1,7 +1,7 @@
 // Loads a form package over HTTP: the definition as JSON, the validators as an ES module (same
 // origin, so a strict script-src 'self' allows it), and one locale's texts at a time.
 import type { FormDefinition } from '../definition/types.ts';
-import type { FormPackage, FormValidators } from '../engine/form-package.ts';
+import { STATUS_KEY, type FormPackage, type FormValidators, type TranslationStatus } from '../engine/form-package.ts';
 
 export type LocaleResources = Record<string, Record<string, unknown>>;
 
@@ -37,5 +37,12 @@ export async function loadFormPackage(base: string): Promise<FormPackage> {
   return { definition, validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission } };
 }
 
-export const loadLocale = (base: string, locale: string): Promise<LocaleResources> =>
-  fetchJson<LocaleResources>(`${base}locales/${locale}.json`);
+export interface LocaleFile {
+  resources: LocaleResources;
+  status: TranslationStatus;
+}
+
+export async function loadLocale(base: string, locale: string): Promise<LocaleFile> {
+  const { [STATUS_KEY]: status, ...resources } = await fetchJson<LocaleResources>(`${base}locales/${locale}.json`);
+  return { resources, status: (status ?? {}) as TranslationStatus };
+}

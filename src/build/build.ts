@@ -5,7 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../definition/types.ts';
-import { conditionKey, WIDGET_NAMESPACE } from '../engine/form-package.ts';
+import { conditionKey, STATUS_KEY, WIDGET_NAMESPACE } from '../engine/form-package.ts';
 import { packageRoot } from '../node/paths.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
@@ -86,9 +86,12 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
     const formTexts = join(options.localesDir, locale, `${definition.id}.json`);
     if (!(await exists(formTexts))) continue;
     const widgetTexts = join(options.localesDir, locale, `${WIDGET_NAMESPACE}.json`);
+    const status = join(options.localesDir, locale, 'status.json');
     const resources = {
       [definition.id]: JSON.parse(await readFile(formTexts, 'utf8')) as unknown,
       [WIDGET_NAMESPACE]: (await exists(widgetTexts)) ? (JSON.parse(await readFile(widgetTexts, 'utf8')) as unknown) : {},
+      // Whether a human has reviewed each namespace's translation; the widget tells users of drafts.
+      [STATUS_KEY]: (await exists(status)) ? (JSON.parse(await readFile(status, 'utf8')) as unknown) : {},
     };
     await writeFile(join(dir, 'locales', `${locale}.json`), JSON.stringify(resources));
     files.push(`locales/${locale}.json`);

@@ -7,6 +7,8 @@ import { itemRelevance, type Relevance } from './relevance.ts';
 export interface FieldError {
   /** The field id (an item field's own id for group items). */
   field: string;
+  /** The field's kind, so the UI knows which control to focus. */
+  kind: FieldDefinition['kind'];
   /** JSON pointer into the answers: /income, /children/0/name, /attachments/rent-contract. */
   path: string;
   /** What is wrong: required, type, minimum, format, … ; a part of a compound value comes first: postcode.pattern. */
@@ -20,7 +22,7 @@ export interface FieldError {
 
 function fieldError(formId: string, field: FieldDefinition, path: string, code: string, params: Record<string, unknown> = {}, part?: string): FieldError {
   return {
-    field: field.id, path, code, params, ...(part ? { part } : {}),
+    field: field.id, kind: field.kind, path, code, params, ...(part ? { part } : {}),
     keys: [`${formId}:fields.${field.id}.errors.${code}`, `${WIDGET_NS}:errors.${field.kind}.${code}`, `${WIDGET_NS}:errors.${code}`],
   };
 }

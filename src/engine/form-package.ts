@@ -32,3 +32,7 @@ export const conditionKey = (owner: ConditionOwner, id: string): string => `${ow
 
 /** The i18next namespace of the widget's own texts (buttons, errors, progress); a form's namespace is its id. */
 export const WIDGET_NAMESPACE = 'widget';
+
+/** In a package's locale file, beside the namespaces: { [namespace]: 'draft' | 'reviewed' }. */
+export const STATUS_KEY = '_status';
+export type TranslationStatus = Record<string, 'draft' | 'reviewed'>;

@@ -33,7 +33,11 @@ describe('keyboard only', () => {
     equal(activeId(widget), '');
 
     await press(widget, 'Tab');
-    equal(activeId(widget), 'ks-navn', 'the first Tab reaches the first question');
+    equal(activeId(widget), 'ks-language', 'the first Tab reaches the language choice');
+    await press(widget, 'Tab');
+    equal(activeElement(widget)?.textContent?.trim(), 'Vis enklere tekst', 'then the plain-language toggle');
+    await press(widget, 'Tab');
+    equal(activeId(widget), 'ks-navn', 'the next Tab reaches the first question');
 
     // A failed Continue (Enter in a text field submits) moves focus to the error summary.
     await press(widget, 'Enter');
