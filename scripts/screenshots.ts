@@ -1,0 +1,234 @@
+// Screenshots of both example forms on the demo page, the way a user goes through them: every step
+// answered, the first step's error state, the review page and the receipt, each full-page at 320 and
+// 1280 CSS px wide (320 px is also what 400 % zoom looks like), for people to look at.
+//   npm run screenshots   → build/screenshots/<form>-<nn>-<view>-<width>.png, and one step in Arabic (00-ar-…)
+// Builds the form packages and the widget first, serves the repository with scripts/static-server.js
+// (the production Content-Security-Policy) and drives Debian's Chromium with playwright-core. It only
+// clicks the widget's buttons and fills its inputs; Playwright's locators pierce the open shadow root.
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { relative, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { domId } from '../components/fields/field-host.ts';
+import type { FieldDefinition, FormDefinition } from '../src/definition/types.ts';
+import { packageRoot } from '../src/node/paths.ts';
+import { buildWidget } from './build-widget.ts';
+import { serve } from './static-server.js';
+
+const FORMS = ['kontakt', 'stotte'];
+const WIDTHS = [320, 1280];
+const HEIGHT = 900;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT_DIR = resolve(packageRoot, 'build/screenshots');
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Answers that make every step and every conditional question appear, step by step, as a user types
+ * them. A copy of fullAnswers in test/ui/driver.ts (which imports the component, so Node cannot load
+ * it): keep the two in step.
+ */
+const ANSWERS: Record<string, Record<string, Record<string, unknown>>> = {
+  kontakt: {
+    'om-deg': { navn: 'Kari Nordmann', fodselsnummer: '01010000110', telefon: '912 34 567', epost: 'kari@example.no' },
+    henvendelse: { tema: 'annet', 'tema-annet': 'Strømregningen', beskrivelse: 'Jeg har ikke råd til strøm denne måneden.', kanal: 'telefon', tolk: 'true', tolkesprak: 'ar' },
+    samtykke: { samtykke: true },
+  },
+  stotte: {
+    situasjon: { arbeid: ['deltid'], inntekt: '9 500', adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' }, konto: '8601 11 17947' },
+    husstand: { 'har-barn': 'true', barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '17.05.2015', 'bor-fast': 'false', samvaer: '40' }], bosituasjon: 'leier' },
+    husleie: { husleie: '8 000', personer: '2' },
+    vedlegg: { dokumenter: { husleiekontrakt: 'uploaded', lonnsslipp: 'later', kontoutskrift: 'missing' } },
+  },
+};
+
+// page.evaluate gets strings, not functions: tsx compiles this file with helpers (__name) that do not
+// exist in the page.
+const WIDGET = "document.querySelector('klar-skjema')";
+
+interface View { value: string; step: string; errors: number; relevant: string[] }
+
+async function view(page: Page): Promise<View> {
+  return page.evaluate(`(() => {
+    const snapshot = ${WIDGET}.snapshot;
+    return { value: String(snapshot.value), step: snapshot.context.step, errors: snapshot.context.errors.length, relevant: [...snapshot.context.relevance.fields] };
+  })()`) as Promise<View>;
+}
+
+/** Waits until the widget has rendered what the machine holds. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(`${WIDGET}.updateComplete.then(() => new Promise((resolve) => requestAnimationFrame(resolve)))`);
+}
+
+async function button(page: Page, name: string): Promise<void> {
+  await page.locator('klar-skjema').getByRole('button', { name, exact: true }).click();
+  await settle(page);
+}
+
+/** Gives an answer through the field's own controls, as a user would. */
+async function fill(page: Page, field: FieldDefinition, path: string, value: unknown): Promise<void> {
+  const id = domId(path);
+  const control = (selector: string) => page.locator(`klar-skjema ${selector}`);
+  switch (field.kind) {
+    case 'radio': case 'yesno':
+      await control(`input[name="${id}"][value="${String(value)}"]`).check();
+      break;
+    case 'checkboxes':
+      for (const option of value as string[]) await control(`input[name="${id}"][value="${option}"]`).check();
+      break;
+    case 'select':
+      await control(`#${id}`).selectOption(String(value));
+      break;
+    case 'consent':
+      if (value === true) await control(`#${id}`).check();
+      break;
+    case 'address':
+      for (const [part, text] of Object.entries(value as Record<string, string>)) await control(`#${id}-${part}`).fill(text);
+      break;
+    case 'attachments':
+      for (const [document, status] of Object.entries(value as Record<string, string>)) {
+        const documentId = domId(`${path}/${document}`);
+        await control(`input[name="${documentId}"][value="${status}"]`).check();
+        await settle(page);
+        if (status === 'uploaded') {
+          // A phone photo, as an applicant would send it.
+          await control(`#${documentId}-files`).setInputFiles({ name: `${document}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
+        }
+        if (status === 'missing') await control(`#${documentId}-reason`).fill('Banken har ikke sendt den ennå.');
+      }
+      break;
+    case 'group':
+      for (const [index, item] of (value as Array<Record<string, unknown>>).entries()) {
+        await control(`#${id}`).click();
+        await settle(page);
+        for (const child of field.fields ?? []) {
+          if (!(child.id in item)) continue;
+          await fill(page, child, `${path}/${index}/${child.id}`, item[child.id]);
+        }
+      }
+      break;
+    default:
+      await control(`#${id}`).fill(String(value));
+  }
+  await settle(page);
+}
+
+async function shoot(page: Page, formId: string, number: number, name: string): Promise<void> {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: HEIGHT });
+    // From the top: the demo's header is sticky, and a full-page shot of a scrolled page draws it mid-page.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await settle(page);
+    const file = resolve(OUT_DIR, `${formId}-${String(number).padStart(2, '0')}-${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    const wide = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    console.log(`${relative(process.cwd(), file)}${wide > width ? `  (warning: the page is ${wide} px wide, it scrolls sideways)` : ''}`);
+  }
+}
+
+async function screenshotsOf(browser: Browser, origin: string, formId: string): Promise<void> {
+  const definition = JSON.parse(await readFile(resolve(packageRoot, `build/forms/${formId}/form.json`), 'utf8')) as FormDefinition;
+  const page = await browser.newPage({ viewport: { width: WIDTHS[0]!, height: HEIGHT } });
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location().url;
+    // Browsers ask for /favicon.ico on their own; the demo has none.
+    if (url.endsWith('/favicon.ico')) return;
+    problems.push(`${message.text()}${url ? ` (${url})` : ''}`);
+  });
+  const check = () => { if (problems.length > 0) throw new Error(`${formId}: the page reported: ${problems[0]}`); };
+
+  await page.goto(`${origin}/demo/index.html?form=${formId}`);
+  await page.locator('klar-skjema #ks-heading').waitFor();
+  await settle(page);
+  let number = 0;
+
+  // The first step's error state: Continue with nothing answered.
+  await button(page, 'Neste');
+  if ((await view(page)).errors === 0) throw new Error(`${formId}: Continue on the empty first step showed no errors`);
+  await shoot(page, formId, ++number, `${(await view(page)).step}-error`);
+
+  for (let guard = 0; (await view(page)).value === 'filling'; guard++) {
+    if (guard > definition.steps.length) throw new Error(`${formId}: stuck on step ${(await view(page)).step}`);
+    const { step: stepId, relevant } = await view(page);
+    const step = definition.steps.find((s) => s.id === stepId)!;
+    const answers = ANSWERS[formId]?.[stepId] ?? {};
+    for (const field of step.fields) {
+      // Relevance can change with each answer (a follow-up question appears), so ask again.
+      const now = field === step.fields[0] ? relevant : (await view(page)).relevant;
+      if (field.id in answers && now.includes(field.id)) await fill(page, field, `/${field.id}`, answers[field.id]);
+    }
+    await shoot(page, formId, ++number, stepId);
+    await button(page, 'Neste');
+    const after = await view(page);
+    if (after.value === 'filling' && after.step === stepId) throw new Error(`${formId}: Continue on ${stepId} stopped with ${after.errors} error(s); check ANSWERS`);
+    check();
+  }
+  if ((await view(page)).value !== 'review') throw new Error(`${formId}: expected the review page, got ${(await view(page)).value}`);
+  await shoot(page, formId, ++number, 'review');
+
+  await button(page, 'Send');
+  await page.waitForFunction(`${WIDGET}.snapshot.value === 'submitted'`, undefined, { timeout: TIMEOUT_MS });
+  await settle(page);
+  await shoot(page, formId, ++number, 'receipt');
+  check();
+  await page.close();
+}
+
+/**
+ * One step in a right-to-left locale: its error state, then filled in, so a person can check the mirrored
+ * layout and that amounts, account numbers and dates still read left to right.
+ */
+async function rightToLeft(browser: Browser, origin: string, formId: string, locale: string): Promise<void> {
+  const definition = JSON.parse(await readFile(resolve(packageRoot, `build/forms/${formId}/form.json`), 'utf8')) as FormDefinition;
+  const page = await browser.newPage({ viewport: { width: WIDTHS[0]!, height: HEIGHT } });
+  page.setDefaultTimeout(TIMEOUT_MS);
+  await page.goto(`${origin}/demo/index.html?form=${formId}`);
+  await page.locator('klar-skjema #ks-heading').waitFor();
+  await page.locator('klar-skjema #ks-language').selectOption(locale);
+  await page.waitForFunction(`${WIDGET}.shadowRoot.querySelector('[dir="rtl"]') !== null`, undefined, { timeout: TIMEOUT_MS });
+  await settle(page);
+  const step = definition.steps[0]!;
+  const next = page.locator('klar-skjema button[type="submit"]');
+  await next.click();
+  await settle(page);
+  await shoot(page, formId, 0, `${locale}-${step.id}-error`);
+  const answers = ANSWERS[formId]?.[step.id] ?? {};
+  for (const field of step.fields) if (field.id in answers) await fill(page, field, `/${field.id}`, answers[field.id]);
+  await shoot(page, formId, 0, `${locale}-${step.id}`);
+  await page.close();
+}
+
+async function main(): Promise<void> {
+  execFileSync(process.execPath, ['--import', 'tsx', resolve(packageRoot, 'scripts/build-forms.ts')], { cwd: packageRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  await buildWidget();
+  await rm(OUT_DIR, { recursive: true, force: true });
+  await mkdir(OUT_DIR, { recursive: true });
+
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await serve({ root: packageRoot, port: 0, host: '127.0.0.1' });
+    const { port } = server.address() as AddressInfo;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    for (const formId of FORMS) await screenshotsOf(browser, `http://127.0.0.1:${port}`, formId);
+    await rightToLeft(browser, `http://127.0.0.1:${port}`, 'stotte', 'ar');
+  } finally {
+    await browser?.close();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`screenshots: ${message.split('\n')[0]}`);
+  process.exitCode = 1;
+});

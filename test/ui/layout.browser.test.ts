@@ -1,0 +1,196 @@
+// Layout and presentation promises of design.md principle 6, on every step of both example forms:
+// - Reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px, nor at 1280 px. 400 % zoom of a
+//   1280 px wide window is a 320 CSS px viewport, so the 320 px runs are the 400 % zoom check too
+//   (the browser then lays out exactly as here, only drawn four times larger).
+// - Target size (WCAG 2.5.8): controls and buttons at least 24×24 CSS px.
+// - Focus visible (2.4.7) in forced colours (Windows High Contrast), where box-shadows are dropped.
+// - prefers-reduced-motion: focus still moves to the new step's heading, and it is on screen at once
+//   (the widget must not rely on smooth scrolling to bring it into view).
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { assert, deepEqual, equal } from '../browser/assert.ts';
+import { activeElement, activeId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+
+const FORMS = ['kontakt', 'stotte'];
+const WIDTHS = [320, 1280];
+const DEFAULT_VIEWPORT = { width: 800, height: 600 };
+
+/** Every view of a form: each step empty, with errors (where Continue fails), answered; review; receipt. */
+async function walk(formId: string, visit: (widget: Widget, moment: string) => Promise<void>): Promise<string[]> {
+  const definition = await definitionOf(formId);
+  const widget = await mountWidget(formId);
+  const seen: string[] = [];
+  const see = async (moment: string) => { seen.push(moment); await visit(widget, moment); };
+  for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
+    const step = widget.snapshot!.context.step;
+    await see(`${step}, empty`);
+    await next(widget);
+    if (widget.snapshot!.context.errors.length > 0) await see(`${step}, with errors`);
+    else await clickButton(widget, 'Tilbake');
+    equal(widget.snapshot!.context.step, step);
+    await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
+    await see(`${step}, answered`);
+    // A group item's "remove?" question adds a row of buttons: check it too.
+    const remove = [...root(widget).querySelectorAll<HTMLButtonElement>('button[id$="-remove"]')][0];
+    if (remove) {
+      remove.click();
+      await settle(widget);
+      await see(`${step}, asking to remove an item`);
+      await clickButton(widget, 'Nei, behold');
+    }
+    await next(widget);
+    deepEqual(widget.snapshot!.context.errors, [], `no errors after answering ${step}`);
+  }
+  equal(widget.snapshot!.value, 'review');
+  await see('review');
+  await clickButton(widget, 'Send');
+  await until(() => widget.snapshot!.value === 'submitted', 'the application to be sent');
+  await settle(widget);
+  await see('receipt');
+  return seen;
+}
+
+const describeElement = (el: Element): string =>
+  `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}>`;
+
+/** Elements that stick out to the right of the viewport, and page-level sideways scrolling. */
+function overflow(widget: Widget): string[] {
+  const width = window.innerWidth;
+  const problems: string[] = [];
+  const scrollWidth = document.documentElement.scrollWidth;
+  if (scrollWidth > width) problems.push(`the page scrolls sideways: scrollWidth ${scrollWidth} > ${width}`);
+  for (const el of root(widget).querySelectorAll('*')) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) continue;
+    if (rect.right > width + 1) problems.push(`${describeElement(el)} ends at ${Math.round(rect.right)} px ("${(el.textContent ?? '').trim().slice(0, 40)}")`);
+  }
+  return problems;
+}
+
+const TARGETS = 'button, input, select, textarea, a[href], summary';
+
+/**
+ * Targets smaller than 24×24. Buttons and form controls must be at least 24×24 themselves. Links may
+ * instead use WCAG 2.5.8's spacing exception (a 24 px circle on the link's centre touches no other
+ * target); links inside running text (a <p>) are exempt as inline targets and are skipped.
+ */
+function smallTargets(widget: Widget): string[] {
+  const all = [...root(widget).querySelectorAll<HTMLElement>(TARGETS)].filter((el) => {
+    const rect = el.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && !el.closest('.visually-hidden');
+  });
+  const problems: string[] = [];
+  for (const el of all) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width >= 24 && rect.height >= 24) continue;
+    if (el.tagName === 'A') {
+      if (el.closest('p')) continue;
+      const cx = rect.left + rect.width / 2;
+      const cy = rect.top + rect.height / 2;
+      const crowded = all.filter((other) => other !== el && !other.contains(el) && !el.contains(other)).some((other) => {
+        const r = other.getBoundingClientRect();
+        const dx = Math.max(r.left - cx, 0, cx - r.right);
+        const dy = Math.max(r.top - cy, 0, cy - r.bottom);
+        return Math.hypot(dx, dy) < 12;
+      });
+      if (!crowded) continue;
+    }
+    problems.push(`${describeElement(el)} "${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 30)}" is ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px`);
+  }
+  return problems;
+}
+
+describe('layout', () => {
+  afterEach(async () => {
+    await setViewport(DEFAULT_VIEWPORT);
+    await emulateMedia({ forcedColors: 'none', reducedMotion: 'no-preference' });
+  });
+
+  for (const formId of FORMS) {
+    for (const width of WIDTHS) {
+      it(`${formId} at ${width} px: no horizontal overflow on any step, with errors, on review or on the receipt`, async () => {
+        await setViewport({ width, height: 800 });
+        equal(window.innerWidth, width);
+        const problems: string[] = [];
+        const seen = await walk(formId, async (widget, moment) => {
+          for (const problem of overflow(widget)) problems.push(`${moment} (${headingText(widget)}): ${problem}`);
+        });
+        assert(seen.includes('review') && seen.includes('receipt') && seen.some((m) => m.endsWith('with errors')), `views checked: ${seen.join('; ')}`);
+        deepEqual(problems, [], `overflow at ${width} px`);
+      });
+
+      it(`${formId} at ${width} px: buttons and controls are at least 24×24 px`, async () => {
+        await setViewport({ width, height: 800 });
+        const problems: string[] = [];
+        await walk(formId, async (widget, moment) => {
+          for (const problem of smallTargets(widget)) problems.push(`${moment}: ${problem}`);
+        });
+        deepEqual(problems, [], `small targets at ${width} px`);
+      });
+    }
+  }
+
+  it('keeps a visible focus outline in forced colours on a text input, a link, a button and a radio', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    assert(window.matchMedia('(forced-colors: active)').matches, 'forced colours are on');
+    const widget = await mountWidget('kontakt');
+    const press = async (key: string) => { await sendKeys({ press: key }); await settle(widget); };
+    const tabTo = async (matches: (el: HTMLElement) => boolean, what: string) => {
+      for (let i = 0; i < 30; i++) {
+        await press('Tab');
+        const el = activeElement(widget);
+        if (el && matches(el)) return el;
+      }
+      throw new Error(`Tab never reached ${what}; focus is on #${activeId(widget)}`);
+    };
+    const outlined = (el: HTMLElement, what: string) => {
+      assert(el.matches(':focus-visible'), `${what} matches :focus-visible`);
+      const style = getComputedStyle(el);
+      assert(style.outlineStyle !== 'none', `${what}: outline-style is ${style.outlineStyle}`);
+      assert(parseFloat(style.outlineWidth) >= 2, `${what}: outline-width is ${style.outlineWidth}`);
+    };
+
+    const input = await tabTo((el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text', 'a text input');
+    outlined(input, `text input #${input.id}`);
+    // A failed Continue (Enter in the text field) puts links in the error summary.
+    await press('Enter');
+    const link = await tabTo((el) => el.tagName === 'A', 'an error summary link');
+    outlined(link, `link ${link.getAttribute('href')}`);
+    const button = await tabTo((el) => el.tagName === 'BUTTON', 'a button');
+    outlined(button, `button "${button.textContent?.trim()}"`);
+
+    const definition = await definitionOf('kontakt');
+    await fillStep(widget, definition, fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    const radio = await tabTo((el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio', 'a radio');
+    outlined(radio, `radio #${radio.id}`);
+  });
+
+  it('moves focus to the new heading with prefers-reduced-motion, and shows it without waiting for a scroll', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    assert(window.matchMedia('(prefers-reduced-motion: reduce)').matches, 'reduced motion is on');
+    await setViewport({ width: 320, height: 480 });
+    const widget = await mountWidget('kontakt');
+    // Host content above and below, so the new step's heading is far out of view when Continue is pressed.
+    const above = document.createElement('div');
+    above.style.blockSize = '1500px';
+    const below = document.createElement('div');
+    below.style.blockSize = '1500px';
+    widget.before(above);
+    widget.after(below);
+    const definition = await definitionOf('kontakt');
+    await fillStep(widget, definition, fullAnswers.kontakt!['om-deg']!);
+    const button = root(widget).querySelector<HTMLButtonElement>('button[type=submit]')!;
+    button.scrollIntoView({ block: 'end' });
+    button.focus();
+    const scrolledTo = window.scrollY;
+    await sendKeys({ press: 'Enter' });
+    await settle(widget);
+    equal(headingText(widget), 'Hva du trenger hjelp med', 'on the next step');
+    equal(activeId(widget), 'ks-heading', 'focus is on the new heading');
+    // Instant scroll: one frame later the heading is in view. A smooth scroll would still be travelling.
+    const rect = root(widget).getElementById('ks-heading')!.getBoundingClientRect();
+    assert(window.scrollY < scrolledTo, `the page scrolled up to the heading (scrollY ${window.scrollY}, was ${scrolledTo})`);
+    assert(rect.top >= 0 && rect.bottom <= window.innerHeight, `the heading is on screen at once (top ${Math.round(rect.top)}, bottom ${Math.round(rect.bottom)}, viewport ${window.innerHeight})`);
+    equal(getComputedStyle(document.documentElement).scrollBehavior, 'auto', 'the test page itself does not smooth-scroll');
+  });
+});
