@@ -7,6 +7,7 @@ import type { FormDefinition } from '../definition/types.ts';
 import { checkDefinition } from './check.ts';
 import { at, finding, type FileReport, type Finding, type FindingParams } from './findings.ts';
 import { parseJson } from './json.ts';
+import { checkParity, type LocaleTexts, type ParityInput } from './parity.ts';
 import { isObject } from './model.ts';
 
 export interface FileCheck extends FileReport {
@@ -75,6 +76,7 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
   // The texts, when the id and locales are usable as file names (otherwise the meta-schema says why).
   const fileFindings: Finding[] = [];
   const texts: { nb?: Record<string, unknown> } = {};
+  const translations = new Map<string, { index: number; texts: Record<string, unknown> }>();
   const existingLocales: string[] = [];
   const id = isObject(definition) ? definition.id : undefined;
   const locales = isObject(definition) && Array.isArray(definition.locales) ? definition.locales : [];
@@ -91,6 +93,8 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
         fileFindings.push(finding('texts-unreadable', at('/locales', i), { context: 'notObject', file: displayPath(textPath(locale), cwd) }));
       } else if (locale === 'nb') {
         texts.nb = localeRead.value;
+      } else {
+        translations.set(locale, { index: i, texts: localeRead.value });
       }
     }
   }
@@ -98,5 +102,40 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
     ...fileFindings,
     ...checkDefinition(definition, texts, { existingLocales, textFile: (locale) => displayPath(textPath(locale), cwd) }),
   ];
+  // Parity only for a sound definition with readable nb texts: otherwise those findings come first.
+  if (typeof id === 'string' && texts.nb && !findings.some((f) => f.code.startsWith('schema-') || f.code === 'texts-unreadable')) {
+    findings.push(...(await parityFindings(id, texts.nb, translations, localesDir, cwd)));
+  }
   return { file, localesDir, findings, definition: definition as FormDefinition };
+}
+
+/** The widget's texts and the form's texts in every listed locale, against nb. */
+async function parityFindings(
+  formId: string, nb: Record<string, unknown>, translations: Map<string, { index: number; texts: Record<string, unknown> }>, localesDir: string, cwd: string,
+): Promise<Finding[]> {
+  const named = (locale: string, file: string) => displayPath(join(localesDir, locale, file), cwd);
+  const readObject = async (locale: string, file: string): Promise<Record<string, unknown> | undefined> => {
+    const read = await readJsonFile(join(localesDir, locale, file));
+    return read.ok && isObject(read.value) ? read.value : undefined;
+  };
+  const source: Record<string, LocaleTexts> = { [formId]: { texts: nb, file: named('nb', `${formId}.json`) } };
+  const nbWidget = await readObject('nb', 'widget.json');
+  if (nbWidget) source.widget = { texts: nbWidget, file: named('nb', 'widget.json') };
+  const locales: ParityInput['locales'] = [];
+  const missingFiles: Finding[] = [];
+  for (const [locale, { index, texts }] of translations) {
+    const widget = nbWidget ? await readObject(locale, 'widget.json') : undefined;
+    if (nbWidget && !widget) missingFiles.push(finding('locale-file-missing', at('/locales', index), { locale, file: named(locale, 'widget.json') }));
+    // Keys a locale leaves to nb on purpose: locales/<lng>/fallback.json, { "<namespace>": ["key", …] }.
+    const listed = await readObject(locale, 'fallback.json');
+    const fallback = Object.fromEntries(Object.entries(listed ?? {}).map(([ns, keys]) => [ns, Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : []]));
+    locales.push({
+      locale, index, fallback,
+      namespaces: {
+        [formId]: { texts, file: named(locale, `${formId}.json`) },
+        ...(widget ? { widget: { texts: widget, file: named(locale, 'widget.json') } } : {}),
+      },
+    });
+  }
+  return [...missingFiles, ...checkParity({ source, locales })];
 }

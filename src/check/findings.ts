@@ -54,6 +54,11 @@ export const FINDING_CODES = [
   'locale-file-missing',
   'texts-unreadable',
   'text-missing',
+  // Translations against nb
+  'translation-missing',
+  'translation-extra',
+  'translation-placeholders',
+  'translation-empty',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
