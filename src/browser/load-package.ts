@@ -2,6 +2,7 @@
 // origin, so a strict script-src 'self' allows it), and one locale's texts at a time.
 import type { FormDefinition } from '../definition/types.ts';
 import { STATUS_KEY, type FormPackage, type FormValidators, type TranslationStatus } from '../engine/form-package.ts';
+import type { TextVersions } from '../engine/text-version.ts';
 
 export type LocaleResources = Record<string, Record<string, unknown>>;
 
@@ -32,9 +33,13 @@ async function fetchJson<T>(url: string): Promise<T> {
 export async function loadFormPackage(base: string): Promise<FormPackage> {
   const [definition, validators] = await Promise.all([
     fetchJson<FormDefinition>(`${base}form.json`),
-    import(/* @vite-ignore */ `${base}validators.js`).catch(() => { throw new PackageLoadError(`${base}validators.js`, 'network'); }) as Promise<FormValidators>,
+    import(/* @vite-ignore */ `${base}validators.js`).catch(() => { throw new PackageLoadError(`${base}validators.js`, 'network'); }) as Promise<FormValidators & { textVersions?: TextVersions }>,
   ]);
-  return { definition, validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission } };
+  return {
+    definition,
+    validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission },
+    ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
+  };
 }
 
 export interface LocaleFile {

@@ -5,10 +5,11 @@ import { build as esbuild } from 'esbuild';
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../definition/types.ts';
-import { conditionKey, STATUS_KEY, WIDGET_NAMESPACE } from '../engine/form-package.ts';
+import { conditionKey, GLOSSARY_NAMESPACE, STATUS_KEY, WIDGET_NAMESPACE } from '../engine/form-package.ts';
 import { packageRoot } from '../node/paths.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
+import { readFormTexts, textVersions } from './text-versions.ts';
 
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
@@ -79,7 +80,9 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   const files: string[] = [];
   await writeFile(join(dir, PACKAGE_FILES.definition), `${JSON.stringify(definition, null, 2)}\n`);
   files.push(PACKAGE_FILES.definition);
-  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(validatorsSource(definition)));
+  // The versions of the texts each answer is given to travel in the same module (decision 0010).
+  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, await readFormTexts(definition, options.localesDir)))};`;
+  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition)}\n${versions}`));
   files.push(PACKAGE_FILES.validators);
   // One file per locale holds both namespaces the widget needs, so a language switch is one request.
   for (const locale of definition.locales) {
@@ -87,9 +90,12 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
     if (!(await exists(formTexts))) continue;
     const widgetTexts = join(options.localesDir, locale, `${WIDGET_NAMESPACE}.json`);
     const status = join(options.localesDir, locale, 'status.json');
+    const glossary = join(options.localesDir, locale, `${GLOSSARY_NAMESPACE}.json`);
     const resources = {
       [definition.id]: JSON.parse(await readFile(formTexts, 'utf8')) as unknown,
       [WIDGET_NAMESPACE]: (await exists(widgetTexts)) ? (JSON.parse(await readFile(widgetTexts, 'utf8')) as unknown) : {},
+      // Explanations of hard words the widget offers where they appear (docs/decisions/0007-glossary.md).
+      ...((await exists(glossary)) ? { [GLOSSARY_NAMESPACE]: JSON.parse(await readFile(glossary, 'utf8')) as unknown } : {}),
       // Whether a human has reviewed each namespace's translation; the widget tells users of drafts.
       [STATUS_KEY]: (await exists(status)) ? (JSON.parse(await readFile(status, 'utf8')) as unknown) : {},
     };

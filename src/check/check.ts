@@ -5,6 +5,7 @@
 import type { FormDefinition } from '../definition/types.ts';
 import { checkAnswers, checkAttachmentsField, checkCompiles, checkIds, checkRefs } from './answers.ts';
 import { checkConditions } from './conditions.ts';
+import { checkNotBefore } from './not-before.ts';
 import type { Finding } from './findings.ts';
 import { checkMetaSchema } from './meta-schema.ts';
 import { buildModel } from './model.ts';
@@ -41,5 +42,6 @@ export function checkDefinition(definition: unknown, texts: { nb?: Record<string
     ...checkConditions(model),
     ...checkLocaleFiles(model, context),
     ...checkTexts(model, context),
+    ...checkNotBefore(model, texts.nb, textFile('nb')),
   ];
 }

@@ -50,6 +50,8 @@ export const FINDING_CODES = [
   'condition-not-in-group',
   'condition-later-answer',
   'condition-impossible-value',
+  // A date that may not be before another
+  'not-before-field',
   // Texts
   'locale-file-missing',
   'texts-unreadable',

@@ -22,6 +22,8 @@ export interface FieldDefinition {
   autocomplete?: string;
   prefill?: string;
   maxLength?: number;
+  /** For date: the id of an earlier date field whose answer this one may not be before. */
+  notBefore?: string;
   fields?: FieldDefinition[];
 }
 

@@ -95,9 +95,22 @@ export function validateStep(step: StepDefinition, check: StepCheck): FieldError
       }
       continue;
     }
-    errors.push(...valueErrors(definition.id, field, value, validators, path));
+    const own = valueErrors(definition.id, field, value, validators, path);
+    errors.push(...(own.length > 0 ? own : orderErrors(definition.id, field, value, relevance.answers, validators, path)));
   }
   return errors;
+}
+
+/**
+ * A date before the date it may not precede (`notBefore`: an end date and its start date). Only two
+ * valid dates are compared; ISO dates (åååå-mm-dd) compare as strings.
+ */
+export function orderErrors(formId: string, field: FieldDefinition, value: unknown, answers: Record<string, unknown>, validators: FormValidators, path: string, params: Record<string, unknown> = {}): FieldError[] {
+  if (field.notBefore === undefined) return [];
+  const other = answers[field.notBefore];
+  const valid = (id: string, date: unknown): date is string => typeof date === 'string' && validators.fields[id]?.(date) === true;
+  if (!valid(field.id, value) || !valid(field.notBefore, other) || value >= other) return [];
+  return [fieldError(formId, field, path, 'notBefore', { ...params, field: field.notBefore })];
 }
 
 function groupItemErrors(formId: string, group: FieldDefinition, items: unknown[], validators: FormValidators): FieldError[] {
@@ -112,7 +125,8 @@ function groupItemErrors(formId: string, group: FieldDefinition, items: unknown[
         if (child.required) errors.push(fieldError(formId, child, path, 'required', { item: index + 1 }));
         continue;
       }
-      errors.push(...valueErrors(formId, child, value, validators, path).map((e) => ({ ...e, params: { ...e.params, item: index + 1 } })));
+      const own = valueErrors(formId, child, value, validators, path).map((e) => ({ ...e, params: { ...e.params, item: index + 1 } }));
+      errors.push(...(own.length > 0 ? own : orderErrors(formId, child, value, isRecord(item) ? itemRelevance(group, item, validators).answers : {}, validators, path, { item: index + 1 })));
     }
   });
   return errors;

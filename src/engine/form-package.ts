@@ -1,6 +1,7 @@
 // A form package: what `klarskjema build` writes and the widget loads. The validators are ajv's
 // precompiled standalone functions; nothing here compiles a schema.
 import type { FormDefinition } from '../definition/types.ts';
+import type { TextVersions } from './text-version.ts';
 
 export interface ValidationError {
   instancePath: string;
@@ -25,6 +26,8 @@ export interface FormValidators {
 export interface FormPackage {
   definition: FormDefinition;
   validators: FormValidators;
+  /** The version of each field's texts per locale and variant (validators.js exports it as textVersions). */
+  textVersions?: TextVersions;
 }
 
 export type ConditionOwner = 'step' | 'field' | 'attachment';
@@ -32,6 +35,8 @@ export const conditionKey = (owner: ConditionOwner, id: string): string => `${ow
 
 /** The i18next namespace of the widget's own texts (buttons, errors, progress); a form's namespace is its id. */
 export const WIDGET_NAMESPACE = 'widget';
+/** The i18next namespace of the glossary: hard words and their explanations, per locale (locales/<lng>/glossary.json). */
+export const GLOSSARY_NAMESPACE = 'glossary';
 
 /** In a package's locale file, beside the namespaces: { [namespace]: 'draft' | 'reviewed' }. */
 export const STATUS_KEY = '_status';

@@ -6,7 +6,10 @@ import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
+import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
+import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
 import { buildSubmission, submissionErrors, type AnswerContext, type Submission, type TextVariant } from './submission.ts';
+import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
 
 export interface Receipt {
@@ -31,6 +34,12 @@ export interface WizardContext {
   receipt: Receipt | null;
   /** Why the last sending failed: 'network', 'invalid', … (an i18n key suffix). */
   submitError: string | null;
+  /** Contact and interpreter the user asked for in the help panel; sent with the answers. */
+  help: HelpRequest;
+  /** Register values by field id, with the user's word on each (src/engine/prefill.ts). */
+  prefill: Record<string, PrefillState>;
+  /** When the application was started (ISO 8601); from a draft, the draft's start. */
+  startedAt: string;
 }
 
 export type WizardEvent =
@@ -45,13 +54,37 @@ export type WizardEvent =
   | { type: 'SUBMIT' }
   | { type: 'RETRY' }
   | { type: 'SET_LOCALE'; locale: string }
-  | { type: 'SET_VARIANT'; variant: TextVariant };
+  | { type: 'SET_VARIANT'; variant: TextVariant }
+  | { type: 'SET_HELP_REQUEST'; help: HelpRequest }
+  | { type: 'CONFIRM_PREFILL'; field: string; confirmed: boolean };
 
 export interface WizardInput {
   locale?: string;
   variant?: TextVariant;
-  /** Answers known before the user starts (prefill from registers). */
+  /** Answers known before the user starts (prefill from registers), or a draft's answers. */
   answers?: Answers;
+  /** From a draft (src/drafts/): where the user was. Kept only where safe: relevant steps the user has
+   *  seen, a step the user could have reached, flags the form offers. */
+  step?: string;
+  visited?: string[];
+  unsure?: string[];
+  answeredIn?: Record<string, AnswerContext>;
+  /** From a draft: the contact and interpreter request from the help panel. */
+  help?: HelpRequest;
+  /** Values from public registers, by field id; only fields whose definition names a register are used.
+   *  They are the first answers; `answers` (a draft's) win over them. */
+  prefill?: Answers;
+  /** From a draft: what the user said about each prefilled value. */
+  prefillConfirmed?: Record<string, boolean>;
+  /** From a draft: when the application was started (ISO 8601). */
+  startedAt?: string;
+}
+
+/** What a sendSubmission actor may reject with: errors the receiver found in answers go back to their
+ *  step; `reason` names the failure text (widget:sendFailed.<reason>), 'network' when not given. */
+export interface SubmitFailure {
+  reason?: string;
+  fieldErrors?: FieldError[];
 }
 
 export interface WizardOptions {
@@ -86,6 +119,11 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
       }
     }
   }
+
+  const stepOfField = new Map(definition.steps.flatMap((step) => step.fields.map((field) => [field.id, step.id] as const)));
+  /** Field errors of a failed sending that name a field of this form. */
+  const fieldErrorsOf = (error: unknown): FieldError[] =>
+    ((error as SubmitFailure | null)?.fieldErrors ?? []).filter((e) => stepOfField.has(e.path.split('/')[1] ?? ''));
 
   const relevanceOf = (answers: Answers): Relevance => computeRelevance(definition, validators, answers);
   const stepOf = (id: string): StepDefinition => definition.steps[stepIndex.get(id) ?? 0]!;
@@ -123,7 +161,14 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
     id,
     definition, validators, relevance: context.relevance, unsure: context.unsure,
     answeredIn: context.answeredIn, locale: context.locale, variant: context.variant, now: now(),
+    help: context.help, prefill: context.prefill, startedAt: context.startedAt,
   });
+
+  /** The locale, variant and text version an answer to this field is given in now. */
+  const seenIn = (context: WizardContext, field: string): AnswerContext => {
+    const text = textVersionOf(formPackage.textVersions, context.locale, context.variant, field);
+    return { locale: context.locale, variant: context.variant, ...(text ? { text } : {}) };
+  };
 
   const markVisited = (context: WizardContext): string[] =>
     context.visited.includes(context.step) ? context.visited : [...context.visited, context.step];
@@ -135,6 +180,22 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
       if (field && !groupOfItemField.has(id)) answers[id] = value;
     }
     return answers;
+  };
+
+  /** A draft's step, visited steps, flags and text record, where they still fit the answers and the form. */
+  const restoredPlace = (input: WizardInput, relevance: Relevance) => {
+    const steps = relevance.steps;
+    const visited = steps.filter((id) => input.visited?.includes(id));
+    const reachable = (id: string) => steps.includes(id) && (visited.includes(id) || steps.slice(0, steps.indexOf(id)).every((s) => visited.includes(s)));
+    const step = input.step !== undefined && reachable(input.step) ? input.step : steps.find((id) => !visited.includes(id)) ?? steps.at(-1) ?? definition.steps[0]!.id;
+    const unsure = [...new Set(input.unsure ?? [])].filter((id) => fieldById.get(id)?.unsure === true && !groupOfItemField.has(id));
+    const answeredIn: Record<string, AnswerContext> = {};
+    for (const [path, seen] of Object.entries(input.answeredIn ?? {})) {
+      if (fieldById.has(path.split('/')[0] ?? '') && LOCALE.test(seen?.locale) && (seen.variant === 'standard' || seen.variant === 'plain')) {
+        answeredIn[path] = { locale: seen.locale, variant: seen.variant, ...(typeof seen.text === 'string' && TEXT_VERSION.test(seen.text) ? { text: seen.text } : {}) };
+      }
+    }
+    return { step, visited, unsure, answeredIn };
   };
 
   return setup({
@@ -163,6 +224,8 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
       submissionWouldBeInvalid: ({ context }) => submissionErrors(submissionOf(context, 'not-sent'), validators).length > 0,
       isLocale: ({ event }) => event.type === 'SET_LOCALE' && LOCALE.test(event.locale),
       isVariant: ({ event }) => event.type === 'SET_VARIANT' && (event.variant === 'standard' || event.variant === 'plain'),
+      isPrefilled: ({ context, event }) => event.type === 'CONFIRM_PREFILL' && context.prefill[event.field] !== undefined && typeof event.confirmed === 'boolean',
+      isHelpRequest: ({ event }) => event.type === 'SET_HELP_REQUEST' && normalizeHelpRequest(event.help) !== null,
     },
     actions: {
       storeAnswer: assign(({ context, event }) => {
@@ -188,7 +251,7 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
         return {
           answers,
           relevance: relevanceOf(answers),
-          answeredIn: { ...context.answeredIn, [path]: { locale: context.locale, variant: context.variant } },
+          answeredIn: { ...context.answeredIn, [path]: seenIn(context, field.id) },
         };
       }),
       addItem: assign(({ context, event }) => {
@@ -237,19 +300,37 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
       prepareSubmission: assign(({ context }) => ({ submitError: null, submission: submissionOf(context) })),
       setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
       setVariant: assign(({ event }) => (event.type === 'SET_VARIANT' ? { variant: event.variant } : {})),
+      setHelpRequest: assign(({ event }) => (event.type === 'SET_HELP_REQUEST' ? { help: normalizeHelpRequest(event.help)! } : {})),
+      // "Yes, it is right" puts the register's value back; "No" keeps the answer for the user to change.
+      confirmPrefill: assign(({ context, event }) => {
+        if (event.type !== 'CONFIRM_PREFILL') return {};
+        const entry = context.prefill[event.field]!;
+        const prefill = { ...context.prefill, [event.field]: { ...entry, confirmed: event.confirmed } };
+        if (!event.confirmed) return { prefill };
+        const answers = { ...context.answers, [event.field]: entry.original };
+        const answeredIn = { ...context.answeredIn, [event.field]: seenIn(context, event.field) };
+        return { prefill, answers, relevance: relevanceOf(answers), answeredIn };
+      }),
     },
   }).createMachine({
     id: 'klarskjema',
     context: ({ input }) => {
-      const answers = initialAnswers(input ?? {});
+      const prefill = initialPrefill(definition, input?.prefill);
+      for (const [id, confirmed] of Object.entries(input?.prefillConfirmed ?? {})) {
+        if (prefill[id] && typeof confirmed === 'boolean') prefill[id] = { ...prefill[id], confirmed };
+      }
+      const answers = { ...prefilledAnswers(prefill), ...initialAnswers(input ?? {}) };
       const relevance = relevanceOf(answers);
+      const { step, visited, unsure, answeredIn } = restoredPlace(input ?? {}, relevance);
       return {
-        step: relevance.steps[0] ?? definition.steps[0]!.id,
-        answers, unsure: [], visited: [], errors: [],
+        step, answers, unsure, visited, errors: [],
         locale: input?.locale && LOCALE.test(input.locale) ? input.locale : 'nb',
-        variant: input?.variant ?? 'standard',
-        relevance, returnToReview: false, answeredIn: {},
+        variant: input?.variant === 'plain' ? 'plain' : 'standard',
+        relevance, returnToReview: false, answeredIn,
         submission: null, receipt: null, submitError: null,
+        help: normalizeHelpRequest(input?.help) ?? NO_HELP_REQUEST,
+        prefill,
+        startedAt: typeof input?.startedAt === 'string' && !Number.isNaN(Date.parse(input.startedAt)) ? new Date(input.startedAt).toISOString() : now().toISOString(),
       };
     },
     on: {
@@ -264,6 +345,8 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
           ADD_ITEM: { guard: 'isGroup', actions: 'addItem' },
           REMOVE_ITEM: { guard: 'isGroup', actions: 'removeItem' },
           MARK_UNSURE: { guard: 'allowsUnsure', actions: 'setUnsure' },
+          SET_HELP_REQUEST: { guard: 'isHelpRequest', actions: 'setHelpRequest' },
+          CONFIRM_PREFILL: { guard: 'isPrefilled', actions: 'confirmPrefill' },
           NEXT: [
             { guard: 'currentStepHasErrors', actions: 'showStepErrors' },
             { guard: 'hasStepAhead', actions: ['markVisited', 'clearErrors', 'goToStepAhead'] },
@@ -281,6 +364,7 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
         on: {
           GO_TO: { guard: 'canGoToStep', target: 'filling', actions: ['goToChosenStep', 'startReturnToReview'] },
           BACK: { target: 'filling', actions: 'goToLastStep' },
+          SET_HELP_REQUEST: { guard: 'isHelpRequest', actions: 'setHelpRequest' },
           SUBMIT: [
             { guard: 'anyStepHasErrors', target: 'filling', actions: 'goToFirstStepWithErrors' },
             // Step checks should make this impossible; if the package disagrees, nothing is sent.
@@ -294,12 +378,26 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
           src: 'sendSubmission',
           input: ({ context }) => context.submission!,
           onDone: { target: 'submitted', actions: assign({ receipt: ({ event }) => event.output }) },
-          onError: { target: 'failed', actions: assign({ submitError: () => 'network' }) },
+          onError: [
+            // The receiver found faults in answers: back to the first such step, errors on their fields.
+            {
+              guard: ({ event }) => fieldErrorsOf(event.error).length > 0,
+              target: 'filling',
+              actions: assign(({ event }) => {
+                const stepOf = (error: FieldError) => stepOfField.get(error.path.split('/')[1] ?? '');
+                const errors = fieldErrorsOf(event.error);
+                const step = stepOf(errors[0]!)!;
+                return { errors: errors.filter((e) => stepOf(e) === step), step, returnToReview: true, submitError: null };
+              }),
+            },
+            { target: 'failed', actions: assign({ submitError: ({ event }) => (event.error as SubmitFailure | null)?.reason ?? 'network' }) },
+          ],
         },
       },
       failed: {
         on: {
           RETRY: { target: 'submitting', actions: 'prepareSubmission' },
+          SET_HELP_REQUEST: { guard: 'isHelpRequest', actions: 'setHelpRequest' },
           BACK: { target: 'review' },
         },
       },

@@ -3,6 +3,8 @@
 import type { FormDefinition } from '../definition/types.ts';
 import type { Answers } from './answers.ts';
 import type { FormValidators, ValidationError } from './form-package.ts';
+import { asksForHelp, normalizeHelpRequest, type HelpRequest } from './help.ts';
+import { prefillEntries, type PrefillEntry, type PrefillState } from './prefill.ts';
 import type { Relevance } from './relevance.ts';
 
 export type TextVariant = 'standard' | 'plain';
@@ -10,6 +12,8 @@ export type TextVariant = 'standard' | 'plain';
 export interface AnswerContext {
   locale: string;
   variant: TextVariant;
+  /** The version of the field's texts the user saw (src/engine/text-version.ts), when the package has versions. */
+  text?: string;
 }
 
 export interface Submission {
@@ -26,6 +30,12 @@ export interface Submission {
   locale: string;
   variant: TextVariant;
   submittedAt: string;
+  /** When the user started the application (a draft keeps its first start). */
+  startedAt?: string;
+  /** The user's request for contact and an interpreter; only when the user asked for something. */
+  help?: HelpRequest;
+  /** Register values shown to the user, by field id: source, the register's value, and the user's word and correction. */
+  prefill?: Record<string, PrefillEntry>;
 }
 
 export interface SubmissionInput {
@@ -38,6 +48,9 @@ export interface SubmissionInput {
   locale: string;
   variant: TextVariant;
   now: Date;
+  startedAt?: string;
+  help?: HelpRequest;
+  prefill?: Record<string, PrefillState>;
 }
 
 /** An answer to a field marked unsure goes along only when it is valid on its own. */
@@ -59,7 +72,20 @@ export function buildSubmission(input: SubmissionInput): Submission {
     form: { id: definition.id, version: definition.version },
     answers, unsure, attachments: [...relevance.attachments], answeredIn,
     locale: input.locale, variant: input.variant, submittedAt: input.now.toISOString(),
+    ...(input.startedAt ? { startedAt: input.startedAt } : {}),
+    ...helpOf(input.help),
+    ...prefillOf(input.prefill, relevance, answers),
   };
+}
+
+function helpOf(help: HelpRequest | undefined): { help?: HelpRequest } {
+  const request = normalizeHelpRequest(help);
+  return request && asksForHelp(request) ? { help: request } : {};
+}
+
+function prefillOf(state: Record<string, PrefillState> | undefined, relevance: Relevance, answers: Answers): { prefill?: Record<string, PrefillEntry> } {
+  const entries = prefillEntries(state ?? {}, relevance, answers);
+  return Object.keys(entries).length > 0 ? { prefill: entries } : {};
 }
 
 export function submissionErrors(submission: Submission, validators: FormValidators): ValidationError[] {

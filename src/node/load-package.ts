@@ -5,9 +5,14 @@ import { pathToFileURL } from 'node:url';
 import { PACKAGE_FILES } from '../build/build.ts';
 import type { FormDefinition } from '../definition/types.ts';
 import type { FormPackage, FormValidators } from '../engine/form-package.ts';
+import type { TextVersions } from '../engine/text-version.ts';
 
 export async function loadFormPackage(dir: string): Promise<FormPackage> {
   const definition = JSON.parse(await readFile(join(dir, PACKAGE_FILES.definition), 'utf8')) as FormDefinition;
-  const validators = (await import(pathToFileURL(join(dir, PACKAGE_FILES.validators)).href)) as FormValidators;
-  return { definition, validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission } };
+  const validators = (await import(pathToFileURL(join(dir, PACKAGE_FILES.validators)).href)) as FormValidators & { textVersions?: TextVersions };
+  return {
+    definition,
+    validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission },
+    ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
+  };
 }

@@ -228,6 +228,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (!json.ok) throw new HttpError(json.errors.some((e) => e.code === 'invalid-json') ? 400 : 422, json.errors);
     const form = (json.value as { form?: { version?: unknown } } | null)?.form;
     const formPackage = versions.find((p) => p.definition.version === form?.version) ?? versions[versions.length - 1]!;
+    // validateSubmission reads a string as a raw body; a body that is a JSON string is not a submission
+    // (else a double-encoded submission would be parsed twice and accepted).
+    if (typeof json.value === 'string') throw new HttpError(422, [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }]);
     const result = validateSubmission(formPackage, json.value);
     if (!result.ok) {
       if (result.errors.some((e) => e.code === 'internal')) throw new Error('The form package could not check a submission.');

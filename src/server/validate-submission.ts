@@ -7,6 +7,9 @@ import { validateStep } from '../engine/field-errors.ts';
 import type { FormPackage, ValidationError } from '../engine/form-package.ts';
 import { computeRelevance, itemRelevance, type Relevance } from '../engine/relevance.ts';
 import type { Submission } from '../engine/submission.ts';
+import { helpRequestErrors } from '../engine/help.ts';
+import { prefillRecordErrors } from '../engine/prefill.ts';
+import { TEXT_VERSION } from '../engine/text-version.ts';
 import { MAX_ERRORS, SUBMISSION_ID } from './limits.ts';
 import { checkJson, parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 
@@ -16,6 +19,8 @@ export type SubmissionValidation = { ok: true; submission: Submission } | { ok: 
 
 /** The fields of a Submission (src/engine/submission.ts): exactly these, no more, no fewer. */
 export const SUBMISSION_FIELDS = ['id', 'form', 'answers', 'unsure', 'attachments', 'answeredIn', 'locale', 'variant', 'submittedAt'] as const;
+/** Fields a Submission may leave out: the widget sends them only when they say something. */
+export const OPTIONAL_SUBMISSION_FIELDS = ['help', 'prefill', 'startedAt'] as const;
 
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
 const VARIANTS = ['standard', 'plain'];
@@ -46,7 +51,7 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue): Submission
   const errors: SubmissionError[] = [];
   const add = (at: string, code: string, message: string): void => { errors.push({ pointer: at, code, message }); };
 
-  const allowed: readonly string[] = SUBMISSION_FIELDS;
+  const allowed: readonly string[] = [...SUBMISSION_FIELDS, ...OPTIONAL_SUBMISSION_FIELDS];
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) add(pointer(key), 'unknown-key', `A submission has no field "${key}".`);
   }
@@ -77,9 +82,11 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue): Submission
     else {
       for (const [path, context] of Object.entries(answeredIn)) {
         const at = pointer('answeredIn', path);
-        if (!isRecord(context) || Object.keys(context).some((k) => k !== 'locale' && k !== 'variant')
-          || typeof context.locale !== 'string' || !LOCALE.test(context.locale) || typeof context.variant !== 'string' || !VARIANTS.includes(context.variant)) {
-          add(at, 'type', 'Each entry is { locale, variant }.');
+        // The text version is checked for shape only: a package rebuilt with new texts must still take answers given before.
+        if (!isRecord(context) || Object.keys(context).some((k) => k !== 'locale' && k !== 'variant' && k !== 'text')
+          || typeof context.locale !== 'string' || !LOCALE.test(context.locale) || typeof context.variant !== 'string' || !VARIANTS.includes(context.variant)
+          || (context.text !== undefined && (typeof context.text !== 'string' || !TEXT_VERSION.test(context.text)))) {
+          add(at, 'type', 'Each entry is { locale, variant, text? }, text being 8 hex digits.');
         } else if (answersOk && (answers as Answers)[path.split('/')[0] ?? ''] === undefined) {
           add(at, 'not-relevant', 'There is no answer at this path.');
         }
@@ -90,6 +97,17 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue): Submission
   if (variant !== undefined && (typeof variant !== 'string' || !VARIANTS.includes(variant))) add('/variant', 'choice', 'variant is "standard" or "plain".');
   if (submittedAt !== undefined && (typeof submittedAt !== 'string' || !DATE_TIME.test(submittedAt) || Number.isNaN(Date.parse(submittedAt)))) {
     add('/submittedAt', 'format', 'submittedAt is an ISO 8601 date and time with a time zone, e.g. 2026-03-03T10:00:00.000Z.');
+  }
+  const { startedAt } = value;
+  if (startedAt !== undefined) {
+    if (typeof startedAt !== 'string' || !DATE_TIME.test(startedAt) || Number.isNaN(Date.parse(startedAt))) add('/startedAt', 'format', 'startedAt is an ISO 8601 date and time with a time zone.');
+    else if (typeof submittedAt === 'string' && Date.parse(startedAt) > Date.parse(submittedAt)) add('/startedAt', 'maximum', 'An application is started before it is sent.');
+  }
+
+  if (value.help !== undefined) for (const [at, code, message] of helpRequestErrors(value.help)) add(`/help${at}`, code, message);
+  if (value.prefill !== undefined && answersOk) {
+    const relevance = computeRelevance(definition, formPackage.validators, answers as Answers);
+    for (const [at, code, message] of prefillRecordErrors(definition, relevance, answers as Answers, value.prefill)) add(`/prefill${at}`, code, message);
   }
 
   if (answersOk && unsureOk && errors.every((e) => e.code !== 'wrong-form' && e.code !== 'wrong-version')) {
@@ -107,7 +125,8 @@ function answerErrors(formPackage: FormPackage, answers: Answers, unsure: string
   if (attachments) errors.push(...documentListErrors(formPackage, relevance, attachments));
 
   // The whole-submission validator is the authority on answers and flags; what follows only explains its verdict.
-  if (validators.submission({ answers, unsure })) return errors;
+  // Two dates in the wrong order (`notBefore`) are the one rule JSON Schema cannot say: the steps check it.
+  if (validators.submission({ answers, unsure })) return [...errors, ...orderProblems(formPackage, relevance, answers, unsure)];
   const explained = explainAnswers(formPackage, relevance, answers, unsure);
   const seen = new Set(explained.map((e) => e.pointer));
   const reported = (validators.submission.errors ?? []).filter((e) => !seen.has(fromAjv(e)?.pointer ?? ''));
@@ -207,4 +226,14 @@ function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers:
     }
   }
   return errors;
+}
+
+/** Dates before the date they may not precede, found by the same step check the widget runs. */
+function orderProblems(formPackage: FormPackage, relevance: Relevance, answers: Answers, unsure: string[]): SubmissionError[] {
+  const { definition, validators } = formPackage;
+  const check = { definition, validators, answers, unsure, relevance };
+  return definition.steps.filter((step) => relevance.steps.includes(step.id))
+    .flatMap((step) => validateStep(step, check))
+    .filter((error) => error.code === 'notBefore')
+    .map((error) => ({ pointer: `/answers${error.path}`, code: 'notBefore', message: `The date may not be before the answer to "${String(error.params.field)}".` }));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { createWizardMachine, type Receipt } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
+import { textVersionOf } from '../../src/engine/text-version.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
 const fixedIds = () => {
@@ -136,8 +137,12 @@ describe('the wizard machine', () => {
       kanal: 'telefon', tolk: true, tolkesprak: 'ar', samtykke: true,
     });
     expect(submission.unsure).toEqual(['beskrivelse']);
-    expect(submission.answeredIn.kanal).toEqual({ locale: 'nb', variant: 'plain' });
-    expect(submission.answeredIn.tolk).toEqual({ locale: 'ar', variant: 'plain' });
+    // With the version of the texts shown (decision 0010): the plain Norwegian and the Arabic question.
+    const { textVersions } = await examplePackage('kontakt');
+    expect(submission.answeredIn.kanal).toEqual({ locale: 'nb', variant: 'plain', text: textVersionOf(textVersions, 'nb', 'plain', 'kanal') });
+    expect(submission.answeredIn.tolk).toEqual({ locale: 'ar', variant: 'plain', text: textVersionOf(textVersions, 'ar', 'plain', 'tolk') });
+    expect(submission.answeredIn.tolk!.text).toMatch(/^[0-9a-f]{8}$/);
+    expect(submission.answeredIn.tolk!.text).not.toBe(textVersionOf(textVersions, 'nb', 'plain', 'tolk'));
     expect(submission.answeredIn['tema-annet']).toBeUndefined();
     expect(submission).toMatchObject({ id: 'submission-1', form: { id: 'kontakt', version: '1.0.0' }, locale: 'ar', submittedAt: '2026-03-03T10:00:00.000Z' });
   });

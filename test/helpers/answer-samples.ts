@@ -19,9 +19,11 @@ export function sampleInputs(definition: FormDefinition, field: FieldDefinition,
     case 'textarea': return ['Jeg mistet jobben i mars.\nNå har jeg ikke penger til husleie.', ''];
     case 'integer': return ['3', '40', '-1', 'tre'];
     case 'amount': return ['1 234,50', 'kr 9000', '0', '12,345', 'mye'];
-    case 'date': return ['17.05.2015', '2015-05-17', '31.06.2015', 'i fjor'];
+    // An earlier date too, so an end date can come before its start date (notBefore).
+    case 'date': return ['17.05.2015', '2015-05-17', '01.02.2014', '31.06.2015', 'i fjor'];
     case 'radio': case 'select': return [...options, 'ukjent'];
-    case 'checkboxes': return [[options[0]], options.slice(1, 3), [], ['ukjent']];
+    // Each option alone (options decide conditions), two together, none, and one the form does not have.
+    case 'checkboxes': return [...options.map((option) => [option]), options.slice(1, 3), [], ['ukjent']];
     case 'yesno': return [true, false];
     case 'phone': return ['912 34 567', '+47 912 34 567', '123'];
     case 'email': return ['kari@example.no', 'kari@'];
@@ -84,7 +86,10 @@ export function wizardEventArbitrary(definition: FormDefinition): fc.Arbitrary<W
 }
 
 /** One roll of the dice for guidedEvent: what kind of thing to do, and which one. */
-export const guidedRolls = fc.array(fc.tuple(fc.nat(99), fc.nat(10_000)), { minLength: 30, maxLength: 150, size: 'max' });
+const rolls = (maxLength: number) => fc.array(fc.tuple(fc.nat(99), fc.nat(10_000)), { minLength: 30, maxLength, size: 'max' });
+export const guidedRolls = rolls(150);
+/** Enough rolls to reach the end of a long form too: about eight per question. */
+export const guidedRollsFor = (definition: FormDefinition) => rolls(Math.max(150, 8 * answerableFields(definition).length));
 
 /**
  * An event a user in this state might cause: mostly answering the questions on the current step (valid
@@ -104,13 +109,26 @@ export function guidedEvent(
     const step = definition.steps.find((s) => s.id === context.step)!;
     const relevant = step.fields.filter((f) => context.relevance.fields.includes(f.id) && f.kind !== 'guidance');
     if (roll < 50 && relevant.length > 0) {
-      const field = choose(relevant);
+      // Mostly a question not answered yet, as a user goes down the page; sometimes one answered before.
+      const itemsOf = (group: FieldDefinition) => (Array.isArray(context.answers[group.id]) ? (context.answers[group.id] as Array<Record<string, unknown>>) : []);
+      const unansweredIn = (group: FieldDefinition, item: Record<string, unknown> | undefined) =>
+        group.fields!.filter((c) => c.kind !== 'guidance' && item?.[c.id] === undefined);
+      // A question with an error on screen counts as open: the user corrects it.
+      const faulty = (f: FieldDefinition) => (context.errors ?? []).some((e) => e.path === `/${f.id}` || e.path.startsWith(`/${f.id}/`));
+      const open = relevant.filter((f) => faulty(f) || (f.kind === 'group'
+        ? itemsOf(f).length === 0 || itemsOf(f).some((item) => unansweredIn(f, item).length > 0)
+        : context.answers[f.id] === undefined));
+      const field = open.length > 0 && pick % 4 !== 0 ? open[Math.floor(pick / 4) % open.length]! : choose(relevant);
       if (field.kind === 'group') {
-        const items = Array.isArray(context.answers[field.id]) ? (context.answers[field.id] as unknown[]).length : 0;
-        if (items === 0 || pick % 7 === 0) return { type: 'ADD_ITEM', group: field.id };
-        const child = field.fields![Math.floor(pick / 7) % field.fields!.length]!;
+        const list = itemsOf(field);
+        if (list.length === 0 || pick % 23 === 0) return { type: 'ADD_ITEM', group: field.id };
+        // Mostly the first item with a question left, as a user fills one item before the next.
+        const first = list.findIndex((item) => unansweredIn(field, item).length > 0);
+        const index = first >= 0 && pick % 3 !== 0 ? first : Math.floor(pick / 13) % list.length;
+        const unanswered = unansweredIn(field, list[index]);
+        const child = unanswered.length > 0 && pick % 3 !== 0 ? unanswered[Math.floor(pick / 7) % unanswered.length]! : field.fields![Math.floor(pick / 7) % field.fields!.length]!;
         const samples = sampleInputs(definition, child, field);
-        return { type: 'ANSWER', field: child.id, index: Math.floor(pick / 13) % items, value: mostlyValid(samples, pick) };
+        return { type: 'ANSWER', field: child.id, index, value: mostlyValid(samples, pick) };
       }
       return { type: 'ANSWER', field: field.id, value: mostlyValid(sampleInputs(definition, field), pick) };
     }
@@ -137,6 +155,7 @@ const mostlyValid = (samples: unknown[], pick: number): unknown => (pick % 4 !==
 
 interface WizardContextLike {
   step: string;
+  errors?: Array<{ path: string }>;
   visited: string[];
   answers: Record<string, unknown>;
   relevance: { fields: string[] };

@@ -10,7 +10,7 @@ import { packageRoot } from '../../src/node/paths.ts';
 
 const cache = new Map<string, Promise<FormPackage>>();
 
-export const exampleFormIds = ['kontakt', 'stotte'] as const;
+export const exampleFormIds = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'] as const;
 
 export async function readExampleDefinition(id: string): Promise<FormDefinition> {
   return JSON.parse(await readFile(resolve(packageRoot, 'schemas/forms', `${id}.json`), 'utf8')) as FormDefinition;

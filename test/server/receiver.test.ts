@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_FILES_PER_DOCUMENT } from '../../src/server/limits.ts';
 import { isReference } from '../../src/server/reference.ts';
 import type { SubmissionStore } from '../../src/server/store.ts';
+import { exampleFormIds } from '../helpers/form-packages.ts';
 import { FILES, kontaktSubmission, postJson, send, startTestReceiver, stotteSubmission, type RawResponse, type TestReceiver } from './helpers.ts';
 
 let receiver: TestReceiver;
@@ -18,7 +19,7 @@ describe('GET /api/health', () => {
   it('says the receiver, its storage and its forms are there', async () => {
     const response = await send(`${receiver.url}/api/health`, { method: 'GET' });
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ status: 'ok', storage: 'sqlite', forms: [{ id: 'kontakt', version: '1.0.0' }, { id: 'stotte', version: '1.0.0' }] });
+    expect(response.json).toEqual({ status: 'ok', storage: 'sqlite', forms: exampleFormIds.map((id) => ({ id, version: '1.0.0' })) });
     expect((await send(`${receiver.url}/api/health`, { method: 'POST' })).status).toBe(405);
     expect((await send(`${receiver.url}/api/nothing`, { method: 'GET' })).status).toBe(404);
   });
