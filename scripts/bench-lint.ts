@@ -1,11 +1,12 @@
 // How long one full lint takes: every example form (schemas/forms/*.json) in every locale and variant,
-// plus the widget's texts, repeated until the time is measurable. Prints the time per full lint.
+// plus the texts beside them (widget, glossary), repeated until the time is measurable. Prints the time per full lint.
 // Not a timed test: run it by hand (npx tsx scripts/bench-lint.ts) when the engine changes.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FormDefinition } from '../src/definition/types.ts';
 import { localesDir, packageRoot, schemasDir } from '../src/node/paths.ts';
+import { COLLECTIONS } from '../src/cli/lint.ts';
 import { lintCollection, lintForm } from '../src/plain/lint.ts';
 import { formDefinitionFiles, loadConfig, loadTexts } from '../src/plain/node.ts';
 
@@ -15,12 +16,12 @@ const forms = formDefinitionFiles(resolve(schemasDir, 'forms')).map((file) => {
   const definition = JSON.parse(readFileSync(file, 'utf8')) as FormDefinition;
   return { definition, ...loadTexts(localesDir, definition.id, packageRoot) };
 });
-const widget = loadTexts(localesDir, 'widget', packageRoot);
+const collections = COLLECTIONS.map((name) => ({ name, ...loadTexts(localesDir, name, packageRoot) }));
 
 function fullLint(): number {
   let findings = 0;
   for (const form of forms) findings += lintForm({ definition: form.definition, texts: form.texts, files: form.files, config }).findings.length;
-  findings += lintCollection({ name: 'widget', texts: widget.texts, files: widget.files, config }).findings.length;
+  for (const c of collections) findings += lintCollection({ name: c.name, texts: c.texts, files: c.files, config }).findings.length;
   return findings;
 }
 
@@ -38,7 +39,7 @@ while (performance.now() - start < minimumMs || runs < 20) {
 const perLint = (performance.now() - start) / runs;
 
 const texts = forms.reduce((n, f) => n + Object.keys(f.texts).length, 0);
-console.log(`forms: ${forms.map((f) => `${f.definition.id} (${Object.keys(f.texts).join(', ')})`).join('; ')}; widget (${Object.keys(widget.texts).join(', ')})`);
-console.log(`text files per lint: ${texts + Object.keys(widget.texts).length}; findings per lint: ${findings}`);
+console.log(`forms: ${forms.map((f) => `${f.definition.id} (${Object.keys(f.texts).join(', ')})`).join('; ')}; ${collections.map((c) => `${c.name} (${Object.keys(c.texts).join(', ')})`).join('; ')}`);
+console.log(`text files per lint: ${texts + collections.reduce((n, c) => n + Object.keys(c.texts).length, 0)}; findings per lint: ${findings}`);
 console.log(`first lint (cold): ${cold.toFixed(1)} ms`);
 console.log(`time per full lint: ${perLint.toFixed(2)} ms (mean of ${runs} runs; target well under 2000 ms)`);

@@ -2,8 +2,9 @@
 // text key (node:util parseArgs would give English messages).
 import { CLI_LANGS, type CliLang } from './texts.ts';
 
-export type Command = 'check' | 'build' | 'help';
-export type Format = 'text' | 'json';
+export type Command = 'check' | 'build' | 'lint' | 'help';
+export type Format = 'text' | 'json' | 'html';
+export type LintVariant = 'standard' | 'plain';
 
 export interface CliArgs {
   command: Command;
@@ -12,6 +13,14 @@ export interface CliArgs {
   lang: CliLang;
   locales?: string;
   out?: string;
+  /** lint: only these locales (--locale nb,nn). */
+  locale?: string[];
+  /** lint: only findings of this variant. */
+  variant?: LintVariant;
+  /** lint: a text file to lint with the same rules (--text FILE --locale nb). */
+  text?: string;
+  /** lint: the thresholds file (default plain-language.config.json in the working directory). */
+  config?: string;
 }
 
 /** A mistake on the command line: a text key under errors.* and its values. */
@@ -22,12 +31,14 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = ['--format', '--locales', '--lang', '--out'] as const;
+const VALUE_OPTIONS = ['--format', '--locales', '--lang', '--out', '--locale', '--variant', '--text', '--config'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const OPTIONS_FOR: Record<Exclude<Command, 'help'>, readonly ValueOption[]> = {
   check: ['--format', '--locales', '--lang'],
   build: ['--out', '--locales', '--lang'],
+  lint: ['--format', '--locales', '--lang', '--out', '--locale', '--variant', '--text', '--config'],
 };
+const LOCALE = /^[a-z]{2,3}$/;
 
 /** The --lang value if one is given and valid (so that even usage errors speak it). */
 export function langOf(argv: readonly string[]): CliLang {
@@ -62,15 +73,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [first, ...paths] = positionals;
   if (help || first === 'help') return { command: 'help', paths: [], format: 'text', lang: langOf(argv) };
   if (first === undefined) throw new UsageError('noCommand');
-  if (first !== 'check' && first !== 'build') throw new UsageError('unknownCommand', { command: first });
+  if (first !== 'check' && first !== 'build' && first !== 'lint') throw new UsageError('unknownCommand', { command: first });
   for (const option of Object.keys(values)) {
     if (!OPTIONS_FOR[first].includes(option as ValueOption)) throw new UsageError('optionNotFor', { option, command: first });
   }
   const format = values['--format'] ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError('badFormat', { value: format });
+  if (format !== 'text' && format !== 'json' && !(first === 'lint' && format === 'html')) throw new UsageError(first === 'lint' ? 'badLintFormat' : 'badFormat', { value: format });
   const lang = values['--lang'] ?? 'nb';
   if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
-  if (paths.length === 0) throw new UsageError('noFiles');
+  const lint = first === 'lint' ? lintOptions(values) : {};
+  if (paths.length === 0 && lint.text === undefined) throw new UsageError(first === 'lint' ? 'noLintFiles' : 'noFiles');
   if (first === 'build' && values['--out'] === undefined) throw new UsageError('noOut');
   return {
     command: first,
@@ -79,5 +91,22 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     lang: lang as CliLang,
     ...(values['--locales'] !== undefined ? { locales: values['--locales'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
+    ...lint,
+  };
+}
+
+/** The options only lint has: --locale, --variant, --text (which needs exactly one --locale), --config. */
+function lintOptions(values: Partial<Record<ValueOption, string>>): Pick<CliArgs, 'locale' | 'variant' | 'text' | 'config'> {
+  const locale = values['--locale']?.split(',').map((l) => l.trim()).filter(Boolean);
+  for (const value of locale ?? []) if (!LOCALE.test(value)) throw new UsageError('badLocale', { value });
+  const variant = values['--variant'];
+  if (variant !== undefined && variant !== 'standard' && variant !== 'plain') throw new UsageError('badVariant', { value: variant });
+  const text = values['--text'];
+  if (text !== undefined && locale?.length !== 1) throw new UsageError('textNeedsLocale');
+  return {
+    ...(locale !== undefined ? { locale } : {}),
+    ...(variant !== undefined ? { variant } : {}),
+    ...(text !== undefined ? { text } : {}),
+    ...(values['--config'] !== undefined ? { config: values['--config'] } : {}),
   };
 }

@@ -1,11 +1,12 @@
-// `klarskjema`: check and build form definitions. No stack traces for user mistakes: every error ends
+// `klarskjema`: check, lint and build form definitions. No stack traces for user mistakes: every error ends
 // as one line (and the usage, for a wrong command line) and exit code 2.
 import { existsSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildFormPackage } from '../build/build.ts';
 import { checkFormFile, displayPath, type FileCheck } from '../check/file.ts';
 import { langOf, parseArgs, UsageError, type CliArgs } from './args.ts';
+import { formFiles } from './files.ts';
+import { lint } from './lint.ts';
 import { exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
 
@@ -36,6 +37,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await check(args, texts, io);
       case 'build':
         return await build(args, texts, io);
+      case 'lint':
+        return await lint(args, texts, io);
     }
   } catch (error) {
     if (error instanceof UsageError && texts) {
@@ -47,21 +50,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (process.env.KLARSKJEMA_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
     return 2;
   }
-}
-
-/** The form files named on the command line: a folder means every *.json file directly in it. */
-async function formFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const full = resolve(cwd, path);
-    const info = await stat(full).catch(() => undefined);
-    if (!info?.isDirectory()) { files.push(full); continue; }
-    const entries = await readdir(full, { withFileTypes: true });
-    const forms = entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(full, e.name)).sort();
-    if (forms.length === 0) throw new UsageError('noForms', { dir: displayPath(full, cwd) });
-    files.push(...forms);
-  }
-  return files;
 }
 
 async function checkAll(args: CliArgs, io: CliIo): Promise<FileCheck[]> {

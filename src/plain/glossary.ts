@@ -1,7 +1,10 @@
 // The glossary: hard words that remain (vedtak, stønad, arbeidsavklaringspenger), with a plain explanation
-// per word for the UI. One list per locale, as data (src/plain/data/glossary.<locale>.json).
-import nb from './data/glossary.nb.json' with { type: 'json' };
-import nn from './data/glossary.nn.json' with { type: 'json' };
+// per word. One i18next namespace per locale, locales/<lng>/glossary.json, shared with the widget, which
+// offers the explanation where a word appears (docs/decisions/0007-glossary.md):
+// { "<term as shown>": { "forms": [<forms to recognise, lower case>], "explanation": "…" } }.
+import en from '../../locales/en/glossary.json' with { type: 'json' };
+import nb from '../../locales/nb/glossary.json' with { type: 'json' };
+import nn from '../../locales/nn/glossary.json' with { type: 'json' };
 import { languageOf } from './rules/context.ts';
 
 export interface GlossaryTerm {
@@ -11,7 +14,13 @@ export interface GlossaryTerm {
   explanation: string;
 }
 
-const GLOSSARIES: Record<string, GlossaryTerm[]> = { nb: nb.terms, nn: nn.terms };
+/** A locale's glossary namespace as stored in locales/<lng>/glossary.json. */
+export type GlossaryResource = Record<string, { forms: string[]; explanation: string }>;
+
+const asTerms = (resource: GlossaryResource): GlossaryTerm[] =>
+  Object.entries(resource).map(([term, { forms, explanation }]) => ({ term, forms, explanation }));
+
+const GLOSSARIES: Record<string, GlossaryTerm[]> = { nb: asTerms(nb), nn: asTerms(nn), en: asTerms(en) };
 const FORMS = new Map<string, ReadonlySet<string>>();
 
 /** The glossary of a locale (empty where we keep none). */

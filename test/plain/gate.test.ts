@@ -1,7 +1,7 @@
-// The plain-language gate: the example forms (schemas/forms/*.json with locales/<lng>/<form>.json) and the
-// widget's own texts (locales/<lng>/widget.json) must not break a bar of docs/plain-language.md. Any
-// finding of severity error fails, with its file, key, locale, variant, rule and message. Warnings and
-// tips do not fail the gate; `klarskjema lint` shows them.
+// The plain-language gate: the example forms (schemas/forms/*.json with locales/<lng>/<form>.json), the
+// widget's own texts (locales/<lng>/widget.json) and the glossary (glossary.json) must not break a bar of
+// docs/plain-language.md. Any finding of severity error fails, with its file, key, locale, variant, rule and
+// message. Warnings and tips do not fail the gate; `klarskjema lint` shows them.
 //
 // Plain variants: where a text has no `_plain` key, the plain variant is the standard text (i18next
 // context fallback). The plain LIX bar (≤ 33 and below standard) applies only to steps with at least one
@@ -32,9 +32,11 @@ describe('plain-language gate', () => {
     });
   }
 
-  it('widget.json: no text breaks a bar', () => {
-    const result = lintCollectionFiles({ localesDir, namespace: 'widget', config, relativeTo: packageRoot });
-    expect(result.locales).toContain('nb');
-    expect(result.findings.filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
-  });
+  for (const namespace of ['widget', 'glossary']) {
+    it(`${namespace}.json: no text breaks a bar`, () => {
+      const result = lintCollectionFiles({ localesDir, namespace, config, relativeTo: packageRoot });
+      expect(result.locales).toContain('nb');
+      expect(result.findings.filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
+    });
+  }
 });

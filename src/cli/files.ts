@@ -1,0 +1,20 @@
+// The form files named on the command line, shared by check, build and lint.
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../check/file.ts';
+import { UsageError } from './args.ts';
+
+/** A folder means every *.json file directly in it, sorted; a file is taken as it is. */
+export async function formFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const full = resolve(cwd, path);
+    const info = await stat(full).catch(() => undefined);
+    if (!info?.isDirectory()) { files.push(full); continue; }
+    const entries = await readdir(full, { withFileTypes: true });
+    const forms = entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(full, e.name)).sort();
+    if (forms.length === 0) throw new UsageError('noForms', { dir: displayPath(full, cwd) });
+    files.push(...forms);
+  }
+  return files;
+}
