@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { receiverForTests } from './test/browser/receiver-plugin.mjs';
 
 const root = (path) => fileURLToPath(new URL(path, import.meta.url));
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,12 +16,19 @@ const CSP =
   process.env.WTR_CSP ??
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
+// A real receiver at /api/ (data under .tmp/), which a test can stop and start with the server command
+// `klar-receiver`, and a host's draft endpoint at /test-drafts/ (test/browser/receiver-plugin.mjs). Opened on
+// first use only, so test files that never send pay nothing.
+const receiver = receiverForTests();
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: root('.'),
   files: ['components/**/*.browser.test.ts', 'test/**/*.browser.test.ts', '!**/node_modules/**'],
   nodeResolve: true,
+  middleware: [receiver.middleware],
   plugins: [
+    receiver.plugin,
     // Our imports carry explicit .ts extensions: the dev server serves those files and esbuild strips types,
     // reading tsconfig.json so class-field semantics match tsc (useDefineForClassFields: false, for Lit).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: root('./tsconfig.json') }),

@@ -1,0 +1,430 @@
+// Drafts in the widget (users.md N12, N13): saving as the user goes, resuming, "Gå ut og slett", and
+// two tabs with the same form. A Lit controller, so <klar-skjema> wires it in with a few lines; the
+// stores, the saver and the tab guard are in src/drafts/. docs/decisions/0008-drafts.md.
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Actor, SnapshotFrom } from 'xstate';
+import type { Texts } from '../../src/browser/i18n.ts';
+import type { Answers } from '../../src/engine/answers.ts';
+import type { FormPackage } from '../../src/engine/form-package.ts';
+import type { WizardMachine } from '../../src/engine/machine.ts';
+import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
+import { draftOf, newest, restoreDraft, type Draft, type Restored } from '../../src/drafts/draft.ts';
+import { MemoryDraftStore, ServerDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
+import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
+import { show } from '../fields/text.ts';
+
+type Snapshot = SnapshotFrom<WizardMachine>;
+
+export const DEFAULT_EXIT_URL = 'https://www.yr.no/';
+export const DEFAULT_REMEMBER_DAYS = 14;
+
+export interface DraftsWiring {
+  actor(): Actor<WizardMachine> | null;
+  /** Starts the machine again from a restored draft. */
+  restart(restored: Restored): void;
+  texts(): Texts;
+  now(): Date;
+  /** Leaves the page for the neutral address. */
+  leave(url: string): void;
+}
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. */
+const intlLocale = (locale: string): string => (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb');
+
+/** Only http(s): a host's typo must not turn the exit into a javascript: link. */
+function exitUrl(value: string | null): string {
+  try {
+    const url = new URL(value ?? DEFAULT_EXIT_URL, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : DEFAULT_EXIT_URL;
+  } catch {
+    return DEFAULT_EXIT_URL;
+  }
+}
+
+export class DraftController implements ReactiveController {
+  /** A draft from this device or the server, waiting for "Fortsett" or "Begynn på nytt". */
+  offer: Draft | null = null;
+  /** The user left with "Gå ut og slett": nothing more is shown or saved. */
+  exited = false;
+  status: SaveStatus = { state: 'idle' };
+  tabs: TabState = { readOnly: false, otherTab: false };
+  /** What a restored draft could not bring back. */
+  notice: { reanswer: string[]; files: string[] } | null = null;
+  /** The server's drafts could not be read, so none is written there: nothing silently overwritten. */
+  serverUnreadable = false;
+
+  #package: FormPackage | null = null;
+  #prefill: Answers = {};
+  #memory = new MemoryDraftStore();
+  #session: DraftStore | null = null;
+  #device: WebStorageDraftStore | null = null;
+  #server: DraftStore | null = null;
+  #remember = false;
+  #active = false;
+  #cleared = false;
+  #announcement = '';
+  #focus: string | null = null;
+  #noticeStep = '';
+  #unsubscribe: (() => void) | null = null;
+  #tabs: TabGuard | null = null;
+  #autosave: Autosave;
+  #started = false;
+  #offerAnnounced = false;
+  /** The draft as the machine started, and whether the user has changed anything since. */
+  #baseline: string | null = null;
+  #touched = false;
+
+  constructor(readonly host: Host, readonly wiring: DraftsWiring) {
+    host.addController(this);
+    this.#autosave = new Autosave({
+      stores: () => this.#stores(),
+      onStatus: (status) => {
+        const failedBefore = this.status.state === 'failed';
+        this.status = status;
+        if (status.state === 'failed' && !failedBefore) this.#announce(this.#statusText(this.wiring.texts()));
+        host.requestUpdate();
+      },
+      now: () => wiring.now(),
+    });
+  }
+
+  get readOnly(): boolean {
+    return this.tabs.readOnly;
+  }
+
+  get rememberDays(): number {
+    const days = Number(this.host.getAttribute('remember-days') ?? DEFAULT_REMEMBER_DAYS);
+    return Number.isFinite(days) && days >= 0 ? Math.floor(days) : DEFAULT_REMEMBER_DAYS;
+  }
+
+  #stores(): DraftStore[] {
+    return [this.#memory, this.#session, this.#remember ? this.#device : null, this.serverUnreadable ? null : this.#server]
+      .filter((store): store is DraftStore => store !== null);
+  }
+
+  /**
+   * Before the machine starts: a draft in this tab (a reload) comes back silently; a draft on this
+   * device or the server is offered, and nothing is saved until the user has chosen.
+   */
+  async begin(formPackage: FormPackage, prefill: Answers = {}): Promise<Restored | null> {
+    const { id } = formPackage.definition;
+    this.#package = formPackage;
+    this.#prefill = prefill;
+    const now = () => this.wiring.now();
+    this.#session = this.host.getAttribute('session-draft') === 'off' ? null : new WebStorageDraftStore('session', id, () => sessionStorage, { now });
+    this.#device = new WebStorageDraftStore('device', id, () => localStorage, { now, expiryDays: this.rememberDays || 1 });
+    const draftUrl = this.host.getAttribute('draft-url');
+    this.#server = draftUrl ? new ServerDraftStore(new URL(draftUrl, document.baseURI).href, id) : null;
+
+    const here = await this.#session?.load().catch(() => null);
+    if (here) {
+      this.#adopt(here);
+      return this.#restore(here);
+    }
+    const [device, server] = await Promise.all([
+      this.#device.load().catch(() => null),
+      this.#server?.load().catch(() => { this.serverUnreadable = true; return null; }) ?? null,
+    ]);
+    this.offer = newest([device, server]);
+    if (!this.offer) this.#activate();
+    return null;
+  }
+
+  /** The machine is (re)started: follow it. */
+  attach(actor: Actor<WizardMachine>): void {
+    this.#unsubscribe?.();
+    const subscription = actor.subscribe((snapshot) => this.#changed(snapshot));
+    this.#unsubscribe = () => subscription.unsubscribe();
+    this.#started = true;
+    this.#baseline = null;
+    this.#touched = false;
+    if (this.#active) this.#startTabs();
+    this.#changed(actor.getSnapshot());
+  }
+
+  #adopt(draft: Draft): void {
+    this.#remember = draft.remember && this.rememberDays > 0;
+  }
+
+  #restore(draft: Draft): Restored {
+    const restored = restoreDraft(this.#package!, draft, this.#prefill);
+    this.notice = restored.reanswer.length + restored.chooseFilesAgain.length > 0 ? { reanswer: restored.reanswer, files: restored.chooseFilesAgain } : null;
+    this.#noticeStep = '';
+    this.#activate();
+    return restored;
+  }
+
+  #activate(): void {
+    this.#active = true;
+    if (this.#started) this.#startTabs();
+  }
+
+  /** Once the machine runs (texts are there to warn with): other tabs of this form hear from this one. */
+  #startTabs(): void {
+    this.#tabs ??= new TabGuard(this.#package!.definition.id, {
+      onChange: (state) => this.#tabsChanged(state),
+      release: () => { this.#save(); return this.#autosave.flush(); },
+      onExit: () => void this.exit(),
+    });
+    this.#tabs.start();
+  }
+
+  #draft(snapshot: Snapshot): Draft {
+    const review = ['review', 'submitting', 'failed'].includes(String(snapshot.value));
+    return draftOf(this.#package!.definition, snapshot.context, { review, savedAt: this.wiring.now(), remember: this.#remember });
+  }
+
+  #save(): void {
+    const snapshot = this.wiring.actor()?.getSnapshot();
+    if (snapshot && this.#active && !this.readOnly && !this.exited && snapshot.value !== 'submitted') this.#autosave.schedule(this.#draft(snapshot));
+  }
+
+  #changed(snapshot: Snapshot): void {
+    const draft = this.#package ? JSON.stringify({ ...this.#draft(snapshot), savedAt: '' }) : '';
+    if (this.#baseline === null) this.#baseline = draft;
+    else if (draft !== this.#baseline) this.#touched = true;
+    if (this.notice && this.#noticeStep && this.#noticeStep !== `${String(snapshot.value)}:${snapshot.context.step}`) this.notice = null;
+    else if (this.notice) this.#noticeStep = `${String(snapshot.value)}:${snapshot.context.step}`;
+    if (snapshot.value === 'submitted') {
+      // The receiver has confirmed: only now are the answers let go of.
+      if (!this.#cleared) {
+        this.#cleared = true;
+        this.#autosave.stop();
+        this.#tabs?.stop();
+        void this.#clearAll(true);
+      }
+      return;
+    }
+    this.#save();
+  }
+
+  async #clearAll(withServer: boolean): Promise<void> {
+    const stores = [this.#memory, this.#session, this.#device, withServer && !this.serverUnreadable ? this.#server : null];
+    await Promise.allSettled(stores.map((store) => store?.clear()));
+  }
+
+  // ---- The user's choices ----
+
+  /** "Fortsett": the offered draft comes back. */
+  resume(): void {
+    const draft = this.offer;
+    if (!draft) return;
+    this.offer = null;
+    this.#adopt(draft);
+    this.wiring.restart(this.#restore(draft));
+    this.#focusAfterUpdate(this.notice ? '#ks-drafts-notice' : '#ks-heading');
+  }
+
+  /** "Begynn på nytt": the saved draft is deleted and the form starts empty. */
+  startAgain(): void {
+    this.offer = null;
+    this.#remember = false;
+    void this.#clearAll(true);
+    this.#activate();
+    this.#save();
+    this.#focusAfterUpdate('#ks-heading');
+  }
+
+  setRemember(remember: boolean): void {
+    this.#remember = remember;
+    // Unticked: the copy on this device goes at once, not after the expiry.
+    if (!remember) void this.#device?.clear();
+    const snapshot = this.wiring.actor()?.getSnapshot();
+    if (snapshot) void this.#autosave.retry(this.#draft(snapshot));
+  }
+
+  /** "Fortsett i denne fanen": the other tab saves and is locked; its newer draft is used here. */
+  async useHere(): Promise<void> {
+    await this.#tabs?.claim();
+    await this.#takeNewer();
+    this.#save();
+    this.#focusAfterUpdate('#ks-heading');
+  }
+
+  /**
+   * A tab that just opened heard from an older one, which has saved what it had: if the user has not
+   * changed anything here yet, go on from that (it may be newer than what this tab found on load).
+   */
+  async #catchUp(): Promise<void> {
+    if (!this.#touched) await this.#takeNewer();
+  }
+
+  /** The newest draft the other tab left in a store this tab can read, if it is newer than this tab's. */
+  async #takeNewer(): Promise<void> {
+    const mine = this.#autosave.lastSaved;
+    // sessionStorage too: two widgets in one page share it (in two tabs it only holds this tab's own).
+    const load = (store: DraftStore | null) => store?.load().catch(() => null) ?? null;
+    const shared = newest(await Promise.all([load(this.#session), load(this.#remember ? this.#device : null), load(this.serverUnreadable ? null : this.#server)]));
+    if (shared && (!mine || Date.parse(shared.savedAt) > Date.parse(mine.savedAt))) {
+      this.#autosave.reset();
+      this.wiring.restart(this.#restore(shared));
+    }
+  }
+
+  /**
+   * "Gå ut og slett": forget every draft of this form on this device (this tab, other tabs, web
+   * storage), show nothing more, and leave with location.replace so Back does not return. A draft on
+   * the host's server stays: it is not on this device, and the user may want it on their own.
+   */
+  async exit(): Promise<void> {
+    if (this.exited) return;
+    this.exited = true;
+    this.#autosave.stop();
+    this.#tabs?.exit();
+    this.#tabs?.stop();
+    this.#unsubscribe?.();
+    this.host.requestUpdate();
+    await this.#clearAll(false);
+    this.wiring.leave(exitUrl(this.host.getAttribute('exit-url')));
+  }
+
+  // ---- Lifecycle ----
+
+  hostConnected(): void {
+    addEventListener('pagehide', this.#flush);
+    document.addEventListener('visibilitychange', this.#flushWhenHidden);
+    // Moved in the page: the machine was stopped, so it starts again from the copy in memory.
+    if (this.#started && !this.exited) {
+      void this.#memory.load().then((draft) => { if (draft) this.wiring.restart(this.#restore(draft)); });
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#flush();
+    removeEventListener('pagehide', this.#flush);
+    document.removeEventListener('visibilitychange', this.#flushWhenHidden);
+    this.#tabs?.stop();
+    this.#tabs = null;
+    this.#unsubscribe?.();
+  }
+
+  /** Page hidden, closed or reloaded: write what is pending now (web storage writes at once). */
+  readonly #flush = (): void => {
+    this.#save();
+    void this.#autosave.flush();
+  };
+
+  readonly #flushWhenHidden = (): void => {
+    if (document.visibilityState === 'hidden') this.#flush();
+  };
+
+  hostUpdated(): void {
+    // The offer is announced once it is on screen; focus stays with the host page until the user acts.
+    if (this.offer && !this.#offerAnnounced) {
+      this.#offerAnnounced = true;
+      const texts = this.wiring.texts();
+      this.#announce(`${texts.t('widget:drafts.resumeTitle')} ${texts.t('widget:drafts.resumeText', { date: this.#date(new Date(this.offer.startedAt)) })}`);
+    }
+    if (this.#focus) {
+      const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focus);
+      this.#focus = null;
+      target?.focus();
+    }
+  }
+
+  #focusAfterUpdate(selector: string): void {
+    this.#focus = selector;
+    this.host.requestUpdate();
+  }
+
+  #announce(text: string): void {
+    // Into a live region that is already on the page, after it has rendered, so screen readers hear it.
+    void this.host.updateComplete.then(() => {
+      this.#announcement = text;
+      this.host.requestUpdate();
+    });
+  }
+
+  #tabsChanged(state: TabState): void {
+    const was = this.tabs;
+    this.tabs = state;
+    const texts = this.wiring.texts();
+    if (state.readOnly && !was.readOnly) {
+      this.#announce(`${texts.t('widget:drafts.otherTabTitle')}. ${texts.t('widget:drafts.otherTabText')}`);
+      // Focus inside the widget would be lost in the locked (inert) part: it goes to the warning.
+      if ((this.host.shadowRoot?.activeElement ?? null) !== null) this.#focus = '#ks-tabs-title';
+    } else if (state.otherTab && !was.otherTab && !state.readOnly) {
+      this.#announce(texts.t('widget:drafts.alsoOpen'));
+      void this.#catchUp();
+    }
+    this.host.requestUpdate();
+  }
+
+  // ---- Rendering ----
+
+  #time(date: Date, options: Intl.DateTimeFormatOptions): string {
+    return new Intl.DateTimeFormat(intlLocale(this.wiring.texts().locale), options).format(date);
+  }
+
+  #date(date: Date): string {
+    const year = date.getFullYear() === this.wiring.now().getFullYear() ? {} : { year: 'numeric' as const };
+    return this.#time(date, { day: 'numeric', month: 'long', ...year });
+  }
+
+  #statusText(texts: Texts): string {
+    const { status } = this;
+    if (status.state === 'idle') return '';
+    const time = this.#time(status.at, { hour: '2-digit', minute: '2-digit' });
+    if (status.state === 'failed') return texts.t('widget:drafts.saveFailed', { time });
+    const where = status.stores.includes('server') ? texts.t('widget:drafts.savedServer')
+      : status.stores.includes('device') ? texts.t('widget:drafts.savedDevice', { date: this.#date(new Date(status.at.getTime() + this.rememberDays * 86_400_000)) })
+        : status.stores.includes('session') ? texts.t('widget:drafts.savedSession') : '';
+    return `${texts.t('widget:drafts.saved', { time })} ${where}`.trim();
+  }
+
+  /** Above everything: the quick exit, the live region, and warnings. */
+  renderTop(texts: Texts): TemplateResult {
+    const formId = this.#package?.definition.id ?? '';
+    return html`<div class="drafts-top">
+      <div class="visually-hidden" role="status">${this.#announcement}</div>
+      <div class="exit"><button type="button" class="button button--warning button--small" part="button exit" @click=${() => void this.exit()}>${show(texts, 'widget:drafts.exit')}</button></div>
+      ${this.tabs.readOnly ? html`<div class="notice" part="notice">
+        <h2 class="notice-title" id="ks-tabs-title" tabindex="-1">${show(texts, 'widget:drafts.otherTabTitle')}</h2>
+        <p>${show(texts, 'widget:drafts.otherTabText')}</p>
+        <button type="button" class="button" part="button" @click=${() => void this.useHere()}>${show(texts, 'widget:drafts.useHere')}</button>
+      </div>` : this.tabs.otherTab ? html`<p class="panel">${show(texts, 'widget:drafts.alsoOpen')}</p>` : nothing}
+      ${this.serverUnreadable ? html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>` : nothing}
+      ${this.notice && !this.offer ? html`<div class="notice" part="notice">
+        <h2 class="notice-title" id="ks-drafts-notice" tabindex="-1">${show(texts, 'widget:drafts.changedTitle')}</h2>
+        ${this.notice.reanswer.length > 0 ? html`<p>${show(texts, 'widget:drafts.changedIntro')}</p>
+          <ul>${this.notice.reanswer.map((id) => html`<li>${show(texts, `${formId}:fields.${id}.label`)}</li>`)}</ul>` : nothing}
+        ${this.notice.files.length > 0 ? html`<p>${show(texts, 'widget:drafts.filesIntro')}</p>
+          <ul>${this.notice.files.map((id) => html`<li>${show(texts, `${formId}:attachments.${id}.label`)}</li>`)}</ul>` : nothing}
+      </div>` : nothing}
+    </div>`;
+  }
+
+  /** Instead of the form, while a saved draft is offered. */
+  renderOffer(texts: Texts): TemplateResult {
+    const date = this.#date(new Date(this.offer!.startedAt));
+    return html`<div class="resume">
+      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.resumeTitle')}</h2>
+      <p>${show(texts, 'widget:drafts.resumeText', { date })}</p>
+      <p class="hint" id="ks-restart-hint">${show(texts, 'widget:drafts.startAgainHint')}</p>
+      <div class="actions" part="actions">
+        <button type="button" class="button" part="button" @click=${() => this.resume()}>${show(texts, 'widget:drafts.continue')}</button>
+        <button type="button" class="button button--secondary" part="button" aria-describedby="ks-restart-hint" @click=${() => this.startAgain()}>${show(texts, 'widget:drafts.startAgain')}</button>
+      </div>
+    </div>`;
+  }
+
+  /** Under a step or the review: when the answers were saved, and the choice to keep them on this device. */
+  renderBottom(texts: Texts): TemplateResult | typeof nothing {
+    if (!this.#active || this.offer) return nothing;
+    const days = this.rememberDays;
+    const failed = this.status.state === 'failed';
+    return html`<div class="drafts" part="drafts">
+      <p class=${failed ? 'draft-status draft-status--failed' : 'draft-status'}>${this.#statusText(texts)}</p>
+      ${failed ? html`<button type="button" class="button button--secondary button--small" part="button"
+        @click=${() => { const s = this.wiring.actor()?.getSnapshot(); if (s) void this.#autosave.retry(this.#draft(s)); }}>${show(texts, 'widget:drafts.saveAgain')}</button>` : nothing}
+      ${days > 0 ? html`<div class="choice">
+        <input class="choice-input" type="checkbox" id="ks-remember" part="choice" aria-describedby="ks-remember-hint"
+          .checked=${this.#remember} @change=${(event: Event) => this.setRemember((event.target as HTMLInputElement).checked)}>
+        <label class="choice-label" for="ks-remember">${show(texts, 'widget:drafts.remember')}</label>
+      </div>
+      <p class="hint draft-hint" id="ks-remember-hint">${show(texts, 'widget:drafts.rememberHint', { count: days })}</p>` : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,194 @@
+// A draft: what the user has answered so far and where they are in the form, as plain JSON that a
+// store can keep. Never the contents of a file, and not even a chosen file's name: a file lives only in
+// memory until it is sent, so a restored draft asks for it again.
+import type { FieldDefinition, FormDefinition } from '../definition/types.ts';
+import { isRecord, type Answers } from '../engine/answers.ts';
+import { validateStep } from '../engine/field-errors.ts';
+import type { FormPackage } from '../engine/form-package.ts';
+import type { WizardContext, WizardInput } from '../engine/machine.ts';
+import { computeRelevance } from '../engine/relevance.ts';
+import type { AnswerContext, TextVariant } from '../engine/submission.ts';
+
+export interface Draft {
+  format: 1;
+  form: { id: string; version: string };
+  answers: Answers;
+  unsure: string[];
+  answeredIn: Record<string, AnswerContext>;
+  step: string;
+  visited: string[];
+  /** The user was on the review page (or sending from it). */
+  review: boolean;
+  locale: string;
+  variant: TextVariant;
+  /** When the user began, and when this copy was saved (ISO 8601). */
+  startedAt: string;
+  savedAt: string;
+  /** The user ticked "Husk svarene mine på denne enheten". */
+  remember: boolean;
+  /** Set once the user pressed Send: a resend after a reload keeps the same idempotency key. */
+  submissionId?: string;
+  /** Only in the device store: when the draft is deleted (ISO 8601). */
+  expiresAt?: string;
+  /** The user's request for contact and an interpreter (the machine checks it again on restore). */
+  help?: unknown;
+  /** What the user said about each prefilled value: right (true) or wrong (false). */
+  prefillConfirmed?: Record<string, boolean>;
+}
+
+export type DraftPlace = Pick<WizardContext, 'answers' | 'unsure' | 'answeredIn' | 'step' | 'visited' | 'locale' | 'variant' | 'submission'>
+  & Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill'>>;
+
+const attachmentFields = (definition: FormDefinition): FieldDefinition[] =>
+  definition.steps.flatMap((step) => step.fields).filter((field) => field.kind === 'attachments');
+
+/** Answers as a store may keep them: a document's files only when the receiver already holds them (a ref). */
+export function storableAnswers(definition: FormDefinition, answers: Answers): Answers {
+  const result: Answers = { ...answers };
+  for (const field of attachmentFields(definition)) {
+    const documents = answers[field.id];
+    if (!isRecord(documents)) continue;
+    result[field.id] = Object.fromEntries(Object.entries(documents).map(([id, entry]) => {
+      if (!isRecord(entry) || !Array.isArray(entry.files)) return [id, entry];
+      const { files, ...rest } = entry;
+      const kept = files.filter((file) => isRecord(file) && typeof file.ref === 'string');
+      return [id, kept.length > 0 ? { ...rest, files: kept } : rest];
+    }));
+  }
+  return result;
+}
+
+export function draftOf(definition: FormDefinition, place: DraftPlace, meta: { review: boolean; savedAt: Date; remember: boolean }): Draft {
+  const confirmed = Object.entries(place.prefill ?? {}).filter(([, entry]) => typeof entry.confirmed === 'boolean');
+  return {
+    format: 1,
+    form: { id: definition.id, version: definition.version },
+    answers: storableAnswers(definition, place.answers),
+    unsure: [...place.unsure],
+    answeredIn: { ...place.answeredIn },
+    step: place.step,
+    visited: [...place.visited],
+    review: meta.review,
+    locale: place.locale,
+    variant: place.variant,
+    startedAt: place.startedAt ?? meta.savedAt.toISOString(),
+    savedAt: meta.savedAt.toISOString(),
+    remember: meta.remember,
+    ...(place.submission ? { submissionId: place.submission.id } : {}),
+    ...(place.help && (place.help.contact || place.help.interpreter) ? { help: place.help } : {}),
+    ...(confirmed.length > 0 ? { prefillConfirmed: Object.fromEntries(confirmed.map(([id, entry]) => [id, entry.confirmed!])) } : {}),
+  };
+}
+
+const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/**
+ * A stored value as a draft of this form, or null when it is not one (another form, a broken or
+ * tampered copy). Only the shape is checked here; the machine decides what of it is safe to use.
+ */
+export function parseDraft(value: unknown, formId: string): Draft | null {
+  if (typeof value === 'string') {
+    try { value = JSON.parse(value); } catch { return null; }
+  }
+  if (!isRecord(value) || value.format !== 1 || !isRecord(value.form) || value.form.id !== formId || typeof value.form.version !== 'string') return null;
+  const { answers, unsure, answeredIn, step, visited, locale, variant, startedAt, savedAt } = value;
+  if (!isRecord(answers) || !strings(unsure) || !isRecord(answeredIn) || typeof step !== 'string' || !strings(visited)) return null;
+  if (typeof locale !== 'string' || (variant !== 'standard' && variant !== 'plain') || !isTime(startedAt) || !isTime(savedAt)) return null;
+  if (value.expiresAt !== undefined && !isTime(value.expiresAt)) return null;
+  return {
+    format: 1, form: { id: formId, version: value.form.version }, answers, unsure,
+    answeredIn: answeredIn as Record<string, AnswerContext>, step, visited, review: value.review === true,
+    locale, variant, startedAt, savedAt, remember: value.remember === true,
+    ...(typeof value.submissionId === 'string' ? { submissionId: value.submissionId } : {}),
+    ...(typeof value.expiresAt === 'string' ? { expiresAt: value.expiresAt } : {}),
+    ...(value.help !== undefined ? { help: value.help } : {}),
+    ...(isRecord(value.prefillConfirmed) ? { prefillConfirmed: Object.fromEntries(Object.entries(value.prefillConfirmed).filter((e): e is [string, boolean] => typeof e[1] === 'boolean')) } : {}),
+  };
+}
+
+export interface Restored {
+  input: WizardInput;
+  /** Go on to the review page, where the user was. */
+  review: boolean;
+  /** Questions whose saved answers no longer fit the form (a newer version): to be answered again. */
+  reanswer: string[];
+  /** Documents the user had chosen files for: the files were not saved, so they must be chosen again. */
+  chooseFilesAgain: string[];
+  submissionId?: string;
+}
+
+/** Keeps what still validates under this version of the form; says which relevant questions lost their answer. */
+function keepValid({ definition, validators }: FormPackage, answers: Answers): { answers: Answers; lost: string[] } {
+  const kept: Answers = {};
+  const lost: string[] = [];
+  for (const step of definition.steps) {
+    for (const field of step.fields) {
+      const value = answers[field.id];
+      if (value === undefined || field.kind === 'guidance') continue;
+      const validate = validators.fields[field.id];
+      if (!validate) continue;
+      if (validate(value)) { kept[field.id] = value; continue; }
+      if (field.kind === 'attachments' && isRecord(value)) {
+        // One document at a time: a document the form still asks for keeps a valid answer.
+        const documents = Object.fromEntries(Object.entries(value).filter(([id, entry]) =>
+          (definition.attachments ?? []).some((d) => d.id === id) && validate({ [id]: entry })));
+        if (Object.keys(documents).length > 0) kept[field.id] = documents;
+        if (Object.keys(documents).length < Object.keys(value).length) lost.push(field.id);
+        continue;
+      }
+      if (field.kind === 'group' && Array.isArray(value)) {
+        // Each item keeps the answers that still validate; the group is asked again.
+        kept[field.id] = value.map((item) => Object.fromEntries(Object.entries(isRecord(item) ? item : {})
+          .filter(([id, answer]) => field.fields?.some((c) => c.id === id) && validators.fields[id]?.(answer))));
+      }
+      lost.push(field.id);
+    }
+  }
+  return { answers: kept, lost };
+}
+
+/**
+ * What the machine starts from when a draft is restored. A draft of another version of the form keeps
+ * only answers that still validate, and starts on the first step the user has seen that now needs an
+ * answer. Register values (prefill) go to the machine apart; they count only where the draft has no answer.
+ */
+export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: Answers = {}): Restored {
+  const { definition, validators } = formPackage;
+  const sameVersion = draft.form.version === definition.version;
+  const { answers, lost } = sameVersion ? { answers: draft.answers, lost: [] } : keepValid(formPackage, draft.answers);
+  const merged = { ...prefill, ...answers };
+  const relevance = computeRelevance(definition, validators, merged);
+  const reanswer = lost.filter((id) => relevance.fields.includes(id));
+  let step = draft.step;
+  if (!sameVersion) {
+    const seen = relevance.steps.filter((id) => draft.visited.includes(id) || id === draft.step);
+    const check = { definition, validators, answers: merged, unsure: draft.unsure, relevance };
+    const faulty = seen.find((id) => validateStep(definition.steps.find((s) => s.id === id)!, check).length > 0);
+    if (faulty) step = faulty;
+  }
+  const chooseFilesAgain: string[] = [];
+  for (const field of attachmentFields(definition)) {
+    const documents = merged[field.id];
+    if (!isRecord(documents)) continue;
+    for (const id of relevance.attachments) {
+      const entry = documents[id];
+      if (isRecord(entry) && entry.status === 'uploaded' && !(Array.isArray(entry.files) && entry.files.length > 0)) chooseFilesAgain.push(id);
+    }
+  }
+  return {
+    input: {
+      answers, unsure: draft.unsure, answeredIn: draft.answeredIn, step, visited: draft.visited,
+      locale: draft.locale, variant: draft.variant, startedAt: draft.startedAt,
+      ...(draft.help !== undefined ? { help: draft.help as WizardInput['help'] } : {}),
+      ...(draft.prefillConfirmed ? { prefillConfirmed: draft.prefillConfirmed } : {}),
+    },
+    review: draft.review && sameVersion && reanswer.length === 0 && chooseFilesAgain.length === 0,
+    reanswer, chooseFilesAgain,
+    ...(draft.submissionId && sameVersion ? { submissionId: draft.submissionId } : {}),
+  };
+}
+
+/** The newest of several drafts by savedAt, or null. */
+export const newest = (drafts: ReadonlyArray<Draft | null>): Draft | null =>
+  drafts.reduce<Draft | null>((best, draft) => (draft && (!best || Date.parse(draft.savedAt) > Date.parse(best.savedAt)) ? draft : best), null);

@@ -1,0 +1,104 @@
+// Where a draft can be kept, behind one interface. The widget always keeps one in memory; the tab's
+// sessionStorage is on by default; this device (localStorage) only after the user ticks "Husk svarene
+// mine på denne enheten"; a server only when the host gives an endpoint. Browser storage comes in as
+// arguments, so this runs in Node too. docs/decisions/0008-drafts.md says why localStorage, not IndexedDB.
+import { parseDraft, type Draft } from './draft.ts';
+
+export type DraftStoreKind = 'memory' | 'session' | 'device' | 'server';
+
+export interface DraftStore {
+  readonly kind: DraftStoreKind;
+  /** The stored draft of this form, or null. Rejects when the store cannot be read. */
+  load(): Promise<Draft | null>;
+  /** Memory and web storage write before save() returns, so a save during pagehide is not lost. */
+  save(draft: Draft): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** The key of a form's draft in web storage. Every key of klarskjema starts with this prefix. */
+export const draftKey = (formId: string): string => `klarskjema:${formId}`;
+
+export class MemoryDraftStore implements DraftStore {
+  readonly kind = 'memory';
+  #draft: Draft | null = null;
+  load(): Promise<Draft | null> { return Promise.resolve(this.#draft); }
+  save(draft: Draft): Promise<void> { this.#draft = structuredClone(draft); return Promise.resolve(); }
+  clear(): Promise<void> { this.#draft = null; return Promise.resolve(); }
+}
+
+/**
+ * sessionStorage or localStorage. `storage` is a function because reading window.sessionStorage can
+ * throw (storage blocked by the user's settings); then the store reports failures instead.
+ */
+export class WebStorageDraftStore implements DraftStore {
+  constructor(readonly kind: 'session' | 'device', readonly formId: string, readonly storage: () => Storage, readonly options: { expiryDays?: number; now?: () => Date } = {}) {}
+
+  load(): Promise<Draft | null> {
+    return attempt(() => {
+      const key = draftKey(this.formId);
+      const draft = parseDraft(this.storage().getItem(key), this.formId);
+      const now = this.options.now?.() ?? new Date();
+      // A broken or expired draft is removed as soon as it is found.
+      if (!draft || (draft.expiresAt && Date.parse(draft.expiresAt) <= now.getTime())) {
+        this.storage().removeItem(key);
+        return null;
+      }
+      return draft;
+    });
+  }
+
+  save(draft: Draft): Promise<void> {
+    return attempt(() => {
+      const { expiryDays } = this.options;
+      const expiresAt = expiryDays ? { expiresAt: new Date(Date.parse(draft.savedAt) + expiryDays * 86_400_000).toISOString() } : {};
+      this.storage().setItem(draftKey(this.formId), JSON.stringify({ ...draft, ...expiresAt }));
+    });
+  }
+
+  clear(): Promise<void> {
+    return attempt(() => this.storage().removeItem(draftKey(this.formId)));
+  }
+}
+
+/** Runs a synchronous storage call now and reports its outcome as a promise. */
+function attempt<T>(run: () => T): Promise<T> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/**
+ * A draft on the host's server, to resume on another device. The host gives one URL per user and form
+ * (behind its own login): GET gives the draft (200) or none (404 or 204), PUT stores it (JSON), DELETE
+ * removes it. Cookies go along on the same origin only.
+ */
+export class ServerDraftStore implements DraftStore {
+  readonly kind = 'server';
+  constructor(readonly url: string, readonly formId: string, readonly fetcher: typeof fetch = (input, init) => fetch(input, init), readonly timeoutMs = 8000) {}
+
+  async #request(method: string, body?: string): Promise<Response> {
+    const response = await this.fetcher(this.url, {
+      method, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(this.timeoutMs),
+      headers: body ? { 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+      ...(body ? { body } : {}),
+    });
+    if (!response.ok && response.status !== 404) throw new Error(`The draft server answered ${response.status}.`);
+    return response;
+  }
+
+  async load(): Promise<Draft | null> {
+    const response = await this.#request('GET');
+    if (response.status === 404 || response.status === 204) return null;
+    return parseDraft(await response.text(), this.formId);
+  }
+
+  async save(draft: Draft): Promise<void> {
+    await this.#request('PUT', JSON.stringify(draft));
+  }
+
+  async clear(): Promise<void> {
+    await this.#request('DELETE');
+  }
+}
