@@ -9,6 +9,7 @@ import type { Texts } from '../../src/browser/i18n.ts';
 import { controlId, domId } from '../fields/field-host.ts';
 import { answerText } from './answer-text.ts';
 import { show } from '../fields/text.ts';
+import { missingItems } from './missing.ts';
 
 export interface SummaryModel {
   definition: FormDefinition;
@@ -93,32 +94,36 @@ export function answerSummary(model: SummaryModel, change?: ChangeAnswer, headin
   })}`;
 }
 
-/** What is missing, in plain words; the user can send anyway. */
-export function reviewWarnings(model: SummaryModel): TemplateResult[] {
-  const { texts, definition, relevance } = model;
-  const warnings: TemplateResult[] = [];
-  const documentField = definition.steps.flatMap((s) => s.fields).find((f) => f.kind === 'attachments' && relevance.fields.includes(f.id));
-  const documents = (documentField ? model.answers[documentField.id] ?? {} : {}) as Record<string, DocumentAnswer>;
-  if (documentField) {
-    for (const document of relevance.attachments) {
-      const name = texts.t(`${definition.id}:attachments.${document}.label`);
-      const status = documents[document]?.status;
-      if (status === 'later') warnings.push(show(texts, 'widget:review.documentLater', { document: name }));
-      else if (status === 'missing') warnings.push(show(texts, 'widget:review.documentMissing', { document: name }));
-      else if (status === undefined) warnings.push(show(texts, 'widget:review.documentNoChoice', { document: name }));
+/** What is missing, in plain words, each with what it means and a link to the question; the user can send anyway. */
+export function reviewWarnings(model: SummaryModel, change?: ChangeAnswer): TemplateResult[] {
+  const { texts, definition } = model;
+  const formId = definition.id;
+  const items = missingItems({ ...model, hasText: (key) => texts.has(key) });
+  return items.map((item) => {
+    if (item.kind === 'document') {
+      const name = texts.t(`${formId}:attachments.${item.document}.label`);
+      const what = { later: 'documentLater', missing: 'documentMissing', none: 'documentNoChoice' }[item.status];
+      const target = domId(`/${item.field.id}/${item.document}`);
+      return warning(show(texts, `widget:review.${what}`, { document: name }), show(texts, `widget:review.means.${what}`),
+        change ? changeLink(texts, item.step, target, name, change) : nothing);
     }
-  }
-  for (const id of model.unsure) {
-    if (relevance.fields.includes(id)) warnings.push(show(texts, 'widget:review.unsureAnswer', { question: texts.t(`${definition.id}:fields.${id}.label`) }));
-  }
-  return warnings;
+    const question = texts.t(`${formId}:fields.${item.field.id}.label`);
+    const target = controlId(`/${item.field.id}`, item.field.kind);
+    const link = change ? changeLink(texts, item.step, target, question, change) : nothing;
+    if (item.kind === 'unsure') return warning(show(texts, 'widget:review.unsureAnswer', { question }), show(texts, 'widget:review.means.unsureAnswer'), link);
+    return warning(show(texts, 'widget:review.unanswered', { question }), show(texts, `${formId}:fields.${item.field.id}.ifEmpty`), link);
+  });
+}
+
+function warning(what: TemplateResult, means: TemplateResult, link: TemplateResult | typeof nothing): TemplateResult {
+  return html`<span class="missing-what">${what}</span> <span class="missing-means">${means}</span>${link === nothing ? nothing : html` ${link}`}`;
 }
 
 export function warningsTemplate(texts: Texts, warnings: TemplateResult[]): TemplateResult | typeof nothing {
   if (warnings.length === 0) return nothing;
   return html`<div class="notice" part="notice">
     <h3 class="notice-title">${show(texts, 'widget:review.warningsTitle')}</h3>
-    <ul>${warnings.map((w) => html`<li>${w}</li>`)}</ul>
+    <ul class="missing-list">${warnings.map((w) => html`<li>${w}</li>`)}</ul>
     <p>${show(texts, 'widget:review.warningsIntro')}</p>
   </div>`;
 }

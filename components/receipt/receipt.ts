@@ -1,0 +1,67 @@
+// The receipt (users.md N18): the reference, when it was sent, what the user asked for (contact,
+// interpreter), documents still to send and how, what happens next, how to add more, and everything
+// that was sent. In the user's language; "Show Norwegian text" in the toolbar works here too, and the
+// print stylesheet (receipt.styles.ts) prints it all without buttons or toolbar.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Receipt } from '../../src/engine/machine.ts';
+import type { Submission } from '../../src/engine/submission.ts';
+import { contactList, helpRequestLines, type HelpHost } from '../help/help-panel.ts';
+import { answerSummary, type SummaryModel } from '../review/review.ts';
+import { documentsNotHad, documentsToSend, missingItems } from '../review/missing.ts';
+
+export interface ReceiptHost extends Pick<HelpHost, 'texts' | 'show' | 'locale' | 'contact'> {
+  /** The answers that were sent. */
+  readonly model: SummaryModel;
+  readonly submission: Submission | null;
+  readonly receipt: Receipt | null;
+}
+
+/** When it was sent, in the user's language and Norwegian time (the office's). */
+export function sentTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const lng = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
+  return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(date);
+}
+
+export function receiptView(host: ReceiptHost): TemplateResult {
+  const { texts, show, model, submission, receipt } = host;
+  const formId = model.definition.id;
+  const items = missingItems({ ...model, unsure: submission?.unsure ?? model.unsure, hasText: () => false });
+  const toSend = documentsToSend(items);
+  const notHad = documentsNotHad(items);
+  const asked = helpRequestLines(host, submission?.help);
+  const documentList = (ids: string[]) => html`<ul class="receipt-list">${ids.map((id) => html`<li>${show(`${formId}:attachments.${id}.label`)}</li>`)}</ul>`;
+  return html`<div class="receipt">
+    <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show('widget:receipt.title')}</h2>
+    <div class="panel" part="receipt-panel">
+      <p class="receipt-reference">${receipt?.reference
+        ? show('widget:receipt.reference', { reference: receipt.reference })
+        : show('widget:receipt.noReference')}</p>
+      ${submission ? html`<p>${show('widget:receipt.sentAt', { time: sentTime(submission.submittedAt, host.locale) })}</p>` : nothing}
+    </div>
+    ${asked.length > 0 ? html`<h3>${show('widget:help.askedTitle')}</h3>
+      <ul class="receipt-list">${asked.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    ${toSend.length > 0 ? html`<section class="receipt-documents" aria-labelledby="ks-receipt-later">
+      <h3 id="ks-receipt-later">${show('widget:receipt.documentsLater')}</h3>
+      ${documentList(toSend)}
+      <p>${show([`${formId}:receipt.documentsHow`, 'widget:receipt.documentsHow'])}</p>
+    </section>` : nothing}
+    ${notHad.length > 0 ? html`<section aria-labelledby="ks-receipt-not-had">
+      <h3 id="ks-receipt-not-had">${show('widget:receipt.documentsNotHad')}</h3>
+      ${documentList(notHad)}
+      <p>${show('widget:receipt.documentsNotHadMeans')}</p>
+    </section>` : nothing}
+    <h3>${show('widget:receipt.nextTitle')}</h3>
+    <p>${show([`${formId}:receipt.next`, 'widget:receipt.next'])}</p>
+    ${texts.has(`${formId}:receipt.when`) ? html`<p>${show(`${formId}:receipt.when`)}</p>` : nothing}
+    <h3>${show('widget:receipt.moreTitle')}</h3>
+    <p>${show('widget:receipt.more')}</p>
+    ${contactList(host)}
+    <h3>${show('widget:receipt.sent')}</h3>
+    ${answerSummary(model, undefined, 4)}
+    <div class="actions no-print" part="actions">
+      <button type="button" class="button button--secondary" part="button" @click=${() => window.print()}>${show('widget:actions.print')}</button>
+    </div>
+  </div>`;
+}
