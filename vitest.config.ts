@@ -4,7 +4,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: [...configDefaults.exclude, '**/*.browser.test.ts', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
+    // test/embed/ needs dist/ and Chromium: its own stage and config (vitest.embed.config.ts).
+    exclude: [...configDefaults.exclude, '**/*.browser.test.ts', 'test/embed/**', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
     environment: 'node',
   },
 });

@@ -1,0 +1,14 @@
+// Embedding tests: host pages with the built package (dist/) in Chromium. `npm test` runs them after
+// `npm run build` (scripts/test.js); alone: `npm run build && npx vitest run --config vitest.embed.config.ts`.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/embed/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Each file drives its own Chromium; two at a time on two cores.
+    maxWorkers: 2,
+  },
+});
