@@ -6,18 +6,21 @@
 // (the production Content-Security-Policy) and drives Debian's Chromium with playwright-core. It only
 // clicks the widget's buttons and fills its inputs; Playwright's locators pierce the open shadow root.
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Server } from 'node:http';
 import { domId } from '../components/fields/field-host.ts';
 import type { FieldDefinition, FormDefinition } from '../src/definition/types.ts';
 import { packageRoot } from '../src/node/paths.ts';
+import { openReceiver } from '../src/server/receiver.ts';
 import { buildWidget } from './build-widget.ts';
 import { serve } from './static-server.js';
 
-const FORMS = ['kontakt', 'stotte'];
+const FORMS = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'];
 const WIDTHS = [320, 1280];
 const HEIGHT = 900;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +44,39 @@ const ANSWERS: Record<string, Record<string, Record<string, unknown>>> = {
     husleie: { husleie: '8 000', personer: '2' },
     vedlegg: { dokumenter: { husleiekontrakt: 'uploaded', lonnsslipp: 'later', kontoutskrift: 'missing' } },
   },
+  // A working, married parent who rents and studies, with savings and debt, who says no to fetching data:
+  // every step and every question and document that can appear together.
+  sosialhjelp: {
+    personalia: { navn: 'Kari Nordmann', adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' }, telefon: '912 34 567', kontonummer: '8601 11 17947' },
+    begrunnelse: {
+      'soker-om': ['husleie', 'strom', 'annet'], 'soker-om-annet': 'Tannlege', 'hva-skjedde': 'Jeg ble syk og mistet jobben.',
+      'hva-trenger': 'Penger til husleie.', 'noe-mer': 'Jeg har vondt i ryggen.', 'hjelp-i-dag': 'true',
+    },
+    'arbeid-og-utdanning': { jobb: 'deltid', arbeidsgiver: 'Rema 1000', lonn: '6 500', student: 'true', 'student-type': 'student', 'studie-omfang': 'deltid' },
+    familie: {
+      sivilstatus: 'gift', 'partner-navn': 'Ola Nordmann', 'partner-fodt': '02.03.1988', 'bor-sammen': 'false', 'har-barn': 'true',
+      barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '17.05.2015', 'barn-bor-hos-deg': 'false', samvaer: '40' }],
+      barnebidrag: 'begge', 'bidrag-betaler': '1 200', 'bidrag-mottar': '1 800',
+    },
+    bosituasjon: { bosituasjon: 'leier', 'antall-personer': '2' },
+    'inntekt-og-formue': {
+      'ytelser-nav': 'true', 'ytelser-hvilke': ['barnetrygd'], 'samtykke-skatt': 'false', bostotte: 'true', 'samtykke-husbanken': 'false',
+      studielan: 'true', 'studielan-belop': '11 000', innskudd: ['brukskonto', 'sparekonto'], 'saldo-brukskonto': '300', 'saldo-sparing': '25 000',
+      'sparing-forklaring': 'Pengene er bundet i ett år.', verdier: ['annet'], 'verdier-annet': 'En gammel moped', 'annen-inntekt': ['gave'], 'annen-inntekt-belop': '2 000',
+    },
+    'utgifter-og-gjeld': {
+      husleie: '9 500', 'betaler-strom': 'true', strom: '1 200', barneutgifter: ['barnehage', 'sfo'], barnehage: '1 500', sfo: '2 000',
+      'har-gjeld': 'true', 'gjeld-betaling': '500', 'andre-utgifter': 'Medisiner, 300 kroner i måneden.',
+    },
+    vedlegg: { dokumenter: { husleiekontrakt: 'uploaded', stromregning: 'later', lonnsslipp: 'missing' } },
+    bekreftelse: { bekreftelse: true },
+  },
+  aktivitet: {
+    'om-aktiviteten': { type: 'mote', tittel: 'Møte om jobb', beskrivelse: 'Vi snakker om hvilke jobber jeg kan søke på.' },
+    detaljer: { moteform: 'kontoret', motested: 'NAV Grünerløkka', klokkeslett: '10:30' },
+    // Around the contract tests' sample date (17.05.2015), so either date can take it without breaking the order.
+    'tid-og-status': { 'fra-dato': '01.05.2015', 'til-dato': '31.05.2015', status: 'planlagt' },
+  },
 };
 
 // page.evaluate gets strings, not functions: tsx compiles this file with helpers (__name) that do not
@@ -54,6 +90,14 @@ async function view(page: Page): Promise<View> {
     const snapshot = ${WIDGET}.snapshot;
     return { value: String(snapshot.value), step: snapshot.context.step, errors: snapshot.context.errors.length, relevant: [...snapshot.context.relevance.fields] };
   })()`) as Promise<View>;
+}
+
+/** Polls an expression in the page. (waitForFunction would build a function from a string, which the CSP forbids.) */
+async function waitFor(page: Page, expression: string): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < TIMEOUT_MS; await new Promise((r) => setTimeout(r, 50))) {
+    if (await page.evaluate(expression)) return;
+  }
+  throw new Error(`timed out waiting for ${expression}`);
 }
 
 /** Waits until the widget has rendered what the machine holds. */
@@ -70,6 +114,13 @@ async function button(page: Page, name: string): Promise<void> {
 async function fill(page: Page, field: FieldDefinition, path: string, value: unknown): Promise<void> {
   const id = domId(path);
   const control = (selector: string) => page.locator(`klar-skjema ${selector}`);
+  // A value the demo prefilled from a register: confirm it, as most users would.
+  const confirm = control(`input[name="${id}-prefill"][value="yes"]`);
+  if (await confirm.count() > 0) {
+    await confirm.check();
+    await settle(page);
+    return;
+  }
   switch (field.kind) {
     case 'radio': case 'yesno':
       await control(`input[name="${id}"][value="${String(value)}"]`).check();
@@ -147,10 +198,11 @@ async function screenshotsOf(browser: Browser, origin: string, formId: string): 
   await settle(page);
   let number = 0;
 
-  // The first step's error state: Continue with nothing answered.
+  // The first step's error state: Continue with nothing answered (a step the register filled may have none).
+  const first = (await view(page)).step;
   await button(page, 'Neste');
-  if ((await view(page)).errors === 0) throw new Error(`${formId}: Continue on the empty first step showed no errors`);
-  await shoot(page, formId, ++number, `${(await view(page)).step}-error`);
+  if ((await view(page)).errors > 0) await shoot(page, formId, ++number, `${first}-error`);
+  else if ((await view(page)).step !== first) await button(page, 'Tilbake');
 
   for (let guard = 0; (await view(page)).value === 'filling'; guard++) {
     if (guard > definition.steps.length) throw new Error(`${formId}: stuck on step ${(await view(page)).step}`);
@@ -172,7 +224,7 @@ async function screenshotsOf(browser: Browser, origin: string, formId: string): 
   await shoot(page, formId, ++number, 'review');
 
   await button(page, 'Send');
-  await page.waitForFunction(`${WIDGET}.snapshot.value === 'submitted'`, undefined, { timeout: TIMEOUT_MS });
+  await waitFor(page, `${WIDGET}.snapshot.value === 'submitted'`);
   await settle(page);
   await shoot(page, formId, ++number, 'receipt');
   check();
@@ -190,7 +242,7 @@ async function rightToLeft(browser: Browser, origin: string, formId: string, loc
   await page.goto(`${origin}/demo/index.html?form=${formId}`);
   await page.locator('klar-skjema #ks-heading').waitFor();
   await page.locator('klar-skjema #ks-language').selectOption(locale);
-  await page.waitForFunction(`${WIDGET}.shadowRoot.querySelector('[dir="rtl"]') !== null`, undefined, { timeout: TIMEOUT_MS });
+  await waitFor(page, `${WIDGET}.shadowRoot.querySelector('[dir="rtl"]') !== null`);
   await settle(page);
   const step = definition.steps[0]!;
   const next = page.locator('klar-skjema button[type="submit"]');
@@ -213,6 +265,14 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     server = await serve({ root: packageRoot, port: 0, host: '127.0.0.1' });
+    // The demo posts to the reference receiver, as under `npm start`; its data goes to a temp folder.
+    const receiver = await openReceiver({ formsDir: resolve(packageRoot, 'build/forms'), dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-shots-')) });
+    const [serveStatic] = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
+    server.removeAllListeners('request');
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      if (request.url?.startsWith('/api/')) void receiver.handle(request, response);
+      else serveStatic!.call(server, request, response);
+    });
     const { port } = server.address() as AddressInfo;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
