@@ -8,7 +8,7 @@ import { localesDir } from '../../src/node/paths.ts';
 import { loadTexts } from '../../src/plain/node.ts';
 import { resolveVariants, type TextResource } from '../../src/plain/texts.ts';
 
-const FORMS = ['kontakt', 'stotte'];
+const FORMS = ['kontakt', 'stotte', 'aktivitet', 'sosialhjelp'];
 
 describe('the plain variant falls back within the same language first', () => {
   const resources = {
