@@ -18,3 +18,4 @@ declare global {
 }
 
 export { KlarSkjema };
+export type * from './events.ts';

@@ -1,0 +1,77 @@
+// Loads late.ts (the review page, receipt, help, privacy and sending) with import(), once per page,
+// so the first step needs less JavaScript (docs/decisions/0012-lazy-chunks.md). A failed load is tried
+// again when the browser comes back online, and on the next render that needs it.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+import type * as Late from './late.ts';
+
+export type LateParts = typeof Late;
+
+// Browsers keep a failed import() in their module map (whatwg/html#6768), so a retry of the same URL
+// fails again without a request. scripts/build-widget.ts writes the built chunk's path here; a retry
+// imports it with a new query. Served from source (tests), it stays as is and the retry imports late.ts.
+const LATE_CHUNK = '__KLAR_LATE_CHUNK__';
+
+let parts: LateParts | null = null;
+let pending: Promise<LateParts> | null = null;
+let attempts = 0;
+
+function importLate(attempt: number): Promise<LateParts> {
+  if (attempt === 0 || LATE_CHUNK.startsWith('__')) return import('./late.ts');
+  return import(new URL(`${LATE_CHUNK}?retry=${attempt}`, import.meta.url).href) as Promise<LateParts>;
+}
+
+/** The late parts: at once if they are here, else when they arrive. Rejects when the load fails. */
+export function loadLate(): Promise<LateParts> {
+  if (parts) return Promise.resolve(parts);
+  pending ??= importLate(attempts++).then(
+    (loaded) => (parts = loaded),
+    (error: unknown) => { pending = null; throw error; },
+  );
+  return pending;
+}
+
+/** Renders again when the late parts arrive, with their styles; `parts` is null until then. */
+export class LateController implements ReactiveController {
+  #waiting = false;
+  #adopted = false;
+
+  constructor(readonly host: Host) {
+    host.addController(this);
+  }
+
+  /** The late parts, or null; asking starts a load (again) if none is under way. */
+  get parts(): LateParts | null {
+    if (!parts) this.load();
+    return parts;
+  }
+
+  /** Starts loading, without waiting: the widget keeps working, and renders again when the parts arrive. */
+  load(): void {
+    if (parts || this.#waiting) return;
+    this.#waiting = true;
+    loadLate().then(
+      () => { this.#waiting = false; this.host.requestUpdate(); },
+      () => { this.#waiting = false; },
+    );
+  }
+
+  readonly #online = (): void => this.load();
+
+  /** Before each render: the late parts' styles join the shadow root's once (Lit adopted the static ones). */
+  hostUpdate(): void {
+    const root = this.host.renderRoot;
+    if (!parts || this.#adopted || !(root instanceof ShadowRoot)) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...parts.lateStyles.map((style) => style.styleSheet!)];
+    this.#adopted = true;
+  }
+
+  hostConnected(): void {
+    addEventListener('online', this.#online);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.#online);
+  }
+}

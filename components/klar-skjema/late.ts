@@ -1,0 +1,16 @@
+// What the first step does not need, in a chunk of its own that loads while the form package loads
+// (docs/decisions/0012-lazy-chunks.md): the review page, the receipt, the help panel, the privacy
+// notice, and sending. Import it only through late-loader.ts, never statically, or it lands in the entry.
+import { helpStyles } from '../help/help.styles.ts';
+import { receiptStyles } from '../receipt/receipt.styles.ts';
+
+/** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts). */
+export const lateStyles = [helpStyles, receiptStyles];
+
+export { answerSummary, reviewWarnings, warningsTemplate } from '../review/review.ts';
+export { receiptView } from '../receipt/receipt.ts';
+export { helpPanel, helpRequestSummary } from '../help/help-panel.ts';
+export { parseContact } from '../help/contact.ts';
+export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
+export { SendFailed, sendSubmission, SubmissionRefused } from '../../src/submit/send.ts';
+export { fieldErrorsFromReceiver } from '../../src/submit/server-errors.ts';

@@ -1,0 +1,83 @@
+// The README's plain-HTML example, copied into an empty folder with dist/ beside it and served by a
+// static server that sends the strict policy as an HTTP header, runs a whole application: every step
+// of the support form, the review page, Send and the receipt. Any policy violation, page error or
+// console error fails the test, and no event but klar-submit may carry an answer.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormDefinition } from '../../src/definition/types.ts';
+import { packageRoot } from '../../src/node/paths.ts';
+import { answers } from './answers.ts';
+import { answerStrings, runApplication } from './drive.ts';
+import { launchChromium, serveFolder, watchedPage, type Served } from './harness.ts';
+import { readmeExample } from './readme.ts';
+
+const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+const dist = resolve(packageRoot, 'dist');
+
+let folder: string;
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('dist/klarskjema.js is missing: run `npm run build` first');
+  folder = await mkdtemp(join(tmpdir(), 'klarskjema-plain-'));
+  await writeFile(join(folder, 'index.html'), await readmeExample('plain-html'));
+  await cp(dist, join(folder, 'dist'), { recursive: true });
+  [served, browser] = await Promise.all([serveFolder(folder), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+describe('the README plain-HTML example under a strict Content-Security-Policy', () => {
+  it('is served with the strict policy as an HTTP header', async () => {
+    const response = await fetch(`${served.origin}/index.html`);
+    expect(response.headers.get('content-security-policy')).toBe(POLICY);
+    expect(await response.text()).toContain('<script type="module" src="dist/klarskjema.js"></script>');
+  });
+
+  it('runs a whole application with no violation, no error, and no answers in events but the submission', async () => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${served.origin}/index.html`);
+    const definition = JSON.parse(await readFile(join(dist, 'forms/stotte/form.json'), 'utf8')) as FormDefinition;
+    const widget = { page, selector: 'klar-skjema' };
+
+    const steps = await runApplication(widget, definition, answers.stotte!);
+
+    expect(steps).toEqual(Object.keys(answers.stotte!));
+    expect(await page.evaluate(() => String(document.querySelector('klar-skjema')!.snapshot!.value))).toBe('submitted');
+    expect(await watched.violations()).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    // Everything came from this origin: the page, the widget, the form package.
+    expect(requests.filter((url) => !url.startsWith(`${served.origin}/`))).toEqual([]);
+    expect(requests).toEqual(expect.arrayContaining([`${served.origin}/dist/klarskjema.js`, `${served.origin}/dist/forms/stotte/validators.js`]));
+
+    const events = await watched.events();
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['klar-ready', 'klar-submit']));
+    for (const event of events) expect(event, `${event.type} bubbles and is composed`).toMatchObject({ bubbles: true, composed: true });
+    const given = answerStrings(answers.stotte);
+    const leaks = events.filter((event) => event.type !== 'klar-submit').flatMap((event) => given.filter((answer) => event.detail.includes(answer)).map((answer) => `${event.type}: ${answer}`));
+    expect(leaks).toEqual([]);
+    // The check above can see answers: the submission carries them.
+    const submission = events.find((event) => event.type === 'klar-submit')!;
+    expect(given.filter((answer) => submission.detail.includes(answer)).length).toBeGreaterThan(0);
+
+    // And the watch itself sees violations: a Trusted Types sink is blocked and reported.
+    const blocked = await page.evaluate(() => {
+      try { document.createElement('div').innerHTML = '<b>x</b>'; return false; } catch { return true; }
+    });
+    expect(blocked).toBe(true);
+    await expect.poll(() => watched.violations()).toEqual([expect.stringContaining('require-trusted-types-for')]);
+    await watched.close();
+  });
+});

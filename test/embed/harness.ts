@@ -1,0 +1,85 @@
+// Embedding tests (test/embed/*.test.ts, `vitest run --config vitest.embed.config.ts`): real host pages
+// loading the built dist/klarskjema.js, served over HTTP by scripts/static-server.js with its production
+// Content-Security-Policy header, in Debian's Chromium driven by playwright-core. `npm test` runs them
+// after `npm run build`. Nothing here downloads a browser.
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { serve } from '../../scripts/static-server.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Served { origin: string; close(): Promise<void> }
+
+/** Serves a folder read-only on a free loopback port, with the widget's CSP header. */
+export async function serveFolder(root: string): Promise<Served> {
+  const server = await serve({ root, port: 0, host: '127.0.0.1', redirectRoot: '' });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+export interface SeenEvent { type: string; detail: string; bubbles: boolean; composed: boolean; target: string }
+
+// Runs in every page before its own scripts (added over the DevTools protocol, so the page's CSP does
+// not apply to it): records policy violations and every klar-* event any element sends.
+const WATCH = `(() => {
+  const state = { violations: [], events: [] };
+  Object.defineProperty(window, '__klarWatch', { value: state });
+  document.addEventListener('securitypolicyviolation', (event) => {
+    state.violations.push(event.effectiveDirective + ' blocked ' + (event.blockedURI || '(inline)')
+      + (event.sourceFile ? ' at ' + event.sourceFile + ':' + event.lineNumber : '') + (event.sample ? ' (' + event.sample + ')' : ''));
+  }, true);
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  EventTarget.prototype.dispatchEvent = function (event) {
+    if (typeof event.type === 'string' && event.type.startsWith('klar-')) {
+      let detail;
+      try { detail = JSON.stringify(event.detail ?? null); } catch { detail = String(event.detail); }
+      state.events.push({ type: event.type, detail, bubbles: event.bubbles, composed: event.composed,
+        target: this instanceof Element ? this.localName + (this.id ? '#' + this.id : '') : String(this) });
+    }
+    return dispatch.call(this, event);
+  };
+})();`;
+
+export interface Watched {
+  page: Page;
+  /** Page errors, console errors and console warnings, in order. */
+  problems: string[];
+  violations(): Promise<string[]>;
+  events(): Promise<SeenEvent[]>;
+  close(): Promise<void>;
+}
+
+/** A page in a fresh context that records what a test must fail on. */
+export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 740 }, ...options });
+  await context.addInitScript(WATCH);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const url = message.location().url;
+    // Browsers ask for /favicon.ico by themselves; test pages have none.
+    if (url.endsWith('/favicon.ico') || message.text().includes('favicon.ico')) return;
+    problems.push(`console ${message.type()}: ${message.text()}${url ? ` (${url})` : ''}`);
+  });
+  return {
+    page,
+    problems,
+    violations: () => page.evaluate(() => [...(window as unknown as { __klarWatch: { violations: string[] } }).__klarWatch.violations]),
+    events: () => page.evaluate(() => [...(window as unknown as { __klarWatch: { events: SeenEvent[] } }).__klarWatch.events]),
+    close: () => context.close(),
+  };
+}

@@ -1,0 +1,100 @@
+// The README's React 19 example, bundled with esbuild the way a React app is: `import 'klarskjema'` goes
+// through package.json "exports" to dist/klarskjema.js, React is the real react-dom 19. Served under the
+// strict policy, it runs the contact form to the receipt: `prefill` reaches the element as an object
+// (a property, not an attribute), onklar-ready and onklar-submit are real listeners, and the host's own
+// sending (event.respondWith) gives the receipt its reference.
+import { build } from 'esbuild';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FormDefinition } from '../../src/definition/types.ts';
+import { packageRoot } from '../../src/node/paths.ts';
+import { answers } from './answers.ts';
+import { runApplication, settle } from './drive.ts';
+import { launchChromium, serveFolder, watchedPage, type Served } from './harness.ts';
+import { readmeExample } from './readme.ts';
+
+const dist = resolve(packageRoot, 'dist');
+const REFERENCE = 'NAV-2025-000123';
+
+let app: string;
+let site: string;
+let served: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('dist/klarskjema.js is missing: run `npm run build` first');
+  // An app folder as a React project has it: its source, and node_modules with klarskjema and React.
+  app = await mkdtemp(join(tmpdir(), 'klarskjema-react-app-'));
+  await writeFile(join(app, 'main.jsx'), await readmeExample('react'));
+  await mkdir(join(app, 'node_modules'));
+  await symlink(packageRoot, join(app, 'node_modules/klarskjema'), 'dir');
+  for (const name of ['react', 'react-dom', 'scheduler']) await symlink(resolve(packageRoot, 'node_modules', name), join(app, 'node_modules', name), 'dir');
+  // The site: a page, the app's bundle, and the form packages where the example points.
+  site = await mkdtemp(join(tmpdir(), 'klarskjema-react-site-'));
+  await build({
+    entryPoints: [join(app, 'main.jsx')], outfile: join(site, 'app.js'), absWorkingDir: app,
+    bundle: true, format: 'esm', jsx: 'automatic', minify: true, target: 'es2022', logLevel: 'error',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  await writeFile(join(site, 'index.html'), `<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Kontakt NAV</title>
+<script type="module" src="app.js"></script></head>
+<body><div id="app"></div></body>
+</html>
+`);
+  await cp(join(dist, 'forms'), join(site, 'dist/forms'), { recursive: true });
+  [served, browser] = await Promise.all([serveFolder(site), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  for (const folder of [app, site]) if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+describe('the README React 19 example', () => {
+  it('bundles klarskjema through the package exports', async () => {
+    const bundle = await readFile(join(site, 'app.js'), 'utf8');
+    expect(bundle).toContain('customElements.get("klar-skjema")');
+  });
+
+  it('sets properties, hears events and sends through the host, to a receipt with its reference', async () => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    const sent: unknown[] = [];
+    await page.route('**/api/applications', async (route) => {
+      sent.push(JSON.parse(route.request().postData() ?? 'null'));
+      await route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ reference: REFERENCE }) });
+    });
+    await page.goto(`${served.origin}/index.html`);
+    const widget = { page, selector: 'klar-skjema' };
+
+    // onklar-ready ran React's state update.
+    await page.getByRole('status').filter({ hasText: 'Skjemaet er klart.' }).waitFor();
+    // prefill arrived as an object: the register's name is shown to confirm, not "[object Object]".
+    expect(await page.evaluate(() => document.querySelector('klar-skjema')!.getAttribute('prefill'))).toBeNull();
+    const prefilled = page.locator('klar-skjema .prefill-value').first();
+    expect(await prefilled.textContent()).toContain('Kari Nordmann');
+
+    const definition = JSON.parse(await readFile(join(dist, 'forms/kontakt/form.json'), 'utf8')) as FormDefinition;
+    const { navn: _fromRegister, ...ownAnswers } = answers.kontakt!['om-deg']!;
+    await runApplication(widget, definition, { ...answers.kontakt!, 'om-deg': ownAnswers }, {
+      onErrors: async () => {
+        await page.locator('klar-skjema input[name="ks-navn-prefill"][value="yes"]').check();
+        await settle(widget);
+      },
+    });
+
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0])).toContain('Kari Nordmann');
+    expect(await page.locator('klar-skjema').evaluate((element) => element.shadowRoot!.textContent)).toContain(REFERENCE);
+    expect(await watched.violations()).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await watched.close();
+  });
+});

@@ -1,0 +1,15 @@
+// The README's embedding examples, as the tests run them: each is a fenced block right after a marker
+// comment `<!-- embed-example: NAME -->`, so what the README shows is exactly what is tested.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { packageRoot } from '../../src/node/paths.ts';
+
+export async function readmeExample(name: string): Promise<string> {
+  const readme = await readFile(resolve(packageRoot, 'README.md'), 'utf8');
+  const marker = `<!-- embed-example: ${name} -->`;
+  const at = readme.indexOf(marker);
+  if (at === -1) throw new Error(`README.md has no ${marker}`);
+  const block = /^\s*```[a-z]*\n([\s\S]*?)\n```/.exec(readme.slice(at + marker.length));
+  if (!block) throw new Error(`README.md: no fenced code block right after ${marker}`);
+  return `${block[1]!}\n`;
+}
