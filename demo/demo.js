@@ -1,4 +1,26 @@
 // Picks the form from ?form=… so one page shows every example form.
 const form = new URLSearchParams(location.search).get('form');
 const widget = document.getElementById('skjema');
-if (form && /^[a-z][a-z0-9-]*$/.test(form)) widget.setAttribute('form', `/build/forms/${form}/`);
+if (form && /^[a-z][a-z0-9-]*$/.test(form)) {
+  widget.setAttribute('form', `/build/forms/${form}/`);
+  // The reference receiver that `npm start` runs on this origin; the receipt shows the reference it returns.
+  widget.setAttribute('submit-url', `/api/forms/${form}/submissions`);
+}
+
+// What a host would fetch from public registers for the logged-in user; here, a made-up person.
+// Set before the form has loaded, so the first step shows each value with its source to confirm.
+const person = {
+  navn: 'Kari Nordmann',
+  fodselsnummer: '01010000110',
+  adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },
+  telefon: '91234567',
+  konto: '86011117947',
+  kontonummer: '86011117947',
+};
+widget.prefill = person;
+
+// ?theme=nav or ?theme=neutral shows one of the example themes in demo/themes/.
+const theme = new URLSearchParams(location.search).get('theme');
+if (theme === 'nav' || theme === 'neutral') {
+  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `themes/${theme}.css` }));
+}

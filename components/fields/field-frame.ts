@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
 
 export interface FieldParts {
   id: string;
@@ -12,6 +13,10 @@ export interface FieldParts {
   why?: TemplateResult;
   error?: string;
   describedBy?: string;
+  /** Explanations of the glossary's hard words in the field's texts. */
+  glossary?: TemplateResult | typeof nothing;
+  /** "Read aloud", where the browser has a voice for the language. */
+  readAloud?: TemplateResult | typeof nothing;
 }
 
 export function errorMessage(host: FieldHost, error: FieldError | undefined): string | undefined {
@@ -31,8 +36,12 @@ export function fieldParts(host: FieldHost, field: FieldDefinition, path: string
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const optional = !field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent';
   const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
-  return { id, label, hint, why, error, describedBy };
+  return { id, label, hint, why, error, describedBy, glossary: fieldGlossary(host, field) };
 }
+
+/** Disclosures for the hard words in every text of a field (label, hint, why, options, guidance). */
+export const fieldGlossary = (host: FieldHost, field: FieldDefinition): TemplateResult | typeof nothing =>
+  glossaryTemplate(host.texts, textsUnder(host.texts, host.definition.id, `fields.${field.id}`));
 
 export function hintTemplate(parts: FieldParts): TemplateResult | typeof nothing {
   return parts.hint ? html`<div class="hint" id="${parts.id}-hint">${parts.hint}</div>` : nothing;
@@ -68,9 +77,11 @@ export function singleControlFrame(host: FieldHost, field: FieldDefinition, part
     <label class="label" for=${parts.id} part="label">${parts.label}</label>
     ${hintTemplate(parts)}
     ${whyTemplate(host, parts)}
+    ${parts.readAloud ?? nothing}
     ${errorTemplate(host, parts)}
     ${control}
     ${extra}
+    ${parts.glossary ?? nothing}
     ${unsureTemplate(host, field, parts)}
   </div>`;
 }
@@ -82,8 +93,10 @@ export function fieldsetFrame(host: FieldHost, field: FieldDefinition, parts: Fi
       <legend class="legend" part="label">${parts.label}</legend>
       ${hintTemplate(parts)}
       ${whyTemplate(host, parts)}
+      ${parts.readAloud ?? nothing}
       ${errorTemplate(host, parts)}
       ${controls}
+      ${parts.glossary ?? nothing}
     </fieldset>
     ${unsureTemplate(host, field, parts)}
   </div>`;

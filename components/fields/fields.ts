@@ -6,7 +6,9 @@ import type { FieldDefinition, JsonSchema } from '../../src/definition/types.ts'
 import { inputText } from '../../src/i18n/format.ts';
 import { itemRelevance } from '../../src/engine/relevance.ts';
 import { pointer } from '../../src/engine/answers.ts';
-import { errorMessage, errorTemplate, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
+import { errorMessage, errorTemplate, fieldGlossary, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
+import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
+import { readAloudButton } from '../read-aloud/read-aloud.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 
 interface TextInputSpec {
@@ -50,10 +52,26 @@ function schemaOf(host: FieldHost, field: FieldDefinition): { enum?: unknown[]; 
   return {};
 }
 
-function optionsOf(host: FieldHost, field: FieldDefinition): Array<{ value: string; label: TemplateResult }> {
+function optionValues(host: FieldHost, field: FieldDefinition): string[] {
   const schema = schemaOf(host, field);
-  const values = (schema.enum ?? schema.items?.enum ?? []).filter((v): v is string => typeof v === 'string');
-  return values.map((value) => ({ value, label: host.show(fieldKeys(host.definition.id, field.id, `options.${value}`)) }));
+  return (schema.enum ?? schema.items?.enum ?? []).filter((v): v is string => typeof v === 'string');
+}
+
+function optionsOf(host: FieldHost, field: FieldDefinition): Array<{ value: string; label: TemplateResult }> {
+  return optionValues(host, field).map((value) => ({ value, label: host.show(fieldKeys(host.definition.id, field.id, `options.${value}`)) }));
+}
+
+/** What "Read aloud" reads: the question, its hint and its options, as the user sees them now. */
+function spokenParts(host: FieldHost, field: FieldDefinition, place: FieldPlace): string[] {
+  const formId = host.definition.id;
+  const { t } = host.texts;
+  const hintKey = fieldKeys(formId, field.id, 'hint');
+  const parts = [t(fieldKeys(formId, field.id, 'label'), place.labelParams)];
+  if (host.texts.has(hintKey)) parts.push(t(hintKey));
+  else if (field.kind === 'date') parts.push(t('widget:hints.date'));
+  if (field.kind === 'yesno') parts.push(t('widget:yes'), t('widget:no'));
+  else parts.push(...optionValues(host, field).map((value) => t(fieldKeys(formId, field.id, `options.${value}`))));
+  return parts;
 }
 
 function textInput(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts, spec: TextInputSpec): TemplateResult {
@@ -144,6 +162,7 @@ function consent(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
   return html`<div class="field ${parts.error ? 'field--error' : ''}" part="field">
     ${hintTemplate(parts)}
     ${whyTemplate(host, parts)}
+    ${parts.readAloud ?? nothing}
     ${errorTemplate(host, parts)}
     <div class="choice">
       <input class="choice-input" part="choice" type="checkbox" id=${parts.id} name=${parts.id} .checked=${live(place.value === true)}
@@ -151,6 +170,7 @@ function consent(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
         @change=${(event: Event) => host.answer(field, (event.target as HTMLInputElement).checked, { index: place.index })}>
       <label class="choice-label" for=${parts.id}>${parts.label}</label>
     </div>
+    ${parts.glossary ?? nothing}
   </div>`;
 }
 
@@ -182,6 +202,8 @@ function address(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
 function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
   return html`<div class="guidance" part="guidance">
     <p>${host.show(fieldKeys(host.definition.id, field.id, 'text'))}</p>
+    ${readAloudButton(host.texts, domId(`/${field.id}`), () => [host.texts.t(fieldKeys(host.definition.id, field.id, 'text'))])}
+    ${fieldGlossary(host, field)}
   </div>`;
 }
 
@@ -253,6 +275,7 @@ function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace)
               </div>`;
             })}
           </div>
+          ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${document}`))}
         </fieldset>
         ${entry.status === 'uploaded' ? html`<div class="conditional">
           <label class="label" for="${id}-files">${host.show('widget:attachments.files')}</label>
@@ -287,6 +310,7 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
   if (field.kind === 'guidance') return guidance(host, field);
   if (field.kind === 'attachments') return attachments(host, field, place);
   const parts = fieldParts(host, field, place.path, place.labelParams);
+  parts.readAloud = readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place));
   const spec = TEXT_INPUTS[field.kind];
   if (spec) return textInput(host, field, place, parts, spec);
   switch (field.kind) {

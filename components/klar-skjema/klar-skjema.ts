@@ -9,12 +9,22 @@ import type { TextVariant } from '../../src/engine/submission.ts';
 import { createTexts, directionOf, textsFor, type Texts } from '../../src/browser/i18n.ts';
 import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
 import { errorSummary } from '../error-summary/error-summary.ts';
-import { renderField } from '../fields/fields.ts';
 import { controlId, domId, type FieldHost } from '../fields/field-host.ts';
 import { errorText } from '../fields/error-text.ts';
 import { show } from '../fields/text.ts';
-import { answerSummary, reviewWarnings, warningsTemplate, type SummaryModel } from '../review/review.ts';
+import type { SummaryModel } from '../review/review.ts';
+import { LateController } from './late-loader.ts';
 import { styles } from './styles.ts';
+import { emit } from './events.ts';
+import { DraftController } from '../drafts/drafts.ts';
+import { draftStyles } from '../drafts/styles.ts';
+import { Submitter } from '../submit/submitter.ts';
+import type { Restored } from '../../src/drafts/draft.ts';
+import type { HelpRequest } from '../../src/engine/help.ts';
+import type { ContactInput } from '../help/contact.ts';
+import { prefillableField } from '../prefill/prefill-field.ts';
+import { glossaryStyles } from '../glossary/glossary.ts';
+import { ReadAloudController, readAloudStyles } from '../read-aloud/read-aloud.ts';
 
 type Snapshot = SnapshotFrom<WizardMachine>;
 type FileEntry = { name: string; size: number; type: string };
@@ -31,13 +41,59 @@ const COUNT_ANNOUNCE_DELAY_MS = 1200;
  * @attr lang - The language to start in (default nb).
  * @attr variant - The text variant to start in: standard or plain.
  * @attr scroll-offset - Height in CSS px of the host's sticky header; the widget scrolls itself into view below it.
+ * @attr submit-url - The receiver's submissions URL; the widget POSTs there unless a klar-submit listener cancels.
+ * @attr draft-url - A URL on the host's server that keeps the user's draft (GET, PUT, DELETE), to resume on another device.
+ * @attr session-draft - "off": do not keep the draft in the tab's sessionStorage (on by default: a reload keeps the answers).
+ * @attr remember-days - Days a draft stays on the device when the user asks for it (default 14; 0 removes the choice).
+ * @attr exit-url - Where "Gå ut og slett" goes (default https://www.yr.no/).
+ * @attr contact - The office's contact details as JSON (phone, message, video, meeting, paper, privacy); see docs/decisions/0011-contact.md.
+ * @event klar-submit - Cancelable; detail is the submission. See components/submit/submitter.ts.
  * @slot loading - Shown while the form loads.
  * @slot load-error - Shown when the form cannot be loaded.
+ * @csspart root - The box around everything the widget shows.
+ * @csspart toolbar - The bar with the language choice and the plain-text switch.
+ * @csspart language - The language choice (a select).
+ * @csspart draft-note - The note that a translation is a draft.
+ * @csspart progress - "Step 2 of 4".
+ * @csspart heading - The heading of a step, the review page or the receipt.
+ * @csspart error-summary - The box that lists the errors on a step, or says that sending failed.
  * @csspart field - A question with its label, hint and error.
+ * @csspart label - The label or legend of a question.
+ * @csspart input - A text box, text area, select or file input.
+ * @csspart choice - A radio button or checkbox.
+ * @csspart group-item - One item in a list of items (such as one child).
+ * @csspart guidance - A box of guidance text between questions.
+ * @csspart notice - A box of warnings on the review page.
+ * @csspart actions - The row of buttons under a step.
  * @csspart button - A button.
+ * @csspart receipt-panel - The box with the reference on the receipt.
+ * @csspart help - "Trenger du hjelp?": the office's contact details and the request for contact and an interpreter, under each step.
+ * @csspart privacy - The privacy notice: a disclosure under each step, and a box on the review page.
+ * @csspart prefill - A question answered from a public register, with its source and "Stemmer dette?" (also part "field").
+ * @csspart drafts - Saving the answers and coming back later, and the quick exit.
+ * @csspart glossary - The list of hard words explained on a step.
+ * @csspart glossary-term - One explained word.
+ * @csspart read-aloud - A "read aloud" button.
+ * @csspart exit - The quick exit button ("Gå ut og slett"; also has the part button).
+ * @cssproperty --klar-color-text - Text colour. Default #1b1b1b.
+ * @cssproperty --klar-color-muted - Colour of hints and progress text. Default #4a4a4a.
+ * @cssproperty --klar-color-background - Background of the widget and its inputs. Default #ffffff.
+ * @cssproperty --klar-color-accent - Buttons, links and selected choices. Default #0056b4.
+ * @cssproperty --klar-color-accent-text - Text on accent-coloured buttons. Default #ffffff.
+ * @cssproperty --klar-color-error - Error messages, error borders and the error summary. Default #c30000.
+ * @cssproperty --klar-color-border - Borders of inputs and boxes. Default #5c5c5c.
+ * @cssproperty --klar-color-notice - Background of notes and warnings. Default #fff3d6.
+ * @cssproperty --klar-color-panel - Background of guidance and the receipt panel. Default #eef4fb.
+ * @cssproperty --klar-focus-color - The focus outline next to the focused element. Default #ffbd66.
+ * @cssproperty --klar-focus-ring - The ring outside the focus outline (a box-shadow); keep it at least 3:1 against the background. Default 0 0 0 6px, in the text colour.
+ * @cssproperty --klar-font-family - Font of all text. Default system-ui and fallbacks.
+ * @cssproperty --klar-space - The spacing unit; margins and padding are multiples of it. Default 1rem.
+ * @cssproperty --klar-radius - Corner radius of buttons and boxes. Default 4px.
+ * @cssproperty --klar-scroll-offset - Set by the scroll-offset attribute; use the attribute instead.
  */
 export class KlarSkjema extends LitElement {
-  static override styles = styles;
+  // The help panel's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
+  static override styles = [styles, draftStyles, glossaryStyles, readAloudStyles];
 
   static override properties = {
     form: { type: String },
@@ -45,6 +101,9 @@ export class KlarSkjema extends LitElement {
     variant: { type: String },
     scrollOffset: { type: Number, attribute: 'scroll-offset' },
     prefill: { attribute: false },
+    // Parsed where it is used (the late chunk's parseContact), so the attribute's JSON string is kept as is.
+    contact: {},
+    now: { attribute: false },
     status: { state: true },
   };
 
@@ -54,10 +113,17 @@ export class KlarSkjema extends LitElement {
   declare scrollOffset: number;
   /** Answers known from public registers, set by the host before the form loads. */
   declare prefill: Record<string, unknown> | undefined;
+  /** The office's contact details for the help panel and the receipt (docs/decisions/0011-contact.md); also a JSON attribute. */
+  declare contact: ContactInput | string | undefined;
   declare status: 'loading' | 'ready' | 'failed';
+  /** The clock, for drafts' times and expiry and the submission time; tests set a fake one. */
+  declare now: () => Date;
+  /** How "Gå ut og slett" leaves; location.replace, so Back does not return. Tests replace it. */
+  leave = (url: string): void => location.replace(url);
 
   #package: FormPackage | null = null;
   #base = '';
+  #loadCount = 0;
   #actor: Actor<WizardMachine> | null = null;
   #i18n: I18n | null = null;
   #texts: Texts | null = null;
@@ -76,6 +142,15 @@ export class KlarSkjema extends LitElement {
   /** Where focus goes after the next render; set only by the user's own actions. */
   #pendingFocus: { kind: 'heading' } | { kind: 'summary' } | { kind: 'id'; id: string } | null = null;
   #lastView = '';
+  /** Re-renders when the browser's voices change, so "Read aloud" appears once a voice for the language exists. */
+  #readAloud = new ReadAloudController(this);
+  #drafts = new DraftController(this, {
+    actor: () => this.#actor, texts: () => this.#textsNow(), now: () => this.now(), leave: (url) => this.leave(url),
+    restart: (restored) => this.#startMachine(restored),
+  });
+  #submitter = new Submitter(this, { actor: () => this.#actor, definition: () => this.#package!.definition, files: () => this.#files });
+  /** The review page, receipt, help, privacy and sending: a lazy chunk (docs/decisions/0012-lazy-chunks.md). */
+  #late = new LateController(this);
 
   constructor() {
     super();
@@ -84,6 +159,7 @@ export class KlarSkjema extends LitElement {
     this.variant = 'standard';
     this.scrollOffset = 0;
     this.status = 'loading';
+    this.now = () => new Date();
   }
 
   override connectedCallback(): void {
@@ -116,27 +192,51 @@ export class KlarSkjema extends LitElement {
   async #load(): Promise<void> {
     this.status = 'loading';
     this.#actor?.stop();
+    // The form can change while a load is under way (a host sets the attribute after upgrade): only the
+    // newest load may finish, or one form's definition would meet another form's texts.
+    const load = ++this.#loadCount;
+    const base = packageBase(this.form);
+    this.#late.load(); // in parallel with the form package, not awaited
     try {
-      this.#base = packageBase(this.form);
-      const formPackage = await loadFormPackage(this.#base);
-      const locale = formPackage.definition.locales.includes(this.lang) ? this.lang : 'nb';
-      const files = { nb: await loadLocale(this.#base, 'nb'), ...(locale !== 'nb' ? { [locale]: await loadLocale(this.#base, locale) } : {}) };
+      const formPackage = await loadFormPackage(base);
+      if (load !== this.#loadCount) return;
+      const variant: TextVariant = this.variant === 'plain' ? 'plain' : 'standard';
+      const restored: Restored = (await this.#drafts.begin(formPackage, this.prefill)) ?? { input: { variant }, review: false, reanswer: [], chooseFilesAgain: [] };
+      if (load !== this.#loadCount) return;
+      const requested = restored.input.locale ?? this.lang;
+      const locale = formPackage.definition.locales.includes(requested) ? requested : 'nb';
+      const files = { nb: await loadLocale(base, 'nb'), ...(locale !== 'nb' ? { [locale]: await loadLocale(base, locale) } : {}) };
+      if (load !== this.#loadCount) return;
+      this.#base = base;
       this.#loadedLocales = new Set(Object.keys(files));
       this.#status = Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.status]));
-      this.#i18n = await createTexts(formPackage.definition.id, locale, Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.resources])));
+      const i18n = await createTexts(formPackage.definition.id, locale, Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.resources])));
+      if (load !== this.#loadCount) return;
+      this.#i18n = i18n;
       this.#package = formPackage;
-      const actor = createActor(createWizardMachine(formPackage), {
-        input: { locale, variant: this.variant === 'plain' ? 'plain' : 'standard', answers: this.prefill },
-      });
-      actor.subscribe(() => this.requestUpdate());
-      actor.start();
-      this.#actor = actor;
+      this.#startMachine({ ...restored, input: { ...restored.input, locale } });
       this.status = 'ready';
-      this.dispatchEvent(new CustomEvent('klar-ready', { bubbles: true, composed: true, detail: { form: formPackage.definition.id } }));
+      emit(this, 'klar-ready', { form: formPackage.definition.id });
     } catch {
+      if (load !== this.#loadCount) return;
       this.status = 'failed';
-      this.dispatchEvent(new CustomEvent('klar-load-error', { bubbles: true, composed: true, detail: { form: this.form } }));
+      emit(this, 'klar-load-error', { form: this.form });
     }
+  }
+
+  /** A machine for the form, from scratch or from a draft; sending goes through the Submitter. */
+  #startMachine(restored: Restored): void {
+    this.#actor?.stop();
+    const { submissionId } = restored;
+    const machine = createWizardMachine(this.#package!, { now: () => this.now(), ...(submissionId ? { createId: () => submissionId } : {}) });
+    const actor = createActor(machine.provide({ actors: { sendSubmission: this.#submitter.actor } }), { input: { ...restored.input, prefill: this.prefill } });
+    actor.subscribe(() => this.requestUpdate());
+    actor.start();
+    if (restored.review) actor.send({ type: 'REVIEW' });
+    this.#actor = actor;
+    this.#drafts.attach(actor);
+    const { locale } = restored.input;
+    if (locale && this.#i18n && locale !== this.#i18n.language) void this.#setLocale(locale);
   }
 
   async #setLocale(locale: string): Promise<void> {
@@ -326,7 +426,8 @@ export class KlarSkjema extends LitElement {
     const target = found?.matches('fieldset') ? found.querySelector<HTMLElement>('input, select, textarea') : found;
     if (!target) return;
     target.focus({ preventScroll: true });
-    this.#scrollIntoView(target);
+    // The whole question, so its label is not left under the host's sticky header (GOV.UK does the same).
+    this.#scrollIntoView(target.closest<HTMLElement>('.field') ?? target);
   }
 
   /**
@@ -380,6 +481,7 @@ export class KlarSkjema extends LitElement {
   // ---- Rendering ----
 
   protected override render(): TemplateResult {
+    if (this.#drafts.exited) return html`<div class="root"></div>`;
     if (this.status === 'failed') return html`<div class="root" role="alert"><slot name="load-error"></slot></div>`;
     if (this.status === 'loading' || !this.#actor || !this.#package) {
       return html`<div class="root" aria-busy="true"><slot name="loading"></slot></div>`;
@@ -387,12 +489,18 @@ export class KlarSkjema extends LitElement {
     const snapshot = this.#actor.getSnapshot();
     const texts = this.#textsNow();
     const { locale } = snapshot.context;
+    const late = this.#late.parts;
     return html`<div class="root" lang=${locale} dir=${directionOf(locale)} part="root">
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.#announcement}</div>
+      ${this.#drafts.renderTop(texts)}
+      <div class="views" ?inert=${this.#drafts.readOnly}>
       ${this.#renderToolbar(snapshot, texts)}
+      ${this.#drafts.offer ? this.#drafts.renderOffer(texts) : html`
       ${snapshot.value === 'filling' ? this.#renderStep(snapshot, texts) : nothing}
       ${snapshot.value === 'review' || snapshot.value === 'submitting' || snapshot.value === 'failed' ? this.#renderReview(snapshot, texts) : nothing}
-      ${snapshot.value === 'submitted' ? this.#renderReceipt(snapshot, texts) : nothing}
+      ${snapshot.value === 'submitted' || !late ? nothing : html`<div class="step-help">${late.helpPanel(this.#extras(snapshot, texts))}${snapshot.value === 'filling' ? late.privacyDisclosure(this.#extras(snapshot, texts)) : nothing}</div>`}
+      ${snapshot.value === 'submitted' ? this.#renderReceipt(snapshot, texts) : this.#drafts.renderBottom(texts)}`}
+      </div>
     </div>`;
   }
 
@@ -429,7 +537,7 @@ export class KlarSkjema extends LitElement {
       <p class="progress" part="progress">${this.#show(texts, 'widget:progress', { current, total })}</p>
       ${errorSummary(texts, context.errors, (error) => errorText(texts, definition, error), (id) => this.#focusField(id))}
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, `${definition.id}:steps.${step.id}.title`)}</h2>
-      ${fields.map((field) => renderField(host, field, { path: `/${field.id}`, value: context.answers[field.id] }))}
+      ${fields.map((field) => prefillableField(host, this.#prefillView(snapshot), field, { path: `/${field.id}`, value: context.answers[field.id] }))}
       <div class="actions" part="actions">
         <button type="submit" class="button" part="button">${this.#show(texts, 'widget:actions.next')}</button>
         ${current > 1 ? html`<button type="button" class="button button--secondary" part="button" @click=${() => this.#back()}>${this.#show(texts, 'widget:actions.back')}</button>` : nothing}
@@ -449,17 +557,22 @@ export class KlarSkjema extends LitElement {
   }
 
   #renderReview(snapshot: Snapshot, texts: Texts): TemplateResult {
+    const late = this.#late.parts;
     const model = this.#summaryModel(snapshot, texts);
     const sending = snapshot.value === 'submitting';
     const failure = snapshot.context.submitError;
     return html`<div class="review">
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:review.title')}</h2>
       <p>${this.#show(texts, 'widget:review.intro')}</p>
-      ${warningsTemplate(texts, reviewWarnings(model))}
-      ${answerSummary(model, (stepId, targetId) => this.#change(stepId, targetId))}
+      <div role="status">${late ? nothing : html`<p class="panel">${this.#show(texts, 'widget:lateLoading')}</p>`}</div>
+      ${late ? html`${late.warningsTemplate(texts, late.reviewWarnings(model, (stepId, targetId) => this.#change(stepId, targetId)))}
+      ${late.answerSummary(model, (stepId, targetId) => this.#change(stepId, targetId))}
+      ${late.helpRequestSummary(this.#extras(snapshot, texts))}
+      ${late.privacySection(this.#extras(snapshot, texts))}` : nothing}
       ${failure ? html`<div class="error-summary" part="error-summary"><p>${this.#show(texts, `widget:sendFailed.${failure}`)}</p></div>` : nothing}
+      ${this.#submitter.renderStatus(texts)}
       <div class="actions" part="actions">
-        ${snapshot.value === 'failed'
+        ${!late ? nothing : snapshot.value === 'failed'
           ? html`<button type="button" class="button" part="button" @click=${() => this.#retry()}>${this.#show(texts, 'widget:actions.retry')}</button>`
           : html`<button type="button" class="button" part="button" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.#submit()}>${sending ? this.#show(texts, 'widget:sending') : this.#show(texts, 'widget:actions.submit')}</button>`}
         <button type="button" class="button button--secondary" part="button" ?disabled=${sending} @click=${() => this.#back()}>${this.#show(texts, 'widget:actions.back')}</button>
@@ -468,26 +581,27 @@ export class KlarSkjema extends LitElement {
   }
 
   #renderReceipt(snapshot: Snapshot, texts: Texts): TemplateResult {
-    const model = this.#summaryModel(snapshot, texts);
-    const { receipt, submission } = snapshot.context;
-    const definition = this.#package!.definition;
-    const documentField = definition.steps.flatMap((s) => s.fields).find((f) => f.kind === 'attachments');
-    const documents = (documentField && submission ? submission.answers[documentField.id] ?? {} : {}) as Record<string, { status?: string }>;
-    const later = (submission?.attachments ?? []).filter((id) => documents[id]?.status !== 'uploaded');
-    return html`<div class="receipt">
-      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:receipt.title')}</h2>
-      <div class="panel" part="receipt-panel">
-        <p>${receipt?.reference ? this.#show(texts, 'widget:receipt.reference', { reference: receipt.reference }) : this.#show(texts, 'widget:receipt.noReference')}</p>
-      </div>
-      ${later.length > 0 ? html`<h3>${this.#show(texts, 'widget:receipt.documentsLater')}</h3>
-        <ul>${later.map((id) => html`<li>${this.#show(texts, `${definition.id}:attachments.${id}.label`)}</li>`)}</ul>` : nothing}
-      <h3>${this.#show(texts, 'widget:receipt.nextTitle')}</h3>
-      <p>${this.#show(texts, 'widget:receipt.next')}</p>
-      <h3>${this.#show(texts, 'widget:receipt.sent')}</h3>
-      ${answerSummary(model, undefined, 4)}
-      <div class="actions no-print" part="actions">
-        <button type="button" class="button button--secondary" part="button" @click=${() => window.print()}>${this.#show(texts, 'widget:actions.print')}</button>
-      </div>
-    </div>`;
+    const { submission, receipt } = snapshot.context;
+    const late = this.#late.parts;
+    if (!late) {
+      return html`<div class="receipt"><h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:receipt.title')}</h2>
+        <div role="status"><p class="panel">${this.#show(texts, 'widget:lateLoading')}</p></div></div>`;
+    }
+    return late.receiptView({ ...this.#extras(snapshot, texts), model: this.#summaryModel(snapshot, texts), submission, receipt });
+  }
+
+  /** What the help panel, the privacy notice and the receipt need (components/help, privacy, receipt). */
+  #extras(snapshot: Snapshot, texts: Texts) {
+    const contact = this.#late.parts!.parseContact(this.contact); // only the late parts call this
+    return {
+      texts, locale: snapshot.context.locale, contact, help: snapshot.context.help, formId: this.#package!.definition.id,
+      ...(contact.privacy ? { privacyUrl: contact.privacy.url } : {}),
+      show: (keys: string | string[], params?: Record<string, unknown>) => this.#show(texts, keys, params),
+      changeHelp: (change: Partial<HelpRequest>) => this.#actor!.send({ type: 'SET_HELP_REQUEST', help: { ...this.#context()!.help, ...change } }),
+    };
+  }
+
+  #prefillView(snapshot: Snapshot) {
+    return { state: snapshot.context.prefill, confirm: (field: FieldDefinition, confirmed: boolean) => this.#actor!.send({ type: 'CONFIRM_PREFILL', field: field.id, confirmed }) };
   }
 }

@@ -12,7 +12,8 @@ export const styles = css`
     --_error: var(--klar-color-error, #c30000);
     --_border: var(--klar-color-border, #5c5c5c);
     --_focus: var(--klar-focus-color, #ffbd66);
-    --_focus-ring: var(--klar-focus-ring, 0 0 0 3px var(--_text));
+    /* Outside the 3px outline, so 3px of it show: dark on light pages, and the outline on dark ones. */
+    --_focus-ring: var(--klar-focus-ring, 0 0 0 6px var(--_text));
     --_notice: var(--klar-color-notice, #fff3d6);
     --_panel: var(--klar-color-panel, #eef4fb);
     --_font: var(--klar-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -35,7 +36,27 @@ export const styles = css`
 
   [hidden] { display: none !important; }
 
-  .root { padding-block: calc(var(--_space) / 2); overflow-wrap: break-word; }
+  /* The host page's styles win over :host (a reset like "* { all: unset }" hits the host element), and
+     inherited properties reach everything inside; so the widget sets its own type and box model here. */
+  .root {
+    box-sizing: border-box;
+    padding-block: calc(var(--_space) / 2);
+    color: var(--_text);
+    background: var(--_background);
+    font: 400 1.125rem/1.5 var(--_font);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    overflow-wrap: break-word;
+    visibility: visible;
+    cursor: auto;
+  }
+  /* An error link scrolls to the whole question, label first, clear of the host's sticky header. */
+  .field { scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space)); }
 
   .visually-hidden {
     position: absolute !important;
@@ -77,7 +98,7 @@ export const styles = css`
   }
 
   .heading:focus { outline: none; }
-  .heading:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  .heading:focus-visible { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
 
   h3, h4 { margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2); line-height: 1.3; }
   h3 { font-size: 1.375rem; }
@@ -174,7 +195,7 @@ export const styles = css`
   .group-empty { color: var(--_muted); }
   .confirm { padding: var(--_space); background: var(--_notice); }
   .confirm-question { font-weight: 700; }
-  .confirm-question:focus { outline: 3px solid var(--_focus); outline-offset: 2px; }
+  .confirm-question:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
 
   .document { padding-block-end: var(--_space); border-block-end: 1px solid var(--_border); }
   .conditional { margin-block-start: var(--_space); padding-inline-start: var(--_space); border-inline-start: 4px solid var(--_border); }
@@ -221,7 +242,7 @@ export const styles = css`
     border: 4px solid var(--_error);
     scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space));
   }
-  .error-summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; }
+  .error-summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
   .error-summary-title { margin: 0 0 calc(var(--_space) / 2); font-size: 1.375rem; line-height: 1.3; }
   .error-summary-list { margin: 0; padding-inline-start: 1.25rem; }
   .error-summary-list li { margin-block-end: 0.375rem; }

@@ -28,7 +28,7 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
   return widget;
 }
 
-for (const formId of ['kontakt', 'stotte']) {
+for (const formId of ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet']) {
   describe(`axe on the form "${formId}"`, () => {
     it('finds no violations on any step, with or without errors, on review or on the receipt', async () => {
       const seen: string[] = [];

@@ -1,4 +1,5 @@
 // Drives <klar-skjema> in the browser the way a user does: through its inputs and buttons.
+import { fullAnswers } from '../helpers/full-answers.ts';
 import '../../components/klar-skjema/define.ts';
 import type { KlarSkjema } from '../../components/klar-skjema/klar-skjema.ts';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
@@ -9,6 +10,9 @@ export type Widget = KlarSkjema;
 /** Mounts a widget for an example form package and waits until its first step is on screen. */
 export async function mountWidget(formId: string, attributes: Record<string, string> = {}): Promise<Widget> {
   document.body.replaceChildren();
+  // Each test starts on a clean device: no draft from an earlier test is restored (test/ui/drafts-*.ts mount their own way).
+  sessionStorage.clear();
+  localStorage.clear();
   const main = document.createElement('main');
   const title = document.createElement('h1');
   title.textContent = 'klarskjema';
@@ -141,20 +145,47 @@ export async function definitionOf(formId: string): Promise<FormDefinition> {
   return (await (await fetch(`/build/forms/${formId}/form.json`)).json()) as FormDefinition;
 }
 
-/** Answers that make every step and every conditional question appear, step by step, in input form. */
-export const fullAnswers: Record<string, Record<string, Record<string, unknown>>> = {
-  kontakt: {
-    'om-deg': { navn: 'Kari Nordmann', fodselsnummer: '01010000110', telefon: '912 34 567', epost: 'kari@example.no' },
-    henvendelse: { tema: 'annet', 'tema-annet': 'Strømregningen', beskrivelse: 'Jeg har ikke råd til strøm denne måneden.', kanal: 'telefon', tolk: 'true', tolkesprak: 'ar' },
-    samtykke: { samtykke: true },
-  },
-  stotte: {
-    situasjon: { arbeid: ['deltid'], inntekt: '9 500', adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' }, konto: '8601 11 17947' },
-    husstand: { 'har-barn': 'true', barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '17.05.2015', 'bor-fast': 'false', samvaer: '40' }], bosituasjon: 'leier' },
-    husleie: { husleie: '8 000', personer: '2' },
-    vedlegg: { dokumenter: { husleiekontrakt: 'uploaded', lonnsslipp: 'later', kontoutskrift: 'missing' } },
-  },
+export { fullAnswers };
+
+/** fullAnswers with some steps answered otherwise. */
+const withSteps = (formId: string, steps: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> => ({ ...fullAnswers[formId], ...steps });
+
+/**
+ * Answers for questions and documents that cannot appear together with fullAnswers' (owning a home
+ * excludes renting one; a meeting excludes a job application): each set names what it shows.
+ */
+export const otherAnswers: Record<string, Array<{ shows: string[]; answers: Record<string, Record<string, unknown>> }>> = {
+  sosialhjelp: [
+    {
+      shows: ['har-boliglan', 'boliglan-renter', 'boliglan-avdrag', 'kommunale-avgifter', 'boliglan'],
+      answers: withSteps('sosialhjelp', {
+        bosituasjon: { bosituasjon: 'eier', 'antall-personer': '2' },
+        'utgifter-og-gjeld': {
+          'har-boliglan': 'true', 'boliglan-renter': '4 000', 'boliglan-avdrag': '3 000', 'kommunale-avgifter': '900', 'betaler-strom': 'false',
+          barneutgifter: ['ingen'], 'har-gjeld': 'false',
+        },
+        vedlegg: { dokumenter: { boliglan: 'uploaded' } },
+      }),
+    },
+    { shows: ['bosituasjon-annet'], answers: withSteps('sosialhjelp', { bosituasjon: { bosituasjon: 'annet', 'bosituasjon-annet': 'Jeg bor på hybel', 'antall-personer': '0' } }) },
+    { shows: ['uten-bolig-info'], answers: withSteps('sosialhjelp', { bosituasjon: { bosituasjon: 'uten-bolig' } }) },
+    {
+      shows: ['delt-bosted'],
+      answers: withSteps('sosialhjelp', {
+        familie: { ...fullAnswers.sosialhjelp!.familie, barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '17.05.2015', 'barn-bor-hos-deg': 'true', 'delt-bosted': 'true' }] },
+      }),
+    },
+  ],
+  aktivitet: [
+    { shows: ['arbeidsgiver', 'stilling', 'soknadsfrist'], answers: withSteps('aktivitet', { 'om-aktiviteten': { type: 'jobbsoking', tittel: 'Søke jobb som kokk' }, detaljer: { arbeidsgiver: 'Hotell Norge', stilling: 'Kokk', soknadsfrist: '01.04.2026' } }) },
+    { shows: ['laerested'], answers: withSteps('aktivitet', { 'om-aktiviteten': { type: 'kurs', tittel: 'Norskkurs' }, detaljer: { laerested: 'Oslo voksenopplæring' } }) },
+    { shows: ['behandlingssted'], answers: withSteps('aktivitet', { 'om-aktiviteten': { type: 'behandling', tittel: 'Fysioterapi' }, detaljer: { behandlingssted: 'Legesenteret' } }) },
+  ],
 };
+
+/** The answers, step by step, under which a question or document (by id) appears. */
+export const answersFor = (formId: string, id: string): Record<string, Record<string, unknown>> =>
+  otherAnswers[formId]?.find((set) => set.shows.includes(id))?.answers ?? fullAnswers[formId] ?? {};
 
 /** Fills every relevant field of the current step with the answers given for it. */
 export async function fillStep(widget: Widget, definition: FormDefinition, answers: Record<string, unknown>): Promise<void> {

@@ -33,7 +33,9 @@ describe('keyboard only', () => {
     equal(activeId(widget), '');
 
     await press(widget, 'Tab');
-    equal(activeId(widget), 'ks-language', 'the first Tab reaches the language choice');
+    equal(activeElement(widget)?.textContent?.trim(), 'Gå ut og slett', 'the first Tab reaches the quick exit');
+    await press(widget, 'Tab');
+    equal(activeId(widget), 'ks-language', 'then the language choice');
     await press(widget, 'Tab');
     equal(activeElement(widget)?.textContent?.trim(), 'Vis enklere tekst', 'then the plain-language toggle');
     await press(widget, 'Tab');

@@ -80,7 +80,7 @@ describe('switching language mid-form', () => {
 for (const locale of ['ar', 'se']) {
   describe(`axe in ${locale}`, () => {
     it('finds no violations on any step', async () => {
-      for (const formId of ['kontakt', 'stotte']) {
+      for (const formId of ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet']) {
         const definition = await definitionOf(formId);
         const widget = await mountWidget(formId, { lang: locale });
         equal(rootOf(widget).lang, locale);

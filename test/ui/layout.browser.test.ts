@@ -10,7 +10,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import { activeElement, activeId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
 
-const FORMS = ['kontakt', 'stotte'];
+const FORMS = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'];
 const WIDTHS = [320, 1280];
 const DEFAULT_VIEWPORT = { width: 800, height: 600 };
 
