@@ -52,6 +52,8 @@ const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
 const HYPHENS = new Set(['-', '\u2010', '\u2011']);
 const LETTER = /\p{L}/gu;
 const ABBREVIATION_INSIDE = new Set(abbreviations.sentenceInside);
+// Only for English: nynorsk «no.» ("now") ends a sentence.
+const ABBREVIATION_INSIDE_ENGLISH = new Set([...abbreviations.sentenceInside, ...abbreviations.sentenceInsideEnglish]);
 
 interface Segmenters {
   word: Intl.Segmenter;
@@ -116,7 +118,8 @@ function words(text: string, masked: string, spans: Array<[number, number]>, seg
 }
 
 /** Sentence spans [start, end) over the masked text, with what ended each. */
-function sentenceSpans(masked: string, segmenter: Intl.Segmenter): Array<{ start: number; end: number }> {
+function sentenceSpans(masked: string, segmenter: Intl.Segmenter, locale: string): Array<{ start: number; end: number }> {
+  const inside = /^en\b/.test(locale) ? ABBREVIATION_INSIDE_ENGLISH : ABBREVIATION_INSIDE;
   const icu = [...segmenter.segment(masked)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
   // Join a sentence that ends with an abbreviation that never ends a sentence (f.eks., kl.) to the next.
   const joined: Array<{ start: number; end: number }> = [];
@@ -125,7 +128,7 @@ function sentenceSpans(masked: string, segmenter: Intl.Segmenter): Array<{ start
     if (previous) {
       const before = masked.slice(previous.start, previous.end).trimEnd();
       const last = /([\p{L}.]+)\.$/u.exec(before)?.[1]?.toLocaleLowerCase();
-      if (last !== undefined && ABBREVIATION_INSIDE.has(last)) {
+      if (last !== undefined && inside.has(last)) {
         previous.end = span.end;
         continue;
       }
@@ -171,7 +174,7 @@ export function segment(text: string, locale: string): Segmented {
   const sentences: Sentence[] = [];
   const paragraphs: Paragraph[] = paragraphStarts.map(() => ({ sentences: [] }));
   let w = 0;
-  for (const span of sentenceSpans(masked, sentence)) {
+  for (const span of sentenceSpans(masked, sentence, locale)) {
     while (w < allWords.length && allWords[w]!.start < span.start) w++;
     const inside: Word[] = [];
     let k = w;

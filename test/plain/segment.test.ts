@@ -41,3 +41,10 @@ describe('segment', () => {
     expect(sentences('مرحبا بالعالم. كيف حالك؟', 'ar')).toEqual(['مرحبا بالعالم', 'كيف حالك']);
   });
 });
+
+describe('abbreviations by language', () => {
+  it('ends a nynorsk sentence at «no.» but joins English «No.» to the number after it', () => {
+    expect(segment('Du kan søkje no. Vi svarar snart.', 'nn').sentences).toHaveLength(2);
+    expect(segment('Call office No. 5 today. We answer soon.', 'en').sentences).toHaveLength(2);
+  });
+});
