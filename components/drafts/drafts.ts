@@ -1,6 +1,7 @@
 // Drafts in the widget (users.md N12, N13): saving as the user goes, resuming, "Gå ut og slett", and
 // two tabs with the same form. A Lit controller, so <klar-skjema> wires it in with a few lines; the
-// stores, the saver and the tab guard are in src/drafts/. docs/decisions/0008-drafts.md.
+// stores, the saver and the tab guard are in src/drafts/. docs/decisions/0008-drafts.md. The resume offer,
+// the warnings and the server store come with the late chunk (drafts-views.ts; 0012-lazy-chunks.md).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Actor, SnapshotFrom } from 'xstate';
 import type { Texts } from '../../src/browser/i18n.ts';
@@ -9,9 +10,10 @@ import type { FormPackage } from '../../src/engine/form-package.ts';
 import type { WizardMachine } from '../../src/engine/machine.ts';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
 import { draftOf, newest, restoreDraft, type Draft, type Restored } from '../../src/drafts/draft.ts';
-import { MemoryDraftStore, ServerDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
+import { MemoryDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
 import { show } from '../fields/text.ts';
+import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
 
 type Snapshot = SnapshotFrom<WizardMachine>;
 
@@ -26,6 +28,8 @@ export interface DraftsWiring {
   now(): Date;
   /** Leaves the page for the neutral address. */
   leave(url: string): void;
+  /** The late chunk's parts (the drafts' views, the server store), or null while they load. */
+  late(): LateParts | null;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -116,12 +120,21 @@ export class DraftController implements ReactiveController {
     this.#session = this.host.getAttribute('session-draft') === 'off' ? null : new WebStorageDraftStore('session', id, () => sessionStorage, { now });
     this.#device = new WebStorageDraftStore('device', id, () => localStorage, { now, expiryDays: this.rememberDays || 1 });
     const draftUrl = this.host.getAttribute('draft-url');
-    this.#server = draftUrl ? new ServerDraftStore(new URL(draftUrl, document.baseURI).href, id) : null;
+    const serverUrl = draftUrl ? new URL(draftUrl, document.baseURI).href : null;
+    this.#server = null;
+    if (serverUrl) {
+      // The server store's code is in the late chunk: if it cannot load, the server's draft cannot be read.
+      const late = await loadLate().catch(() => null);
+      if (late) this.#server = new late.ServerDraftStore(serverUrl, id);
+      else this.serverUnreadable = true;
+    }
 
     const here = await this.#session?.load().catch(() => null);
     if (here) {
       this.#adopt(here);
-      return this.#restore(here);
+      const restored = this.#restore(here);
+      if (this.notice) await this.#views();
+      return restored;
     }
     const [device, server] = await Promise.all([
       this.#device.load().catch(() => null),
@@ -129,7 +142,13 @@ export class DraftController implements ReactiveController {
     ]);
     this.offer = newest([device, server]);
     if (!this.offer) this.#activate();
+    else await this.#views();
     return null;
+  }
+
+  /** Waits for the late chunk (loading since the form began to load), so the first render shows the offer or notice. */
+  async #views(): Promise<void> {
+    await loadLate().catch(() => null);
   }
 
   /** The machine is (re)started: follow it. */
@@ -312,13 +331,15 @@ export class DraftController implements ReactiveController {
 
   hostUpdated(): void {
     // The offer is announced once it is on screen; focus stays with the host page until the user acts.
-    if (this.offer && !this.#offerAnnounced) {
+    if (this.offer && !this.#offerAnnounced && this.wiring.late()) {
       this.#offerAnnounced = true;
       const texts = this.wiring.texts();
       this.#announce(`${texts.t('widget:drafts.resumeTitle')} ${texts.t('widget:drafts.resumeText', { date: this.#date(new Date(this.offer.startedAt)) })}`);
     }
     if (this.#focus) {
       const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focus);
+      // The warning or notice may wait for the late chunk: focus moves when it is there.
+      if (!target && !this.wiring.late()) return;
       this.#focus = null;
       target?.focus();
     }
@@ -374,40 +395,28 @@ export class DraftController implements ReactiveController {
     return `${texts.t('widget:drafts.saved', { time })} ${where}`.trim();
   }
 
-  /** Above everything: the quick exit, the live region, and warnings. */
+  /** Above everything: the quick exit (always in the main chunk), the live region, and warnings. */
   renderTop(texts: Texts): TemplateResult {
-    const formId = this.#package?.definition.id ?? '';
+    const late = this.wiring.late();
     return html`<div class="drafts-top">
       <div class="visually-hidden" role="status">${this.#announcement}</div>
       <div class="exit"><button type="button" class="button button--warning button--small" part="button exit" @click=${() => void this.exit()}>${show(texts, 'widget:drafts.exit')}</button></div>
-      ${this.tabs.readOnly ? html`<div class="notice" part="notice">
-        <h2 class="notice-title" id="ks-tabs-title" tabindex="-1">${show(texts, 'widget:drafts.otherTabTitle')}</h2>
-        <p>${show(texts, 'widget:drafts.otherTabText')}</p>
-        <button type="button" class="button" part="button" @click=${() => void this.useHere()}>${show(texts, 'widget:drafts.useHere')}</button>
-      </div>` : this.tabs.otherTab ? html`<p class="panel">${show(texts, 'widget:drafts.alsoOpen')}</p>` : nothing}
-      ${this.serverUnreadable ? html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>` : nothing}
-      ${this.notice && !this.offer ? html`<div class="notice" part="notice">
-        <h2 class="notice-title" id="ks-drafts-notice" tabindex="-1">${show(texts, 'widget:drafts.changedTitle')}</h2>
-        ${this.notice.reanswer.length > 0 ? html`<p>${show(texts, 'widget:drafts.changedIntro')}</p>
-          <ul>${this.notice.reanswer.map((id) => html`<li>${show(texts, `${formId}:fields.${id}.label`)}</li>`)}</ul>` : nothing}
-        ${this.notice.files.length > 0 ? html`<p>${show(texts, 'widget:drafts.filesIntro')}</p>
-          <ul>${this.notice.files.map((id) => html`<li>${show(texts, `${formId}:attachments.${id}.label`)}</li>`)}</ul>` : nothing}
-      </div>` : nothing}
+      ${late ? late.draftWarnings({
+        texts, formId: this.#package?.definition.id ?? '', tabs: this.tabs, notice: this.offer ? null : this.notice,
+        serverUnreadable: this.serverUnreadable, useHere: () => void this.useHere(),
+      }) : html`${this.tabs.readOnly ? html`<p class="panel">${show(texts, 'widget:lateLoading')}</p>` : nothing}
+      ${this.serverUnreadable ? html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>` : nothing}`}
     </div>`;
   }
 
   /** Instead of the form, while a saved draft is offered. */
   renderOffer(texts: Texts): TemplateResult {
-    const date = this.#date(new Date(this.offer!.startedAt));
-    return html`<div class="resume">
-      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.resumeTitle')}</h2>
-      <p>${show(texts, 'widget:drafts.resumeText', { date })}</p>
-      <p class="hint" id="ks-restart-hint">${show(texts, 'widget:drafts.startAgainHint')}</p>
-      <div class="actions" part="actions">
-        <button type="button" class="button" part="button" @click=${() => this.resume()}>${show(texts, 'widget:drafts.continue')}</button>
-        <button type="button" class="button button--secondary" part="button" aria-describedby="ks-restart-hint" @click=${() => this.startAgain()}>${show(texts, 'widget:drafts.startAgain')}</button>
-      </div>
-    </div>`;
+    const late = this.wiring.late();
+    if (!late) {
+      return html`<div class="resume"><h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.resumeTitle')}</h2>
+        <div role="status"><p class="panel">${show(texts, 'widget:lateLoading')}</p></div></div>`;
+    }
+    return late.resumeOffer({ texts, date: this.#date(new Date(this.offer!.startedAt)), resume: () => this.resume(), startAgain: () => this.startAgain() });
   }
 
   /** Under a step or the review: when the answers were saved, and the choice to keep them on this device. */

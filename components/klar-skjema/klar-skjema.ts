@@ -146,7 +146,7 @@ export class KlarSkjema extends LitElement {
   #readAloud = new ReadAloudController(this);
   #drafts = new DraftController(this, {
     actor: () => this.#actor, texts: () => this.#textsNow(), now: () => this.now(), leave: (url) => this.leave(url),
-    restart: (restored) => this.#startMachine(restored),
+    restart: (restored) => this.#startMachine(restored), late: () => this.#late.parts,
   });
   #submitter = new Submitter(this, { actor: () => this.#actor, definition: () => this.#package!.definition, files: () => this.#files });
   /** The review page, receipt, help, privacy and sending: a lazy chunk (docs/decisions/0012-lazy-chunks.md). */

@@ -1,11 +1,13 @@
 // What the first step does not need, in a chunk of its own that loads while the form package loads
 // (docs/decisions/0012-lazy-chunks.md): the review page, the receipt, the help panel, the privacy
-// notice, and sending. Import it only through late-loader.ts, never statically, or it lands in the entry.
+// notice, sending, and the drafts' views and server store (the tab's own draft and the quick exit stay in
+// the main chunk). Import it only through late-loader.ts, never statically, or it lands in the entry.
 import { helpStyles } from '../help/help.styles.ts';
 import { receiptStyles } from '../receipt/receipt.styles.ts';
+import { summaryStyles } from '../review/summary.styles.ts';
 
-/** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts). */
-export const lateStyles = [helpStyles, receiptStyles];
+/** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
+export const lateStyles = [helpStyles, summaryStyles, receiptStyles];
 
 export { answerSummary, reviewWarnings, warningsTemplate } from '../review/review.ts';
 export { receiptView } from '../receipt/receipt.ts';
@@ -14,3 +16,5 @@ export { parseContact } from '../help/contact.ts';
 export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
 export { SendFailed, sendSubmission, SubmissionRefused } from '../../src/submit/send.ts';
 export { fieldErrorsFromReceiver } from '../../src/submit/server-errors.ts';
+export { draftWarnings, resumeOffer } from '../drafts/drafts-views.ts';
+export { ServerDraftStore } from '../../src/drafts/server-store.ts';

@@ -253,18 +253,9 @@ export const styles = css`
   .panel { margin-block-end: var(--_space); padding: var(--_space); background: var(--_panel); border-inline-start: 5px solid var(--_accent); }
   .panel p:last-child { margin: 0; }
 
-  .summary-section { margin-block-end: calc(var(--_space) * 1.5); }
-  .summary-list { margin: 0; }
-  .summary-row { display: flex; flex-direction: column; padding-block: calc(var(--_space) / 2); border-block-end: 1px solid var(--_border); }
-  .summary-key { font-weight: 700; }
-  .summary-value, .summary-action { margin: 0; }
-  .summary-action a { display: inline-block; min-block-size: 1.5rem; }
-  .item-summary div { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
-  .item-summary dt::after { content: ':'; }
-  .item-summary dd { margin: 0; }
   .answer-list { margin: 0; padding-inline-start: 1.25rem; }
   .answer-text { white-space: pre-wrap; }
-  .tag { display: inline-block; padding: 0 0.5rem; background: var(--_notice); font-size: 1rem; }
+  /* The review's and receipt's summary list: components/review/summary.styles.ts (late chunk). */
 
   /* Focus: a yellow outline with a dark ring reads on light and dark backgrounds (GOV.UK style). */
   .input:focus-visible, .textarea:focus-visible, .select:focus-visible, .file:focus-visible,
@@ -276,7 +267,6 @@ export const styles = css`
 
   @media (min-width: 40em) {
     .heading { font-size: 2rem; }
-    .summary-row { display: grid; grid-template-columns: 2fr 3fr auto; gap: var(--_space); }
   }
 
   /* Forced colours drop box-shadows and backgrounds: keep a real outline in the system's colour. */

@@ -80,32 +80,8 @@ export function draftOf(definition: FormDefinition, place: DraftPlace, meta: { r
   };
 }
 
-const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-
-/**
- * A stored value as a draft of this form, or null when it is not one (another form, a broken or
- * tampered copy). Only the shape is checked here; the machine decides what of it is safe to use.
- */
-export function parseDraft(value: unknown, formId: string): Draft | null {
-  if (typeof value === 'string') {
-    try { value = JSON.parse(value); } catch { return null; }
-  }
-  if (!isRecord(value) || value.format !== 1 || !isRecord(value.form) || value.form.id !== formId || typeof value.form.version !== 'string') return null;
-  const { answers, unsure, answeredIn, step, visited, locale, variant, startedAt, savedAt } = value;
-  if (!isRecord(answers) || !strings(unsure) || !isRecord(answeredIn) || typeof step !== 'string' || !strings(visited)) return null;
-  if (typeof locale !== 'string' || (variant !== 'standard' && variant !== 'plain') || !isTime(startedAt) || !isTime(savedAt)) return null;
-  if (value.expiresAt !== undefined && !isTime(value.expiresAt)) return null;
-  return {
-    format: 1, form: { id: formId, version: value.form.version }, answers, unsure,
-    answeredIn: answeredIn as Record<string, AnswerContext>, step, visited, review: value.review === true,
-    locale, variant, startedAt, savedAt, remember: value.remember === true,
-    ...(typeof value.submissionId === 'string' ? { submissionId: value.submissionId } : {}),
-    ...(typeof value.expiresAt === 'string' ? { expiresAt: value.expiresAt } : {}),
-    ...(value.help !== undefined ? { help: value.help } : {}),
-    ...(isRecord(value.prefillConfirmed) ? { prefillConfirmed: Object.fromEntries(Object.entries(value.prefillConfirmed).filter((e): e is [string, boolean] => typeof e[1] === 'boolean')) } : {}),
-  };
-}
+// In a file of its own: the server store (late chunk) needs it without the rest of this file.
+export { parseDraft } from './parse-draft.ts';
 
 export interface Restored {
   input: WizardInput;

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
 import { draftOf, newest, parseDraft, restoreDraft, storableAnswers, type Draft } from '../../src/drafts/draft.ts';
-import { draftKey, MemoryDraftStore, ServerDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
+import { draftKey, MemoryDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
+import { ServerDraftStore } from '../../src/drafts/server-store.ts';
 import { createWizardMachine } from '../../src/engine/machine.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 

@@ -1,0 +1,59 @@
+// The drafts' views that the first step does not need, for the late chunk (docs/decisions/0012-lazy-chunks.md):
+// the resume offer (only when a draft is on the device or the server), the two-tab warning, and the notice
+// of what a restored draft could not bring back. The state and the choices stay in DraftController
+// (drafts.ts, main chunk), so saving, restoring the tab's draft and "Gå ut og slett" never wait for this.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Texts } from '../../src/browser/i18n.ts';
+import type { TabState } from '../../src/drafts/two-tabs.ts';
+import { show } from '../fields/text.ts';
+
+export interface OfferView {
+  texts: Texts;
+  /** When the offered draft was begun, formatted in the user's language. */
+  date: string;
+  resume(): void;
+  startAgain(): void;
+}
+
+/** Instead of the form, while a saved draft is offered. */
+export function resumeOffer({ texts, date, resume, startAgain }: OfferView): TemplateResult {
+  return html`<div class="resume">
+      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.resumeTitle')}</h2>
+      <p>${show(texts, 'widget:drafts.resumeText', { date })}</p>
+      <p class="hint" id="ks-restart-hint">${show(texts, 'widget:drafts.startAgainHint')}</p>
+      <div class="actions" part="actions">
+        <button type="button" class="button" part="button" @click=${resume}>${show(texts, 'widget:drafts.continue')}</button>
+        <button type="button" class="button button--secondary" part="button" aria-describedby="ks-restart-hint" @click=${startAgain}>${show(texts, 'widget:drafts.startAgain')}</button>
+      </div>
+    </div>`;
+}
+
+export interface WarningsView {
+  texts: Texts;
+  formId: string;
+  tabs: TabState;
+  /** What a restored draft could not bring back; null when nothing (or while a draft is offered). */
+  notice: { reanswer: string[]; files: string[] } | null;
+  serverUnreadable: boolean;
+  useHere(): void;
+}
+
+/** Also in the main chunk's drafts.ts: the server's draft may be unreadable because this chunk did not load. */
+const serverUnreadableText = (texts: Texts): TemplateResult => html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>`;
+
+/** Under the quick exit: another tab has the form, the server's draft could not be read, and what a restored draft could not bring back. */
+export function draftWarnings({ texts, formId, tabs, notice, serverUnreadable, useHere }: WarningsView): TemplateResult {
+  return html`${tabs.readOnly ? html`<div class="notice" part="notice">
+        <h2 class="notice-title" id="ks-tabs-title" tabindex="-1">${show(texts, 'widget:drafts.otherTabTitle')}</h2>
+        <p>${show(texts, 'widget:drafts.otherTabText')}</p>
+        <button type="button" class="button" part="button" @click=${useHere}>${show(texts, 'widget:drafts.useHere')}</button>
+      </div>` : tabs.otherTab ? html`<p class="panel">${show(texts, 'widget:drafts.alsoOpen')}</p>` : nothing}
+      ${serverUnreadable ? serverUnreadableText(texts) : nothing}
+      ${notice ? html`<div class="notice" part="notice">
+        <h2 class="notice-title" id="ks-drafts-notice" tabindex="-1">${show(texts, 'widget:drafts.changedTitle')}</h2>
+        ${notice.reanswer.length > 0 ? html`<p>${show(texts, 'widget:drafts.changedIntro')}</p>
+          <ul>${notice.reanswer.map((id) => html`<li>${show(texts, `${formId}:fields.${id}.label`)}</li>`)}</ul>` : nothing}
+        ${notice.files.length > 0 ? html`<p>${show(texts, 'widget:drafts.filesIntro')}</p>
+          <ul>${notice.files.map((id) => html`<li>${show(texts, `${formId}:attachments.${id}.label`)}</li>`)}</ul>` : nothing}
+      </div>` : nothing}`;
+}
