@@ -143,8 +143,10 @@ function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFi
       request.off('data', onData);
       request.off('end', onEnd);
       discard(request);
-      out.destroy();
-      reject(error);
+      // Reject once the file is closed: a stream destroyed before its file opened still creates the
+      // file, and the caller's unlink must come after that, or a .part file is left behind.
+      if (out.closed) reject(error);
+      else { out.once('close', () => reject(error)); out.destroy(); }
     };
     const decide = (): boolean => {
       type = sniffFileType(head);
