@@ -17,6 +17,7 @@ import { domId } from '../components/fields/field-host.ts';
 import type { FieldDefinition, FormDefinition } from '../src/definition/types.ts';
 import { packageRoot } from '../src/node/paths.ts';
 import { openReceiver } from '../src/server/receiver.ts';
+import { fillField } from '../test/helpers/fill-field.ts';
 import { fullAnswers } from '../test/helpers/full-answers.ts';
 import { buildWidget } from './build-widget.ts';
 import { serve } from './static-server.js';
@@ -63,57 +64,15 @@ async function button(page: Page, name: string): Promise<void> {
 
 /** Gives an answer through the field's own controls, as a user would. */
 async function fill(page: Page, field: FieldDefinition, path: string, value: unknown): Promise<void> {
-  const id = domId(path);
   const control = (selector: string) => page.locator(`klar-skjema ${selector}`);
   // A value the demo prefilled from a register: confirm it, as most users would.
-  const confirm = control(`input[name="${id}-prefill"][value="yes"]`);
+  const confirm = control(`input[name="${domId(path)}-prefill"][value="yes"]`);
   if (await confirm.count() > 0) {
     await confirm.check();
     await settle(page);
     return;
   }
-  switch (field.kind) {
-    case 'radio': case 'yesno':
-      await control(`input[name="${id}"][value="${String(value)}"]`).check();
-      break;
-    case 'checkboxes':
-      for (const option of value as string[]) await control(`input[name="${id}"][value="${option}"]`).check();
-      break;
-    case 'select':
-      await control(`#${id}`).selectOption(String(value));
-      break;
-    case 'consent':
-      if (value === true) await control(`#${id}`).check();
-      break;
-    case 'address':
-      for (const [part, text] of Object.entries(value as Record<string, string>)) await control(`#${id}-${part}`).fill(text);
-      break;
-    case 'attachments':
-      for (const [document, status] of Object.entries(value as Record<string, string>)) {
-        const documentId = domId(`${path}/${document}`);
-        await control(`input[name="${documentId}"][value="${status}"]`).check();
-        await settle(page);
-        if (status === 'uploaded') {
-          // A phone photo, as an applicant would send it.
-          await control(`#${documentId}-files`).setInputFiles({ name: `${document}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
-        }
-        if (status === 'missing') await control(`#${documentId}-reason`).fill('Banken har ikke sendt den ennå.');
-      }
-      break;
-    case 'group':
-      for (const [index, item] of (value as Array<Record<string, unknown>>).entries()) {
-        await control(`#${id}`).click();
-        await settle(page);
-        for (const child of field.fields ?? []) {
-          if (!(child.id in item)) continue;
-          await fill(page, child, `${path}/${index}/${child.id}`, item[child.id]);
-        }
-      }
-      break;
-    default:
-      await control(`#${id}`).fill(String(value));
-  }
-  await settle(page);
+  await fillField(control, () => settle(page), field, path, value);
 }
 
 async function shoot(page: Page, formId: string, number: number, name: string): Promise<void> {

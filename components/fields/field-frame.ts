@@ -87,9 +87,9 @@ export function singleControlFrame(host: FieldHost, field: FieldDefinition, part
 }
 
 /** A field of several controls in a fieldset: the legend is the question. */
-export function fieldsetFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, controls: TemplateResult, className = '', fieldsetId?: string): TemplateResult {
+export function fieldsetFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, controls: TemplateResult, className = ''): TemplateResult {
   return html`<div class="field ${parts.error ? 'field--error' : ''} ${className}" part="field">
-    <fieldset class="fieldset" id=${fieldsetId ?? nothing} aria-describedby=${parts.describedBy ?? nothing}>
+    <fieldset class="fieldset" aria-describedby=${parts.describedBy ?? nothing}>
       <legend class="legend" part="label">${parts.label}</legend>
       ${hintTemplate(parts)}
       ${whyTemplate(host, parts)}

@@ -196,7 +196,7 @@ function address(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
     </div>`;
   })}`;
   // The summary links to the wrong part; with no part named, to the first.
-  return fieldsetFrame(host, field, { ...parts, id: domId(place.path) }, controls, 'address', domId(place.path));
+  return fieldsetFrame(host, field, parts, controls, 'address');
 }
 
 function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {

@@ -421,9 +421,7 @@ export class KlarSkjema extends LitElement {
   }
 
   #focusField(id: string): void {
-    const found = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
-    // A fieldset (an address) is not focusable: its first control is where the user types.
-    const target = found?.matches('fieldset') ? found.querySelector<HTMLElement>('input, select, textarea') : found;
+    const target = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
     if (!target) return;
     target.focus({ preventScroll: true });
     // The whole question, so its label is not left under the host's sticky header (GOV.UK does the same).

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listFields, kindHoldsAnswer, type FieldDefinition, type FormDefinition } from '../definition/types.ts';
 import type { TextVersions } from '../engine/text-version.ts';
+import { textLeaves } from '../i18n/text-leaves.ts';
 
 type Texts = Record<string, unknown>;
 const SOURCE = 'nb';
@@ -15,11 +16,8 @@ const PLAIN = '_plain';
 const isObject = (value: unknown): value is Texts => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every string under a node, by dotted key. */
-function flatten(node: unknown, prefix: string, into: Map<string, string>): Map<string, string> {
-  if (typeof node === 'string') into.set(prefix, node);
-  else if (isObject(node)) for (const [key, value] of Object.entries(node)) flatten(value, prefix ? `${prefix}.${key}` : key, into);
-  return into;
-}
+const stringsOf = (node: unknown, root = ''): Map<string, string> => new Map(textLeaves(node, root ? root.split('.') : [])
+  .filter((leaf): leaf is [string[], string] => typeof leaf[1] === 'string').map(([path, text]) => [path.join('.'), text]));
 
 /** The text keys that belong to a field: all its own, its register's name, and for the documents field every document's texts. */
 function keysOf(definition: FormDefinition, field: FieldDefinition, texts: Texts[]): string[] {
@@ -30,7 +28,7 @@ function keysOf(definition: FormDefinition, field: FieldDefinition, texts: Texts
   for (const tree of texts) {
     for (const root of roots) {
       const node = root.split('.').reduce<unknown>((at, part) => (isObject(at) ? at[part] : undefined), tree);
-      for (const key of flatten(node, root, new Map()).keys()) keys.add(key.endsWith(PLAIN) ? key.slice(0, -PLAIN.length) : key);
+      for (const key of stringsOf(node, root).keys()) keys.add(key.endsWith(PLAIN) ? key.slice(0, -PLAIN.length) : key);
     }
   }
   return [...keys].sort();
@@ -43,7 +41,7 @@ function versionOf(entries: Array<[string, string]>): string {
 /** Versions for every locale the form has texts in. `texts` holds each locale's form texts (nb required). */
 export function textVersions(definition: FormDefinition, texts: Record<string, Texts>): TextVersions {
   const source = texts[SOURCE] ?? {};
-  const flat = Object.fromEntries(Object.entries(texts).map(([locale, tree]) => [locale, flatten(tree, '', new Map())]));
+  const flat = Object.fromEntries(Object.entries(texts).map(([locale, tree]) => [locale, stringsOf(tree)]));
   const fields = listFields(definition).map((place) => place.field).filter((field) => kindHoldsAnswer(field.kind) && field.kind !== 'group');
   const versions: TextVersions = {};
   for (const locale of Object.keys(texts)) {

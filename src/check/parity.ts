@@ -1,7 +1,7 @@
 // Translation parity: every nb text exists in every listed locale (or is a listed fallback), with the
 // same placeholders and never empty. So no language silently drops a question or a value.
 import { at, finding, type Finding } from './findings.ts';
-import { isObject } from './model.ts';
+import { textLeaves } from '../i18n/text-leaves.ts';
 
 /** One namespace's texts in one locale. */
 export interface LocaleTexts {
@@ -20,12 +20,6 @@ export interface ParityInput {
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const PLAIN = /_plain$/;
 
-/** Leaves of a nested text object as dotted keys. */
-export function flatten(texts: Record<string, unknown>, prefix = ''): Array<[string, unknown]> {
-  return Object.entries(texts).flatMap(([key, value]) =>
-    isObject(value) ? flatten(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value] as [string, unknown]]);
-}
-
 /** A key without its plural suffix: languages have different plural forms of the same text. */
 const baseKey = (key: string): string => key.replace(PLURAL, '');
 
@@ -37,8 +31,8 @@ export function placeholders(text: string): Set<string> {
 /** Texts by base key; plural forms share one entry, and their placeholders are pooled. */
 function byBase(texts: Record<string, unknown>): Map<string, { values: unknown[]; names: Set<string> }> {
   const map = new Map<string, { values: unknown[]; names: Set<string> }>();
-  for (const [key, value] of flatten(texts)) {
-    const base = baseKey(key);
+  for (const [path, value] of textLeaves(texts)) {
+    const base = baseKey(path.join('.'));
     const entry = map.get(base) ?? { values: [], names: new Set<string>() };
     entry.values.push(value);
     if (typeof value === 'string') for (const name of placeholders(value)) entry.names.add(name);

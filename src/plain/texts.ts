@@ -3,6 +3,7 @@
 // `plain`; where it is missing, the standard text is used). Plural keys keep their suffix after the
 // context, as i18next writes them: `left_plain_one` is the plain variant of `left_one`.
 import { listFields, type FieldKind, type FormDefinition } from '../definition/types.ts';
+import { textLeaves } from '../i18n/text-leaves.ts';
 import type { TextRole } from './rules/context.ts';
 
 /** One locale's resource for a namespace: the JSON object of locales/<lng>/<namespace>.json. */
@@ -20,22 +21,16 @@ const KEY_NAME = /^(.*?)(_plain)?(_(?:zero|one|two|few|many|other))?$/;
 /** Every text of a resource by key, standard and own plain text side by side, in file order. */
 export function resolveVariants(resource: TextResource): Map<string, TextEntry> {
   const entries = new Map<string, TextEntry>();
-  const walk = (node: unknown, path: string[]) => {
-    if (typeof node === 'string') {
-      const name = path[path.length - 1]!;
-      const [, base = name, plain, plural = ''] = KEY_NAME.exec(name) ?? [];
-      const key = [...path.slice(0, -1), `${base}${plural}`].join('.');
-      const entry = entries.get(key) ?? { key };
-      if (plain) entry.plain = node;
-      else entry.standard = node;
-      entries.set(key, entry);
-      return;
-    }
-    if (typeof node === 'object' && node !== null && !Array.isArray(node)) {
-      for (const [name, value] of Object.entries(node)) walk(value, [...path, name]);
-    }
-  };
-  walk(resource, []);
+  for (const [path, node] of textLeaves(resource)) {
+    if (typeof node !== 'string') continue;
+    const name = path[path.length - 1]!;
+    const [, base = name, plain, plural = ''] = KEY_NAME.exec(name) ?? [];
+    const key = [...path.slice(0, -1), `${base}${plural}`].join('.');
+    const entry = entries.get(key) ?? { key };
+    if (plain) entry.plain = node;
+    else entry.standard = node;
+    entries.set(key, entry);
+  }
   return entries;
 }
 

@@ -3,7 +3,7 @@
 // get the click). `selector` picks the widget, so a page can hold two.
 import type { Page } from 'playwright-core';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
-import { domId } from '../../components/fields/field-host.ts';
+import { fillField } from '../helpers/fill-field.ts';
 
 export interface Widget { page: Page; selector: string }
 
@@ -42,49 +42,8 @@ export async function button(widget: Widget, name: string): Promise<void> {
 }
 
 /** Gives an answer through the field's own controls. `path` is the answer path, e.g. /barn/0/barn-navn. */
-export async function fill(widget: Widget, field: FieldDefinition, path: string, value: unknown): Promise<void> {
-  const id = domId(path);
-  const control = (css: string) => widget.page.locator(`${widget.selector} ${css}`);
-  switch (field.kind) {
-    case 'radio': case 'yesno':
-      await control(`input[name="${id}"][value="${String(value)}"]`).check();
-      break;
-    case 'checkboxes':
-      for (const option of value as string[]) await control(`input[name="${id}"][value="${option}"]`).check();
-      break;
-    case 'select':
-      await control(`#${id}`).selectOption(String(value));
-      break;
-    case 'consent':
-      if (value === true) await control(`#${id}`).check();
-      break;
-    case 'address':
-      for (const [part, text] of Object.entries(value as Record<string, string>)) await control(`#${id}-${part}`).fill(text);
-      break;
-    case 'attachments':
-      for (const [document, status] of Object.entries(value as Record<string, string>)) {
-        const documentId = domId(`${path}/${document}`);
-        await control(`input[name="${documentId}"][value="${status}"]`).check();
-        await settle(widget);
-        if (status === 'uploaded') {
-          await control(`#${documentId}-files`).setInputFiles({ name: `${document}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
-        }
-        if (status === 'missing') await control(`#${documentId}-reason`).fill('Banken har ikke sendt den ennå.');
-      }
-      break;
-    case 'group':
-      for (const [index, item] of (value as Array<Record<string, unknown>>).entries()) {
-        await control(`#${id}`).click();
-        await settle(widget);
-        for (const child of field.fields ?? []) {
-          if (child.id in item) await fill(widget, child, `${path}/${index}/${child.id}`, item[child.id]);
-        }
-      }
-      break;
-    default:
-      await control(`#${id}`).fill(String(value));
-  }
-  await settle(widget);
+export function fill(widget: Widget, field: FieldDefinition, path: string, value: unknown): Promise<void> {
+  return fillField((css) => widget.page.locator(`${widget.selector} ${css}`), () => settle(widget), field, path, value);
 }
 
 export interface RunHooks {

@@ -8,7 +8,7 @@ import { domId } from '../../components/fields/field-host.ts';
 export type Widget = KlarSkjema;
 
 /** Mounts a widget for an example form package and waits until its first step is on screen. */
-export async function mountWidget(formId: string, attributes: Record<string, string> = {}): Promise<Widget> {
+export async function mountWidget(formId: string, attributes: Record<string, string> = {}, properties: Partial<Pick<Widget, 'prefill'>> = {}): Promise<Widget> {
   document.body.replaceChildren();
   // Each test starts on a clean device: no draft from an earlier test is restored (test/ui/drafts-*.ts mount their own way).
   sessionStorage.clear();
@@ -18,6 +18,8 @@ export async function mountWidget(formId: string, attributes: Record<string, str
   title.textContent = 'klarskjema';
   main.append(title);
   const widget = document.createElement('klar-skjema');
+  // Properties first: a host sets prefill before the form loads.
+  Object.assign(widget, properties);
   widget.setAttribute('form', `/build/forms/${formId}/`);
   for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
   main.append(widget);

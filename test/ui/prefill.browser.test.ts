@@ -3,26 +3,13 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeId, byId, clickButton, definitionOf, fillStep, fullAnswers, headingText, next, root, settle, until, type Widget } from './driver.ts';
+import { activeId, byId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
 
 const REGISTER = { navn: 'Kari Nordmann', fodselsnummer: '01010000110' };
 
-/** Like mountWidget, with the host's prefill set before the form loads. */
+/** mountWidget with the host's prefill set before the form loads. */
 async function mountPrefilled(formId: string, prefill: Record<string, unknown>): Promise<Widget> {
-  document.body.replaceChildren();
-  // A clean device: no draft of an earlier test comes back (a widget restores its tab's draft).
-  sessionStorage.clear();
-  localStorage.clear();
-  const main = document.createElement('main');
-  const title = document.createElement('h1');
-  title.textContent = 'klarskjema';
-  main.append(title);
-  const widget = document.createElement('klar-skjema');
-  widget.prefill = prefill;
-  widget.setAttribute('form', `/build/forms/${formId}/`);
-  main.append(widget);
-  document.body.append(main);
-  await until(() => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null, `the form ${formId} to load`);
+  const widget = await mountWidget(formId, {}, { prefill });
   await settle(widget);
   return widget;
 }

@@ -3,7 +3,7 @@
 // phoned with an interpreter. Then the receipt. And axe on every step in nb and ar, standard and plain.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { byId, definitionOf, fillStep, headingText, next, root, settle, until, type Widget } from './driver.ts';
+import { byId, definitionOf, fillStep, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
 
 const REFERENCE = 'KS-2026-7K3M-9QXZ';
 
@@ -45,23 +45,11 @@ const ANSWERS: Record<string, Record<string, unknown>> = {
 const LATER = 'kontoutskrift';
 
 async function mount(options: { lang?: string; variant?: string; prefill?: Record<string, unknown> } = {}): Promise<Widget> {
-  document.body.replaceChildren();
-  // A clean device: no draft of an earlier test comes back (a widget restores its tab's draft).
-  sessionStorage.clear();
-  localStorage.clear();
-  const main = document.createElement('main');
-  const title = document.createElement('h1');
-  title.textContent = 'Søknad om økonomisk sosialhjelp';
-  main.append(title);
-  const widget = document.createElement('klar-skjema');
-  if (options.prefill) widget.prefill = options.prefill;
-  widget.setAttribute('form', '/build/forms/sosialhjelp/');
-  if (options.lang) widget.setAttribute('lang', options.lang);
-  if (options.variant) widget.setAttribute('variant', options.variant);
-  widget.setAttribute('contact', JSON.stringify({ office: 'NAV Grünerløkka', phone: { number: '55 55 33 33', hours: '09–15' }, meeting: { address: 'Thorvald Meyers gate 2', hours: '10–14' } }));
-  main.append(widget);
-  document.body.append(main);
-  await until(() => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null, 'the application to load');
+  const widget = await mountWidget('sosialhjelp', {
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.variant ? { variant: options.variant } : {}),
+    contact: JSON.stringify({ office: 'NAV Grünerløkka', phone: { number: '55 55 33 33', hours: '09–15' }, meeting: { address: 'Thorvald Meyers gate 2', hours: '10–14' } }),
+  }, options.prefill ? { prefill: options.prefill } : {});
   await settle(widget);
   return widget;
 }
