@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    server = await serve({ root: packageRoot, port: 0, host: '127.0.0.1' });
+    server = await serve({ root: packageRoot, port: 0, host: '127.0.0.1', allow: ['demo', 'build'] });
     // The demo posts to the reference receiver, as under `npm start`; its data goes to a temp folder.
     const receiver = await openReceiver({ formsDir: resolve(packageRoot, 'build/forms'), dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-shots-')) });
     const [serveStatic] = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the form packages, then serves this folder read-only with the widget's CSP, and
-// the reference receiver (src/server/receiver.ts) on the same origin under /api/.
+// `npm start`: builds the form packages and the widget, then serves demo/ and build/ read-only with the
+// widget's CSP, and the reference receiver (src/server/receiver.ts) on the same origin under /api/.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveInside, serve } from './static-server.js';
+import { serve } from './static-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -31,30 +31,22 @@ try {
 }
 
 try {
-  const server = await serve({ root, port, host });
-  // Hand /api/ to the receiver; everything else stays with the static server's own handler, except the
-  // data folder (submissions, uploaded files), which sits under the served root by default: never serve it.
+  // Only what the demo needs (demo/ and the built widget and forms under build/), by real path, so a
+  // symlink cannot reach the sources, package.json or the data folder (submissions, uploaded files).
   const dataDir = receiver?.dataDir ?? resolve(process.env.KLARSKJEMA_DATA_DIR ?? join(root, 'data'));
-  const isData = (url) => {
-    try {
-      const file = resolveInside(root, new URL(url, 'http://localhost').pathname);
-      return file !== null && (file === dataDir || file.startsWith(dataDir + sep));
-    } catch {
-      return true;
-    }
-  };
+  const server = await serve({ root, port, host, allow: ['demo', 'build'], deny: [dataDir] });
+  // Hand /api/ to the receiver; everything else stays with the static server's own handler.
   const [serveStatic] = server.listeners('request');
   server.removeAllListeners('request');
   server.on('request', (request, response) => {
     const url = request.url ?? '/';
     if (receiver && url.startsWith('/api/')) void receiver.handle(request, response);
-    else if (isData(url)) response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
     else serveStatic.call(server, request, response);
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  console.log(`\nklarskjema: serving ${root} read-only at http://${shown}:${actualPort}/demo/ (Ctrl+C to stop)`);
+  console.log(`\nklarskjema: serving demo/ and build/ read-only at http://${shown}:${actualPort}/demo/ (Ctrl+C to stop)`);
   console.log(`form packages: http://${shown}:${actualPort}/build/forms/`);
   if (receiver) console.log(`receiver: http://${shown}:${actualPort}/api/ (health: /api/health; data: ${receiver.databaseFile})`);
   const stop = () => server.close(() => (receiver ? receiver.close() : Promise.resolve()).finally(() => process.exit(0)));

@@ -1,7 +1,7 @@
 // A tiny read-only static file server (node:http only) for the demo and for tests. It sends the
 // widget's production Content-Security-Policy, so whatever it serves must work under that policy.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 
@@ -60,13 +60,35 @@ export function resolveInside(root, urlPath) {
 }
 
 /**
+ * Whether a file may be served: its real path (symlinks resolved) lies inside one of the allowed real
+ * folders. A lexical check alone is not enough: a symlink under demo/ could point at the data folder.
+ * @param {string} file
+ * @param {string[]} allowedReal real paths of the folders that may be served
+ * @param {string[]} deniedReal real paths of folders never served, even inside an allowed one
+ */
+async function isAllowed(file, allowedReal, deniedReal) {
+  const real = await realpath(file).catch(() => null);
+  const inside = (folder) => real === folder || real.startsWith(folder + sep);
+  return real !== null && allowedReal.some(inside) && !deniedReal.some(inside);
+}
+
+/**
  * Serves root read-only: GET and HEAD, files only (a folder serves its index.html, no listings),
- * "/" redirects to redirectRoot. Resolves with the listening server once it listens.
- * @param {{ root: string, port?: number, host?: string, redirectRoot?: string }} options
+ * "/" redirects to redirectRoot. `allow` names the top-level folders that may be served (default: the
+ * whole root); a file is served only when its real path is inside one of them and outside every
+ * folder in `deny` (absolute paths, such as the receiver's data folder). Resolves with the listening
+ * server once it listens.
+ * @param {{ root: string, port?: number, host?: string, redirectRoot?: string, allow?: string[], deny?: string[] }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/demo/' }) {
+export async function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/demo/', allow, deny = [] }) {
   const base = resolve(root);
+  const realBase = await realpath(base);
+  const allowedReal = allow
+    ? (await Promise.all(allow.map((folder) => realpath(resolve(base, folder)).catch(() => null)))).filter((f) => f !== null)
+    : [realBase];
+  // A denied folder that does not exist yet is denied by its resolved path.
+  const deniedReal = await Promise.all(deny.map((folder) => realpath(resolve(folder)).catch(() => resolve(folder))));
   const server = createServer(async (request, response) => {
     try {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -79,7 +101,7 @@ export function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/
         return;
       }
       let file = resolveInside(base, url.pathname);
-      if (!file) {
+      if (!file || !(await isAllowed(file, allowedReal, deniedReal))) {
         send(response, 404, 'Not found\n');
         return;
       }
@@ -92,7 +114,7 @@ export function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/
         file = resolve(file, 'index.html');
         info = await stat(file).catch(() => null);
       }
-      if (!info?.isFile()) {
+      if (!info?.isFile() || !(await isAllowed(file, allowedReal, deniedReal))) {
         send(response, 404, 'Not found\n');
         return;
       }

@@ -1,6 +1,6 @@
 // The demo/test static server: read-only, right MIME types and CSP, nothing outside its root.
 import { request, type Server } from 'node:http';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,5 +94,51 @@ describe('static server', () => {
     expect(resolveInside('/srv/site', '/a/b.js')).toBe('/srv/site/a/b.js');
     expect(resolveInside('/srv/site', '/../site-evil/x')).toBeNull();
     expect(resolveInside('/srv/site', '/%2e%2e/x')).toBeNull();
+  });
+});
+
+describe('static server with an allow list (npm start)', () => {
+  let narrow: Server;
+  let narrowBase: string;
+  let site: string;
+
+  beforeAll(async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'klarskjema-allow-'));
+    site = join(parent, 'site');
+    await mkdir(join(site, 'demo'), { recursive: true });
+    await mkdir(join(site, 'build/forms'), { recursive: true });
+    await mkdir(join(site, 'src'), { recursive: true });
+    await mkdir(join(site, 'data'), { recursive: true });
+    await mkdir(join(site, 'build/data'), { recursive: true });
+    await writeFile(join(site, 'demo/index.html'), '<!doctype html><title>demo</title>');
+    await writeFile(join(site, 'build/forms/form.json'), '{}');
+    await writeFile(join(site, 'build/data/inside-denied.json'), '{"denied":true}');
+    await writeFile(join(site, 'src/secret.ts'), 'export const secret = 1;');
+    await writeFile(join(site, 'package.json'), '{"name":"secret"}');
+    await writeFile(join(site, 'data/klarskjema.sqlite'), 'SQLite secret');
+    // A symlink inside an allowed folder that points at the data folder and at a file outside the root.
+    await symlink(join(site, 'data'), join(site, 'demo/data-link'));
+    await symlink(join(site, 'data/klarskjema.sqlite'), join(site, 'demo/db.sqlite'));
+    await symlink(join(site, 'src'), join(site, 'build/src-link'));
+    narrow = await serve({ root: site, port: 0, host: '127.0.0.1', allow: ['demo', 'build'], deny: [join(site, 'build/data')] });
+    const address = narrow.address();
+    if (typeof address !== 'object' || !address) throw new Error('no address');
+    narrowBase = `http://127.0.0.1:${address.port}`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => narrow.close(() => resolve())));
+
+  it('serves the allowed folders', async () => {
+    expect((await fetch(`${narrowBase}/demo/`)).status).toBe(200);
+    expect((await fetch(`${narrowBase}/build/forms/form.json`)).status).toBe(200);
+  });
+
+  it.each(['/src/secret.ts', '/package.json', '/data/klarskjema.sqlite', '/demo/data-link/klarskjema.sqlite', '/demo/db.sqlite',
+    '/build/src-link/secret.ts', '/build/data/inside-denied.json', '/src/', '/src'])('answers 404 for %s', async (path) => {
+    const response = await fetch(`${narrowBase}${path}`, { redirect: 'manual' });
+    expect(response.status).toBe(404);
+    const body = await response.text();
+    expect(body).not.toContain('secret');
+    expect(body).not.toContain('denied');
   });
 });
