@@ -276,24 +276,33 @@ describe('privacy and failure', () => {
     }
   });
 
-  it('answers 500 without a stack trace when the store fails, and 503 on health', async () => {
+  it('answers 500 without a stack trace when the store fails, 503 storage-unavailable when the storage does, and 503 on health', async () => {
     const failing = await startTestReceiver({
       store: (): SubmissionStore => ({
         kind: 'broken',
         saveSubmission: () => Promise.reject(Object.assign(new Error('disk on fire at /var/lib/secret'), { code: 'EIO' })),
         saveAttachment: () => Promise.reject(new Error('nope')),
-        findSubmission: () => Promise.reject(new Error('nope')),
+        findSubmission: () => Promise.reject(new Error('bug at /var/lib/secret')),
         ping: () => Promise.reject(new Error('nope')),
+        probeWrite: () => Promise.reject(Object.assign(new Error('nope'), { code: 'SQLITE_FULL' })),
         close: () => Promise.resolve(),
       }),
     });
     try {
       const response = await postJson(`${failing.url}/api/forms/kontakt/submissions`, kontaktSubmission());
-      expect(response.status).toBe(500);
-      expect(response.json).toEqual({ errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }] });
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('30');
+      expect(response.json).toEqual({ errors: [{ pointer: '', code: 'storage-unavailable', message: expect.any(String) }] });
       expect(response.text).not.toMatch(/ at |fire|secret/);
-      expect(failing.logs.at(-1)).toMatch(/ 500 .* error:EIO$/);
-      expect((await send(`${failing.url}/api/health`, { method: 'GET' })).status).toBe(503);
+      expect(failing.logs.at(-1)).toMatch(/ 503 .* storage-unavailable:EIO$/);
+      const broken = await send(`${failing.url}/api/forms/kontakt/submissions/${kontaktSubmission().id}`, { method: 'GET' });
+      expect(broken.status).toBe(500);
+      expect(broken.json).toEqual({ errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }] });
+      expect(broken.text).not.toMatch(/ at |bug|secret/);
+      const health = await send(`${failing.url}/api/health`, { method: 'GET' });
+      expect(health.status).toBe(503);
+      expect(health.json).toMatchObject({ status: 'unavailable' });
+      expect((await send(`${failing.url}/api/live`, { method: 'GET' })).status).toBe(200);
     } finally {
       await failing.close();
     }

@@ -10,7 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { submissionDigest } from '../../src/server/digest.ts';
+import { createReference } from '../../src/server/reference.ts';
 import { SqliteSubmissionStore } from '../../src/server/sqlite-store.ts';
+import { openWhenAvailable, StorageUnavailable, storageFault } from '../../src/server/store.ts';
 import { kontaktSubmission } from './helpers.ts';
 
 const WRITERS = 4;
@@ -128,5 +130,72 @@ describe('SqliteSubmissionStore: idempotency by body digest', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('SqliteSubmissionStore: storage failures are never hidden', () => {
+  it('on a full database (max_page_count) every "created" is committed, and the rest fail as StorageUnavailable SQLITE_FULL', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'klarskjema-full-'));
+    const file = join(dir, 'full.sqlite');
+    try {
+      const store = new SqliteSubmissionStore(file, { maxPageCount: 30 });
+      await store.probeWrite();
+      const created: string[] = [];
+      let failure: unknown = null;
+      for (let i = 0; i < 1000 && failure === null; i++) {
+        const submission = kontaktSubmission({ answers: { ...kontaktSubmission().answers, beskrivelse: `Søknad ${i}: ${'ord '.repeat(100)}` } });
+        try {
+          const saved = await store.saveSubmission({ idempotencyKey: submission.id, formId: 'kontakt', formVersion: '1.0.0', submission, receivedAt: new Date() }, () => createReference());
+          if (saved.status === 'created') created.push(saved.reference);
+        } catch (error) {
+          failure = error;
+        }
+      }
+      expect(failure).toBeInstanceOf(StorageUnavailable);
+      expect((failure as StorageUnavailable).code).toBe('SQLITE_FULL');
+      expect(created.length).toBeGreaterThan(5);
+      await expect(store.probeWrite()).rejects.toBeInstanceOf(StorageUnavailable);
+      const attachment = { ref: randomUUID(), formId: 'stotte', submissionId: randomUUID(), documentId: 'husleiekontrakt', fileName: null,
+        type: 'application/pdf' as const, size: 1, sha256: 'a'.repeat(64), storagePath: `attachments/x/${'y'.repeat(50_000)}`, receivedAt: new Date() };
+      await expect(store.saveAttachment(attachment, 20)).rejects.toBeInstanceOf(StorageUnavailable);
+      await store.close();
+      const db = new Database(file, { readonly: true });
+      const stored = db.prepare<{ reference: string }>('SELECT reference FROM submissions ORDER BY seq').all().map((r) => r.reference);
+      expect(stored).toEqual(created);
+      expect(db.prepare<{ n: number }>('SELECT count(*) AS n FROM attachments').get()!.n).toBe(0);
+      db.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('classifies storage failures by code, and nothing else', () => {
+    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_READONLY_DBMOVED', 'SQLITE_BUSY', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'ENOSPC', 'EROFS', 'EIO', 'EDQUOT']) {
+      expect(storageFault(Object.assign(new Error('x'), { code }))?.code).toBe(code);
+    }
+    for (const code of ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_FULLX', 'ENOENT', undefined]) {
+      expect(storageFault(Object.assign(new Error('x'), { code }))).toBeNull();
+    }
+    const closed = new SqliteSubmissionStore(':memory:');
+    void closed.close();
+    return expect(closed.findSubmission('kontakt', 'some-id-123')).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'closed' });
+  });
+
+  it('a store opened when it can be: a failed opening is retried on use; other errors fail at once', async () => {
+    let opened = 0;
+    let fail = true;
+    const store = openWhenAvailable('sqlite', () => {
+      if (fail) throw Object.assign(new Error('read-only'), { code: 'SQLITE_CANTOPEN' });
+      opened++;
+      return new SqliteSubmissionStore(':memory:');
+    });
+    expect(store.kind).toBe('sqlite');
+    await expect(store.findSubmission('kontakt', 'some-id-123')).rejects.toBeInstanceOf(StorageUnavailable);
+    fail = false;
+    expect(await store.findSubmission('kontakt', 'some-id-123')).toBeNull();
+    await store.probeWrite();
+    expect(opened).toBe(1);
+    await store.close();
+    expect(() => openWhenAvailable('sqlite', () => { throw new Error('schema version 9'); })).toThrow('schema version 9');
   });
 });
