@@ -182,7 +182,11 @@ function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFi
       if (size === 0) { fail(refuse(400, 'empty', 'The file is empty.')); return; }
       if (!type && !decide()) return;
       settled = true;
-      out.end(() => resolvePromise({ size, sha256: hash.digest('hex'), type: type! }));
+      // end's callback also runs on a failed write or open (ENOSPC, EROFS): then nothing is acknowledged.
+      out.end((error?: Error | null) => {
+        if (error) reject(storageFault(error) ?? error);
+        else resolvePromise({ size, sha256: hash.digest('hex'), type: type! });
+      });
     };
     out.on('error', (error) => {
       if (settled) return;
