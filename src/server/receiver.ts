@@ -16,11 +16,11 @@ import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { FormPackage } from '../engine/form-package.ts';
 import { loadFormPackage } from '../node/load-package.ts';
 import { packageRoot } from '../node/paths.ts';
-import { DurableFolders, FILE_MODE, FOLDER_MODE, probeFolder } from './durable.ts';
+import { DurableFolders, FILE_MODE, FOLDER_MODE, probeFolder, syncPath } from './durable.ts';
 import { acceptableDeclaredType, sniffFileType, SNIFF_BYTES, type AttachmentType } from './file-types.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_FILE_NAME_LENGTH, MAX_FILES_PER_DOCUMENT, SUBMISSION_ID } from './limits.ts';
 import { createReference } from './reference.ts';
@@ -465,7 +465,14 @@ export interface OpenReceiverOptions {
 
 /** Creates the data folder (0700) or takes an existing one down to owner-only: folders 0700, files 0600. */
 export async function secureDataFolder(dataDir: string): Promise<void> {
-  await mkdir(dataDir, { recursive: true, mode: FOLDER_MODE });
+  const created = await mkdir(dataDir, { recursive: true, mode: FOLDER_MODE });
+  // Each new folder's name is durable once its parent is fsynced.
+  if (created !== undefined) {
+    for (let folder = resolve(dataDir); ; folder = dirname(folder)) {
+      await syncPath(dirname(folder));
+      if (folder === resolve(created) || dirname(folder) === folder) break;
+    }
+  }
   const tighten = async (path: string, isFolder: boolean): Promise<void> => {
     const wanted = isFolder ? FOLDER_MODE : FILE_MODE;
     if (((await stat(path)).mode & 0o777) !== wanted) await chmod(path, wanted);

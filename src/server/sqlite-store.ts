@@ -3,7 +3,7 @@
 // export, a backup) work beside the receiver, and synchronous=FULL makes a stored submission survive a
 // power cut before the user is told its reference.
 import Database, { type Database as SqliteDatabase, type SqliteError, type Statement, type Transaction } from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Submission } from '../engine/submission.ts';
 import { submissionDigest } from './digest.ts';
@@ -68,7 +68,13 @@ const isUniqueViolation = (error: unknown): boolean =>
  *  files the database file's mode. Existing ones are tightened. */
 function ownerOnly(file: string): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const created = !existsSync(file);
   closeSync(openSync(file, 'a', 0o600));
+  // A new file's name is durable once its folder is fsynced (SQLite does that for its -wal itself).
+  if (created) {
+    const folder = openSync(dirname(file), 'r');
+    try { fsyncSync(folder); } finally { closeSync(folder); }
+  }
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
     try {
       if ((statSync(path).mode & 0o777) !== 0o600) chmodSync(path, 0o600);
