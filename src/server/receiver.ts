@@ -475,9 +475,13 @@ export async function secureDataFolder(dataDir: string): Promise<void> {
   }
   const tighten = async (path: string, isFolder: boolean): Promise<void> => {
     const wanted = isFolder ? FOLDER_MODE : FILE_MODE;
-    if (((await stat(path)).mode & 0o777) !== wanted) await chmod(path, wanted);
+    // Another receiver on the same folder may delete a file meanwhile (a .part, a swept upload).
+    const mode = await stat(path).then((s) => s.mode & 0o777, (error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return null; throw error; });
+    if (mode === null) return;
+    if (mode !== wanted) await chmod(path, wanted).catch((error: NodeJS.ErrnoException) => { if (error.code !== 'ENOENT') throw error; });
     if (!isFolder) return;
-    for (const entry of await readdir(path, { withFileTypes: true })) {
+    const entries = await readdir(path, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return []; throw error; });
+    for (const entry of entries) {
       // Symbolic links are left alone: chmod would follow them out of the data folder.
       if (entry.isDirectory() || entry.isFile()) await tighten(join(path, entry.name), entry.isDirectory());
     }

@@ -32,6 +32,8 @@ export interface SqliteStoreOptions {
   /** PRAGMA max_page_count: the most pages the file may have (a test and ops knob that makes a
    *  small disk without a small file system: past it, writes fail with SQLITE_FULL). */
   maxPageCount?: number;
+  /** How long a write waits for another connection's lock before it fails as SQLITE_BUSY (503). Default 5 s. */
+  busyTimeoutMs?: number;
 }
 
 export const SQLITE_SCHEMA = `
@@ -111,7 +113,7 @@ export class SqliteSubmissionStore implements SubmissionStore {
   constructor(file: string, options: SqliteStoreOptions = {}) {
     try {
       if (file !== ':memory:') ownerOnly(file);
-      this.#db = new Database(file, { timeout: 5_000 });
+      this.#db = new Database(file, { timeout: options.busyTimeoutMs ?? 5_000 });
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = FULL');
       if (options.maxPageCount !== undefined) this.#db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);

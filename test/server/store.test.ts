@@ -169,6 +169,27 @@ describe('SqliteSubmissionStore: storage failures are never hidden', () => {
     }
   }, 60_000);
 
+  it('a database locked by another connection past the busy timeout is StorageUnavailable SQLITE_BUSY, and nothing is stored', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'klarskjema-busy-'));
+    const file = join(dir, 'busy.sqlite');
+    try {
+      const store = new SqliteSubmissionStore(file, { busyTimeoutMs: 50 });
+      const other = new Database(file);
+      other.exec('BEGIN IMMEDIATE'); // holds the write lock until the test lets go
+      const submission = kontaktSubmission();
+      const record = { idempotencyKey: submission.id, formId: 'kontakt', formVersion: '1.0.0', submission, receivedAt: new Date() };
+      await expect(store.saveSubmission(record, () => createReference())).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'SQLITE_BUSY' });
+      await expect(store.probeWrite()).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'SQLITE_BUSY' });
+      other.exec('ROLLBACK');
+      other.close();
+      expect(await store.findSubmission('kontakt', submission.id)).toBeNull();
+      expect((await store.saveSubmission(record, () => createReference())).status).toBe('created');
+      await store.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('classifies storage failures by code, and nothing else', () => {
     for (const code of ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_READONLY_DBMOVED', 'SQLITE_BUSY', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'ENOSPC', 'EROFS', 'EIO', 'EDQUOT']) {
       expect(storageFault(Object.assign(new Error('x'), { code }))?.code).toBe(code);
