@@ -1,6 +1,9 @@
-// The receiver on its own: `npx tsx src/server/main.ts`. Environment: RECEIVER_PORT (default 8081),
-// RECEIVER_HOST (default 127.0.0.1), KLARSKJEMA_DATA_DIR (default data/), KLARSKJEMA_FORMS_DIR
-// (default build/forms/). `npm start` instead serves it beside the demo, on the demo's origin.
+// The receiver on its own: `npx tsx src/server/main.ts`. Environment: RECEIVER_PORT (default 8081; 0
+// for any free port), RECEIVER_HOST (default 127.0.0.1), KLARSKJEMA_DATA_DIR (default data/),
+// KLARSKJEMA_FORMS_DIR (default build/forms/), KLARSKJEMA_SQLITE_MAX_PAGES (SQLite's max_page_count,
+// pages of 4 KiB: a test and ops knob that makes the store fill up like a small disk; default none).
+// The first line printed starts with "klarskjema receiver: <url>/api/", so a supervisor (or a test)
+// can read the port. `npm start` instead serves it beside the demo, on the demo's origin.
 import { openReceiver, startReceiver } from './receiver.ts';
 
 try {

@@ -2,28 +2,31 @@
 // validateSubmission and a SubmissionStore; docs/decisions/0005-receiver.md says how.
 //
 //   POST /api/forms/<form id>/submissions                       body: a Submission (application/json)
+//   GET  /api/forms/<form id>/submissions/<id>                  the reference of a stored submission
 //   POST /api/forms/<form id>/submissions/<id>/attachments?document=<document id>&name=<file name>
 //                                                               body: the file's bytes
-//   GET  /api/health
+//   GET  /api/health                                           readiness: 200 only when the store can write now
+//   GET  /api/live                                             liveness: 200 while the process answers
 //
 // Errors are JSON { errors: [{ pointer, code, message }] } and never carry a stack trace. One log line
 // per request: method, path (never the query, which may hold a file name), status, time, outcome;
 // never an answer.
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { FormPackage } from '../engine/form-package.ts';
 import { loadFormPackage } from '../node/load-package.ts';
 import { packageRoot } from '../node/paths.ts';
+import { DurableFolders, FILE_MODE, FOLDER_MODE, probeFolder, syncPath } from './durable.ts';
 import { acceptableDeclaredType, sniffFileType, SNIFF_BYTES, type AttachmentType } from './file-types.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_FILE_NAME_LENGTH, MAX_FILES_PER_DOCUMENT, SUBMISSION_ID } from './limits.ts';
 import { createReference } from './reference.ts';
 import { parseJson, type SubmissionError } from './safe-json.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from './sqlite-store.ts';
-import type { SubmissionStore } from './store.ts';
+import { openWhenAvailable, storageFault, type SubmissionStore } from './store.ts';
 import { validateSubmission } from './validate-submission.ts';
 
 export const DEFAULT_DATA_DIR = resolve(packageRoot, 'data');
@@ -58,6 +61,13 @@ class HttpError extends Error {
     super(errors[0]?.code ?? String(status));
   }
 }
+
+/** Readiness is probed at most once per second; a storage failure forgets the last good probe. */
+const READY_FOR_MS = 1_000;
+/** What the readiness probe writes and fsyncs in the data folder: room for a small upload. */
+const PROBE_FILE_BYTES = 64 * 1024;
+/** How long a client is asked to wait after a storage failure (503). */
+const STORAGE_RETRY_AFTER_SECONDS = 30;
 
 const refuse = (status: number, code: string, message: string, headers?: Record<string, string>): HttpError =>
   new HttpError(status, [{ pointer: '', code, message }], headers);
@@ -131,7 +141,7 @@ interface ReceivedFile { size: number; sha256: string; type: AttachmentType }
 /** Streams an upload to `file`, hashing it and checking its magic bytes and size on the way. */
 function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFile> {
   return new Promise((resolvePromise, reject) => {
-    const out = createWriteStream(file, { flags: 'wx' });
+    const out = createWriteStream(file, { flags: 'wx', mode: FILE_MODE });
     const hash = createHash('sha256');
     let head = Buffer.alloc(0);
     let type: AttachmentType | null = null;
@@ -172,13 +182,18 @@ function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFi
       if (size === 0) { fail(refuse(400, 'empty', 'The file is empty.')); return; }
       if (!type && !decide()) return;
       settled = true;
-      out.end(() => resolvePromise({ size, sha256: hash.digest('hex'), type: type! }));
+      // end's callback also runs on a failed write or open (ENOSPC, EROFS): then nothing is acknowledged.
+      out.end((error?: Error | null) => {
+        if (error) reject(storageFault(error) ?? error);
+        else resolvePromise({ size, sha256: hash.digest('hex'), type: type! });
+      });
     };
-    out.on('error', () => {
+    out.on('error', (error) => {
       if (settled) return;
       settled = true;
       discard(request);
-      reject(new Error('Could not write the upload.'));
+      // A full or read-only disk is the storage's failure (503), not the receiver's.
+      reject(storageFault(error) ?? new Error('Could not write the upload.'));
     });
     request.on('data', onData);
     request.on('end', onEnd);
@@ -198,6 +213,31 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
   const attachmentsDir = resolve(dataDir, 'attachments');
   const incomingDir = join(attachmentsDir, '.incoming');
+  const folders = new DurableFolders(dataDir);
+
+  // Readiness: a real write probe (the store's and the data folder's), remembered for READY_FOR_MS
+  // so that a busy health checker does not turn into a stream of fsyncs. A storage failure in any
+  // request forgets it: not ready until a write succeeds again.
+  let probedOkAt: number | null = null;
+  let probing: Promise<boolean> | null = null;
+  const storageFailed = (): void => { probedOkAt = null; };
+  const probe = async (): Promise<boolean> => {
+    try {
+      await store.probeWrite();
+      await probeFolder(dataDir, PROBE_FILE_BYTES);
+      probedOkAt = now().getTime();
+      return true;
+    } catch {
+      probedOkAt = null;
+      return false;
+    } finally {
+      probing = null;
+    }
+  };
+  const ready = (): Promise<boolean> => {
+    if (probedOkAt !== null && Math.abs(now().getTime() - probedOkAt) < READY_FOR_MS) return Promise.resolve(true);
+    return (probing ??= probe());
+  };
 
   function formOf(id: string): FormPackage[] {
     const versions = byId.get(id);
@@ -206,10 +246,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   async function health(response: ServerResponse): Promise<string> {
-    try {
-      await store.ping();
-    } catch {
-      sendJson(response, 503, { status: 'unavailable', storage: store.kind });
+    if (!(await ready())) {
+      sendJson(response, 503, { status: 'unavailable', storage: store.kind }, { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) });
       return 'storage-unavailable';
     }
     sendJson(response, 200, { status: 'ok', storage: store.kind, forms: options.forms.map((p) => ({ id: p.definition.id, version: p.definition.version })) });
@@ -249,12 +287,24 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (saved.status === 'conflict') {
       throw new HttpError(409, [{ pointer: '/id', code: 'id-in-use', message: 'This id was already used for another form.' }]);
     }
+    if (saved.status === 'changed') {
+      throw new HttpError(409, [{ pointer: '/id', code: 'changed-body', message: 'This id was already used for a different submission; send a changed submission with a new id.' }]);
+    }
     if (saved.status === 'replayed') {
       sendJson(response, 200, { reference: saved.reference }, { 'Idempotency-Replayed': 'true' });
       return 'replayed';
     }
     sendJson(response, 201, { reference: saved.reference });
     return 'created';
+  }
+
+  /** Whether a submission arrived (a Send whose answer was lost): only its reference, nothing else. */
+  async function lookup(response: ServerResponse, formId: string, submissionId: string): Promise<string> {
+    formOf(formId);
+    const found = SUBMISSION_ID.test(submissionId) ? await store.findSubmission(formId, submissionId) : null;
+    if (!found) throw refuse(404, 'not-found', 'No submission with this id is stored for this form.');
+    sendJson(response, 200, { reference: found.reference });
+    return 'found';
   }
 
   async function upload(request: IncomingMessage, response: ServerResponse, formId: string, submissionId: string, query: URLSearchParams): Promise<string> {
@@ -275,7 +325,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const length = declaredLength(request);
     if (length !== null && length > MAX_ATTACHMENT_BYTES) throw refuse(413, 'too-large', `A file may have at most ${MAX_ATTACHMENT_BYTES} bytes.`);
 
-    await mkdir(incomingDir, { recursive: true });
+    await folders.ensure(incomingDir);
     const incoming = join(incomingDir, `${randomUUID()}.part`);
     let received: ReceivedFile;
     try {
@@ -287,8 +337,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // Files are named by their ref, never by the user's file name: no path ever comes from the request.
     const ref = randomUUID();
     const storagePath = join('attachments', formId, submissionId, ref);
-    await mkdir(resolve(dataDir, 'attachments', formId, submissionId), { recursive: true });
-    await rename(incoming, resolve(dataDir, storagePath));
+    // Durable before the row that points at it is committed (src/server/durable.ts).
+    await folders.moveIntoPlace(incoming, resolve(dataDir, storagePath)).catch(async (error: unknown) => {
+      await unlink(incoming).catch(() => {});
+      await unlink(resolve(dataDir, storagePath)).catch(() => {});
+      throw error;
+    });
     const saved = await store.saveAttachment({
       ref, formId, submissionId, documentId, fileName, type: received.type, size: received.size, sha256: received.sha256, storagePath, receivedAt: now(),
     }, MAX_FILES_PER_DOCUMENT).catch(async (error: unknown) => {
@@ -320,9 +374,18 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       only(['GET', 'HEAD']);
       return health(response);
     }
+    if (parts.length === 2 && parts[1] === 'live') {
+      only(['GET', 'HEAD']);
+      sendJson(response, 200, { status: 'live' });
+      return 'live';
+    }
     if (parts.length === 4 && parts[1] === 'forms' && parts[3] === 'submissions') {
       only(['POST']);
       return submit(request, response, parts[2]!);
+    }
+    if (parts.length === 5 && parts[1] === 'forms' && parts[3] === 'submissions') {
+      only(['GET', 'HEAD']);
+      return lookup(response, parts[2]!, parts[4]!);
     }
     if (parts.length === 6 && parts[1] === 'forms' && parts[3] === 'submissions' && parts[5] === 'attachments') {
       only(['POST']);
@@ -341,8 +404,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       if (!pathname.startsWith(API_PREFIX)) throw refuse(404, 'not-found', 'No such route.');
       outcome = await route(request, response, url);
     } catch (error) {
+      const fault = error instanceof HttpError ? null : storageFault(error);
       if (error instanceof HttpError) {
         outcome = error.errors.map((e) => e.code).filter((c, i, all) => all.indexOf(c) === i).slice(0, 5).join(',');
+      } else if (fault) {
+        storageFailed();
+        outcome = `storage-unavailable:${fault.code}`;
       } else {
         // The cause goes to the log by name or code only: messages may quote data.
         outcome = `error:${(error as { code?: unknown })?.code ?? (error instanceof Error ? error.name : 'unknown')}`;
@@ -350,7 +417,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       discard(request);
       if (!response.headersSent) {
         if (error instanceof HttpError) sendJson(response, error.status, { errors: error.errors }, error.headers);
-        else sendJson(response, 500, { errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }] });
+        else if (fault) {
+          sendJson(response, 503, { errors: [{ pointer: '', code: 'storage-unavailable', message: 'The receiver cannot store anything right now. Nothing was stored; try again later.' }] },
+            { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) });
+        } else sendJson(response, 500, { errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }] });
       } else {
         response.destroy();
       }
@@ -385,9 +455,38 @@ export async function loadFormPackages(dir: string): Promise<FormPackage[]> {
 export interface OpenReceiverOptions {
   /** Built form packages. Default build/forms/. */
   formsDir?: string;
-  /** The data folder (created if missing). Default: $KLARSKJEMA_DATA_DIR, else data/. */
+  /** The data folder (created if missing, 0700). Default: $KLARSKJEMA_DATA_DIR, else data/. */
   dataDir?: string;
+  /** SQLite's max_page_count (pages of 4 KiB): a test and ops knob for a store that can fill up.
+   *  Default: $KLARSKJEMA_SQLITE_MAX_PAGES, else none (the file system's limit). */
+  sqliteMaxPages?: number;
   log?: (line: string) => void;
+}
+
+/** Creates the data folder (0700) or takes an existing one down to owner-only: folders 0700, files 0600. */
+export async function secureDataFolder(dataDir: string): Promise<void> {
+  const created = await mkdir(dataDir, { recursive: true, mode: FOLDER_MODE });
+  // Each new folder's name is durable once its parent is fsynced.
+  if (created !== undefined) {
+    for (let folder = resolve(dataDir); ; folder = dirname(folder)) {
+      await syncPath(dirname(folder));
+      if (folder === resolve(created) || dirname(folder) === folder) break;
+    }
+  }
+  const tighten = async (path: string, isFolder: boolean): Promise<void> => {
+    const wanted = isFolder ? FOLDER_MODE : FILE_MODE;
+    // Another receiver on the same folder may delete a file meanwhile (a .part, a swept upload).
+    const mode = await stat(path).then((s) => s.mode & 0o777, (error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return null; throw error; });
+    if (mode === null) return;
+    if (mode !== wanted) await chmod(path, wanted).catch((error: NodeJS.ErrnoException) => { if (error.code !== 'ENOENT') throw error; });
+    if (!isFolder) return;
+    const entries = await readdir(path, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return []; throw error; });
+    for (const entry of entries) {
+      // Symbolic links are left alone: chmod would follow them out of the data folder.
+      if (entry.isDirectory() || entry.isFile()) await tighten(join(path, entry.name), entry.isDirectory());
+    }
+  };
+  await tighten(dataDir, true);
 }
 
 /** A receiver over the form packages in formsDir and a SQLite store in dataDir/klarskjema.sqlite. */
@@ -395,9 +494,13 @@ export async function openReceiver(options: OpenReceiverOptions = {}): Promise<R
   const dataDir = resolve(options.dataDir ?? process.env.KLARSKJEMA_DATA_DIR ?? DEFAULT_DATA_DIR);
   const forms = await loadFormPackages(resolve(options.formsDir ?? DEFAULT_FORMS_DIR));
   if (forms.length === 0) throw new Error(`No form packages in ${options.formsDir ?? DEFAULT_FORMS_DIR}. Build them first (npm run build:forms).`);
-  await mkdir(dataDir, { recursive: true });
+  const maxPages = options.sqliteMaxPages ?? (process.env.KLARSKJEMA_SQLITE_MAX_PAGES ? Number(process.env.KLARSKJEMA_SQLITE_MAX_PAGES) : undefined);
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) throw new Error('KLARSKJEMA_SQLITE_MAX_PAGES must be a positive whole number.');
+  // A data folder that cannot be written (read-only, full) does not stop the start: every write is
+  // answered 503 and /api/health says not ready until it can be written again.
+  await secureDataFolder(dataDir).catch((error: unknown) => { if (!storageFault(error)) throw error; });
   const databaseFile = join(dataDir, SQLITE_FILE_NAME);
-  const store = new SqliteSubmissionStore(databaseFile);
+  const store = openWhenAvailable('sqlite', () => new SqliteSubmissionStore(databaseFile, maxPages === undefined ? {} : { maxPageCount: maxPages }));
   return { ...createReceiver({ forms, store, dataDir, ...(options.log ? { log: options.log } : {}) }), dataDir, databaseFile };
 }
 
