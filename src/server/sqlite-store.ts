@@ -5,7 +5,9 @@
 import Database, { type Database as SqliteDatabase, type SqliteError, type Statement } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { NewAttachment, NewSubmission, SaveAttachmentResult, SaveSubmissionResult, SubmissionStore } from './store.ts';
+import type {
+  NewAttachment, NewSubmission, SaveAttachmentResult, SaveSubmissionResult, StoredUpload, SubmissionQuota, SubmissionStore,
+} from './store.ts';
 
 export const SQLITE_FILE_NAME = 'klarskjema.sqlite';
 const SCHEMA_VERSION = 1;
@@ -47,6 +49,9 @@ export class SqliteSubmissionStore implements SubmissionStore {
   readonly #submissionByKey: Statement<{ reference: string; form_id: string }>;
   readonly #insertAttachment: Statement<{ ref: string }>;
   readonly #attachmentByContent: Statement<{ ref: string }>;
+  readonly #attachmentCounts: Statement<{ in_document: number; in_submission: number }>;
+  readonly #uploadsOf: Statement<StoredUpload>;
+  readonly #deleteUnsubmitted: Statement<StoredUpload>;
 
   /** Opens (and creates, with its folder) the database file; ":memory:" for a throwaway one. */
   constructor(file: string) {
@@ -66,15 +71,27 @@ export class SqliteSubmissionStore implements SubmissionStore {
       RETURNING reference`);
     this.#submissionByKey = this.#db.prepare<{ reference: string; form_id: string }>(
       'SELECT reference, form_id FROM submissions WHERE idempotency_key = ?');
-    // The count and the insert are one statement, so the limit holds however requests interleave.
+    // The counts and the insert are one statement, so the limits hold however requests interleave.
     this.#insertAttachment = this.#db.prepare<{ ref: string }>(`
       INSERT INTO attachments (ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, received_at)
       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
       WHERE (SELECT count(*) FROM attachments WHERE submission_id = ? AND document_id = ?) < ?
+        AND (SELECT count(*) FROM attachments WHERE submission_id = ?) < ?
+        AND (SELECT coalesce(sum(size), 0) FROM attachments WHERE submission_id = ?) + ? <= ?
       ON CONFLICT (submission_id, document_id, sha256) DO NOTHING
       RETURNING ref`);
     this.#attachmentByContent = this.#db.prepare<{ ref: string }>(
       'SELECT ref FROM attachments WHERE submission_id = ? AND document_id = ? AND sha256 = ?');
+    this.#attachmentCounts = this.#db.prepare<{ in_document: number; in_submission: number }>(
+      'SELECT count(*) FILTER (WHERE document_id = ?) AS in_document, count(*) AS in_submission FROM attachments WHERE submission_id = ?');
+    this.#uploadsOf = this.#db.prepare<StoredUpload>(
+      'SELECT ref, document_id AS documentId, storage_path AS storagePath FROM attachments WHERE form_id = ? AND submission_id = ? ORDER BY seq');
+    // ISO 8601 UTC strings of one length sort as their instants do.
+    this.#deleteUnsubmitted = this.#db.prepare<StoredUpload>(`
+      DELETE FROM attachments
+      WHERE received_at < ?
+        AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = attachments.submission_id AND s.form_id = attachments.form_id)
+      RETURNING ref, document_id AS documentId, storage_path AS storagePath`);
   }
 
   async saveSubmission(record: NewSubmission, newReference: () => string): Promise<SaveSubmissionResult> {
@@ -96,14 +113,28 @@ export class SqliteSubmissionStore implements SubmissionStore {
     }
   }
 
-  async saveAttachment(record: NewAttachment, maxPerDocument: number): Promise<SaveAttachmentResult> {
+  async saveAttachment(record: NewAttachment, maxPerDocument: number, quota: SubmissionQuota): Promise<SaveAttachmentResult> {
     const inserted = this.#insertAttachment.get(
       record.ref, record.formId, record.submissionId, record.documentId, record.fileName, record.type, record.size,
       record.sha256, record.storagePath, record.receivedAt.toISOString(),
-      record.submissionId, record.documentId, maxPerDocument);
+      record.submissionId, record.documentId, maxPerDocument,
+      record.submissionId, quota.files,
+      record.submissionId, record.size, quota.bytes);
     if (inserted) return { status: 'created', ref: inserted.ref };
     const same = this.#attachmentByContent.get(record.submissionId, record.documentId, record.sha256);
-    return same ? { status: 'duplicate', ref: same.ref } : { status: 'too-many' };
+    if (same) return { status: 'duplicate', ref: same.ref };
+    // Which limit refused it, for the answer; the refusal itself was decided inside the insert.
+    const counts = this.#attachmentCounts.get(record.documentId, record.submissionId)!;
+    if (counts.in_document >= maxPerDocument) return { status: 'too-many' };
+    return counts.in_submission >= quota.files ? { status: 'quota-files' } : { status: 'quota-bytes' };
+  }
+
+  async uploadsOf(formId: string, submissionId: string): Promise<StoredUpload[]> {
+    return this.#uploadsOf.all(formId, submissionId);
+  }
+
+  async deleteUnsubmittedUploads(receivedBefore: Date): Promise<StoredUpload[]> {
+    return this.#deleteUnsubmitted.all(receivedBefore.toISOString());
   }
 
   async ping(): Promise<void> {

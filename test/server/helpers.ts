@@ -148,3 +148,14 @@ export const FILES = {
   zip: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 3)]),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 4)]),
 } as const;
+
+/** An upload token from the receiver at `base` for one submission of one form. */
+export async function uploadToken(base: string, formId: string, submissionId: string): Promise<string> {
+  const response = await send(`${base}/api/forms/${encodeURIComponent(formId)}/submissions/${encodeURIComponent(submissionId)}/upload-token`, { method: 'POST' });
+  if (response.status !== 201) throw new Error(`upload-token answered ${response.status}: ${response.text}`);
+  return (response.json as { token: string }).token;
+}
+
+/** The Content-Disposition header of an upload named `name` (RFC 6266 with an RFC 8187 filename*). */
+export const disposition = (name: string): string =>
+  `attachment; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
