@@ -33,7 +33,7 @@ import {
 import { createReference } from './reference.ts';
 import { parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from './sqlite-store.ts';
-import type { SubmissionStore } from './store.ts';
+import type { SubmissionQuota, SubmissionStore } from './store.ts';
 import { incomingFileName, removeLeftovers, sweepUploads, type LeftoversReport, type SweepReport } from './upload-sweep.ts';
 import { issueUploadToken, loadUploadSecret, UPLOAD_TOKEN_HEADER, verifyUploadToken } from './upload-token.ts';
 import type { SubmissionValidation } from './validate-submission.ts';
@@ -65,6 +65,9 @@ export interface ReceiverOptions {
   uploadSecret?: Buffer;
   /** How long an upload waits for its submission before sweep() deletes it. Default 24 h. */
   uploadTtlMs?: number;
+  /** What the uploads of one submission id may hold together. Default MAX_FILES_PER_SUBMISSION and
+   *  MAX_BYTES_PER_SUBMISSION. */
+  quota?: SubmissionQuota;
 }
 
 export interface Receiver {
@@ -235,6 +238,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const incomingDir = join(attachmentsDir, '.incoming');
   const validator = options.validator ?? inlineValidator();
   const uploadTtlMs = options.uploadTtlMs ?? DEFAULT_UPLOAD_TTL_HOURS * 3_600_000;
+  const quota: SubmissionQuota = options.quota ?? { files: MAX_FILES_PER_SUBMISSION, bytes: MAX_BYTES_PER_SUBMISSION };
   let secret: Promise<Buffer> | null = options.uploadSecret ? Promise.resolve(options.uploadSecret) : null;
   const uploadSecret = (): Promise<Buffer> => {
     secret ??= loadUploadSecret(dataDir).catch((error: unknown) => { secret = null; throw error; });
@@ -386,7 +390,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     await rename(incoming, resolve(dataDir, storagePath));
     const saved = await store.saveAttachment({
       ref, formId, submissionId, documentId, fileName, type: received.type, size: received.size, sha256: received.sha256, storagePath, receivedAt: now(),
-    }, MAX_FILES_PER_DOCUMENT, { files: MAX_FILES_PER_SUBMISSION, bytes: MAX_BYTES_PER_SUBMISSION }).catch(async (error: unknown) => {
+    }, MAX_FILES_PER_DOCUMENT, quota).catch(async (error: unknown) => {
       await unlink(resolve(dataDir, storagePath)).catch(() => {});
       throw error;
     });
@@ -395,10 +399,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       throw refuse(422, 'too-many-files', `A document may have at most ${MAX_FILES_PER_DOCUMENT} files.`);
     }
     if (saved.status === 'quota-files') {
-      throw refuse(422, 'too-many-files', `An application may have at most ${MAX_FILES_PER_SUBMISSION} files in all.`);
+      throw refuse(422, 'too-many-files', `An application may have at most ${quota.files} files in all.`);
     }
     if (saved.status === 'quota-bytes') {
-      throw refuse(413, 'quota-bytes', `The files of an application may have at most ${MAX_BYTES_PER_SUBMISSION} bytes in all.`);
+      throw refuse(413, 'quota-bytes', `The files of an application may have at most ${quota.bytes} bytes in all.`);
     }
     const body = { ref: saved.ref, document: documentId, type: received.type, size: received.size, sha256: received.sha256 };
     sendJson(response, saved.status === 'created' ? 201 : 200, body);

@@ -7,7 +7,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Submission } from '../../src/engine/submission.ts';
-import { createReceiver, startReceiver, type StartedReceiver } from '../../src/server/receiver.ts';
+import { createReceiver, startReceiver, type ReceiverOptions, type StartedReceiver, type StartReceiverOptions } from '../../src/server/receiver.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../../src/server/sqlite-store.ts';
 import type { SubmissionStore } from '../../src/server/store.ts';
 import { examplePackage, exampleFormIds } from '../helpers/form-packages.ts';
@@ -21,14 +21,18 @@ export interface TestReceiver extends StartedReceiver {
   stop(): Promise<void>;
 }
 
-export async function startTestReceiver(options: { store?: (file: string) => SubmissionStore } = {}): Promise<TestReceiver> {
+export async function startTestReceiver(options: {
+  store?: (file: string) => SubmissionStore;
+  receiver?: Partial<Omit<ReceiverOptions, 'forms' | 'store' | 'dataDir' | 'log'>>;
+  server?: StartReceiverOptions;
+} = {}): Promise<TestReceiver> {
   const dataDir = await mkdtemp(join(tmpdir(), 'klarskjema-receiver-'));
   const forms = await Promise.all(exampleFormIds.map((id) => examplePackage(id)));
   const file = join(dataDir, SQLITE_FILE_NAME);
   const store = options.store ? options.store(file) : new SqliteSubmissionStore(file);
   const logs: string[] = [];
-  const receiver = createReceiver({ forms, store, dataDir, log: (line) => logs.push(line) });
-  const started = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+  const receiver = createReceiver({ forms, store, dataDir, log: (line) => logs.push(line), ...options.receiver });
+  const started = await startReceiver(receiver, { ...options.server, host: '127.0.0.1', port: 0 });
   const query = <T>(run: (db: InstanceType<typeof Database>) => T): T => {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try { return run(db); } finally { db.close(); }
