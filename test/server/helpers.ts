@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Submission } from '../../src/engine/submission.ts';
 import { createReceiver, startReceiver, type ReceiverOptions, type StartedReceiver, type StartReceiverOptions } from '../../src/server/receiver.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../../src/server/sqlite-store.ts';
 import type { SubmissionStore } from '../../src/server/store.ts';
-import { examplePackage, exampleFormIds } from '../helpers/form-packages.ts';
+import { buildFormPackage } from '../../src/build/build.ts';
+import { packageRoot } from '../../src/node/paths.ts';
+import { examplePackage, exampleFormIds, readExampleDefinition } from '../helpers/form-packages.ts';
 
 export interface TestReceiver extends StartedReceiver {
   dataDir: string;
@@ -163,3 +165,14 @@ export async function uploadToken(base: string, formId: string, submissionId: st
 /** The Content-Disposition header of an upload named `name` (RFC 6266 with an RFC 8187 filename*). */
 export const disposition = (name: string): string =>
   `attachment; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
+/** The form "monster": kontakt whose name must match ^(a+)+$, which backtracks exponentially on "aaaa…!". */
+export async function buildMonsterForms(outDir: string): Promise<void> {
+  const kontakt = await readExampleDefinition('kontakt');
+  const monster = structuredClone(kontakt);
+  monster.id = 'monster';
+  (monster.answers.properties.navn as Record<string, unknown>).pattern = '^(a+)+$';
+  const localesDir = resolve(packageRoot, 'locales');
+  await buildFormPackage(kontakt, { outDir, localesDir });
+  await buildFormPackage(monster, { outDir, localesDir });
+}
