@@ -45,3 +45,56 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /** A submission id, which is also the idempotency key: the widget sends a UUID (36 characters) or
  *  32 hex digits; letters, digits, '-' and '_' keep it safe in URLs, file names and logs. */
 export const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
+
+/** Files per submission, all documents together: three times the 20 files one document may hold. The
+ *  largest example form asks for 7 documents, and a person rarely has more than a few pages of each. */
+export const MAX_FILES_PER_SUBMISSION = 60;
+
+/** Bytes per submission, all files together: ten full-size files. Enough for scans of every document
+ *  a form asks for; small enough that one unguessable id cannot fill the data disk. */
+export const MAX_BYTES_PER_SUBMISSION = 100 * 1024 * 1024;
+
+/** How long an upload token lasts: enough to choose and send the files of one application on a slow
+ *  line; the widget asks for a new one when it has expired. */
+export const UPLOAD_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+/** How long an upload waits for its submission before the sweep deletes it (row and file), unless
+ *  KLARSKJEMA_UPLOAD_TTL_HOURS says otherwise: a day covers a person who uploads, pauses, and sends
+ *  the same day, while a disk filled by abandoned or hostile uploads empties within a day. */
+export const DEFAULT_UPLOAD_TTL_HOURS = 24;
+
+/** How often a running receiver sweeps: hourly keeps the sweep's own cost negligible, and an upload
+ *  lives at most its TTL plus an hour. */
+export const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
+/** The time one submission may take to validate in a worker: honest submissions take milliseconds;
+ *  past this a pattern is backtracking catastrophically, the worker is replaced and the sender gets
+ *  503 validation-timeout. */
+export const VALIDATION_BUDGET_MS = 2_000;
+
+/** Validation workers: the machine this runs on may have 2 cores, and the event loop needs one. */
+export const VALIDATION_WORKERS = 2;
+
+/** Submissions waiting for a free validation worker; past this the receiver answers 503 at once rather
+ *  than hold more bodies (at most 1 MB each) in memory. */
+export const MAX_QUEUED_VALIDATIONS = 64;
+
+/** Time for a client to send its request headers: 10 s is ample on a poor mobile line, and a client
+ *  that dribbles headers to hold a connection (slowloris) is cut then. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+
+/** Time for a whole request, body included: a 10 MB file at 2 Mbit/s takes 42 s; 120 s leaves room for
+ *  a slower line, and a client that dribbles a body is cut then. */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+/** An idle kept-alive connection is closed after this: the widget sends its files and its submission
+ *  back to back, so a few seconds of reuse is all it needs. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/** Open connections at once; more are refused. A municipality's peak is a few requests a second,
+ *  each done in well under a second, so 256 leaves wide room while bounding memory and descriptors. */
+export const MAX_CONNECTIONS = 256;
+
+/** How often node:http checks the header and request timeouts (its default of 30 s would let a slow
+ *  client stay up to 30 s past them). */
+export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;

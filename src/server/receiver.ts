@@ -3,31 +3,44 @@
 //
 //   POST /api/forms/<form id>/submissions                       body: a Submission (application/json)
 //   GET  /api/forms/<form id>/submissions/<id>                  the reference of a stored submission
-//   POST /api/forms/<form id>/submissions/<id>/attachments?document=<document id>&name=<file name>
+//   POST /api/forms/<form id>/submissions/<id>/upload-token        → 201 { token, expiresAt }
+//   POST /api/forms/<form id>/submissions/<id>/attachments?document=<document id>
+//        Upload-Token: <token>, Content-Disposition: attachment; filename*=UTF-8''<name>
 //                                                               body: the file's bytes
 //   GET  /api/health                                           readiness: 200 only when the store can write now
 //   GET  /api/live                                             liveness: 200 while the process answers
 //
-// Errors are JSON { errors: [{ pointer, code, message }] } and never carry a stack trace. One log line
-// per request: method, path (never the query, which may hold a file name), status, time, outcome;
-// never an answer.
+// Errors are JSON { errors: [{ pointer, code, message }] } and never carry a stack trace. Every answer
+// carries the security headers of SECURITY_HEADERS. One log line per request: method, path (never the
+// query), status, time, outcome; never an answer or a file name.
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import type { FormPackage } from '../engine/form-package.ts';
+import type { Submission } from '../engine/submission.ts';
 import { loadFormPackage } from '../node/load-package.ts';
 import { packageRoot } from '../node/paths.ts';
 import { DurableFolders, FILE_MODE, FOLDER_MODE, probeFolder, syncPath } from './durable.ts';
 import { acceptableDeclaredType, sniffFileType, SNIFF_BYTES, type AttachmentType } from './file-types.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_FILE_NAME_LENGTH, MAX_FILES_PER_DOCUMENT, SUBMISSION_ID } from './limits.ts';
+import { fileNameFromDisposition } from './content-disposition.ts';
+import { unknownUploadErrors } from './file-answers.ts';
+import {
+  DEFAULT_UPLOAD_TTL_HOURS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_BYTES_PER_SUBMISSION,
+  MAX_CONNECTIONS, MAX_FILE_NAME_LENGTH, MAX_FILES_PER_DOCUMENT, MAX_FILES_PER_SUBMISSION, REQUEST_TIMEOUT_MS, SUBMISSION_ID,
+  SWEEP_INTERVAL_MS, TIMEOUT_CHECK_INTERVAL_MS, UPLOAD_TOKEN_TTL_MS,
+} from './limits.ts';
 import { createReference } from './reference.ts';
-import { parseJson, type SubmissionError } from './safe-json.ts';
+import { parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from './sqlite-store.ts';
-import { openWhenAvailable, storageFault, type SubmissionStore } from './store.ts';
-import { validateSubmission } from './validate-submission.ts';
+import { openWhenAvailable, storageFault, type SubmissionQuota, type SubmissionStore } from './store.ts';
+import { incomingFileName, removeLeftovers, sweepUploads, type LeftoversReport, type SweepReport } from './upload-sweep.ts';
+import { issueUploadToken, loadUploadSecret, UPLOAD_TOKEN_HEADER, verifyUploadToken } from './upload-token.ts';
+import type { SubmissionValidation } from './validate-submission.ts';
+import { createValidationPool, inlineValidator, ValidationBusy, ValidationTimeout, type SubmissionValidator } from './validation-pool.ts';
 
 export const DEFAULT_DATA_DIR = resolve(packageRoot, 'data');
 export const DEFAULT_FORMS_DIR = resolve(packageRoot, 'build/forms');
@@ -36,6 +49,8 @@ export const API_PREFIX = '/api/';
 /** What the receiver reads and discards of a refused body so that the client can read the refusal;
  *  past this the connection is cut. */
 const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+/** Retry-After on a 503: long enough for a replaced worker or a busy moment to pass. */
+const RETRY_AFTER_SECONDS = 30;
 
 export interface ReceiverOptions {
   forms: FormPackage[];
@@ -46,13 +61,27 @@ export interface ReceiverOptions {
   log?: (line: string) => void;
   now?: () => Date;
   newReference?: () => string;
+  /** Checks a parsed body against a form package. Default: in this thread (no time budget); openReceiver
+   *  uses a pool of worker threads with one (validation-pool.ts). */
+  validator?: SubmissionValidator;
+  /** The key of upload tokens. Default: loadUploadSecret(dataDir) on first use. */
+  uploadSecret?: Buffer;
+  /** How long an upload waits for its submission before sweep() deletes it. Default 24 h. */
+  uploadTtlMs?: number;
+  /** What the uploads of one submission id may hold together. Default MAX_FILES_PER_SUBMISSION and
+   *  MAX_BYTES_PER_SUBMISSION. */
+  quota?: SubmissionQuota;
 }
 
 export interface Receiver {
   /** Handles one request whose path starts with /api/. Never rejects. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
   readonly forms: ReadonlyArray<{ id: string; version: string }>;
-  /** Closes the store. */
+  /** Deletes uploads older than the upload TTL at `at` (default now) whose submission never came. */
+  sweep(at?: Date): Promise<SweepReport>;
+  /** After a crash: deletes .part files of dead processes and attachment files that have no row. */
+  removeLeftovers(): Promise<LeftoversReport>;
+  /** Closes the validator and the store. */
   close(): Promise<void>;
 }
 
@@ -78,13 +107,22 @@ const mediaType = (header: string | undefined): { type: string; charset?: string
   return { type: type.trim().toLowerCase(), ...(charset ? { charset } : {}) };
 };
 
+/** On every answer of the receiver, errors too: its answers are data for a script, never a page to
+ *  render, frame, cache, sniff or embed in another site. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(text)),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
+    ...SECURITY_HEADERS,
     ...headers,
   });
   response.end(response.req.method === 'HEAD' ? undefined : text);
@@ -239,6 +277,15 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return (probing ??= probe());
   };
 
+  const validator = options.validator ?? inlineValidator();
+  const uploadTtlMs = options.uploadTtlMs ?? DEFAULT_UPLOAD_TTL_HOURS * 3_600_000;
+  const quota: SubmissionQuota = options.quota ?? { files: MAX_FILES_PER_SUBMISSION, bytes: MAX_BYTES_PER_SUBMISSION };
+  let secret: Promise<Buffer> | null = options.uploadSecret ? Promise.resolve(options.uploadSecret) : null;
+  const uploadSecret = (): Promise<Buffer> => {
+    secret ??= loadUploadSecret(dataDir).catch((error: unknown) => { secret = null; throw error; });
+    return secret;
+  };
+
   function formOf(id: string): FormPackage[] {
     const versions = byId.get(id);
     if (!versions) throw refuse(404, 'unknown-form', `This receiver has no form "${id}".`);
@@ -271,12 +318,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // validateSubmission reads a string as a raw body; a body that is a JSON string is not a submission
     // (else a double-encoded submission would be parsed twice and accepted).
     if (typeof json.value === 'string') throw new HttpError(422, [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }]);
-    const result = validateSubmission(formPackage, json.value);
+    const result = await validateWithinBudget(formPackage, json.value);
     if (!result.ok) {
       if (result.errors.some((e) => e.code === 'internal')) throw new Error('The form package could not check a submission.');
       throw new HttpError(422, result.errors);
     }
     const { submission } = result;
+    await checkFileAnswers(formPackage, submission);
     const key = request.headers['idempotency-key'];
     if (key !== undefined && key !== submission.id) {
       throw new HttpError(400, [{ pointer: '/id', code: 'idempotency-key', message: 'The Idempotency-Key header must equal the submission id.' }]);
@@ -307,15 +355,67 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return 'found';
   }
 
-  async function upload(request: IncomingMessage, response: ServerResponse, formId: string, submissionId: string, query: URLSearchParams): Promise<string> {
+  /** The parsed body checked in the validator; past its time budget, or with no worker free, a 503. */
+  async function validateWithinBudget(formPackage: FormPackage, value: JsonValue): Promise<SubmissionValidation> {
+    try {
+      return await validator.validate(formPackage, value);
+    } catch (error) {
+      if (error instanceof ValidationTimeout) {
+        throw refuse(503, 'validation-timeout', 'Checking this submission took too long. Try again later.', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      }
+      if (error instanceof ValidationBusy) {
+        throw refuse(503, 'validation-busy', 'The receiver is busy. Try again later.', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      }
+      throw error;
+    }
+  }
+
+  /** Every file answer must name an upload of this submission and document (contract point 5). */
+  async function checkFileAnswers(formPackage: FormPackage, submission: Submission): Promise<void> {
+    // Against no uploads every ref is unknown: a submission without refs needs no look-up.
+    if (unknownUploadErrors(formPackage.definition, submission, []).length === 0) return;
+    const errors = unknownUploadErrors(formPackage.definition, submission, await store.uploadsOf(submission.form.id, submission.id));
+    if (errors.length > 0) throw new HttpError(422, errors);
+  }
+
+  /** The submission id of an upload route, checked; and the form's versions. */
+  function uploadTarget(formId: string, submissionId: string): FormPackage[] {
     const versions = formOf(formId);
     if (!SUBMISSION_ID.test(submissionId)) throw refuse(400, 'invalid-submission-id', 'The submission id is 8 to 128 letters, digits, "-" or "_".');
+    return versions;
+  }
+
+  async function uploadToken(request: IncomingMessage, response: ServerResponse, formId: string, submissionId: string, query: URLSearchParams): Promise<string> {
+    uploadTarget(formId, submissionId);
+    if ([...query.keys()].length > 0) throw refuse(400, 'unexpected-query', 'This route takes no query parameters.');
+    const length = declaredLength(request);
+    if ((length !== null && length > 0) || request.headers['transfer-encoding'] !== undefined) {
+      throw refuse(400, 'unexpected-body', 'Ask for an upload token with an empty body.');
+    }
+    const issued = issueUploadToken(await uploadSecret(), formId, submissionId, new Date(now().getTime() + UPLOAD_TOKEN_TTL_MS));
+    sendJson(response, 201, { token: issued.token, expiresAt: issued.expiresAt.toISOString() });
+    return 'issued';
+  }
+
+  async function upload(request: IncomingMessage, response: ServerResponse, formId: string, submissionId: string, query: URLSearchParams): Promise<string> {
+    const versions = uploadTarget(formId, submissionId);
+    const header = request.headers[UPLOAD_TOKEN_HEADER.toLowerCase()];
+    const verdict = verifyUploadToken(await uploadSecret(), typeof header === 'string' ? header : undefined, formId, submissionId, now());
+    if (verdict !== 'ok') {
+      throw refuse(403, 'upload-token', verdict === 'missing'
+        ? `Ask for an upload token (POST …/submissions/<id>/upload-token) and send it in the ${UPLOAD_TOKEN_HEADER} header.`
+        : verdict === 'expired' ? 'The upload token has expired; ask for a new one.' : 'The upload token is not valid for this form and submission.');
+    }
+    // File names are personal data and land in gateway logs when they travel in a URL.
+    if (query.has('name')) throw refuse(400, 'name-in-url', "Send the file name in Content-Disposition: attachment; filename*=UTF-8''<name>, never in the URL.");
     const documentId = query.get('document');
     const documents = new Set(versions.flatMap((p) => (p.definition.attachments ?? []).map((d) => d.id)));
     if (!documentId || !documents.has(documentId)) {
       throw refuse(400, 'unknown-document', `Name the document with ?document=: one of ${[...documents].join(', ') || '(none: this form asks for no documents)'}.`);
     }
-    const fileName = query.get('name');
+    const disposition = fileNameFromDisposition(request.headers['content-disposition']);
+    if (!disposition.ok) throw refuse(400, 'invalid-name', disposition.message);
+    const fileName = disposition.name;
     if (fileName !== null && (fileName.length === 0 || fileName.length > MAX_FILE_NAME_LENGTH || /\p{Cc}/u.test(fileName))) {
       throw refuse(400, 'invalid-name', `A file name has 1 to ${MAX_FILE_NAME_LENGTH} characters and no control characters.`);
     }
@@ -326,7 +426,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (length !== null && length > MAX_ATTACHMENT_BYTES) throw refuse(413, 'too-large', `A file may have at most ${MAX_ATTACHMENT_BYTES} bytes.`);
 
     await folders.ensure(incomingDir);
-    const incoming = join(incomingDir, `${randomUUID()}.part`);
+    const incoming = join(incomingDir, incomingFileName());
     let received: ReceivedFile;
     try {
       received = await receiveFile(request, incoming);
@@ -345,13 +445,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     });
     const saved = await store.saveAttachment({
       ref, formId, submissionId, documentId, fileName, type: received.type, size: received.size, sha256: received.sha256, storagePath, receivedAt: now(),
-    }, MAX_FILES_PER_DOCUMENT).catch(async (error: unknown) => {
+    }, MAX_FILES_PER_DOCUMENT, quota).catch(async (error: unknown) => {
       await unlink(resolve(dataDir, storagePath)).catch(() => {});
       throw error;
     });
     if (saved.status !== 'created') await unlink(resolve(dataDir, storagePath)).catch(() => {});
     if (saved.status === 'too-many') {
       throw refuse(422, 'too-many-files', `A document may have at most ${MAX_FILES_PER_DOCUMENT} files.`);
+    }
+    if (saved.status === 'quota-files') {
+      throw refuse(422, 'too-many-files', `An application may have at most ${quota.files} files in all.`);
+    }
+    if (saved.status === 'quota-bytes') {
+      throw refuse(413, 'quota-bytes', `The files of an application may have at most ${quota.bytes} bytes in all.`);
     }
     const body = { ref: saved.ref, document: documentId, type: received.type, size: received.size, sha256: received.sha256 };
     sendJson(response, saved.status === 'created' ? 201 : 200, body);
@@ -390,6 +496,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (parts.length === 6 && parts[1] === 'forms' && parts[3] === 'submissions' && parts[5] === 'attachments') {
       only(['POST']);
       return upload(request, response, parts[2]!, parts[4]!, url.searchParams);
+    }
+    if (parts.length === 6 && parts[1] === 'forms' && parts[3] === 'submissions' && parts[5] === 'upload-token') {
+      only(['POST']);
+      return uploadToken(request, response, parts[2]!, parts[4]!, url.searchParams);
     }
     throw refuse(404, 'not-found', 'No such route.');
   }
@@ -437,19 +547,38 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   return {
     handle,
     forms: options.forms.map((p) => ({ id: p.definition.id, version: p.definition.version })),
-    close: () => store.close(),
+    sweep: (at = now()) => sweepUploads(store, dataDir, new Date(at.getTime() - uploadTtlMs)),
+    removeLeftovers: () => removeLeftovers(store, dataDir),
+    close: async () => {
+      await validator.close();
+      await store.close();
+    },
   };
 }
 
 /** Every built form package in dir (build/forms/<id>/), in name order. */
 export async function loadFormPackages(dir: string): Promise<FormPackage[]> {
+  return (await loadFormPackageDirs(dir)).map((p) => p.formPackage);
+}
+
+/** The same, each with its folder (which a validation worker loads again). */
+async function loadFormPackageDirs(dir: string): Promise<Array<{ formPackage: FormPackage; dir: string }>> {
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const packages: FormPackage[] = [];
+  const packages: Array<{ formPackage: FormPackage; dir: string }> = [];
   for (const name of entries) {
     const formDir = join(dir, name);
-    if (await stat(join(formDir, 'form.json')).then(() => true, () => false)) packages.push(await loadFormPackage(formDir));
+    if (await stat(join(formDir, 'form.json')).then(() => true, () => false)) packages.push({ formPackage: await loadFormPackage(formDir), dir: formDir });
   }
   return packages;
+}
+
+/** KLARSKJEMA_UPLOAD_TTL_HOURS as milliseconds; DEFAULT_UPLOAD_TTL_HOURS when unset. */
+export function uploadTtlFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.KLARSKJEMA_UPLOAD_TTL_HOURS;
+  if (text === undefined || text.trim() === '') return DEFAULT_UPLOAD_TTL_HOURS * 3_600_000;
+  const hours = Number(text);
+  if (!Number.isFinite(hours) || hours <= 0) throw new Error(`KLARSKJEMA_UPLOAD_TTL_HOURS is a positive number of hours, not "${text}".`);
+  return hours * 3_600_000;
 }
 
 export interface OpenReceiverOptions {
@@ -461,6 +590,11 @@ export interface OpenReceiverOptions {
    *  Default: $KLARSKJEMA_SQLITE_MAX_PAGES, else none (the file system's limit). */
   sqliteMaxPages?: number;
   log?: (line: string) => void;
+  /** The time budget of one validation, in ms. Default VALIDATION_BUDGET_MS. */
+  validationBudgetMs?: number;
+  /** Sweep uploads every this many ms after the one at start-up. Default SWEEP_INTERVAL_MS. */
+  sweepIntervalMs?: number;
+  now?: () => Date;
 }
 
 /** Creates the data folder (0700) or takes an existing one down to owner-only: folders 0700, files 0600. */
@@ -492,16 +626,38 @@ export async function secureDataFolder(dataDir: string): Promise<void> {
 /** A receiver over the form packages in formsDir and a SQLite store in dataDir/klarskjema.sqlite. */
 export async function openReceiver(options: OpenReceiverOptions = {}): Promise<Receiver & { dataDir: string; databaseFile: string }> {
   const dataDir = resolve(options.dataDir ?? process.env.KLARSKJEMA_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const forms = await loadFormPackages(resolve(options.formsDir ?? DEFAULT_FORMS_DIR));
-  if (forms.length === 0) throw new Error(`No form packages in ${options.formsDir ?? DEFAULT_FORMS_DIR}. Build them first (npm run build:forms).`);
+  const packages = await loadFormPackageDirs(resolve(options.formsDir ?? DEFAULT_FORMS_DIR));
+  if (packages.length === 0) throw new Error(`No form packages in ${options.formsDir ?? DEFAULT_FORMS_DIR}. Build them first (npm run build:forms).`);
   const maxPages = options.sqliteMaxPages ?? (process.env.KLARSKJEMA_SQLITE_MAX_PAGES ? Number(process.env.KLARSKJEMA_SQLITE_MAX_PAGES) : undefined);
   if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) throw new Error('KLARSKJEMA_SQLITE_MAX_PAGES must be a positive whole number.');
+  const uploadTtlMs = uploadTtlFromEnv();
   // A data folder that cannot be written (read-only, full) does not stop the start: every write is
-  // answered 503 and /api/health says not ready until it can be written again.
+  // answered 503 and /api/health says not ready until it can be written again. The upload secret is
+  // read (or made) on first use for the same reason.
   await secureDataFolder(dataDir).catch((error: unknown) => { if (!storageFault(error)) throw error; });
   const databaseFile = join(dataDir, SQLITE_FILE_NAME);
   const store = openWhenAvailable('sqlite', () => new SqliteSubmissionStore(databaseFile, maxPages === undefined ? {} : { maxPageCount: maxPages }));
-  return { ...createReceiver({ forms, store, dataDir, ...(options.log ? { log: options.log } : {}) }), dataDir, databaseFile };
+  const validator = createValidationPool({ packages, ...(options.validationBudgetMs ? { budgetMs: options.validationBudgetMs } : {}) });
+  const receiver = createReceiver({
+    forms: packages.map((p) => p.formPackage), store, dataDir, validator, uploadTtlMs,
+    ...(options.log ? { log: options.log } : {}), ...(options.now ? { now: options.now } : {}),
+  });
+  // What a crash left behind, then the uploads that waited too long; later sweeps run on a timer that
+  // does not keep the process alive. On a data folder that cannot be written they wait for the timer.
+  const tidy = async (): Promise<void> => {
+    await receiver.removeLeftovers();
+    await receiver.sweep();
+  };
+  await tidy().catch((error: unknown) => { if (!storageFault(error)) throw error; });
+  const timer = setInterval(() => { void receiver.sweep().catch(() => {}); }, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
+  timer.unref();
+  return {
+    ...receiver, dataDir, databaseFile,
+    close: async () => {
+      clearInterval(timer);
+      await receiver.close();
+    },
+  };
 }
 
 export interface StartedReceiver {
@@ -513,12 +669,51 @@ export interface StartedReceiver {
   close(): Promise<void>;
 }
 
-/** Serves a receiver on its own port (0: any free one); "127.0.0.1" by default. */
-export async function startReceiver(receiver: Receiver, options: { port?: number; host?: string } = {}): Promise<StartedReceiver> {
+export interface StartReceiverOptions {
+  port?: number;
+  /** "127.0.0.1" by default. */
+  host?: string;
+  /** Default HEADERS_TIMEOUT_MS. */
+  headersTimeoutMs?: number;
+  /** Default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+  /** Default KEEP_ALIVE_TIMEOUT_MS. */
+  keepAliveTimeoutMs?: number;
+  /** Default MAX_CONNECTIONS. */
+  maxConnections?: number;
+}
+
+/** node:http's own refusals (a malformed request, a timeout) in the receiver's format and headers. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  // As node:http does by default: answer only when nothing of a response has been written yet.
+  if (!socket.writable || (socket as Duplex & { bytesWritten?: number }).bytesWritten !== 0) {
+    socket.destroy();
+    return;
+  }
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const [status, reason, code] = timeout ? [408, 'Request Timeout', 'timeout']
+    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'headers-too-large'] : [400, 'Bad Request', 'bad-request'];
+  const body = JSON.stringify({ errors: [{ pointer: '', code, message: timeout ? 'The request took too long.' : 'The request is not valid HTTP.' }] });
+  const headers = Object.entries({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...SECURITY_HEADERS, Connection: 'close' })
+    .map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.write(`HTTP/1.1 ${status} ${reason}\r\n${headers}\r\n${body}`);
+  socket.destroy();
+}
+
+/** Serves a receiver on its own port (0: any free one), with the timeouts and connection cap of limits.ts. */
+export async function startReceiver(receiver: Receiver, options: StartReceiverOptions = {}): Promise<StartedReceiver> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 15_000 }, (request, response) => {
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeout);
+  const server = createServer({
+    requestTimeout, headersTimeout, keepAliveTimeout: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
+    // Checked this often; node's default (30 s) would let a slow client stay that long past its timeout.
+    connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, Math.max(50, Math.floor(headersTimeout / 4))),
+  }, (request, response) => {
     void receiver.handle(request, response);
   });
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolvePromise(); });

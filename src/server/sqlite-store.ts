@@ -7,7 +7,10 @@ import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, statS
 import { dirname } from 'node:path';
 import type { Submission } from '../engine/submission.ts';
 import { submissionDigest } from './digest.ts';
-import { rethrowStorageFault, type NewAttachment, type NewSubmission, type SaveAttachmentResult, type SaveSubmissionResult, type SubmissionStore } from './store.ts';
+import {
+  rethrowStorageFault, type NewAttachment, type NewSubmission, type SaveAttachmentResult, type SaveSubmissionResult, type StoredUpload,
+  type SubmissionQuota, type SubmissionStore,
+} from './store.ts';
 
 export const SQLITE_FILE_NAME = 'klarskjema.sqlite';
 /** 1: the first schema. 2: submissions.body_digest (the submissionDigest of the stored body). */
@@ -105,6 +108,9 @@ export class SqliteSubmissionStore implements SubmissionStore {
   readonly #insertAttachment: Statement<{ ref: string }>;
   readonly #attachmentByContent: Statement<{ ref: string }>;
   readonly #probe: Transaction<() => void>;
+  readonly #attachmentCounts: Statement<{ in_document: number; in_submission: number }>;
+  readonly #uploadsOf: Statement<StoredUpload>;
+  readonly #deleteUnsubmitted: Statement<StoredUpload>;
 
   /**
    * Opens (and creates, with its folder) the database file; ":memory:" for a throwaway one. A storage
@@ -149,11 +155,13 @@ export class SqliteSubmissionStore implements SubmissionStore {
       'SELECT reference, form_id, body_digest FROM submissions WHERE idempotency_key = ?');
     this.#submissionOfForm = this.#db.prepare<{ reference: string }>(
       'SELECT reference FROM submissions WHERE idempotency_key = ? AND form_id = ?');
-    // The count and the insert are one statement, so the limit holds however requests interleave.
+    // The counts and the insert are one statement, so the limits hold however requests interleave.
     this.#insertAttachment = this.#db.prepare<{ ref: string }>(`
       INSERT INTO attachments (ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, received_at)
       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
       WHERE (SELECT count(*) FROM attachments WHERE submission_id = ? AND document_id = ?) < ?
+        AND (SELECT count(*) FROM attachments WHERE submission_id = ?) < ?
+        AND (SELECT coalesce(sum(size), 0) FROM attachments WHERE submission_id = ?) + ? <= ?
       ON CONFLICT (submission_id, document_id, sha256) DO NOTHING
       RETURNING ref`);
     this.#attachmentByContent = this.#db.prepare<{ ref: string }>(
@@ -168,6 +176,16 @@ export class SqliteSubmissionStore implements SubmissionStore {
       clearProbe.run();
       markProbe.run(new Date().toISOString());
     });
+    this.#attachmentCounts = this.#db.prepare<{ in_document: number; in_submission: number }>(
+      'SELECT count(*) FILTER (WHERE document_id = ?) AS in_document, count(*) AS in_submission FROM attachments WHERE submission_id = ?');
+    this.#uploadsOf = this.#db.prepare<StoredUpload>(
+      'SELECT ref, document_id AS documentId, storage_path AS storagePath FROM attachments WHERE form_id = ? AND submission_id = ? ORDER BY seq');
+    // ISO 8601 UTC strings of one length sort as their instants do.
+    this.#deleteUnsubmitted = this.#db.prepare<StoredUpload>(`
+      DELETE FROM attachments
+      WHERE received_at < ?
+        AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = attachments.submission_id AND s.form_id = attachments.form_id)
+      RETURNING ref, document_id AS documentId, storage_path AS storagePath`);
   }
 
   async saveSubmission(record: NewSubmission, newReference: () => string): Promise<SaveSubmissionResult> {
@@ -204,19 +222,42 @@ export class SqliteSubmissionStore implements SubmissionStore {
     }
   }
 
-  async saveAttachment(record: NewAttachment, maxPerDocument: number): Promise<SaveAttachmentResult> {
+  async saveAttachment(record: NewAttachment, maxPerDocument: number, quota: SubmissionQuota): Promise<SaveAttachmentResult> {
     // As for submissions: an explicit transaction, so that a failed COMMIT throws.
     const save = this.#db.transaction((): SaveAttachmentResult => {
       const inserted = this.#insertAttachment.all(
         record.ref, record.formId, record.submissionId, record.documentId, record.fileName, record.type, record.size,
         record.sha256, record.storagePath, record.receivedAt.toISOString(),
-        record.submissionId, record.documentId, maxPerDocument)[0];
+        record.submissionId, record.documentId, maxPerDocument,
+        record.submissionId, quota.files,
+        record.submissionId, record.size, quota.bytes)[0];
       if (inserted) return { status: 'created', ref: inserted.ref };
       const same = this.#attachmentByContent.get(record.submissionId, record.documentId, record.sha256);
-      return same ? { status: 'duplicate', ref: same.ref } : { status: 'too-many' };
+      if (same) return { status: 'duplicate', ref: same.ref };
+      // Which limit refused it, for the answer; the refusal itself was decided inside the insert.
+      const counts = this.#attachmentCounts.get(record.documentId, record.submissionId)!;
+      if (counts.in_document >= maxPerDocument) return { status: 'too-many' };
+      return counts.in_submission >= quota.files ? { status: 'quota-files' } : { status: 'quota-bytes' };
     });
     try {
       return save.immediate();
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async uploadsOf(formId: string, submissionId: string): Promise<StoredUpload[]> {
+    try {
+      return this.#uploadsOf.all(formId, submissionId);
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async deleteUnsubmittedUploads(receivedBefore: Date): Promise<StoredUpload[]> {
+    const sweep = this.#db.transaction(() => this.#deleteUnsubmitted.all(receivedBefore.toISOString()));
+    try {
+      return sweep.immediate();
     } catch (error) {
       rethrowStorageFault(error);
     }

@@ -47,7 +47,25 @@ export type SaveAttachmentResult =
   /** The same bytes were already uploaded for this submission's document: nothing new stored. */
   | { status: 'duplicate'; ref: string }
   /** The document already has maxPerDocument files. */
-  | { status: 'too-many' };
+  | { status: 'too-many' }
+  /** The submission already has quota.files files (all documents together). */
+  | { status: 'quota-files' }
+  /** The file would take the submission's files past quota.bytes. */
+  | { status: 'quota-bytes' };
+
+/** What all uploads of one submission id may hold together (limits.ts). */
+export interface SubmissionQuota {
+  files: number;
+  bytes: number;
+}
+
+/** An upload as the receiver checks it against a submission's file answers and the disk. */
+export interface StoredUpload {
+  ref: string;
+  documentId: string;
+  /** Relative to the data folder. */
+  storagePath: string;
+}
 
 export interface SubmissionStore {
   /** For logs and the health check: "sqlite", "postgresql". */
@@ -61,8 +79,15 @@ export interface SubmissionStore {
   saveSubmission(submission: NewSubmission, newReference: () => string): Promise<SaveSubmissionResult>;
   /** The reference of the submission stored under this id for this form; null when there is none. */
   findSubmission(formId: string, submissionId: string): Promise<{ reference: string } | null>;
-  /** Records an uploaded file; at most maxPerDocument per submission and document, one row per identical content. */
-  saveAttachment(attachment: NewAttachment, maxPerDocument: number): Promise<SaveAttachmentResult>;
+  /** Records an uploaded file; at most maxPerDocument per submission and document, one row per identical content,
+   *  and within the quota for the submission id, counted and inserted atomically. */
+  saveAttachment(attachment: NewAttachment, maxPerDocument: number, quota: SubmissionQuota): Promise<SaveAttachmentResult>;
+  /** The uploads recorded for one submission of one form. */
+  uploadsOf(formId: string, submissionId: string): Promise<StoredUpload[]>;
+  /** Deletes the rows of uploads received before `receivedBefore` whose submission was never stored, and
+   *  returns them, so that the caller deletes their files (a crash in between leaves an orphan file, which
+   *  the start-up cleanup removes; never a row without a file that matters). */
+  deleteUnsubmittedUploads(receivedBefore: Date): Promise<StoredUpload[]>;
   /** Resolves when the store answers. */
   ping(): Promise<void>;
   /** Resolves when the store could write and commit right now (a little more than a small submission

@@ -93,12 +93,18 @@ async function stopChild(child: ChildReceiver, signal: NodeJS.Signals = 'SIGTERM
 const submissionsUrl = (url: string, form: string): string => `${url}/api/forms/${form}/submissions`;
 
 /**
- * THE one upload call of this suite (the upload contract is changing: a token and a file name header;
- * adapt it here). Resolves with the receiver's answer.
+ * THE one upload call of this suite: an upload token for the submission id, then the file with the token
+ * and its name in Content-Disposition. Resolves with the receiver's answer (the token's, when it had none).
  */
-function upload(url: string, form: string, submissionId: string, document: string, bytes: Buffer, type: string): Promise<RawResponse> {
+async function upload(url: string, form: string, submissionId: string, document: string, bytes: Buffer, type: string): Promise<RawResponse> {
+  const issued = await send(`${submissionsUrl(url, form)}/${submissionId}/upload-token`, { headers: { 'Content-Length': '0' } });
+  if (issued.status !== 201) return issued;
+  const { token } = issued.json as { token: string };
   return send(`${submissionsUrl(url, form)}/${submissionId}/attachments?document=${encodeURIComponent(document)}`, {
-    headers: { 'Content-Type': type, 'Content-Length': String(bytes.length) },
+    headers: {
+      'Content-Type': type, 'Content-Length': String(bytes.length), 'Upload-Token': token,
+      'Content-Disposition': `attachment; filename*=UTF-8''${type === 'application/pdf' ? 'kontrakt.pdf' : 'kontrakt.png'}`,
+    },
     body: bytes,
   });
 }

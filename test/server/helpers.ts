@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Submission } from '../../src/engine/submission.ts';
-import { createReceiver, startReceiver, type StartedReceiver } from '../../src/server/receiver.ts';
+import { createReceiver, startReceiver, type ReceiverOptions, type StartedReceiver, type StartReceiverOptions } from '../../src/server/receiver.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../../src/server/sqlite-store.ts';
 import type { SubmissionStore } from '../../src/server/store.ts';
-import { examplePackage, exampleFormIds } from '../helpers/form-packages.ts';
+import { buildFormPackage } from '../../src/build/build.ts';
+import { packageRoot } from '../../src/node/paths.ts';
+import { examplePackage, exampleFormIds, readExampleDefinition } from '../helpers/form-packages.ts';
 
 export interface TestReceiver extends StartedReceiver {
   dataDir: string;
@@ -21,14 +23,18 @@ export interface TestReceiver extends StartedReceiver {
   stop(): Promise<void>;
 }
 
-export async function startTestReceiver(options: { store?: (file: string) => SubmissionStore } = {}): Promise<TestReceiver> {
+export async function startTestReceiver(options: {
+  store?: (file: string) => SubmissionStore;
+  receiver?: Partial<Omit<ReceiverOptions, 'forms' | 'store' | 'dataDir' | 'log'>>;
+  server?: StartReceiverOptions;
+} = {}): Promise<TestReceiver> {
   const dataDir = await mkdtemp(join(tmpdir(), 'klarskjema-receiver-'));
   const forms = await Promise.all(exampleFormIds.map((id) => examplePackage(id)));
   const file = join(dataDir, SQLITE_FILE_NAME);
   const store = options.store ? options.store(file) : new SqliteSubmissionStore(file);
   const logs: string[] = [];
-  const receiver = createReceiver({ forms, store, dataDir, log: (line) => logs.push(line) });
-  const started = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+  const receiver = createReceiver({ forms, store, dataDir, log: (line) => logs.push(line), ...options.receiver });
+  const started = await startReceiver(receiver, { ...options.server, host: '127.0.0.1', port: 0 });
   const query = <T>(run: (db: InstanceType<typeof Database>) => T): T => {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try { return run(db); } finally { db.close(); }
@@ -148,3 +154,25 @@ export const FILES = {
   zip: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 3)]),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 4)]),
 } as const;
+
+/** An upload token from the receiver at `base` for one submission of one form. */
+export async function uploadToken(base: string, formId: string, submissionId: string): Promise<string> {
+  const response = await send(`${base}/api/forms/${encodeURIComponent(formId)}/submissions/${encodeURIComponent(submissionId)}/upload-token`, { method: 'POST' });
+  if (response.status !== 201) throw new Error(`upload-token answered ${response.status}: ${response.text}`);
+  return (response.json as { token: string }).token;
+}
+
+/** The Content-Disposition header of an upload named `name` (RFC 6266 with an RFC 8187 filename*). */
+export const disposition = (name: string): string =>
+  `attachment; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+
+/** The form "monster": kontakt whose name must match ^(a+)+$, which backtracks exponentially on "aaaa…!". */
+export async function buildMonsterForms(outDir: string): Promise<void> {
+  const kontakt = await readExampleDefinition('kontakt');
+  const monster = structuredClone(kontakt);
+  monster.id = 'monster';
+  (monster.answers.properties.navn as Record<string, unknown>).pattern = '^(a+)+$';
+  const localesDir = resolve(packageRoot, 'locales');
+  await buildFormPackage(kontakt, { outDir, localesDir });
+  await buildFormPackage(monster, { outDir, localesDir });
+}

@@ -6,7 +6,9 @@ import { MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_FILES_PER_DOCUMENT } from '..
 import { isReference } from '../../src/server/reference.ts';
 import type { SubmissionStore } from '../../src/server/store.ts';
 import { exampleFormIds } from '../helpers/form-packages.ts';
-import { FILES, kontaktSubmission, postJson, send, startTestReceiver, stotteSubmission, type RawResponse, type TestReceiver } from './helpers.ts';
+import {
+  disposition, FILES, kontaktSubmission, postJson, send, startTestReceiver, stotteSubmission, uploadToken, type RawResponse, type TestReceiver,
+} from './helpers.ts';
 
 let receiver: TestReceiver;
 beforeAll(async () => { receiver = await startTestReceiver(); });
@@ -199,10 +201,16 @@ describe('GET /api/forms/<form>/submissions/<id>', () => {
 });
 
 describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
-  const uploadUrl = (id: string, document = 'husleiekontrakt', name = 'kontrakt.pdf') =>
-    `${receiver.url}/api/forms/stotte/submissions/${id}/attachments?document=${encodeURIComponent(document)}&name=${encodeURIComponent(name)}`;
-  const upload = (id: string, body: Buffer | Buffer[], type: string, document?: string) =>
-    send(uploadUrl(id, document), { headers: { 'Content-Type': type, ...(Array.isArray(body) ? {} : { 'Content-Length': String(body.length) }) }, body });
+  const uploadUrl = (id: string, document = 'husleiekontrakt') =>
+    `${receiver.url}/api/forms/stotte/submissions/${id}/attachments?document=${encodeURIComponent(document)}`;
+  const upload = async (id: string, body: Buffer | Buffer[], type: string, document?: string) =>
+    send(uploadUrl(id, document), {
+      headers: {
+        'Content-Type': type, 'Upload-Token': await uploadToken(receiver.url, 'stotte', id), 'Content-Disposition': disposition('kontrakt.pdf'),
+        ...(Array.isArray(body) ? {} : { 'Content-Length': String(body.length) }),
+      },
+      body,
+    });
 
   it('stores PDF, JPEG, PNG and HEIC files on disk, typed by their bytes, and the same file twice once', async () => {
     const id = stotteSubmission().id;
@@ -283,6 +291,8 @@ describe('privacy and failure', () => {
         saveSubmission: () => Promise.reject(Object.assign(new Error('disk on fire at /var/lib/secret'), { code: 'EIO' })),
         saveAttachment: () => Promise.reject(new Error('nope')),
         findSubmission: () => Promise.reject(new Error('bug at /var/lib/secret')),
+        uploadsOf: () => Promise.reject(new Error('nope')),
+        deleteUnsubmittedUploads: () => Promise.reject(new Error('nope')),
         ping: () => Promise.reject(new Error('nope')),
         probeWrite: () => Promise.reject(Object.assign(new Error('nope'), { code: 'SQLITE_FULL' })),
         close: () => Promise.resolve(),

@@ -9,7 +9,7 @@ import { createReceiver, secureDataFolder, startReceiver } from '../../src/serve
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../../src/server/sqlite-store.ts';
 import type { SubmissionStore } from '../../src/server/store.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
-import { FILES, kontaktSubmission, postJson, send } from './helpers.ts';
+import { FILES, kontaktSubmission, postJson, send, uploadToken } from './helpers.ts';
 
 let dataDir = '';
 beforeEach(async () => { dataDir = await mkdtemp(join(tmpdir(), 'klarskjema-storage-')); });
@@ -26,8 +26,10 @@ describe('readiness (/api/health) and liveness (/api/live)', () => {
     const store: SubmissionStore = {
       kind: 'sqlite',
       saveSubmission: (record, newReference) => (full ? Promise.reject(sqliteFull()) : sqlite.saveSubmission(record, newReference)),
-      saveAttachment: (record, max) => sqlite.saveAttachment(record, max),
+      saveAttachment: (record, max, quota) => sqlite.saveAttachment(record, max, quota),
       findSubmission: (form, id) => sqlite.findSubmission(form, id),
+      uploadsOf: (form, id) => sqlite.uploadsOf(form, id),
+      deleteUnsubmittedUploads: (before) => sqlite.deleteUnsubmittedUploads(before),
       ping: () => sqlite.ping(),
       probeWrite: () => { probes++; return full ? Promise.reject(sqliteFull()) : sqlite.probeWrite(); },
       close: () => sqlite.close(),
@@ -95,10 +97,13 @@ describe('permissions', () => {
     const started = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
     try {
       const id = kontaktSubmission().id;
-      const uploaded = await send(`${started.url}/api/forms/stotte/submissions/${id}/attachments?document=husleiekontrakt`, { headers: { 'Content-Type': 'application/pdf' }, body: FILES.pdf });
+      const token = await uploadToken(started.url, 'stotte', id);
+      const uploaded = await send(`${started.url}/api/forms/stotte/submissions/${id}/attachments?document=husleiekontrakt`, {
+        headers: { 'Content-Type': 'application/pdf', 'Upload-Token': token }, body: FILES.pdf,
+      });
       expect(uploaded.status).toBe(201);
       const { ref } = uploaded.json as { ref: string };
-      for (const path of [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, `${SQLITE_FILE_NAME}-shm`, `attachments/stotte/${id}/${ref}`]) expect([path, await modeOf(join(folder, path))]).toEqual([path, 0o600]);
+      for (const path of [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, `${SQLITE_FILE_NAME}-shm`, `attachments/stotte/${id}/${ref}`, 'upload-secret']) expect([path, await modeOf(join(folder, path))]).toEqual([path, 0o600]);
       for (const path of ['attachments', 'attachments/.incoming', 'attachments/stotte', `attachments/stotte/${id}`]) expect([path, await modeOf(join(folder, path))]).toEqual([path, 0o700]);
     } finally {
       await started.close();

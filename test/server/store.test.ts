@@ -157,7 +157,7 @@ describe('SqliteSubmissionStore: storage failures are never hidden', () => {
       await expect(store.probeWrite()).rejects.toBeInstanceOf(StorageUnavailable);
       const attachment = { ref: randomUUID(), formId: 'stotte', submissionId: randomUUID(), documentId: 'husleiekontrakt', fileName: null,
         type: 'application/pdf' as const, size: 1, sha256: 'a'.repeat(64), storagePath: `attachments/x/${'y'.repeat(50_000)}`, receivedAt: new Date() };
-      await expect(store.saveAttachment(attachment, 20)).rejects.toBeInstanceOf(StorageUnavailable);
+      await expect(store.saveAttachment(attachment, 20, { files: 60, bytes: 100 * 1024 * 1024 })).rejects.toBeInstanceOf(StorageUnavailable);
       await store.close();
       const db = new Database(file, { readonly: true });
       const stored = db.prepare<{ reference: string }>('SELECT reference FROM submissions ORDER BY seq').all().map((r) => r.reference);
