@@ -97,6 +97,11 @@ export function textErrors(formId: string, field: FieldDefinition, value: unknow
   return errors;
 }
 
+/** Whether an answer breaks the rules that need no other answer: the text rule and the date bounds. */
+export function breaksOwnRules(formId: string, field: FieldDefinition, value: unknown, validators: FormValidators): boolean {
+  return textErrors(formId, field, value, '').length > 0 || dateBoundErrors(formId, field, value, validators, '').length > 0;
+}
+
 /** A date before 1900 or after 2100 (DATE_BOUNDS) is a typing slip (0990, 20255 are caught as such). */
 export function dateBoundErrors(formId: string, field: FieldDefinition, value: unknown, validators: FormValidators, path: string, params: Record<string, unknown> = {}): FieldError[] {
   if (field.kind !== 'date' || typeof value !== 'string' || validators.fields[field.id]?.(value) !== true) return [];
@@ -136,7 +141,8 @@ function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): Field
   const errors: FieldError[] = [];
   for (const field of step.fields) {
     if (field.kind === 'guidance' || !relevance.fields.includes(field.id)) continue;
-    if (scope === 'all' && unsure.includes(field.id)) continue;
+    const isUnsure = unsure.includes(field.id);
+    if (scope === 'all' && isUnsure) continue;
     const value = relevance.answers[field.id] ?? answers[field.id];
     const path = pointer(field.id);
     if (isMissing(value)) {
@@ -163,7 +169,8 @@ function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): Field
       }
       continue;
     }
-    errors.push(...answerErrors(definition.id, field, value, relevance.answers, validators, path, {}, scope));
+    // An answer marked "I don't know" need not be in order with the others, but it must be clean.
+    errors.push(...answerErrors(definition.id, field, value, isUnsure ? {} : relevance.answers, validators, path, {}, scope));
   }
   return errors;
 }
