@@ -48,20 +48,16 @@ export function schemaPatterns(schema: unknown, pointer: string): Array<{ patter
   return found;
 }
 
-/** Patterns in the answers schema and in every condition (conditions run on the answers too). */
+/**
+ * Patterns in the answers schema ($defs too). Conditions cannot hold one: the meta-schema allows no
+ * `pattern` there (test/check/patterns.test.ts keeps it so).
+ */
 export function checkPatterns(model: Model): Finding[] {
-  const { definition } = model;
-  const schemas: Array<[unknown, string]> = [[definition.answers, '/answers']];
-  definition.steps.forEach((step, i) => schemas.push([step.when, at('/steps', i, 'when')]));
-  for (const place of model.places) schemas.push([place.field.when, at(place.pointer, 'when')]);
-  (definition.attachments ?? []).forEach((document, i) => schemas.push([document.when, at('/attachments', i, 'when')]));
   const findings: Finding[] = [];
-  for (const [schema, pointer] of schemas) {
-    for (const found of schemaPatterns(schema, pointer)) {
-      if (!isRegExp(found.pattern)) continue;
-      const verdict = patternVerdict(found.pattern);
-      if (verdict !== 'safe') findings.push(finding('pattern-backtracking', found.pointer, { pattern: found.pattern, ...(verdict === 'complex' ? { context: 'complex' } : {}) }));
-    }
+  for (const found of schemaPatterns(model.definition.answers, '/answers')) {
+    if (!isRegExp(found.pattern)) continue;
+    const verdict = patternVerdict(found.pattern);
+    if (verdict !== 'safe') findings.push(finding('pattern-backtracking', found.pointer, { pattern: found.pattern, ...(verdict === 'complex' ? { context: 'complex' } : {}) }));
   }
   return findings;
 }
