@@ -6,6 +6,7 @@ import type { FormDefinition } from '../definition/types.ts';
 import { checkAnswers, checkAttachmentsField, checkCompiles, checkIds, checkRefs } from './answers.ts';
 import { checkConditions } from './conditions.ts';
 import { checkNotBefore } from './not-before.ts';
+import { checkPatterns } from './patterns.ts';
 import type { Finding } from './findings.ts';
 import { checkMetaSchema } from './meta-schema.ts';
 import { buildModel } from './model.ts';
@@ -39,6 +40,8 @@ export function checkDefinition(definition: unknown, texts: { nb?: Record<string
   const context = { nb: texts.nb, textFile, ...(options.existingLocales ? { existingLocales: options.existingLocales } : {}) };
   return [
     ...structure,
+    // A pattern that can backtrack catastrophically would freeze the receiver on one answer (issue 12).
+    ...checkPatterns(model),
     ...checkConditions(model),
     ...checkLocaleFiles(model, context),
     ...checkTexts(model, context),

@@ -38,6 +38,7 @@ export const FINDING_CODES = [
   'kind-schema-mismatch',
   'maxlength-mismatch',
   'answers-schema-invalid',
+  'pattern-backtracking',
   // Documents
   'attachments-field-missing',
   'attachments-field-duplicate',

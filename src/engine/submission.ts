@@ -2,6 +2,7 @@
 // each answer was given to. The whole-submission validator checks { answers, unsure }.
 import type { FormDefinition } from '../definition/types.ts';
 import type { Answers } from './answers.ts';
+import { breaksOwnRules } from './field-errors.ts';
 import type { FormValidators, ValidationError } from './form-package.ts';
 import { asksForHelp, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { prefillEntries, type PrefillEntry, type PrefillState } from './prefill.ts';
@@ -53,14 +54,16 @@ export interface SubmissionInput {
   prefill?: Record<string, PrefillState>;
 }
 
-/** An answer to a field marked unsure goes along only when it is valid on its own. */
+/** An answer to a field marked unsure goes along only when it is valid and clean on its own. */
 export function buildSubmission(input: SubmissionInput): Submission {
   const { definition, validators, relevance } = input;
   const answers: Answers = {};
   const unsure = relevance.fields.filter((id) => input.unsure.includes(id));
+  const fields = new Map(definition.steps.flatMap((step) => step.fields).map((field) => [field.id, field]));
   for (const [id, value] of Object.entries(relevance.answers)) {
     const validate = validators.fields[id];
-    if (unsure.includes(id) && validate && !validate(value)) continue;
+    const field = fields.get(id);
+    if (unsure.includes(id) && ((validate && !validate(value)) || (field && breaksOwnRules(definition.id, field, value, validators)))) continue;
     answers[id] = value;
   }
   const answered = new Set(Object.keys(answers));

@@ -3,13 +3,14 @@
 // trusted to have made: plain JSON only, no prototype-pollution keys, sizes within limits.ts, exactly
 // the Submission fields, the right form and version, and only relevant answers, documents and flags.
 import { isRecord, pointer, pointerToken, type Answers } from '../engine/answers.ts';
-import { validateStep } from '../engine/field-errors.ts';
+import { ruleErrors, validateStep, type FieldError } from '../engine/field-errors.ts';
 import type { FormPackage, ValidationError } from '../engine/form-package.ts';
 import { computeRelevance, itemRelevance, type Relevance } from '../engine/relevance.ts';
 import type { Submission } from '../engine/submission.ts';
 import { helpRequestErrors } from '../engine/help.ts';
 import { prefillRecordErrors } from '../engine/prefill.ts';
 import { TEXT_VERSION } from '../engine/text-version.ts';
+import { normalizeStrings } from '../validation/clean-text.ts';
 import { MAX_ERRORS, SUBMISSION_ID } from './limits.ts';
 import { checkJson, parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 
@@ -25,6 +26,16 @@ export const OPTIONAL_SUBMISSION_FIELDS = ['help', 'prefill', 'startedAt'] as co
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
 const VARIANTS = ['standard', 'plain'];
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** No application was sent before this (the project is younger); an earlier time is a wrong clock or a made-up body. */
+export const EARLIEST_SUBMISSION_TIME = '2020-01-01T00:00:00Z';
+/** How far ahead of the receiver's clock a sender's clock may be (a phone set to the wrong time zone, or a day off). */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export interface SubmissionCheckOptions {
+  /** The receiver's clock, for the bounds of submittedAt and startedAt; defaults to the system clock. */
+  now?: () => Date;
+}
+
 /** ajv keywords whose sub-errors are failed alternatives, not faults: their errors are not reported as such. */
 const ALTERNATIVES = new Set(['anyOf', 'oneOf', 'not']);
 /** ajv keywords that only wrap the errors reported beside them. */
@@ -34,18 +45,20 @@ const WRAPPERS = new Set(['if', 'allOf', 'propertyNames']);
  * Checks an untrusted body against a form package. `body` is the raw request body (text or bytes, at
  * most MAX_BODY_BYTES) or an already parsed value. Never throws: a form package that cannot check
  * (a validator missing) gives the error code "internal", which is the server's fault, not the sender's.
+ * Every string of an accepted submission is in Unicode NFC: the body's text is normalised before it is
+ * checked, never refused for it (NFC and NFD are the same text; the widget sends NFC too).
  */
-export function validateSubmission(formPackage: FormPackage, body: unknown): SubmissionValidation {
+export function validateSubmission(formPackage: FormPackage, body: unknown, options: SubmissionCheckOptions = {}): SubmissionValidation {
   try {
     const json = typeof body === 'string' || body instanceof Uint8Array ? parseJson(body) : checkJson(body);
     if (!json.ok) return json;
-    return checkSubmission(formPackage, json.value);
+    return checkSubmission(formPackage, normalizeStrings(json.value), (options.now ?? (() => new Date()))());
   } catch {
     return { ok: false, errors: [{ pointer: '', code: 'internal', message: 'The form package could not check this submission.' }] };
   }
 }
 
-function checkSubmission(formPackage: FormPackage, value: JsonValue): SubmissionValidation {
+function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date): SubmissionValidation {
   const { definition } = formPackage;
   if (!isRecord(value)) return { ok: false, errors: [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }] };
   const errors: SubmissionError[] = [];
@@ -95,13 +108,25 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue): Submission
   }
   if (locale !== undefined && (typeof locale !== 'string' || !LOCALE.test(locale))) add('/locale', 'pattern', 'locale is a language code such as "nb".');
   if (variant !== undefined && (typeof variant !== 'string' || !VARIANTS.includes(variant))) add('/variant', 'choice', 'variant is "standard" or "plain".');
-  if (submittedAt !== undefined && (typeof submittedAt !== 'string' || !DATE_TIME.test(submittedAt) || Number.isNaN(Date.parse(submittedAt)))) {
-    add('/submittedAt', 'format', 'submittedAt is an ISO 8601 date and time with a time zone, e.g. 2026-03-03T10:00:00.000Z.');
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  const outOfBounds = (at: string, time: number): boolean => {
+    if (time < Date.parse(EARLIEST_SUBMISSION_TIME)) add(at, 'minimum', `${at.slice(1)} is not before ${EARLIEST_SUBMISSION_TIME}.`);
+    else if (time > latest) add(at, 'maximum', `${at.slice(1)} is at most 24 hours after the receiver's clock (${new Date(latest).toISOString()}).`);
+    else return false;
+    return true;
+  };
+  let submittedOk = false;
+  if (submittedAt !== undefined) {
+    if (typeof submittedAt !== 'string' || !DATE_TIME.test(submittedAt) || Number.isNaN(Date.parse(submittedAt))) {
+      add('/submittedAt', 'format', 'submittedAt is an ISO 8601 date and time with a time zone, e.g. 2026-03-03T10:00:00.000Z.');
+    } else submittedOk = !outOfBounds('/submittedAt', Date.parse(submittedAt));
   }
   const { startedAt } = value;
   if (startedAt !== undefined) {
     if (typeof startedAt !== 'string' || !DATE_TIME.test(startedAt) || Number.isNaN(Date.parse(startedAt))) add('/startedAt', 'format', 'startedAt is an ISO 8601 date and time with a time zone.');
-    else if (typeof submittedAt === 'string' && Date.parse(startedAt) > Date.parse(submittedAt)) add('/startedAt', 'maximum', 'An application is started before it is sent.');
+    else if (!outOfBounds('/startedAt', Date.parse(startedAt)) && submittedOk && Date.parse(startedAt) > Date.parse(submittedAt as string)) {
+      add('/startedAt', 'maximum', 'An application is started before it is sent.');
+    }
   }
 
   if (value.help !== undefined) for (const [at, code, message] of helpRequestErrors(value.help)) add(`/help${at}`, code, message);
@@ -125,8 +150,8 @@ function answerErrors(formPackage: FormPackage, answers: Answers, unsure: string
   if (attachments) errors.push(...documentListErrors(formPackage, relevance, attachments));
 
   // The whole-submission validator is the authority on answers and flags; what follows only explains its verdict.
-  // Two dates in the wrong order (`notBefore`) are the one rule JSON Schema cannot say: the steps check it.
-  if (validators.submission({ answers, unsure })) return [...errors, ...orderProblems(formPackage, relevance, answers, unsure)];
+  // What JSON Schema cannot say (clean text, date bounds, two dates in order) the steps' rules check.
+  if (validators.submission({ answers, unsure })) return [...errors, ...ruleProblems(formPackage, relevance, answers, unsure)];
   const explained = explainAnswers(formPackage, relevance, answers, unsure);
   const seen = new Set(explained.map((e) => e.pointer));
   const reported = (validators.submission.errors ?? []).filter((e) => !seen.has(fromAjv(e)?.pointer ?? ''));
@@ -216,24 +241,38 @@ function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers:
   });
 
   const check = { definition, validators, answers, unsure, relevance };
-  for (const step of definition.steps) {
-    if (!relevance.steps.includes(step.id)) continue;
-    for (const error of validateStep(step, check)) {
-      // A part of a compound answer (an address's postcode, a document's reason) gets its own pointer.
-      const at = `/answers${error.path}${error.part ? `/${pointerToken(error.part)}` : ''}`;
-      const code = error.part && error.code.startsWith(`${error.part}.`) ? error.code.slice(error.part.length + 1) : error.code;
-      if (!errors.some((e) => e.pointer === at)) errors.push({ pointer: at, code, message: code === 'required' ? 'An answer is required here.' : `The answer fails the rule "${code}".` });
-    }
+  const steps = definition.steps.filter((step) => relevance.steps.includes(step.id));
+  // The steps' errors as the widget shows them, then the rules on answers marked "I don't know" too.
+  for (const error of [...steps.flatMap((step) => validateStep(step, check)), ...steps.flatMap((step) => ruleErrors(step, check))]) {
+    const problem = asSubmissionError(error);
+    if (!errors.some((e) => e.pointer === problem.pointer)) errors.push(problem);
   }
   return errors;
 }
 
-/** Dates before the date they may not precede, found by the same step check the widget runs. */
-function orderProblems(formPackage: FormPackage, relevance: Relevance, answers: Answers, unsure: string[]): SubmissionError[] {
+/** Broken rules JSON Schema cannot say, by the same step rules the widget runs, on every answer sent. */
+function ruleProblems(formPackage: FormPackage, relevance: Relevance, answers: Answers, unsure: string[]): SubmissionError[] {
   const { definition, validators } = formPackage;
   const check = { definition, validators, answers, unsure, relevance };
   return definition.steps.filter((step) => relevance.steps.includes(step.id))
-    .flatMap((step) => validateStep(step, check))
-    .filter((error) => error.code === 'notBefore')
-    .map((error) => ({ pointer: `/answers${error.path}`, code: 'notBefore', message: `The date may not be before the answer to "${String(error.params.field)}".` }));
+    .flatMap((step) => ruleErrors(step, check))
+    .map(asSubmissionError);
+}
+
+const RULE_MESSAGES: Record<string, string> = {
+  'text.control': 'Control characters are not allowed here (newline and tab only in long texts).',
+  'text.bidi': 'Bidi overrides, embeddings and isolates (U+202A-U+202E, U+2066-U+2069) are not allowed.',
+  'text.surrogate': 'The text has a lone surrogate: it is not well-formed Unicode.',
+  'text.filename': 'A file name has no "/" or "\\" and is not only dots and spaces.',
+  'date.range': 'A date is between 1900-01-01 and 2100-12-31.',
+};
+
+/** A step error at its pointer in the submission; a part of a compound answer (an address's postcode, a file's name) gets its own. */
+function asSubmissionError(error: FieldError): SubmissionError {
+  let at = `/answers${error.path}${error.part ? `/${pointerToken(error.part)}` : ''}`;
+  if (error.part === 'files' && typeof error.params.file === 'number') at += `/${error.params.file - 1}/name`;
+  const code = error.part && error.code.startsWith(`${error.part}.`) ? error.code.slice(error.part.length + 1) : error.code;
+  const message = code === 'notBefore' ? `The date may not be before the answer to "${String(error.params.field)}".`
+    : code === 'required' ? 'An answer is required here (a blank one is none).' : RULE_MESSAGES[code] ?? `The answer fails the rule "${code}".`;
+  return { pointer: at, code, message };
 }

@@ -1,6 +1,7 @@
 // Turns what a user typed into an answer value. What cannot be understood is kept as typed, so the
 // user's input is never lost; the field's validator then says what is wrong with it.
 import type { FieldKind } from '../definition/types.ts';
+import { normalizeStrings } from './clean-text.ts';
 
 const SPACES = /[\s\u00a0\u202f]+/g;
 
@@ -51,10 +52,12 @@ const isEmpty = (value: unknown): boolean =>
 
 /**
  * The answer value for a field kind, from what the UI gives. Undefined means "no answer".
- * Strings that cannot be parsed are returned unchanged.
+ * Strings that cannot be parsed are returned unchanged, except that every string becomes Unicode NFC
+ * (a file name from a Mac comes decomposed): the same text as the receiver stores, never an error.
  */
-export function toAnswerValue(kind: FieldKind, value: unknown): unknown {
-  if (isEmpty(value)) return undefined;
+export function toAnswerValue(kind: FieldKind, input: unknown): unknown {
+  if (isEmpty(input)) return undefined;
+  const value = normalizeStrings(input);
   if (typeof value !== 'string') {
     if (kind === 'consent') return value === true ? true : undefined;
     if (kind === 'address' && typeof value === 'object' && !Array.isArray(value)) return toAddress(value as Record<string, unknown>);

@@ -8,7 +8,7 @@ import { MAX_ARRAY_ITEMS, MAX_BODY_BYTES, MAX_DEPTH, MAX_STRING_LENGTH } from '.
 import { validateSubmission, type SubmissionValidation } from '../../src/server/validate-submission.ts';
 import { guidedEvent, guidedRollsFor } from '../helpers/answer-samples.ts';
 import { exampleFormIds, examplePackage } from '../helpers/form-packages.ts';
-import { kontaktSubmission, stotteSubmission } from './helpers.ts';
+import { adresse, kontaktSubmission, stotteSubmission } from './helpers.ts';
 
 const kontakt = () => examplePackage('kontakt');
 const stotte = () => examplePackage('stotte');
@@ -169,6 +169,115 @@ describe('validateSubmission refuses, with a JSON pointer to the fault', () => {
   it('escapes pointers as RFC 6901 says (~ as ~0, / as ~1)', async () => {
     const base = kontaktSubmission();
     expect(errorsOf(validateSubmission(await kontakt(), { ...base, answers: { ...base.answers, 'a/b~c': 1 } }))).toEqual([['/answers/a~1b~0c', 'unknown-key']]);
+  });
+});
+
+describe('validateSubmission and clean text (issue 12: the shared rule, src/validation/clean-text.ts)', () => {
+  const withAnswers = (base: ReturnType<typeof kontaktSubmission>, answers: Record<string, unknown>) => ({ ...base, answers: { ...base.answers, ...answers } });
+  const dokumenter = (changes: Record<string, unknown>) => ({ ...(stotteSubmission().answers.dokumenter as object), ...changes });
+
+  it('refuses control characters, bidi overrides and lone surrogates in text answers, with the answer\'s pointer', async () => {
+    const base = kontaktSubmission();
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { navn: 'Kari\u0000Nordmann' })))).toEqual([['/answers/navn', 'text.control']]);
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { navn: 'Kari \u202Enamdron' })))).toEqual([['/answers/navn', 'text.bidi']]);
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { navn: 'Kari \u2066x\u2069' })))).toEqual([['/answers/navn', 'text.bidi']]);
+    // A lone surrogate can only come as a JSON escape: as UTF-8 bytes it is not text at all.
+    const lone = JSON.stringify(withAnswers(base, { navn: 'Kari' })).replace('"Kari"', '"Kari\\ud800"');
+    expect(errorsOf(validateSubmission(await kontakt(), lone))).toEqual([['/answers/navn', 'text.surrogate']]);
+    // The e-mail format lets a NUL through; the rule does not.
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { epost: 'kari\u0000@example.no' })))).toEqual([['/answers/epost', 'text.control']]);
+  });
+
+  it('lets newline and tab into long texts (a textarea) only', async () => {
+    const base = kontaktSubmission();
+    expect(validateSubmission(await kontakt(), withAnswers(base, { beskrivelse: 'Første linje.\n\tAndre linje.' })).ok).toBe(true);
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { beskrivelse: 'Linje\u0007' })))).toEqual([['/answers/beskrivelse', 'text.control']]);
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { navn: 'Kari\nNordmann' })))).toEqual([['/answers/navn', 'text.control']]);
+  });
+
+  it('calls a blank answer no answer: whitespace only is "required"', async () => {
+    const base = kontaktSubmission();
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { navn: '   ' })))).toEqual([['/answers/navn', 'required']]);
+    expect(errorsOf(validateSubmission(await kontakt(), withAnswers(base, { beskrivelse: '\n\u00A0\u200B\n' })))).toEqual([['/answers/beskrivelse', 'required']]);
+    const stotteBase = stotteSubmission();
+    expect(errorsOf(validateSubmission(await stotte(), withAnswers(stotteBase, { adresse: { ...adresse, street: ' \u00A0 ' } })))).toEqual([['/answers/adresse/street', 'required']]);
+  });
+
+  it('checks the parts of compound answers: an address, a group item, a document\'s reason', async () => {
+    const base = stotteSubmission();
+    expect(errorsOf(validateSubmission(await stotte(), withAnswers(base, { adresse: { ...adresse, city: 'Oslo\u202E' } })))).toEqual([['/answers/adresse/city', 'text.bidi']]);
+    expect(errorsOf(validateSubmission(await stotte(), withAnswers(base, { barn: [{ 'barn-navn': 'Ola\u001B[31m', 'barn-fodt': '2015-05-17', 'bor-fast': false, samvaer: 40 }] })))).toEqual([['/answers/barn/0/barn-navn', 'text.control']]);
+    expect(errorsOf(validateSubmission(await stotte(), withAnswers(base, { dokumenter: dokumenter({ kontoutskrift: { status: 'missing', reason: 'Banken\u0000' } }) })))).toEqual([['/answers/dokumenter/kontoutskrift/reason', 'text.control']]);
+  });
+
+  it('refuses file names with a path, only dots, or what the text rule refuses, at the name\'s pointer', async () => {
+    const base = stotteSubmission();
+    const file = { size: 2048, type: 'application/pdf' };
+    const withFiles = (...names: string[]) => withAnswers(base, { dokumenter: dokumenter({ husleiekontrakt: { status: 'uploaded', files: names.map((name) => ({ ...file, name })) } }) });
+    for (const name of ['../../etc/passwd', '..\\..\\boot.ini', '..', ' . ', 'a/b.pdf']) {
+      expect(errorsOf(validateSubmission(await stotte(), withFiles(name))), name).toEqual([['/answers/dokumenter/husleiekontrakt/files/0/name', 'text.filename']]);
+    }
+    expect(errorsOf(validateSubmission(await stotte(), withFiles('kontrakt.pdf', 'faktura\u202Efdp.exe')))).toEqual([['/answers/dokumenter/husleiekontrakt/files/1/name', 'text.bidi']]);
+    expect(errorsOf(validateSubmission(await stotte(), withFiles('kontrakt\u0000.pdf')))).toEqual([['/answers/dokumenter/husleiekontrakt/files/0/name', 'text.control']]);
+    expect(validateSubmission(await stotte(), withFiles('.kontrakt', 'kontrakt..pdf', 'Leiekontrakt (2).pdf')).ok).toBe(true);
+  });
+
+  it('checks an answer marked "I don\'t know" too', async () => {
+    const base = kontaktSubmission();
+    expect(errorsOf(validateSubmission(await kontakt(), { ...withAnswers(base, { beskrivelse: 'Vet ikke\u0000' }), unsure: ['beskrivelse'] }))).toEqual([['/answers/beskrivelse', 'text.control']]);
+  });
+
+  it('normalises every string to NFC rather than refusing it, and reports the rule among other faults', async () => {
+    const base = stotteSubmission();
+    const decomposed = withAnswers(base, {
+      adresse: { ...adresse, city: 'A\u030As' },
+      dokumenter: dokumenter({ husleiekontrakt: { status: 'uploaded', files: [{ name: 'Ka\u030Arsrapport.pdf', size: 10, type: 'application/pdf' }] } }),
+    });
+    const result = validateSubmission(await stotte(), JSON.stringify(decomposed));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect((result.submission.answers.adresse as { city: string }).city).toBe('\u00C5s');
+    expect(JSON.stringify(result.submission)).toBe(JSON.stringify(decomposed).normalize('NFC'));
+    // A schema fault elsewhere does not hide the text fault.
+    expect(errorsOf(validateSubmission(await stotte(), withAnswers(base, { inntekt: 'mye', adresse: { ...adresse, street: 'Gata\u0000' } })))).toEqual([
+      ['/answers/inntekt', 'type'], ['/answers/adresse/street', 'text.control'],
+    ]);
+  });
+
+  it('keeps date answers between 1900-01-01 and 2100-12-31', async () => {
+    const base = stotteSubmission();
+    const child = (born: string) => withAnswers(base, { barn: [{ 'barn-navn': 'Ola', 'barn-fodt': born, 'bor-fast': false, samvaer: 40 }] });
+    for (const born of ['1900-01-01', '2100-12-31']) expect(validateSubmission(await stotte(), child(born)).ok, born).toBe(true);
+    for (const born of ['1899-12-31', '0990-05-17', '2101-01-01', '9999-12-31']) {
+      expect(errorsOf(validateSubmission(await stotte(), child(born))), born).toEqual([['/answers/barn/0/barn-fodt', 'date.range']]);
+    }
+  });
+});
+
+describe('validateSubmission and the times of a submission', () => {
+  const now = () => new Date('2026-03-03T10:00:00.000Z');
+  const times = async (submittedAt: string, startedAt?: string) =>
+    validateSubmission(await kontakt(), kontaktSubmission({ submittedAt, ...(startedAt ? { startedAt } : {}) }), { now });
+
+  it('accepts times from 2020-01-01 to 24 hours after the receiver\'s clock', async () => {
+    expect((await times('2020-01-01T00:00:00.000Z')).ok).toBe(true);
+    expect((await times('2026-03-04T10:00:00.000Z', '2026-03-04T09:00:00.000Z')).ok).toBe(true);
+    expect((await times('2026-03-04T11:00:00+01:00')).ok).toBe(true);
+  });
+
+  it('refuses a submittedAt or startedAt before 2020 or more than 24 hours ahead', async () => {
+    expect(errorsOf(await times('2019-12-31T23:59:59.999Z'))).toEqual([['/submittedAt', 'minimum']]);
+    expect(errorsOf(await times('9999-12-31T23:59:59.000Z'))).toEqual([['/submittedAt', 'maximum']]);
+    expect(errorsOf(await times('2026-03-04T10:00:00.001Z'))).toEqual([['/submittedAt', 'maximum']]);
+    expect(errorsOf(await times('2026-03-03T10:00:00.000Z', '1970-01-01T00:00:00.000Z'))).toEqual([['/startedAt', 'minimum']]);
+    expect(errorsOf(await times('2026-03-03T10:00:00.000Z', '2030-01-01T00:00:00.000Z'))).toEqual([['/startedAt', 'maximum']]);
+    // Started after it was sent, both within bounds: still one fault.
+    expect(errorsOf(await times('2026-03-03T10:00:00.000Z', '2026-03-03T10:00:01.000Z'))).toEqual([['/startedAt', 'maximum']]);
+  });
+
+  it('uses the system clock when none is given', async () => {
+    const ahead = new Date(Date.now() + 48 * 3600_000).toISOString();
+    expect(errorsOf(validateSubmission(await kontakt(), kontaktSubmission({ submittedAt: ahead })))).toEqual([['/submittedAt', 'maximum']]);
+    expect(validateSubmission(await kontakt(), kontaktSubmission({ submittedAt: new Date().toISOString() })).ok).toBe(true);
   });
 });
 
