@@ -37,6 +37,7 @@ import { createReference } from './reference.ts';
 import { parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from './sqlite-store.ts';
 import { openWhenAvailable, storageFault, type SubmissionQuota, type SubmissionStore } from './store.ts';
+import { normalizeText, textProblem } from '../validation/clean-text.ts';
 import { incomingFileName, removeLeftovers, sweepUploads, type LeftoversReport, type SweepReport } from './upload-sweep.ts';
 import { issueUploadToken, loadUploadSecret, UPLOAD_TOKEN_HEADER, verifyUploadToken } from './upload-token.ts';
 import type { SubmissionValidation } from './validate-submission.ts';
@@ -318,7 +319,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // validateSubmission reads a string as a raw body; a body that is a JSON string is not a submission
     // (else a double-encoded submission would be parsed twice and accepted).
     if (typeof json.value === 'string') throw new HttpError(422, [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }]);
-    const result = await validateWithinBudget(formPackage, json.value);
+    const result = await validateWithinBudget(formPackage, json.value, now());
     if (!result.ok) {
       if (result.errors.some((e) => e.code === 'internal')) throw new Error('The form package could not check a submission.');
       throw new HttpError(422, result.errors);
@@ -356,9 +357,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   /** The parsed body checked in the validator; past its time budget, or with no worker free, a 503. */
-  async function validateWithinBudget(formPackage: FormPackage, value: JsonValue): Promise<SubmissionValidation> {
+  async function validateWithinBudget(formPackage: FormPackage, value: JsonValue, at: Date): Promise<SubmissionValidation> {
     try {
-      return await validator.validate(formPackage, value);
+      return await validator.validate(formPackage, value, at);
     } catch (error) {
       if (error instanceof ValidationTimeout) {
         throw refuse(503, 'validation-timeout', 'Checking this submission took too long. Try again later.', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
@@ -415,9 +416,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
     const disposition = fileNameFromDisposition(request.headers['content-disposition']);
     if (!disposition.ok) throw refuse(400, 'invalid-name', disposition.message);
-    const fileName = disposition.name;
-    if (fileName !== null && (fileName.length === 0 || fileName.length > MAX_FILE_NAME_LENGTH || /\p{Cc}/u.test(fileName))) {
-      throw refuse(400, 'invalid-name', `A file name has 1 to ${MAX_FILE_NAME_LENGTH} characters and no control characters.`);
+    // The same rule as for a file's name in the answers (src/validation/clean-text.ts), stored as NFC.
+    const fileName = disposition.name === null ? null : normalizeText(disposition.name);
+    if (fileName !== null && (fileName.length === 0 || fileName.length > MAX_FILE_NAME_LENGTH || textProblem(fileName, 'file-name') !== undefined)) {
+      throw refuse(400, 'invalid-name', `A file name has 1 to ${MAX_FILE_NAME_LENGTH} characters, no control characters, bidi overrides or path separators, and is not only dots.`);
     }
     if (!acceptableDeclaredType(request.headers['content-type'])) {
       throw refuse(415, 'unsupported-type', 'Send a PDF, JPEG, PNG or HEIC image, with its Content-Type (or application/octet-stream).');

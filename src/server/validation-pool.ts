@@ -15,7 +15,7 @@ import type { ValidationJob, WorkerMessage } from './validation-worker.ts';
 
 export interface SubmissionValidator {
   /** Rejects with ValidationTimeout past the budget, ValidationBusy when too many wait. */
-  validate(formPackage: FormPackage, value: JsonValue): Promise<SubmissionValidation>;
+  validate(formPackage: FormPackage, value: JsonValue, now?: Date): Promise<SubmissionValidation>;
   close(): Promise<void>;
 }
 
@@ -27,7 +27,7 @@ export class ValidationBusy extends Error {}
 /** Validates on the calling thread, with no budget. */
 export function inlineValidator(): SubmissionValidator {
   return {
-    validate: async (formPackage, value) => validateSubmission(formPackage, value),
+    validate: async (formPackage, value, now) => validateSubmission(formPackage, value, now ? { now: () => now } : {}),
     close: async () => {},
   };
 }
@@ -49,6 +49,7 @@ interface Pending {
   job: number;
   dir: string;
   value: JsonValue;
+  now: number | undefined;
   resolve: (result: SubmissionValidation) => void;
   reject: (error: Error) => void;
 }
@@ -121,21 +122,21 @@ export function createValidationPool(options: ValidationPoolOptions): Submission
         retire(slot, new ValidationTimeout('The validation ran past its budget.'));
       }, budgetMs);
       slot.current = { ...next, timer };
-      slot.worker.postMessage({ job: next.job, dir: next.dir, value: next.value } satisfies ValidationJob);
+      slot.worker.postMessage({ job: next.job, dir: next.dir, value: next.value, now: next.now } satisfies ValidationJob);
     }
   };
 
   for (let i = 0; i < (options.workers ?? VALIDATION_WORKERS); i++) spawn();
 
   return {
-    validate(formPackage, value) {
+    validate(formPackage, value, now) {
       const dir = dirOf.get(formPackage);
       // A package the pool was not given (none today) is checked here, as before.
-      if (dir === undefined) return Promise.resolve(validateSubmission(formPackage, value));
+      if (dir === undefined) return Promise.resolve(validateSubmission(formPackage, value, now ? { now: () => now } : {}));
       if (closed || slots.size === 0) return Promise.reject(new Error('The validation pool is closed or its workers cannot start.'));
       if (queue.length >= maxQueued) return Promise.reject(new ValidationBusy('Too many validations wait.'));
       return new Promise((resolve, reject) => {
-        queue.push({ job: nextJob++, dir, value, resolve, reject });
+        queue.push({ job: nextJob++, dir, value, now: now?.getTime(), resolve, reject });
         dispatch();
       });
     },
