@@ -227,8 +227,7 @@ export class KlarSkjema extends LitElement {
   /** A machine for the form, from scratch or from a draft; sending goes through the Submitter. */
   #startMachine(restored: Restored): void {
     this.#actor?.stop();
-    const { submissionId } = restored;
-    const machine = createWizardMachine(this.#package!, { now: () => this.now(), ...(submissionId ? { createId: () => submissionId } : {}) });
+    const machine = createWizardMachine(this.#package!, { now: () => this.now() });
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.#submitter.actor } }), { input: { ...restored.input, prefill: this.prefill } });
     actor.subscribe(() => this.requestUpdate());
     actor.start();

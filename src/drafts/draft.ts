@@ -26,8 +26,12 @@ export interface Draft {
   savedAt: string;
   /** The user ticked "Husk svarene mine på denne enheten". */
   remember: boolean;
-  /** Set once the user pressed Send: a resend after a reload keeps the same idempotency key. */
+  /** Set once the user pressed Send: a resend after a reload keeps the same idempotency key, while the
+   *  body is the same (`submissionFingerprint`, src/engine/submission-digest.ts); a changed body gets a new id. */
   submissionId?: string;
+  submissionFingerprint?: string;
+  /** Ids of earlier, different versions that were tried and may have arrived. */
+  earlierSubmissionIds?: string[];
   /** Only in the device store: when the draft is deleted (ISO 8601). */
   expiresAt?: string;
   /** The user's request for contact and an interpreter (the machine checks it again on restore). */
@@ -36,8 +40,8 @@ export interface Draft {
   prefillConfirmed?: Record<string, boolean>;
 }
 
-export type DraftPlace = Pick<WizardContext, 'answers' | 'unsure' | 'answeredIn' | 'step' | 'visited' | 'locale' | 'variant' | 'submission'>
-  & Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill'>>;
+export type DraftPlace = Pick<WizardContext, 'answers' | 'unsure' | 'answeredIn' | 'step' | 'visited' | 'locale' | 'variant'>
+  & Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill' | 'tried' | 'earlierIds'>>;
 
 const attachmentFields = (definition: FormDefinition): FieldDefinition[] =>
   definition.steps.flatMap((step) => step.fields).filter((field) => field.kind === 'attachments');
@@ -74,7 +78,8 @@ export function draftOf(definition: FormDefinition, place: DraftPlace, meta: { r
     startedAt: place.startedAt ?? meta.savedAt.toISOString(),
     savedAt: meta.savedAt.toISOString(),
     remember: meta.remember,
-    ...(place.submission ? { submissionId: place.submission.id } : {}),
+    ...(place.tried ? { submissionId: place.tried.id, ...(place.tried.fingerprint ? { submissionFingerprint: place.tried.fingerprint } : {}) } : {}),
+    ...(place.earlierIds?.length ? { earlierSubmissionIds: [...place.earlierIds] } : {}),
     ...(place.help && (place.help.contact || place.help.interpreter) ? { help: place.help } : {}),
     ...(confirmed.length > 0 ? { prefillConfirmed: Object.fromEntries(confirmed.map(([id, entry]) => [id, entry.confirmed!])) } : {}),
   };
@@ -91,7 +96,6 @@ export interface Restored {
   reanswer: string[];
   /** Documents the user had chosen files for: the files were not saved, so they must be chosen again. */
   chooseFilesAgain: string[];
-  submissionId?: string;
 }
 
 /** Keeps what still validates under this version of the form; says which relevant questions lost their answer. */
@@ -158,11 +162,22 @@ export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: An
       locale: draft.locale, variant: draft.variant, startedAt: draft.startedAt,
       ...(draft.help !== undefined ? { help: draft.help as WizardInput['help'] } : {}),
       ...(draft.prefillConfirmed ? { prefillConfirmed: draft.prefillConfirmed } : {}),
+      ...submissionsOf(draft, sameVersion),
     },
     review: draft.review && sameVersion && reanswer.length === 0 && chooseFilesAgain.length === 0,
     reanswer, chooseFilesAgain,
-    ...(draft.submissionId && sameVersion ? { submissionId: draft.submissionId } : {}),
   };
+}
+
+/**
+ * The submission last tried and the earlier ones. Under another version of the form the last one's id is
+ * not reused (its body cannot be the same), but it may have arrived: it joins the earlier ids.
+ */
+function submissionsOf(draft: Draft, sameVersion: boolean): Pick<WizardInput, 'tried' | 'earlierIds'> {
+  const earlier = draft.earlierSubmissionIds ?? [];
+  if (!draft.submissionId) return earlier.length > 0 ? { earlierIds: earlier } : {};
+  if (!sameVersion) return { earlierIds: [...earlier, draft.submissionId] };
+  return { tried: { id: draft.submissionId, fingerprint: draft.submissionFingerprint ?? null }, ...(earlier.length > 0 ? { earlierIds: earlier } : {}) };
 }
 
 /** The newest of several drafts by savedAt, or null. */

@@ -25,6 +25,8 @@ export function parseDraft(value: unknown, formId: string): Draft | null {
     answeredIn: answeredIn as Record<string, AnswerContext>, step, visited, review: value.review === true,
     locale, variant, startedAt, savedAt, remember: value.remember === true,
     ...(typeof value.submissionId === 'string' ? { submissionId: value.submissionId } : {}),
+    ...(typeof value.submissionFingerprint === 'string' ? { submissionFingerprint: value.submissionFingerprint } : {}),
+    ...(strings(value.earlierSubmissionIds) ? { earlierSubmissionIds: value.earlierSubmissionIds } : {}),
     ...(typeof value.expiresAt === 'string' ? { expiresAt: value.expiresAt } : {}),
     ...(value.help !== undefined ? { help: value.help } : {}),
     ...(isRecord(value.prefillConfirmed) ? { prefillConfirmed: Object.fromEntries(Object.entries(value.prefillConfirmed).filter((e): e is [string, boolean] => typeof e[1] === 'boolean')) } : {}),
