@@ -492,7 +492,7 @@ export class KlarSkjema extends LitElement {
       ${this.#drafts.renderTop(texts)}
       <div class="views" ?inert=${this.#drafts.readOnly}>
       ${this.#renderToolbar(snapshot, texts)}
-      ${this.#drafts.offer ? this.#drafts.renderOffer(texts) : html`
+      ${this.#drafts.choosing ? this.#drafts.renderOffer(texts) : html`
       ${snapshot.value === 'filling' ? this.#renderStep(snapshot, texts) : nothing}
       ${snapshot.value === 'review' || snapshot.value === 'submitting' || snapshot.value === 'failed' ? this.#renderReview(snapshot, texts) : nothing}
       ${snapshot.value === 'submitted' || !late ? nothing : html`<div class="step-help">${late.helpPanel(this.#extras(snapshot, texts))}${snapshot.value === 'filling' ? late.privacyDisclosure(this.#extras(snapshot, texts)) : nothing}</div>`}

@@ -16,5 +16,5 @@ export { parseContact } from '../help/contact.ts';
 export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
 export { SendFailed, sendSubmission, SubmissionRefused } from '../../src/submit/send.ts';
 export { fieldErrorsFromReceiver } from '../../src/submit/server-errors.ts';
-export { draftWarnings, resumeOffer } from '../drafts/drafts-views.ts';
+export { draftWarnings, resumeOffer, unreadableOffer } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';

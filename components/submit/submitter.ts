@@ -15,12 +15,13 @@ import { show } from '../fields/text.ts';
  * `klar-submit`: bubbles, is composed and cancelable; `detail` is the submission record (a copy).
  * A host that sends the submission itself calls `respondWith(promise)`, which also cancels the
  * widget's own sending; the promise gives `{ reference }` for the receipt, or rejects to say it failed.
- * Sent again on each retry, with the same submission id.
+ * Sent again on each retry: with the same submission id while the submission is the same, with a new
+ * one when it changed (`earlierIds` then names the ids tried before, which may also have arrived).
  */
 export class KlarSubmitEvent extends CustomEvent<Submission> {
   #response: Promise<{ reference?: string | null }> | null = null;
 
-  constructor(submission: Submission, readonly files: ReadonlyMap<string, readonly File[]>) {
+  constructor(submission: Submission, readonly files: ReadonlyMap<string, readonly File[]>, readonly earlierIds: readonly string[] = []) {
     super('klar-submit', { detail: submission, bubbles: true, composed: true, cancelable: true });
   }
 
@@ -65,7 +66,8 @@ export class Submitter implements ReactiveController {
   });
 
   async #send(submission: Submission, signal: AbortSignal): Promise<Receipt> {
-    const event = new KlarSubmitEvent(structuredClone(submission), this.wiring.files());
+    const earlierIds = this.wiring.actor()?.getSnapshot().context.earlierIds ?? [];
+    const event = new KlarSubmitEvent(structuredClone(submission), this.wiring.files(), [...earlierIds]);
     if (!this.host.dispatchEvent(event)) {
       const response = await event.response?.catch(() => { throw failure({ reason: 'network' }); });
       return { reference: response?.reference ?? null };
@@ -75,12 +77,14 @@ export class Submitter implements ReactiveController {
     // Sending's code is in the late chunk, loaded by now (the review page needs it); offline, it is a network failure.
     const { fieldErrorsFromReceiver, SendFailed, sendSubmission, SubmissionRefused } = await loadLate().catch(() => { throw failure({ reason: 'network' }); });
     try {
-      const { reference } = await sendSubmission({
-        url: new URL(url, document.baseURI).href, submission, files: this.wiring.files(), signal,
+      const { reference, earlier } = await sendSubmission({
+        url: new URL(url, document.baseURI).href, submission, files: this.wiring.files(), signal, earlierIds,
         onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
       });
-      return { reference };
+      return { reference, ...(earlierIds.length > 0 ? { earlier } : {}) };
     } catch (error) {
+      // The receiver holds this id with another body: the machine takes a new id and sends once more.
+      if (error instanceof SubmissionRefused && error.status === 409 && error.errors.some((e) => e.code === 'changed-body')) throw failure({ reason: 'changed-body' });
       if (error instanceof SubmissionRefused) {
         throw failure({ reason: 'refused', fieldErrors: fieldErrorsFromReceiver(this.wiring.definition(), error.errors) });
       }

@@ -449,7 +449,14 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
                 return { errors: errors.filter((e) => stepOf(e) === step), step, returnToReview: true, submitError: null };
               }),
             },
-            { target: 'failed', actions: assign({ submitError: ({ event }) => (event.error as SubmitFailure | null)?.reason ?? 'network' }) },
+            {
+              target: 'failed',
+              actions: assign({ submitError: ({ event }) => {
+                const reason = (event.error as SubmitFailure | null)?.reason ?? 'network';
+                // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
+                return reason === 'changed-body' ? 'refused' : reason;
+              } }),
+            },
           ],
         },
       },
