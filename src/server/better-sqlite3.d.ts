@@ -16,12 +16,14 @@ declare module 'better-sqlite3' {
     /** Milliseconds to wait for a lock (busy timeout). */
     timeout?: number;
   }
+  export type Transaction<F> = F & { deferred: F; immediate: F; exclusive: F };
   export interface Database {
     readonly open: boolean;
     prepare<Row = unknown>(sql: string): Statement<Row>;
     exec(sql: string): this;
     pragma(source: string, options?: { simple?: boolean }): unknown;
-    transaction<F extends (...args: never[]) => unknown>(fn: F): F;
+    /** Wraps fn in BEGIN … COMMIT (ROLLBACK when it throws); a failed COMMIT throws. */
+    transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F>;
     close(): this;
   }
   export interface SqliteError extends Error {

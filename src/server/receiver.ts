@@ -2,6 +2,7 @@
 // validateSubmission and a SubmissionStore; docs/decisions/0005-receiver.md says how.
 //
 //   POST /api/forms/<form id>/submissions                       body: a Submission (application/json)
+//   GET  /api/forms/<form id>/submissions/<id>                  the reference of a stored submission
 //   POST /api/forms/<form id>/submissions/<id>/attachments?document=<document id>&name=<file name>
 //                                                               body: the file's bytes
 //   GET  /api/health
@@ -249,12 +250,24 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (saved.status === 'conflict') {
       throw new HttpError(409, [{ pointer: '/id', code: 'id-in-use', message: 'This id was already used for another form.' }]);
     }
+    if (saved.status === 'changed') {
+      throw new HttpError(409, [{ pointer: '/id', code: 'changed-body', message: 'This id was already used for a different submission; send a changed submission with a new id.' }]);
+    }
     if (saved.status === 'replayed') {
       sendJson(response, 200, { reference: saved.reference }, { 'Idempotency-Replayed': 'true' });
       return 'replayed';
     }
     sendJson(response, 201, { reference: saved.reference });
     return 'created';
+  }
+
+  /** Whether a submission arrived (a Send whose answer was lost): only its reference, nothing else. */
+  async function lookup(response: ServerResponse, formId: string, submissionId: string): Promise<string> {
+    formOf(formId);
+    const found = SUBMISSION_ID.test(submissionId) ? await store.findSubmission(formId, submissionId) : null;
+    if (!found) throw refuse(404, 'not-found', 'No submission with this id is stored for this form.');
+    sendJson(response, 200, { reference: found.reference });
+    return 'found';
   }
 
   async function upload(request: IncomingMessage, response: ServerResponse, formId: string, submissionId: string, query: URLSearchParams): Promise<string> {
@@ -323,6 +336,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (parts.length === 4 && parts[1] === 'forms' && parts[3] === 'submissions') {
       only(['POST']);
       return submit(request, response, parts[2]!);
+    }
+    if (parts.length === 5 && parts[1] === 'forms' && parts[3] === 'submissions') {
+      only(['GET', 'HEAD']);
+      return lookup(response, parts[2]!, parts[4]!);
     }
     if (parts.length === 6 && parts[1] === 'forms' && parts[3] === 'submissions' && parts[5] === 'attachments') {
       only(['POST']);

@@ -17,10 +17,13 @@ export interface NewSubmission {
 export type SaveSubmissionResult =
   /** Stored now, under a new reference. */
   | { status: 'created'; reference: string }
-  /** The key was stored before (for the same form): nothing new stored; the first reference. */
+  /** The key was stored before (for the same form) with the same canonical body (submissionDigest):
+   *  nothing new stored; the first reference. */
   | { status: 'replayed'; reference: string }
   /** The key was stored before for another form: nothing stored. */
-  | { status: 'conflict' };
+  | { status: 'conflict' }
+  /** The key was stored before for this form with a different canonical body: nothing stored. */
+  | { status: 'changed' };
 
 export interface NewAttachment {
   /** The file's own id, returned to the widget (the `ref` of a file in the answers). */
@@ -51,10 +54,13 @@ export interface SubmissionStore {
   readonly kind: string;
   /**
    * Stores a submission once per idempotency key, atomically (a UNIQUE key and INSERT … ON CONFLICT,
-   * never check-then-insert), so concurrent repeats store exactly one row. `newReference` is called
-   * for each try; a store retries when a reference is already taken.
+   * never check-then-insert), so concurrent repeats store exactly one row, together with the
+   * submissionDigest of its body, so that a repeat with another body is told apart from a retry.
+   * `newReference` is called for each try; a store retries when a reference is already taken.
    */
   saveSubmission(submission: NewSubmission, newReference: () => string): Promise<SaveSubmissionResult>;
+  /** The reference of the submission stored under this id for this form; null when there is none. */
+  findSubmission(formId: string, submissionId: string): Promise<{ reference: string } | null>;
   /** Records an uploaded file; at most maxPerDocument per submission and document, one row per identical content. */
   saveAttachment(attachment: NewAttachment, maxPerDocument: number): Promise<SaveAttachmentResult>;
   /** Resolves when the store answers; for the health check. */

@@ -53,6 +53,26 @@ describe('POST /api/forms/<form>/submissions', () => {
     expect(receiver.count('submissions')).toBe(before);
   });
 
+  it('refuses the same id with a changed body (409 changed-body) and keeps the first one as it was', async () => {
+    const submission = kontaktSubmission();
+    const first = await postJson(submissions(), submission, { 'Idempotency-Key': submission.id });
+    expect(first.status).toBe(201);
+    const before = receiver.count('submissions');
+    const changed = { ...submission, answers: { ...submission.answers, telefon: '92345678' }, submittedAt: '2026-03-03T10:05:00.000Z' };
+    const interpreter = { ...submission, help: { contact: false, interpreter: true, interpreterLanguage: 'uk' } };
+    for (const body of [changed, interpreter]) {
+      const response = await postJson(submissions(), body, { 'Idempotency-Key': submission.id });
+      expect(response.status).toBe(409);
+      expect(errorsOf(response)).toEqual([['/id', 'changed-body']]);
+      expect(response.headers['idempotency-replayed']).toBeUndefined();
+    }
+    expect(receiver.count('submissions')).toBe(before);
+    const row = receiver.rows('submissions').find((r) => r.idempotency_key === submission.id)!;
+    expect(JSON.parse(row.submission as string)).toEqual(submission);
+    // The first body still replays.
+    expect((await postJson(submissions(), submission)).status).toBe(200);
+  });
+
   it('200 concurrent submissions of which 50 repeat an earlier key end as exactly 150 rows', async () => {
     const before = receiver.count('submissions');
     const unique = Array.from({ length: 150 }, (_, i) => (i % 2 === 0 ? kontaktSubmission() : stotteSubmission()));
@@ -159,6 +179,25 @@ describe('POST /api/forms/<form>/submissions', () => {
   });
 });
 
+describe('GET /api/forms/<form>/submissions/<id>', () => {
+  it('answers the reference of a stored submission, and only that; 404 for an id not stored for this form', async () => {
+    const submission = stotteSubmission();
+    const stored = await postJson(submissions('stotte'), submission);
+    expect(stored.status).toBe(201);
+    const found = await send(`${submissions('stotte')}/${submission.id}`, { method: 'GET' });
+    expect(found.status).toBe(200);
+    expect(found.json).toEqual(stored.json);
+    expect(found.headers['cache-control']).toBe('no-store');
+    for (const url of [`${submissions('kontakt')}/${submission.id}`, `${submissions('stotte')}/${kontaktSubmission().id}`, `${submissions('stotte')}/x`]) {
+      const missing = await send(url, { method: 'GET' });
+      expect(missing.status).toBe(404);
+      expect(errorsOf(missing)).toEqual([['', 'not-found']]);
+    }
+    expect((await send(`${submissions('nope')}/${submission.id}`, { method: 'GET' })).status).toBe(404);
+    expect((await send(`${submissions('stotte')}/${submission.id}`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
 describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
   const uploadUrl = (id: string, document = 'husleiekontrakt', name = 'kontrakt.pdf') =>
     `${receiver.url}/api/forms/stotte/submissions/${id}/attachments?document=${encodeURIComponent(document)}&name=${encodeURIComponent(name)}`;
@@ -243,6 +282,7 @@ describe('privacy and failure', () => {
         kind: 'broken',
         saveSubmission: () => Promise.reject(Object.assign(new Error('disk on fire at /var/lib/secret'), { code: 'EIO' })),
         saveAttachment: () => Promise.reject(new Error('nope')),
+        findSubmission: () => Promise.reject(new Error('nope')),
         ping: () => Promise.reject(new Error('nope')),
         close: () => Promise.resolve(),
       }),

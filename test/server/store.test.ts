@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { submissionDigest } from '../../src/server/digest.ts';
 import { SqliteSubmissionStore } from '../../src/server/sqlite-store.ts';
 import { kontaktSubmission } from './helpers.ts';
 
@@ -66,5 +67,66 @@ describe('SqliteSubmissionStore', () => {
     expect(await store.saveSubmission(record('first-key-1'), next)).toEqual({ status: 'replayed', reference: 'KS-2026-AAAA-AAAA' });
     expect(await store.saveSubmission({ ...record('first-key-1'), formId: 'stotte' }, next)).toEqual({ status: 'conflict' });
     await store.close();
+  });
+});
+
+/** The schema of version 1, as receivers before the body digest created it. */
+const SCHEMA_V1 = `
+CREATE TABLE submissions (
+  seq INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, reference TEXT NOT NULL UNIQUE, form_id TEXT NOT NULL,
+  form_version TEXT NOT NULL, submission TEXT NOT NULL, received_at TEXT NOT NULL) STRICT;
+CREATE TABLE attachments (
+  seq INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, form_id TEXT NOT NULL, submission_id TEXT NOT NULL, document_id TEXT NOT NULL,
+  file_name TEXT, media_type TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, storage_path TEXT NOT NULL,
+  received_at TEXT NOT NULL, UNIQUE (submission_id, document_id, sha256)) STRICT;
+PRAGMA user_version = 1;`;
+
+describe('SqliteSubmissionStore: idempotency by body digest', () => {
+  const record = (submission: ReturnType<typeof kontaktSubmission>, formId = 'kontakt') =>
+    ({ idempotencyKey: submission.id, formId, formVersion: '1.0.0', submission, receivedAt: new Date() });
+
+  it('replays the same body (even with a new submittedAt), refuses a changed one as "changed", and stores nothing for either', async () => {
+    const store = new SqliteSubmissionStore(':memory:');
+    const submission = kontaktSubmission();
+    const first = await store.saveSubmission(record(submission), () => 'KS-2026-AAAA-AAAA');
+    expect(first).toEqual({ status: 'created', reference: 'KS-2026-AAAA-AAAA' });
+    expect(await store.saveSubmission(record({ ...submission, submittedAt: '2026-03-03T11:00:00.000Z' }), () => 'KS-2026-BBBB-BBBB'))
+      .toEqual({ status: 'replayed', reference: 'KS-2026-AAAA-AAAA' });
+    const changed = { ...submission, answers: { ...submission.answers, tolkesprak: 'ar' } };
+    expect(await store.saveSubmission(record(changed), () => 'KS-2026-CCCC-CCCC')).toEqual({ status: 'changed' });
+    expect(await store.saveSubmission(record(changed, 'stotte'), () => 'KS-2026-DDDD-DDDD')).toEqual({ status: 'conflict' });
+    expect(await store.findSubmission('kontakt', submission.id)).toEqual({ reference: 'KS-2026-AAAA-AAAA' });
+    expect(await store.findSubmission('stotte', submission.id)).toBeNull();
+    expect(await store.findSubmission('kontakt', 'no-such-id-1')).toBeNull();
+    await store.close();
+  });
+
+  it('migrates a schema 1 file in place: existing rows get the digest of their stored body', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'klarskjema-migrate-'));
+    const file = join(dir, 'old.sqlite');
+    try {
+      const old = new Database(file);
+      old.exec(SCHEMA_V1);
+      const stored = [kontaktSubmission(), kontaktSubmission({ locale: 'en' })];
+      stored.forEach((s, i) => old.prepare('INSERT INTO submissions (idempotency_key, reference, form_id, form_version, submission, received_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(s.id, `KS-2026-AAAA-AAA${i}`, 'kontakt', '1.0.0', JSON.stringify(s), '2026-03-03T10:00:00.000Z'));
+      old.close();
+
+      const store = new SqliteSubmissionStore(file);
+      expect(await store.saveSubmission(record({ ...stored[1]!, submittedAt: '2026-03-05T10:00:00.000Z' }), () => 'KS-2026-ZZZZ-ZZZZ'))
+        .toEqual({ status: 'replayed', reference: 'KS-2026-AAAA-AAA1' });
+      expect(await store.saveSubmission(record({ ...stored[0]!, locale: 'nn' }), () => 'KS-2026-ZZZZ-ZZZZ')).toEqual({ status: 'changed' });
+      await store.close();
+
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      const rows = db.prepare<{ idempotency_key: string; body_digest: string }>('SELECT idempotency_key, body_digest FROM submissions ORDER BY seq').all();
+      expect(rows).toEqual(stored.map((s) => ({ idempotency_key: s.id, body_digest: submissionDigest(s) })));
+      db.close();
+      // Opening again leaves it as it is.
+      await new SqliteSubmissionStore(file).close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
