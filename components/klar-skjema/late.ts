@@ -14,7 +14,6 @@ export { receiptView } from '../receipt/receipt.ts';
 export { helpPanel, helpRequestSummary } from '../help/help-panel.ts';
 export { parseContact } from '../help/contact.ts';
 export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
-export { SendFailed, sendSubmission, SubmissionRefused } from '../../src/submit/send.ts';
-export { fieldErrorsFromReceiver } from '../../src/submit/server-errors.ts';
+export { sendForReceipt } from '../../src/submit/send.ts';
 export { draftWarnings, resumeOffer, unreadableOffer } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';

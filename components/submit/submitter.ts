@@ -75,22 +75,11 @@ export class Submitter implements ReactiveController {
     const url = this.host.getAttribute('submit-url');
     if (!url) return { reference: null };
     // Sending's code is in the late chunk, loaded by now (the review page needs it); offline, it is a network failure.
-    const { fieldErrorsFromReceiver, SendFailed, sendSubmission, SubmissionRefused } = await loadLate().catch(() => { throw failure({ reason: 'network' }); });
-    try {
-      const { reference, earlier } = await sendSubmission({
-        url: new URL(url, document.baseURI).href, submission, files: this.wiring.files(), signal, earlierIds,
-        onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
-      });
-      return { reference, ...(earlierIds.length > 0 ? { earlier } : {}) };
-    } catch (error) {
-      // The receiver holds this id with another body: the machine takes a new id and sends once more.
-      if (error instanceof SubmissionRefused && error.status === 409 && error.errors.some((e) => e.code === 'changed-body')) throw failure({ reason: 'changed-body' });
-      if (error instanceof SubmissionRefused) {
-        throw failure({ reason: 'refused', fieldErrors: fieldErrorsFromReceiver(this.wiring.definition(), error.errors) });
-      }
-      if (error instanceof SendFailed) throw failure({ reason: 'network' });
-      throw error;
-    }
+    const { sendForReceipt } = await loadLate().catch(() => { throw failure({ reason: 'network' }); });
+    return sendForReceipt({
+      url: new URL(url, document.baseURI).href, submission, files: this.wiring.files(), signal, earlierIds,
+      onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
+    }, this.wiring.definition());
   }
 
   /** The connection is back: a sending that failed on the network goes again by itself. */

@@ -6,7 +6,10 @@
 // nothing is counted, and sending goes on when the connection returns. A refusal (another 4xx) is final
 // and says why. Only a 2xx that carries a reference counts as sent.
 import { isRecord, pointerToken } from '../engine/answers.ts';
+import type { FormDefinition } from '../definition/types.ts';
+import type { Receipt, SubmitFailure } from '../engine/machine.ts';
 import type { Submission } from '../engine/submission.ts';
+import { fieldErrorsFromReceiver } from './server-errors.ts';
 
 export type SendStatus =
   | { state: 'sending' }
@@ -280,4 +283,25 @@ export async function sendSubmission(options: SendOptions): Promise<SendResult> 
   const { reference } = result as { reference: string };
   const earlier = options.earlierIds?.length ? await earlierVersions(options, options.earlierIds.filter((id) => id !== submission.id)) : { references: [], unknown: false };
   return { reference, submission, earlier };
+}
+
+/** What the machine's onError reads (SubmitFailure in src/engine/machine.ts). */
+const failure = (details: SubmitFailure): Error => Object.assign(new Error(details.reason), details);
+
+/**
+ * Sending as the machine's sendSubmission does it (components/submit/submitter.ts, and Node hosts): the
+ * receipt with the reference and the earlier versions the receiver holds; or a failure the machine reads:
+ * 'network' (try again, drafts kept), 'changed-body' (the machine takes a new id once), 'refused', or the
+ * receiver's errors on the user's answers.
+ */
+export async function sendForReceipt(options: SendOptions, definition: FormDefinition): Promise<Receipt> {
+  try {
+    const { reference, earlier } = await sendSubmission(options);
+    return { reference, ...(options.earlierIds?.length ? { earlier } : {}) };
+  } catch (error) {
+    if (error instanceof SubmissionRefused && error.status === 409 && error.errors.some((e) => e.code === 'changed-body')) throw failure({ reason: 'changed-body' });
+    if (error instanceof SubmissionRefused) throw failure({ reason: 'refused', fieldErrors: fieldErrorsFromReceiver(definition, error.errors) });
+    if (error instanceof SendFailed) throw failure({ reason: 'network' });
+    throw error;
+  }
 }
