@@ -4,7 +4,7 @@ import type { i18n as I18n } from 'i18next';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
-import { createWizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
+import { wizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
 import type { TextVariant } from '../../src/engine/submission.ts';
 import { createTexts, directionOf, textsFor, type Texts } from '../../src/browser/i18n.ts';
 import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
@@ -227,7 +227,8 @@ export class KlarSkjema extends LitElement {
   /** A machine for the form, from scratch or from a draft; sending goes through the Submitter. */
   #startMachine(restored: Restored): void {
     this.#actor?.stop();
-    const machine = createWizardMachine(this.#package!, { now: () => this.now() });
+    // The fingerprint comes with the late chunk: it is needed only at Send, after the review page has waited for it.
+    const machine = wizardMachine(this.#package!, { now: () => this.now(), fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null });
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.#submitter.actor } }), { input: { ...restored.input, prefill: this.prefill } });
     actor.subscribe(() => this.requestUpdate());
     actor.start();

@@ -9,7 +9,6 @@ import { computeRelevance, type Relevance } from './relevance.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
 import { buildSubmission, submissionErrors, type AnswerContext, type Submission, type TextVariant } from './submission.ts';
-import { submissionFingerprint } from './submission-digest.ts';
 import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
 
@@ -111,6 +110,9 @@ export interface WizardOptions {
   now?: () => Date;
 }
 
+/** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
+export type Fingerprint = (submission: Submission) => string | null;
+
 export type SendSubmission = (submission: Submission) => Promise<Receipt>;
 
 const LOCALE = /^[a-z]{2,3}$/;
@@ -126,7 +128,12 @@ function createSubmissionId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createWizardMachine(formPackage: FormPackage, options: WizardOptions = {}) {
+/**
+ * The machine with the fingerprint given: the widget passes one from its late chunk (needed only at
+ * Send, after the review page, which waits for that chunk; docs/decisions/0012). A null fingerprint
+ * keeps the last id, and the receiver's 409 changed-body makes the machine take a new one.
+ */
+export function wizardMachine(formPackage: FormPackage, options: WizardOptions & { fingerprint: Fingerprint }) {
   const { definition, validators } = formPackage;
   const createId = options.createId ?? createSubmissionId;
   const now = options.now ?? (() => new Date());
@@ -200,10 +207,10 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
    */
   const nextSubmission = (context: WizardContext): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
     const draft = submissionOf(context, context.tried?.id ?? 'pending');
-    const fingerprint = submissionFingerprint(draft);
+    const fingerprint = options.fingerprint(draft);
     const { tried } = context;
     // An older draft did not keep the body's fingerprint: keep its id; the receiver says 409 if the body changed.
-    if (tried && (tried.fingerprint === fingerprint || tried.fingerprint === null)) {
+    if (tried && (tried.fingerprint === fingerprint || tried.fingerprint === null || fingerprint === null)) {
       return { submission: draft, tried: { id: tried.id, fingerprint }, earlierIds: context.earlierIds };
     }
     const id = createId();
@@ -472,4 +479,4 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
   });
 }
 
-export type WizardMachine = ReturnType<typeof createWizardMachine>;
+export type WizardMachine = ReturnType<typeof wizardMachine>;

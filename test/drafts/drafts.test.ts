@@ -10,7 +10,7 @@ import { draftOf, newest, parseDraft, restoreDraft, storableAnswers, type Draft 
 import { draftKey, MemoryDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
 import { ServerDraftStore } from '../../src/drafts/server-store.ts';
 import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
-import { createWizardMachine } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
 const T0 = new Date('2026-03-03T09:42:00.000Z');

@@ -5,7 +5,8 @@
 // real waiting (delaysMs: [] or [0]).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor, type Actor } from 'xstate';
-import { createWizardMachine, type Receipt, type WizardInput, type WizardMachine } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
+import { type Receipt, type WizardInput, type WizardMachine } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { sendForReceipt, type Connectivity } from '../../src/submit/send.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
