@@ -162,7 +162,10 @@ export class DraftController implements ReactiveController {
 
     // Every store is read first, so none that holds an unreadable draft is written to by mistake.
     const [here, device, server] = await Promise.all([this.#load(this.#session), this.#load(this.#device), this.#load(this.#server)]);
-    if (here) {
+    // This tab's draft of another form version needs keepValid from the late chunk; if it cannot load, the
+    // draft is kept as one we cannot read now (said, and nothing written over it).
+    if (here && !this.#sameVersion(here) && !(await this.#restorable(here))) this.unreadable.add('session');
+    else if (here) {
       this.#adopt(here);
       const restored = this.#restore(here);
       if (this.notice || this.unreadable.size > 0) await this.#views();
@@ -173,6 +176,15 @@ export class DraftController implements ReactiveController {
     if (!this.choosing) this.#activate();
     else await this.#views();
     return null;
+  }
+
+  /** Can this draft be restored now? One of another form version needs keepValid, which comes with the late chunk. */
+  async #restorable(draft: Draft): Promise<boolean> {
+    return this.#sameVersion(draft) || (await loadLate().catch(() => null)) !== null;
+  }
+
+  #sameVersion(draft: Draft): boolean {
+    return draft.form.version === this.#package!.definition.version;
   }
 
   /** Waits for the late chunk (loading since the form began to load), so the first render shows the offer or notice. */
@@ -197,7 +209,8 @@ export class DraftController implements ReactiveController {
   }
 
   #restore(draft: Draft): Restored {
-    const restored = restoreDraft(this.#package!, draft, this.#prefill);
+    // keepValid is there whenever the draft needs it: see #restorable (offers are shown with the late chunk).
+    const restored = restoreDraft(this.#package!, draft, this.#prefill, this.wiring.late()?.keepValid);
     this.notice = restored.reanswer.length + restored.chooseFilesAgain.length > 0 ? { reanswer: restored.reanswer, files: restored.chooseFilesAgain } : null;
     this.#noticeStep = '';
     this.#activate();
@@ -312,10 +325,10 @@ export class DraftController implements ReactiveController {
     // sessionStorage too: two widgets in one page share it (in two tabs it only holds this tab's own).
     const load = (store: DraftStore | null) => store?.load().catch(() => null) ?? null;
     const shared = newest(await Promise.all([load(this.#writable(this.#session)), load(this.#remember ? this.#writable(this.#device) : null), load(this.#writable(this.#server))]));
-    if (shared && (!mine || Date.parse(shared.savedAt) > Date.parse(mine.savedAt))) {
-      this.#autosave.reset();
-      this.wiring.restart(this.#restore(shared));
-    }
+    if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
+    if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
+    this.#autosave.reset();
+    this.wiring.restart(this.#restore(shared));
   }
 
   /**
@@ -343,6 +356,7 @@ export class DraftController implements ReactiveController {
     document.addEventListener('visibilitychange', this.#flushWhenHidden);
     // Moved in the page: the machine was stopped, so it starts again from the copy in memory.
     if (this.#started && !this.exited) {
+      // The copy in memory was saved by this widget from this form package: the same version.
       void this.#memory.load().then((draft) => { if (draft) this.wiring.restart(this.#restore(draft)); });
     }
   }

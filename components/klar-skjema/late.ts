@@ -18,3 +18,4 @@ export { sendForReceipt } from '../../src/submit/send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 export { draftWarnings, resumeOffer, unreadableOffer } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
+export { keepValid } from '../../src/drafts/keep-valid.ts';

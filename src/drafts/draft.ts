@@ -98,45 +98,20 @@ export interface Restored {
   chooseFilesAgain: string[];
 }
 
-/** Keeps what still validates under this version of the form; says which relevant questions lost their answer. */
-function keepValid({ definition, validators }: FormPackage, answers: Answers): { answers: Answers; lost: string[] } {
-  const kept: Answers = {};
-  const lost: string[] = [];
-  for (const step of definition.steps) {
-    for (const field of step.fields) {
-      const value = answers[field.id];
-      if (value === undefined || field.kind === 'guidance') continue;
-      const validate = validators.fields[field.id];
-      if (!validate) continue;
-      if (validate(value)) { kept[field.id] = value; continue; }
-      if (field.kind === 'attachments' && isRecord(value)) {
-        // One document at a time: a document the form still asks for keeps a valid answer.
-        const documents = Object.fromEntries(Object.entries(value).filter(([id, entry]) =>
-          (definition.attachments ?? []).some((d) => d.id === id) && validate({ [id]: entry })));
-        if (Object.keys(documents).length > 0) kept[field.id] = documents;
-        if (Object.keys(documents).length < Object.keys(value).length) lost.push(field.id);
-        continue;
-      }
-      if (field.kind === 'group' && Array.isArray(value)) {
-        // Each item keeps the answers that still validate; the group is asked again.
-        kept[field.id] = value.map((item) => Object.fromEntries(Object.entries(isRecord(item) ? item : {})
-          .filter(([id, answer]) => field.fields?.some((c) => c.id === id) && validators.fields[id]?.(answer))));
-      }
-      lost.push(field.id);
-    }
-  }
-  return { answers: kept, lost };
-}
+/** Keeps what still validates under this version of the form (src/drafts/keep-valid.ts, in the late chunk). */
+export type KeepValid = (formPackage: FormPackage, answers: Answers) => { answers: Answers; lost: string[] };
 
 /**
  * What the machine starts from when a draft is restored. A draft of another version of the form keeps
- * only answers that still validate, and starts on the first step the user has seen that now needs an
+ * only answers that still validate (`keepValid`, needed only then: the widget has it from its late chunk,
+ * docs/decisions/0012-lazy-chunks.md), and starts on the first step the user has seen that now needs an
  * answer. Register values (prefill) go to the machine apart; they count only where the draft has no answer.
  */
-export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: Answers = {}): Restored {
+export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: Answers = {}, keepValid?: KeepValid): Restored {
   const { definition, validators } = formPackage;
   const sameVersion = draft.form.version === definition.version;
-  const { answers, lost } = sameVersion ? { answers: draft.answers, lost: [] } : keepValid(formPackage, draft.answers);
+  if (!sameVersion && !keepValid) throw new Error('A draft of another form version needs keepValid.');
+  const { answers, lost } = sameVersion ? { answers: draft.answers, lost: [] } : keepValid!(formPackage, draft.answers);
   const merged = { ...prefill, ...answers };
   const relevance = computeRelevance(definition, validators, merged);
   const reanswer = lost.filter((id) => relevance.fields.includes(id));

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
 import { draftOf, newest, parseDraft, restoreDraft, storableAnswers, type Draft } from '../../src/drafts/draft.ts';
+import { keepValid } from '../../src/drafts/keep-valid.ts';
 import { draftKey, MemoryDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
 import { ServerDraftStore } from '../../src/drafts/server-store.ts';
 import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
@@ -105,7 +106,8 @@ describe('a draft', () => {
       unsure: [], answeredIn: {}, step: 'samtykke', visited: ['om-deg', 'henvendelse'], review: true,
       locale: 'nb', variant: 'standard', startedAt: T0.toISOString(), savedAt: T0.toISOString(), remember: true, submissionId: 'old-id-123',
     }, 'kontakt')!;
-    const restored = restoreDraft(formPackage, draft);
+    expect(() => restoreDraft(formPackage, draft)).toThrow();
+    const restored = restoreDraft(formPackage, draft, {}, keepValid);
     expect(restored.input.answers).toEqual({ navn: 'Kari Nordmann', tema: 'bolig' });
     expect(restored.reanswer).toEqual(['telefon', 'kanal']);
     expect(restored.input.step).toBe('om-deg');
