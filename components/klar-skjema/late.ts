@@ -14,7 +14,7 @@ export { receiptView } from '../receipt/receipt.ts';
 export { helpPanel, helpRequestSummary } from '../help/help-panel.ts';
 export { parseContact } from '../help/contact.ts';
 export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
-export { sendForReceipt } from '../../src/submit/send.ts';
+export { sendFromWidget } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 export { draftWarnings, resumeOffer, unreadableOffer } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';

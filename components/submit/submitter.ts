@@ -1,48 +1,25 @@
 // Sending from the widget: the machine's sendSubmission actor (given with machine.provide()). The host
 // hears a cancelable `klar-submit` whose detail is the submission; if no listener cancels it and the
-// host gave `submit-url`, the widget sends it there itself (src/submit/send.ts), with the files.
+// host gave `submit-url`, the widget sends it there itself (src/submit/send.ts), with the files
+// (widget-send.ts, in the late chunk).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { fromPromise, type Actor } from 'xstate';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
-import type { Receipt, SubmitFailure, WizardMachine } from '../../src/engine/machine.ts';
+import type { Receipt, WizardMachine } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import type { SendStatus } from '../../src/submit/send.ts';
-import { loadLate } from '../klar-skjema/late-loader.ts';
+import { lateParts, loadLate } from '../klar-skjema/late-loader.ts';
 import { show } from '../fields/text.ts';
 
-/**
- * `klar-submit`: bubbles, is composed and cancelable; `detail` is the submission record (a copy).
- * A host that sends the submission itself calls `respondWith(promise)`, which also cancels the
- * widget's own sending; the promise gives `{ reference }` for the receipt, or rejects to say it failed.
- * Sent again on each retry: with the same submission id while the submission is the same, with a new
- * one when it changed (`earlierIds` then names the ids tried before, which may also have arrived).
- */
-export class KlarSubmitEvent extends CustomEvent<Submission> {
-  #response: Promise<{ reference?: string | null }> | null = null;
-
-  constructor(submission: Submission, readonly files: ReadonlyMap<string, readonly File[]>, readonly earlierIds: readonly string[] = []) {
-    super('klar-submit', { detail: submission, bubbles: true, composed: true, cancelable: true });
-  }
-
-  respondWith(response: Promise<{ reference?: string | null }>): void {
-    this.#response = response;
-    this.preventDefault();
-  }
-
-  get response(): Promise<{ reference?: string | null }> | null {
-    return this.#response;
-  }
-}
+// The event class and the sending itself are in the late chunk (widget-send.ts).
+export type { KlarSubmitEvent } from './widget-send.ts';
 
 export interface SubmitWiring {
   actor(): Actor<WizardMachine> | null;
   definition(): FormDefinition;
   files(): ReadonlyMap<string, readonly File[]>;
 }
-
-/** What the machine's onError reads (see SubmitFailure in the machine). */
-const failure = (details: SubmitFailure): Error => Object.assign(new Error(details.reason), details);
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -66,20 +43,13 @@ export class Submitter implements ReactiveController {
   });
 
   async #send(submission: Submission, signal: AbortSignal): Promise<Receipt> {
-    const earlierIds = this.wiring.actor()?.getSnapshot().context.earlierIds ?? [];
-    const event = new KlarSubmitEvent(structuredClone(submission), this.wiring.files(), [...earlierIds]);
-    if (!this.host.dispatchEvent(event)) {
-      const response = await event.response?.catch(() => { throw failure({ reason: 'network' }); });
-      return { reference: response?.reference ?? null };
-    }
-    const url = this.host.getAttribute('submit-url');
-    if (!url) return { reference: null };
-    // Sending's code is in the late chunk, loaded by now (the review page needs it); offline, it is a network failure.
-    const { sendForReceipt } = await loadLate().catch(() => { throw failure({ reason: 'network' }); });
-    return sendForReceipt({
-      url: new URL(url, document.baseURI).href, submission, files: this.wiring.files(), signal, earlierIds,
-      onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
-    }, this.wiring.definition());
+    // Send and Retry are on the review page, which waits for the late chunk: it is here by now, so the
+    // host hears klar-submit at once. Were it not (offline), that is a network failure.
+    const late = lateParts() ?? await loadLate().catch(() => { throw Object.assign(new Error('network'), { reason: 'network' }); });
+    return late.sendFromWidget({
+      host: this.host, submission, files: this.wiring.files(), earlierIds: this.wiring.actor()?.getSnapshot().context.earlierIds ?? [],
+      definition: this.wiring.definition(), signal, onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
+    });
   }
 
   /** The connection is back: a sending that failed on the network goes again by itself. */
