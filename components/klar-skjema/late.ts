@@ -19,3 +19,4 @@ export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 export { draftWarnings, resumeOffer, unreadableOffer } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
+export { attachments } from '../fields/attachments.ts';
