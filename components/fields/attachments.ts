@@ -9,6 +9,35 @@ import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 import type { FieldPlace } from './fields.ts';
 
+type FileEntry = { name: string; size: number; type: string };
+type DocumentAnswers = Record<string, { status?: string; files?: FileEntry[] }>;
+
+const HEIC = /\.hei[cf]$/i;
+
+/** The files join the document's answer (name, size and type) and the widget's files in memory. */
+function chooseFiles(host: FieldHost, field: FieldDefinition, document: string, files: FileList): void {
+  const documents = { ...((host.answers[field.id] ?? {}) as DocumentAnswers) };
+  const entry = { ...documents[document] };
+  const chosen = Array.from(files);
+  // Phones often give HEIC photos no type; the file name says what it is.
+  const described = chosen.map((file) => ({ name: file.name, size: file.size, type: file.type || (HEIC.test(file.name) ? 'image/heic' : 'application/octet-stream') }));
+  entry.files = [...(entry.files ?? []), ...described];
+  const key = `${field.id}/${document}`;
+  host.files.set(key, [...(host.files.get(key) ?? []), ...chosen]);
+  host.answer(field, { ...documents, [document]: entry });
+}
+
+function removeFile(host: FieldHost, field: FieldDefinition, document: string, index: number): void {
+  const documents = { ...((host.answers[field.id] ?? {}) as DocumentAnswers) };
+  const entry = { ...documents[document] };
+  const files = (entry.files ?? []).filter((_, i) => i !== index);
+  // No files left means no answer, so the error is "upload a file", not a list that is too short.
+  if (files.length > 0) entry.files = files; else delete entry.files;
+  host.files.set(`${field.id}/${document}`, (host.files.get(`${field.id}/${document}`) ?? []).filter((_, i) => i !== index));
+  host.answer(field, { ...documents, [document]: entry });
+  host.focusAfterRender(`${domId(`/${field.id}/${document}`)}-files`);
+}
+
 const DOCUMENT_CHOICES = ['uploaded', 'later', 'missing'] as const;
 const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,image/heic,.pdf,.jpg,.jpeg,.png,.heic';
 
@@ -51,10 +80,10 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
           <input class="file" part="input" type="file" id="${id}-files" multiple accept=${ACCEPTED_FILES}
             aria-invalid=${error?.part === 'files' || (error && error.part === undefined && entry.status === 'uploaded') ? 'true' : 'false'}
             aria-describedby="${id}-files-hint${error?.part === 'files' ? ` ${errorId}` : ''}"
-            @change=${(event: Event) => { const input = event.target as HTMLInputElement; if (input.files) host.chooseFiles(field, document, input.files); input.value = ''; }}>
+            @change=${(event: Event) => { const input = event.target as HTMLInputElement; if (input.files) chooseFiles(host, field, document, input.files); input.value = ''; }}>
           ${(entry.files ?? []).length > 0 ? html`<ul class="files">${(entry.files ?? []).map((file, index) => html`<li>
             <span class="file-name">${file.name}</span>
-            <button type="button" class="button button--link" @click=${() => host.removeFile(field, document, index)}>${host.show('widget:attachments.removeFile', { name: file.name })}</button>
+            <button type="button" class="button button--link" @click=${() => removeFile(host, field, document, index)}>${host.show('widget:attachments.removeFile', { name: file.name })}</button>
           </li>`)}</ul>` : nothing}
         </div>` : nothing}
         ${entry.status === 'missing' ? html`<div class="conditional">

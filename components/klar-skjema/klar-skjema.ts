@@ -27,9 +27,7 @@ import { glossaryStyles } from '../glossary/glossary.ts';
 import { ReadAloudController, readAloudStyles } from '../read-aloud/read-aloud.ts';
 
 type Snapshot = SnapshotFrom<WizardMachine>;
-type FileEntry = { name: string; size: number; type: string };
 
-const HEIC = /\.hei[cf]$/i;
 /** Debounce for the long-text counter: announce once the user pauses, not on every key. */
 const COUNT_ANNOUNCE_DELAY_MS = 1200;
 
@@ -338,17 +336,8 @@ export class KlarSkjema extends LitElement {
         this.#pendingFocus = { kind: 'id', id: domId(`/${group.id}`) };
       },
       get removing() { return element.#removing; },
-      chooseFiles: (field, document, files) => this.#chooseFiles(field, document, files),
-      removeFile: (field, document, index) => {
-        const documents = { ...((this.#context()!.answers[field.id] ?? {}) as Record<string, { files?: FileEntry[] }>) };
-        const entry = { ...documents[document] };
-        const files = (entry.files ?? []).filter((_, i) => i !== index);
-        // No files left means no answer, so the error is "upload a file", not a list that is too short.
-        if (files.length > 0) entry.files = files; else delete entry.files;
-        this.#files.set(`${field.id}/${document}`, (this.#files.get(`${field.id}/${document}`) ?? []).filter((_, i) => i !== index));
-        this.#actor!.send({ type: 'ANSWER', field: field.id, value: { ...documents, [document]: entry } });
-        this.#pendingFocus = { kind: 'id', id: `${domId(`/${field.id}/${document}`)}-files` };
-      },
+      files: this.#files,
+      focusAfterRender: (id) => { this.#pendingFocus = { kind: 'id', id }; },
       countAnnouncement: (path) => this.#countAnnouncements.get(path) ?? '',
       scheduleCountAnnouncement: (path, text) => {
         clearTimeout(this.#countTimers.get(path));
@@ -361,18 +350,6 @@ export class KlarSkjema extends LitElement {
     if (index === undefined) return `/${field.id}`;
     const group = this.#package!.definition.steps.flatMap((s) => s.fields).find((f) => f.fields?.includes(field));
     return `/${group?.id}/${index}/${field.id}`;
-  }
-
-  #chooseFiles(field: FieldDefinition, document: string, files: FileList): void {
-    const documents = { ...((this.#context()!.answers[field.id] ?? {}) as Record<string, { status?: string; files?: FileEntry[] }>) };
-    const entry = { ...documents[document] };
-    const chosen = Array.from(files);
-    // Phones often give HEIC photos no type; the file name says what it is.
-    const described = chosen.map((file) => ({ name: file.name, size: file.size, type: file.type || (HEIC.test(file.name) ? 'image/heic' : 'application/octet-stream') }));
-    entry.files = [...(entry.files ?? []), ...described];
-    const key = `${field.id}/${document}`;
-    this.#files.set(key, [...(this.#files.get(key) ?? []), ...chosen]);
-    this.#actor!.send({ type: 'ANSWER', field: field.id, value: { ...documents, [document]: entry } });
   }
 
   /** Files the user chose, by "field/document", for the host or receiver to send. */
