@@ -2,12 +2,13 @@
 // (docs/decisions/0012-lazy-chunks.md): the review page, the receipt, the help panel, the privacy
 // notice, sending, and the drafts' views and server store (the tab's own draft and the quick exit stay in
 // the main chunk). Import it only through late-loader.ts, never statically, or it lands in the entry.
+import { lateMainStyles } from './late.styles.ts';
 import { helpStyles } from '../help/help.styles.ts';
 import { receiptStyles } from '../receipt/receipt.styles.ts';
 import { summaryStyles } from '../review/summary.styles.ts';
 
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
-export const lateStyles = [helpStyles, summaryStyles, receiptStyles];
+export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, receiptStyles];
 
 export { answerSummary, reviewWarnings, warningsTemplate } from '../review/review.ts';
 export { receiptView } from '../receipt/receipt.ts';
