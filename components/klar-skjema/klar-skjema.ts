@@ -533,23 +533,20 @@ export class KlarSkjema extends LitElement {
 
   #renderReview(snapshot: Snapshot, texts: Texts): TemplateResult {
     const late = this.#late.parts;
-    const model = this.#summaryModel(snapshot, texts);
     const sending = snapshot.value === 'submitting';
-    const failure = snapshot.context.submitError;
+    // The rest of the page comes with the late chunk (components/review/review-page.ts); Send only with it.
+    const page = late ? {
+      texts, model: this.#summaryModel(snapshot, texts), extras: this.#extras(snapshot, texts), show: (keys: string | string[], params?: Record<string, unknown>) => this.#show(texts, keys, params),
+      change: (stepId: string, targetId: string) => this.#change(stepId, targetId), phase: String(snapshot.value), failure: snapshot.context.submitError,
+      status: this.#submitter.status, submit: () => this.#submit(), retry: () => this.#retry(),
+    } : null;
     return html`<div class="review">
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:review.title')}</h2>
       <p>${this.#show(texts, 'widget:review.intro')}</p>
       <div role="status">${late ? nothing : html`<p class="panel">${this.#show(texts, 'widget:lateLoading')}</p>`}</div>
-      ${late ? html`${late.warningsTemplate(texts, late.reviewWarnings(model, (stepId, targetId) => this.#change(stepId, targetId)))}
-      ${late.answerSummary(model, (stepId, targetId) => this.#change(stepId, targetId))}
-      ${late.helpRequestSummary(this.#extras(snapshot, texts))}
-      ${late.privacySection(this.#extras(snapshot, texts))}` : nothing}
-      ${failure ? html`<div class="error-summary" part="error-summary"><p>${this.#show(texts, `widget:sendFailed.${failure}`)}</p></div>` : nothing}
-      ${this.#submitter.renderStatus(texts)}
+      ${late && page ? late.reviewBody(page) : nothing}
       <div class="actions" part="actions">
-        ${!late ? nothing : snapshot.value === 'failed'
-          ? html`<button type="button" class="button" part="button" @click=${() => this.#retry()}>${this.#show(texts, 'widget:actions.retry')}</button>`
-          : html`<button type="button" class="button" part="button" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.#submit()}>${sending ? this.#show(texts, 'widget:sending') : this.#show(texts, 'widget:actions.submit')}</button>`}
+        ${late && page ? late.sendButton(page) : nothing}
         <button type="button" class="button button--secondary" part="button" ?disabled=${sending} @click=${() => this.#back()}>${this.#show(texts, 'widget:actions.back')}</button>
       </div>
     </div>`;

@@ -10,7 +10,7 @@ import { summaryStyles } from '../review/summary.styles.ts';
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
 export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, receiptStyles];
 
-export { answerSummary, reviewWarnings, warningsTemplate } from '../review/review.ts';
+export { reviewBody, sendButton } from '../review/review-page.ts';
 export { receiptView } from '../receipt/receipt.ts';
 export { helpPanel, helpRequestSummary } from '../help/help-panel.ts';
 export { parseContact } from '../help/contact.ts';

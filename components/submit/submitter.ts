@@ -2,15 +2,13 @@
 // hears a cancelable `klar-submit` whose detail is the submission; if no listener cancels it and the
 // host gave `submit-url`, the widget sends it there itself (src/submit/send.ts), with the files
 // (widget-send.ts, in the late chunk).
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fromPromise, type Actor } from 'xstate';
-import type { Texts } from '../../src/browser/i18n.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { Receipt, WizardMachine } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import type { SendStatus } from '../../src/submit/send.ts';
 import { lateParts, loadLate } from '../klar-skjema/late-loader.ts';
-import { show } from '../fields/text.ts';
 
 // The event class and the sending itself are in the late chunk (widget-send.ts).
 export type { KlarSubmitEvent } from './widget-send.ts';
@@ -24,7 +22,7 @@ export interface SubmitWiring {
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 export class Submitter implements ReactiveController {
-  /** What sending is waiting for, shown on the review page. */
+  /** What sending is waiting for, shown on the review page (components/review/review-page.ts). */
   status: SendStatus | null = null;
   #phase = '';
 
@@ -78,15 +76,5 @@ export class Submitter implements ReactiveController {
       this.host.renderRoot.querySelector<HTMLElement>('#ks-heading')?.focus();
     }
     this.#phase = phase;
-  }
-
-  /** On the review page: offline or trying again; a failure is also said here. A live region, so each change is heard. */
-  renderStatus(texts: Texts): TemplateResult {
-    const { status } = this;
-    const failure = this.wiring.actor()?.getSnapshot().context.submitError;
-    const text = status?.state === 'offline' ? show(texts, 'widget:submit.offline')
-      : status?.state === 'retrying' ? show(texts, 'widget:submit.retrying', { count: Math.round(status.delayMs / 1000) }) : nothing;
-    return html`<div role="status" class="send-status">${text === nothing ? nothing : html`<p class="panel">${text}</p>`}${failure
-      ? html`<p class="visually-hidden">${texts.t(`widget:sendFailed.${failure}`)}</p>` : nothing}</div>`;
   }
 }
