@@ -50,6 +50,18 @@ export function unreadableOffer({ texts, date, readable, resume, startAgain }: U
     </div>`;
 }
 
+/** Instead of the form: the offer of a saved draft, or the question about an unreadable one. */
+export function offerView(view: UnreadableView & { unreadable: boolean }): TemplateResult {
+  return view.unreadable ? unreadableOffer(view) : resumeOffer(view);
+}
+
+/** Said once the offer or the question is on screen (focus stays with the host page until the user acts). */
+export function offerAnnouncement(texts: Texts, unreadable: boolean, date: string | null): string {
+  const resume = date !== null ? texts.t('widget:drafts.resumeText', { date }) : '';
+  return unreadable ? `${texts.t('widget:drafts.unreadableTitle')} ${texts.t('widget:drafts.unreadableText')} ${resume}`.trim()
+    : `${texts.t('widget:drafts.resumeTitle')} ${resume}`;
+}
+
 export interface WarningsView {
   texts: Texts;
   formId: string;

@@ -382,12 +382,10 @@ export class DraftController implements ReactiveController {
 
   hostUpdated(): void {
     // The offer is announced once it is on screen; focus stays with the host page until the user acts.
-    if (this.choosing && !this.#offerAnnounced && this.wiring.late()) {
+    const late = this.choosing && !this.#offerAnnounced ? this.wiring.late() : null;
+    if (late) {
       this.#offerAnnounced = true;
-      const texts = this.wiring.texts();
-      const resume = this.offer ? texts.t('widget:drafts.resumeText', { date: this.#date(new Date(this.offer.startedAt)) }) : '';
-      this.#announce(this.askUnreadable ? `${texts.t('widget:drafts.unreadableTitle')} ${texts.t('widget:drafts.unreadableText')} ${resume}`.trim()
-        : `${texts.t('widget:drafts.resumeTitle')} ${resume}`);
+      this.#announce(late.offerAnnouncement(this.wiring.texts(), this.askUnreadable, this.offer ? this.#date(new Date(this.offer.startedAt)) : null));
     }
     if (this.#focus) {
       const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focus);
@@ -471,9 +469,8 @@ export class DraftController implements ReactiveController {
         <div role="status"><p class="panel">${show(texts, 'widget:lateLoading')}</p></div></div>`;
     }
     const offer = this.offer;
-    const view = { texts, date: offer ? this.#date(new Date(offer.startedAt)) : '', resume: () => this.resume(), startAgain: () => this.startAgain() };
-    if (this.askUnreadable) return late.unreadableOffer({ ...view, readable: offer !== null });
-    return late.resumeOffer(view);
+    return late.offerView({ texts, date: offer ? this.#date(new Date(offer.startedAt)) : '', readable: offer !== null, unreadable: this.askUnreadable,
+      resume: () => this.resume(), startAgain: () => this.startAgain() });
   }
 
   /** Under a step or the review: when the answers were saved, and the choice to keep them on this device. */

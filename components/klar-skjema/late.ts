@@ -17,7 +17,7 @@ export { parseContact } from '../help/contact.ts';
 export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
 export { sendFromWidget } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
-export { draftWarnings, resumeOffer, unreadableOffer } from '../drafts/drafts-views.ts';
+export { draftWarnings, offerAnnouncement, offerView } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
