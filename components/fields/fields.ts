@@ -4,10 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, JsonSchema } from '../../src/definition/types.ts';
 import { inputText } from '../../src/i18n/format.ts';
-import { itemRelevance } from '../../src/engine/relevance.ts';
-import { pointer } from '../../src/engine/answers.ts';
-import { errorMessage, errorTemplate, fieldGlossary, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
-import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
+import { errorTemplate, fieldGlossary, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
 import { readAloudButton } from '../read-aloud/read-aloud.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 import { lateParts } from '../klar-skjema/late-loader.ts';
@@ -208,40 +205,6 @@ function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
   </div>`;
 }
 
-function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
-  const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
-  const formId = host.definition.id;
-  const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
-  const groupError = errorMessage(host, host.errorAt(place.path));
-  const controls = html`
-    ${items.length === 0 ? html`<p class="group-empty">${host.show('widget:group.empty')}</p>` : nothing}
-    ${items.map((item, index) => {
-      const { fields } = itemRelevance(field, item, host.validators);
-      const title = itemTitle(index);
-      const confirming = host.removing?.group === field.id && host.removing.index === index;
-      const itemId = domId(place.path, `item-${index}`);
-      return html`<fieldset class="item" part="group-item" id=${itemId}>
-        <legend class="item-title" id="${itemId}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
-        ${(field.fields ?? []).filter((child) => fields.includes(child.id)).map((child) =>
-          renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }))}
-        ${confirming
-          ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
-              <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.show('widget:group.confirmRemove', { item: title })}</p>
-              <div class="actions actions--inline">
-                <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.show('widget:group.yesRemove')}</button>
-                <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.show('widget:group.cancel')}</button>
-              </div>
-            </div>`
-          : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
-              @click=${() => host.askToRemoveItem(field, index)}>${host.show('widget:group.remove', { item: title })}</button>`}
-      </fieldset>`;
-    })}
-    <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}
-      aria-describedby=${groupError ? `${parts.id}-error` : nothing}
-      @click=${() => host.addItem(field)}>${host.show([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
-  return fieldsetFrame(host, field, parts, controls, 'group');
-}
-
 /** The template for one field at one place in the answers. */
 export function renderField(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
   if (field.kind === 'guidance') return guidance(host, field);
@@ -263,7 +226,10 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
     case 'checkboxes': return choices(host, field, place, parts, true);
     case 'consent': return consent(host, field, place, parts);
     case 'address': return address(host, field, place, parts);
-    case 'group': return group(host, field, place, parts);
+    // A list of items (such as children) is rare on a first step: its template comes with the late chunk
+    // (group.ts), which loads while the form package loads; until then, the question and "loading".
+    case 'group': return lateParts()?.group(host, field, place, parts)
+      ?? fieldsetFrame(host, field, parts, html`<div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div>`, 'group');
     default: return html`${nothing}`;
   }
 }

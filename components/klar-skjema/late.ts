@@ -21,3 +21,4 @@ export { draftWarnings, offerAnnouncement, offerView } from '../drafts/drafts-vi
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
+export { group } from '../fields/group.ts';
