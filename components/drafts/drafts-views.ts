@@ -28,6 +28,40 @@ export function resumeOffer({ texts, date, resume, startAgain }: OfferView): Tem
     </div>`;
 }
 
+export interface UnreadableView extends OfferView {
+  /** Another store has a draft that can be read: it can be continued ("Fortsett"). */
+  readable: boolean;
+}
+
+/**
+ * Instead of the form, when a store holds a draft this widget cannot read: say so, keep it until the user
+ * chooses, and offer to start again (which only then deletes it). A readable draft elsewhere can be continued.
+ */
+export function unreadableOffer({ texts, date, readable, resume, startAgain }: UnreadableView): TemplateResult {
+  return html`<div class="resume">
+      <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.unreadableTitle')}</h2>
+      <p>${show(texts, 'widget:drafts.unreadableText')}</p>
+      ${readable ? html`<p>${show(texts, 'widget:drafts.resumeText', { date })}</p>` : nothing}
+      <p class="hint" id="ks-restart-hint">${show(texts, 'widget:drafts.unreadableHint')}</p>
+      <div class="actions" part="actions">
+        ${readable ? html`<button type="button" class="button" part="button" @click=${resume}>${show(texts, 'widget:drafts.continue')}</button>` : nothing}
+        <button type="button" class=${readable ? 'button button--secondary' : 'button'} part="button" aria-describedby="ks-restart-hint" @click=${startAgain}>${show(texts, 'widget:drafts.startAgain')}</button>
+      </div>
+    </div>`;
+}
+
+/** Instead of the form: the offer of a saved draft, or the question about an unreadable one. */
+export function offerView(view: UnreadableView & { unreadable: boolean }): TemplateResult {
+  return view.unreadable ? unreadableOffer(view) : resumeOffer(view);
+}
+
+/** Said once the offer or the question is on screen (focus stays with the host page until the user acts). */
+export function offerAnnouncement(texts: Texts, unreadable: boolean, date: string | null): string {
+  const resume = date !== null ? texts.t('widget:drafts.resumeText', { date }) : '';
+  return unreadable ? `${texts.t('widget:drafts.unreadableTitle')} ${texts.t('widget:drafts.unreadableText')} ${resume}`.trim()
+    : `${texts.t('widget:drafts.resumeTitle')} ${resume}`;
+}
+
 export interface WarningsView {
   texts: Texts;
   formId: string;
@@ -35,6 +69,8 @@ export interface WarningsView {
   /** What a restored draft could not bring back; null when nothing (or while a draft is offered). */
   notice: { reanswer: string[]; files: string[] } | null;
   serverUnreadable: boolean;
+  /** A store keeps a draft this widget cannot read (the user went on with another): said, so it is not a surprise. */
+  unreadable: boolean;
   useHere(): void;
 }
 
@@ -42,13 +78,14 @@ export interface WarningsView {
 const serverUnreadableText = (texts: Texts): TemplateResult => html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>`;
 
 /** Under the quick exit: another tab has the form, the server's draft could not be read, and what a restored draft could not bring back. */
-export function draftWarnings({ texts, formId, tabs, notice, serverUnreadable, useHere }: WarningsView): TemplateResult {
+export function draftWarnings({ texts, formId, tabs, notice, serverUnreadable, unreadable, useHere }: WarningsView): TemplateResult {
   return html`${tabs.readOnly ? html`<div class="notice" part="notice">
         <h2 class="notice-title" id="ks-tabs-title" tabindex="-1">${show(texts, 'widget:drafts.otherTabTitle')}</h2>
         <p>${show(texts, 'widget:drafts.otherTabText')}</p>
         <button type="button" class="button" part="button" @click=${useHere}>${show(texts, 'widget:drafts.useHere')}</button>
       </div>` : tabs.otherTab ? html`<p class="panel">${show(texts, 'widget:drafts.alsoOpen')}</p>` : nothing}
       ${serverUnreadable ? serverUnreadableText(texts) : nothing}
+      ${unreadable ? html`<p class="panel">${show(texts, 'widget:drafts.unreadableText')} ${show(texts, 'widget:drafts.unreadableKept')}</p>` : nothing}
       ${notice ? html`<div class="notice" part="notice">
         <h2 class="notice-title" id="ks-drafts-notice" tabindex="-1">${show(texts, 'widget:drafts.changedTitle')}</h2>
         ${notice.reanswer.length > 0 ? html`<p>${show(texts, 'widget:drafts.changedIntro')}</p>

@@ -10,7 +10,8 @@ import type { FormPackage } from '../../src/engine/form-package.ts';
 import type { WizardMachine } from '../../src/engine/machine.ts';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
 import { draftOf, newest, restoreDraft, type Draft, type Restored } from '../../src/drafts/draft.ts';
-import { MemoryDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
+import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
+import { MemoryDraftStore, WebStorageDraftStore, type DraftStore, type DraftStoreKind } from '../../src/drafts/stores.ts';
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
 import { show } from '../fields/text.ts';
 import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
@@ -58,6 +59,13 @@ export class DraftController implements ReactiveController {
   notice: { reanswer: string[]; files: string[] } | null = null;
   /** The server's drafts could not be read, so none is written there: nothing silently overwritten. */
   serverUnreadable = false;
+  /**
+   * Stores that hold a draft this widget cannot read (a newer format, an error page with 200). Nothing is
+   * written to them, and they are not cleared, until the user chooses "Begynn på nytt".
+   */
+  unreadable = new Set<DraftStoreKind>();
+  /** The user is asked what to do about an unreadable draft (instead of the form). */
+  askUnreadable = false;
 
   #package: FormPackage | null = null;
   #prefill: Answers = {};
@@ -103,9 +111,32 @@ export class DraftController implements ReactiveController {
     return Number.isFinite(days) && days >= 0 ? Math.floor(days) : DEFAULT_REMEMBER_DAYS;
   }
 
+  /** Instead of the form: a saved draft is offered, or an unreadable one needs the user's word. */
+  get choosing(): boolean {
+    return this.offer !== null || this.askUnreadable;
+  }
+
+  /** May this store be written to or cleared without asking? Not when it holds what we could not read. */
+  #writable(store: DraftStore | null): DraftStore | null {
+    if (!store || this.unreadable.has(store.kind) || (store.kind === 'server' && this.serverUnreadable)) return null;
+    return store;
+  }
+
   #stores(): DraftStore[] {
-    return [this.#memory, this.#session, this.#remember ? this.#device : null, this.serverUnreadable ? null : this.#server]
+    return [this.#memory, this.#writable(this.#session), this.#remember ? this.#writable(this.#device) : null, this.#writable(this.#server)]
       .filter((store): store is DraftStore => store !== null);
+  }
+
+  /** A store's draft; an unreadable one marks the store (see `unreadable`), another failure gives null. */
+  async #load(store: DraftStore | null): Promise<Draft | null> {
+    if (!store) return null;
+    try {
+      return await store.load();
+    } catch (error) {
+      if (error instanceof UnreadableDraft) this.unreadable.add(store.kind);
+      else if (store.kind === 'server') this.serverUnreadable = true;
+      return null;
+    }
   }
 
   /**
@@ -129,21 +160,31 @@ export class DraftController implements ReactiveController {
       else this.serverUnreadable = true;
     }
 
-    const here = await this.#session?.load().catch(() => null);
-    if (here) {
+    // Every store is read first, so none that holds an unreadable draft is written to by mistake.
+    const [here, device, server] = await Promise.all([this.#load(this.#session), this.#load(this.#device), this.#load(this.#server)]);
+    // This tab's draft of another form version needs keepValid from the late chunk; if it cannot load, the
+    // draft is kept as one we cannot read now (said, and nothing written over it).
+    if (here && !this.#sameVersion(here) && !(await this.#restorable(here))) this.unreadable.add('session');
+    else if (here) {
       this.#adopt(here);
       const restored = this.#restore(here);
-      if (this.notice) await this.#views();
+      if (this.notice || this.unreadable.size > 0) await this.#views();
       return restored;
     }
-    const [device, server] = await Promise.all([
-      this.#device.load().catch(() => null),
-      this.#server?.load().catch(() => { this.serverUnreadable = true; return null; }) ?? null,
-    ]);
     this.offer = newest([device, server]);
-    if (!this.offer) this.#activate();
+    this.askUnreadable = this.unreadable.size > 0;
+    if (!this.choosing) this.#activate();
     else await this.#views();
     return null;
+  }
+
+  /** Can this draft be restored now? One of another form version needs keepValid, which comes with the late chunk. */
+  async #restorable(draft: Draft): Promise<boolean> {
+    return this.#sameVersion(draft) || (await loadLate().catch(() => null)) !== null;
+  }
+
+  #sameVersion(draft: Draft): boolean {
+    return draft.form.version === this.#package!.definition.version;
   }
 
   /** Waits for the late chunk (loading since the form began to load), so the first render shows the offer or notice. */
@@ -168,7 +209,8 @@ export class DraftController implements ReactiveController {
   }
 
   #restore(draft: Draft): Restored {
-    const restored = restoreDraft(this.#package!, draft, this.#prefill);
+    // keepValid is there whenever the draft needs it: see #restorable (offers are shown with the late chunk).
+    const restored = restoreDraft(this.#package!, draft, this.#prefill, this.wiring.late()?.keepValid);
     this.notice = restored.reanswer.length + restored.chooseFilesAgain.length > 0 ? { reanswer: restored.reanswer, files: restored.chooseFilesAgain } : null;
     this.#noticeStep = '';
     this.#activate();
@@ -219,8 +261,11 @@ export class DraftController implements ReactiveController {
     this.#save();
   }
 
-  async #clearAll(withServer: boolean): Promise<void> {
-    const stores = [this.#memory, this.#session, this.#device, withServer && !this.serverUnreadable ? this.#server : null];
+  /** Clears the stores; one with an unreadable draft only on the quick exit (this device) or when the user chose to start again. */
+  async #clearAll(withServer: boolean, unreadableToo = false): Promise<void> {
+    const clearable = (store: DraftStore | null) => (unreadableToo && store?.kind !== 'server' ? store : this.#writable(store));
+    const server = withServer ? (unreadableToo && !this.serverUnreadable ? this.#server : this.#writable(this.#server)) : null;
+    const stores = [this.#memory, clearable(this.#session), clearable(this.#device), server];
     await Promise.allSettled(stores.map((store) => store?.clear()));
   }
 
@@ -231,18 +276,22 @@ export class DraftController implements ReactiveController {
     const draft = this.offer;
     if (!draft) return;
     this.offer = null;
+    this.askUnreadable = false;
     this.#adopt(draft);
     this.wiring.restart(this.#restore(draft));
     this.#focusAfterUpdate(this.notice ? '#ks-drafts-notice' : '#ks-heading');
   }
 
-  /** "Begynn på nytt": the saved draft is deleted and the form starts empty. */
+  /** "Begynn på nytt": the saved drafts are deleted (an unreadable one too, only now) and the form starts empty. */
   startAgain(): void {
     this.offer = null;
+    this.askUnreadable = false;
     this.#remember = false;
-    void this.#clearAll(true);
+    const clearing = this.#clearAll(true, true);
+    this.unreadable.clear();
     this.#activate();
-    this.#save();
+    // The first save once the old copies are gone, so a late DELETE cannot remove the new draft.
+    void clearing.then(() => this.#save());
     this.#focusAfterUpdate('#ks-heading');
   }
 
@@ -275,11 +324,11 @@ export class DraftController implements ReactiveController {
     const mine = this.#autosave.lastSaved;
     // sessionStorage too: two widgets in one page share it (in two tabs it only holds this tab's own).
     const load = (store: DraftStore | null) => store?.load().catch(() => null) ?? null;
-    const shared = newest(await Promise.all([load(this.#session), load(this.#remember ? this.#device : null), load(this.serverUnreadable ? null : this.#server)]));
-    if (shared && (!mine || Date.parse(shared.savedAt) > Date.parse(mine.savedAt))) {
-      this.#autosave.reset();
-      this.wiring.restart(this.#restore(shared));
-    }
+    const shared = newest(await Promise.all([load(this.#writable(this.#session)), load(this.#remember ? this.#writable(this.#device) : null), load(this.#writable(this.#server))]));
+    if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
+    if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
+    this.#autosave.reset();
+    this.wiring.restart(this.#restore(shared));
   }
 
   /**
@@ -295,7 +344,8 @@ export class DraftController implements ReactiveController {
     this.#tabs?.stop();
     this.#unsubscribe?.();
     this.host.requestUpdate();
-    await this.#clearAll(false);
+    // Nothing of this form stays on the device, not even a draft we could not read (the user asked for that).
+    await this.#clearAll(false, true);
     this.wiring.leave(exitUrl(this.host.getAttribute('exit-url')));
   }
 
@@ -306,6 +356,7 @@ export class DraftController implements ReactiveController {
     document.addEventListener('visibilitychange', this.#flushWhenHidden);
     // Moved in the page: the machine was stopped, so it starts again from the copy in memory.
     if (this.#started && !this.exited) {
+      // The copy in memory was saved by this widget from this form package: the same version.
       void this.#memory.load().then((draft) => { if (draft) this.wiring.restart(this.#restore(draft)); });
     }
   }
@@ -331,10 +382,10 @@ export class DraftController implements ReactiveController {
 
   hostUpdated(): void {
     // The offer is announced once it is on screen; focus stays with the host page until the user acts.
-    if (this.offer && !this.#offerAnnounced && this.wiring.late()) {
+    const late = this.choosing && !this.#offerAnnounced ? this.wiring.late() : null;
+    if (late) {
       this.#offerAnnounced = true;
-      const texts = this.wiring.texts();
-      this.#announce(`${texts.t('widget:drafts.resumeTitle')} ${texts.t('widget:drafts.resumeText', { date: this.#date(new Date(this.offer.startedAt)) })}`);
+      this.#announce(late.offerAnnouncement(this.wiring.texts(), this.askUnreadable, this.offer ? this.#date(new Date(this.offer.startedAt)) : null));
     }
     if (this.#focus) {
       const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focus);
@@ -403,25 +454,28 @@ export class DraftController implements ReactiveController {
       <div class="exit"><button type="button" class="button button--warning button--small" part="button exit" @click=${() => void this.exit()}>${show(texts, 'widget:drafts.exit')}</button></div>
       ${late ? late.draftWarnings({
         texts, formId: this.#package?.definition.id ?? '', tabs: this.tabs, notice: this.offer ? null : this.notice,
-        serverUnreadable: this.serverUnreadable, useHere: () => void this.useHere(),
+        serverUnreadable: this.serverUnreadable, unreadable: !this.askUnreadable && this.unreadable.size > 0, useHere: () => void this.useHere(),
       }) : html`${this.tabs.readOnly ? html`<p class="panel">${show(texts, 'widget:lateLoading')}</p>` : nothing}
       ${this.serverUnreadable ? html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>` : nothing}`}
     </div>`;
   }
 
-  /** Instead of the form, while a saved draft is offered. */
+  /** Instead of the form, while a saved draft is offered or an unreadable one waits for the user's word. */
   renderOffer(texts: Texts): TemplateResult {
     const late = this.wiring.late();
+    const title = this.askUnreadable ? 'widget:drafts.unreadableTitle' : 'widget:drafts.resumeTitle';
     if (!late) {
-      return html`<div class="resume"><h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.resumeTitle')}</h2>
+      return html`<div class="resume"><h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, title)}</h2>
         <div role="status"><p class="panel">${show(texts, 'widget:lateLoading')}</p></div></div>`;
     }
-    return late.resumeOffer({ texts, date: this.#date(new Date(this.offer!.startedAt)), resume: () => this.resume(), startAgain: () => this.startAgain() });
+    const offer = this.offer;
+    return late.offerView({ texts, date: offer ? this.#date(new Date(offer.startedAt)) : '', readable: offer !== null, unreadable: this.askUnreadable,
+      resume: () => this.resume(), startAgain: () => this.startAgain() });
   }
 
   /** Under a step or the review: when the answers were saved, and the choice to keep them on this device. */
   renderBottom(texts: Texts): TemplateResult | typeof nothing {
-    if (!this.#active || this.offer) return nothing;
+    if (!this.#active || this.choosing) return nothing;
     const days = this.rememberDays;
     const failed = this.status.state === 'failed';
     return html`<div class="drafts" part="drafts">

@@ -30,9 +30,10 @@ export interface FieldHost {
   cancelRemoveItem(group: FieldDefinition, index: number): void;
   /** The item the user asked to remove and has not yet confirmed, if any. */
   readonly removing: { group: string; index: number } | null;
-  /** Files chosen for a document, kept in memory until they are sent. */
-  chooseFiles(field: FieldDefinition, document: string, files: FileList): void;
-  removeFile(field: FieldDefinition, document: string, index: number): void;
+  /** Files chosen for each document, by "field/document", kept in memory until they are sent (attachments.ts adds and removes them). */
+  readonly files: Map<string, File[]>;
+  /** Moves focus to the element with this id after the next render. */
+  focusAfterRender(id: string): void;
   /** The polite text for a long-text counter, updated only after the user pauses. */
   countAnnouncement(path: string): string;
   scheduleCountAnnouncement(path: string, text: string): void;

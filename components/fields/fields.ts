@@ -4,12 +4,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, JsonSchema } from '../../src/definition/types.ts';
 import { inputText } from '../../src/i18n/format.ts';
-import { itemRelevance } from '../../src/engine/relevance.ts';
-import { pointer } from '../../src/engine/answers.ts';
-import { errorMessage, errorTemplate, fieldGlossary, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
-import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
+import { errorTemplate, fieldGlossary, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
 import { readAloudButton } from '../read-aloud/read-aloud.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { lateParts } from '../klar-skjema/late-loader.ts';
 
 interface TextInputSpec {
   type: 'text' | 'tel' | 'email';
@@ -207,108 +205,16 @@ function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
   </div>`;
 }
 
-function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
-  const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
-  const formId = host.definition.id;
-  const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
-  const groupError = errorMessage(host, host.errorAt(place.path));
-  const controls = html`
-    ${items.length === 0 ? html`<p class="group-empty">${host.show('widget:group.empty')}</p>` : nothing}
-    ${items.map((item, index) => {
-      const { fields } = itemRelevance(field, item, host.validators);
-      const title = itemTitle(index);
-      const confirming = host.removing?.group === field.id && host.removing.index === index;
-      const itemId = domId(place.path, `item-${index}`);
-      return html`<fieldset class="item" part="group-item" id=${itemId}>
-        <legend class="item-title" id="${itemId}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
-        ${(field.fields ?? []).filter((child) => fields.includes(child.id)).map((child) =>
-          renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }))}
-        ${confirming
-          ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
-              <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.show('widget:group.confirmRemove', { item: title })}</p>
-              <div class="actions actions--inline">
-                <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.show('widget:group.yesRemove')}</button>
-                <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.show('widget:group.cancel')}</button>
-              </div>
-            </div>`
-          : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
-              @click=${() => host.askToRemoveItem(field, index)}>${host.show('widget:group.remove', { item: title })}</button>`}
-      </fieldset>`;
-    })}
-    <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}
-      aria-describedby=${groupError ? `${parts.id}-error` : nothing}
-      @click=${() => host.addItem(field)}>${host.show([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
-  return fieldsetFrame(host, field, parts, controls, 'group');
-}
-
-const DOCUMENT_CHOICES = ['uploaded', 'later', 'missing'] as const;
-const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,image/heic,.pdf,.jpg,.jpeg,.png,.heic';
-
-function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
-  const formId = host.definition.id;
-  const answers = (place.value ?? {}) as Record<string, { status?: string; reason?: string; files?: Array<{ name: string }> }>;
-  const documents = host.relevantAttachments;
-  if (documents.length === 0) return html`<p class="hint">${host.show('widget:attachments.none')}</p>`;
-  return html`<div class="documents" part="field">
-    <p class="label">${host.show(fieldKeys(formId, field.id, 'label'))}</p>
-    ${documents.map((document) => {
-      const path = `${place.path}/${document}`;
-      const id = domId(path);
-      const entry = answers[document] ?? {};
-      const error = host.errorAt(path);
-      const message = errorMessage(host, error);
-      const whyId = `${id}-why`;
-      const errorId = `${id}-error`;
-      const set = (next: Record<string, unknown>) => host.answer(field, { ...answers, [document]: next });
-      return html`<div class="field document ${message ? 'field--error' : ''}">
-        <fieldset class="fieldset" aria-describedby=${[whyId, message ? errorId : ''].filter(Boolean).join(' ')}>
-          <legend class="legend">${host.show(`${formId}:attachments.${document}.label`)}</legend>
-          <div class="hint" id=${whyId}>${host.show(`${formId}:attachments.${document}.why`)}</div>
-          ${message ? html`<p class="error-message" id=${errorId}><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${message}</p>` : nothing}
-          <div class="choices">
-            ${DOCUMENT_CHOICES.map((status, i) => {
-              const choiceId = i === 0 ? id : `${id}-${status}`;
-              return html`<div class="choice">
-                <input class="choice-input" part="choice" type="radio" id=${choiceId} name=${id} value=${status} .checked=${live(entry.status === status)}
-                  @change=${() => set({ ...entry, status })}>
-                <label class="choice-label" for=${choiceId}>${host.show(`widget:attachments.${status}`)}</label>
-              </div>`;
-            })}
-          </div>
-          ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${document}`))}
-        </fieldset>
-        ${entry.status === 'uploaded' ? html`<div class="conditional">
-          <label class="label" for="${id}-files">${host.show('widget:attachments.files')}</label>
-          <div class="hint" id="${id}-files-hint">${host.show('widget:attachments.filesHint')}</div>
-          <input class="file" part="input" type="file" id="${id}-files" multiple accept=${ACCEPTED_FILES}
-            aria-invalid=${error?.part === 'files' || (error && error.part === undefined && entry.status === 'uploaded') ? 'true' : 'false'}
-            aria-describedby="${id}-files-hint${error?.part === 'files' ? ` ${errorId}` : ''}"
-            @change=${(event: Event) => { const input = event.target as HTMLInputElement; if (input.files) host.chooseFiles(field, document, input.files); input.value = ''; }}>
-          ${(entry.files ?? []).length > 0 ? html`<ul class="files">${(entry.files ?? []).map((file, index) => html`<li>
-            <span class="file-name">${file.name}</span>
-            <button type="button" class="button button--link" @click=${() => host.removeFile(field, document, index)}>${host.show('widget:attachments.removeFile', { name: file.name })}</button>
-          </li>`)}</ul>` : nothing}
-        </div>` : nothing}
-        ${entry.status === 'missing' ? html`<div class="conditional">
-          <label class="label" for="${id}-reason">${host.show('widget:attachments.reason')}</label>
-          <textarea class="textarea" part="input" id="${id}-reason" rows="3" aria-invalid=${error?.part === 'reason' ? 'true' : 'false'}
-            aria-describedby=${error?.part === 'reason' ? errorId : nothing} .value=${live(entry.reason ?? '')}
-            @input=${(event: Event) => {
-              // An emptied box is no reason at all: drop it, so the error asks for one instead of a length.
-              const { reason: _old, ...rest } = entry;
-              const reason = (event.target as HTMLTextAreaElement).value;
-              set(reason.trim() === '' ? rest : { ...rest, reason });
-            }}></textarea>
-        </div>` : nothing}
-      </div>`;
-    })}
-  </div>`;
-}
-
 /** The template for one field at one place in the answers. */
 export function renderField(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
   if (field.kind === 'guidance') return guidance(host, field);
-  if (field.kind === 'attachments') return attachments(host, field, place);
+  // Documents are asked for late in a form: their template comes with the late chunk (attachments.ts), which
+  // loads while the form package loads; until it is here, the question's label and "loading" in a status region.
+  if (field.kind === 'attachments') {
+    return lateParts()?.attachments(host, field, place) ?? html`<div class="documents" part="field">
+      <p class="label">${host.show(fieldKeys(host.definition.id, field.id, 'label'))}</p>
+      <div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div></div>`;
+  }
   const parts = fieldParts(host, field, place.path, place.labelParams);
   parts.readAloud = readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place));
   const spec = TEXT_INPUTS[field.kind];
@@ -320,7 +226,10 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
     case 'checkboxes': return choices(host, field, place, parts, true);
     case 'consent': return consent(host, field, place, parts);
     case 'address': return address(host, field, place, parts);
-    case 'group': return group(host, field, place, parts);
+    // A list of items (such as children) is rare on a first step: its template comes with the late chunk
+    // (group.ts), which loads while the form package loads; until then, the question and "loading".
+    case 'group': return lateParts()?.group(host, field, place, parts)
+      ?? fieldsetFrame(host, field, parts, html`<div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div>`, 'group');
     default: return html`${nothing}`;
   }
 }

@@ -2,7 +2,7 @@
 // Every event is prefixed `klar-`, bubbles and is composed (it leaves the shadow root), so a host can
 // listen on the element, on a wrapper or on document. Privacy (design principle 7, need N13): no event
 // carries answers, except the submission, which the host needs in order to send it.
-import type { KlarSubmitEvent } from '../submit/submitter.ts';
+import type { KlarSubmitEvent } from '../submit/widget-send.ts';
 
 export type { KlarSubmitEvent };
 

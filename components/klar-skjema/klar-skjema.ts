@@ -4,7 +4,7 @@ import type { i18n as I18n } from 'i18next';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
-import { createWizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
+import { wizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
 import type { TextVariant } from '../../src/engine/submission.ts';
 import { createTexts, directionOf, textsFor, type Texts } from '../../src/browser/i18n.ts';
 import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
@@ -27,9 +27,7 @@ import { glossaryStyles } from '../glossary/glossary.ts';
 import { ReadAloudController, readAloudStyles } from '../read-aloud/read-aloud.ts';
 
 type Snapshot = SnapshotFrom<WizardMachine>;
-type FileEntry = { name: string; size: number; type: string };
 
-const HEIC = /\.hei[cf]$/i;
 /** Debounce for the long-text counter: announce once the user pauses, not on every key. */
 const COUNT_ANNOUNCE_DELAY_MS = 1200;
 
@@ -227,8 +225,8 @@ export class KlarSkjema extends LitElement {
   /** A machine for the form, from scratch or from a draft; sending goes through the Submitter. */
   #startMachine(restored: Restored): void {
     this.#actor?.stop();
-    const { submissionId } = restored;
-    const machine = createWizardMachine(this.#package!, { now: () => this.now(), ...(submissionId ? { createId: () => submissionId } : {}) });
+    // The fingerprint comes with the late chunk: it is needed only at Send, after the review page has waited for it.
+    const machine = wizardMachine(this.#package!, { now: () => this.now(), fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null });
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.#submitter.actor } }), { input: { ...restored.input, prefill: this.prefill } });
     actor.subscribe(() => this.requestUpdate());
     actor.start();
@@ -338,17 +336,8 @@ export class KlarSkjema extends LitElement {
         this.#pendingFocus = { kind: 'id', id: domId(`/${group.id}`) };
       },
       get removing() { return element.#removing; },
-      chooseFiles: (field, document, files) => this.#chooseFiles(field, document, files),
-      removeFile: (field, document, index) => {
-        const documents = { ...((this.#context()!.answers[field.id] ?? {}) as Record<string, { files?: FileEntry[] }>) };
-        const entry = { ...documents[document] };
-        const files = (entry.files ?? []).filter((_, i) => i !== index);
-        // No files left means no answer, so the error is "upload a file", not a list that is too short.
-        if (files.length > 0) entry.files = files; else delete entry.files;
-        this.#files.set(`${field.id}/${document}`, (this.#files.get(`${field.id}/${document}`) ?? []).filter((_, i) => i !== index));
-        this.#actor!.send({ type: 'ANSWER', field: field.id, value: { ...documents, [document]: entry } });
-        this.#pendingFocus = { kind: 'id', id: `${domId(`/${field.id}/${document}`)}-files` };
-      },
+      files: this.#files,
+      focusAfterRender: (id) => { this.#pendingFocus = { kind: 'id', id }; },
       countAnnouncement: (path) => this.#countAnnouncements.get(path) ?? '',
       scheduleCountAnnouncement: (path, text) => {
         clearTimeout(this.#countTimers.get(path));
@@ -361,18 +350,6 @@ export class KlarSkjema extends LitElement {
     if (index === undefined) return `/${field.id}`;
     const group = this.#package!.definition.steps.flatMap((s) => s.fields).find((f) => f.fields?.includes(field));
     return `/${group?.id}/${index}/${field.id}`;
-  }
-
-  #chooseFiles(field: FieldDefinition, document: string, files: FileList): void {
-    const documents = { ...((this.#context()!.answers[field.id] ?? {}) as Record<string, { status?: string; files?: FileEntry[] }>) };
-    const entry = { ...documents[document] };
-    const chosen = Array.from(files);
-    // Phones often give HEIC photos no type; the file name says what it is.
-    const described = chosen.map((file) => ({ name: file.name, size: file.size, type: file.type || (HEIC.test(file.name) ? 'image/heic' : 'application/octet-stream') }));
-    entry.files = [...(entry.files ?? []), ...described];
-    const key = `${field.id}/${document}`;
-    this.#files.set(key, [...(this.#files.get(key) ?? []), ...chosen]);
-    this.#actor!.send({ type: 'ANSWER', field: field.id, value: { ...documents, [document]: entry } });
   }
 
   /** Files the user chose, by "field/document", for the host or receiver to send. */
@@ -493,7 +470,7 @@ export class KlarSkjema extends LitElement {
       ${this.#drafts.renderTop(texts)}
       <div class="views" ?inert=${this.#drafts.readOnly}>
       ${this.#renderToolbar(snapshot, texts)}
-      ${this.#drafts.offer ? this.#drafts.renderOffer(texts) : html`
+      ${this.#drafts.choosing ? this.#drafts.renderOffer(texts) : html`
       ${snapshot.value === 'filling' ? this.#renderStep(snapshot, texts) : nothing}
       ${snapshot.value === 'review' || snapshot.value === 'submitting' || snapshot.value === 'failed' ? this.#renderReview(snapshot, texts) : nothing}
       ${snapshot.value === 'submitted' || !late ? nothing : html`<div class="step-help">${late.helpPanel(this.#extras(snapshot, texts))}${snapshot.value === 'filling' ? late.privacyDisclosure(this.#extras(snapshot, texts)) : nothing}</div>`}
@@ -556,23 +533,20 @@ export class KlarSkjema extends LitElement {
 
   #renderReview(snapshot: Snapshot, texts: Texts): TemplateResult {
     const late = this.#late.parts;
-    const model = this.#summaryModel(snapshot, texts);
     const sending = snapshot.value === 'submitting';
-    const failure = snapshot.context.submitError;
+    // The rest of the page comes with the late chunk (components/review/review-page.ts); Send only with it.
+    const page = late ? {
+      texts, model: this.#summaryModel(snapshot, texts), extras: this.#extras(snapshot, texts), show: (keys: string | string[], params?: Record<string, unknown>) => this.#show(texts, keys, params),
+      change: (stepId: string, targetId: string) => this.#change(stepId, targetId), phase: String(snapshot.value), failure: snapshot.context.submitError,
+      status: this.#submitter.status, submit: () => this.#submit(), retry: () => this.#retry(),
+    } : null;
     return html`<div class="review">
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:review.title')}</h2>
       <p>${this.#show(texts, 'widget:review.intro')}</p>
       <div role="status">${late ? nothing : html`<p class="panel">${this.#show(texts, 'widget:lateLoading')}</p>`}</div>
-      ${late ? html`${late.warningsTemplate(texts, late.reviewWarnings(model, (stepId, targetId) => this.#change(stepId, targetId)))}
-      ${late.answerSummary(model, (stepId, targetId) => this.#change(stepId, targetId))}
-      ${late.helpRequestSummary(this.#extras(snapshot, texts))}
-      ${late.privacySection(this.#extras(snapshot, texts))}` : nothing}
-      ${failure ? html`<div class="error-summary" part="error-summary"><p>${this.#show(texts, `widget:sendFailed.${failure}`)}</p></div>` : nothing}
-      ${this.#submitter.renderStatus(texts)}
+      ${late && page ? late.reviewBody(page) : nothing}
       <div class="actions" part="actions">
-        ${!late ? nothing : snapshot.value === 'failed'
-          ? html`<button type="button" class="button" part="button" @click=${() => this.#retry()}>${this.#show(texts, 'widget:actions.retry')}</button>`
-          : html`<button type="button" class="button" part="button" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.#submit()}>${sending ? this.#show(texts, 'widget:sending') : this.#show(texts, 'widget:actions.submit')}</button>`}
+        ${late && page ? late.sendButton(page) : nothing}
         <button type="button" class="button button--secondary" part="button" ?disabled=${sending} @click=${() => this.#back()}>${this.#show(texts, 'widget:actions.back')}</button>
       </div>
     </div>`;

@@ -22,6 +22,9 @@ function importLate(attempt: number): Promise<LateParts> {
   return import(new URL(`${LATE_CHUNK}?retry=${attempt}`, import.meta.url).href) as Promise<LateParts>;
 }
 
+/** The late parts if they have arrived, else null (starts no load). */
+export const lateParts = (): LateParts | null => parts;
+
 /** The late parts: at once if they are here, else when they arrive. Rejects when the load fails. */
 export function loadLate(): Promise<LateParts> {
   if (parts) return Promise.resolve(parts);

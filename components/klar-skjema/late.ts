@@ -2,19 +2,23 @@
 // (docs/decisions/0012-lazy-chunks.md): the review page, the receipt, the help panel, the privacy
 // notice, sending, and the drafts' views and server store (the tab's own draft and the quick exit stay in
 // the main chunk). Import it only through late-loader.ts, never statically, or it lands in the entry.
+import { lateMainStyles } from './late.styles.ts';
 import { helpStyles } from '../help/help.styles.ts';
 import { receiptStyles } from '../receipt/receipt.styles.ts';
 import { summaryStyles } from '../review/summary.styles.ts';
 
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
-export const lateStyles = [helpStyles, summaryStyles, receiptStyles];
+export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, receiptStyles];
 
-export { answerSummary, reviewWarnings, warningsTemplate } from '../review/review.ts';
+export { reviewBody, sendButton } from '../review/review-page.ts';
 export { receiptView } from '../receipt/receipt.ts';
 export { helpPanel, helpRequestSummary } from '../help/help-panel.ts';
 export { parseContact } from '../help/contact.ts';
 export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
-export { SendFailed, sendSubmission, SubmissionRefused } from '../../src/submit/send.ts';
-export { fieldErrorsFromReceiver } from '../../src/submit/server-errors.ts';
-export { draftWarnings, resumeOffer } from '../drafts/drafts-views.ts';
+export { sendFromWidget } from '../submit/widget-send.ts';
+export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
+export { draftWarnings, offerAnnouncement, offerView } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
+export { keepValid } from '../../src/drafts/keep-valid.ts';
+export { attachments } from '../fields/attachments.ts';
+export { group } from '../fields/group.ts';

@@ -197,11 +197,7 @@ export const styles = css`
   .confirm-question { font-weight: 700; }
   .confirm-question:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
 
-  .document { padding-block-end: var(--_space); border-block-end: 1px solid var(--_border); }
   .conditional { margin-block-start: var(--_space); padding-inline-start: var(--_space); border-inline-start: 4px solid var(--_border); }
-  .file { display: block; max-inline-size: 100%; min-block-size: 2.75rem; font: inherit; }
-  .files { padding-inline-start: 1.25rem; }
-  .files li { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 
   .actions { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: center; margin-block: calc(var(--_space) * 2) var(--_space); }
   .actions--inline { margin-block: calc(var(--_space) / 2) 0; }
@@ -248,14 +244,13 @@ export const styles = css`
   .error-summary-list li { margin-block-end: 0.375rem; }
   .error-summary-list a { color: var(--_error); font-weight: 700; }
 
-  .notice { margin-block-end: calc(var(--_space) * 1.5); padding: var(--_space); background: var(--_notice); border-inline-start: 5px solid #a86500; }
-  .notice-title { margin-block-start: 0; }
   .panel { margin-block-end: var(--_space); padding: var(--_space); background: var(--_panel); border-inline-start: 5px solid var(--_accent); }
   .panel p:last-child { margin: 0; }
 
   .answer-list { margin: 0; padding-inline-start: 1.25rem; }
   .answer-text { white-space: pre-wrap; }
-  /* The review's and receipt's summary list: components/review/summary.styles.ts (late chunk). */
+  /* The review's and receipt's summary list: components/review/summary.styles.ts (late chunk). Notices and
+     the attachments question: components/klar-skjema/late.styles.ts (late chunk). */
 
   /* Focus: a yellow outline with a dark ring reads on light and dark backgrounds (GOV.UK style). */
   .input:focus-visible, .textarea:focus-visible, .select:focus-visible, .file:focus-visible,

@@ -24,6 +24,20 @@ export function sentTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(date);
 }
 
+/**
+ * An earlier version of this application may also have arrived (its answer was lost, then the user changed
+ * something and sent again): said plainly, with its reference, so nobody is surprised by two.
+ */
+function earlierVersions({ show, receipt, locale }: ReceiptHost): TemplateResult | typeof nothing {
+  const earlier = receipt?.earlier;
+  if (!earlier) return nothing;
+  if (earlier.references.length > 0) {
+    const lng = Intl.ListFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
+    return html`<p class="receipt-earlier">${show('widget:receipt.earlier', { earlier: new Intl.ListFormat(lng, { type: 'conjunction' }).format(earlier.references) })}</p>`;
+  }
+  return earlier.unknown ? html`<p class="receipt-earlier">${show('widget:receipt.earlierUnknown')}</p>` : nothing;
+}
+
 export function receiptView(host: ReceiptHost): TemplateResult {
   const { texts, show, model, submission, receipt } = host;
   const formId = model.definition.id;
@@ -38,6 +52,7 @@ export function receiptView(host: ReceiptHost): TemplateResult {
       <p class="receipt-reference">${receipt?.reference
         ? show('widget:receipt.reference', { reference: receipt.reference })
         : show('widget:receipt.noReference')}</p>
+      ${earlierVersions(host)}
       ${submission ? html`<p>${show('widget:receipt.sentAt', { time: sentTime(submission.submittedAt, host.locale) })}</p>` : nothing}
     </div>
     ${asked.length > 0 ? html`<h3>${show('widget:help.askedTitle')}</h3>

@@ -1,38 +1,17 @@
 // Sending from the widget: the machine's sendSubmission actor (given with machine.provide()). The host
 // hears a cancelable `klar-submit` whose detail is the submission; if no listener cancels it and the
-// host gave `submit-url`, the widget sends it there itself (src/submit/send.ts), with the files.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+// host gave `submit-url`, the widget sends it there itself (src/submit/send.ts), with the files
+// (widget-send.ts, in the late chunk).
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { fromPromise, type Actor } from 'xstate';
-import type { Texts } from '../../src/browser/i18n.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
-import type { Receipt, SubmitFailure, WizardMachine } from '../../src/engine/machine.ts';
+import type { Receipt, WizardMachine } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import type { SendStatus } from '../../src/submit/send.ts';
-import { loadLate } from '../klar-skjema/late-loader.ts';
-import { show } from '../fields/text.ts';
+import { lateParts, loadLate } from '../klar-skjema/late-loader.ts';
 
-/**
- * `klar-submit`: bubbles, is composed and cancelable; `detail` is the submission record (a copy).
- * A host that sends the submission itself calls `respondWith(promise)`, which also cancels the
- * widget's own sending; the promise gives `{ reference }` for the receipt, or rejects to say it failed.
- * Sent again on each retry, with the same submission id.
- */
-export class KlarSubmitEvent extends CustomEvent<Submission> {
-  #response: Promise<{ reference?: string | null }> | null = null;
-
-  constructor(submission: Submission, readonly files: ReadonlyMap<string, readonly File[]>) {
-    super('klar-submit', { detail: submission, bubbles: true, composed: true, cancelable: true });
-  }
-
-  respondWith(response: Promise<{ reference?: string | null }>): void {
-    this.#response = response;
-    this.preventDefault();
-  }
-
-  get response(): Promise<{ reference?: string | null }> | null {
-    return this.#response;
-  }
-}
+// The event class and the sending itself are in the late chunk (widget-send.ts).
+export type { KlarSubmitEvent } from './widget-send.ts';
 
 export interface SubmitWiring {
   actor(): Actor<WizardMachine> | null;
@@ -40,13 +19,10 @@ export interface SubmitWiring {
   files(): ReadonlyMap<string, readonly File[]>;
 }
 
-/** What the machine's onError reads (see SubmitFailure in the machine). */
-const failure = (details: SubmitFailure): Error => Object.assign(new Error(details.reason), details);
-
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 export class Submitter implements ReactiveController {
-  /** What sending is waiting for, shown on the review page. */
+  /** What sending is waiting for, shown on the review page (components/review/review-page.ts). */
   status: SendStatus | null = null;
   #phase = '';
 
@@ -65,28 +41,13 @@ export class Submitter implements ReactiveController {
   });
 
   async #send(submission: Submission, signal: AbortSignal): Promise<Receipt> {
-    const event = new KlarSubmitEvent(structuredClone(submission), this.wiring.files());
-    if (!this.host.dispatchEvent(event)) {
-      const response = await event.response?.catch(() => { throw failure({ reason: 'network' }); });
-      return { reference: response?.reference ?? null };
-    }
-    const url = this.host.getAttribute('submit-url');
-    if (!url) return { reference: null };
-    // Sending's code is in the late chunk, loaded by now (the review page needs it); offline, it is a network failure.
-    const { fieldErrorsFromReceiver, SendFailed, sendSubmission, SubmissionRefused } = await loadLate().catch(() => { throw failure({ reason: 'network' }); });
-    try {
-      const { reference } = await sendSubmission({
-        url: new URL(url, document.baseURI).href, submission, files: this.wiring.files(), signal,
-        onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
-      });
-      return { reference };
-    } catch (error) {
-      if (error instanceof SubmissionRefused) {
-        throw failure({ reason: 'refused', fieldErrors: fieldErrorsFromReceiver(this.wiring.definition(), error.errors) });
-      }
-      if (error instanceof SendFailed) throw failure({ reason: 'network' });
-      throw error;
-    }
+    // Send and Retry are on the review page, which waits for the late chunk: it is here by now, so the
+    // host hears klar-submit at once. Were it not (offline), that is a network failure.
+    const late = lateParts() ?? await loadLate().catch(() => { throw Object.assign(new Error('network'), { reason: 'network' }); });
+    return late.sendFromWidget({
+      host: this.host, submission, files: this.wiring.files(), earlierIds: this.wiring.actor()?.getSnapshot().context.earlierIds ?? [],
+      definition: this.wiring.definition(), signal, onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
+    });
   }
 
   /** The connection is back: a sending that failed on the network goes again by itself. */
@@ -115,15 +76,5 @@ export class Submitter implements ReactiveController {
       this.host.renderRoot.querySelector<HTMLElement>('#ks-heading')?.focus();
     }
     this.#phase = phase;
-  }
-
-  /** On the review page: offline or trying again; a failure is also said here. A live region, so each change is heard. */
-  renderStatus(texts: Texts): TemplateResult {
-    const { status } = this;
-    const failure = this.wiring.actor()?.getSnapshot().context.submitError;
-    const text = status?.state === 'offline' ? show(texts, 'widget:submit.offline')
-      : status?.state === 'retrying' ? show(texts, 'widget:submit.retrying', { count: Math.round(status.delayMs / 1000) }) : nothing;
-    return html`<div role="status" class="send-status">${text === nothing ? nothing : html`<p class="panel">${text}</p>`}${failure
-      ? html`<p class="visually-hidden">${texts.t(`widget:sendFailed.${failure}`)}</p>` : nothing}</div>`;
   }
 }

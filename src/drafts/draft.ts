@@ -26,8 +26,12 @@ export interface Draft {
   savedAt: string;
   /** The user ticked "Husk svarene mine på denne enheten". */
   remember: boolean;
-  /** Set once the user pressed Send: a resend after a reload keeps the same idempotency key. */
+  /** Set once the user pressed Send: a resend after a reload keeps the same idempotency key, while the
+   *  body is the same (`submissionFingerprint`, src/engine/submission-digest.ts); a changed body gets a new id. */
   submissionId?: string;
+  submissionFingerprint?: string;
+  /** Ids of earlier, different versions that were tried and may have arrived. */
+  earlierSubmissionIds?: string[];
   /** Only in the device store: when the draft is deleted (ISO 8601). */
   expiresAt?: string;
   /** The user's request for contact and an interpreter (the machine checks it again on restore). */
@@ -36,8 +40,8 @@ export interface Draft {
   prefillConfirmed?: Record<string, boolean>;
 }
 
-export type DraftPlace = Pick<WizardContext, 'answers' | 'unsure' | 'answeredIn' | 'step' | 'visited' | 'locale' | 'variant' | 'submission'>
-  & Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill'>>;
+export type DraftPlace = Pick<WizardContext, 'answers' | 'unsure' | 'answeredIn' | 'step' | 'visited' | 'locale' | 'variant'>
+  & Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill' | 'tried' | 'earlierIds'>>;
 
 const attachmentFields = (definition: FormDefinition): FieldDefinition[] =>
   definition.steps.flatMap((step) => step.fields).filter((field) => field.kind === 'attachments');
@@ -74,7 +78,8 @@ export function draftOf(definition: FormDefinition, place: DraftPlace, meta: { r
     startedAt: place.startedAt ?? meta.savedAt.toISOString(),
     savedAt: meta.savedAt.toISOString(),
     remember: meta.remember,
-    ...(place.submission ? { submissionId: place.submission.id } : {}),
+    ...(place.tried ? { submissionId: place.tried.id, ...(place.tried.fingerprint ? { submissionFingerprint: place.tried.fingerprint } : {}) } : {}),
+    ...(place.earlierIds?.length ? { earlierSubmissionIds: [...place.earlierIds] } : {}),
     ...(place.help && (place.help.contact || place.help.interpreter) ? { help: place.help } : {}),
     ...(confirmed.length > 0 ? { prefillConfirmed: Object.fromEntries(confirmed.map(([id, entry]) => [id, entry.confirmed!])) } : {}),
   };
@@ -91,48 +96,22 @@ export interface Restored {
   reanswer: string[];
   /** Documents the user had chosen files for: the files were not saved, so they must be chosen again. */
   chooseFilesAgain: string[];
-  submissionId?: string;
 }
 
-/** Keeps what still validates under this version of the form; says which relevant questions lost their answer. */
-function keepValid({ definition, validators }: FormPackage, answers: Answers): { answers: Answers; lost: string[] } {
-  const kept: Answers = {};
-  const lost: string[] = [];
-  for (const step of definition.steps) {
-    for (const field of step.fields) {
-      const value = answers[field.id];
-      if (value === undefined || field.kind === 'guidance') continue;
-      const validate = validators.fields[field.id];
-      if (!validate) continue;
-      if (validate(value)) { kept[field.id] = value; continue; }
-      if (field.kind === 'attachments' && isRecord(value)) {
-        // One document at a time: a document the form still asks for keeps a valid answer.
-        const documents = Object.fromEntries(Object.entries(value).filter(([id, entry]) =>
-          (definition.attachments ?? []).some((d) => d.id === id) && validate({ [id]: entry })));
-        if (Object.keys(documents).length > 0) kept[field.id] = documents;
-        if (Object.keys(documents).length < Object.keys(value).length) lost.push(field.id);
-        continue;
-      }
-      if (field.kind === 'group' && Array.isArray(value)) {
-        // Each item keeps the answers that still validate; the group is asked again.
-        kept[field.id] = value.map((item) => Object.fromEntries(Object.entries(isRecord(item) ? item : {})
-          .filter(([id, answer]) => field.fields?.some((c) => c.id === id) && validators.fields[id]?.(answer))));
-      }
-      lost.push(field.id);
-    }
-  }
-  return { answers: kept, lost };
-}
+/** Keeps what still validates under this version of the form (src/drafts/keep-valid.ts, in the late chunk). */
+export type KeepValid = (formPackage: FormPackage, answers: Answers) => { answers: Answers; lost: string[] };
 
 /**
  * What the machine starts from when a draft is restored. A draft of another version of the form keeps
- * only answers that still validate, and starts on the first step the user has seen that now needs an
+ * only answers that still validate (`keepValid`, needed only then: the widget has it from its late chunk,
+ * docs/decisions/0012-lazy-chunks.md), and starts on the first step the user has seen that now needs an
  * answer. Register values (prefill) go to the machine apart; they count only where the draft has no answer.
  */
-export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: Answers = {}): Restored {
+export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: Answers = {}, keepValid?: KeepValid): Restored {
   const { definition, validators } = formPackage;
   const sameVersion = draft.form.version === definition.version;
-  const { answers, lost } = sameVersion ? { answers: draft.answers, lost: [] } : keepValid(formPackage, draft.answers);
+  if (!sameVersion && !keepValid) throw new Error('A draft of another form version needs keepValid.');
+  const { answers, lost } = sameVersion ? { answers: draft.answers, lost: [] } : keepValid!(formPackage, draft.answers);
   const merged = { ...prefill, ...answers };
   const relevance = computeRelevance(definition, validators, merged);
   const reanswer = lost.filter((id) => relevance.fields.includes(id));
@@ -158,11 +137,22 @@ export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: An
       locale: draft.locale, variant: draft.variant, startedAt: draft.startedAt,
       ...(draft.help !== undefined ? { help: draft.help as WizardInput['help'] } : {}),
       ...(draft.prefillConfirmed ? { prefillConfirmed: draft.prefillConfirmed } : {}),
+      ...submissionsOf(draft, sameVersion),
     },
     review: draft.review && sameVersion && reanswer.length === 0 && chooseFilesAgain.length === 0,
     reanswer, chooseFilesAgain,
-    ...(draft.submissionId && sameVersion ? { submissionId: draft.submissionId } : {}),
   };
+}
+
+/**
+ * The submission last tried and the earlier ones. Under another version of the form the last one's id is
+ * not reused (its body cannot be the same), but it may have arrived: it joins the earlier ids.
+ */
+function submissionsOf(draft: Draft, sameVersion: boolean): Pick<WizardInput, 'tried' | 'earlierIds'> {
+  const earlier = draft.earlierSubmissionIds ?? [];
+  if (!draft.submissionId) return earlier.length > 0 ? { earlierIds: earlier } : {};
+  if (!sameVersion) return { earlierIds: [...earlier, draft.submissionId] };
+  return { tried: { id: draft.submissionId, fingerprint: draft.submissionFingerprint ?? null }, ...(earlier.length > 0 ? { earlierIds: earlier } : {}) };
 }
 
 /** The newest of several drafts by savedAt, or null. */

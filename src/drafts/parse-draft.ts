@@ -4,6 +4,22 @@ import { isRecord } from '../engine/answers.ts';
 import type { AnswerContext } from '../engine/submission.ts';
 import type { Draft } from './draft.ts';
 
+/**
+ * A store holds something under this form's key that is not a draft this widget can read: a newer
+ * format, another version's shape, a host's HTML page with 200. It is never overwritten or deleted
+ * unless the user chooses to start again (docs/decisions/0008-drafts.md).
+ */
+export class UnreadableDraft extends Error {
+  override name = 'UnreadableDraft';
+}
+
+/** A stored value that is there: the draft, or UnreadableDraft. */
+export function readDraft(value: unknown, formId: string): Draft {
+  const draft = parseDraft(value, formId);
+  if (!draft) throw new UnreadableDraft('The stored draft cannot be read.');
+  return draft;
+}
+
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
@@ -25,6 +41,8 @@ export function parseDraft(value: unknown, formId: string): Draft | null {
     answeredIn: answeredIn as Record<string, AnswerContext>, step, visited, review: value.review === true,
     locale, variant, startedAt, savedAt, remember: value.remember === true,
     ...(typeof value.submissionId === 'string' ? { submissionId: value.submissionId } : {}),
+    ...(typeof value.submissionFingerprint === 'string' ? { submissionFingerprint: value.submissionFingerprint } : {}),
+    ...(strings(value.earlierSubmissionIds) ? { earlierSubmissionIds: value.earlierSubmissionIds } : {}),
     ...(typeof value.expiresAt === 'string' ? { expiresAt: value.expiresAt } : {}),
     ...(value.help !== undefined ? { help: value.help } : {}),
     ...(isRecord(value.prefillConfirmed) ? { prefillConfirmed: Object.fromEntries(Object.entries(value.prefillConfirmed).filter((e): e is [string, boolean] => typeof e[1] === 'boolean')) } : {}),

@@ -1,7 +1,7 @@
 // The host's server as a draft store, in a file of its own so the widget loads it only when the host gives
 // a draft-url (the late chunk; docs/decisions/0012-lazy-chunks.md).
 import type { Draft } from './draft.ts';
-import { parseDraft } from './parse-draft.ts';
+import { readDraft } from './parse-draft.ts';
 import type { DraftStore } from './stores.ts';
 
 /**
@@ -26,7 +26,8 @@ export class ServerDraftStore implements DraftStore {
   async load(): Promise<Draft | null> {
     const response = await this.#request('GET');
     if (response.status === 404 || response.status === 204) return null;
-    return parseDraft(await response.text(), this.formId);
+    // A 200 that is not a draft we can read (a newer format, an error page) is UnreadableDraft, never "none".
+    return readDraft(await response.text(), this.formId);
   }
 
   async save(draft: Draft): Promise<void> {

@@ -3,13 +3,14 @@
 // mine på denne enheten"; a server only when the host gives an endpoint. Browser storage comes in as
 // arguments, so this runs in Node too. docs/decisions/0008-drafts.md says why localStorage, not IndexedDB.
 import type { Draft } from './draft.ts';
-import { parseDraft } from './parse-draft.ts';
+import { readDraft } from './parse-draft.ts';
 
 export type DraftStoreKind = 'memory' | 'session' | 'device' | 'server';
 
 export interface DraftStore {
   readonly kind: DraftStoreKind;
-  /** The stored draft of this form, or null. Rejects when the store cannot be read. */
+  /** The stored draft of this form, or null when there is none. Rejects when the store cannot be read, and
+   *  with UnreadableDraft (parse-draft.ts) when it holds something that is not a draft this widget can read. */
   load(): Promise<Draft | null>;
   /** Memory and web storage write before save() returns, so a save during pagehide is not lost. */
   save(draft: Draft): Promise<void>;
@@ -37,10 +38,13 @@ export class WebStorageDraftStore implements DraftStore {
   load(): Promise<Draft | null> {
     return attempt(() => {
       const key = draftKey(this.formId);
-      const draft = parseDraft(this.storage().getItem(key), this.formId);
+      const stored = this.storage().getItem(key);
+      if (stored === null) return null;
+      // Something this widget cannot read (a newer widget's draft, say) stays: readDraft throws.
+      const draft = readDraft(stored, this.formId);
       const now = this.options.now?.() ?? new Date();
-      // A broken or expired draft is removed as soon as it is found.
-      if (!draft || (draft.expiresAt && Date.parse(draft.expiresAt) <= now.getTime())) {
+      // An expired draft is removed as soon as it is found.
+      if (draft.expiresAt && Date.parse(draft.expiresAt) <= now.getTime()) {
         this.storage().removeItem(key);
         return null;
       }

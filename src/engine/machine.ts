@@ -15,6 +15,15 @@ import { toAnswerValue } from '../validation/parse.ts';
 export interface Receipt {
   /** The receiver's reference, when there is a receiver. */
   reference: string | null;
+  /** Earlier versions of this application the receiver also holds (their references), and whether it could not
+   *  tell for some; only when earlier versions were tried. */
+  earlier?: { references: string[]; unknown: boolean };
+}
+
+/** The submission last tried: its id (the idempotency key) and its body's fingerprint (null: not known, from an older draft). */
+export interface TriedSubmission {
+  id: string;
+  fingerprint: string | null;
 }
 
 export interface WizardContext {
@@ -31,6 +40,12 @@ export interface WizardContext {
   returnToReview: boolean;
   answeredIn: Record<string, AnswerContext>;
   submission: Submission | null;
+  /** The id and body of the last submission tried; a new body gets a new id. */
+  tried: TriedSubmission | null;
+  /** Ids of earlier, different versions that were tried and may have arrived (oldest first). */
+  earlierIds: string[];
+  /** This send has already taken a new id after the receiver's 409 changed-body (done once). */
+  renewedId: boolean;
   receipt: Receipt | null;
   /** Why the last sending failed: 'network', 'invalid', … (an i18n key suffix). */
   submitError: string | null;
@@ -78,6 +93,9 @@ export interface WizardInput {
   prefillConfirmed?: Record<string, boolean>;
   /** From a draft: when the application was started (ISO 8601). */
   startedAt?: string;
+  /** From a draft: the submission last tried, and the ids of earlier versions that may have arrived. */
+  tried?: { id: string; fingerprint?: string | null };
+  earlierIds?: string[];
 }
 
 /** What a sendSubmission actor may reject with: errors the receiver found in answers go back to their
@@ -92,9 +110,17 @@ export interface WizardOptions {
   now?: () => Date;
 }
 
+/** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
+export type Fingerprint = (submission: Submission) => string | null;
+
 export type SendSubmission = (submission: Submission) => Promise<Receipt>;
 
 const LOCALE = /^[a-z]{2,3}$/;
+/** As the receiver takes them (src/server/receiver.ts); a draft's ids are untrusted. */
+const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
+const FINGERPRINT = /^[0-9a-f]{14}$/;
+/** Enough for any real history of changes, and a bound on what a tampered draft can make us ask about. */
+const MAX_EARLIER_IDS = 20;
 
 function createSubmissionId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -102,7 +128,12 @@ function createSubmissionId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createWizardMachine(formPackage: FormPackage, options: WizardOptions = {}) {
+/**
+ * The machine with the fingerprint given: the widget passes one from its late chunk (needed only at
+ * Send, after the review page, which waits for that chunk; docs/decisions/0012). A null fingerprint
+ * keeps the last id, and the receiver's 409 changed-body makes the machine take a new one.
+ */
+export function wizardMachine(formPackage: FormPackage, options: WizardOptions & { fingerprint: Fingerprint }) {
   const { definition, validators } = formPackage;
   const createId = options.createId ?? createSubmissionId;
   const now = options.now ?? (() => new Date());
@@ -156,8 +187,7 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
     return undefined;
   }
 
-  // The id survives a retry, so a receiver that got the first attempt can tell the second is the same.
-  const submissionOf = (context: WizardContext, id = context.submission?.id ?? createId()): Submission => buildSubmission({
+  const submissionOf = (context: WizardContext, id: string): Submission => buildSubmission({
     id,
     definition, validators, relevance: context.relevance, unsure: context.unsure,
     answeredIn: context.answeredIn, locale: context.locale, variant: context.variant, now: now(),
@@ -168,6 +198,33 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
   const seenIn = (context: WizardContext, field: string): AnswerContext => {
     const text = textVersionOf(formPackage.textVersions, context.locale, context.variant, field);
     return { locale: context.locale, variant: context.variant, ...(text ? { text } : {}) };
+  };
+
+  /**
+   * The submission to send now. The id survives a retry of the same body, so a receiver that got the
+   * first attempt gives the same reference; any change (answers, flags, help, files, language, …) gets a
+   * new id, and the old one is remembered: it may have arrived, and the receipt must say so.
+   */
+  const nextSubmission = (context: WizardContext): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
+    const draft = submissionOf(context, context.tried?.id ?? 'pending');
+    const fingerprint = options.fingerprint(draft);
+    const { tried } = context;
+    // An older draft did not keep the body's fingerprint: keep its id; the receiver says 409 if the body changed.
+    if (tried && (tried.fingerprint === fingerprint || tried.fingerprint === null || fingerprint === null)) {
+      return { submission: draft, tried: { id: tried.id, fingerprint }, earlierIds: context.earlierIds };
+    }
+    const id = createId();
+    return { submission: { ...draft, id }, tried: { id, fingerprint }, earlierIds: tried ? withEarlier(context.earlierIds, tried.id) : context.earlierIds };
+  };
+
+  const withEarlier = (ids: readonly string[], id: string): string[] => [...ids.filter((e) => e !== id), id].slice(-MAX_EARLIER_IDS);
+
+  const restoredTried = (input: WizardInput): { tried: TriedSubmission | null; earlierIds: string[] } => {
+    const earlierIds = [...new Set((Array.isArray(input.earlierIds) ? input.earlierIds : []).filter((id) => typeof id === 'string' && SUBMISSION_ID.test(id)))].slice(-MAX_EARLIER_IDS);
+    const id = input.tried?.id;
+    if (typeof id !== 'string' || !SUBMISSION_ID.test(id)) return { tried: null, earlierIds };
+    const fingerprint = typeof input.tried?.fingerprint === 'string' && FINGERPRINT.test(input.tried.fingerprint) ? input.tried.fingerprint : null;
+    return { tried: { id, fingerprint }, earlierIds: earlierIds.filter((e) => e !== id) };
   };
 
   const markVisited = (context: WizardContext): string[] =>
@@ -222,6 +279,8 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
         context.relevance.steps.every((id) => id === context.step || context.visited.includes(id)),
       anyStepHasErrors: ({ context }) => firstStepWithErrors(context) !== undefined,
       submissionWouldBeInvalid: ({ context }) => submissionErrors(submissionOf(context, 'not-sent'), validators).length > 0,
+      // The receiver holds this id with another body (an older draft, say): a new id, once per send.
+      isChangedBody: ({ context, event }) => !context.renewedId && (event as { error?: SubmitFailure }).error?.reason === 'changed-body',
       isLocale: ({ event }) => event.type === 'SET_LOCALE' && LOCALE.test(event.locale),
       isVariant: ({ event }) => event.type === 'SET_VARIANT' && (event.variant === 'standard' || event.variant === 'plain'),
       isPrefilled: ({ context, event }) => event.type === 'CONFIRM_PREFILL' && context.prefill[event.field] !== undefined && typeof event.confirmed === 'boolean',
@@ -297,7 +356,12 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
         const found = firstStepWithErrors(context);
         return found ? { step: found.step, errors: found.errors, returnToReview: true } : {};
       }),
-      prepareSubmission: assign(({ context }) => ({ submitError: null, submission: submissionOf(context) })),
+      prepareSubmission: assign(({ context }) => ({ submitError: null, renewedId: false, ...nextSubmission(context) })),
+      renewSubmissionId: assign(({ context }) => {
+        const id = createId();
+        const old = context.submission!.id;
+        return { renewedId: true, submission: { ...context.submission!, id }, tried: { id, fingerprint: context.tried?.fingerprint ?? null }, earlierIds: withEarlier(context.earlierIds, old) };
+      }),
       setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
       setVariant: assign(({ event }) => (event.type === 'SET_VARIANT' ? { variant: event.variant } : {})),
       setHelpRequest: assign(({ event }) => (event.type === 'SET_HELP_REQUEST' ? { help: normalizeHelpRequest(event.help)! } : {})),
@@ -327,7 +391,8 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
         locale: input?.locale && LOCALE.test(input.locale) ? input.locale : 'nb',
         variant: input?.variant === 'plain' ? 'plain' : 'standard',
         relevance, returnToReview: false, answeredIn,
-        submission: null, receipt: null, submitError: null,
+        submission: null, receipt: null, submitError: null, renewedId: false,
+        ...restoredTried(input ?? {}),
         help: normalizeHelpRequest(input?.help) ?? NO_HELP_REQUEST,
         prefill,
         startedAt: typeof input?.startedAt === 'string' && !Number.isNaN(Date.parse(input.startedAt)) ? new Date(input.startedAt).toISOString() : now().toISOString(),
@@ -379,6 +444,7 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
           input: ({ context }) => context.submission!,
           onDone: { target: 'submitted', actions: assign({ receipt: ({ event }) => event.output }) },
           onError: [
+            { guard: 'isChangedBody', target: 'submitting', reenter: true, actions: 'renewSubmissionId' },
             // The receiver found faults in answers: back to the first such step, errors on their fields.
             {
               guard: ({ event }) => fieldErrorsOf(event.error).length > 0,
@@ -390,7 +456,14 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
                 return { errors: errors.filter((e) => stepOf(e) === step), step, returnToReview: true, submitError: null };
               }),
             },
-            { target: 'failed', actions: assign({ submitError: ({ event }) => (event.error as SubmitFailure | null)?.reason ?? 'network' }) },
+            {
+              target: 'failed',
+              actions: assign({ submitError: ({ event }) => {
+                const reason = (event.error as SubmitFailure | null)?.reason ?? 'network';
+                // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
+                return reason === 'changed-body' ? 'refused' : reason;
+              } }),
+            },
           ],
         },
       },
@@ -406,4 +479,4 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
   });
 }
 
-export type WizardMachine = ReturnType<typeof createWizardMachine>;
+export type WizardMachine = ReturnType<typeof wizardMachine>;

@@ -7,9 +7,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
 import { draftOf, newest, parseDraft, restoreDraft, storableAnswers, type Draft } from '../../src/drafts/draft.ts';
+import { keepValid } from '../../src/drafts/keep-valid.ts';
 import { draftKey, MemoryDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
 import { ServerDraftStore } from '../../src/drafts/server-store.ts';
-import { createWizardMachine } from '../../src/engine/machine.ts';
+import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
 const T0 = new Date('2026-03-03T09:42:00.000Z');
@@ -104,12 +106,15 @@ describe('a draft', () => {
       unsure: [], answeredIn: {}, step: 'samtykke', visited: ['om-deg', 'henvendelse'], review: true,
       locale: 'nb', variant: 'standard', startedAt: T0.toISOString(), savedAt: T0.toISOString(), remember: true, submissionId: 'old-id-123',
     }, 'kontakt')!;
-    const restored = restoreDraft(formPackage, draft);
+    expect(() => restoreDraft(formPackage, draft)).toThrow();
+    const restored = restoreDraft(formPackage, draft, {}, keepValid);
     expect(restored.input.answers).toEqual({ navn: 'Kari Nordmann', tema: 'bolig' });
     expect(restored.reanswer).toEqual(['telefon', 'kanal']);
     expect(restored.input.step).toBe('om-deg');
     expect(restored.review).toBe(false);
-    expect(restored.submissionId).toBeUndefined();
+    // The old version's id is not reused, but it may have arrived: it is an earlier id now.
+    expect(restored.input.tried).toBeUndefined();
+    expect(restored.input.earlierIds).toEqual(['old-id-123']);
   });
 
   it('asks for files again after a restore', async () => {
@@ -141,7 +146,7 @@ describe('the web storage stores', () => {
     expect(storage.length).toBe(0);
   });
 
-  it('write before save() returns (what a pagehide needs), report a full quota, and remove a broken draft', async () => {
+  it('write before save() returns (what a pagehide needs), report a full quota, and keep a draft they cannot read', async () => {
     const storage = new FakeStorage();
     const session = new WebStorageDraftStore('session', 'stotte', () => storage);
     void session.save(await stotteDraft());
@@ -150,10 +155,13 @@ describe('the web storage stores', () => {
     await expect(session.save(await stotteDraft())).rejects.toThrow(/quota/);
     storage.setItem = () => undefined;
     storage.full = false;
-    const broken = new FakeStorage();
-    broken.setItem(draftKey('stotte'), '{"format":1,');
-    expect(await new WebStorageDraftStore('session', 'stotte', () => broken).load()).toBeNull();
-    expect(broken.length).toBe(0);
+    // Not "no draft": something this widget cannot read (a newer format, a broken copy) is reported and left as it is.
+    for (const stored of ['{"format":1,', JSON.stringify({ ...(await stotteDraft()), format: 2 }), '<!doctype html><title>Logg inn</title>']) {
+      const broken = new FakeStorage();
+      broken.setItem(draftKey('stotte'), stored);
+      await expect(new WebStorageDraftStore('device', 'stotte', () => broken).load()).rejects.toBeInstanceOf(UnreadableDraft);
+      expect(broken.getItem(draftKey('stotte'))).toBe(stored);
+    }
     const blocked = new WebStorageDraftStore('session', 'stotte', () => { throw new DOMException('The operation is insecure.', 'SecurityError'); });
     await expect(blocked.load()).rejects.toThrow(/insecure/);
   });
@@ -192,6 +200,11 @@ describe('the server store', () => {
     failing = false;
     await store.clear();
     expect(await store.load()).toBeNull();
+    // A 200 that is not a draft this widget can read: unreadable, not "none" (which would let a new draft overwrite it).
+    for (const body of ['<!doctype html><p>Innlogget</p>', JSON.stringify({ ...draft, format: 2 }), JSON.stringify({ ...draft, variant: 'easy-read' }), '']) {
+      kept.set('/drafts/stotte', body);
+      await expect(store.load()).rejects.toBeInstanceOf(UnreadableDraft);
+    }
   });
 });
 

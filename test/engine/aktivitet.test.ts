@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import type { Answers } from '../../src/engine/answers.ts';
-import { createWizardMachine } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { validateSubmission } from '../../src/server/validate-submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';

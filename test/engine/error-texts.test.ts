@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { validateStep } from '../../src/engine/field-errors.ts';
-import { createWizardMachine } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { packageRoot } from '../../src/node/paths.ts';
 import { exampleFormIds, examplePackage } from '../helpers/form-packages.ts';

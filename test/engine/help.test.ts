@@ -2,7 +2,7 @@
 // when the user asked for something, and checked by the receiver.
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
-import { createWizardMachine } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { asksForHelp, helpRequestErrors, normalizeHelpRequest, type HelpRequest } from '../../src/engine/help.ts';
 import { validateSubmission, type SubmissionValidation } from '../../src/server/validate-submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';

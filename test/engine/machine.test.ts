@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import { createWizardMachine, type Receipt } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
+import { type Receipt } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { textVersionOf } from '../../src/engine/text-version.ts';
 import { examplePackage } from '../helpers/form-packages.ts';

@@ -2,7 +2,8 @@
 // and the submission records the source, the original and the correction; the receiver checks it.
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
-import { createWizardMachine, type WizardInput } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
+import { type WizardInput } from '../../src/engine/machine.ts';
 import { initialPrefill, prefillEntries, sameValue } from '../../src/engine/prefill.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { validateSubmission, type SubmissionValidation } from '../../src/server/validate-submission.ts';

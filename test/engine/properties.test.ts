@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { createWizardMachine, type WizardContext, type WizardEvent } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
+import { type WizardContext, type WizardEvent } from '../../src/engine/machine.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { buildSubmission, submissionErrors } from '../../src/engine/submission.ts';
 import { exampleFormIds, examplePackage } from '../helpers/form-packages.ts';

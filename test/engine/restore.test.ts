@@ -3,7 +3,8 @@
 // flags the form offers. Anything else falls back to where the user can go on.
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { createWizardMachine, type WizardInput } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
+import { type WizardInput } from '../../src/engine/machine.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
 async function start(formId: string, input: WizardInput) {

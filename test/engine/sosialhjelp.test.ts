@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import type { Answers } from '../../src/engine/answers.ts';
-import { createWizardMachine, type WizardInput } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
+import { type WizardInput } from '../../src/engine/machine.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { submissionErrors, type Submission } from '../../src/engine/submission.ts';
 import { textVersionOf } from '../../src/engine/text-version.ts';

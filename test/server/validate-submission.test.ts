@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
-import { createWizardMachine } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { MAX_ARRAY_ITEMS, MAX_BODY_BYTES, MAX_DEPTH, MAX_STRING_LENGTH } from '../../src/server/limits.ts';
 import { validateSubmission, type SubmissionValidation } from '../../src/server/validate-submission.ts';
 import { guidedEvent, guidedRollsFor } from '../helpers/answer-samples.ts';

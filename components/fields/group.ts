@@ -1,0 +1,44 @@
+// A list of items, such as the children in a household: each item's questions, "Remove" with a
+// confirmation, and "Add". In the late chunk (docs/decisions/0012-lazy-chunks.md): such lists are rare
+// on a first step; fields.ts renders it through late.ts, with "loading" until the chunk is here.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { FieldDefinition } from '../../src/definition/types.ts';
+import { pointer } from '../../src/engine/answers.ts';
+import { itemRelevance } from '../../src/engine/relevance.ts';
+import { errorMessage, fieldsetFrame, type FieldParts } from './field-frame.ts';
+import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { renderField, type FieldPlace } from './fields.ts';
+
+export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
+  const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
+  const formId = host.definition.id;
+  const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
+  const groupError = errorMessage(host, host.errorAt(place.path));
+  const controls = html`
+    ${items.length === 0 ? html`<p class="group-empty">${host.show('widget:group.empty')}</p>` : nothing}
+    ${items.map((item, index) => {
+      const { fields } = itemRelevance(field, item, host.validators);
+      const title = itemTitle(index);
+      const confirming = host.removing?.group === field.id && host.removing.index === index;
+      const itemId = domId(place.path, `item-${index}`);
+      return html`<fieldset class="item" part="group-item" id=${itemId}>
+        <legend class="item-title" id="${itemId}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
+        ${(field.fields ?? []).filter((child) => fields.includes(child.id)).map((child) =>
+          renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }))}
+        ${confirming
+          ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
+              <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.show('widget:group.confirmRemove', { item: title })}</p>
+              <div class="actions actions--inline">
+                <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.show('widget:group.yesRemove')}</button>
+                <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.show('widget:group.cancel')}</button>
+              </div>
+            </div>`
+          : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
+              @click=${() => host.askToRemoveItem(field, index)}>${host.show('widget:group.remove', { item: title })}</button>`}
+      </fieldset>`;
+    })}
+    <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}
+      aria-describedby=${groupError ? `${parts.id}-error` : nothing}
+      @click=${() => host.addItem(field)}>${host.show([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
+  return fieldsetFrame(host, field, parts, controls, 'group');
+}

@@ -1,0 +1,55 @@
+// The review page once the late chunk is here (docs/decisions/0012-lazy-chunks.md): the warnings, the
+// answers with change links, the help request, the privacy notice, Send or Retry, and what sending waits
+// for. <klar-skjema> renders the heading, the intro, a status region ("loading" until the chunk is here) and
+// Back around these parts (klar-skjema.ts), so focus on them stays when the chunk arrives.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Texts } from '../../src/browser/i18n.ts';
+import type { SendStatus } from '../../src/submit/send.ts';
+import { helpRequestSummary, type HelpHost } from '../help/help-panel.ts';
+import { privacySection, type PrivacyHost } from '../privacy/privacy.ts';
+import { show } from '../fields/text.ts';
+import { answerSummary, reviewWarnings, warningsTemplate, type ChangeAnswer, type SummaryModel } from './review.ts';
+
+export interface ReviewPage {
+  texts: Texts;
+  model: SummaryModel;
+  extras: HelpHost & PrivacyHost;
+  /** A text for the screen, with the Norwegian original when asked for. */
+  show(keys: string | string[], params?: Record<string, unknown>): TemplateResult;
+  change: ChangeAnswer;
+  /** 'submitting' or 'failed' (the machine's state), or 'review'. */
+  phase: string;
+  /** Why the last sending failed (an i18n key suffix), or null. */
+  failure: string | null;
+  /** What sending waits for (the Submitter's status). */
+  status: SendStatus | null;
+  submit(): void;
+  retry(): void;
+}
+
+/** What sending waits for: offline or trying again; a failure is also said here. A live region, so each change is heard. */
+function sendStatus(texts: Texts, status: SendStatus | null, failure: string | null): TemplateResult {
+  const text = status?.state === 'offline' ? show(texts, 'widget:submit.offline')
+    : status?.state === 'retrying' ? show(texts, 'widget:submit.retrying', { count: Math.round(status.delayMs / 1000) }) : nothing;
+  return html`<div role="status" class="send-status">${text === nothing ? nothing : html`<p class="panel">${text}</p>`}${failure
+    ? html`<p class="visually-hidden">${texts.t(`widget:sendFailed.${failure}`)}</p>` : nothing}</div>`;
+}
+
+/** Under the heading, the intro and the status region: the warnings, the answers, the help request, privacy, a failure and sending's status. */
+export function reviewBody(page: ReviewPage): TemplateResult {
+  const { texts, model, extras, failure } = page;
+  return html`${warningsTemplate(texts, reviewWarnings(model, page.change))}
+      ${answerSummary(model, page.change)}
+      ${helpRequestSummary(extras)}
+      ${privacySection(extras)}
+      ${failure ? html`<div class="error-summary" part="error-summary"><p>${page.show(`widget:sendFailed.${failure}`)}</p></div>` : nothing}
+      ${sendStatus(texts, page.status, failure)}`;
+}
+
+/** Send, or Retry after a failure; before Back, which is always there. */
+export function sendButton(page: ReviewPage): TemplateResult {
+  const sending = page.phase === 'submitting';
+  return page.phase === 'failed'
+    ? html`<button type="button" class="button" part="button" @click=${() => page.retry()}>${page.show('widget:actions.retry')}</button>`
+    : html`<button type="button" class="button" part="button" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'} @click=${() => page.submit()}>${sending ? page.show('widget:sending') : page.show('widget:actions.submit')}</button>`;
+}

@@ -1,0 +1,56 @@
+// What the Submitter (submitter.ts) does when the machine sends: the host's `klar-submit`, then, unless a
+// listener cancelled it, the receiver at `submit-url` (src/submit/send.ts). In the late chunk
+// (docs/decisions/0012-lazy-chunks.md): Send and Retry are on the review page, which waits for that chunk.
+import type { FormDefinition } from '../../src/definition/types.ts';
+import type { Receipt, SubmitFailure } from '../../src/engine/machine.ts';
+import type { Submission } from '../../src/engine/submission.ts';
+import { sendForReceipt, type SendStatus } from '../../src/submit/send.ts';
+
+/**
+ * `klar-submit`: bubbles, is composed and cancelable; `detail` is the submission record (a copy).
+ * A host that sends the submission itself calls `respondWith(promise)`, which also cancels the
+ * widget's own sending; the promise gives `{ reference }` for the receipt, or rejects to say it failed.
+ * Sent again on each retry: with the same submission id while the submission is the same, with a new
+ * one when it changed (`earlierIds` then names the ids tried before, which may also have arrived).
+ */
+export class KlarSubmitEvent extends CustomEvent<Submission> {
+  #response: Promise<{ reference?: string | null }> | null = null;
+
+  constructor(submission: Submission, readonly files: ReadonlyMap<string, readonly File[]>, readonly earlierIds: readonly string[] = []) {
+    super('klar-submit', { detail: submission, bubbles: true, composed: true, cancelable: true });
+  }
+
+  respondWith(response: Promise<{ reference?: string | null }>): void {
+    this.#response = response;
+    this.preventDefault();
+  }
+
+  get response(): Promise<{ reference?: string | null }> | null {
+    return this.#response;
+  }
+}
+
+/** What the machine's onError reads (see SubmitFailure in the machine). */
+export const failure = (details: SubmitFailure): Error => Object.assign(new Error(details.reason), details);
+
+export interface WidgetSend {
+  host: HTMLElement;
+  submission: Submission;
+  files: ReadonlyMap<string, readonly File[]>;
+  earlierIds: readonly string[];
+  definition: FormDefinition;
+  signal: AbortSignal;
+  onStatus(status: SendStatus): void;
+}
+
+/** The host's listener answers, or the widget sends to `submit-url`; neither: a receipt without a reference. */
+export async function sendFromWidget({ host, submission, files, earlierIds, definition, signal, onStatus }: WidgetSend): Promise<Receipt> {
+  const event = new KlarSubmitEvent(structuredClone(submission), files, [...earlierIds]);
+  if (!host.dispatchEvent(event)) {
+    const response = await event.response?.catch(() => { throw failure({ reason: 'network' }); });
+    return { reference: response?.reference ?? null };
+  }
+  const url = host.getAttribute('submit-url');
+  if (!url) return { reference: null };
+  return sendForReceipt({ url: new URL(url, document.baseURI).href, submission, files, signal, earlierIds, onStatus }, definition);
+}

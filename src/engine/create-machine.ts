@@ -1,0 +1,11 @@
+// The wizard machine with its own fingerprint (src/engine/submission-digest.ts), for Node hosts and tests.
+// The widget builds it with wizardMachine() and the fingerprint from its late chunk, so the hash is not in
+// the initial JavaScript (docs/decisions/0012-lazy-chunks.md); a module of its own because esbuild splits by file.
+import { wizardMachine, type WizardOptions } from './machine.ts';
+import type { FormPackage } from './form-package.ts';
+import { submissionFingerprint } from './submission-digest.ts';
+
+/** The wizard machine; a new submission id whenever the body differs from the one last tried. */
+export function createWizardMachine(formPackage: FormPackage, options: WizardOptions = {}) {
+  return wizardMachine(formPackage, { fingerprint: submissionFingerprint, ...options });
+}
