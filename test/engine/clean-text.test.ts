@@ -7,7 +7,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { validateStep, type FieldError } from '../../src/engine/field-errors.ts';
-import { createWizardMachine } from '../../src/engine/machine.ts';
+import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { buildSubmission } from '../../src/engine/submission.ts';
 import { packageRoot } from '../../src/node/paths.ts';
