@@ -5,15 +5,14 @@ import { build as esbuild } from 'esbuild';
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../definition/types.ts';
-import { conditionKey, GLOSSARY_NAMESPACE, STATUS_KEY, WIDGET_NAMESPACE } from '../engine/form-package.ts';
+import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../engine/form-package.ts';
+export { PACKAGE_FILES };
 import { packageRoot } from '../node/paths.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
 
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
-
-export const PACKAGE_FILES = { definition: 'form.json', validators: 'validators.js' } as const;
 
 interface Compiled { exportName: string; key: string; schema: JsonSchema }
 

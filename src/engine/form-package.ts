@@ -34,6 +34,9 @@ export type ConditionOwner = 'step' | 'field' | 'attachment';
 export const conditionKey = (owner: ConditionOwner, id: string): string => `${owner}:${id}`;
 
 /** The i18next namespace of the widget's own texts (buttons, errors, progress); a form's namespace is its id. */
+/** The files of a built form package folder (beside them: locales/<lng>.json). */
+export const PACKAGE_FILES = { definition: 'form.json', validators: 'validators.js' } as const;
+
 export const WIDGET_NAMESPACE = 'widget';
 /** The i18next namespace of the glossary: hard words and their explanations, per locale (locales/<lng>/glossary.json). */
 export const GLOSSARY_NAMESPACE = 'glossary';

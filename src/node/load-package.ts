@@ -2,9 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PACKAGE_FILES } from '../build/build.ts';
 import type { FormDefinition } from '../definition/types.ts';
-import type { FormPackage, FormValidators } from '../engine/form-package.ts';
+import { PACKAGE_FILES, type FormPackage, type FormValidators } from '../engine/form-package.ts';
 import type { TextVersions } from '../engine/text-version.ts';
 
 export async function loadFormPackage(dir: string): Promise<FormPackage> {
