@@ -3,7 +3,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildFormPackage } from '../src/build/build.ts';
+import { buildFormPackage } from '../packages/tools/src/build/build.ts';
 import type { FormDefinition } from '../src/definition/types.ts';
 import { packageRoot } from '../src/node/paths.ts';
 

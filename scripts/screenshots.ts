@@ -16,7 +16,7 @@ import type { Server } from 'node:http';
 import { domId } from '../components/fields/field-host.ts';
 import type { FieldDefinition, FormDefinition } from '../src/definition/types.ts';
 import { packageRoot } from '../src/node/paths.ts';
-import { openReceiver } from '../src/server/receiver.ts';
+import { openReceiver } from '../packages/receiver/src/receiver.ts';
 import { fillField } from '../test/helpers/fill-field.ts';
 import { fullAnswers } from '../test/helpers/full-answers.ts';
 import { buildWidget } from './build-widget.ts';

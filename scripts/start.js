@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the form packages and the widget, then serves demo/ and build/ read-only with the
-// widget's CSP, and the reference receiver (src/server/receiver.ts) on the same origin under /api/.
+// widget's CSP, and the reference receiver (packages/receiver/src/receiver.ts) on the same origin under /api/.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ for (const [script, what] of [['scripts/build-forms.ts', 'the form packages'], [
 let receiver = null;
 try {
   const { tsImport } = await import('tsx/esm/api');
-  const { openReceiver } = await tsImport('../src/server/receiver.ts', import.meta.url);
+  const { openReceiver } = await tsImport('../packages/receiver/src/receiver.ts', import.meta.url);
   receiver = await openReceiver({ formsDir: join(root, 'build/forms') });
 } catch (error) {
   console.error(`npm start: the receiver (/api/) is off: ${error instanceof Error ? error.message : String(error)}`);

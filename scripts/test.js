@@ -26,10 +26,10 @@ function bin(pkg, name) {
 const stages = [
   { name: 'typecheck', command: 'tsc -p tsconfig.json', args: [bin('typescript', 'tsc'), '-p', 'tsconfig.json'] },
   { name: 'build form packages', command: 'tsx scripts/build-forms.ts', args: [bin('tsx', 'tsx'), 'scripts/build-forms.ts'] },
-  { name: 'check forms', command: 'klarskjema check schemas/forms', args: ['bin/klarskjema.js', 'check', 'schemas/forms'] },
+  { name: 'check forms', command: 'klarskjema check schemas/forms', args: ['packages/tools/bin/klarskjema.js', 'check', 'schemas/forms'] },
   // The plain-language gate: exit 1 when any text of a form, the widget or the glossary breaks a bar.
   { name: 'plain-language gate', command: 'klarskjema lint schemas/forms --format html --out build/plain-language.html',
-    args: ['bin/klarskjema.js', 'lint', 'schemas/forms', '--format', 'html', '--out', 'build/plain-language.html'] },
+    args: ['packages/tools/bin/klarskjema.js', 'lint', 'schemas/forms', '--format', 'html', '--out', 'build/plain-language.html'] },
   { name: 'node tests', command: 'vitest run', args: [bin('vitest', 'vitest'), 'run'] },
   { name: 'chromium', command: 'node scripts/ensure-chromium.js', args: ['scripts/ensure-chromium.js'] },
   { name: 'browser tests', command: 'web-test-runner', args: [bin('@web/test-runner', 'web-test-runner')] },

@@ -116,7 +116,7 @@ export type Fingerprint = (submission: Submission) => string | null;
 export type SendSubmission = (submission: Submission) => Promise<Receipt>;
 
 const LOCALE = /^[a-z]{2,3}$/;
-/** As the receiver takes them (src/server/receiver.ts); a draft's ids are untrusted. */
+/** As the receiver takes them (packages/receiver/src/receiver.ts); a draft's ids are untrusted. */
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 const FINGERPRINT = /^[0-9a-f]{14}$/;
 /** Enough for any real history of changes, and a bound on what a tampered draft can make us ask about. */

@@ -2,7 +2,7 @@
 // only while the body is the same, so a retry is recognised and a changed answer is never hidden behind
 // the first one (issue 12). Everything counts except the id and `submittedAt` (a retry has a new time).
 // A fast 53-bit string hash is enough here: it only decides whether to take a new id, and the receiver
-// checks the body again with SHA-256 (src/server/digest.ts; a 409 changed-body would take a new id too).
+// checks the body again with SHA-256 (packages/receiver/src/digest.ts; a 409 changed-body would take a new id too).
 import type { Submission } from './submission.ts';
 
 /** JSON with object keys sorted at every level, so the same content always gives the same text. */

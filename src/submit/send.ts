@@ -1,4 +1,4 @@
-// Sends a submission to a receiver with the API of src/server/receiver.ts (docs/decisions/0005):
+// Sends a submission to a receiver with the API of packages/receiver/src/receiver.ts (docs/decisions/0005):
 // first each chosen file to <submit-url>/<submission id>/attachments with an upload token the receiver
 // issued for this id (the file's name in Content-Disposition, never in the URL), whose `ref` goes into the
 // file's answer, then the submission itself with Idempotency-Key = its id. Network errors, 408, 429 and 5xx

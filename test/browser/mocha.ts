@@ -1,5 +1,5 @@
 // Mocha's globals (typed in ./globals.d.ts) as explicit imports, like vitest's:
-// `import { describe, it } from '../../test/browser/mocha.ts'`. Fails clearly outside @web/test-runner.
+// `import { describe, it } from './mocha.ts'`. Fails clearly outside @web/test-runner.
 interface MochaGlobals {
   describe: MochaSuiteFunction;
   it: MochaTestFunction;

@@ -1,4 +1,4 @@
-// Browser tests talk to a real receiver (src/server/receiver.ts, SQLite) on the test server's own origin,
+// Browser tests talk to a real receiver (packages/receiver/src/receiver.ts, SQLite) on the test server's own origin,
 // at /api/, with its data under .tmp/. A test can stop and start it, or make it lose one answer, with the
 // server command `klar-receiver` (executeServerCommand from @web/test-runner-commands), and count what it
 // stored. /test-drafts/<key> is a host's draft endpoint for the server draft store (GET, PUT, DELETE),
@@ -25,9 +25,9 @@ export function receiverForTests() {
   const open = () => {
     opening ??= (async () => {
       const { tsImport } = await import('tsx/esm/api');
-      const { createReceiver } = await tsImport('../../src/server/receiver.ts', import.meta.url);
+      const { createReceiver } = await tsImport('../../packages/receiver/src/receiver.ts', import.meta.url);
       const { loadFormPackage } = await tsImport('../../src/node/load-package.ts', import.meta.url);
-      const { SqliteSubmissionStore, SQLITE_FILE_NAME } = await tsImport('../../src/server/sqlite-store.ts', import.meta.url);
+      const { SqliteSubmissionStore, SQLITE_FILE_NAME } = await tsImport('../../packages/receiver/src/sqlite-store.ts', import.meta.url);
       // The example forms the tests send; not every built form, so one half-built package cannot stop the tests.
       const forms = await Promise.all(['kontakt', 'stotte'].map((id) => loadFormPackage(`${root}build/forms/${id}`)));
       await mkdir(dataDir, { recursive: true });

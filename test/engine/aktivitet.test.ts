@@ -6,7 +6,7 @@ import { createActor, waitFor } from 'xstate';
 import type { Answers } from '../../src/engine/answers.ts';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
-import { validateSubmission } from '../../src/server/validate-submission.ts';
+import { validateSubmission } from '../../packages/receiver/src/validate-submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
 async function start() {

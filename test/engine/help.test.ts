@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { asksForHelp, helpRequestErrors, normalizeHelpRequest, type HelpRequest } from '../../src/engine/help.ts';
-import { validateSubmission, type SubmissionValidation } from '../../src/server/validate-submission.ts';
+import { validateSubmission, type SubmissionValidation } from '../../packages/receiver/src/validate-submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
-import { kontaktSubmission } from '../server/helpers.ts';
+import { kontaktSubmission } from '../../packages/receiver/test/helpers.ts';
 
 const answers = { navn: 'Ola', fodselsnummer: '01010000110', telefon: '91234567', tema: 'bolig', beskrivelse: 'Jeg mistet jobben.', kanal: 'video', tolk: false, samtykke: true };
 

@@ -6,9 +6,9 @@ import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { type WizardInput } from '../../src/engine/machine.ts';
 import { initialPrefill, prefillEntries, sameValue } from '../../src/engine/prefill.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
-import { validateSubmission, type SubmissionValidation } from '../../src/server/validate-submission.ts';
+import { validateSubmission, type SubmissionValidation } from '../../packages/receiver/src/validate-submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
-import { kontaktSubmission } from '../server/helpers.ts';
+import { kontaktSubmission } from '../../packages/receiver/test/helpers.ts';
 
 const register = { navn: 'Kari Nordmann', fodselsnummer: '01010000110' };
 

@@ -10,7 +10,7 @@ import { type WizardInput } from '../../src/engine/machine.ts';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { submissionErrors, type Submission } from '../../src/engine/submission.ts';
 import { textVersionOf } from '../../src/engine/text-version.ts';
-import { validateSubmission } from '../../src/server/validate-submission.ts';
+import { validateSubmission } from '../../packages/receiver/src/validate-submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
 const FORM = 'sosialhjelp';

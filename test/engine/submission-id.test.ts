@@ -9,7 +9,7 @@ import { type Receipt } from '../../src/engine/machine.ts';
 import { canonicalJson, submissionFingerprint } from '../../src/engine/submission-digest.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
-import { kontaktSubmission } from '../server/helpers.ts';
+import { kontaktSubmission } from '../../packages/receiver/test/helpers.ts';
 
 const json = fc.jsonValue({ maxDepth: 3 });
 

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildFormPackage } from '../../src/build/build.ts';
+import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { FormPackage } from '../../src/engine/form-package.ts';
 import { loadFormPackage } from '../../src/node/load-package.ts';

@@ -7,7 +7,7 @@ import { termsIn, textsUnder } from '../../components/glossary/glossary.ts';
 import { createTexts, textsFor } from '../../src/browser/i18n.ts';
 import { GLOSSARY_NAMESPACE } from '../../src/engine/form-package.ts';
 import { localesDir } from '../../src/node/paths.ts';
-import { glossaryTerms } from '../../src/plain/glossary.ts';
+import { glossaryTerms } from '../../packages/tools/src/plain/glossary.ts';
 
 const files = readdirSync(localesDir, { withFileTypes: true })
   .filter((e) => e.isDirectory())

@@ -5,8 +5,8 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTexts, textsFor } from '../../src/browser/i18n.ts';
 import { localesDir } from '../../src/node/paths.ts';
-import { loadTexts } from '../../src/plain/node.ts';
-import { resolveVariants, type TextResource } from '../../src/plain/texts.ts';
+import { loadTexts } from '../../packages/tools/src/plain/node.ts';
+import { resolveVariants, type TextResource } from '../../packages/tools/src/plain/texts.ts';
 
 const FORMS = ['kontakt', 'stotte', 'aktivitet', 'sosialhjelp'];
 

@@ -10,7 +10,7 @@ import { type Receipt, type WizardInput, type WizardMachine } from '../../src/en
 import type { Submission } from '../../src/engine/submission.ts';
 import { sendForReceipt, type Connectivity } from '../../src/submit/send.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
-import { startTestReceiver, type TestReceiver } from '../server/helpers.ts';
+import { startTestReceiver, type TestReceiver } from '../../packages/receiver/test/helpers.ts';
 
 let receiver: TestReceiver;
 beforeAll(async () => { receiver = await startTestReceiver(); });

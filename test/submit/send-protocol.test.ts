@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentDisposition, retryAfterMs, SendFailed, sendSubmission, type Connectivity, type SendOptions } from '../../src/submit/send.ts';
-import { kontaktSubmission, stotteSubmission } from '../server/helpers.ts';
+import { kontaktSubmission, stotteSubmission } from '../../packages/receiver/test/helpers.ts';
 
 interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string }
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };

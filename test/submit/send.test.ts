@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReceiver, type Receiver } from '../../src/server/receiver.ts';
-import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../../src/server/sqlite-store.ts';
+import { createReceiver, type Receiver } from '../../packages/receiver/src/receiver.ts';
+import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../../packages/receiver/src/sqlite-store.ts';
 import { fieldErrorsFromReceiver } from '../../src/submit/server-errors.ts';
 import { SendFailed, sendSubmission, SubmissionRefused, type Connectivity, type SendStatus } from '../../src/submit/send.ts';
 import { examplePackage, exampleFormIds } from '../helpers/form-packages.ts';
-import { FILES, kontaktSubmission, stotteSubmission } from '../server/helpers.ts';
+import { FILES, kontaktSubmission, stotteSubmission } from '../../packages/receiver/test/helpers.ts';
 
 let dataDir = '';
 let receiver: Receiver;

@@ -1,0 +1,285 @@
+// The SubmissionStore of the reference receiver: one SQLite file in the data folder, through
+// better-sqlite3. Statements are synchronous and each is atomic; WAL lets readers (a caseworker's
+// export, a backup) work beside the receiver, and synchronous=FULL makes a stored submission survive a
+// power cut before the user is told its reference.
+import Database, { type Database as SqliteDatabase, type SqliteError, type Statement, type Transaction } from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Submission } from '../../../src/engine/submission.ts';
+import { submissionDigest } from './digest.ts';
+import {
+  rethrowStorageFault, type NewAttachment, type NewSubmission, type SaveAttachmentResult, type SaveSubmissionResult, type StoredUpload,
+  type SubmissionQuota, type SubmissionStore,
+} from './store.ts';
+
+export const SQLITE_FILE_NAME = 'klarskjema.sqlite';
+/** 1: the first schema. 2: submissions.body_digest (the submissionDigest of the stored body). */
+const SCHEMA_VERSION = 2;
+const REFERENCE_TRIES = 5;
+
+/** The readiness probe's table: one row, rewritten by every probe; its blobs are written and deleted. */
+const HEALTH_SCHEMA = `
+CREATE TABLE IF NOT EXISTS health (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  probed_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS health_probe (
+  seq   INTEGER PRIMARY KEY,
+  bytes BLOB NOT NULL
+) STRICT;
+`;
+/** What a readiness probe writes: room for a few submissions (16 pages of 4 KiB). */
+const PROBE_BYTES = 64 * 1024;
+
+export interface SqliteStoreOptions {
+  /** PRAGMA max_page_count: the most pages the file may have (a test and ops knob that makes a
+   *  small disk without a small file system: past it, writes fail with SQLITE_FULL). */
+  maxPageCount?: number;
+  /** How long a write waits for another connection's lock before it fails as SQLITE_BUSY (503). Default 5 s. */
+  busyTimeoutMs?: number;
+}
+
+export const SQLITE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS submissions (
+  seq             INTEGER PRIMARY KEY,
+  idempotency_key TEXT NOT NULL UNIQUE,
+  reference       TEXT NOT NULL UNIQUE,
+  form_id         TEXT NOT NULL,
+  form_version    TEXT NOT NULL,
+  submission      TEXT NOT NULL,
+  received_at     TEXT NOT NULL,
+  body_digest     TEXT NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS attachments (
+  seq           INTEGER PRIMARY KEY,
+  ref           TEXT NOT NULL UNIQUE,
+  form_id       TEXT NOT NULL,
+  submission_id TEXT NOT NULL,
+  document_id   TEXT NOT NULL,
+  file_name     TEXT,
+  media_type    TEXT NOT NULL,
+  size          INTEGER NOT NULL,
+  sha256        TEXT NOT NULL,
+  storage_path  TEXT NOT NULL,
+  received_at   TEXT NOT NULL,
+  UNIQUE (submission_id, document_id, sha256)
+) STRICT;
+${HEALTH_SCHEMA}`;
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Error && (error as SqliteError).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/** The folder (0700) and the database file (0600) for the owner only; SQLite gives its -wal and -shm
+ *  files the database file's mode. Existing ones are tightened. */
+function ownerOnly(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const created = !existsSync(file);
+  closeSync(openSync(file, 'a', 0o600));
+  // A new file's name is durable once its folder is fsynced (SQLite does that for its -wal itself).
+  if (created) {
+    const folder = openSync(dirname(file), 'r');
+    try { fsyncSync(folder); } finally { closeSync(folder); }
+  }
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((statSync(path).mode & 0o777) !== 0o600) chmodSync(path, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** Schema 1 → 2: every stored submission gets the digest of the body it was stored with. */
+function migrateToDigests(db: SqliteDatabase): void {
+  db.exec("ALTER TABLE submissions ADD COLUMN body_digest TEXT NOT NULL DEFAULT ''");
+  db.exec(HEALTH_SCHEMA);
+  const update = db.prepare('UPDATE submissions SET body_digest = ? WHERE seq = ?');
+  for (const row of db.prepare<{ seq: number; submission: string }>('SELECT seq, submission FROM submissions').all()) {
+    update.run(submissionDigest(JSON.parse(row.submission) as Submission), row.seq);
+  }
+}
+
+export class SqliteSubmissionStore implements SubmissionStore {
+  readonly kind = 'sqlite';
+  readonly #db: SqliteDatabase;
+  readonly #insertSubmission: Statement<{ reference: string }>;
+  readonly #submissionByKey: Statement<{ reference: string; form_id: string; body_digest: string }>;
+  readonly #submissionOfForm: Statement<{ reference: string }>;
+  readonly #insertAttachment: Statement<{ ref: string }>;
+  readonly #attachmentByContent: Statement<{ ref: string }>;
+  readonly #probe: Transaction<() => void>;
+  readonly #attachmentCounts: Statement<{ in_document: number; in_submission: number }>;
+  readonly #uploadsOf: Statement<StoredUpload>;
+  readonly #deleteUnsubmitted: Statement<StoredUpload>;
+
+  /**
+   * Opens (and creates, with its folder) the database file; ":memory:" for a throwaway one. A storage
+   * failure while opening (a read-only or full data folder) throws StorageUnavailable.
+   */
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    try {
+      if (file !== ':memory:') ownerOnly(file);
+      this.#db = new Database(file, { timeout: options.busyTimeoutMs ?? 5_000 });
+      this.#db.pragma('journal_mode = WAL');
+      this.#db.pragma('synchronous = FULL');
+      if (options.maxPageCount !== undefined) this.#db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+    // IMMEDIATE: several receivers opening one file at once create or migrate it once.
+    const migrate = this.#db.transaction(() => {
+      const version = this.#db.pragma('user_version', { simple: true });
+      if (version === 0) {
+        this.#db.exec(SQLITE_SCHEMA);
+        this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      } else if (version === 1) {
+        migrateToDigests(this.#db);
+        this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      } else if (version !== SCHEMA_VERSION) {
+        throw new Error(`${file} has schema version ${String(version)}; this receiver knows ${SCHEMA_VERSION}.`);
+      }
+    });
+    try {
+      migrate.immediate();
+    } catch (error) {
+      if (this.#db.open) this.#db.close();
+      rethrowStorageFault(error);
+    }
+
+    this.#insertSubmission = this.#db.prepare<{ reference: string }>(`
+      INSERT INTO submissions (idempotency_key, reference, form_id, form_version, submission, received_at, body_digest)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING reference`);
+    this.#submissionByKey = this.#db.prepare<{ reference: string; form_id: string; body_digest: string }>(
+      'SELECT reference, form_id, body_digest FROM submissions WHERE idempotency_key = ?');
+    this.#submissionOfForm = this.#db.prepare<{ reference: string }>(
+      'SELECT reference FROM submissions WHERE idempotency_key = ? AND form_id = ?');
+    // The counts and the insert are one statement, so the limits hold however requests interleave.
+    this.#insertAttachment = this.#db.prepare<{ ref: string }>(`
+      INSERT INTO attachments (ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, received_at)
+      SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+      WHERE (SELECT count(*) FROM attachments WHERE submission_id = ? AND document_id = ?) < ?
+        AND (SELECT count(*) FROM attachments WHERE submission_id = ?) < ?
+        AND (SELECT coalesce(sum(size), 0) FROM attachments WHERE submission_id = ?) + ? <= ?
+      ON CONFLICT (submission_id, document_id, sha256) DO NOTHING
+      RETURNING ref`);
+    this.#attachmentByContent = this.#db.prepare<{ ref: string }>(
+      'SELECT ref FROM attachments WHERE submission_id = ? AND document_id = ? AND sha256 = ?');
+    const markProbe = this.#db.prepare('INSERT INTO health (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at');
+    const writeProbe = this.#db.prepare('INSERT INTO health_probe (bytes) VALUES (zeroblob(?))');
+    const clearProbe = this.#db.prepare('DELETE FROM health_probe');
+    // Needs PROBE_BYTES of free pages (from the free list or by growing the file) and a commit; the
+    // pages go back to the free list for the next submission.
+    this.#probe = this.#db.transaction(() => {
+      writeProbe.run(PROBE_BYTES);
+      clearProbe.run();
+      markProbe.run(new Date().toISOString());
+    });
+    this.#attachmentCounts = this.#db.prepare<{ in_document: number; in_submission: number }>(
+      'SELECT count(*) FILTER (WHERE document_id = ?) AS in_document, count(*) AS in_submission FROM attachments WHERE submission_id = ?');
+    this.#uploadsOf = this.#db.prepare<StoredUpload>(
+      'SELECT ref, document_id AS documentId, storage_path AS storagePath FROM attachments WHERE form_id = ? AND submission_id = ? ORDER BY seq');
+    // ISO 8601 UTC strings of one length sort as their instants do.
+    this.#deleteUnsubmitted = this.#db.prepare<StoredUpload>(`
+      DELETE FROM attachments
+      WHERE received_at < ?
+        AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = attachments.submission_id AND s.form_id = attachments.form_id)
+      RETURNING ref, document_id AS documentId, storage_path AS storagePath`);
+  }
+
+  async saveSubmission(record: NewSubmission, newReference: () => string): Promise<SaveSubmissionResult> {
+    const json = JSON.stringify(record.submission);
+    const digest = submissionDigest(record.submission);
+    // One explicit transaction: its COMMIT's error (SQLITE_FULL, SQLITE_IOERR) throws. An autocommit
+    // INSERT … RETURNING read with .get() hands back the row before the commit and loses that error.
+    const save = this.#db.transaction((reference: string): SaveSubmissionResult => {
+      const inserted = this.#insertSubmission.all(
+        record.idempotencyKey, reference, record.formId, record.formVersion, json, record.receivedAt.toISOString(), digest)[0];
+      if (inserted) return { status: 'created', reference: inserted.reference };
+      const first = this.#submissionByKey.get(record.idempotencyKey);
+      if (!first) throw new Error('A submission conflicted on its key but is not there.');
+      if (first.form_id !== record.formId) return { status: 'conflict' };
+      return first.body_digest === digest ? { status: 'replayed', reference: first.reference } : { status: 'changed' };
+    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return save.immediate(newReference());
+      } catch (error) {
+        // The only other UNIQUE column is the reference: a (very rare) collision, so draw again.
+        if (isUniqueViolation(error) && attempt < REFERENCE_TRIES) continue;
+        rethrowStorageFault(error);
+      }
+    }
+  }
+
+  async findSubmission(formId: string, submissionId: string): Promise<{ reference: string } | null> {
+    try {
+      const row = this.#submissionOfForm.get(submissionId, formId);
+      return row ? { reference: row.reference } : null;
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async saveAttachment(record: NewAttachment, maxPerDocument: number, quota: SubmissionQuota): Promise<SaveAttachmentResult> {
+    // As for submissions: an explicit transaction, so that a failed COMMIT throws.
+    const save = this.#db.transaction((): SaveAttachmentResult => {
+      const inserted = this.#insertAttachment.all(
+        record.ref, record.formId, record.submissionId, record.documentId, record.fileName, record.type, record.size,
+        record.sha256, record.storagePath, record.receivedAt.toISOString(),
+        record.submissionId, record.documentId, maxPerDocument,
+        record.submissionId, quota.files,
+        record.submissionId, record.size, quota.bytes)[0];
+      if (inserted) return { status: 'created', ref: inserted.ref };
+      const same = this.#attachmentByContent.get(record.submissionId, record.documentId, record.sha256);
+      if (same) return { status: 'duplicate', ref: same.ref };
+      // Which limit refused it, for the answer; the refusal itself was decided inside the insert.
+      const counts = this.#attachmentCounts.get(record.documentId, record.submissionId)!;
+      if (counts.in_document >= maxPerDocument) return { status: 'too-many' };
+      return counts.in_submission >= quota.files ? { status: 'quota-files' } : { status: 'quota-bytes' };
+    });
+    try {
+      return save.immediate();
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async uploadsOf(formId: string, submissionId: string): Promise<StoredUpload[]> {
+    try {
+      return this.#uploadsOf.all(formId, submissionId);
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async deleteUnsubmittedUploads(receivedBefore: Date): Promise<StoredUpload[]> {
+    const sweep = this.#db.transaction(() => this.#deleteUnsubmitted.all(receivedBefore.toISOString()));
+    try {
+      return sweep.immediate();
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async ping(): Promise<void> {
+    try {
+      this.#db.prepare('SELECT 1').get();
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async probeWrite(): Promise<void> {
+    try {
+      this.#probe.immediate();
+    } catch (error) {
+      rethrowStorageFault(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}

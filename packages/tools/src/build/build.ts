@@ -1,0 +1,105 @@
+// `klarskjema build`: a form package is the definition, its texts, and ES modules of precompiled
+// validators. ajv generates the code here, at build time; the browser only runs it.
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build as esbuild } from 'esbuild';
+import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { listFields, type FormDefinition, type JsonSchema } from '../../../../src/definition/types.ts';
+import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
+export { PACKAGE_FILES };
+import { packageRoot } from '../../../../src/node/paths.ts';
+import { createAjv, FORMATS_BINDING } from './ajv.ts';
+import { submissionSchema } from './submission-schema.ts';
+import { readFormTexts, textVersions } from './text-versions.ts';
+
+const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+
+interface Compiled { exportName: string; key: string; schema: JsonSchema }
+
+/** Every schema the package needs, each with an export name and the key the engine looks it up by. */
+export function packageSchemas(definition: FormDefinition): { fields: Compiled[]; conditions: Compiled[]; submission: Compiled } {
+  const base = `https://klarskjema.dev/forms/${definition.id}/${definition.version}`;
+  const $defs = definition.answers.$defs;
+  const withDefs = (schema: JsonSchema, id: string): JsonSchema => ({ $id: id, ...($defs ? { $defs } : {}), allOf: [schema] });
+  const fields: Compiled[] = [];
+  const conditions: Compiled[] = [];
+  for (const place of listFields(definition)) {
+    const { field, group } = place;
+    if (field.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('field', field.id), schema: { $id: `${base}/conditions/field/${field.id}`, ...field.when } });
+    if (field.kind === 'guidance') continue;
+    const container = group ? (definition.answers.properties[group.id] as { items?: { properties?: Record<string, JsonSchema> } }).items?.properties : definition.answers.properties;
+    const own = container?.[field.id];
+    if (own === undefined) continue;
+    fields.push({ exportName: `f${fields.length}`, key: field.id, schema: withDefs(own, `${base}/fields/${field.id}`) });
+  }
+  for (const step of definition.steps) {
+    if (step.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('step', step.id), schema: { $id: `${base}/conditions/step/${step.id}`, ...step.when } });
+  }
+  for (const document of definition.attachments ?? []) {
+    if (document.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('attachment', document.id), schema: { $id: `${base}/conditions/attachment/${document.id}`, ...document.when } });
+  }
+  const submissionId = `${base}/submission`;
+  return { fields, conditions, submission: { exportName: 'submission', key: 'submission', schema: submissionSchema(definition, submissionId) } };
+}
+
+/** ES module source (before bundling) exporting { fields, conditions, submission }. */
+export function validatorsSource(definition: FormDefinition): string {
+  const { fields, conditions, submission } = packageSchemas(definition);
+  const ajv = createAjv({ standalone: true });
+  const all = [...fields, ...conditions, submission];
+  for (const item of all) ajv.addSchema(item.schema as object);
+  const exports = Object.fromEntries(all.map((item) => [`${item.exportName}_`, (item.schema as { $id: string }).$id]));
+  const code = standaloneCode(ajv, exports);
+  const table = (items: Compiled[]) => `{${items.map((i) => `${JSON.stringify(i.key)}: ${i.exportName}_`).join(', ')}}`;
+  return [
+    `import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(resolve(packageRoot, 'src/validation/formats.ts'))};`,
+    code,
+    `export const fields = ${table(fields)};`,
+    `export const conditions = ${table(conditions)};`,
+    `export const submission = submission_;`,
+  ].join('\n');
+}
+
+/** One self-contained, minified ES module: ajv's small runtime helpers are bundled in, its compiler is not. */
+export async function bundleValidators(source: string): Promise<string> {
+  const result = await esbuild({
+    stdin: { contents: source, resolveDir: packageRoot, sourcefile: 'validators.js', loader: 'js' },
+    bundle: true, format: 'esm', platform: 'neutral', minify: true, write: false, legalComments: 'none',
+    mainFields: ['module', 'main'],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface BuildResult { dir: string; files: string[] }
+
+/** Writes the package of one checked definition to outDir/<form id>/. */
+export async function buildFormPackage(definition: FormDefinition, options: { outDir: string; localesDir: string }): Promise<BuildResult> {
+  const dir = join(options.outDir, definition.id);
+  await mkdir(join(dir, 'locales'), { recursive: true });
+  const files: string[] = [];
+  await writeFile(join(dir, PACKAGE_FILES.definition), `${JSON.stringify(definition, null, 2)}\n`);
+  files.push(PACKAGE_FILES.definition);
+  // The versions of the texts each answer is given to travel in the same module (decision 0010).
+  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, await readFormTexts(definition, options.localesDir)))};`;
+  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition)}\n${versions}`));
+  files.push(PACKAGE_FILES.validators);
+  // One file per locale holds both namespaces the widget needs, so a language switch is one request.
+  for (const locale of definition.locales) {
+    const formTexts = join(options.localesDir, locale, `${definition.id}.json`);
+    if (!(await exists(formTexts))) continue;
+    const widgetTexts = join(options.localesDir, locale, `${WIDGET_NAMESPACE}.json`);
+    const status = join(options.localesDir, locale, 'status.json');
+    const glossary = join(options.localesDir, locale, `${GLOSSARY_NAMESPACE}.json`);
+    const resources = {
+      [definition.id]: JSON.parse(await readFile(formTexts, 'utf8')) as unknown,
+      [WIDGET_NAMESPACE]: (await exists(widgetTexts)) ? (JSON.parse(await readFile(widgetTexts, 'utf8')) as unknown) : {},
+      // Explanations of hard words the widget offers where they appear (docs/decisions/0007-glossary.md).
+      ...((await exists(glossary)) ? { [GLOSSARY_NAMESPACE]: JSON.parse(await readFile(glossary, 'utf8')) as unknown } : {}),
+      // Whether a human has reviewed each namespace's translation; the widget tells users of drafts.
+      [STATUS_KEY]: (await exists(status)) ? (JSON.parse(await readFile(status, 'utf8')) as unknown) : {},
+    };
+    await writeFile(join(dir, 'locales', `${locale}.json`), JSON.stringify(resources));
+    files.push(`locales/${locale}.json`);
+  }
+  return { dir, files };
+}

@@ -1,0 +1,106 @@
+// Thresholds of the plain-language engine. The defaults are the bars of docs/plain-language.md; a project
+// overrides them in plain-language.config.json (read in Node by packages/tools/src/plain/node.ts).
+import type { RuleId, Severity } from './types.ts';
+
+export interface Limits {
+  /** Warn above this value. */
+  warn?: number;
+  /** Error above this value. */
+  error?: number;
+}
+
+export interface VariantLimits {
+  standard: Limits;
+  plain: Limits;
+}
+
+export interface PlainConfig {
+  /** The source language: other locales are compared with it (placeholders, untranslated texts). */
+  sourceLocale: string;
+  /** Locales that get the Norwegian rules (passive, nominalisation, stiff words, reader address, abbreviations). */
+  norwegianLocales: string[];
+  lix: {
+    /** Locales where LIX (and the long-word share) applies. */
+    locales: string[];
+    /** A long word has more than this many letters. */
+    longWordLetters: number;
+    /** Highest LIX per step. */
+    stepMax: { standard: number; plain: number };
+    /** The plain variant of a step must score below the standard variant of the same step. */
+    plainBelowStandard: boolean;
+  };
+  flesch: {
+    /** Locales where Flesch Reading Ease applies. */
+    locales: string[];
+    /** Lowest Flesch Reading Ease per step (plain variant). */
+    stepMin: { plain: number };
+  };
+  /** Words per sentence, per variant; byLocale overrides for languages where a word carries more. */
+  sentenceWords: VariantLimits & { byLocale: Record<string, Partial<VariantLimits>> };
+  /** Sentences per paragraph, per variant. */
+  paragraphSentences: VariantLimits;
+  untranslated: {
+    /** Texts with fewer words than this are not compared (Ja, Nei, Telefon, names). */
+    minWords: number;
+  };
+  collections: {
+    /**
+     * Where the step bars (LIX, Flesch) apply in a text collection without steps (widget.json):
+     * 'collection' judges all its texts together, 'sections' each top-level section (errors, review …),
+     * 'none' reports scores only. Sections of one-word labels (address: Gateadresse, Postnummer,
+     * Poststed) give LIX values that mean nothing, so the default is 'collection'.
+     */
+    bars: 'collection' | 'sections' | 'none';
+  };
+  /** Severity overrides per rule; 'off' turns a rule off. */
+  rules: Partial<Record<RuleId, Severity | 'off'>>;
+}
+
+export const defaultConfig: PlainConfig = {
+  sourceLocale: 'nb',
+  norwegianLocales: ['nb', 'nn'],
+  lix: { locales: ['nb', 'nn', 'sv', 'da'], longWordLetters: 6, stepMax: { standard: 40, plain: 33 }, plainBelowStandard: true },
+  flesch: { locales: ['en'], stepMin: { plain: 60 } },
+  sentenceWords: {
+    standard: { warn: 20, error: 25 },
+    plain: { warn: 15, error: 20 },
+    byLocale: {
+      pl: { standard: { warn: 18, error: 23 }, plain: { warn: 13, error: 18 } },
+      uk: { standard: { warn: 18, error: 23 }, plain: { warn: 13, error: 18 } },
+      se: { standard: { warn: 16, error: 20 }, plain: { warn: 12, error: 16 } },
+      ar: { standard: { warn: 16, error: 22 }, plain: { warn: 12, error: 18 } },
+      ti: { standard: { warn: 16, error: 20 }, plain: { warn: 12, error: 16 } },
+      so: { standard: { warn: 20, error: 25 }, plain: { warn: 15, error: 20 } },
+    },
+  },
+  paragraphSentences: { standard: { warn: 3 }, plain: { warn: 2 } },
+  untranslated: { minWords: 3 },
+  collections: { bars: 'collection' },
+  rules: {},
+};
+
+type DeepPartial<T> = { [K in keyof T]?: T[K] extends Record<string, unknown> ? DeepPartial<T[K]> : T[K] };
+export type PlainConfigInput = DeepPartial<PlainConfig> & { [comment: `$${string}`]: unknown };
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function merge(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (key.startsWith('$')) continue; // "$comment" keys document the JSON file
+    out[key] = merge(base[key], value);
+  }
+  return out;
+}
+
+/** The defaults with the given values laid over them (objects merge, arrays and numbers replace). */
+export function resolveConfig(input: PlainConfigInput | PlainConfig | undefined = undefined): PlainConfig {
+  return merge(defaultConfig, input ?? {}) as PlainConfig;
+}
+
+/** Sentence-length limits for a locale and variant. */
+export function sentenceLimits(config: PlainConfig, locale: string, variant: 'standard' | 'plain'): Limits {
+  return config.sentenceWords.byLocale[locale]?.[variant] ?? config.sentenceWords[variant];
+}

@@ -1,0 +1,418 @@
+// The public entry points: lint a form (definition + texts in every locale), a text collection without
+// steps (the widget's own texts), or any single text (a letter, a web page's text).
+import type { FormDefinition } from '../../../../src/definition/types.ts';
+import { resolveConfig, type PlainConfig, type PlainConfigInput } from './config.ts';
+import { glossaryForms } from './glossary.ts';
+import { measure, type MeasuredItem } from './measures.ts';
+import { lintTexts, type LintLang, type LintTexts } from './messages.ts';
+import { languageOf, type RawFinding, type TextItem, type TextRole } from './rules/context.ts';
+import { norwegianRules, structuralRules } from './rules/index.ts';
+import { comparePlaceholders } from './rules/template.ts';
+import { segment, type Segmented } from './segment.ts';
+import { fieldKinds, isFormLevelKey, keyInStep, pluralOf, resolveVariants, roleOf, stepKeys, type TextEntry, type TextResource } from './texts.ts';
+import type { Finding, FormScores, LintResult, Measures, Severity, StepInfo, StepScores, Variant } from './types.ts';
+import { VARIANTS } from './types.ts';
+
+export interface LintFormInput {
+  definition: FormDefinition;
+  /** Each locale's resource for the form (the JSON of locales/<lng>/<form id>.json). */
+  texts: Record<string, TextResource>;
+  /** The file of each locale, for findings; default locales/<lng>/<form id>.json. */
+  files?: Record<string, string>;
+  /** The definition file, for the report. */
+  source?: string;
+  config?: PlainConfigInput | PlainConfig;
+  /** The language of messages and reports: nb (default) or en. */
+  lang?: LintLang;
+}
+
+export interface LintCollectionInput {
+  /** The namespace (widget). */
+  name: string;
+  texts: Record<string, TextResource>;
+  files?: Record<string, string>;
+  config?: PlainConfigInput | PlainConfig;
+  lang?: LintLang;
+}
+
+export interface LintTextOptions {
+  locale: string;
+  config?: PlainConfigInput | PlainConfig;
+  lang?: LintLang;
+  /** The file name, for findings and the report; default «text». */
+  file?: string;
+  /** What the text is: a letter or a web page is 'other' (default); 'help' also flags «jeg». */
+  role?: TextRole;
+  variant?: Variant;
+}
+
+interface Group {
+  id: string;
+  contains(key: string): boolean;
+  title(locale: string, entries: ReadonlyMap<string, TextEntry>): string;
+}
+
+interface Spec {
+  kind: LintResult['kind'];
+  name: string;
+  title: Record<string, string>;
+  source?: string;
+  texts: Record<string, TextResource>;
+  files: Record<string, string>;
+  config: PlainConfig;
+  lang: LintLang;
+  groups: Group[];
+  /** Keys counted in the whole-form scores. */
+  inForm(key: string): boolean;
+  role(key: string): TextRole;
+  /** Whether the step bars (LIX, Flesch) apply to the groups, and to all texts together. */
+  groupBars: boolean;
+  wholeBars: boolean;
+  /** The key a group's score finding is reported under. */
+  groupKey(id: string): string;
+}
+
+/** Lints a form: every text of every locale, scores per step, locale and variant, and the bars. */
+export function lintForm(input: LintFormInput): LintResult {
+  const { definition } = input;
+  const kinds = fieldKinds(definition);
+  const steps = stepKeys(definition);
+  const files = { ...Object.fromEntries(Object.keys(input.texts).map((l) => [l, `locales/${l}/${definition.id}.json`])), ...input.files };
+  const title = Object.fromEntries(Object.entries(input.texts).map(([l, r]) => [l, resolveVariants(r).get('title')?.standard ?? definition.id]));
+  return run({
+    kind: 'form',
+    name: definition.id,
+    title,
+    ...(input.source === undefined ? {} : { source: input.source }),
+    texts: input.texts,
+    files,
+    config: resolveConfig(input.config),
+    lang: input.lang ?? 'nb',
+    groups: steps.map((step) => ({
+      id: step.id,
+      contains: (key) => keyInStep(key, step),
+      title: (_locale, entries) => entries.get(`steps.${step.id}.title`)?.standard ?? step.id,
+    })),
+    inForm: (key) => isFormLevelKey(key) || steps.some((s) => keyInStep(key, s)),
+    role: (key) => roleOf(key, kinds),
+    groupBars: true,
+    wholeBars: false,
+    groupKey: (id) => `steps.${id}`,
+  });
+}
+
+/**
+ * Lints a collection of texts without steps (locales/<lng>/widget.json). Each top-level section (errors,
+ * review, receipt …) is scored like a step; the top-level texts form the section «_top». The step bars
+ * apply to the whole collection (default), to each section, or not at all: config.collections.bars.
+ */
+export function lintCollection(input: LintCollectionInput): LintResult {
+  const config = resolveConfig(input.config);
+  const files = { ...Object.fromEntries(Object.keys(input.texts).map((l) => [l, `locales/${l}/${input.name}.json`])), ...input.files };
+  const sectionIds: string[] = [];
+  for (const resource of Object.values(input.texts)) {
+    for (const key of resolveVariants(resource).keys()) {
+      const id = key.includes('.') ? key.split('.')[0]! : TOP_SECTION;
+      if (!sectionIds.includes(id)) sectionIds.push(id);
+    }
+  }
+  return run({
+    kind: 'collection',
+    name: input.name,
+    title: Object.fromEntries(Object.keys(input.texts).map((l) => [l, input.name])),
+    texts: input.texts,
+    files,
+    config,
+    lang: input.lang ?? 'nb',
+    groups: sectionIds.map((id) => ({
+      id,
+      contains: (key) => (id === TOP_SECTION ? !key.includes('.') : key.startsWith(`${id}.`)),
+      title: () => id,
+    })),
+    inForm: () => true,
+    role: () => 'other',
+    groupBars: config.collections.bars === 'sections',
+    wholeBars: config.collections.bars === 'collection',
+    groupKey: (id) => id,
+  });
+}
+
+export const TOP_SECTION = '_top';
+
+/** Lints one text (a letter, a web page's text) with the same rules; the whole text is scored like a step. */
+export function lintText(text: string, options: LintTextOptions): LintResult {
+  const file = options.file ?? 'text';
+  const variant = options.variant ?? 'standard';
+  const resource: TextResource = { [variant === 'plain' ? 'text_plain' : 'text']: text };
+  return run({
+    kind: 'text',
+    name: file,
+    title: { [options.locale]: file },
+    source: file,
+    texts: { [options.locale]: resource },
+    files: { [options.locale]: file },
+    config: resolveConfig(options.config),
+    lang: options.lang ?? 'nb',
+    groups: [{ id: 'text', contains: () => true, title: () => file }],
+    inForm: () => true,
+    role: () => options.role ?? 'other',
+    groupBars: true,
+    wholeBars: false,
+    groupKey: () => 'text',
+  });
+}
+
+interface Unit {
+  item: TextItem;
+  segmented: Segmented;
+}
+
+function run(spec: Spec): LintResult {
+  const { config } = spec;
+  const messages = lintTexts(spec.lang);
+  const source = config.sourceLocale;
+  const locales = Object.keys(spec.texts).sort((a, b) => (a === source ? -1 : b === source ? 1 : a.localeCompare(b)));
+  const entries = new Map(locales.map((l) => [l, resolveVariants(spec.texts[l]!)]));
+  const sourceEntries = entries.get(source);
+  const cache = new Map<string, Segmented>();
+  const segmented = (text: string, locale: string): Segmented => {
+    const id = `${locale}\u0000${text}`;
+    let found = cache.get(id);
+    if (!found) {
+      found = segment(text, locale);
+      cache.set(id, found);
+    }
+    return found;
+  };
+
+  // Every text in every locale and variant; the plain variant falls back to the standard text.
+  const units: Unit[] = [];
+  const keyOrder = new Map<string, number>();
+  for (const locale of locales) {
+    for (const entry of entries.get(locale)!.values()) {
+      if (!keyOrder.has(entry.key)) keyOrder.set(entry.key, keyOrder.size);
+      const step = spec.groups.find((g) => g.contains(entry.key))?.id;
+      for (const variant of VARIANTS) {
+        const text = variant === 'plain' ? entry.plain ?? entry.standard : entry.standard;
+        if (text === undefined) continue;
+        const item: TextItem = {
+          key: entry.key,
+          locale,
+          variant,
+          text,
+          ownPlain: variant === 'plain' && entry.plain !== undefined,
+          role: spec.role(entry.key),
+          file: spec.files[locale] ?? locale,
+          ...(step === undefined ? {} : { step }),
+        };
+        units.push({ item, segmented: segmented(text, locale) });
+      }
+    }
+  }
+
+  // Per-string rules: standard texts, and plain texts that are their own (a fallback was linted as standard).
+  const raw: Array<{ item: TextItem; finding: RawFinding }> = [];
+  for (const { item, segmented: seg } of units) {
+    if (item.variant === 'plain' && !item.ownPlain) continue;
+    const found = [...structuralRules(item, seg, config), ...norwegianRules(item, seg, config), ...crossLocaleRules(item, seg, entries.get(item.locale)!, sourceEntries, source, config, messages)];
+    for (const finding of found) raw.push({ item, finding });
+  }
+
+  // Scores per group (step or section), and for the whole form.
+  const scores: StepScores = {};
+  const form: FormScores = {};
+  const measureOf = (selected: Unit[], locale: string): Measures =>
+    measure(selected.map((u): MeasuredItem => ({ segmented: u.segmented, ownPlain: u.item.ownPlain })), languageOf(locale), config, glossaryForms(locale));
+  for (const locale of locales) {
+    const ofLocale = units.filter((u) => u.item.locale === locale);
+    for (const group of spec.groups) {
+      const inGroup = ofLocale.filter((u) => u.item.step === group.id);
+      (scores[group.id] ??= {})[locale] = {
+        standard: measureOf(inGroup.filter((u) => u.item.variant === 'standard'), locale),
+        plain: measureOf(inGroup.filter((u) => u.item.variant === 'plain'), locale),
+      };
+    }
+    const inForm = ofLocale.filter((u) => spec.inForm(u.item.key));
+    form[locale] = {
+      standard: measureOf(inForm.filter((u) => u.item.variant === 'standard'), locale),
+      plain: measureOf(inForm.filter((u) => u.item.variant === 'plain'), locale),
+    };
+  }
+
+  const steps: StepInfo[] = spec.groups.map((group) => ({
+    id: group.id,
+    title: Object.fromEntries(locales.map((l) => [l, group.title(l, entries.get(l)!)])),
+    hasPlain: Object.fromEntries(locales.map((l) => [l, (scores[group.id]?.[l]?.plain.ownPlainTexts ?? 0) > 0])),
+  }));
+
+  // The bars per step.
+  const barFindings: Array<{ item: TextItem; finding: RawFinding }> = [];
+  if (spec.groupBars) {
+    for (const step of steps) {
+      for (const locale of locales) {
+        const measured = scores[step.id]?.[locale];
+        if (!measured) continue;
+        for (const finding of stepBars(measured, languageOf(locale), step.hasPlain[locale] ?? false, config)) {
+          const variant: Variant = finding.context === undefined ? 'standard' : 'plain';
+          const title = step.title[locale] ?? step.id;
+          const where = messages.t('report.where', { context: spec.kind, title }) as string;
+          barFindings.push({
+            item: { key: spec.groupKey(step.id), locale, variant, text: '', ownPlain: false, role: 'title', file: spec.files[locale] ?? locale, step: step.id },
+            finding: { ...finding, params: { ...finding.params, where } },
+          });
+        }
+      }
+    }
+  }
+
+  if (spec.wholeBars) {
+    for (const locale of locales) {
+      const measured = form[locale];
+      if (!measured) continue;
+      const hasPlain = measured.plain.ownPlainTexts > 0;
+      for (const finding of stepBars(measured, languageOf(locale), hasPlain, config)) {
+        const variant: Variant = finding.context === undefined ? 'standard' : 'plain';
+        const where = messages.t('report.where', { context: spec.kind, title: spec.title[locale] ?? spec.name }) as string;
+        barFindings.push({
+          item: { key: spec.name, locale, variant, text: '', ownPlain: false, role: 'title', file: spec.files[locale] ?? locale },
+          finding: { ...finding, params: { ...finding.params, where } },
+        });
+      }
+    }
+  }
+
+  const groupOrder = new Map(spec.groups.map((g, i) => [g.id, i]));
+  const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const findings = [...barFindings, ...raw]
+    .map(({ item, finding }) => render(item, finding, config, messages))
+    .filter((f): f is Finding => f !== undefined)
+    .sort(
+      (a, b) =>
+        (groupOrder.get(a.step ?? '') ?? Infinity) - (groupOrder.get(b.step ?? '') ?? Infinity) ||
+        locales.indexOf(a.locale) - locales.indexOf(b.locale) ||
+        (keyOrder.get(a.key) ?? -1) - (keyOrder.get(b.key) ?? -1) ||
+        VARIANTS.indexOf(a.variant) - VARIANTS.indexOf(b.variant) ||
+        severityOrder[a.severity] - severityOrder[b.severity],
+    );
+
+  return {
+    kind: spec.kind,
+    name: spec.name,
+    title: spec.title,
+    ...(spec.source === undefined ? {} : { source: spec.source }),
+    locales,
+    steps,
+    findings,
+    scores,
+    form,
+  };
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** LIX per step (nb, nn): standard ≤ 40; where the step has own plain texts, plain ≤ 33 and below standard. Flesch (en): plain ≥ 60. */
+export function stepBars(measured: Record<Variant, Measures>, language: string, hasPlain: boolean, config: PlainConfig): RawFinding[] {
+  const out: RawFinding[] = [];
+  const { standard, plain } = measured;
+  if (config.lix.locales.includes(language) && standard.lix !== undefined) {
+    const max = config.lix.stepMax;
+    if (standard.lix > max.standard) out.push({ rule: 'lix-step', severity: 'error', words: [], params: { value: round1(standard.lix), limit: max.standard }, value: round1(standard.lix), limit: max.standard });
+    if (hasPlain && plain.lix !== undefined) {
+      if (plain.lix > max.plain) {
+        out.push({ rule: 'lix-step', severity: 'error', words: [], context: 'plain', params: { value: round1(plain.lix), limit: max.plain }, value: round1(plain.lix), limit: max.plain });
+      }
+      if (config.lix.plainBelowStandard && plain.lix >= standard.lix) {
+        out.push({ rule: 'lix-step', severity: 'error', words: [], context: 'notLower', params: { value: round1(plain.lix), limit: round1(standard.lix) }, value: round1(plain.lix), limit: round1(standard.lix) });
+      }
+    }
+  }
+  if (config.flesch.locales.includes(language) && hasPlain && plain.flesch !== undefined && plain.flesch < config.flesch.stepMin.plain) {
+    out.push({ rule: 'flesch-step', severity: 'error', words: [], context: 'plain', params: { value: round1(plain.flesch), limit: config.flesch.stepMin.plain }, value: round1(plain.flesch), limit: config.flesch.stepMin.plain });
+  }
+  return out;
+}
+
+/** The source text a translation is compared with: the same key, or for a plural form missing in the source, its _other form. */
+function sourceEntryFor(key: string, sourceEntries: ReadonlyMap<string, TextEntry> | undefined): TextEntry | undefined {
+  const exact = sourceEntries?.get(key);
+  if (exact) return exact;
+  const plural = pluralOf(key);
+  return plural === undefined ? undefined : sourceEntries?.get(`${key.slice(0, -plural.length - 1)}_other`);
+}
+
+/** Placeholder parity with the source language (and of an own plain text with its standard text), and untranslated texts. */
+function crossLocaleRules(
+  item: TextItem,
+  seg: Segmented,
+  ownEntries: ReadonlyMap<string, TextEntry>,
+  sourceEntries: ReadonlyMap<string, TextEntry> | undefined,
+  source: string,
+  config: PlainConfig,
+  messages: LintTexts,
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  const plural = pluralOf(item.key) !== undefined;
+  const allowMissing = plural ? ['count'] : [];
+  const example = (names: string[]) => names.map((n) => `{{${n}}}`).join(' ') || '{{name}}';
+  if (item.ownPlain) {
+    const standard = ownEntries.get(item.key)?.standard;
+    if (standard !== undefined) {
+      const { extra } = comparePlaceholders(item.text, standard, { allowMissingAll: true });
+      if (extra.length > 0) out.push({ rule: 'placeholder-mismatch', severity: 'error', words: extra.map((e) => `{{${e}}}`), context: 'plain', params: { extra: messages.list(extra) } });
+    }
+  }
+  if (item.locale === source) return out;
+  const sourceEntry = sourceEntryFor(item.key, sourceEntries);
+  const sourceText = item.variant === 'plain' ? sourceEntry?.plain ?? sourceEntry?.standard : sourceEntry?.standard;
+  if (sourceText === undefined) return out;
+  const sourceName = messages.languageName(source);
+  const { missing, extra } = comparePlaceholders(item.text, sourceText, { allowMissing });
+  if (missing.length > 0 || extra.length > 0) {
+    out.push({
+      rule: 'placeholder-mismatch',
+      severity: 'error',
+      words: [...missing, ...extra].map((p) => `{{${p}}}`),
+      params: { source: sourceName, missing: messages.list(missing), extra: messages.list(extra), example: example(placeholdersOf(sourceText)) },
+    });
+  }
+  // Bokmål and nynorsk share many texts word for word (Telefon, Før du sender): not a sign of a missing translation.
+  const norwegian = config.norwegianLocales.includes(languageOf(item.locale)) && config.norwegianLocales.includes(languageOf(source));
+  if (!norwegian && item.text.trim() === sourceText.trim() && looksTranslatable(seg, config)) {
+    out.push({ rule: 'untranslated', severity: 'warning', words: [], params: { source: sourceName } });
+  }
+  return out;
+}
+
+const placeholdersOf = (text: string): string[] => [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
+
+/** Long enough to need a translation, and not only names, numbers and placeholders. */
+function looksTranslatable(seg: Segmented, config: PlainConfig): boolean {
+  const words = seg.words.filter((w) => w.letters > 0);
+  if (words.length < config.untranslated.minWords) return false;
+  return words.some((w) => !/^\p{Lu}/u.test(w.text));
+}
+
+function render(item: TextItem, finding: RawFinding, config: PlainConfig, messages: LintTexts): Finding | undefined {
+  const override = config.rules[finding.rule];
+  if (override === 'off') return undefined;
+  const severity = override ?? finding.severity;
+  const { t } = messages;
+  const params: Record<string, unknown> = { ...finding.params, words: finding.words.join(' ') };
+  for (const [name, value] of Object.entries(params)) if (typeof value === 'number') params[name] = messages.number(value);
+  if (finding.alternatives) params.alternatives = messages.alternatives(finding.alternatives);
+  const options = { ...params, ...(finding.context === undefined ? {} : { context: finding.context }) };
+  return {
+    file: item.file,
+    key: item.key,
+    locale: item.locale,
+    variant: item.variant,
+    rule: finding.rule,
+    severity,
+    words: finding.words,
+    message: t(`rules.${finding.rule}.message`, options) as string,
+    suggestion: t(`rules.${finding.rule}.suggestion`, options) as string,
+    ...(item.step === undefined ? {} : { step: item.step }),
+    ...(finding.value === undefined ? {} : { value: finding.value }),
+    ...(finding.limit === undefined ? {} : { limit: finding.limit }),
+  };
+}
