@@ -1,10 +1,12 @@
-// Embedding tests: host pages with the built package (dist/) in Chromium. `npm test` runs them after
-// `npm run build` (scripts/test.js); alone: `npm run build && npx vitest run --config vitest.embed.config.ts`.
+// Embedding and package tests: the three packages packed and installed into empty projects
+// (test/embed/global-setup.ts), then host pages with the installed widget in Chromium. `npm test` runs them
+// after `npm run build` (scripts/test.js); alone: `npm run build && npx vitest run --config vitest.embed.config.ts`.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/embed/**/*.test.ts'],
+    globalSetup: ['test/embed/global-setup.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -7,8 +7,9 @@ export declare function resolveInside(root: string, urlPath: string): string | n
 /**
  * Serves root read-only on host:port (port 0: any free port); "/" redirects to redirectRoot (default /demo/).
  * `allow`: the top-level folders that may be served (default all of root); `deny`: absolute folders never
- * served. Both are checked against real paths, so a symlink cannot lead out.
+ * served. Both are checked against real paths, so a symlink cannot lead out. `contentSecurityPolicy` replaces
+ * the widget's policy, for a host page that needs more (a Vue app's own Trusted Types policy).
  */
 export declare function serve(options: {
-  root: string; port?: number; host?: string; redirectRoot?: string; allow?: string[]; deny?: string[];
+  root: string; port?: number; host?: string; redirectRoot?: string; allow?: string[]; deny?: string[]; contentSecurityPolicy?: string;
 }): Promise<Server>;

@@ -37,7 +37,7 @@ const BASE_HEADERS = {
 };
 
 function send(response, status, body, headers = {}) {
-  response.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  response.writeHead(status, { ...BASE_HEADERS, ...response.policyHeaders, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
@@ -77,11 +77,11 @@ async function isAllowed(file, allowedReal, deniedReal) {
  * "/" redirects to redirectRoot. `allow` names the top-level folders that may be served (default: the
  * whole root); a file is served only when its real path is inside one of them and outside every
  * folder in `deny` (absolute paths, such as the receiver's data folder). Resolves with the listening
- * server once it listens.
- * @param {{ root: string, port?: number, host?: string, redirectRoot?: string, allow?: string[], deny?: string[] }} options
+ * server once it listens. `contentSecurityPolicy` replaces the widget's policy (a host page that needs more).
+ * @param {{ root: string, port?: number, host?: string, redirectRoot?: string, allow?: string[], deny?: string[], contentSecurityPolicy?: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export async function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/demo/', allow, deny = [] }) {
+export async function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/demo/', allow, deny = [], contentSecurityPolicy = CONTENT_SECURITY_POLICY }) {
   const base = resolve(root);
   const realBase = await realpath(base);
   const allowedReal = allow
@@ -89,7 +89,9 @@ export async function serve({ root, port = 8080, host = 'localhost', redirectRoo
     : [realBase];
   // A denied folder that does not exist yet is denied by its resolved path.
   const deniedReal = await Promise.all(deny.map((folder) => realpath(resolve(folder)).catch(() => resolve(folder))));
+  const policyHeaders = { 'Content-Security-Policy': contentSecurityPolicy };
   const server = createServer(async (request, response) => {
+    response.policyHeaders = policyHeaders;
     try {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
@@ -119,7 +121,7 @@ export async function serve({ root, port = 8080, host = 'localhost', redirectRoo
         return;
       }
       const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      response.writeHead(200, { ...BASE_HEADERS, 'Content-Type': type, 'Content-Length': info.size });
+      response.writeHead(200, { ...BASE_HEADERS, ...policyHeaders, 'Content-Type': type, 'Content-Length': info.size });
       if (request.method === 'HEAD') {
         response.end();
         return;

@@ -2,7 +2,7 @@
 // version is skipped, another version gets a console warning, and nothing throws.
 import { KlarSkjema } from './klar-skjema.ts';
 
-const VERSION = '0.1.0';
+const VERSION = '0.2.0';
 const registered = customElements.get('klar-skjema') as (CustomElementConstructor & { klarVersion?: string }) | undefined;
 
 if (!registered) {

@@ -2,7 +2,7 @@
 // the widget's main chunk only if no <klar-skjema> is registered or on its way: a second copy of the script
 // (another URL, another version) must run none of the widget, since Lit creates its Trusted Types policy
 // "lit-html" as it loads and a strict policy refuses a second one. The module exports whichever class is registered.
-const VERSION = '0.1.0';
+const VERSION = '0.2.0';
 /** Set by the first copy before its main chunk arrives, so a copy that runs meanwhile steps aside too. */
 const LOADING = Symbol.for('klarskjema.loading');
 

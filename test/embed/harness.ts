@@ -4,9 +4,16 @@
 // after `npm run build`. Nothing here downloads a browser.
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import { serve } from '../../scripts/static-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The widget as `npm install` put it into the host app from the packed tarball (global-setup.ts). */
+export const installedWidget = (): string => join(inject('hostApp'), 'node_modules/klarskjema');
+/** The host app's folder: its node_modules hold the installed klarskjema, React 19, Vue 3 and TypeScript 5. */
+export const hostApp = (): string => inject('hostApp');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -19,8 +26,8 @@ export function launchChromium(): Promise<Browser> {
 export interface Served { origin: string; close(): Promise<void> }
 
 /** Serves a folder read-only on a free loopback port, with the widget's CSP header. */
-export async function serveFolder(root: string): Promise<Served> {
-  const server = await serve({ root, port: 0, host: '127.0.0.1', redirectRoot: '' });
+export async function serveFolder(root: string, contentSecurityPolicy?: string): Promise<Served> {
+  const server = await serve({ root, port: 0, host: '127.0.0.1', redirectRoot: '', ...(contentSecurityPolicy ? { contentSecurityPolicy } : {}) });
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,

@@ -1,26 +1,27 @@
-// What `npm run build` publishes: the widget is a tiny entry module that loads its chunks (none with eval),
+// What the widget's tarball holds, as npm installed it (global-setup.ts): the widget is a tiny entry module that loads its chunks (none with eval),
 // package.json points at files that exist; and an app that installs the package gets working types: the
 // element, its properties, and every event typed on the element and on document.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customElementsManifest } from '../../scripts/custom-elements-manifest.ts';
 import { packageRoot } from '../../src/node/paths.ts';
+import { hostApp, installedWidget } from './harness.ts';
 
-const dist = resolve(packageRoot, 'dist');
+const installed = installedWidget();
+const dist = join(installed, 'dist');
 let widget: string;
 let chunks: Map<string, string>;
 let manifest: Record<string, unknown> & { exports: Record<string, unknown>; types: string; customElements: string; version: string };
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('dist/klarskjema.js is missing: run `npm run build` first');
+  if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('the installed klarskjema has no dist/klarskjema.js');
   widget = await readFile(join(dist, 'klarskjema.js'), 'utf8');
   const names = (await readdir(join(dist, 'chunks'))).filter((name) => name.endsWith('.js'));
   chunks = new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dist, 'chunks', name), 'utf8')] as const)));
-  manifest = JSON.parse(await readFile(join(packageRoot, 'package.json'), 'utf8'));
+  manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
 });
 
 /** The chunk files a module imports, statically or with a literal import(). */
@@ -71,7 +72,7 @@ describe('package.json', () => {
   it('points exports, types and customElements at files npm run build wrote', () => {
     const root = manifest.exports['.'] as { types: string; default: string };
     for (const file of [root.types, root.default, manifest.types, manifest.customElements, manifest.exports['./custom-elements.json'] as string]) {
-      expect(existsSync(resolve(packageRoot, file)), file).toBe(true);
+      expect(existsSync(resolve(installed, file)), file).toBe(true);
     }
     expect(manifest.exports['./forms/*']).toBe('./dist/forms/*');
     expect(existsSync(join(dist, 'forms/stotte/form.json'))).toBe(true);
@@ -87,15 +88,14 @@ describe('package.json', () => {
 describe('the types an app gets', () => {
   let app: string;
   beforeAll(async () => {
-    app = await mkdtemp(join(tmpdir(), 'klarskjema-types-'));
-    await mkdir(join(app, 'node_modules'));
-    await symlink(packageRoot, join(app, 'node_modules/klarskjema'), 'dir');
+    // Inside the host app, whose node_modules hold the installed tarball.
+    app = await mkdtemp(join(hostApp(), 'types-'));
   });
   afterAll(async () => { if (app) await rm(app, { recursive: true, force: true }); });
 
   it('type-checks an app that uses the element, its properties and its events, and rejects a wrong detail', async () => {
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [], noEmit: true, skipLibCheck: true },
+      compilerOptions: { strict: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [], noEmit: true, skipLibCheck: false },
       files: ['app.ts'],
     }));
     await writeFile(join(app, 'app.ts'), `import { KlarSkjema, type KlarEventMap, type KlarReadyDetail } from 'klarskjema';

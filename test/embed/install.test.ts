@@ -1,0 +1,163 @@
+// The three packages as their users install them (global-setup.ts packs and installs the tarballs):
+// the widget pulls in no native module and no build tool; publint and are-the-types-wrong find no error;
+// the form tools and the receiver run as commands from their tarballs, and a TypeScript 5 app type-checks
+// against the widget's published types.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { packageRoot } from '../../src/node/paths.ts';
+
+const tarballs = inject('tarballs');
+const widgetOnly = inject('widgetOnly');
+const hostApp = inject('hostApp');
+const operator = inject('operator');
+
+interface Installed { name: string; folder: string; manifest: Record<string, unknown> & { scripts?: Record<string, string>; gypfile?: boolean } }
+
+/** Every package under node_modules (scoped ones too), with its package.json. */
+async function installedPackages(project: string): Promise<Installed[]> {
+  const found: Installed[] = [];
+  const visit = async (modules: string): Promise<void> => {
+    if (!existsSync(modules)) return;
+    for (const entry of await readdir(modules, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const folder = join(modules, entry.name);
+      if (entry.name.startsWith('@')) { await visit(folder); continue; }
+      const manifestFile = join(folder, 'package.json');
+      if (!existsSync(manifestFile)) continue;
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Installed['manifest'];
+      found.push({ name: String(manifest.name), folder, manifest });
+      await visit(join(folder, 'node_modules'));
+    }
+  };
+  await visit(join(project, 'node_modules'));
+  return found;
+}
+
+async function filesUnder(folder: string): Promise<string[]> {
+  return (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+
+const bin = (project: string, name: string): string => join(project, 'node_modules/.bin', name);
+
+describe('installing the widget (npm install klarskjema)', () => {
+  it('pulls in lit, xstate and i18next, and no native module, install script or build tool', async () => {
+    const installed = await installedPackages(widgetOnly);
+    const names = installed.map((p) => p.name).sort();
+    expect(names).toEqual(expect.arrayContaining(['klarskjema', 'lit', 'xstate', 'i18next']));
+    for (const tool of ['esbuild', 'tsx', 'typescript', 'ajv', 'better-sqlite3', 'pg', 'node-gyp', 'vitest', 'redos-detector']) {
+      expect(names, `${tool} must not come with the widget`).not.toContain(tool);
+    }
+    for (const { name, folder, manifest } of installed) {
+      const scripts = manifest.scripts ?? {};
+      for (const hook of ['preinstall', 'install', 'postinstall']) expect(scripts[hook], `${name} has a ${hook} script`).toBeUndefined();
+      expect(manifest.gypfile, `${name} builds a native module`).not.toBe(true);
+      expect(existsSync(join(folder, 'binding.gyp')), `${name} has binding.gyp`).toBe(false);
+    }
+    const natives = (await filesUnder(join(widgetOnly, 'node_modules'))).filter((file) => file.endsWith('.node'));
+    expect(natives).toEqual([]);
+    // Few packages: lit brings its own three, the rest none.
+    expect(installed.length).toBeLessThanOrEqual(12);
+  });
+
+  it('has what package.json points at, and no sources, tests or CI files', async () => {
+    const widget = join(widgetOnly, 'node_modules/klarskjema');
+    const manifest = JSON.parse(await readFile(join(widget, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; types: string };
+    const root = manifest.exports['.'] as { types: string; default: string };
+    for (const file of [root.types, root.default, manifest.types, 'dist/custom-elements.json', 'dist/forms/stotte/form.json', 'cdn/klarskjema.js']) {
+      expect(existsSync(join(widget, file)), file).toBe(true);
+    }
+    for (const folder of ['src', 'components', 'test', '.ci', 'scripts', 'packages', 'locales', 'node_modules/.bin']) {
+      expect(existsSync(join(widget, folder)), folder).toBe(false);
+    }
+  });
+});
+
+describe('publint and are-the-types-wrong', () => {
+  const publint = resolve(packageRoot, 'node_modules/publint/src/cli.js');
+  const attw = resolve(packageRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js');
+
+  it.each([
+    ['klarskjema', () => join(widgetOnly, 'node_modules/klarskjema')],
+    ['@klarskjema/tools', () => join(operator, 'node_modules/@klarskjema/tools')],
+    ['@klarskjema/receiver', () => join(operator, 'node_modules/@klarskjema/receiver')],
+  ])('publint finds no error or warning in %s as installed', (_name, folder) => {
+    const result = run(process.execPath, [publint, folder(), '--level', 'warning', '--strict'], folder());
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  });
+
+  it.each([/^klarskjema-\d/, /^klarskjema-tools-\d/, /^klarskjema-receiver-\d/])('are-the-types-wrong resolves the types of %s (ESM only)', async (pattern) => {
+    const file = (await readdir(tarballs)).find((name) => pattern.test(name));
+    expect(file).toBeDefined();
+    const result = run(process.execPath, [attw, join(tarballs, file!), '--profile', 'esm-only', '--format', 'table-flipped'], tarballs);
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+  });
+});
+
+describe('@klarskjema/tools from its tarball', () => {
+  it('answers --help, then checks and builds a form the way an author does', async () => {
+    const help = run(bin(operator, 'klarskjema'), ['--help'], operator);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain('klarskjema check');
+    const author = join(operator, 'author');
+    await mkdir(join(author, 'forms'), { recursive: true });
+    await cp(resolve(packageRoot, 'schemas/forms/kontakt.json'), join(author, 'forms/kontakt.json'));
+    const definition = JSON.parse(await readFile(join(author, 'forms/kontakt.json'), 'utf8')) as { locales: string[] };
+    for (const locale of definition.locales) {
+      for (const file of ['kontakt.json', 'widget.json', 'status.json', 'glossary.json']) {
+        const from = resolve(packageRoot, 'locales', locale, file);
+        if (existsSync(from)) await cp(from, join(author, 'locales', locale, file));
+      }
+    }
+    const check = run(bin(operator, 'klarskjema'), ['check', 'forms'], author);
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+    const built = run(bin(operator, 'klarskjema'), ['build', 'forms', '--out', 'public/skjema'], author);
+    expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
+    for (const file of ['form.json', 'validators.js', 'package.json', 'locales/nb.json']) expect(existsSync(join(author, 'public/skjema/kontakt', file)), file).toBe(true);
+    const lint = run(bin(operator, 'klarskjema'), ['lint', 'forms'], author);
+    expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);
+    // A pattern that backtracks catastrophically is refused from the tarball too.
+    const monster = JSON.parse(await readFile(join(author, 'forms/kontakt.json'), 'utf8')) as { answers: { properties: Record<string, Record<string, unknown>> } };
+    monster.answers.properties.navn!.pattern = '^(a+)+$';
+    await writeFile(join(author, 'forms/kontakt.json'), JSON.stringify(monster));
+    const refused = run(bin(operator, 'klarskjema'), ['check', 'forms'], author);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('/answers/properties/navn/pattern');
+  });
+});
+
+describe('@klarskjema/receiver from its tarball', () => {
+  it('answers --help without starting', () => {
+    const help = run(bin(operator, 'klarskjema-receiver'), ['--help'], operator);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/--port/);
+    expect(help.stdout).toMatch(/KLARSKJEMA_DATA_DIR/);
+  });
+});
+
+describe('a TypeScript 5 app (tsc --strict --noEmit) against the installed widget', () => {
+  it.each(['bundler', 'node16'])('type-checks the README example with moduleResolution %s, library types included', async (resolution) => {
+    const app = join(hostApp, `ts-${resolution}`);
+    await mkdir(app, { recursive: true });
+    const readme = await readFile(resolve(packageRoot, 'README.md'), 'utf8');
+    const marker = '<!-- embed-example: typescript -->';
+    const block = /^\s*```ts\n([\s\S]*?)\n```/.exec(readme.slice(readme.indexOf(marker) + marker.length));
+    expect(readme.includes(marker) && block, 'README has a typescript example').toBeTruthy();
+    await writeFile(join(app, 'app.ts'), block![1]!);
+    const module = resolution === 'node16' ? 'node16' : 'esnext';
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, target: 'es2022', module, moduleResolution: resolution, lib: ['es2022', 'dom'], types: [], noEmit: true, skipLibCheck: false },
+      files: ['app.ts'],
+    }));
+    const tsc = run(process.execPath, [join(hostApp, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], app);
+    const version = run(process.execPath, [join(hostApp, 'node_modules/typescript/bin/tsc'), '--version'], app);
+    expect(version.stdout).toMatch(/^Version 5\./);
+    expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+});
