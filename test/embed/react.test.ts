@@ -1,11 +1,10 @@
 // The README's React 19 example, bundled with esbuild the way a React app is: `import 'klarskjema'` goes
-// through package.json "exports" to dist/klarskjema.js, React is the real react-dom 19. Served under the
-// strict policy, it runs the contact form to the receipt: `prefill` reaches the element as an object
+// through package.json "exports" to dist/klarskjema.js (lit, xstate and i18next resolved beside the package),
+// React is the real react-dom 19. Served under the README's strict policy for the npm build, it runs the contact form to the receipt: `prefill` reaches the element as an object
 // (a property, not an attribute), onklar-ready and onklar-submit are real listeners, and the host's own
 // sending (event.respondWith) gives the receipt its reference.
 import { build } from 'esbuild';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -14,10 +13,10 @@ import type { FormDefinition } from '../../src/definition/types.ts';
 import { packageRoot } from '../../src/node/paths.ts';
 import { answers } from './answers.ts';
 import { runApplication, settle } from './drive.ts';
-import { launchChromium, serveFolder, watchedPage, type Served } from './harness.ts';
-import { readmeExample } from './readme.ts';
+import { builtFile, launchChromium, serveFolder, watchedPage, widgetPackage, type Served } from './harness.ts';
+import { readmeExample, readmePolicy } from './readme.ts';
 
-const dist = resolve(packageRoot, 'dist');
+const dist = join(widgetPackage, 'dist');
 const REFERENCE = 'NAV-2025-000123';
 
 let app: string;
@@ -26,12 +25,12 @@ let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('dist/klarskjema.js is missing: run `npm run build` first');
+  builtFile('dist/klarskjema.js');
   // An app folder as a React project has it: its source, and node_modules with klarskjema and React.
   app = await mkdtemp(join(tmpdir(), 'klarskjema-react-app-'));
   await writeFile(join(app, 'main.jsx'), await readmeExample('react'));
   await mkdir(join(app, 'node_modules'));
-  await symlink(packageRoot, join(app, 'node_modules/klarskjema'), 'dir');
+  await symlink(widgetPackage, join(app, 'node_modules/klarskjema'), 'dir');
   for (const name of ['react', 'react-dom', 'scheduler']) await symlink(resolve(packageRoot, 'node_modules', name), join(app, 'node_modules', name), 'dir');
   // The site: a page, the app's bundle, and the form packages where the example points.
   site = await mkdtemp(join(tmpdir(), 'klarskjema-react-site-'));
@@ -48,7 +47,7 @@ beforeAll(async () => {
 </html>
 `);
   await cp(join(dist, 'forms'), join(site, 'dist/forms'), { recursive: true });
-  [served, browser] = await Promise.all([serveFolder(site), launchChromium()]);
+  [served, browser] = await Promise.all([serveFolder(site, await readmePolicy('policy-npm')), launchChromium()]);
 });
 
 afterAll(async () => {
