@@ -15,6 +15,7 @@ import { packageRoot } from '../src/node/paths.ts';
 import { buildForms } from './build-forms.ts';
 import { buildWidget } from './build-widget.ts';
 import { customElementsManifest } from './custom-elements-manifest.ts';
+import { rewriteDeclarationImports } from './declarations.ts';
 
 export const distDir = resolve(packageRoot, 'dist');
 export const cdnDir = resolve(packageRoot, 'cdn');
@@ -28,6 +29,7 @@ async function buildTypes(): Promise<void> {
   const result = spawnSync(process.execPath, [tscBin(), '-p', 'tsconfig.build.json'], { cwd: packageRoot, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (exit ${result.status ?? result.signal})`);
   await readFile(join(distDir, 'types/components/klar-skjema/define.d.ts'), 'utf8'); // fails loudly if tsc moved it
+  await rewriteDeclarationImports(join(distDir, 'types'));
   await writeFile(join(distDir, 'klarskjema.d.ts'), [
     '// Types of dist/klarskjema.js: the KlarSkjema element, its events (typed on every element and on document),',
     "// and HTMLElementTagNameMap['klar-skjema'].",

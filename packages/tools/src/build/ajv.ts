@@ -3,7 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { readFileSync } from 'node:fs';
 import { formats } from '../../../../src/validation/formats.ts';
-import { schemasDir } from '../../../../src/node/paths.ts';
+import { schemasDir } from '../assets.ts';
 
 const sharedSchemas = ['answers/address.schema.json', 'answers/attachment.schema.json'];
 

@@ -3,11 +3,11 @@
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build as esbuild } from 'esbuild';
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../../../../src/definition/types.ts';
 import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
-import { packageRoot } from '../../../../src/node/paths.ts';
+import { formatsModule } from '../assets.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
@@ -52,7 +52,7 @@ export function validatorsSource(definition: FormDefinition): string {
   const code = standaloneCode(ajv, exports);
   const table = (items: Compiled[]) => `{${items.map((i) => `${JSON.stringify(i.key)}: ${i.exportName}_`).join(', ')}}`;
   return [
-    `import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(resolve(packageRoot, 'src/validation/formats.ts'))};`,
+    `import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`,
     code,
     `export const fields = ${table(fields)};`,
     `export const conditions = ${table(conditions)};`,
@@ -63,7 +63,7 @@ export function validatorsSource(definition: FormDefinition): string {
 /** One self-contained, minified ES module: ajv's small runtime helpers are bundled in, its compiler is not. */
 export async function bundleValidators(source: string): Promise<string> {
   const result = await esbuild({
-    stdin: { contents: source, resolveDir: packageRoot, sourcefile: 'validators.js', loader: 'js' },
+    stdin: { contents: source, resolveDir: dirname(formatsModule), sourcefile: 'validators.js', loader: 'js' },
     bundle: true, format: 'esm', platform: 'neutral', minify: true, write: false, legalComments: 'none',
     mainFields: ['module', 'main'],
   });
@@ -83,6 +83,10 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, await readFormTexts(definition, options.localesDir)))};`;
   await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition)}\n${versions}`));
   files.push(PACKAGE_FILES.validators);
+  // validators.js is an ES module wherever the package lands: Node (a receiver, a backend) reads the nearest
+  // package.json to decide, and the author's project may be CommonJS.
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify({ type: 'module', private: true })}\n`);
+  files.push('package.json');
   // One file per locale holds both namespaces the widget needs, so a language switch is one request.
   for (const locale of definition.locales) {
     const formTexts = join(options.localesDir, locale, `${definition.id}.json`);

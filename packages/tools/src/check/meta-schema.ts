@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { schemasDir } from '../../../../src/node/paths.ts';
+import { schemasDir } from '../assets.ts';
 import { at, finding, type Finding } from './findings.ts';
 
 let metaAjv: Ajv2020 | undefined;

@@ -3,7 +3,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { localesDir } from '../../../../src/node/paths.ts';
+import { localesDir } from '../assets.ts';
 import type { Finding } from '../check/findings.ts';
 
 export const CLI_LANGS = ['nb', 'en'] as const;

@@ -12,7 +12,7 @@ describe('klarskjema build', () => {
     const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-build-'));
     const definition = await readExampleDefinition(id);
     const { dir, files } = await buildFormPackage(definition, { outDir, localesDir: resolve(packageRoot, 'locales') });
-    expect(files).toEqual(['form.json', 'validators.js', ...definition.locales.map((lng) => `locales/${lng}.json`)]);
+    expect(files).toEqual(['form.json', 'validators.js', 'package.json', ...definition.locales.map((lng) => `locales/${lng}.json`)]);
     const code = await readFile(join(dir, 'validators.js'), 'utf8');
     expect(code).not.toMatch(/new Function|eval\(/);
     // ajv's runtime helpers carry their own source as a string ('require("ajv/…")'); only real calls count.
