@@ -1,7 +1,9 @@
 // `npm run build`: the publishable package in dist/ (package.json "exports", "types" and
 // "customElements" point here):
 //   dist/klarskjema.js            the widget's entry: a tiny ES module that loads the widget and registers <klar-skjema>
-//   dist/chunks/                  the widget's code, split so the first step needs the least (docs/decisions/0012-lazy-chunks.md)
+//   dist/chunks/                  the widget's code, split so the first step needs the least (docs/decisions/0012-lazy-chunks.md);
+//                                 lit, xstate and i18next stay bare imports for the host's bundler (docs/decisions/0015-builds.md)
+//   cdn/klarskjema.js, cdn/chunks/  the standalone build: everything bundled, for a page's one script tag
 //   dist/klarskjema.d.ts          its types (the rest of the declarations under dist/types/)
 //   dist/custom-elements.json     the Custom Elements Manifest, for editors and docs tools
 //   dist/forms/<id>/              the example forms' packages (definition, validators, locales)
@@ -16,6 +18,7 @@ import { customElementsManifest } from './custom-elements-manifest.ts';
 import { rewriteDeclarationImports } from './declarations.ts';
 
 export const distDir = resolve(packageRoot, 'dist');
+export const cdnDir = resolve(packageRoot, 'cdn');
 
 function tscBin(): string {
   return join(packageRoot, 'node_modules/typescript/bin/tsc');
@@ -36,13 +39,15 @@ async function buildTypes(): Promise<void> {
 }
 
 export async function buildPackage(): Promise<string[]> {
-  await rm(distDir, { recursive: true, force: true });
+  await Promise.all([distDir, cdnDir].map((dir) => rm(dir, { recursive: true, force: true })));
   await mkdir(distDir, { recursive: true });
-  await buildWidget(distDir);
+  await buildWidget(distDir, 'npm');
+  await buildWidget(cdnDir, 'standalone');
   await buildForms(join(distDir, 'forms'));
   await buildTypes();
   await writeFile(join(distDir, 'custom-elements.json'), `${JSON.stringify(await customElementsManifest(), null, 2)}\n`);
-  return ['klarskjema.js', 'chunks/', 'klarskjema.d.ts', 'types/', 'custom-elements.json', 'forms/'].map((name) => relative(process.cwd(), join(distDir, name)));
+  return [...['klarskjema.js', 'chunks/', 'klarskjema.d.ts', 'types/', 'custom-elements.json', 'forms/'].map((name) => join(distDir, name)), join(cdnDir, 'klarskjema.js'), join(cdnDir, 'chunks/')]
+    .map((path) => relative(process.cwd(), path));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

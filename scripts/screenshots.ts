@@ -20,7 +20,7 @@ import { openReceiver } from '../packages/receiver/src/receiver.ts';
 import { fillField } from '../test/helpers/fill-field.ts';
 import { fullAnswers } from '../test/helpers/full-answers.ts';
 import { buildWidget } from './build-widget.ts';
-import { serve } from './static-server.js';
+import { serve, STANDALONE_CONTENT_SECURITY_POLICY } from './static-server.js';
 
 const FORMS = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'];
 const WIDTHS = [320, 1280];
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    server = await serve({ root: packageRoot, port: 0, host: '127.0.0.1', allow: ['demo', 'build'] });
+    server = await serve({ root: packageRoot, port: 0, host: '127.0.0.1', allow: ['demo', 'build'], policy: STANDALONE_CONTENT_SECURITY_POLICY });
     // The demo posts to the reference receiver, as under `npm start`; its data goes to a temp folder.
     const receiver = await openReceiver({ formsDir: resolve(packageRoot, 'build/forms'), dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-shots-')) });
     const [serveStatic] = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;

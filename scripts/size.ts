@@ -1,7 +1,9 @@
 // `npm run size` (after `npm run build`): the compressed size of what a user downloads, and the widget's
 // budget (design principle 9): its initial JavaScript (the entry, the main chunk and every chunk they import
 // statically, each gzipped, summed) at most 60 KB gzip, aim 45 KB. Exit code 1 above the budget. The lazy
-// chunks are listed apart (docs/decisions/0012-lazy-chunks.md).
+// chunks are listed apart (docs/decisions/0012-lazy-chunks.md). Measured on the standalone build (cdn/: what a
+// one-script-tag page downloads, the libraries included); the npm build's own bytes (dist/, without lit,
+// xstate and i18next, which a bundling host shares) are printed apart (docs/decisions/0015-builds.md).
 // Prints, per form package, what one visit loads: form.json + validators.js + one locale (nb, and the
 // largest). Then where the widget's bytes go, from esbuild's metafile. 1 KB = 1024 bytes.
 import type { Metafile } from 'esbuild';
@@ -11,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { packageRoot } from '../src/node/paths.ts';
-import { bundleWidget, WIDGET_ENTRY } from './build-widget.ts';
+import { bundleWidget, WIDGET_ENTRY, type WidgetFlavour } from './build-widget.ts';
 
 export const WIDGET_BUDGET_BYTES = 60 * 1024;
 export const WIDGET_AIM_BYTES = 45 * 1024;
@@ -75,9 +77,9 @@ const LIBRARIES: Record<string, string[]> = {
   lit: ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'],
 };
 
-/** Gzip bytes of the initial JavaScript of an in-memory build. */
+/** Gzip bytes of the initial JavaScript of an in-memory standalone build. */
 async function initialGzip(external: string[] = []): Promise<number> {
-  const outdir = resolve(packageRoot, 'dist');
+  const outdir = resolve(packageRoot, 'cdn');
   const { files, metafile } = await bundleWidget(outdir, { logLevel: 'silent', external: external.flatMap((name) => [name, `${name}/*`]) });
   const { initial } = initialAndLazy(metafile);
   return files.filter((file) => initial.includes(relative(packageRoot, file.path))).reduce((sum, file) => sum + sizesOf(file.contents).gzip, 0);
@@ -88,29 +90,45 @@ async function libraryCosts(full: number): Promise<Array<[string, number]>> {
   return Promise.all(Object.entries(LIBRARIES).map(async ([name, packages]) => [name, full - (await initialGzip(packages))] as [string, number]));
 }
 
-export async function main(distDir = resolve(packageRoot, 'dist')): Promise<number> {
-  const widgetFile = join(distDir, WIDGET_ENTRY);
-  if (!existsSync(widgetFile)) {
-    console.error(`size: ${relative(process.cwd(), widgetFile)} is missing; run \`npm run build\` first.`);
-    return 1;
-  }
-  // The chunk graph from a build like `npm run build`'s; its files must be the ones in distDir.
-  const { metafile } = await bundleWidget(distDir, { logLevel: 'silent' });
+const zero: Sizes = { raw: 0, gzip: 0, brotli: 0 };
+type Sized = ReadonlyArray<readonly [string, Sizes]>;
+
+/** The built files of one flavour in outdir, as its chunk graph (rebuilt in memory) splits them. */
+async function builtWidget(outdir: string, flavour: WidgetFlavour): Promise<{ metafile: Metafile; initial: string[]; lazy: string[]; initialSizes: Sized; lazySizes: Sized; total: Sizes }> {
+  const widgetFile = join(outdir, WIDGET_ENTRY);
+  if (!existsSync(widgetFile)) throw new Error(`${relative(process.cwd(), widgetFile)} is missing; run \`npm run build\` first.`);
+  // The chunk graph from a build like `npm run build`'s; its files must be the ones in outdir.
+  const { metafile } = await bundleWidget(outdir, { logLevel: 'silent' }, flavour);
   const { initial, lazy } = initialAndLazy(metafile);
   const sized = async (files: string[]) => Promise.all(files.map(async (file) => {
     const path = resolve(packageRoot, file);
-    if (!existsSync(path)) throw new Error(`${relative(process.cwd(), path)} is missing: dist/ is older than the source; run \`npm run build\` first.`);
+    if (!existsSync(path)) throw new Error(`${relative(process.cwd(), path)} is missing: ${relative(process.cwd(), outdir)}/ is older than the source; run \`npm run build\` first.`);
     return [relative(process.cwd(), path), sizesOf(await readFile(path))] as const;
   }));
-  const zero: Sizes = { raw: 0, gzip: 0, brotli: 0 };
   const initialSizes = await sized(initial);
   const lazySizes = await sized(lazy);
-  const widget = initialSizes.reduce((sum, [, sizes]) => add(sum, sizes), zero);
-  console.log('The widget\'s initial JavaScript (all of it loads before the first step can be used; cached across forms):');
+  return { metafile, initial, lazy, initialSizes, lazySizes, total: initialSizes.reduce((sum, [, sizes]) => add(sum, sizes), zero) };
+}
+
+export async function main(cdnDir = resolve(packageRoot, 'cdn'), distDir = resolve(packageRoot, 'dist')): Promise<number> {
+  let standalone: Awaited<ReturnType<typeof builtWidget>>;
+  let npm: Awaited<ReturnType<typeof builtWidget>>;
+  try {
+    [standalone, npm] = await Promise.all([builtWidget(cdnDir, 'standalone'), builtWidget(distDir, 'npm')]);
+  } catch (error) {
+    console.error(`size: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const { metafile, initial, lazy, initialSizes, lazySizes, total: widget } = standalone;
+  console.log('The widget\'s initial JavaScript, standalone build (what a one-script-tag page downloads before the first step can be used; cached across forms):');
   for (const [name, sizes] of initialSizes) console.log(row(`  ${name}`, sizes));
   console.log(row('  initial total', widget));
   console.log('Lazy chunks (loaded with import() while the form package loads; not in the budget):');
   for (const [name, sizes] of lazySizes) console.log(row(`  ${name}`, sizes));
+  console.log('\nThe npm build\'s own bytes (dist/: lit, xstate and i18next left to the host\'s bundler):');
+  for (const [name, sizes] of npm.initialSizes) console.log(row(`  ${name}`, sizes));
+  console.log(row('  initial total, without the libraries', npm.total));
+  for (const [name, sizes] of npm.lazySizes) console.log(row(`  ${name} (lazy)`, sizes));
 
   const formsDir = join(distDir, 'forms');
   const forms = existsSync(formsDir) ? (await readdir(formsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from './static-server.js';
+import { serve, STANDALONE_CONTENT_SECURITY_POLICY } from './static-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -34,7 +34,8 @@ try {
   // Only what the demo needs (demo/ and the built widget and forms under build/), by real path, so a
   // symlink cannot reach the sources, package.json or the data folder (submissions, uploaded files).
   const dataDir = receiver?.dataDir ?? resolve(process.env.KLARSKJEMA_DATA_DIR ?? join(root, 'data'));
-  const server = await serve({ root, port, host, allow: ['demo', 'build'], deny: [dataDir] });
+  // build/widget/ is the standalone build, whose Lit's Trusted Types policy is "klarskjema".
+  const server = await serve({ root, port, host, allow: ['demo', 'build'], deny: [dataDir], policy: STANDALONE_CONTENT_SECURITY_POLICY });
   // Hand /api/ to the receiver; everything else stays with the static server's own handler.
   const [serveStatic] = server.listeners('request');
   server.removeAllListeners('request');

@@ -7,6 +7,9 @@ import { extname, resolve, sep } from 'node:path';
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+/** The same for the standalone build (cdn/, build/widget/), whose Lit names its policy "klarskjema" (docs/decisions/0015-builds.md). */
+export const STANDALONE_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types klarskjema";
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +40,7 @@ const BASE_HEADERS = {
 };
 
 function send(response, status, body, headers = {}) {
-  response.writeHead(status, { ...BASE_HEADERS, ...response.policyHeaders, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  response.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...headers });
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
 
@@ -76,12 +79,14 @@ async function isAllowed(file, allowedReal, deniedReal) {
  * Serves root read-only: GET and HEAD, files only (a folder serves its index.html, no listings),
  * "/" redirects to redirectRoot. `allow` names the top-level folders that may be served (default: the
  * whole root); a file is served only when its real path is inside one of them and outside every
- * folder in `deny` (absolute paths, such as the receiver's data folder). Resolves with the listening
- * server once it listens. `contentSecurityPolicy` replaces the widget's policy (a host page that needs more).
- * @param {{ root: string, port?: number, host?: string, redirectRoot?: string, allow?: string[], deny?: string[], contentSecurityPolicy?: string }} options
+ * folder in `deny` (absolute paths, such as the receiver's data folder). `policy` replaces the
+ * Content-Security-Policy header (default CONTENT_SECURITY_POLICY). Resolves with the listening server once it listens.
+ * @param {{ root: string, port?: number, host?: string, redirectRoot?: string, allow?: string[], deny?: string[], policy?: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export async function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/demo/', allow, deny = [], contentSecurityPolicy = CONTENT_SECURITY_POLICY }) {
+export async function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/demo/', allow, deny = [], policy = CONTENT_SECURITY_POLICY }) {
+  const policyHeader = { 'Content-Security-Policy': policy };
+  const reply = (response, status, text, headers = {}) => send(response, status, text, { ...policyHeader, ...headers });
   const base = resolve(root);
   const realBase = await realpath(base);
   const allowedReal = allow
@@ -89,39 +94,37 @@ export async function serve({ root, port = 8080, host = 'localhost', redirectRoo
     : [realBase];
   // A denied folder that does not exist yet is denied by its resolved path.
   const deniedReal = await Promise.all(deny.map((folder) => realpath(resolve(folder)).catch(() => resolve(folder))));
-  const policyHeaders = { 'Content-Security-Policy': contentSecurityPolicy };
   const server = createServer(async (request, response) => {
-    response.policyHeaders = policyHeaders;
     try {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+        reply(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
         return;
       }
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname === '/' && redirectRoot && redirectRoot !== '/') {
-        send(response, 302, `See ${redirectRoot}\n`, { Location: redirectRoot });
+        reply(response, 302, `See ${redirectRoot}\n`, { Location: redirectRoot });
         return;
       }
       let file = resolveInside(base, url.pathname);
       if (!file || !(await isAllowed(file, allowedReal, deniedReal))) {
-        send(response, 404, 'Not found\n');
+        reply(response, 404, 'Not found\n');
         return;
       }
       let info = await stat(file).catch(() => null);
       if (info?.isDirectory()) {
         if (!url.pathname.endsWith('/')) {
-          send(response, 301, 'Moved\n', { Location: `${url.pathname}/${url.search}` });
+          reply(response, 301, 'Moved\n', { Location: `${url.pathname}/${url.search}` });
           return;
         }
         file = resolve(file, 'index.html');
         info = await stat(file).catch(() => null);
       }
       if (!info?.isFile() || !(await isAllowed(file, allowedReal, deniedReal))) {
-        send(response, 404, 'Not found\n');
+        reply(response, 404, 'Not found\n');
         return;
       }
       const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      response.writeHead(200, { ...BASE_HEADERS, ...policyHeaders, 'Content-Type': type, 'Content-Length': info.size });
+      response.writeHead(200, { ...BASE_HEADERS, ...policyHeader, 'Content-Type': type, 'Content-Length': info.size });
       if (request.method === 'HEAD') {
         response.end();
         return;
@@ -130,7 +133,7 @@ export async function serve({ root, port = 8080, host = 'localhost', redirectRoo
       stream.on('error', () => response.destroy());
       stream.pipe(response);
     } catch {
-      if (!response.headersSent) send(response, 500, 'Internal server error\n');
+      if (!response.headersSent) reply(response, 500, 'Internal server error\n');
       else response.destroy();
     }
   });

@@ -1,10 +1,11 @@
 // The demo/test static server: read-only, right MIME types and CSP, nothing outside its root.
 import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, resolveInside, serve } from './static-server.js';
+import { CONTENT_SECURITY_POLICY, resolveInside, serve, STANDALONE_CONTENT_SECURITY_POLICY } from './static-server.js';
 
 let server: Server;
 let base: string;
@@ -72,6 +73,20 @@ describe('static server', () => {
 
   it('sends the policy the design asks for', () => {
     expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html");
+    expect(STANDALONE_CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types klarskjema");
+  });
+
+  it('sends another policy when asked, on files and on errors alike', async () => {
+    const other = await serve({ root, port: 0, host: '127.0.0.1', redirectRoot: '', policy: STANDALONE_CONTENT_SECURITY_POLICY });
+    try {
+      const { port } = other.address() as AddressInfo;
+      for (const path of ['/app.js', '/missing.js']) {
+        const response = await fetch(`http://127.0.0.1:${port}${path}`);
+        expect(response.headers.get('content-security-policy'), path).toBe(STANDALONE_CONTENT_SECURITY_POLICY);
+      }
+    } finally {
+      await new Promise((done) => other.close(done));
+    }
   });
 
   it.each(['/../outside.txt', '/%2e%2e/outside.txt', '/demo/..%2f..%2foutside.txt', '/..%5coutside.txt', '/.git/config', '/missing.js', '/bad%E0%A4%A', '/app.js%00.css'])(

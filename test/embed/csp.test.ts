@@ -1,33 +1,34 @@
-// The README's plain-HTML example, copied into an empty folder with dist/ beside it and served by a
-// static server that sends the strict policy as an HTTP header, runs a whole application: every step
+// The README's plain-HTML example, copied into an empty folder with the package's cdn/ (the standalone build)
+// and dist/forms/ beside it and served by a static server that sends the README's strict policy for the
+// standalone build as an HTTP header, runs a whole application: every step
 // of the support form, the review page, Send and the receipt. Any policy violation, page error or
 // console error fails the test, and no event but klar-submit may carry an answer.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../src/definition/types.ts';
-import { packageRoot } from '../../src/node/paths.ts';
 import { answers } from './answers.ts';
 import { answerStrings, runApplication } from './drive.ts';
-import { launchChromium, serveFolder, watchedPage, type Served } from './harness.ts';
-import { readmeExample } from './readme.ts';
+import { builtFile, launchChromium, serveFolder, watchedPage, widgetPackage, type Served } from './harness.ts';
+import { readmeExample, readmePolicy } from './readme.ts';
 
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
-const dist = resolve(packageRoot, 'dist');
+let policy: string;
 
 let folder: string;
 let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('dist/klarskjema.js is missing: run `npm run build` first');
+  builtFile('cdn/klarskjema.js');
+  builtFile('dist/forms/stotte/form.json');
+  policy = await readmePolicy('policy-standalone');
   folder = await mkdtemp(join(tmpdir(), 'klarskjema-plain-'));
   await writeFile(join(folder, 'index.html'), await readmeExample('plain-html'));
-  await cp(dist, join(folder, 'dist'), { recursive: true });
-  [served, browser] = await Promise.all([serveFolder(folder), launchChromium()]);
+  await cp(join(widgetPackage, 'cdn'), join(folder, 'cdn'), { recursive: true });
+  await cp(join(widgetPackage, 'dist/forms'), join(folder, 'dist/forms'), { recursive: true });
+  [served, browser] = await Promise.all([serveFolder(folder, policy), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -39,8 +40,9 @@ afterAll(async () => {
 describe('the README plain-HTML example under a strict Content-Security-Policy', () => {
   it('is served with the strict policy as an HTTP header', async () => {
     const response = await fetch(`${served.origin}/index.html`);
-    expect(response.headers.get('content-security-policy')).toBe(POLICY);
-    expect(await response.text()).toContain('<script type="module" src="dist/klarskjema.js"></script>');
+    expect(policy).toMatch(/; trusted-types klarskjema$/);
+    expect(response.headers.get('content-security-policy')).toBe(policy);
+    expect(await response.text()).toContain('<script type="module" src="cdn/klarskjema.js"></script>');
   });
 
   it('runs a whole application with no violation, no error, and no answers in events but the submission', async () => {
@@ -49,7 +51,7 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(`${served.origin}/index.html`);
-    const definition = JSON.parse(await readFile(join(dist, 'forms/stotte/form.json'), 'utf8')) as FormDefinition;
+    const definition = JSON.parse(await readFile(builtFile('dist/forms/stotte/form.json'), 'utf8')) as FormDefinition;
     const widget = { page, selector: 'klar-skjema' };
 
     const steps = await runApplication(widget, definition, answers.stotte!);
@@ -60,7 +62,7 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
     expect(watched.problems).toEqual([]);
     // Everything came from this origin: the page, the widget, the form package.
     expect(requests.filter((url) => !url.startsWith(`${served.origin}/`))).toEqual([]);
-    expect(requests).toEqual(expect.arrayContaining([`${served.origin}/dist/klarskjema.js`, `${served.origin}/dist/forms/stotte/validators.js`]));
+    expect(requests).toEqual(expect.arrayContaining([`${served.origin}/cdn/klarskjema.js`, `${served.origin}/dist/forms/stotte/validators.js`]));
 
     const events = await watched.events();
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['klar-ready', 'klar-submit']));

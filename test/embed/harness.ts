@@ -1,19 +1,34 @@
 // Embedding tests (test/embed/*.test.ts, `vitest run --config vitest.embed.config.ts`): real host pages
-// loading the built dist/klarskjema.js, served over HTTP by scripts/static-server.js with its production
-// Content-Security-Policy header, in Debian's Chromium driven by playwright-core. `npm test` runs them
-// after `npm run build`. Nothing here downloads a browser.
+// loading the built widget (dist/ bundled by a host, or cdn/klarskjema.js by a script tag), served over HTTP by
+// scripts/static-server.js with a strict Content-Security-Policy header, in Debian's Chromium driven by
+// playwright-core. `npm test` runs them after `npm run build`. Nothing here downloads a browser.
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { join } from 'node:path';
 import { inject } from 'vitest';
-import { serve } from '../../scripts/static-server.js';
+import { CONTENT_SECURITY_POLICY, serve } from '../../scripts/static-server.js';
+
+/** The host app's folder (global-setup.ts): its node_modules hold the installed klarskjema, React 19, Vue 3 and TypeScript 5. */
+export const hostApp = (): string => inject('hostApp');
+/** The widget as `npm install` put it into the host app from the packed tarball. */
+export const installedWidget = (): string => join(hostApp(), 'node_modules/klarskjema');
+
+/**
+ * The klarskjema package the tests load dist/ and cdn/ from: the installed tarball, or another folder
+ * (KLARSKJEMA_PACKAGE, e.g. the checkout after `npm run build`, when debugging the build itself).
+ */
+export const widgetPackage = resolve(process.env.KLARSKJEMA_PACKAGE ?? installedWidget());
+
+/** A built file of widgetPackage, or a clear failure when the build is missing. */
+export function builtFile(path: string): string {
+  const file = join(widgetPackage, path);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  return file;
+}
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The widget as `npm install` put it into the host app from the packed tarball (global-setup.ts). */
-export const installedWidget = (): string => join(inject('hostApp'), 'node_modules/klarskjema');
-/** The host app's folder: its node_modules hold the installed klarskjema, React 19, Vue 3 and TypeScript 5. */
-export const hostApp = (): string => inject('hostApp');
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -25,9 +40,9 @@ export function launchChromium(): Promise<Browser> {
 
 export interface Served { origin: string; close(): Promise<void> }
 
-/** Serves a folder read-only on a free loopback port, with the widget's CSP header. */
-export async function serveFolder(root: string, contentSecurityPolicy?: string): Promise<Served> {
-  const server = await serve({ root, port: 0, host: '127.0.0.1', redirectRoot: '', ...(contentSecurityPolicy ? { contentSecurityPolicy } : {}) });
+/** Serves a folder read-only on a free loopback port, with a Content-Security-Policy header (default: the npm build's). */
+export async function serveFolder(root: string, policy = CONTENT_SECURITY_POLICY): Promise<Served> {
+  const server = await serve({ root, port: 0, host: '127.0.0.1', redirectRoot: '', policy });
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,

@@ -1,6 +1,7 @@
 // A hostile host page (test/embed/pages/hostile.css: `* { all: unset }`, `label { display: none }`, a 24 px
 // root font, odd box-sizing and line-height, !important rules, an 80 px sticky header, smooth scrolling),
-// two widgets on it, and the script loaded twice under two URLs. The widgets stay usable: labels and inputs
+// two widgets on it, and the standalone script (cdn/klarskjema.js) loaded twice under two URLs, under the README's
+// policy for the standalone build. The widgets stay usable: labels and inputs
 // show, real clicks and typing complete both forms, focus is never hidden under the header after Continue
 // or an error-summary link, and axe stays clean on the whole page.
 import { existsSync } from 'node:fs';
@@ -15,17 +16,20 @@ import { packageRoot } from '../../src/node/paths.ts';
 import { A11Y_TAGS, formatViolations } from '../browser/axe.ts';
 import { answers } from './answers.ts';
 import { runApplication, settle, view, waitUntilReady, type Widget } from './drive.ts';
-import { launchChromium, serveFolder, watchedPage, type Served, type Watched } from './harness.ts';
+import { builtFile, launchChromium, serveFolder, watchedPage, widgetPackage, type Served, type Watched } from './harness.ts';
+import { readmePolicy } from './readme.ts';
 
 const HEADER = 80;
 const PAGE = '/test/embed/pages/hostile.html';
 
 let served: Served;
 let browser: Browser;
+let policy: string;
 
 beforeAll(async () => {
-  if (!existsSync(resolve(packageRoot, 'dist/klarskjema.js'))) throw new Error('dist/klarskjema.js is missing: run `npm run build` first');
-  [served, browser] = await Promise.all([serveFolder(packageRoot), launchChromium()]);
+  if (!existsSync(resolve(packageRoot, 'cdn/klarskjema.js'))) throw new Error('cdn/klarskjema.js is missing: run `npm run build` first');
+  policy = await readmePolicy('policy-standalone');
+  [served, browser] = await Promise.all([serveFolder(packageRoot, policy), launchChromium()]);
 });
 
 afterAll(async () => {
@@ -114,7 +118,7 @@ describe('a hostile host page with two widgets and the script loaded twice', () 
     watched = await watchedPage(browser);
     first.page = second.page = watched.page;
     const responses: string[] = [];
-    watched.page.on('response', (response) => { if (response.url().includes('/dist/klarskjema.js')) responses.push(`${response.status()} ${new URL(response.url()).search}`); });
+    watched.page.on('response', (response) => { if (response.url().includes('/cdn/klarskjema.js')) responses.push(`${response.status()} ${new URL(response.url()).search}`); });
     await watched.page.goto(`${served.origin}${PAGE}`);
     await Promise.all([waitUntilReady(first), waitUntilReady(second)]);
     // Two module records, so the registration ran twice: the second copy found the element and stepped aside.
@@ -182,18 +186,19 @@ describe('another version of the script on the same page', () => {
   it('keeps the first version, warns once on the console, and throws nothing', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'klarskjema-versions-'));
     try {
-      // Two copies of the package under two URLs; the second claims another version in its loader (the entry).
-      await cp(resolve(packageRoot, 'dist'), join(folder, 'a'), { recursive: true });
-      await cp(resolve(packageRoot, 'dist'), join(folder, 'b'), { recursive: true });
-      const loader = await readFile(resolve(packageRoot, 'dist/klarskjema.js'), 'utf8');
-      const { version } = JSON.parse(await readFile(resolve(packageRoot, 'package.json'), 'utf8')) as { version: string };
+      // Two copies of the standalone build under two URLs; the second claims another version in its loader (the entry).
+      await cp(join(widgetPackage, 'cdn'), join(folder, 'a'), { recursive: true });
+      await cp(join(widgetPackage, 'cdn'), join(folder, 'b'), { recursive: true });
+      await cp(join(widgetPackage, 'dist/forms'), join(folder, 'a/forms'), { recursive: true });
+      const loader = await readFile(builtFile('cdn/klarskjema.js'), 'utf8');
+      const { version } = JSON.parse(await readFile(join(widgetPackage, 'package.json'), 'utf8')) as { version: string };
       expect(loader).toContain(`"${version}"`);
       await writeFile(join(folder, 'b/klarskjema.js'), loader.replaceAll(`"${version}"`, '"99.0.0"'));
       const requested: string[] = [];
       await writeFile(join(folder, 'index.html'), `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>To versjoner</title>
 <script type="module" src="a/klarskjema.js"></script><script type="module" src="b/klarskjema.js"></script></head>
 <body><main><h1>To versjoner</h1><klar-skjema form="a/forms/kontakt/"></klar-skjema></main></body></html>`);
-      const site = await serveFolder(folder);
+      const site = await serveFolder(folder, policy);
       const watched = await watchedPage(browser);
       try {
         watched.page.on('request', (request) => { if (request.url().endsWith('.js')) requested.push(new URL(request.url()).pathname.split('/')[1]!); });

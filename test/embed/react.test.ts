@@ -1,11 +1,11 @@
 // The README's React 19 example, bundled with esbuild the way a React app is: `import 'klarskjema'` goes
-// through the installed package's "exports" to dist/klarskjema.js, React is the real react-dom 19. Served under the
-// strict policy, it runs the contact form to the receipt: `prefill` reaches the element as an object
-// (a property, not an attribute), onklar-ready and onklar-submit are real listeners, and the host's own
-// sending (event.respondWith) gives the receipt its reference.
+// through the installed package's "exports" to dist/klarskjema.js (lit, xstate and i18next installed with it),
+// React is the real react-dom 19. Served under the README's strict policy for the npm build, it runs the
+// contact form to the receipt: `prefill` reaches the element as an object (a property, not an attribute),
+// onklar-ready and onklar-submit are real listeners, and the host's own sending (event.respondWith) gives
+// the receipt its reference.
 import { build } from 'esbuild';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -13,10 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import { answers } from './answers.ts';
 import { runApplication, settle } from './drive.ts';
-import { hostApp, installedWidget, launchChromium, serveFolder, watchedPage, type Served } from './harness.ts';
-import { readmeExample } from './readme.ts';
+import { builtFile, hostApp, launchChromium, serveFolder, watchedPage, widgetPackage, type Served } from './harness.ts';
+import { readmeExample, readmePolicy } from './readme.ts';
 
-const dist = join(installedWidget(), 'dist');
+const dist = join(widgetPackage, 'dist');
 const REFERENCE = 'NAV-2025-000123';
 
 let app: string;
@@ -25,7 +25,7 @@ let served: Served;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('the installed klarskjema has no dist/klarskjema.js');
+  builtFile('dist/klarskjema.js');
   // An app folder as a React project has it: its source, and node_modules with klarskjema (from the packed
   // tarball) and React 19 (from the registry), as npm installed them.
   app = await mkdtemp(join(hostApp(), 'react-'));
@@ -45,7 +45,7 @@ beforeAll(async () => {
 </html>
 `);
   await cp(join(dist, 'forms'), join(site, 'dist/forms'), { recursive: true });
-  [served, browser] = await Promise.all([serveFolder(site), launchChromium()]);
+  [served, browser] = await Promise.all([serveFolder(site, await readmePolicy('policy-npm')), launchChromium()]);
 });
 
 afterAll(async () => {

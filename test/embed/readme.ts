@@ -13,3 +13,10 @@ export async function readmeExample(name: string): Promise<string> {
   if (!block) throw new Error(`README.md: no fenced code block right after ${marker}`);
   return `${block[1]!}\n`;
 }
+
+/** A Content-Security-Policy the README gives (a one-line `text` block after `<!-- embed-example: NAME -->`). */
+export async function readmePolicy(name: string): Promise<string> {
+  const policy = (await readmeExample(name)).trim();
+  if (policy.includes('\n') || !policy.startsWith('default-src')) throw new Error(`README.md: ${name} is not a one-line policy: ${policy}`);
+  return policy;
+}
