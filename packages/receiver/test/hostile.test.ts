@@ -261,7 +261,8 @@ describe('methods, upload tokens and upload bodies', () => {
     const id = randomUUID();
     const mine = await counted(uploadToken(base(), 'stotte', id));
     const secret = await readFile(join(receiver.dataDir, UPLOAD_SECRET_FILE));
-    const expired = issueUploadToken(secret, 'stotte', id, new Date(Date.now() - 1000)).token;
+    // Ten minutes in the past: the token's expiry is in whole seconds, so a second ago may still round to now.
+    const expired = issueUploadToken(secret, 'stotte', id, new Date(Date.now() - 10 * 60_000)).token;
     const [version, seconds, mac] = mine.split('.');
     const tokens: Array<string | undefined> = [
       undefined, '', 'null', mine.slice(0, -1), `${mine.slice(0, -1)}${mine.endsWith('A') ? 'B' : 'A'}`, `${version}.${Number(seconds) + 86_400}.${mac}`,
