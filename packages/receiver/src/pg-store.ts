@@ -289,10 +289,10 @@ export class PostgresSubmissionStore implements SubmissionStore {
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [record.submissionId]);
       const inserted = await client.query<{ ref: string }>(`
         INSERT INTO attachments (ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, received_at)
-        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
-        WHERE (SELECT count(*) FROM attachments WHERE submission_id = $3 AND document_id = $4) < $11
-          AND (SELECT count(*) FROM attachments WHERE submission_id = $3) < $12
-          AND (SELECT coalesce(sum(size), 0) FROM attachments WHERE submission_id = $3) + $7 <= $13
+        SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::integer, $8::text, $9::text, $10::timestamptz
+        WHERE (SELECT count(*) FROM attachments WHERE submission_id = $3 AND document_id = $4) < $11::integer
+          AND (SELECT count(*) FROM attachments WHERE submission_id = $3) < $12::integer
+          AND (SELECT coalesce(sum(size), 0) FROM attachments WHERE submission_id = $3) + $7::integer <= $13::bigint
         ON CONFLICT (submission_id, document_id, sha256) DO NOTHING
         RETURNING ref`,
       [record.ref, record.formId, record.submissionId, record.documentId, record.fileName, record.type, record.size, record.sha256,

@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileNameFromDisposition } from '../src/content-disposition.ts';
 import { MAX_BYTES_PER_SUBMISSION, MAX_FILES_PER_DOCUMENT, MAX_FILES_PER_SUBMISSION, UPLOAD_TOKEN_TTL_MS } from '../src/limits.ts';
 import { uploadTtlFromEnv } from '../src/receiver.ts';
-import { SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import { issueUploadToken, loadUploadSecret, UPLOAD_SECRET_FILE, verifyUploadToken } from '../src/upload-token.ts';
 import {
-  disposition, FILES, postJson, send, startTestReceiver, stotteSubmission, uploadToken, type RawResponse, type TestReceiver,
+  disposition, FILES, openTestStore, postJson, send, startTestReceiver, stotteSubmission, uploadToken, type RawResponse, type TestReceiver,
 } from './helpers.ts';
 
 const errorsOf = (response: RawResponse) => (response.json as { errors: Array<{ pointer: string; code: string }> }).errors.map((e) => [e.pointer, e.code]);
@@ -79,7 +78,7 @@ describe('Content-Disposition', () => {
 
 describe('quotas in the store, with the real limits', () => {
   it('at most 60 files and 100 MB per submission id, whatever the documents', async () => {
-    const store = new SqliteSubmissionStore(':memory:');
+    const { store } = await openTestStore();
     const quota = { files: MAX_FILES_PER_SUBMISSION, bytes: MAX_BYTES_PER_SUBMISSION };
     const record = (submissionId: string, documentId: string, i: number, size: number) => ({
       ref: randomUUID(), formId: 'sosialhjelp', submissionId, documentId, fileName: null, type: 'application/pdf' as const, size,
