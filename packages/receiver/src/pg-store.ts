@@ -177,21 +177,22 @@ export class PostgresSubmissionStore implements SubmissionStore {
   }
 
   async #applyMigrations(): Promise<void> {
+    const known = Math.max(0, ...this.#migrations.map((m) => m.version));
     await this.#inTransaction(async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-      const settings = await client.query<{ fsync: string; synchronous_commit: string }>(
-        "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit");
-      const { fsync, synchronous_commit: synchronousCommit } = settings.rows[0]!;
-      if (fsync !== 'on' || synchronousCommit === 'off') {
-        throw new Error(`The database has fsync=${fsync}, synchronous_commit=${synchronousCommit}: it would acknowledge submissions `
-          + 'before they are on disk. The receiver needs fsync=on and synchronous_commit other than off.');
+      // Up to date: nothing to write, so that a database that only reads (a standby) can still answer reads.
+      const current = await this.#schemaVersion(client);
+      if (current === known) {
+        await this.#checkDurability(client);
+        return;
       }
+      if (current > known) throw new Error(`The database has schema version ${current}; this receiver knows up to ${known}. Run the newer receiver.`);
+      await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      await this.#checkDurability(client);
       await client.query(`CREATE TABLE IF NOT EXISTS klarskjema_migrations (
         version    integer     PRIMARY KEY,
         name       text        NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now())`);
       const applied = new Set((await client.query<{ version: number }>('SELECT version FROM klarskjema_migrations')).rows.map((r) => r.version));
-      const known = Math.max(0, ...this.#migrations.map((m) => m.version));
       const newest = Math.max(0, ...applied);
       if (newest > known) {
         throw new Error(`The database has schema version ${newest}; this receiver knows up to ${known}. Run the newer receiver.`);
@@ -202,6 +203,23 @@ export class PostgresSubmissionStore implements SubmissionStore {
         await client.query('INSERT INTO klarskjema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       }
     }, { migrated: false });
+  }
+
+  /** The newest migration applied; 0 for a new database. */
+  async #schemaVersion(client: PoolClient): Promise<number> {
+    const present = (await client.query<{ present: boolean }>("SELECT to_regclass('klarskjema_migrations') IS NOT NULL AS present")).rows[0]?.present;
+    if (!present) return 0;
+    return (await client.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM klarskjema_migrations')).rows[0]?.version ?? 0;
+  }
+
+  async #checkDurability(client: PoolClient): Promise<void> {
+    const settings = await client.query<{ fsync: string; synchronous_commit: string }>(
+      "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit");
+    const { fsync, synchronous_commit: synchronousCommit } = settings.rows[0]!;
+    if (fsync !== 'on' || synchronousCommit === 'off') {
+      throw new Error(`The database has fsync=${fsync}, synchronous_commit=${synchronousCommit}: it would acknowledge submissions `
+        + 'before they are on disk. The receiver needs fsync=on and synchronous_commit other than off.');
+    }
   }
 
   /**
@@ -219,6 +237,9 @@ export class PostgresSubmissionStore implements SubmissionStore {
         throw postgresStorageFault(error) ?? new StorageUnavailable('PG_CONNECT', { cause: error });
       }
       let broken: Error | undefined;
+      // A connection that dies while checked out emits 'error' on its client; unheard, that would end the process.
+      const onError = (error: Error): void => { broken = error; };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -231,6 +252,7 @@ export class PostgresSubmissionStore implements SubmissionStore {
         if (RETRY_STATES.has(sqlState(error) ?? '') && attempt < TRANSACTION_TRIES) continue;
         rethrow(error);
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     }
