@@ -550,7 +550,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     handle,
     forms: options.forms.map((p) => ({ id: p.definition.id, version: p.definition.version })),
     sweep: (at = now()) => sweepUploads(store, dataDir, new Date(at.getTime() - uploadTtlMs)),
-    removeLeftovers: () => removeLeftovers(store, dataDir),
+    removeLeftovers: () => removeLeftovers(store, dataDir, now()),
     close: async () => {
       await validator.close();
       await store.close();
@@ -659,7 +659,8 @@ export async function openReceiver(options: OpenReceiverOptions = {}): Promise<R
     await receiver.sweep();
   };
   await tidy().catch((error: unknown) => { if (!storageFault(error)) throw error; });
-  const timer = setInterval(() => { void receiver.sweep().catch(() => {}); }, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
+  // Leftovers too: with the data folder shared, another receiver's crash is not followed by this one's start.
+  const timer = setInterval(() => { void tidy().catch(() => {}); }, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
   timer.unref();
   return {
     ...receiver, dataDir, databaseFile,
