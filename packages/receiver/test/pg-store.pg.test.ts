@@ -1,7 +1,11 @@
 // The PostgreSQL store against a real server (vitest.postgres.config.ts): idempotency and quotas with many
 // connections at once (each store its own pool, as each receiver process has), migrations by several stores at
 // once, and storage failures as StorageUnavailable. Two real receiver processes: pg-cluster.pg.test.ts.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReference } from '../src/reference.ts';
@@ -277,5 +281,65 @@ describe('configuration from the environment', () => {
     expect(() => postgresConfigFromEnv({})).toThrow(/KLARSKJEMA_DATABASE_URL is not set/);
     expect(() => postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
     expect(() => postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: 'postgres://x/y', KLARSKJEMA_DATABASE_POOL_SIZE: 'many' })).toThrow(/POOL_SIZE/);
+  });
+});
+
+/** A CA and a server certificate for 127.0.0.1 signed by it, made with openssl; and a second CA that signed nothing. */
+function makeCertificates(dir: string): void {
+  const openssl = (...args: string[]): void => {
+    const result = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`);
+  };
+  for (const ca of ['ca', 'other-ca']) {
+    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=klarskjema test ${ca}`, '-keyout', `${ca}.key`, '-out', `${ca}.pem`);
+  }
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr');
+  writeFileSync(join(dir, 'server.ext'), 'subjectAltName = IP:127.0.0.1\n');
+  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-out', 'server.crt',
+    '-extfile', 'server.ext');
+}
+
+describe('TLS by environment', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'klarskjema-tls-'));
+    makeCertificates(dir);
+    // The server runs as `postgres` when the tests run as root: it must own its key (mode 0600).
+    if (process.getuid?.() === 0) {
+      const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+      for (const file of ['', 'server.crt', 'server.key']) chownSync(join(dir, file), id('-u'), id('-g'));
+    }
+    await admin(`ALTER SYSTEM SET ssl_cert_file = '${join(dir, 'server.crt')}'`);
+    await admin(`ALTER SYSTEM SET ssl_key_file = '${join(dir, 'server.key')}'`);
+    await admin('ALTER SYSTEM SET ssl = on');
+    await admin('SELECT pg_reload_conf()');
+    // The reload is asynchronous: wait until a new connection sees it (an event, not a duration).
+    while ((await admin('SHOW ssl'))[0]!.ssl !== 'on') await new Promise((r) => setTimeout(r, 20));
+  });
+  afterAll(async () => {
+    await admin('ALTER SYSTEM RESET ssl');
+    await admin('ALTER SYSTEM RESET ssl_cert_file');
+    await admin('ALTER SYSTEM RESET ssl_key_file');
+    await admin('SELECT pg_reload_conf()');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sslmode=verify-full with the CA from KLARSKJEMA_DATABASE_CA connects encrypted; another CA is refused as StorageUnavailable', async () => {
+    const verified = postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: `${url}?sslmode=verify-full`, KLARSKJEMA_DATABASE_CA: join(dir, 'ca.pem') });
+    const store = open(verified);
+    await store.ping();
+    await store.probeWrite();
+    const client = new pg.Client({ connectionString: verified.connectionString });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl).toBe(true);
+    } finally {
+      await client.end();
+    }
+    const wrongCa = postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: `${url}?sslmode=verify-full`, PGSSLROOTCERT: join(dir, 'other-ca.pem') });
+    const refused = await open(wrongCa).ping().then(() => null, (error: unknown) => error);
+    expect(refused).toBeInstanceOf(StorageUnavailable);
+    // Refused for the certificate, by Node's TLS: the chain does not lead to the CA given.
+    expect(((refused as StorageUnavailable).cause as { code?: string }).code).toMatch(/CERT|SIGNATURE|ISSUER/);
   });
 });
