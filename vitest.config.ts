@@ -4,8 +4,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    // test/embed/ needs dist/ and Chromium: its own stage and config (vitest.embed.config.ts).
-    exclude: [...configDefaults.exclude, '**/*.browser.test.ts', 'test/embed/**', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
+    // test/embed/ needs dist/ and Chromium: its own stage and config (vitest.embed.config.ts). *.pg.test.ts need a
+    // PostgreSQL server: vitest.postgres.config.ts, which also runs the receiver's suite again on PostgreSQL.
+    exclude: [...configDefaults.exclude, '**/*.browser.test.ts', 'test/embed/**', '**/*.pg.test.ts', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
     environment: 'node',
   },
 });

@@ -35,8 +35,8 @@ import {
 } from './limits.ts';
 import { createReference } from './reference.ts';
 import { parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
-import { SQLITE_FILE_NAME, SqliteSubmissionStore } from './sqlite-store.ts';
-import { openWhenAvailable, storageFault, type SubmissionQuota, type SubmissionStore } from './store.ts';
+import { openStore, type StoreKind } from './open-store.ts';
+import { storageFault, type SubmissionQuota, type SubmissionStore } from './store.ts';
 import { normalizeText, textProblem } from '../../../src/validation/clean-text.ts';
 import { incomingFileName, removeLeftovers, sweepUploads, type LeftoversReport, type SweepReport } from './upload-sweep.ts';
 import { issueUploadToken, loadUploadSecret, UPLOAD_TOKEN_HEADER, verifyUploadToken } from './upload-token.ts';
@@ -550,7 +550,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     handle,
     forms: options.forms.map((p) => ({ id: p.definition.id, version: p.definition.version })),
     sweep: (at = now()) => sweepUploads(store, dataDir, new Date(at.getTime() - uploadTtlMs)),
-    removeLeftovers: () => removeLeftovers(store, dataDir),
+    removeLeftovers: () => removeLeftovers(store, dataDir, now()),
     close: async () => {
       await validator.close();
       await store.close();
@@ -591,6 +591,11 @@ export interface OpenReceiverOptions {
   /** SQLite's max_page_count (pages of 4 KiB): a test and ops knob for a store that can fill up.
    *  Default: $KLARSKJEMA_SQLITE_MAX_PAGES, else none (the file system's limit). */
   sqliteMaxPages?: number;
+  /** 'sqlite' (dataDir/klarskjema.sqlite) or 'postgres' (databaseUrl). Default: $KLARSKJEMA_STORE, else
+   *  postgres when there is a database URL, else sqlite (open-store.ts). */
+  store?: StoreKind;
+  /** postgres://… Default: $KLARSKJEMA_DATABASE_URL. */
+  databaseUrl?: string;
   log?: (line: string) => void;
   /** The time budget of one validation, in ms. Default VALIDATION_BUDGET_MS. */
   validationBudgetMs?: number;
@@ -625,7 +630,8 @@ export async function secureDataFolder(dataDir: string): Promise<void> {
   await tighten(dataDir, true);
 }
 
-/** A receiver over the form packages in formsDir and a SQLite store in dataDir/klarskjema.sqlite. */
+/** A receiver over the form packages in formsDir and a SQLite store in dataDir/klarskjema.sqlite, or PostgreSQL.
+ *  databaseFile: the SQLite file, or the PostgreSQL database without its password. */
 export async function openReceiver(options: OpenReceiverOptions = {}): Promise<Receiver & { dataDir: string; databaseFile: string }> {
   const dataDir = resolve(options.dataDir ?? process.env.KLARSKJEMA_DATA_DIR ?? DEFAULT_DATA_DIR);
   const packages = await loadFormPackageDirs(resolve(options.formsDir ?? DEFAULT_FORMS_DIR));
@@ -637,8 +643,10 @@ export async function openReceiver(options: OpenReceiverOptions = {}): Promise<R
   // answered 503 and /api/health says not ready until it can be written again. The upload secret is
   // read (or made) on first use for the same reason.
   await secureDataFolder(dataDir).catch((error: unknown) => { if (!storageFault(error)) throw error; });
-  const databaseFile = join(dataDir, SQLITE_FILE_NAME);
-  const store = openWhenAvailable('sqlite', () => new SqliteSubmissionStore(databaseFile, maxPages === undefined ? {} : { maxPageCount: maxPages }));
+  const { store, where: databaseFile } = await openStore({
+    dataDir, ...(options.store ? { kind: options.store } : {}), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(maxPages === undefined ? {} : { sqliteMaxPages: maxPages }),
+  });
   const validator = createValidationPool({ packages, ...(options.validationBudgetMs ? { budgetMs: options.validationBudgetMs } : {}) });
   const receiver = createReceiver({
     forms: packages.map((p) => p.formPackage), store, dataDir, validator, uploadTtlMs,
@@ -651,7 +659,8 @@ export async function openReceiver(options: OpenReceiverOptions = {}): Promise<R
     await receiver.sweep();
   };
   await tidy().catch((error: unknown) => { if (!storageFault(error)) throw error; });
-  const timer = setInterval(() => { void receiver.sweep().catch(() => {}); }, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
+  // Leftovers too: with the data folder shared, another receiver's crash is not followed by this one's start.
+  const timer = setInterval(() => { void tidy().catch(() => {}); }, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
   timer.unref();
   return {
     ...receiver, dataDir, databaseFile,

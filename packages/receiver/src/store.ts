@@ -1,6 +1,6 @@
-// Where the receiver keeps submissions and the records of uploaded files. The reference receiver uses
-// SQLite (sqlite-store.ts); a deployment may put PostgreSQL behind the same interface
-// (docs/decisions/0005-receiver.md). Methods return promises so that a networked database fits.
+// Where the receiver keeps submissions and the records of uploaded files: SQLite (sqlite-store.ts, the
+// default) or PostgreSQL (pg-store.ts, docs/decisions/0013-postgresql.md). Methods return promises so that a
+// networked database fits.
 import type { Submission } from '../../../src/engine/submission.ts';
 import type { AttachmentType } from './file-types.ts';
 

@@ -1,25 +1,125 @@
 // A receiver on loopback (127.0.0.1, an ephemeral port) over the example form packages, with a
 // temporary data folder; and raw HTTP requests that can send what no well-behaved client would.
+// The store is SQLite, or with KLARSKJEMA_TEST_STORE=postgres (vitest.postgres.config.ts) a database of its
+// own on the run's PostgreSQL server.
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import type { Submission } from '../../../src/engine/submission.ts';
-import { createReceiver, startReceiver, type ReceiverOptions, type StartedReceiver, type StartReceiverOptions } from '../src/receiver.ts';
+import { createReceiver, startReceiver, type OpenReceiverOptions, type ReceiverOptions, type StartedReceiver, type StartReceiverOptions } from '../src/receiver.ts';
+import { PostgresSubmissionStore } from '../src/pg-store.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import type { SubmissionStore } from '../src/store.ts';
+import { findPostgresBin } from '../../../scripts/postgres-bin.js';
 import { buildFormPackage } from '../../tools/src/build/build.ts';
 import { packageRoot } from '../../../src/node/paths.ts';
 import { examplePackage, exampleFormIds, readExampleDefinition } from '../../../test/helpers/form-packages.ts';
+
+/** The store the store-independent tests run on: KLARSKJEMA_TEST_STORE=postgres or SQLite. */
+export const TEST_STORE: 'sqlite' | 'postgres' = process.env.KLARSKJEMA_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+/** What such a store calls itself (SubmissionStore.kind, /api/health's "storage"). */
+export const TEST_STORE_KIND = TEST_STORE === 'postgres' ? 'postgresql' : 'sqlite';
+
+type Table = 'submissions' | 'attachments';
+type Row = Record<string, unknown>;
+
+export interface TestStore {
+  store: SubmissionStore;
+  /** Rows in a table, read through a connection of its own (what is really stored). */
+  count(table: Table): number;
+  /** The rows in seq order, as SQLite has them: submission as JSON text, received_at as an ISO string. */
+  rows(table: Table): Row[];
+}
+
+/** The URL of the run's PostgreSQL server (vitest.postgres.config.ts's globalSetup). vitest is imported here
+ *  only: this module is also loaded outside vitest (store-race-worker.ts). */
+export async function postgresServerUrl(): Promise<string> {
+  const { inject } = await import('vitest');
+  const url = inject('postgresUrl');
+  if (!url) throw new Error('No PostgreSQL server: run with --config vitest.postgres.config.ts.');
+  return url;
+}
+
+/** A new, empty database on the run's PostgreSQL server; its URL. */
+export async function createTestDatabase(): Promise<string> {
+  const server = new URL(await postgresServerUrl());
+  const name = `klarskjema_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: server.href });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  server.pathname = `/${name}`;
+  return server.href;
+}
+
+/** The same columns as SQLite's, in SQLite's shapes, so that a test reads either store alike. */
+const PG_COLUMNS: Record<Table, string> = {
+  submissions: "seq::int AS seq, idempotency_key, reference, form_id, form_version, submission::text AS submission, "
+    + `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, body_digest`,
+  attachments: 'seq::int AS seq, ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, '
+    + `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at`,
+};
+
+/** One query through psql, synchronously (the tests read counts and rows without awaiting). */
+function psqlJson(url: string, sql: string): unknown {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed: run `node scripts/ensure-postgres.js`.');
+  const result = spawnSync(join(bin, 'psql'), ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`psql failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+/** Reads the rows of a PostgreSQL test database, as TestStore does. */
+export function postgresRows(url: string): Pick<TestStore, 'count' | 'rows'> {
+  return {
+    count: (table) => psqlJson(url, `SELECT count(*)::int FROM ${table}`) as number,
+    rows: (table) => psqlJson(url, `SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM (SELECT ${PG_COLUMNS[table]} FROM ${table}) t`) as Row[],
+  };
+}
+
+/**
+ * A store for a test: SQLite in dataDir (in memory without one), or a PostgreSQL database of its own,
+ * migrated. Close it (or the receiver over it) at the end.
+ */
+export async function openTestStore(dataDir?: string): Promise<TestStore> {
+  if (TEST_STORE === 'postgres') {
+    const url = await createTestDatabase();
+    const store = new PostgresSubmissionStore({ connectionString: url });
+    await store.migrate();
+    return { store, ...postgresRows(url) };
+  }
+  const file = dataDir === undefined ? ':memory:' : join(dataDir, SQLITE_FILE_NAME);
+  const query = <T>(run: (db: InstanceType<typeof Database>) => T): T => {
+    if (file === ':memory:') throw new Error('An in-memory test store has no rows to read from outside.');
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try { return run(db); } finally { db.close(); }
+  };
+  return {
+    store: new SqliteSubmissionStore(file),
+    count: (table) => query((db) => (db.prepare<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!).n),
+    rows: (table) => query((db) => db.prepare<Row>(`SELECT * FROM ${table} ORDER BY seq`).all()),
+  };
+}
+
+/** openReceiver's store options for a test: none (SQLite in its data folder) or a PostgreSQL database of its own. */
+export async function testStoreOptions(): Promise<Pick<OpenReceiverOptions, 'store' | 'databaseUrl'>> {
+  return TEST_STORE === 'postgres' ? { store: 'postgres', databaseUrl: await createTestDatabase() } : { store: 'sqlite' };
+}
 
 export interface TestReceiver extends StartedReceiver {
   dataDir: string;
   logs: string[];
   /** Rows in a table, read through a connection of its own (what is really on disk). */
-  count(table: 'submissions' | 'attachments'): number;
-  rows(table: 'submissions' | 'attachments'): Array<Record<string, unknown>>;
+  count(table: Table): number;
+  rows(table: Table): Row[];
   stop(): Promise<void>;
 }
 
@@ -30,19 +130,16 @@ export async function startTestReceiver(options: {
 } = {}): Promise<TestReceiver> {
   const dataDir = await mkdtemp(join(tmpdir(), 'klarskjema-receiver-'));
   const forms = await Promise.all(exampleFormIds.map((id) => examplePackage(id)));
-  const file = join(dataDir, SQLITE_FILE_NAME);
-  const store = options.store ? options.store(file) : new SqliteSubmissionStore(file);
+  const testStore = options.store ? null : await openTestStore(dataDir);
+  const store = options.store ? options.store(join(dataDir, SQLITE_FILE_NAME)) : testStore!.store;
   const logs: string[] = [];
   const receiver = createReceiver({ forms, store, dataDir, log: (line) => logs.push(line), ...options.receiver });
   const started = await startReceiver(receiver, { ...options.server, host: '127.0.0.1', port: 0 });
-  const query = <T>(run: (db: InstanceType<typeof Database>) => T): T => {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try { return run(db); } finally { db.close(); }
-  };
+  const noRows = (): never => { throw new Error('A test receiver with a store of its own has no rows to read.'); };
   return {
     ...started, dataDir, logs,
-    count: (table) => query((db) => (db.prepare<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!).n),
-    rows: (table) => query((db) => db.prepare<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY seq`).all()),
+    count: (table) => (testStore ? testStore.count(table) : noRows()),
+    rows: (table) => (testStore ? testStore.rows(table) : noRows()),
     stop: async () => {
       await started.close();
       await rm(dataDir, { recursive: true, force: true });

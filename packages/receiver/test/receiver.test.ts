@@ -7,7 +7,7 @@ import { isReference } from '../src/reference.ts';
 import type { SubmissionStore } from '../src/store.ts';
 import { exampleFormIds } from '../../../test/helpers/form-packages.ts';
 import {
-  disposition, FILES, kontaktSubmission, postJson, send, startTestReceiver, stotteSubmission, uploadToken, type RawResponse, type TestReceiver,
+  disposition, FILES, kontaktSubmission, postJson, send, startTestReceiver, stotteSubmission, TEST_STORE_KIND, uploadToken, type RawResponse, type TestReceiver,
 } from './helpers.ts';
 
 let receiver: TestReceiver;
@@ -21,7 +21,7 @@ describe('GET /api/health', () => {
   it('says the receiver, its storage and its forms are there', async () => {
     const response = await send(`${receiver.url}/api/health`, { method: 'GET' });
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ status: 'ok', storage: 'sqlite', forms: exampleFormIds.map((id) => ({ id, version: '1.0.0' })) });
+    expect(response.json).toEqual({ status: 'ok', storage: TEST_STORE_KIND, forms: exampleFormIds.map((id) => ({ id, version: '1.0.0' })) });
     expect((await send(`${receiver.url}/api/health`, { method: 'POST' })).status).toBe(405);
     expect((await send(`${receiver.url}/api/nothing`, { method: 'GET' })).status).toBe(404);
   });

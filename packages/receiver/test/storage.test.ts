@@ -1,5 +1,6 @@
 // The receiver's storage promises in process: readiness follows the store's ability to write, and the
-// data folder is the owner's only. (The real process under real faults: faults.test.ts.)
+// data folder is the owner's only. (The real process under real faults: faults.test.ts.) Runs on SQLite and,
+// in vitest.postgres.config.ts, on PostgreSQL; the tests named "SQLite:" are about the SQLite file and run on it only.
 import Database from 'better-sqlite3';
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { createReceiver, secureDataFolder, startReceiver } from '../src/receiver
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import type { SubmissionStore } from '../src/store.ts';
 import { examplePackage } from '../../../test/helpers/form-packages.ts';
-import { FILES, kontaktSubmission, postJson, send, uploadToken } from './helpers.ts';
+import { FILES, kontaktSubmission, openTestStore, postJson, send, TEST_STORE, uploadToken } from './helpers.ts';
 
 let dataDir = '';
 beforeEach(async () => { dataDir = await mkdtemp(join(tmpdir(), 'klarskjema-storage-')); });
@@ -19,20 +20,20 @@ const modeOf = async (path: string): Promise<number> => (await stat(path)).mode 
 
 describe('readiness (/api/health) and liveness (/api/live)', () => {
   it('is ready only after a write probe succeeds; a storage failure makes it unready until a probe succeeds again', async () => {
-    const sqlite = new SqliteSubmissionStore(join(dataDir, SQLITE_FILE_NAME));
+    const { store: inner } = await openTestStore(dataDir);
     let full = false;
     let probes = 0;
     const sqliteFull = () => Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     const store: SubmissionStore = {
-      kind: 'sqlite',
-      saveSubmission: (record, newReference) => (full ? Promise.reject(sqliteFull()) : sqlite.saveSubmission(record, newReference)),
-      saveAttachment: (record, max, quota) => sqlite.saveAttachment(record, max, quota),
-      findSubmission: (form, id) => sqlite.findSubmission(form, id),
-      uploadsOf: (form, id) => sqlite.uploadsOf(form, id),
-      deleteUnsubmittedUploads: (before) => sqlite.deleteUnsubmittedUploads(before),
-      ping: () => sqlite.ping(),
-      probeWrite: () => { probes++; return full ? Promise.reject(sqliteFull()) : sqlite.probeWrite(); },
-      close: () => sqlite.close(),
+      kind: inner.kind,
+      saveSubmission: (record, newReference) => (full ? Promise.reject(sqliteFull()) : inner.saveSubmission(record, newReference)),
+      saveAttachment: (record, max, quota) => inner.saveAttachment(record, max, quota),
+      findSubmission: (form, id) => inner.findSubmission(form, id),
+      uploadsOf: (form, id) => inner.uploadsOf(form, id),
+      deleteUnsubmittedUploads: (before) => inner.deleteUnsubmittedUploads(before),
+      ping: () => inner.ping(),
+      probeWrite: () => { probes++; return full ? Promise.reject(sqliteFull()) : inner.probeWrite(); },
+      close: () => inner.close(),
     };
     let clock = Date.parse('2026-03-03T10:00:00.000Z');
     const receiver = createReceiver({ forms: [await examplePackage('kontakt')], store, dataDir, log: () => {}, now: () => new Date(clock) });
@@ -66,7 +67,7 @@ describe('readiness (/api/health) and liveness (/api/live)', () => {
     }
   });
 
-  it('is not ready when the SQLite file is full (max_page_count), and ready again when room is made', async () => {
+  it.skipIf(TEST_STORE !== 'sqlite')('SQLite: is not ready when the SQLite file is full (max_page_count), and ready again when room is made', async () => {
     const file = join(dataDir, SQLITE_FILE_NAME);
     const store = new SqliteSubmissionStore(file, { maxPageCount: 48 });
     const receiver = createReceiver({ forms: [await examplePackage('kontakt')], store, dataDir, log: () => {} });
@@ -88,11 +89,11 @@ describe('readiness (/api/health) and liveness (/api/live)', () => {
 });
 
 describe('permissions', () => {
-  it('creates the data folder 0700, the SQLite files and attachments 0600, attachment folders 0700', async () => {
+  it('creates the data folder 0700, the SQLite files (on SQLite) and attachments 0600, attachment folders 0700', async () => {
     const folder = join(dataDir, 'new', 'data');
     await secureDataFolder(folder);
     expect(await modeOf(folder)).toBe(0o700);
-    const store = new SqliteSubmissionStore(join(folder, SQLITE_FILE_NAME));
+    const { store } = await openTestStore(folder);
     const receiver = createReceiver({ forms: [await examplePackage('stotte')], store, dataDir: folder, log: () => {} });
     const started = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
     try {
@@ -103,14 +104,15 @@ describe('permissions', () => {
       });
       expect(uploaded.status).toBe(201);
       const { ref } = uploaded.json as { ref: string };
-      for (const path of [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, `${SQLITE_FILE_NAME}-shm`, `attachments/stotte/${id}/${ref}`, 'upload-secret']) expect([path, await modeOf(join(folder, path))]).toEqual([path, 0o600]);
+      const sqliteFiles = TEST_STORE === 'sqlite' ? [SQLITE_FILE_NAME, `${SQLITE_FILE_NAME}-wal`, `${SQLITE_FILE_NAME}-shm`] : [];
+      for (const path of [...sqliteFiles, `attachments/stotte/${id}/${ref}`, 'upload-secret']) expect([path, await modeOf(join(folder, path))]).toEqual([path, 0o600]);
       for (const path of ['attachments', 'attachments/.incoming', 'attachments/stotte', `attachments/stotte/${id}`]) expect([path, await modeOf(join(folder, path))]).toEqual([path, 0o700]);
     } finally {
       await started.close();
     }
   });
 
-  it('takes an existing world-readable data folder down to the owner at open', async () => {
+  it.skipIf(TEST_STORE !== 'sqlite')('SQLite: takes an existing world-readable data folder down to the owner at open', async () => {
     await mkdir(join(dataDir, 'attachments', 'stotte', 'id-1'), { recursive: true });
     await writeFile(join(dataDir, 'attachments', 'stotte', 'id-1', 'ref-1'), 'x');
     await writeFile(join(dataDir, SQLITE_FILE_NAME), '');

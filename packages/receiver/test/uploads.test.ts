@@ -2,17 +2,17 @@
 // answers that must name uploads of this application, and the sweep of uploads no submission followed.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileNameFromDisposition } from '../src/content-disposition.ts';
 import { MAX_BYTES_PER_SUBMISSION, MAX_FILES_PER_DOCUMENT, MAX_FILES_PER_SUBMISSION, UPLOAD_TOKEN_TTL_MS } from '../src/limits.ts';
 import { uploadTtlFromEnv } from '../src/receiver.ts';
-import { SqliteSubmissionStore } from '../src/sqlite-store.ts';
+import { LEFTOVER_GRACE_MS } from '../src/upload-sweep.ts';
 import { issueUploadToken, loadUploadSecret, UPLOAD_SECRET_FILE, verifyUploadToken } from '../src/upload-token.ts';
 import {
-  disposition, FILES, postJson, send, startTestReceiver, stotteSubmission, uploadToken, type RawResponse, type TestReceiver,
+  disposition, FILES, openTestStore, postJson, send, startTestReceiver, stotteSubmission, uploadToken, type RawResponse, type TestReceiver,
 } from './helpers.ts';
 
 const errorsOf = (response: RawResponse) => (response.json as { errors: Array<{ pointer: string; code: string }> }).errors.map((e) => [e.pointer, e.code]);
@@ -79,7 +79,7 @@ describe('Content-Disposition', () => {
 
 describe('quotas in the store, with the real limits', () => {
   it('at most 60 files and 100 MB per submission id, whatever the documents', async () => {
-    const store = new SqliteSubmissionStore(':memory:');
+    const { store } = await openTestStore();
     const quota = { files: MAX_FILES_PER_SUBMISSION, bytes: MAX_BYTES_PER_SUBMISSION };
     const record = (submissionId: string, documentId: string, i: number, size: number) => ({
       ref: randomUUID(), formId: 'sosialhjelp', submissionId, documentId, fileName: null, type: 'application/pdf' as const, size,
@@ -243,25 +243,39 @@ describe('the upload route', () => {
     expect(await readdir(join(receiver.dataDir, 'attachments', 'stotte', submitted.id))).toEqual([keptRef]);
   });
 
-  it('removes .part files of receivers that are gone, and files without a row', async () => {
+  it('removes .part files of receivers that are gone, and files without a row, once untouched for the grace period', async () => {
     const incoming = join(receiver.dataDir, 'attachments', '.incoming');
     const exited = spawnSync(process.execPath, ['-e', '']).pid!;
+    // Files nobody wrote for longer than the grace period (at the receiver's clock), and files written just now.
+    const old = new Date(clock.getTime() - LEFTOVER_GRACE_MS - 1_000);
+    const written = async (file: string, text: string, at: Date): Promise<string> => {
+      await writeFile(file, text);
+      await utimes(file, at, at);
+      return file;
+    };
     const dead = `${exited}-${randomUUID()}.part`;
     const live = `${process.ppid}-${randomUUID()}.part`;
-    await writeFile(join(incoming, dead), 'half');
-    await writeFile(join(incoming, `${randomUUID()}.part`), 'old naming');
-    await writeFile(join(incoming, live), 'another receiver is writing this');
+    const deadButFresh = `${exited}-${randomUUID()}.part`;
+    await written(join(incoming, dead), 'half', old);
+    await written(join(incoming, `${randomUUID()}.part`), 'old naming', old);
+    await written(join(incoming, live), 'another receiver is writing this', old);
+    // A pid that is gone here may be a receiver on another machine that shares the volume, writing right now.
+    await written(join(incoming, deadButFresh), 'a receiver elsewhere is writing this', clock);
     const id = randomUUID();
     const token = await uploadToken(receiver.url, 'stotte', id);
     const ref = ((await put(id, { 'Upload-Token': token }, variant(400))).json as { ref: string }).ref;
-    await writeFile(join(receiver.dataDir, 'attachments', 'stotte', id, randomUUID()), 'renamed, never inserted');
+    await written(join(receiver.dataDir, 'attachments', 'stotte', id, randomUUID()), 'renamed, never inserted', old);
+    // Another receiver on this data folder, between its rename and its insert.
+    const inFlight = await written(join(receiver.dataDir, 'attachments', 'stotte', id, randomUUID()), 'renamed, insert coming', clock);
     await mkdir(join(receiver.dataDir, 'attachments', 'stotte', 'crashed-id-1'), { recursive: true });
-    await writeFile(join(receiver.dataDir, 'attachments', 'stotte', 'crashed-id-1', randomUUID()), 'orphan');
+    await written(join(receiver.dataDir, 'attachments', 'stotte', 'crashed-id-1', randomUUID()), 'orphan', old);
 
     expect(await receiver.receiver.removeLeftovers()).toEqual({ parts: 2, orphans: 2 });
-    expect(await readdir(incoming)).toEqual([live]);
-    expect(await readdir(join(receiver.dataDir, 'attachments', 'stotte', id))).toEqual([ref]);
+    expect((await readdir(incoming)).sort()).toEqual([live, deadButFresh].sort());
+    expect((await readdir(join(receiver.dataDir, 'attachments', 'stotte', id))).sort()).toEqual([ref, inFlight.split('/').at(-1)!].sort());
     await expect(stat(join(receiver.dataDir, 'attachments', 'stotte', 'crashed-id-1'))).rejects.toThrow(/ENOENT/);
     await rm(join(incoming, live));
+    await rm(join(incoming, deadButFresh));
+    await rm(inFlight);
   });
 });

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFormPackage } from '../../../src/node/load-package.ts';
 import { packageRoot } from '../../../src/node/paths.ts';
 import { createReceiver, openReceiver, startReceiver, type StartedReceiver } from '../src/receiver.ts';
-import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import { createValidationPool } from '../src/validation-pool.ts';
-import { buildMonsterForms, kontaktSubmission, postJson, send } from './helpers.ts';
+import { buildMonsterForms, kontaktSubmission, openTestStore, postJson, send, testStoreOptions } from './helpers.ts';
 
 let formsDir: string;
 let dataDir: string;
@@ -27,7 +26,7 @@ beforeAll(async () => {
   const packages = await Promise.all(['kontakt', 'monster'].map(async (id) => ({ formPackage: await loadFormPackage(join(formsDir, id)), dir: join(formsDir, id) })));
   const pool = createValidationPool({ packages, onTimeout: () => events.push('worker replaced') });
   const receiver = createReceiver({
-    forms: packages.map((p) => p.formPackage), store: new SqliteSubmissionStore(join(dataDir, SQLITE_FILE_NAME)), dataDir, log: () => {},
+    forms: packages.map((p) => p.formPackage), store: (await openTestStore(dataDir)).store, dataDir, log: () => {},
     validator: { validate: (formPackage, value) => { events.push('validating'); validating(); return pool.validate(formPackage, value); }, close: () => pool.close() },
   });
   started = await startReceiver(receiver);
@@ -66,7 +65,7 @@ describe('validation under a time budget', () => {
   }, 30_000);
 
   it('openReceiver validates in workers by default: its forms come from their folders', async () => {
-    const opened = await openReceiver({ formsDir, dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-receiver-')), log: () => {}, validationBudgetMs: 300 });
+    const opened = await openReceiver({ ...(await testStoreOptions()), formsDir, dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-receiver-')), log: () => {}, validationBudgetMs: 300 });
     const server = await startReceiver(opened);
     try {
       const monster = kontaktSubmission({ form: { id: 'monster', version: '1.0.0' } });

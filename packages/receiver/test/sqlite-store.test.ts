@@ -1,4 +1,4 @@
-// The SQLite store under real concurrency: several threads, each with its own connection to one
+// The SQLite store (SQLite-only: PostgreSQL has pg-store.pg.test.ts) under real concurrency: several threads, each with its own connection to one
 // file, storing the same keys at once. Only the UNIQUE key and INSERT … ON CONFLICT keep it to one row each.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';

@@ -1,0 +1,56 @@
+// The PostgreSQL store's schema, as numbered migrations (docs/decisions/0013-postgresql.md). Each runs
+// once, in order, inside the start-up transaction that holds the migration lock, and is recorded in
+// klarskjema_migrations. Never edit a migration that has been released: add the next number.
+
+export interface Migration {
+  /** 1, 2, 3, … without gaps. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'submissions, attachments and the readiness probe',
+    sql: `
+CREATE TABLE submissions (
+  seq             bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  idempotency_key text        NOT NULL,
+  reference       text        NOT NULL,
+  form_id         text        NOT NULL,
+  form_version    text        NOT NULL,
+  submission      jsonb       NOT NULL,
+  received_at     timestamptz NOT NULL,
+  body_digest     text        NOT NULL,
+  CONSTRAINT submissions_idempotency_key UNIQUE (idempotency_key),
+  CONSTRAINT submissions_reference UNIQUE (reference)
+);
+CREATE TABLE attachments (
+  seq           bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  ref           text        NOT NULL,
+  form_id       text        NOT NULL,
+  submission_id text        NOT NULL,
+  document_id   text        NOT NULL,
+  file_name     text,
+  media_type    text        NOT NULL,
+  size          integer     NOT NULL CHECK (size > 0),
+  sha256        text        NOT NULL,
+  storage_path  text        NOT NULL,
+  received_at   timestamptz NOT NULL,
+  CONSTRAINT attachments_ref UNIQUE (ref),
+  CONSTRAINT attachments_same_content UNIQUE (submission_id, document_id, sha256)
+);
+-- The sweep looks for old uploads; the receiver for the uploads of one submission.
+CREATE INDEX attachments_received_at ON attachments (received_at);
+CREATE INDEX attachments_form_submission ON attachments (form_id, submission_id);
+CREATE TABLE klarskjema_health (
+  id        integer     PRIMARY KEY CHECK (id = 1),
+  probed_at timestamptz NOT NULL
+);
+CREATE TABLE klarskjema_health_probe (
+  seq   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  bytes bytea  NOT NULL
+);`,
+  },
+];

@@ -1,0 +1,203 @@
+// Two REAL receiver processes (packages/receiver/src/main.ts as child processes) on one PostgreSQL database and
+// one data folder, as behind a load balancer (docs/decisions/0013-postgresql.md):
+// - 400 submissions at once, 100 of them repeats of earlier keys sent to the OTHER process, end as exactly 300
+//   rows, one reference per key;
+// - SIGKILL of one process in the middle of a second batch: every 2xx a client saw is in the database with the
+//   reference it was told, nothing is stored twice, and what the killed process never answered is stored once
+//   when sent again (to the other process, or to the first one restarted).
+// No assertion depends on timing. A 503 validation-busy (a process's queue of validations is full) is sent
+// again, as the widget does. CLUSTER_DEBUG=1 shows the children's output.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Submission } from '../../../src/engine/submission.ts';
+import { packageRoot } from '../../../src/node/paths.ts';
+import { buildForms } from '../../../scripts/build-forms.ts';
+import { createTestDatabase, kontaktSubmission, postJson, stotteSubmission, type RawResponse } from './helpers.ts';
+
+let formsDir = join(packageRoot, 'build/forms');
+const temporary: string[] = [];
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  const built = await Promise.all(['kontakt', 'stotte'].map((id) => stat(join(formsDir, id, 'form.json')).then(() => true, () => false)));
+  if (built.includes(false)) {
+    // A folder of our own: build-forms empties its target first, and other tests may read build/forms.
+    formsDir = await mkdtemp(join(tmpdir(), 'klarskjema-cluster-forms-'));
+    temporary.push(formsDir);
+    await buildForms(formsDir);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+});
+
+interface ChildReceiver {
+  name: string;
+  url: string;
+  process: ChildProcess;
+  exited: Promise<void>;
+}
+
+/** Starts packages/receiver/src/main.ts on PostgreSQL (KLARSKJEMA_DATABASE_URL) and resolves with its URL. */
+function startChild(name: string, dataDir: string, databaseUrl: string): Promise<ChildReceiver> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'packages/receiver/src/main.ts')], {
+    cwd: packageRoot,
+    env: {
+      ...process.env, RECEIVER_PORT: '0', RECEIVER_HOST: '127.0.0.1', KLARSKJEMA_DATA_DIR: dataDir, KLARSKJEMA_FORMS_DIR: formsDir,
+      KLARSKJEMA_DATABASE_URL: databaseUrl, KLARSKJEMA_STORE: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); if (process.env.CLUSTER_DEBUG) process.stderr.write(chunk); });
+    const onData = (chunk: Buffer): void => {
+      out += chunk.toString();
+      const match = /klarskjema receiver: (http:\/\/127\.0\.0\.1:\d+)\/api\/ .*data: (\S+)\)/.exec(out);
+      if (!match) return;
+      // The database is named without its password in the start-up line.
+      expect(match[2]).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/klarskjema_test_/);
+      child.stdout!.off('data', onData);
+      if (process.env.CLUSTER_DEBUG) child.stdout!.on('data', (c: Buffer) => process.stderr.write(c));
+      child.stdout!.resume();
+      resolve({ name, url: match[1]!, process: child, exited });
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited (${String(code)}) before it listened: ${out}${err}`)));
+  });
+}
+
+const submissionsUrl = (receiver: ChildReceiver, form: string): string => `${receiver.url}/api/forms/${form}/submissions`;
+
+/** Sends a submission; a 503 validation-busy is sent again (the process's validation queue was full). Rejects
+ *  when the connection fails (the process is gone). */
+async function submit(receiver: ChildReceiver, body: Submission, busy: { count: number }): Promise<RawResponse> {
+  for (;;) {
+    const response = await postJson(submissionsUrl(receiver, body.form.id), body, { 'Idempotency-Key': body.id });
+    const codes = ((response.json as { errors?: Array<{ code: string }> } | null)?.errors ?? []).map((e) => e.code);
+    if (response.status !== 503 || !codes.includes('validation-busy')) return response;
+    busy.count++;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Every row of the submissions table, through a connection of its own. */
+async function storedRows(databaseUrl: string): Promise<Array<{ idempotency_key: string; reference: string; form_id: string }>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<{ idempotency_key: string; reference: string; form_id: string }>(
+      'SELECT idempotency_key, reference, form_id FROM submissions ORDER BY seq')).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+const newSubmission = (i: number): Submission => (i % 2 === 0 ? kontaktSubmission() : stotteSubmission());
+
+describe('two receiver processes on one PostgreSQL database and one data folder', () => {
+  it('400 submissions at once, 100 repeats sent to the other process: exactly 300 rows; then SIGKILL of one mid-batch loses nothing', async () => {
+    const databaseUrl = await createTestDatabase();
+    const dataDir = join(await mkdtemp(join(tmpdir(), 'klarskjema-cluster-')), 'data');
+    temporary.push(join(dataDir, '..'));
+    // Both start at once: the migrations run once, under their lock.
+    let [a, b] = await Promise.all([startChild('A', dataDir, databaseUrl), startChild('B', dataDir, databaseUrl)]);
+    const other = (receiver: ChildReceiver): ChildReceiver => (receiver === a ? b : a);
+    const busy = { count: 0 };
+
+    // ---- 1. 300 new submissions and 100 repeats, all at once.
+    const unique = Array.from({ length: 300 }, (_, i) => newSubmission(i));
+    const targetOf = (i: number): ChildReceiver => (i % 2 === 0 ? a : b);
+    const sends = [
+      ...unique.map((body, i) => ({ body, to: targetOf(i) })),
+      ...unique.slice(0, 100).map((body, i) => ({ body, to: other(targetOf(i)) })),
+    ];
+    const responses = await Promise.all(sends.map(({ body, to }) => submit(to, body, busy)));
+    expect(responses.map((r) => r.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(300);
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(100);
+    // Per key: one 201 (whichever process stored it first), and every answer names the same reference.
+    const told = new Map<string, Set<string>>();
+    const created = new Map<string, number>();
+    responses.forEach((response, i) => {
+      const key = sends[i]!.body.id;
+      told.set(key, (told.get(key) ?? new Set()).add((response.json as { reference: string }).reference));
+      if (response.status === 201) created.set(key, (created.get(key) ?? 0) + 1);
+    });
+    expect([...told.values()].filter((references) => references.size !== 1)).toEqual([]);
+    expect([...created.values()].every((n) => n === 1)).toBe(true);
+    const rows = await storedRows(databaseUrl);
+    expect(rows).toHaveLength(300);
+    expect(new Map(rows.map((r) => [r.idempotency_key, r.reference]))).toEqual(new Map([...told].map(([key, references]) => [key, [...references][0]!])));
+    const migrations = new pg.Client({ connectionString: databaseUrl });
+    await migrations.connect();
+    expect((await migrations.query('SELECT count(*)::int AS n FROM klarskjema_migrations')).rows[0].n).toBe(1);
+    await migrations.end();
+
+    // ---- 2. A second batch of 200, half to each process; A is killed (SIGKILL) after its 30th acknowledgement.
+    const second = Array.from({ length: 200 }, (_, i) => ({ body: newSubmission(i), to: i % 2 === 0 ? a : b }));
+    const acknowledged = new Map<string, string>();
+    const lost: Submission[] = [];
+    let fromA = 0;
+    let killed = false;
+    const victim = a;
+    await Promise.all(second.map(async ({ body, to }) => {
+      let response: RawResponse;
+      try {
+        response = await submit(to, body, busy);
+      } catch {
+        lost.push(body); // the connection died with the process: no answer, so nothing was promised
+        return;
+      }
+      expect([200, 201]).toContain(response.status);
+      acknowledged.set(body.id, (response.json as { reference: string }).reference);
+      if (to === victim && ++fromA >= 30 && !killed) {
+        killed = true;
+        victim.process.kill('SIGKILL');
+      }
+    }));
+    await victim.exited;
+    expect(killed).toBe(true);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.every((body) => second.find((s) => s.body === body)!.to === victim)).toBe(true);
+
+    // Every acknowledgement is in the database with the reference the client was told; nothing twice.
+    const afterKill = await storedRows(databaseUrl);
+    const byKey = new Map(afterKill.map((r) => [r.idempotency_key, r]));
+    expect(byKey.size).toBe(afterKill.length);
+    expect(new Set(afterKill.map((r) => r.reference)).size).toBe(afterKill.length);
+    for (const [key, reference] of acknowledged) expect([key, byKey.get(key)?.reference]).toEqual([key, reference]);
+    // What was stored but never answered (killed between COMMIT and the answer) is at most what was lost.
+    const unanswered = second.filter(({ body }) => !acknowledged.has(body.id) && byKey.has(body.id));
+    expect(unanswered.every(({ body }) => lost.includes(body))).toBe(true);
+
+    // ---- 3. A restarts on the same folder and database; the lost ones are sent again, alternately to A and B.
+    a = await startChild('A2', dataDir, databaseUrl);
+    const resent = await Promise.all(lost.map((body, i) => submit(i % 2 === 0 ? a : b, body, busy)));
+    resent.forEach((response, i) => {
+      const stored = byKey.get(lost[i]!.id);
+      // Stored before the kill: replayed with that reference; else stored now.
+      expect([lost[i]!.id, response.status]).toEqual([lost[i]!.id, stored ? 200 : 201]);
+      if (stored) expect((response.json as { reference: string }).reference).toBe(stored.reference);
+    });
+    const final = await storedRows(databaseUrl);
+    expect(final).toHaveLength(300 + 200);
+    expect(new Set(final.map((r) => r.idempotency_key))).toEqual(new Set([...unique, ...second.map((s) => s.body)].map((s) => s.id)));
+    console.log(`pg-cluster: ${acknowledged.size} of 200 acknowledged before and around the kill, ${lost.length} lost and sent again `
+      + `(${unanswered.length} of them had been stored), ${busy.count} validation-busy answers sent again`);
+
+    for (const receiver of [a, b]) {
+      receiver.process.kill('SIGTERM');
+      await receiver.exited;
+    }
+  }, 180_000);
+});
