@@ -31,6 +31,9 @@ const stages = [
   { name: 'plain-language gate', command: 'klarskjema lint schemas/forms --format html --out build/plain-language.html',
     args: ['packages/tools/bin/klarskjema.js', 'lint', 'schemas/forms', '--format', 'html', '--out', 'build/plain-language.html'] },
   { name: 'node tests', command: 'vitest run', args: [bin('vitest', 'vitest'), 'run'] },
+  // The receiver's suite again, against a real PostgreSQL server (Debian's, started by the tests in a temporary folder).
+  { name: 'postgresql', command: 'node scripts/ensure-postgres.js', args: ['scripts/ensure-postgres.js'] },
+  { name: 'receiver on postgresql', command: 'vitest run --config vitest.postgres.config.ts', args: [bin('vitest', 'vitest'), 'run', '--config', 'vitest.postgres.config.ts'] },
   { name: 'chromium', command: 'node scripts/ensure-chromium.js', args: ['scripts/ensure-chromium.js'] },
   { name: 'browser tests', command: 'web-test-runner', args: [bin('@web/test-runner', 'web-test-runner')] },
   // The published packages, packed and installed into empty projects; then host pages that embed the
