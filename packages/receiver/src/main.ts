@@ -11,6 +11,8 @@ import { RECEIVER_VERSION } from './version.ts';
 const COMMAND = 'klarskjema-receiver';
 
 async function run(config: ReceiverConfig): Promise<void> {
+  // A reader of the logs that went away (a closed pipe) must not stop the receiver.
+  process.stdout.on('error', () => {});
   const sink = (line: string): void => { process.stdout.write(`${line}\n`); };
   const logger = createLogger({ level: config.logLevel, sink });
   let started: StartedReceiver;
