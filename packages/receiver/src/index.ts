@@ -14,6 +14,7 @@ export type {
 // Validation for any backend (docs/decisions/0005-receiver.md).
 export { validateSubmission } from './validate-submission.ts';
 export type { SubmissionValidation, SubmissionError, SubmissionCheckOptions } from './validate-submission.ts';
+export { loadFormPackage } from '../../../src/node/load-package.ts';
 export type { FormPackage } from '../../../src/engine/form-package.ts';
 export type { Submission } from '../../../src/engine/submission.ts';
 
