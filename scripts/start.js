@@ -25,7 +25,8 @@ let receiver = null;
 try {
   const { tsImport } = await import('tsx/esm/api');
   const { openReceiver } = await tsImport('../packages/receiver/src/receiver.ts', import.meta.url);
-  receiver = await openReceiver({ formsDir: join(root, 'build/forms') });
+  // Explicit folders: the receiver's own defaults (./data, ./forms) are for an installed package.
+  receiver = await openReceiver({ formsDir: join(root, 'build/forms'), dataDir: resolve(process.env.KLARSKJEMA_DATA_DIR ?? join(root, 'data')) });
 } catch (error) {
   console.error(`npm start: the receiver (/api/) is off: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -1,10 +1,39 @@
-// @klarskjema/receiver as a library: embed the receiver in any node:http server, or validate
-// submissions in another backend exactly as the widget did.
-export { createReceiver, loadFormPackages, openReceiver, startReceiver, type Receiver, type ReceiverOptions, type StartedReceiver } from './receiver.ts';
-export { validateSubmission, type SubmissionValidation } from './validate-submission.ts';
-export { SqliteSubmissionStore } from './sqlite-store.ts';
-export { StorageUnavailable, type SubmissionStore } from './store.ts';
-export { submissionDigest } from './digest.ts';
+// @klarskjema/receiver as a library: what an embedder needs to receive submissions in its own server, or
+// to validate them in its own backend exactly as the widget did. Nothing else is public; the modules
+// behind these names may change between versions. docs/receiver.md shows how to use them.
+
+// A receiver: handle() for any node:http server, or openReceiver + startReceiver for the usual setup.
+export {
+  createReceiver, openReceiver, startReceiver, loadFormPackages, uploadTtlFromEnv,
+  API_PREFIX, DEFAULT_DATA_DIR, DEFAULT_FORMS_DIR, ROUTES, SECURITY_HEADERS, SHUTDOWN_GRACE_MS,
+} from './receiver.ts';
+export type {
+  Receiver, ReceiverOptions, OpenReceiverOptions, StartReceiverOptions, StartedReceiver, RouteTemplate,
+} from './receiver.ts';
+
+// Validation for any backend (docs/decisions/0005-receiver.md).
+export { validateSubmission } from './validate-submission.ts';
+export type { SubmissionValidation, SubmissionError, SubmissionCheckOptions } from './validate-submission.ts';
 export { loadFormPackage } from '../../../src/node/load-package.ts';
 export type { FormPackage } from '../../../src/engine/form-package.ts';
 export type { Submission } from '../../../src/engine/submission.ts';
+
+// Storage: SQLite built in; any other store implements SubmissionStore and maps its failures to
+// StorageUnavailable (storageFault does it for SQLite and file system codes).
+export { SqliteSubmissionStore, SQLITE_FILE_NAME } from './sqlite-store.ts';
+export type { SqliteStoreOptions } from './sqlite-store.ts';
+export { StorageUnavailable, storageFault } from './store.ts';
+export type {
+  SubmissionStore, NewSubmission, SaveSubmissionResult, NewAttachment, SaveAttachmentResult, SubmissionQuota, StoredUpload,
+} from './store.ts';
+export type { AttachmentType } from './file-types.ts';
+export { submissionDigest } from './digest.ts';
+export { isReference, normalizeReference } from './reference.ts';
+
+// Operations: log lines and metrics (docs/decisions/0014-receiver-operations.md).
+export type { LogLevel } from './log.ts';
+export { ReceiverMetrics } from './metrics.ts';
+export { RECEIVER_VERSION } from './version.ts';
+
+/** Every limit the receiver enforces, each with its reason (limits.ts). */
+export * as limits from './limits.ts';

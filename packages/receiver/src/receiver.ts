@@ -9,13 +9,15 @@
 //                                                               body: the file's bytes
 //   GET  /api/health                                           readiness: 200 only when the store can write now
 //   GET  /api/live                                             liveness: 200 while the process answers
+//   GET  /api/openapi.json                                     this API as OpenAPI 3.1 (packages/receiver/openapi.json)
+//   GET  /metrics                                              Prometheus text (startReceiver; not under /api/)
 //
 // Errors are JSON { errors: [{ pointer, code, message }] } and never carry a stack trace. Every answer
-// carries the security headers of SECURITY_HEADERS. One log line per request: method, path (never the
-// query), status, time, outcome; never an answer or a file name.
+// carries the security headers of SECURITY_HEADERS. One JSON log line per request (log.ts): method, route
+// template (never the path or query), status, duration, outcome; never an answer or a file name.
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -23,7 +25,6 @@ import { dirname, join, resolve } from 'node:path';
 import type { FormPackage } from '../../../src/engine/form-package.ts';
 import type { Submission } from '../../../src/engine/submission.ts';
 import { loadFormPackage } from '../../../src/node/load-package.ts';
-import { packageRoot } from '../../../src/node/paths.ts';
 import { DurableFolders, FILE_MODE, FOLDER_MODE, probeFolder, syncPath } from './durable.ts';
 import { acceptableDeclaredType, sniffFileType, SNIFF_BYTES, type AttachmentType } from './file-types.ts';
 import { fileNameFromDisposition } from './content-disposition.ts';
@@ -42,9 +43,13 @@ import { incomingFileName, removeLeftovers, sweepUploads, type LeftoversReport, 
 import { issueUploadToken, loadUploadSecret, UPLOAD_TOKEN_HEADER, verifyUploadToken } from './upload-token.ts';
 import type { SubmissionValidation } from './validate-submission.ts';
 import { createValidationPool, inlineValidator, ValidationBusy, ValidationTimeout, type SubmissionValidator } from './validation-pool.ts';
+import { createLogger, type LogLevel, type LogSeverity } from './log.ts';
+import { METRICS_CONTENT_TYPE, ReceiverMetrics } from './metrics.ts';
+import { RECEIVER_VERSION } from './version.ts';
 
-export const DEFAULT_DATA_DIR = resolve(packageRoot, 'data');
-export const DEFAULT_FORMS_DIR = resolve(packageRoot, 'build/forms');
+/** Relative to the working directory, never inside the installed package (0014). */
+export const DEFAULT_DATA_DIR = 'data';
+export const DEFAULT_FORMS_DIR = 'forms';
 /** Where the receiver's routes start; a static server beside it hands these paths over. */
 export const API_PREFIX = '/api/';
 /** What the receiver reads and discards of a refused body so that the client can read the refusal;
@@ -53,13 +58,49 @@ const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
 /** Retry-After on a 503: long enough for a replaced worker or a busy moment to pass. */
 const RETRY_AFTER_SECONDS = 30;
 
+/** Every route the receiver answers, as the templates that logs, metrics and openapi.json use. */
+export const ROUTES = {
+  '/api/health': ['GET', 'HEAD'],
+  '/api/live': ['GET', 'HEAD'],
+  '/api/openapi.json': ['GET', 'HEAD'],
+  '/api/forms/{form}/submissions': ['POST'],
+  '/api/forms/{form}/submissions/{id}': ['GET', 'HEAD'],
+  '/api/forms/{form}/submissions/{id}/upload-token': ['POST'],
+  '/api/forms/{form}/submissions/{id}/attachments': ['POST'],
+  '/metrics': ['GET', 'HEAD'],
+} as const satisfies Record<string, readonly string[]>;
+export type RouteTemplate = keyof typeof ROUTES;
+
+/** The template of a path's decoded segments ('' first); null when no route has this shape. */
+function routeTemplate(parts: readonly string[]): RouteTemplate | null {
+  if (parts[0] !== '' || parts[1] !== 'api') return parts.length === 2 && parts[1] === 'metrics' ? '/metrics' : null;
+  if (parts.length === 3) {
+    const name = `/api/${parts[2]}`;
+    return name === '/api/health' || name === '/api/live' || name === '/api/openapi.json' ? name : null;
+  }
+  if (parts[2] !== 'forms' || parts[4] !== 'submissions') return null;
+  if (parts.length === 5) return '/api/forms/{form}/submissions';
+  if (parts.length === 6) return '/api/forms/{form}/submissions/{id}';
+  if (parts.length === 7 && parts[6] === 'upload-token') return '/api/forms/{form}/submissions/{id}/upload-token';
+  if (parts.length === 7 && parts[6] === 'attachments') return '/api/forms/{form}/submissions/{id}/attachments';
+  return null;
+}
+
+/** The receiver's routes as OpenAPI 3.1, read once (packages/receiver/openapi.json, beside src/ and dist/). */
+let openApiText: Promise<string> | null = null;
+const openApi = (): Promise<string> => (openApiText ??= readFile(new URL('../openapi.json', import.meta.url), 'utf8')
+  .then((text) => JSON.stringify(JSON.parse(text)))
+  .catch((error: unknown) => { openApiText = null; throw error; }));
+
 export interface ReceiverOptions {
   forms: FormPackage[];
   store: SubmissionStore;
   /** Uploaded files go to <dataDir>/attachments/. */
   dataDir: string;
-  /** One line per request. Default: console.log. */
+  /** Where the JSON log lines go (one per call, log.ts). Default: console.log. */
   log?: (line: string) => void;
+  /** Default "info": request lines, start-up and sweeps; "debug" adds successful probes and scrapes. */
+  logLevel?: LogLevel;
   now?: () => Date;
   newReference?: () => string;
   /** Checks a parsed body against a form package. Default: in this thread (no time budget); openReceiver
@@ -77,6 +118,9 @@ export interface ReceiverOptions {
 export interface Receiver {
   /** Handles one request whose path starts with /api/. Never rejects. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  /** Answers GET /metrics (Prometheus text), logged and counted like handle; 404 for any other path. */
+  handleMetrics(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  readonly metrics: ReceiverMetrics;
   readonly forms: ReadonlyArray<{ id: string; version: string }>;
   /** Deletes uploads older than the upload TTL at `at` (default now) whose submission never came. */
   sweep(at?: Date): Promise<SweepReport>;
@@ -119,9 +163,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  sendText(response, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
+}
+
+function sendText(response: ServerResponse, status: number, text: string, contentType: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Type': contentType,
     'Content-Length': String(Buffer.byteLength(text)),
     ...SECURITY_HEADERS,
     ...headers,
@@ -242,8 +289,9 @@ function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFi
 
 export function createReceiver(options: ReceiverOptions): Receiver {
   const { store, dataDir } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? (() => new Date());
+  const logger = createLogger({ level: options.logLevel ?? 'info', ...(options.log ? { sink: options.log } : {}), now });
+  const metrics = new ReceiverMetrics({ version: RECEIVER_VERSION, startedAt: now() });
   const newReference = options.newReference ?? (() => createReference(now()));
   const byId = new Map<string, FormPackage[]>();
   for (const formPackage of options.forms) {
@@ -266,8 +314,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       await probeFolder(dataDir, PROBE_FILE_BYTES);
       probedOkAt = now().getTime();
       return true;
-    } catch {
+    } catch (error) {
       probedOkAt = null;
+      metrics.observeStoreError(storageFault(error)?.code ?? 'unknown');
       return false;
     } finally {
       probing = null;
@@ -466,65 +515,68 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return saved.status;
   }
 
-  async function route(request: IncomingMessage, response: ServerResponse, url: URL): Promise<string> {
-    const segments = url.pathname.split('/').slice(1);
+  /** What one request did, for its log line and the metrics. */
+  interface Trace { route: RouteTemplate | null; form?: string }
+
+  async function route(request: IncomingMessage, response: ServerResponse, url: URL, trace: Trace, entry: 'api' | 'metrics'): Promise<string> {
     let parts: string[];
     try {
-      parts = segments.map((s) => decodeURIComponent(s));
+      parts = url.pathname.split('/').map((s) => decodeURIComponent(s));
     } catch {
       throw refuse(400, 'invalid-path', 'The path is not valid.');
     }
-    const method = request.method ?? '';
-    const only = (allowed: string[]): void => {
-      if (!allowed.includes(method)) throw refuse(405, 'method-not-allowed', `Use ${allowed.join(' or ')}.`, { Allow: allowed.join(', ') });
-    };
-    if (parts.length === 2 && parts[1] === 'health') {
-      only(['GET', 'HEAD']);
-      return health(response);
+    const template = routeTemplate(parts);
+    // /metrics only where startReceiver serves it (handleMetrics); handle() answers /api/ alone.
+    if (template === null || (template === '/metrics') !== (entry === 'metrics')) throw refuse(404, 'not-found', 'No such route.');
+    trace.route = template;
+    const allowed: readonly string[] = ROUTES[template];
+    if (!allowed.includes(request.method ?? '')) {
+      throw refuse(405, 'method-not-allowed', `Use ${allowed.join(' or ')}.`, { Allow: allowed.join(', ') });
     }
-    if (parts.length === 2 && parts[1] === 'live') {
-      only(['GET', 'HEAD']);
-      sendJson(response, 200, { status: 'live' });
-      return 'live';
+    const formId = parts[3]!;
+    const submissionId = parts[5]!;
+    // Only a form this receiver loaded goes into logs and metrics: anything else is the sender's text.
+    if (byId.has(formId)) trace.form = formId;
+    switch (template) {
+      case '/api/health': return health(response);
+      case '/api/live': sendJson(response, 200, { status: 'live' }); return 'live';
+      case '/api/openapi.json': sendText(response, 200, await openApi(), 'application/json; charset=utf-8'); return 'ok';
+      case '/metrics': sendText(response, 200, metrics.render(), METRICS_CONTENT_TYPE); return 'ok';
+      case '/api/forms/{form}/submissions': return submit(request, response, formId);
+      case '/api/forms/{form}/submissions/{id}': return lookup(response, formId, submissionId);
+      case '/api/forms/{form}/submissions/{id}/attachments': return upload(request, response, formId, submissionId, url.searchParams);
+      case '/api/forms/{form}/submissions/{id}/upload-token': return uploadToken(request, response, formId, submissionId, url.searchParams);
     }
-    if (parts.length === 4 && parts[1] === 'forms' && parts[3] === 'submissions') {
-      only(['POST']);
-      return submit(request, response, parts[2]!);
-    }
-    if (parts.length === 5 && parts[1] === 'forms' && parts[3] === 'submissions') {
-      only(['GET', 'HEAD']);
-      return lookup(response, parts[2]!, parts[4]!);
-    }
-    if (parts.length === 6 && parts[1] === 'forms' && parts[3] === 'submissions' && parts[5] === 'attachments') {
-      only(['POST']);
-      return upload(request, response, parts[2]!, parts[4]!, url.searchParams);
-    }
-    if (parts.length === 6 && parts[1] === 'forms' && parts[3] === 'submissions' && parts[5] === 'upload-token') {
-      only(['POST']);
-      return uploadToken(request, response, parts[2]!, parts[4]!, url.searchParams);
-    }
-    throw refuse(404, 'not-found', 'No such route.');
   }
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** Probes and scrapes come every few seconds: at "debug" when they succeed, so "info" keeps to traffic. */
+  const QUIET_ROUTES: ReadonlySet<RouteTemplate | null> = new Set(['/api/health', '/api/live', '/metrics']);
+
+  async function serve(request: IncomingMessage, response: ServerResponse, entry: 'api' | 'metrics'): Promise<void> {
     const started = process.hrtime.bigint();
-    let pathname = '?';
+    const trace: Trace = { route: null };
     let outcome = '';
+    let codes: string[] = [];
+    let storeError: string | undefined;
+    let errorName: string | undefined;
     try {
       const url = new URL(request.url ?? '/', 'http://receiver.invalid');
-      pathname = url.pathname;
-      if (!pathname.startsWith(API_PREFIX)) throw refuse(404, 'not-found', 'No such route.');
-      outcome = await route(request, response, url);
+      if (entry === 'api' && !url.pathname.startsWith(API_PREFIX)) throw refuse(404, 'not-found', 'No such route.');
+      outcome = await route(request, response, url, trace, entry);
     } catch (error) {
       const fault = error instanceof HttpError ? null : storageFault(error);
       if (error instanceof HttpError) {
-        outcome = error.errors.map((e) => e.code).filter((c, i, all) => all.indexOf(c) === i).slice(0, 5).join(',');
+        codes = error.errors.map((e) => e.code).filter((c, i, all) => all.indexOf(c) === i).slice(0, 5);
+        outcome = codes[0] ?? String(error.status);
       } else if (fault) {
         storageFailed();
-        outcome = `storage-unavailable:${fault.code}`;
+        outcome = 'storage-unavailable';
+        storeError = fault.code;
       } else {
         // The cause goes to the log by name or code only: messages may quote data.
-        outcome = `error:${(error as { code?: unknown })?.code ?? (error instanceof Error ? error.name : 'unknown')}`;
+        outcome = 'internal';
+        const { code } = error as { code?: unknown };
+        errorName = typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown';
       }
       discard(request);
       if (!response.headersSent) {
@@ -537,20 +589,54 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         response.destroy();
       }
     } finally {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const status = response.statusCode;
+      const method = request.method ?? 'unknown';
+      const routeName = trace.route ?? 'unmatched';
       try {
-        log(`${now().toISOString()} ${request.method ?? '?'} ${pathname.slice(0, 200)} ${response.statusCode} ${ms.toFixed(1)}ms ${outcome}`.trimEnd());
+        metrics.observeRequest({
+          method, route: routeName, status, durationSeconds: seconds, outcome,
+          ...(codes[0] ? { refusal: codes[0] } : {}), ...(storeError ? { storeError } : {}), ...(trace.form ? { form: trace.form } : {}),
+        });
       } catch {
-        // A logger that throws must not take the receiver down.
+        // Counting must never cost an answer.
       }
+      const severity: LogSeverity = status >= 500 ? (status === 503 ? 'warn' : 'error') : QUIET_ROUTES.has(trace.route) ? 'debug' : 'info';
+      logger.write(severity, 'request', {
+        method, route: routeName, status, duration_ms: Math.round(seconds * 1e4) / 10, outcome,
+        ...(codes.length > 1 ? { codes } : {}), store_error: storeError, error: errorName, form: trace.form,
+      });
     }
   }
 
+  /** Sweeps and start-up cleanups, counted and logged (how many, never which). */
+  const sweep = async (at: Date): Promise<SweepReport> => {
+    try {
+      const report = await sweepUploads(store, dataDir, new Date(at.getTime() - uploadTtlMs));
+      metrics.observeSweep(report);
+      logger.write(report.uploads > 0 ? 'info' : 'debug', 'sweep', { deleted_uploads: report.uploads });
+      return report;
+    } catch (error) {
+      const fault = storageFault(error);
+      if (fault) metrics.observeStoreError(fault.code);
+      logger.write('warn', 'sweep-failed', { store_error: fault?.code, error: fault ? undefined : error instanceof Error ? error.name : 'unknown' });
+      throw error;
+    }
+  };
+  const leftovers = async (): Promise<LeftoversReport> => {
+    const report = await removeLeftovers(store, dataDir, now());
+    metrics.observeSweep(report);
+    logger.write(report.parts + report.orphans > 0 ? 'info' : 'debug', 'leftovers', { deleted_parts: report.parts, deleted_orphans: report.orphans });
+    return report;
+  };
+
   return {
-    handle,
+    handle: (request, response) => serve(request, response, 'api'),
+    handleMetrics: (request, response) => serve(request, response, 'metrics'),
+    metrics,
     forms: options.forms.map((p) => ({ id: p.definition.id, version: p.definition.version })),
-    sweep: (at = now()) => sweepUploads(store, dataDir, new Date(at.getTime() - uploadTtlMs)),
-    removeLeftovers: () => removeLeftovers(store, dataDir, now()),
+    sweep: (at = now()) => sweep(at),
+    removeLeftovers: leftovers,
     close: async () => {
       await validator.close();
       await store.close();
@@ -584,17 +670,22 @@ export function uploadTtlFromEnv(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 export interface OpenReceiverOptions {
-  /** Built form packages. Default build/forms/. */
+  /** Built form packages. Default: forms/ in the working directory. */
   formsDir?: string;
-  /** The data folder (created if missing, 0700). Default: $KLARSKJEMA_DATA_DIR, else data/. */
+  /** The data folder (created if missing, 0700). Default: $KLARSKJEMA_DATA_DIR, else data/ in the working directory. */
   dataDir?: string;
+  /** How long an upload waits for its submission. Default: $KLARSKJEMA_UPLOAD_TTL_HOURS, else 24 h. */
+  uploadTtlMs?: number;
+  /** Default "info" (log.ts). */
+  logLevel?: LogLevel;
   /** SQLite's max_page_count (pages of 4 KiB): a test and ops knob for a store that can fill up.
    *  Default: $KLARSKJEMA_SQLITE_MAX_PAGES, else none (the file system's limit). */
   sqliteMaxPages?: number;
   /** 'sqlite' (dataDir/klarskjema.sqlite) or 'postgres' (databaseUrl). Default: $KLARSKJEMA_STORE, else
    *  postgres when there is a database URL, else sqlite (open-store.ts). */
   store?: StoreKind;
-  /** postgres://… Default: $KLARSKJEMA_DATABASE_URL. */
+  /** A PostgreSQL connection URL (postgres://…): store there instead of SQLite (docs/decisions/0013).
+   *  Default: $KLARSKJEMA_DATABASE_URL. */
   databaseUrl?: string;
   log?: (line: string) => void;
   /** The time budget of one validation, in ms. Default VALIDATION_BUDGET_MS. */
@@ -634,11 +725,15 @@ export async function secureDataFolder(dataDir: string): Promise<void> {
  *  databaseFile: the SQLite file, or the PostgreSQL database without its password. */
 export async function openReceiver(options: OpenReceiverOptions = {}): Promise<Receiver & { dataDir: string; databaseFile: string }> {
   const dataDir = resolve(options.dataDir ?? process.env.KLARSKJEMA_DATA_DIR ?? DEFAULT_DATA_DIR);
-  const packages = await loadFormPackageDirs(resolve(options.formsDir ?? DEFAULT_FORMS_DIR));
-  if (packages.length === 0) throw new Error(`No form packages in ${options.formsDir ?? DEFAULT_FORMS_DIR}. Build them first (npm run build:forms).`);
+  const formsDir = resolve(options.formsDir ?? DEFAULT_FORMS_DIR);
+  const packages = await loadFormPackageDirs(formsDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  if (packages.length === 0) throw new Error(`No form packages in ${formsDir}. Build them there first (klarskjema build <form.json> --out ${formsDir}).`);
   const maxPages = options.sqliteMaxPages ?? (process.env.KLARSKJEMA_SQLITE_MAX_PAGES ? Number(process.env.KLARSKJEMA_SQLITE_MAX_PAGES) : undefined);
   if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) throw new Error('KLARSKJEMA_SQLITE_MAX_PAGES must be a positive whole number.');
-  const uploadTtlMs = uploadTtlFromEnv();
+  const uploadTtlMs = options.uploadTtlMs ?? uploadTtlFromEnv();
   // A data folder that cannot be written (read-only, full) does not stop the start: every write is
   // answered 503 and /api/health says not ready until it can be written again. The upload secret is
   // read (or made) on first use for the same reason.
@@ -650,7 +745,7 @@ export async function openReceiver(options: OpenReceiverOptions = {}): Promise<R
   const validator = createValidationPool({ packages, ...(options.validationBudgetMs ? { budgetMs: options.validationBudgetMs } : {}) });
   const receiver = createReceiver({
     forms: packages.map((p) => p.formPackage), store, dataDir, validator, uploadTtlMs,
-    ...(options.log ? { log: options.log } : {}), ...(options.now ? { now: options.now } : {}),
+    ...(options.log ? { log: options.log } : {}), ...(options.logLevel ? { logLevel: options.logLevel } : {}), ...(options.now ? { now: options.now } : {}),
   });
   // What a crash left behind, then the uploads that waited too long; later sweeps run on a timer that
   // does not keep the process alive. On a data folder that cannot be written they wait for the timer.
@@ -676,7 +771,10 @@ export interface StartedReceiver {
   receiver: Receiver;
   /** http://host:port */
   url: string;
-  /** Stops listening, then closes the store. */
+  /** http://host:port/metrics on its own listener, when metricsPort was given. */
+  metricsUrl?: string;
+  /** Stops accepting connections, lets requests in flight finish (at most shutdownGraceMs), then closes
+   *  the validator and the store. */
   close(): Promise<void>;
 }
 
@@ -684,6 +782,10 @@ export interface StartReceiverOptions {
   port?: number;
   /** "127.0.0.1" by default. */
   host?: string;
+  /** Serve /metrics on this port (0: any free one) instead of beside the API; on metricsHost. */
+  metricsPort?: number;
+  /** Default: host. */
+  metricsHost?: string;
   /** Default HEADERS_TIMEOUT_MS. */
   headersTimeoutMs?: number;
   /** Default REQUEST_TIMEOUT_MS. */
@@ -692,7 +794,14 @@ export interface StartReceiverOptions {
   keepAliveTimeoutMs?: number;
   /** Default MAX_CONNECTIONS. */
   maxConnections?: number;
+  /** How long close() waits for requests in flight before it cuts their connections. Default SHUTDOWN_GRACE_MS. */
+  shutdownGraceMs?: number;
 }
+
+/** How long a stopping receiver lets requests in flight finish: a submission takes milliseconds, and
+ *  25 s fits inside the 30 s a container runtime or systemd is usually given before SIGKILL. An upload
+ *  cut off is not lost: nothing was acknowledged, and the widget sends it again. */
+export const SHUTDOWN_GRACE_MS = 25_000;
 
 /** node:http's own refusals (a malformed request, a timeout) in the receiver's format and headers. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
@@ -716,26 +825,69 @@ export async function startReceiver(receiver: Receiver, options: StartReceiverOp
   const host = options.host ?? '127.0.0.1';
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS, requestTimeout);
-  const server = createServer({
-    requestTimeout, headersTimeout, keepAliveTimeout: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
-    // Checked this often; node's default (30 s) would let a slow client stay that long past its timeout.
-    connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, Math.max(50, Math.floor(headersTimeout / 4))),
-  }, (request, response) => {
-    void receiver.handle(request, response);
-  });
-  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
-  server.on('clientError', answerClientError);
-  await new Promise<void>((resolvePromise, reject) => {
+  const separateMetrics = options.metricsPort !== undefined;
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
+  const listener = (serve: (request: IncomingMessage, response: ServerResponse) => Promise<void>) => (request: IncomingMessage, response: ServerResponse): void => {
+    // A request that arrives on a kept-alive connection while stopping is answered, and its connection closed.
+    if (closing) response.shouldKeepAlive = false;
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    void serve(request, response);
+  };
+  const createHttpServer = (serve: (request: IncomingMessage, response: ServerResponse) => Promise<void>): Server => {
+    const server = createServer({
+      requestTimeout, headersTimeout, keepAliveTimeout: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
+      // Checked this often; node's default (30 s) would let a slow client stay that long past its timeout.
+      connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, Math.max(50, Math.floor(headersTimeout / 4))),
+    }, listener(serve));
+    server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+    server.on('clientError', answerClientError);
+    return server;
+  };
+  const listen = (server: Server, port: number, on: string): Promise<string> => new Promise<string>((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => { server.off('error', reject); resolvePromise(); });
+    server.listen(port, on, () => {
+      server.off('error', reject);
+      const shown = on.includes(':') ? `[${on}]` : on;
+      resolvePromise(`http://${shown}:${(server.address() as AddressInfo).port}`);
+    });
   });
-  const { port } = server.address() as AddressInfo;
-  const shown = host.includes(':') ? `[${host}]` : host;
+  // /metrics beside the API unless it has a port of its own; the API's handle() never answers it.
+  const server = createHttpServer((request, response) =>
+    !separateMetrics && (request.url ?? '').split('?')[0] === '/metrics' ? receiver.handleMetrics(request, response) : receiver.handle(request, response));
+  const metricsServer = separateMetrics ? createHttpServer((request, response) => receiver.handleMetrics(request, response)) : null;
+  const url = await listen(server, options.port ?? 0, host);
+  let metricsUrl: string | undefined;
+  if (metricsServer) {
+    try {
+      metricsUrl = `${await listen(metricsServer, options.metricsPort!, options.metricsHost ?? host)}/metrics`;
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
+  const stop = async (target: Server): Promise<void> => {
+    const closed = new Promise<void>((resolvePromise) => target.close(() => resolvePromise()));
+    target.closeIdleConnections();
+    await closed;
+  };
   return {
-    server, receiver, url: `http://${shown}:${port}`,
+    server, receiver, url, ...(metricsUrl ? { metricsUrl } : {}),
     close: async () => {
-      server.closeIdleConnections();
-      await new Promise<void>((resolvePromise) => server.close(() => resolvePromise()));
+      closing = true;
+      // Answers still to be written close their connection; idle kept-alive connections close now, and
+      // those busy close as their answer is sent. Past the grace period, whatever is left is cut.
+      for (const response of inFlight) {
+        if (!response.headersSent) response.shouldKeepAlive = false;
+        response.once('finish', () => setImmediate(() => { server.closeIdleConnections(); metricsServer?.closeIdleConnections(); }));
+      }
+      const grace = setTimeout(() => { server.closeAllConnections(); metricsServer?.closeAllConnections(); }, options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+      try {
+        await Promise.all([stop(server), metricsServer ? stop(metricsServer) : Promise.resolve()]);
+      } finally {
+        clearTimeout(grace);
+      }
       await receiver.close();
     },
   };
