@@ -68,8 +68,10 @@ export function verifyUploadToken(secret: Buffer, token: string | undefined, for
   const match = TOKEN.exec(token);
   if (!match) return 'malformed';
   const seconds = Number(match[1]);
-  const given = Buffer.from(match[2]!, 'base64url');
-  const expected = mac(secret, formId, submissionId, seconds);
+  // The MAC's text is compared, not its decoded bytes: base64url's last character carries unused bits,
+  // so several texts decode to the same bytes, and only the one we issue is a token.
+  const given = Buffer.from(match[2]!, 'utf8');
+  const expected = Buffer.from(mac(secret, formId, submissionId, seconds).toString('base64url'), 'utf8');
   // Compared in constant time, before the expiry, so timing tells nothing about the MAC.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';
   return seconds * 1000 > now.getTime() ? 'ok' : 'expired';

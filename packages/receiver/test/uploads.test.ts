@@ -60,6 +60,19 @@ describe('upload tokens', () => {
   });
 });
 
+describe('upload tokens, byte for byte', () => {
+  it('takes only the MAC text it issued: every other last character is refused, though some decode to the same bytes', () => {
+    const secret = Buffer.alloc(32, 7);
+    const at = new Date('2026-03-03T10:00:00Z');
+    for (let n = 0; n < 20; n++) {
+      const { token } = issueUploadToken(secret, 'stotte', `abcdefgh-${n}`, new Date(at.getTime() + 3_600_000));
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      const accepted = [...alphabet].filter((last) => verifyUploadToken(secret, `${token.slice(0, -1)}${last}`, 'stotte', `abcdefgh-${n}`, at) === 'ok');
+      expect(accepted).toEqual([token.slice(-1)]);
+    }
+  });
+});
+
 describe('Content-Disposition', () => {
   it('gives the UTF-8 name of filename*, or an ASCII filename, and refuses the rest', () => {
     const name = (header: string | undefined) => fileNameFromDisposition(header);
