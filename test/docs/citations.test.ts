@@ -33,8 +33,8 @@ const URL_PATTERN = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)>'"`\]]+/gi;
 /** A Markdown document's name: letters, digits, `_ . / * -`, ending in `.md`; not part of a longer word or a template (`${name}.md`). */
 const DOCUMENT = /(?<![\w$}{.*/-])((?:\.{1,2}\/)*[\w*][\w./*-]*?\.md)(?![\w-])/g;
 const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-const NEED_IDS = /users\.md\b((?:[ \t]*(?:,|and|og|–|-)?[ \t]*[NCAO]\d+)+)/g;
-const PRINCIPLES = /design(?:\.md)?,?\s+principles?\s+(\d+(?:\s*(?:,|and|og)\s*\d+)*)/g;
+const NEED_IDS = /users\.md\b(?:\]\([^)\s]*\))?((?:[ \t]*(?:,|and|og|–|-)?[ \t]*[NCAO]\d+)+)/g;
+const PRINCIPLES = /design(?:\.md)?(?:\]\([^)\s]*\))?,?\s+principles?\s+(\d+(?:\s*(?:,|and|og)\s*\d+)*)/g;
 
 export interface Citation {
   file: string;
@@ -164,5 +164,6 @@ describe('the citation scanner', () => {
     const text = (s: string) => missingIds('a.ts', s, needs, new Set(['1', '2'])).map((c) => c.cited);
     expect(text(`${md('users')} N9–N11, N1 and C1; design principles 1 and 2`)).toEqual([]);
     expect(text(`${md('users')} N1, N12; ${md('design')} principle 3`)).toEqual([`${md('users')} N12`, `${md('design')} principle 3`]);
+    expect(text(`[${md('users')}](../${md('users')}) N12 and [${md('design')}](../${md('design')}) principle 3`)).toEqual([`${md('users')} N12`, `${md('design')} principle 3`]);
   });
 });
