@@ -1,8 +1,8 @@
 // The Custom Elements Manifest (scripts/custom-elements-manifest.ts) against the code: every ::part, every
 // --klar-* property, every attribute the element reads and every klar-* event it sends is documented,
-// nothing documented is missing from the code, and the README's embedding guide names each of them.
+// nothing documented is missing from the code, and the embedding guide (docs/embedding.md) names each of them.
 // A new part, property, attribute or event fails here until it has a JSDoc tag on the KlarSkjema class
-// (events: a member of KlarEventMap in components/klar-skjema/events.ts) and a line in the README.
+// (events: a member of KlarEventMap in components/klar-skjema/events.ts) and a line in docs/embedding.md.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ let readme: string;
 beforeAll(async () => {
   element = (await customElementsManifest()).modules[0]!.declarations[0]!;
   components = await sources(resolve(packageRoot, 'components'));
-  readme = await readFile(resolve(packageRoot, 'README.md'), 'utf8');
+  readme = await readFile(resolve(packageRoot, 'docs/embedding.md'), 'utf8');
 });
 
 describe('custom-elements.json', () => {
@@ -70,7 +70,7 @@ describe('custom-elements.json', () => {
     expect(element.events.map((e) => e.name).sort()).toEqual(expect.arrayContaining(sent));
   });
 
-  it('is what the README documents: every attribute, event, part and custom property', () => {
+  it('is what docs/embedding.md documents: every attribute, event, part and custom property', () => {
     const missing = [
       ...element.attributes.map((a) => a.name),
       ...element.events.map((e) => e.name),
@@ -78,6 +78,6 @@ describe('custom-elements.json', () => {
       ...element.cssProperties.map((p) => p.name),
       ...element.slots.map((s) => s.name),
     ].filter((name) => !readme.includes(`\`${name}\``));
-    expect(missing, 'names the README does not mention (in `backticks`)').toEqual([]);
+    expect(missing, 'names docs/embedding.md does not mention (in `backticks`)').toEqual([]);
   });
 });

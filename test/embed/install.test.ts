@@ -8,6 +8,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { packageRoot } from '../../src/node/paths.ts';
+import { EMBEDDING_GUIDE } from './readme.ts';
 
 const tarballs = inject('tarballs');
 const widgetOnly = inject('widgetOnly');
@@ -141,13 +142,13 @@ describe('@klarskjema/receiver from its tarball', () => {
 });
 
 describe('a TypeScript 5 app (tsc --strict --noEmit) against the installed widget', () => {
-  it.each(['bundler', 'node16'])('type-checks the README example with moduleResolution %s, library types included', async (resolution) => {
+  it.each(['bundler', 'node16'])('type-checks the example of docs/embedding.md with moduleResolution %s, library types included', async (resolution) => {
     const app = join(hostApp, `ts-${resolution}`);
     await mkdir(app, { recursive: true });
-    const readme = await readFile(resolve(packageRoot, 'README.md'), 'utf8');
+    const readme = await readFile(resolve(packageRoot, EMBEDDING_GUIDE), 'utf8');
     const marker = '<!-- embed-example: typescript -->';
     const block = /^\s*```ts\n([\s\S]*?)\n```/.exec(readme.slice(readme.indexOf(marker) + marker.length));
-    expect(readme.includes(marker) && block, 'README has a typescript example').toBeTruthy();
+    expect(readme.includes(marker) && block, `${EMBEDDING_GUIDE} has a typescript example`).toBeTruthy();
     await writeFile(join(app, 'app.ts'), block![1]!);
     const module = resolution === 'node16' ? 'node16' : 'esnext';
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
