@@ -101,7 +101,6 @@ describe('a reload in the same tab', () => {
   });
 
   it('comes back after a real page reload, on every step (in a frame, with pagehide)', async function () {
-    this.timeout(60_000);
     clean();
     document.body.replaceChildren();
     const frame = document.createElement('iframe');
@@ -112,7 +111,7 @@ describe('a reload in the same tab', () => {
       await until(() => {
         const found = frame.contentDocument?.querySelector('klar-skjema') as Widget | null;
         return found?.status === 'ready' && found.shadowRoot?.querySelector('#ks-heading') !== null;
-      }, 'the form in the frame', 15_000);
+      }, 'the form in the frame');
       const found = frame.contentDocument!.querySelector('klar-skjema') as Widget;
       await settle(found);
       return found;
@@ -173,19 +172,18 @@ describe('"Gå ut og slett"', () => {
   });
 
   it('really leaves with location.replace, so Back does not return (in a frame)', async function () {
-    this.timeout(30_000);
     document.body.replaceChildren();
     const frame = document.createElement('iframe');
     frame.title = 'Skjema';
     frame.src = '/test/ui/fixtures/widget-page.html';
     document.body.append(frame);
-    await until(() => (frame.contentDocument?.querySelector('klar-skjema') as Widget | null)?.shadowRoot?.querySelector('#ks-heading') != null, 'the form', 15_000);
+    await until(() => (frame.contentDocument?.querySelector('klar-skjema') as Widget | null)?.shadowRoot?.querySelector('#ks-heading') != null, 'the form');
     const widget = frame.contentDocument!.querySelector('klar-skjema') as Widget;
     await fillStep(widget, await definitionOf('stotte'), answersFor('stotte', 'situasjon'));
     await until(() => sessionStorage.getItem('klarskjema:stotte') !== null, 'the session draft');
     const entries = history.length;
     button(widget, 'Gå ut og slett').click();
-    await until(() => frame.contentWindow?.location.pathname === '/test/ui/fixtures/neutral.html', 'the neutral page', 10_000);
+    await until(() => frame.contentWindow?.location.pathname === '/test/ui/fixtures/neutral.html', 'the neutral page');
     equal(history.length, entries, 'no new history entry: Back does not lead to the form');
     equal(sessionStorage.getItem('klarskjema:stotte'), null);
   });
