@@ -149,7 +149,7 @@ describe('klarskjema build', { timeout: 60_000 }, () => {
     const ids = (await readdir(resolve(packageRoot, 'schemas/forms'))).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
     expect(lines).toHaveLength(ids.length);
     for (const id of ids) {
-      expect(result.stdout).toContain(`${join(out, id)}/ (form.json, validators.js, locales/nb.json`);
+      expect(result.stdout).toContain(`${join(out, id)}/ (form.json, validators.js, package.json, locales/nb.json`);
       const form = JSON.parse(await readFile(join(out, id, 'form.json'), 'utf8')) as { id: string };
       expect(form.id).toBe(id);
       const code = await readFile(join(out, id, 'validators.js'), 'utf8');
