@@ -7,5 +7,11 @@ export default defineConfig({
     // test/embed/ needs dist/ and Chromium: its own stage and config (vitest.embed.config.ts).
     exclude: [...configDefaults.exclude, '**/*.browser.test.ts', 'test/embed/**', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
     environment: 'node',
+    // One limit for every test and hook, generous for a loaded 2-core machine: some build forms, spawn
+    // processes (the CLI, a receiver killed mid-write) or run property tests for tens of seconds. A limit
+    // only guards against a hang: no test relies on finishing within a time (fake timers, injected clocks
+    // and events instead). No test sets a lower one of its own.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });
