@@ -8,5 +8,11 @@ export default defineConfig({
     // PostgreSQL server: vitest.postgres.config.ts, which also runs the receiver's suite again on PostgreSQL.
     exclude: [...configDefaults.exclude, '**/*.browser.test.ts', 'test/embed/**', '**/*.pg.test.ts', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
     environment: 'node',
+    // One limit for every test and hook, generous for a loaded 2-core machine: some build forms, spawn
+    // processes (the CLI, a receiver killed mid-write) or run property tests for tens of seconds. A limit
+    // only guards against a hang: no test relies on finishing within a time (fake timers, injected clocks
+    // and events instead). No test sets a lower one of its own.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

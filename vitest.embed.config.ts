@@ -8,8 +8,10 @@ export default defineConfig({
     include: ['test/embed/**/*.test.ts'],
     globalSetup: ['test/embed/global-setup.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Guards against a hang only, generous for a loaded 2-core machine: each file starts Chromium and
+    // servers; the install test runs npm in empty projects.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     // Each file drives its own Chromium; two at a time on two cores.
     maxWorkers: 2,
   },

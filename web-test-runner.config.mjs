@@ -48,8 +48,11 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 120_000,
-  testFramework: { config: { timeout: 20_000 } },
+  // Guards against a hang only: no test relies on finishing within them, and on a loaded 2-core machine
+  // (two test files at a time, other work beside) a test may take many times its usual time. A test waits
+  // for events (test/ui/driver.ts `until`, at most UNTIL_MS = 60 s each), never for a fixed time.
+  testsFinishTimeout: 900_000,
+  testFramework: { config: { timeout: 180_000 } },
   // Lit's dev-mode notice on every file is noise; its other dev-mode warnings still show.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   // axe-core is a UMD script and `script.src = …` is a Trusted Types sink, so the page loads it up front

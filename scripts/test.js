@@ -46,6 +46,19 @@ const stages = [
   { name: 'size budget', command: 'tsx scripts/size.ts', args: [bin('tsx', 'tsx'), 'scripts/size.ts'] },
 ];
 
+// KLARSKJEMA_TEST_STAGES=name,name runs only those stages, in the usual order (a quick check, e.g. by
+// scripts/stress.sh --stages); the summary says that the run was partial.
+const only = process.env.KLARSKJEMA_TEST_STAGES?.split(',').map((name) => name.trim()).filter(Boolean);
+if (only?.length) {
+  const unknown = only.filter((name) => !stages.some((stage) => stage.name === name));
+  if (unknown.length) {
+    console.error(`npm test: no stage named ${unknown.join(', ')}. The stages: ${stages.map((stage) => stage.name).join(', ')}.`);
+    process.exit(2);
+  }
+  stages.splice(0, stages.length, ...stages.filter((stage) => only.includes(stage.name)));
+  console.log(`npm test: only ${stages.map((stage) => stage.name).join(', ')} (KLARSKJEMA_TEST_STAGES).`);
+}
+
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const passed = [];
@@ -66,4 +79,4 @@ for (const [index, stage] of stages.entries()) {
   console.log(`\n--- ${stage.name}: ok (${seconds(stageStarted)})`);
 }
 
-console.log(`\nnpm test: all ${stages.length} stages passed (${passed.join(', ')}) in ${seconds(started)}.`);
+console.log(`\nnpm test: ${only?.length ? 'the chosen' : 'all'} ${stages.length} stages passed (${passed.join(', ')}) in ${seconds(started)}.`);

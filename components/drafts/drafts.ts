@@ -160,6 +160,9 @@ export class DraftController implements ReactiveController {
       else this.serverUnreadable = true;
     }
 
+    // Another tab with this form saves what it has first (its debounced save may be pending), so this tab
+    // starts from the answers typed there a moment ago.
+    await this.#guard().sync();
     // Every store is read first, so none that holds an unreadable draft is written to by mistake.
     const [here, device, server] = await Promise.all([this.#load(this.#session), this.#load(this.#device), this.#load(this.#server)]);
     // This tab's draft of another form version needs keepValid from the late chunk; if it cannot load, the
@@ -224,12 +227,18 @@ export class DraftController implements ReactiveController {
 
   /** Once the machine runs (texts are there to warn with): other tabs of this form hear from this one. */
   #startTabs(): void {
+    this.#guard().start();
+  }
+
+  /** The tab guard of this form: asked to sync before the stores are read, started once the machine runs. */
+  #guard(): TabGuard {
+    // Before answering another tab (its hello, claim or sync), what is pending here is saved at once.
     this.#tabs ??= new TabGuard(this.#package!.definition.id, {
       onChange: (state) => this.#tabsChanged(state),
       release: () => { this.#save(); return this.#autosave.flush(); },
       onExit: () => void this.exit(),
     });
-    this.#tabs.start();
+    return this.#tabs;
   }
 
   #draft(snapshot: Snapshot): Draft {

@@ -42,7 +42,7 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 600_000 });
 
 const bin = (project: string, name: string): string => join(project, 'node_modules/.bin', name);
 

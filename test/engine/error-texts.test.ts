@@ -62,5 +62,5 @@ describe.each(exampleFormIds)('error texts on the form "%s"', (formId) => {
     expect([...missing]).toEqual([]);
     // Guards against a test that passes because no error was ever raised.
     expect(seen.size).toBeGreaterThan(5);
-  }, 60_000);
+  });
 });

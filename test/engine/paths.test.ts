@@ -122,5 +122,5 @@ describe.each(exampleFormIds)('paths through the form "%s"', (formId) => {
     longest.steps.forEach(({ event }) => { if ((event as { type: string }).type !== 'xstate.init') actor.send(event); });
     expect(actor.getSnapshot().context.step).toBe(longest.state.context.step);
     actor.stop();
-  }, 120_000);
+  });
 });

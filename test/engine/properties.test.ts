@@ -13,7 +13,6 @@ import { guidedEvent, guidedRollsFor, wizardEventArbitrary } from '../helpers/an
  *  sequences, so the whole Node suite stays under about 90 s on two cores. */
 const RUNS_BY_FORM: Partial<Record<string, number>> = { sosialhjelp: 300 };
 const runsOf = (formId: string): number => RUNS_BY_FORM[formId] ?? 1500;
-const TIMEOUT = 120_000;
 const sequence = (events: fc.Arbitrary<WizardEvent>) => fc.array(events, { minLength: 1, maxLength: 60, size: 'max' });
 
 /** Every path whose value changed between two answer objects (a group's items count as one value each). */
@@ -56,7 +55,7 @@ describe.each(exampleFormIds)('random event sequences on the form "%s"', (formId
     console.log(`${formId}: ${RUNS} sequences, ${submissions} submissions checked`);
     // Guards against a property that passes because no sequence ever reached a submission.
     expect(submissions).toBeGreaterThan(RUNS / 50);
-  }, TIMEOUT);
+  });
 
   it('never lose an answer: only an answer to that field, or removing an item, changes it', async () => {
     const formPackage = await examplePackage(formId);
@@ -75,7 +74,7 @@ describe.each(exampleFormIds)('random event sequences on the form "%s"', (formId
       }
       actor.stop();
     }), { numRuns: RUNS });
-  }, TIMEOUT);
+  });
 
   it('locale and variant switches change nothing but the locale and the variant', async () => {
     const formPackage = await examplePackage(formId);
@@ -96,5 +95,5 @@ describe.each(exampleFormIds)('random event sequences on the form "%s"', (formId
       expect(restAfter).toEqual(restBefore);
       actor.stop();
     }), { numRuns: RUNS });
-  }, TIMEOUT);
+  });
 });

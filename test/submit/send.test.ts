@@ -84,10 +84,15 @@ describe('sendSubmission', () => {
     const submission = kontaktSubmission();
     const statuses: SendStatus[] = [];
     await down();
-    const sending = sendSubmission({ url: url('kontakt'), submission, delaysMs: [50, 100, 200, 400, 800, 1600], connectivity: always, onStatus: (s) => statuses.push(s) });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await up();
-    const { reference } = await sending;
+    // No waiting on the clock: the receiver comes back during the wait after the second failed try (the
+    // sender's `wait`), whatever the machine's speed. The waits asked for are the delays given, in order.
+    const waits: number[] = [];
+    const wait = async (ms: number): Promise<void> => {
+      waits.push(ms);
+      if (waits.length === 2) await up();
+    };
+    const { reference } = await sendSubmission({ url: url('kontakt'), submission, delaysMs: [50, 100, 200, 400, 800, 1600], wait, connectivity: always, onStatus: (s) => statuses.push(s) });
+    expect(waits).toEqual([50, 100]);
     expect(statuses.filter((s) => s.state === 'retrying').length).toBeGreaterThanOrEqual(2);
     expect(rows(submission.id)).toEqual([reference]);
   });
@@ -126,8 +131,11 @@ describe('sendSubmission', () => {
     const counting: typeof fetch = (input, init) => { calls += 1; return fetch(input, init); };
     const statuses: string[] = [];
     const submission = kontaktSubmission();
-    const sending = sendSubmission({ url: url('kontakt'), submission, fetch: counting, delaysMs: [], connectivity, onStatus: (s) => statuses.push(s.state) });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    let told: () => void = () => {};
+    const offline = new Promise<void>((resolve) => { told = resolve; });
+    const sending = sendSubmission({ url: url('kontakt'), submission, fetch: counting, delaysMs: [], connectivity, onStatus: (s) => { statuses.push(s.state); if (s.state === 'offline') told(); } });
+    // The sender has said it is offline and waits for the connection (whenOnline), not for a time.
+    await offline;
     expect(calls).toBe(0);
     expect(statuses).toEqual(['offline']);
     online = true;

@@ -1,7 +1,7 @@
 // axe on every step of every example form: empty, with errors, the review page and the receipt.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual } from '../browser/assert.ts';
-import { definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, clickButton, settle, type Widget } from './driver.ts';
+import { definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, clickButton, settle, until, type Widget } from './driver.ts';
 
 async function walk(formId: string, visit: (widget: Widget, moment: string) => Promise<void>): Promise<Widget> {
   const definition = await definitionOf(formId);
@@ -19,9 +19,12 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
     deepEqual(widget.snapshot!.context.errors, [], `no errors after answering ${step}`);
   }
   deepEqual(widget.snapshot!.value, 'review');
+  // The review page is whole once the late chunk is there (its Send button with it).
+  await until(() => [...widget.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Send'), 'the review page');
+  await settle(widget);
   await visit(widget, 'review');
   await clickButton(widget, 'Send');
-  for (let i = 0; i < 50 && widget.snapshot!.value !== 'submitted'; i++) await new Promise((r) => setTimeout(r, 20));
+  await until(() => widget.snapshot!.value === 'submitted', 'the receipt');
   await settle(widget);
   deepEqual(widget.snapshot!.value, 'submitted');
   await visit(widget, 'receipt');

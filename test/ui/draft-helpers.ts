@@ -55,7 +55,9 @@ export const button = (widget: Widget, label: string): HTMLButtonElement => {
   return found;
 };
 
+/** Clicks the button once it is there (it may come with the late chunk). */
 export async function press(widget: Widget, label: string): Promise<void> {
+  await until(() => [...root(widget).querySelectorAll('button')].some((b) => b.textContent?.trim() === label), `the button "${label}"`);
   button(widget, label).click();
   await settle(widget);
 }

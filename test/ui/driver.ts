@@ -29,9 +29,22 @@ export async function mountWidget(formId: string, attributes: Record<string, str
   return widget;
 }
 
-export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+/**
+ * How long `until` waits before it gives up with a message naming what never came. Only a guard against
+ * hanging: no test relies on anything happening within it, so it is generous for a loaded 2-core machine
+ * (below the per-test timeout in web-test-runner.config.mjs, so the message is the one seen).
+ */
+export const UNTIL_MS = 60_000;
+
+/** Waits for the event that matters (polled): never for a fixed time. */
+export async function until(condition: () => boolean, what: string, timeoutMs = UNTIL_MS): Promise<void> {
+  await eventually(async () => condition(), what, timeoutMs);
+}
+
+/** `until` for a condition that must be fetched (a server's state). */
+export async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = UNTIL_MS): Promise<void> {
   const start = performance.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -134,10 +147,16 @@ export async function next(widget: Widget): Promise<void> {
   await settle(widget);
 }
 
+const findButton = (widget: Widget, text: string): HTMLButtonElement | undefined =>
+  [...root(widget).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
+
+/**
+ * Clicks the button once it is there: some come with the late chunk (Send on the review page, the drafts'
+ * choices), which may still be loading on a busy machine.
+ */
 export async function clickButton(widget: Widget, text: string): Promise<void> {
-  const button = [...root(widget).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === text);
-  if (!button) throw new Error(`No button "${text}"`);
-  click(button);
+  await until(() => findButton(widget, text) !== undefined, `the button "${text}"`);
+  click(findButton(widget, text)!);
   await settle(widget);
 }
 

@@ -3,7 +3,7 @@
 // chooses it the stored draft stays byte for byte as it was; only «Begynn på nytt» replaces it.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, equal, match } from '../browser/assert.ts';
-import { definitionOf, fillStep, root, type Widget } from './driver.ts';
+import { definitionOf, eventually, fillStep, root, type Widget } from './driver.ts';
 import { draftServer, mount, press, settle, text, until } from './draft-helpers.ts';
 
 const KEY = 'klarskjema:kontakt';
@@ -53,10 +53,7 @@ describe('a draft the widget cannot read', () => {
       await until(() => root(widget).activeElement?.id === 'ks-heading', 'focus on the first step\'s heading');
       equal(widget.snapshot!.context.step, 'om-deg');
       await workAndWait(widget);
-      for (let i = 0; !((await serverDraft())?.includes('Ola Nordmann') ?? false); i++) {
-        if (i > 100) throw new Error('the new draft never reached the server');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await eventually(async () => (await serverDraft())?.includes('Ola Nordmann') ?? false, 'the new draft to reach the server');
       await checkA11y(widget);
     });
   }

@@ -30,7 +30,7 @@ beforeAll(async () => {
     temporary.push(formsDir);
     await buildForms(formsDir);
   }
-}, 120_000);
+});
 
 afterAll(async () => {
   for (const dir of temporary) {
@@ -211,7 +211,7 @@ describe('fault suite: the real receiver as a child process', () => {
     db.close();
     expect(stored.size).toBe(acks.submissions.size);
     for (const body of refused) expect(stored.has(body.id)).toBe(false);
-  }, 90_000);
+  });
 
   describe('a read-only data folder', () => {
     const immutable = (dir: string, on: boolean): boolean => spawnSync('chattr', ['-R', on ? '+i' : '-i', dir], { stdio: 'ignore' }).status === 0;
@@ -319,7 +319,7 @@ describe('fault suite: the real receiver as a child process', () => {
       expect(db.prepare<{ n: number }>('SELECT count(*) AS n FROM submissions').get()!.n).toBe(3);
       expect(db.prepare<{ n: number }>('SELECT count(*) AS n FROM attachments').get()!.n).toBe(1);
       db.close();
-    }, 90_000);
+    });
   });
 
   it('SIGKILL in the middle of 8 concurrent clients with attachments, 5 times: every 2xx is stored byte for byte, nothing twice, retries replay', async () => {
@@ -401,5 +401,5 @@ describe('fault suite: the real receiver as a child process', () => {
     db.close();
     expect(n).toBe(keys);
     expect(n).toBe(acks.submissions.size);
-  }, 180_000);
+  });
 });

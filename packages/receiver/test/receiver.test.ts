@@ -87,7 +87,7 @@ describe('POST /api/forms/<form>/submissions', () => {
     const referenceOf = (i: number) => (responses[i]!.json as { reference: string }).reference;
     for (let i = 0; i < 50; i++) expect(referenceOf(150 + i)).toBe(referenceOf(i));
     expect(new Set(unique.map((_, i) => referenceOf(i))).size).toBe(150);
-  }, 30_000);
+  });
 
   describe('refuses with a clear 4xx and stores nothing', () => {
     let before = 0;
@@ -258,7 +258,7 @@ describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
     // Exactly the limit is fine.
     const exact = Buffer.concat([FILES.pdf, Buffer.alloc(MAX_ATTACHMENT_BYTES - FILES.pdf.length, 0x20)]);
     expect((await upload(id, exact, 'application/pdf')).status).toBe(201);
-  }, 30_000);
+  });
 
   it('refuses an unknown document, a bad submission id, an empty file, and too many files for one document', async () => {
     const id = stotteSubmission().id;
@@ -272,7 +272,7 @@ describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
     expect(extra.status).toBe(422);
     expect(errorsOf(extra)).toEqual([['', 'too-many-files']]);
     expect(receiver.rows('attachments').filter((r) => r.submission_id === id)).toHaveLength(MAX_FILES_PER_DOCUMENT);
-  }, 30_000);
+  });
 });
 
 describe('privacy and failure', () => {

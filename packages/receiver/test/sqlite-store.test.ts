@@ -35,11 +35,18 @@ describe('SqliteSubmissionStore', () => {
         // Each writer in its own order, so they collide everywhere.
         workerData: { file, start, keys: i % 2 === 0 ? keys : [...keys].reverse() },
       }));
-      const results = workers.map((worker) => new Promise<Array<[string, string, string]>>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      }));
-      await new Promise((r) => setTimeout(r, 1500)); // let every writer reach the start line
+      // Each writer says 'ready' at the start line, then sends its results.
+      const ready: Array<Promise<void>> = [];
+      const results = workers.map((worker) => {
+        let isReady: () => void = () => {};
+        ready.push(new Promise<void>((resolve) => { isReady = resolve; }));
+        return new Promise<Array<[string, string, string]>>((resolve, reject) => {
+          worker.on('message', (message: unknown) => (message === 'ready' ? isReady() : resolve(message as Array<[string, string, string]>)));
+          worker.once('error', reject);
+        });
+      });
+      // Every writer has its connection open and waits at the start line: then they all go at once.
+      await Promise.race([Promise.all(ready), Promise.all(results)]);
       const gate = new Int32Array(start);
       Atomics.store(gate, 0, 1);
       Atomics.notify(gate, 0);
@@ -57,7 +64,7 @@ describe('SqliteSubmissionStore', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it('draws a new reference when one is already taken', async () => {
     const store = new SqliteSubmissionStore(':memory:');
@@ -167,7 +174,7 @@ describe('SqliteSubmissionStore: storage failures are never hidden', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it('a database locked by another connection past the busy timeout is StorageUnavailable SQLITE_BUSY, and nothing is stored', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'klarskjema-busy-'));

@@ -85,7 +85,7 @@ describe('readiness (/api/health) and liveness (/api/live)', () => {
     } finally {
       await started.close();
     }
-  }, 60_000);
+  });
 });
 
 describe('permissions', () => {

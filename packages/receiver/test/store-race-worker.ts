@@ -6,8 +6,9 @@ import { kontaktSubmission } from './helpers.ts';
 
 const { file, keys, start } = workerData as { file: string; keys: string[]; start: SharedArrayBuffer };
 const store = new SqliteSubmissionStore(file);
-// Wait at the start line until every writer is ready.
+// At the start line: say so, then wait until every writer is there.
 const gate = new Int32Array(start);
+parentPort!.postMessage('ready');
 Atomics.wait(gate, 0, 0);
 const results: Array<[string, string, string]> = [];
 for (const key of keys) {

@@ -30,7 +30,7 @@ beforeAll(async () => {
     validator: { validate: (formPackage, value) => { events.push('validating'); validating(); return pool.validate(formPackage, value); }, close: () => pool.close() },
   });
   started = await startReceiver(receiver);
-}, 30_000);
+});
 afterAll(async () => {
   await started?.close();
   await rm(formsDir, { recursive: true, force: true });
@@ -62,10 +62,12 @@ describe('validation under a time budget', () => {
     const short = kontaktSubmission({ form: { id: 'monster', version: '1.0.0' } });
     short.answers = { ...short.answers, navn: 'aaaa' };
     expect((await postJson(`${started.url}/api/forms/monster/submissions`, short)).status).toBe(201);
-  }, 30_000);
+  });
 
   it('openReceiver validates in workers by default: its forms come from their folders', async () => {
-    const opened = await openReceiver({ ...(await testStoreOptions()), formsDir, dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-receiver-')), log: () => {}, validationBudgetMs: 300 });
+    // The default budget (2 s): a 300 ms one could cut the ordinary kontakt validation on a loaded machine,
+    // while the monster's pattern runs for many seconds (2^29 backtracking steps) on any machine.
+    const opened = await openReceiver({ ...(await testStoreOptions()), formsDir, dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-receiver-')), log: () => {} });
     const server = await startReceiver(opened);
     try {
       const monster = kontaktSubmission({ form: { id: 'monster', version: '1.0.0' } });
@@ -77,5 +79,5 @@ describe('validation under a time budget', () => {
       await server.close();
       await rm(opened.dataDir, { recursive: true, force: true });
     }
-  }, 30_000);
+  });
 });

@@ -107,7 +107,7 @@ describe('klarskjema check (the CLI)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('/answers/properties/navn/pattern');
     expect(result.stdout).toContain('^(a+)+$');
-  }, 30_000);
+  });
 });
 
 /** Every value of a "pattern" key and every "patternProperties" name, anywhere in a JSON document. */

@@ -53,7 +53,7 @@ const laterCondition = (): string => {
   return JSON.stringify(definition, null, 2);
 };
 
-describe('klarskjema check', { timeout: 60_000 }, () => {
+describe('klarskjema check', () => {
   it('exits 0 on the example forms', async () => {
     const result = await run(['check', 'schemas/forms']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -139,7 +139,7 @@ describe('klarskjema check', { timeout: 60_000 }, () => {
   });
 });
 
-describe('klarskjema build', { timeout: 60_000 }, () => {
+describe('klarskjema build', () => {
   it('writes one package per form, with no eval in the validators', async () => {
     const out = await mkdtemp(join(tmpdir(), 'klarskjema-out-'));
     const result = await run(['build', 'schemas/forms', '--out', out]);
@@ -179,7 +179,7 @@ describe('klarskjema build', { timeout: 60_000 }, () => {
   });
 });
 
-describe('klarskjema lint', { timeout: 60_000 }, () => {
+describe('klarskjema lint', () => {
   const stotteNb = JSON.parse(stotteTexts) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A project with the stotte form and its nb texts, changed by `edit`. */
   async function lintProject(edit: (texts: Record<string, any>) => void = () => {}): Promise<string> { // eslint-disable-line @typescript-eslint/no-explicit-any
