@@ -5,7 +5,6 @@ import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, JsonSchema } from '../../src/definition/types.ts';
 import { inputText } from '../../src/i18n/format.ts';
 import { errorTemplate, fieldGlossary, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
-import { readAloudButton } from '../read-aloud/read-aloud.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 import { lateParts } from '../klar-skjema/late-loader.ts';
 
@@ -200,7 +199,7 @@ function address(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
 function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
   return html`<div class="guidance" part="guidance">
     <p>${host.show(fieldKeys(host.definition.id, field.id, 'text'))}</p>
-    ${readAloudButton(host.texts, domId(`/${field.id}`), () => [host.texts.t(fieldKeys(host.definition.id, field.id, 'text'))])}
+    ${lateParts()?.readAloudButton(host.texts, domId(`/${field.id}`), () => [host.texts.t(fieldKeys(host.definition.id, field.id, 'text'))]) ?? nothing}
     ${fieldGlossary(host, field)}
   </div>`;
 }
@@ -216,7 +215,8 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
       <div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div></div>`;
   }
   const parts = fieldParts(host, field, place.path, place.labelParams);
-  parts.readAloud = readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place));
+  // Read aloud comes with the late chunk (it loads with the form package): until then, no button.
+  parts.readAloud = lateParts()?.readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place)) ?? nothing;
   const spec = TEXT_INPUTS[field.kind];
   if (spec) return textInput(host, field, place, parts, spec);
   switch (field.kind) {

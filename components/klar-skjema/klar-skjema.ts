@@ -24,7 +24,6 @@ import type { HelpRequest } from '../../src/engine/help.ts';
 import type { ContactInput } from '../help/contact.ts';
 import { prefillableField } from '../prefill/prefill-field.ts';
 import { glossaryStyles } from '../glossary/glossary.ts';
-import { ReadAloudController, readAloudStyles } from '../read-aloud/read-aloud.ts';
 
 type Snapshot = SnapshotFrom<WizardMachine>;
 
@@ -91,7 +90,7 @@ const COUNT_ANNOUNCE_DELAY_MS = 1200;
  */
 export class KlarSkjema extends LitElement {
   // The help panel's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
-  static override styles = [styles, draftStyles, glossaryStyles, readAloudStyles];
+  static override styles = [styles, draftStyles, glossaryStyles];
 
   static override properties = {
     form: { type: String },
@@ -141,7 +140,6 @@ export class KlarSkjema extends LitElement {
   #pendingFocus: { kind: 'heading' } | { kind: 'summary' } | { kind: 'id'; id: string } | null = null;
   #lastView = '';
   /** Re-renders when the browser's voices change, so "Read aloud" appears once a voice for the language exists. */
-  #readAloud = new ReadAloudController(this);
   #drafts = new DraftController(this, {
     actor: () => this.#actor, texts: () => this.#textsNow(), now: () => this.now(), leave: (url) => this.leave(url),
     restart: (restored) => this.#startMachine(restored), late: () => this.#late.parts,

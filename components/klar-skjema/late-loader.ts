@@ -67,6 +67,8 @@ export class LateController implements ReactiveController {
     const root = this.host.renderRoot;
     if (!parts || this.#adopted || !(root instanceof ShadowRoot)) return;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...parts.lateStyles.map((style) => style.styleSheet!)];
+    // Read aloud renders again when the voices change, and stops when the widget leaves the page.
+    new parts.ReadAloudController(this.host);
     this.#adopted = true;
   }
 

@@ -5,10 +5,11 @@
 import { lateMainStyles } from './late.styles.ts';
 import { helpStyles } from '../help/help.styles.ts';
 import { receiptStyles } from '../receipt/receipt.styles.ts';
+import { readAloudStyles } from '../read-aloud/read-aloud.ts';
 import { summaryStyles } from '../review/summary.styles.ts';
 
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
-export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, receiptStyles];
+export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
 export { reviewBody, sendButton } from '../review/review-page.ts';
 export { receiptView } from '../receipt/receipt.ts';
@@ -22,3 +23,4 @@ export { ServerDraftStore } from '../../src/drafts/server-store.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
 export { group } from '../fields/group.ts';
+export { readAloudButton, ReadAloudController } from '../read-aloud/read-aloud.ts';
