@@ -6,7 +6,16 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     // test/embed/ needs dist/ and Chromium: its own stage and config (vitest.embed.config.ts). *.pg.test.ts need a
     // PostgreSQL server: vitest.postgres.config.ts, which also runs the receiver's suite again on PostgreSQL.
-    exclude: [...configDefaults.exclude, '**/*.browser.test.ts', 'test/embed/**', '**/*.pg.test.ts', '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
+    exclude: [
+      ...configDefaults.exclude,
+      '**/*.browser.test.ts',
+      'test/embed/**',
+      '**/*.pg.test.ts',
+      '**/node_modules/**',
+      'build/**',
+      'dist/**',
+      '.tmp/**',
+    ],
     environment: 'node',
     // One limit for every test and hook, generous for a loaded 2-core machine: some build forms, spawn
     // processes (the CLI, a receiver killed mid-write) or run property tests for tens of seconds. A limit

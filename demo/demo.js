@@ -22,5 +22,7 @@ widget.prefill = person;
 // ?theme=nav or ?theme=neutral shows one of the example themes in demo/themes/.
 const theme = new URLSearchParams(location.search).get('theme');
 if (theme === 'nav' || theme === 'neutral') {
-  document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `themes/${theme}.css` }));
+  document.head.append(
+    Object.assign(document.createElement('link'), { rel: 'stylesheet', href: `themes/${theme}.css` }),
+  );
 }

@@ -28,8 +28,16 @@ const packagedAssets: Plugin = {
 };
 
 const nodeBundle = {
-  bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', splitting: true,
-  legalComments: 'none', sourcemap: false, logLevel: 'warning', absWorkingDir: packageRoot,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  splitting: true,
+  legalComments: 'none',
+  sourcemap: false,
+  logLevel: 'warning',
+  absWorkingDir: packageRoot,
   chunkNames: 'chunks/[name]-[hash]',
 } as const;
 
@@ -37,11 +45,26 @@ const nodeBundle = {
 async function declarations(packageDir: string, entry: string, ambient: string[] = []): Promise<void> {
   const outDir = join(packageDir, 'dist/types');
   const tsconfig = join(packageDir, 'dist/tsconfig.types.json');
-  await writeFile(tsconfig, JSON.stringify({
-    extends: relative(join(packageDir, 'dist'), join(packageRoot, 'tsconfig.json')),
-    compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true, declarationDir: relative(join(packageDir, 'dist'), outDir), rootDir: relative(join(packageDir, 'dist'), packageRoot), types: ['node'] },
-    include: [], files: [entry, ...ambient].map((file) => relative(join(packageDir, 'dist'), join(packageDir, file))),
-  }, null, 2));
+  await writeFile(
+    tsconfig,
+    JSON.stringify(
+      {
+        extends: relative(join(packageDir, 'dist'), join(packageRoot, 'tsconfig.json')),
+        compilerOptions: {
+          noEmit: false,
+          declaration: true,
+          emitDeclarationOnly: true,
+          declarationDir: relative(join(packageDir, 'dist'), outDir),
+          rootDir: relative(join(packageDir, 'dist'), packageRoot),
+          types: ['node'],
+        },
+        include: [],
+        files: [entry, ...ambient].map((file) => relative(join(packageDir, 'dist'), join(packageDir, file))),
+      },
+      null,
+      2,
+    ),
+  );
   const tsc = join(packageRoot, 'node_modules/typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', tsconfig], { cwd: packageRoot, stdio: 'inherit' });
   await rm(tsconfig);
@@ -55,13 +78,21 @@ export async function buildTools(): Promise<void> {
   const dist = join(toolsDir, 'dist');
   await rm(dist, { recursive: true, force: true });
   await build({
-    ...nodeBundle, outdir: dist, plugins: [packagedAssets],
+    ...nodeBundle,
+    outdir: dist,
+    plugins: [packagedAssets],
     entryPoints: { cli: join(toolsDir, 'src/cli/main.ts'), index: join(toolsDir, 'src/index.ts') },
   });
   // What every built validators.js bundles in: one small ES module with no imports.
   await build({
-    entryPoints: [resolve(packageRoot, 'src/validation/formats.ts')], outfile: join(dist, 'formats.js'),
-    bundle: true, platform: 'neutral', format: 'esm', target: 'es2022', legalComments: 'none', logLevel: 'warning',
+    entryPoints: [resolve(packageRoot, 'src/validation/formats.ts')],
+    outfile: join(dist, 'formats.js'),
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
   });
   // The meta-schema and the shared answer schemas (not the example forms), and the command's texts.
   await rm(join(toolsDir, 'schemas'), { recursive: true, force: true });
@@ -82,11 +113,15 @@ export async function buildReceiver(): Promise<void> {
   // The worker is its own entry with the name the pool asks for (validation-worker.mjs beside the code that
   // starts it); in the repository that name is a small file that runs the TypeScript source through tsx.
   await build({
-    ...nodeBundle, outdir: dist, outExtension: { '.js': '.js' },
+    ...nodeBundle,
+    outdir: dist,
+    outExtension: { '.js': '.js' },
     entryPoints: { main: join(receiverDir, 'src/main.ts'), index: join(receiverDir, 'src/index.ts') },
   });
   await build({
-    ...nodeBundle, splitting: false, outfile: join(dist, 'validation-worker.mjs'),
+    ...nodeBundle,
+    splitting: false,
+    outfile: join(dist, 'validation-worker.mjs'),
     entryPoints: [join(receiverDir, 'src/validation-worker.ts')],
   });
   // better-sqlite3 ships no types; ours (src/better-sqlite3.d.ts) cover what the store uses.

@@ -24,45 +24,86 @@ const LATE_MARKER = '__KLAR_LATE_CHUNK__';
 /** The widget's esbuild options (without outdir); `npm run size` rebuilds with them to say where the bytes go. */
 export const widgetBuildOptions = {
   entryPoints: { klarskjema: resolve(packageRoot, 'components/klar-skjema/loader.ts') },
-  bundle: true, splitting: true, format: 'esm', minify: true, target: 'es2022', legalComments: 'none',
-  entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]', absWorkingDir: packageRoot,
-  sourcemap: false, logLevel: 'warning', plugins: [minifyLitCssPlugin],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  legalComments: 'none',
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  absWorkingDir: packageRoot,
+  sourcemap: false,
+  logLevel: 'warning',
+  plugins: [minifyLitCssPlugin],
 } satisfies BuildOptions;
 
 export type WidgetFlavour = 'npm' | 'standalone';
 
 /** What the npm flavour leaves to the host's bundler: the widget's "dependencies", and their subpaths. */
 export const SHARED_LIBRARIES = ['lit', 'xstate', 'i18next'] as const;
-export const sharedExternal = (names: readonly string[] = SHARED_LIBRARIES): string[] => names.flatMap((name) => [name, `${name}/*`]);
+export const sharedExternal = (names: readonly string[] = SHARED_LIBRARIES): string[] =>
+  names.flatMap((name) => [name, `${name}/*`]);
 
 function flavourOptions(flavour: WidgetFlavour, options: Partial<BuildOptions>): BuildOptions {
-  if (flavour === 'npm') return { ...widgetBuildOptions, ...options, external: [...sharedExternal(), ...(options.external ?? [])] };
-  return { ...widgetBuildOptions, ...options, plugins: [...widgetBuildOptions.plugins, litPolicyRenamePlugin, ...(options.plugins ?? [])] };
+  if (flavour === 'npm')
+    return { ...widgetBuildOptions, ...options, external: [...sharedExternal(), ...(options.external ?? [])] };
+  return {
+    ...widgetBuildOptions,
+    ...options,
+    plugins: [...widgetBuildOptions.plugins, litPolicyRenamePlugin, ...(options.plugins ?? [])],
+  };
 }
 
 const LIT_HTML_INPUT = /node_modules\/lit-html\/(?:development\/)?lit-html\.js$/;
 
 /** Fails the build when a flavour is not what it says: a bundled library in npm, a "lit-html" policy in standalone. */
 function checkFlavour(flavour: WidgetFlavour, files: WidgetOutput[], metafile: Metafile): void {
-  const texts = files.filter((file) => file.path.endsWith('.js')).map((file) => new TextDecoder().decode(file.contents));
+  const texts = files
+    .filter((file) => file.path.endsWith('.js'))
+    .map((file) => new TextDecoder().decode(file.contents));
   if (flavour === 'npm') {
-    const bundled = Object.keys(metafile.inputs).filter((path) => SHARED_LIBRARIES.some((name) => path.includes(`node_modules/${name}/`)) || /node_modules\/(?:lit-html|lit-element|@lit)\//.test(path));
-    if (bundled.length > 0) throw new Error(`npm build: shared libraries bundled instead of imported: ${bundled.join(', ')}`);
-    const external = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((imported) => imported.external).map((imported) => imported.path));
-    const unknown = external.filter((path) => !SHARED_LIBRARIES.some((name) => path === name || path.startsWith(`${name}/`)));
-    if (unknown.length > 0) throw new Error(`npm build: bare imports of packages that are not dependencies: ${unknown.join(', ')}`);
+    const bundled = Object.keys(metafile.inputs).filter(
+      (path) =>
+        SHARED_LIBRARIES.some((name) => path.includes(`node_modules/${name}/`)) ||
+        /node_modules\/(?:lit-html|lit-element|@lit)\//.test(path),
+    );
+    if (bundled.length > 0)
+      throw new Error(`npm build: shared libraries bundled instead of imported: ${bundled.join(', ')}`);
+    const external = Object.values(metafile.outputs).flatMap((output) =>
+      output.imports.filter((imported) => imported.external).map((imported) => imported.path),
+    );
+    const unknown = external.filter(
+      (path) => !SHARED_LIBRARIES.some((name) => path === name || path.startsWith(`${name}/`)),
+    );
+    if (unknown.length > 0)
+      throw new Error(`npm build: bare imports of packages that are not dependencies: ${unknown.join(', ')}`);
     return;
   }
-  if (texts.some((text) => /createPolicy\(["']lit-html["']/.test(text))) throw new Error(`standalone build: a "lit-html" Trusted Types policy is left in the output`);
+  if (texts.some((text) => /createPolicy\(["']lit-html["']/.test(text)))
+    throw new Error(`standalone build: a "lit-html" Trusted Types policy is left in the output`);
   const litBundled = Object.keys(metafile.inputs).some((path) => LIT_HTML_INPUT.test(path));
-  const renamed = texts.filter((text) => text.includes(`createPolicy("${STANDALONE_POLICY}"`) || text.includes(`createPolicy('${STANDALONE_POLICY}'`)).length;
-  if (litBundled && renamed !== 1) throw new Error(`standalone build: expected the "${STANDALONE_POLICY}" policy in one chunk, found it in ${renamed}`);
+  const renamed = texts.filter(
+    (text) =>
+      text.includes(`createPolicy("${STANDALONE_POLICY}"`) || text.includes(`createPolicy('${STANDALONE_POLICY}'`),
+  ).length;
+  if (litBundled && renamed !== 1)
+    throw new Error(
+      `standalone build: expected the "${STANDALONE_POLICY}" policy in one chunk, found it in ${renamed}`,
+    );
 }
 
-export interface WidgetOutput { path: string; contents: Uint8Array }
+export interface WidgetOutput {
+  path: string;
+  contents: Uint8Array;
+}
 
 /** Builds in memory: every output file, with the late chunk's path written into the chunk that loads it. */
-export async function bundleWidget(outdir: string, options: Partial<BuildOptions> = {}, flavour: WidgetFlavour = 'standalone'): Promise<{ files: WidgetOutput[]; metafile: Metafile }> {
+export async function bundleWidget(
+  outdir: string,
+  options: Partial<BuildOptions> = {},
+  flavour: WidgetFlavour = 'standalone',
+): Promise<{ files: WidgetOutput[]; metafile: Metafile }> {
   const result = await build({ ...flavourOptions(flavour, options), outdir, write: false, metafile: true });
   const late = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === LATE_SOURCE);
   const files: WidgetOutput[] = result.outputFiles.map((file) => ({ path: file.path, contents: file.contents }));
@@ -81,7 +122,10 @@ export async function bundleWidget(outdir: string, options: Partial<BuildOptions
 }
 
 /** Writes the widget to outdir, after removing the chunks of earlier builds. */
-export async function buildWidget(outdir = resolve(packageRoot, 'build/widget'), flavour: WidgetFlavour = 'standalone'): Promise<string> {
+export async function buildWidget(
+  outdir = resolve(packageRoot, 'build/widget'),
+  flavour: WidgetFlavour = 'standalone',
+): Promise<string> {
   const { files } = await bundleWidget(outdir, {}, flavour);
   await rm(join(outdir, 'chunks'), { recursive: true, force: true });
   for (const file of files) {

@@ -26,16 +26,23 @@ function tscBin(): string {
 
 /** Declarations of components/klar-skjema/define.ts and what it imports, then one entry file beside the bundle. */
 async function buildTypes(): Promise<void> {
-  const result = spawnSync(process.execPath, [tscBin(), '-p', 'tsconfig.build.json'], { cwd: packageRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(process.execPath, [tscBin(), '-p', 'tsconfig.build.json'], {
+    cwd: packageRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0)
+    throw new Error(`tsc -p tsconfig.build.json failed (exit ${result.status ?? result.signal})`);
   await readFile(join(distDir, 'types/components/klar-skjema/define.d.ts'), 'utf8'); // fails loudly if tsc moved it
   await rewriteDeclarationImports(join(distDir, 'types'));
-  await writeFile(join(distDir, 'klarskjema.d.ts'), [
-    '// Types of dist/klarskjema.js: the KlarSkjema element, its events (typed on every element and on document),',
-    "// and HTMLElementTagNameMap['klar-skjema'].",
-    "export * from './types/components/klar-skjema/define.js';",
-    '',
-  ].join('\n'));
+  await writeFile(
+    join(distDir, 'klarskjema.d.ts'),
+    [
+      '// Types of dist/klarskjema.js: the KlarSkjema element, its events (typed on every element and on document),',
+      "// and HTMLElementTagNameMap['klar-skjema'].",
+      "export * from './types/components/klar-skjema/define.js';",
+      '',
+    ].join('\n'),
+  );
 }
 
 export async function buildPackage(): Promise<string[]> {
@@ -45,9 +52,17 @@ export async function buildPackage(): Promise<string[]> {
   await buildWidget(cdnDir, 'standalone');
   await buildForms(join(distDir, 'forms'));
   await buildTypes();
-  await writeFile(join(distDir, 'custom-elements.json'), `${JSON.stringify(await customElementsManifest(), null, 2)}\n`);
-  return [...['klarskjema.js', 'chunks/', 'klarskjema.d.ts', 'types/', 'custom-elements.json', 'forms/'].map((name) => join(distDir, name)), join(cdnDir, 'klarskjema.js'), join(cdnDir, 'chunks/')]
-    .map((path) => relative(process.cwd(), path));
+  await writeFile(
+    join(distDir, 'custom-elements.json'),
+    `${JSON.stringify(await customElementsManifest(), null, 2)}\n`,
+  );
+  return [
+    ...['klarskjema.js', 'chunks/', 'klarskjema.d.ts', 'types/', 'custom-elements.json', 'forms/'].map((name) =>
+      join(distDir, name),
+    ),
+    join(cdnDir, 'klarskjema.js'),
+    join(cdnDir, 'chunks/'),
+  ].map((path) => relative(process.cwd(), path));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

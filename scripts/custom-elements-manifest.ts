@@ -12,11 +12,27 @@ export const EVENTS_SOURCE = 'components/klar-skjema/events.ts';
 /** The module consumers import: the published bundle. */
 export const PUBLIC_MODULE = 'dist/klarskjema.js';
 
-interface Named { name: string; description: string }
-interface Typed extends Named { type?: { text: string } }
-export interface ManifestAttribute extends Typed { fieldName?: string; default?: string }
-export interface ManifestMember extends Typed { kind: 'field'; attribute?: string; readonly?: boolean; default?: string; privacy?: 'public' }
-export interface ManifestCssProperty extends Named { default?: string }
+interface Named {
+  name: string;
+  description: string;
+}
+interface Typed extends Named {
+  type?: { text: string };
+}
+export interface ManifestAttribute extends Typed {
+  fieldName?: string;
+  default?: string;
+}
+export interface ManifestMember extends Typed {
+  kind: 'field';
+  attribute?: string;
+  readonly?: boolean;
+  default?: string;
+  privacy?: 'public';
+}
+export interface ManifestCssProperty extends Named {
+  default?: string;
+}
 
 export interface ElementDeclaration {
   kind: 'class';
@@ -40,13 +56,20 @@ export interface CustomElementsManifest {
     kind: 'javascript-module';
     path: string;
     declarations: ElementDeclaration[];
-    exports: Array<{ kind: 'js' | 'custom-element-definition'; name: string; declaration: { name: string; module: string } }>;
+    exports: Array<{
+      kind: 'js' | 'custom-element-definition';
+      name: string;
+      declaration: { name: string; module: string };
+    }>;
   }>;
 }
 
 /** The text of a JSDoc comment without its stars, one string per line. */
 function commentLines(comment: string): string[] {
-  return comment.replace(/^\/\*\*|\*\/$/g, '').split('\n').map((line) => line.replace(/^\s*\* ?/, '').trimEnd());
+  return comment
+    .replace(/^\/\*\*|\*\/$/g, '')
+    .split('\n')
+    .map((line) => line.replace(/^\s*\* ?/, '').trimEnd());
 }
 
 /** "@tag name - text" lines of a JSDoc block; a line without a tag continues the one before. */
@@ -99,7 +122,11 @@ export function elementDeclaration(elementSource: string, eventsSource: string):
   if (docStart === -1 || !classDoc.endsWith('*/')) throw new Error(`${ELEMENT_SOURCE}: the class has no JSDoc comment`);
   const lines = commentLines(classDoc.slice(docStart));
   const firstTag = lines.findIndex((line) => line.trim().startsWith('@'));
-  const description = lines.slice(0, firstTag === -1 ? undefined : firstTag).filter(Boolean).join(' ').trim();
+  const description = lines
+    .slice(0, firstTag === -1 ? undefined : firstTag)
+    .filter(Boolean)
+    .join(' ')
+    .trim();
   const attributeDocs = new Map(tags(lines, 'attr').map((tag) => [tag.name, tag.description]));
 
   const defaults = new Map<string, string>();
@@ -113,33 +140,66 @@ export function elementDeclaration(elementSource: string, eventsSource: string):
     const declared = new RegExp(`\\n\\s*declare ${name}: ([^;]+);`).exec(elementSource);
     const type = declared ? { text: declared[1]!.trim() } : undefined;
     const explicit = /attribute: (?:'([^']+)'|(false))/.exec(options);
-    const attribute = explicit?.[2] === 'false' ? undefined : explicit?.[1] ?? name.toLowerCase();
+    const attribute = explicit?.[2] === 'false' ? undefined : (explicit?.[1] ?? name.toLowerCase());
     const fieldDoc = declared ? docBefore(elementSource, declared.index + 1) : '';
     const memberDescription = (attribute ? attributeDocs.get(attribute) : undefined) ?? fieldDoc;
     const value = defaults.get(name);
-    members.push({ kind: 'field', name, privacy: 'public', description: memberDescription, ...(type ? { type } : {}), ...(attribute ? { attribute } : {}), ...(value !== undefined ? { default: value } : {}) });
-    if (attribute) attributes.push({ name: attribute, fieldName: name, description: memberDescription, ...(type ? { type } : {}), ...(value !== undefined ? { default: value } : {}) });
+    members.push({
+      kind: 'field',
+      name,
+      privacy: 'public',
+      description: memberDescription,
+      ...(type ? { type } : {}),
+      ...(attribute ? { attribute } : {}),
+      ...(value !== undefined ? { default: value } : {}),
+    });
+    if (attribute)
+      attributes.push({
+        name: attribute,
+        fieldName: name,
+        description: memberDescription,
+        ...(type ? { type } : {}),
+        ...(value !== undefined ? { default: value } : {}),
+      });
   }
   // Attributes the element reads with getAttribute, without a property.
   for (const [name, description] of attributeDocs) {
-    if (!attributes.some((attribute) => attribute.name === name)) attributes.push({ name, description, type: { text: 'string' } });
+    if (!attributes.some((attribute) => attribute.name === name))
+      attributes.push({ name, description, type: { text: 'string' } });
   }
   // Public getters with a JSDoc comment are API too (snapshot, files).
   for (const match of elementSource.matchAll(/\n {2}get (\w+)\(\): ([^{]+)\{/g)) {
-    members.push({ kind: 'field', name: match[1]!, privacy: 'public', readonly: true, type: { text: match[2]!.trim() }, description: docBefore(elementSource, match.index + 1) });
+    members.push({
+      kind: 'field',
+      name: match[1]!,
+      privacy: 'public',
+      readonly: true,
+      type: { text: match[2]!.trim() },
+      description: docBefore(elementSource, match.index + 1),
+    });
   }
 
   const eventMap = /export interface KlarEventMap \{([\s\S]*?)\n\}/.exec(eventsSource);
   if (!eventMap) throw new Error(`${EVENTS_SOURCE}: no "export interface KlarEventMap" found`);
   const events: Typed[] = [];
   for (const match of eventMap[1]!.matchAll(/'(klar-[a-z-]+)': ([^;]+);/g)) {
-    events.push({ name: match[1]!, type: { text: match[2]!.trim() }, description: docBefore(eventMap[1]!, match.index) });
+    events.push({
+      name: match[1]!,
+      type: { text: match[2]!.trim() },
+      description: docBefore(eventMap[1]!, match.index),
+    });
   }
 
   return {
-    kind: 'class', customElement: true, name: classMatch[1]!, tagName: 'klar-skjema', description,
+    kind: 'class',
+    customElement: true,
+    name: classMatch[1]!,
+    tagName: 'klar-skjema',
+    description,
     superclass: { name: classMatch[2]!, package: 'lit' },
-    attributes, members, events,
+    attributes,
+    members,
+    events,
     slots: tags(lines, 'slot'),
     cssParts: tags(lines, 'csspart'),
     cssProperties: tags(lines, 'cssproperty').map(splitDefault),
@@ -155,14 +215,20 @@ export async function customElementsManifest(root = packageRoot): Promise<Custom
   return {
     schemaVersion: '2.1.0',
     readme: 'README.md',
-    modules: [{
-      kind: 'javascript-module',
-      path: PUBLIC_MODULE,
-      declarations: [declaration],
-      exports: [
-        { kind: 'js', name: declaration.name, declaration: { name: declaration.name, module: PUBLIC_MODULE } },
-        { kind: 'custom-element-definition', name: declaration.tagName, declaration: { name: declaration.name, module: PUBLIC_MODULE } },
-      ],
-    }],
+    modules: [
+      {
+        kind: 'javascript-module',
+        path: PUBLIC_MODULE,
+        declarations: [declaration],
+        exports: [
+          { kind: 'js', name: declaration.name, declaration: { name: declaration.name, module: PUBLIC_MODULE } },
+          {
+            kind: 'custom-element-definition',
+            name: declaration.tagName,
+            declaration: { name: declaration.name, module: PUBLIC_MODULE },
+          },
+        ],
+      },
+    ],
   };
 }

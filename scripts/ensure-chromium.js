@@ -8,7 +8,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function run(command, args) {
   console.log(`$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) {
     console.error(`ensure-chromium: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
@@ -30,6 +33,8 @@ if (existsSync(CHROMIUM)) {
     process.exit(1);
   }
 } else {
-  console.error(`ensure-chromium: ${CHROMIUM} is missing. Install it with \`sudo apt-get install chromium\` (never \`npx playwright install\`), then run the tests again.`);
+  console.error(
+    `ensure-chromium: ${CHROMIUM} is missing. Install it with \`sudo apt-get install chromium\` (never \`npx playwright install\`), then run the tests again.`,
+  );
   process.exit(1);
 }

@@ -7,7 +7,10 @@ import { findPostgresBin } from './postgres-bin.js';
 
 function run(command, args) {
   console.log(`$ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) {
     console.error(`ensure-postgres: \`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
@@ -29,7 +32,9 @@ if (bin) {
   }
   console.log(`PostgreSQL: ${bin}`);
 } else {
-  console.error('ensure-postgres: PostgreSQL is missing. Install it with `sudo apt-get install postgresql` '
-    + '(or set PG_BIN to the folder with initdb and pg_ctl), then run the tests again.');
+  console.error(
+    'ensure-postgres: PostgreSQL is missing. Install it with `sudo apt-get install postgresql` ' +
+      '(or set PG_BIN to the folder with initdb and pg_ctl), then run the tests again.',
+  );
   process.exit(1);
 }

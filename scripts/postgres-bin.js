@@ -9,10 +9,13 @@ export function findPostgresBin() {
   if (fromEnv) return existsSync(join(fromEnv, 'initdb')) && existsSync(join(fromEnv, 'pg_ctl')) ? fromEnv : null;
   const base = '/usr/lib/postgresql';
   if (!existsSync(base)) return null;
-  const majors = readdirSync(base).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
+  const majors = readdirSync(base)
+    .filter((name) => /^\d+$/.test(name))
+    .sort((a, b) => Number(b) - Number(a));
   for (const major of majors) {
     const bin = join(base, major, 'bin');
-    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) && existsSync(join(bin, 'postgres'))) return bin;
+    if (existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) && existsSync(join(bin, 'postgres')))
+      return bin;
   }
   return null;
 }

@@ -35,7 +35,12 @@ const ANSWERS = fullAnswers;
 // exist in the page.
 const WIDGET = "document.querySelector('klar-skjema')";
 
-interface View { value: string; step: string; errors: number; relevant: string[] }
+interface View {
+  value: string;
+  step: string;
+  errors: number;
+  relevant: string[];
+}
 
 async function view(page: Page): Promise<View> {
   return page.evaluate(`(() => {
@@ -67,7 +72,7 @@ async function fill(page: Page, field: FieldDefinition, path: string, value: unk
   const control = (selector: string) => page.locator(`klar-skjema ${selector}`);
   // A value the demo prefilled from a register: confirm it, as most users would.
   const confirm = control(`input[name="${domId(path)}-prefill"][value="yes"]`);
-  if (await confirm.count() > 0) {
+  if ((await confirm.count()) > 0) {
     await confirm.check();
     await settle(page);
     return;
@@ -84,12 +89,16 @@ async function shoot(page: Page, formId: string, number: number, name: string): 
     const file = resolve(OUT_DIR, `${formId}-${String(number).padStart(2, '0')}-${name}-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     const wide = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-    console.log(`${relative(process.cwd(), file)}${wide > width ? `  (warning: the page is ${wide} px wide, it scrolls sideways)` : ''}`);
+    console.log(
+      `${relative(process.cwd(), file)}${wide > width ? `  (warning: the page is ${wide} px wide, it scrolls sideways)` : ''}`,
+    );
   }
 }
 
 async function screenshotsOf(browser: Browser, origin: string, formId: string): Promise<void> {
-  const definition = JSON.parse(await readFile(resolve(packageRoot, `build/forms/${formId}/form.json`), 'utf8')) as FormDefinition;
+  const definition = JSON.parse(
+    await readFile(resolve(packageRoot, `build/forms/${formId}/form.json`), 'utf8'),
+  ) as FormDefinition;
   const page = await browser.newPage({ viewport: { width: WIDTHS[0]!, height: HEIGHT } });
   page.setDefaultTimeout(TIMEOUT_MS);
   const problems: string[] = [];
@@ -101,7 +110,9 @@ async function screenshotsOf(browser: Browser, origin: string, formId: string): 
     if (url.endsWith('/favicon.ico')) return;
     problems.push(`${message.text()}${url ? ` (${url})` : ''}`);
   });
-  const check = () => { if (problems.length > 0) throw new Error(`${formId}: the page reported: ${problems[0]}`); };
+  const check = () => {
+    if (problems.length > 0) throw new Error(`${formId}: the page reported: ${problems[0]}`);
+  };
 
   await page.goto(`${origin}/demo/index.html?form=${formId}`);
   await page.locator('klar-skjema #ks-heading').waitFor();
@@ -127,10 +138,12 @@ async function screenshotsOf(browser: Browser, origin: string, formId: string): 
     await shoot(page, formId, ++number, stepId);
     await button(page, 'Neste');
     const after = await view(page);
-    if (after.value === 'filling' && after.step === stepId) throw new Error(`${formId}: Continue on ${stepId} stopped with ${after.errors} error(s); check ANSWERS`);
+    if (after.value === 'filling' && after.step === stepId)
+      throw new Error(`${formId}: Continue on ${stepId} stopped with ${after.errors} error(s); check ANSWERS`);
     check();
   }
-  if ((await view(page)).value !== 'review') throw new Error(`${formId}: expected the review page, got ${(await view(page)).value}`);
+  if ((await view(page)).value !== 'review')
+    throw new Error(`${formId}: expected the review page, got ${(await view(page)).value}`);
   await shoot(page, formId, ++number, 'review');
 
   await button(page, 'Send');
@@ -146,7 +159,9 @@ async function screenshotsOf(browser: Browser, origin: string, formId: string): 
  * layout and that amounts, account numbers and dates still read left to right.
  */
 async function rightToLeft(browser: Browser, origin: string, formId: string, locale: string): Promise<void> {
-  const definition = JSON.parse(await readFile(resolve(packageRoot, `build/forms/${formId}/form.json`), 'utf8')) as FormDefinition;
+  const definition = JSON.parse(
+    await readFile(resolve(packageRoot, `build/forms/${formId}/form.json`), 'utf8'),
+  ) as FormDefinition;
   const page = await browser.newPage({ viewport: { width: WIDTHS[0]!, height: HEIGHT } });
   page.setDefaultTimeout(TIMEOUT_MS);
   await page.goto(`${origin}/demo/index.html?form=${formId}`);
@@ -166,7 +181,10 @@ async function rightToLeft(browser: Browser, origin: string, formId: string, loc
 }
 
 async function main(): Promise<void> {
-  execFileSync(process.execPath, ['--import', 'tsx', resolve(packageRoot, 'scripts/build-forms.ts')], { cwd: packageRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, ['--import', 'tsx', resolve(packageRoot, 'scripts/build-forms.ts')], {
+    cwd: packageRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   await buildWidget();
   await rm(OUT_DIR, { recursive: true, force: true });
   await mkdir(OUT_DIR, { recursive: true });
@@ -174,10 +192,21 @@ async function main(): Promise<void> {
   let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    server = await serve({ root: packageRoot, port: 0, host: '127.0.0.1', allow: ['demo', 'build'], policy: STANDALONE_CONTENT_SECURITY_POLICY });
+    server = await serve({
+      root: packageRoot,
+      port: 0,
+      host: '127.0.0.1',
+      allow: ['demo', 'build'],
+      policy: STANDALONE_CONTENT_SECURITY_POLICY,
+    });
     // The demo posts to the reference receiver, as under `npm start`; its data goes to a temp folder.
-    const receiver = await openReceiver({ formsDir: resolve(packageRoot, 'build/forms'), dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-shots-')) });
-    const [serveStatic] = server.listeners('request') as Array<(request: IncomingMessage, response: ServerResponse) => void>;
+    const receiver = await openReceiver({
+      formsDir: resolve(packageRoot, 'build/forms'),
+      dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-shots-')),
+    });
+    const [serveStatic] = server.listeners('request') as Array<
+      (request: IncomingMessage, response: ServerResponse) => void
+    >;
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       if (request.url?.startsWith('/api/')) void receiver.handle(request, response);
@@ -187,7 +216,13 @@ async function main(): Promise<void> {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     for (const formId of FORMS) await screenshotsOf(browser, `http://127.0.0.1:${port}`, formId);
     await rightToLeft(browser, `http://127.0.0.1:${port}`, 'stotte', 'ar');

@@ -18,7 +18,11 @@ import { bundleWidget, WIDGET_ENTRY, type WidgetFlavour } from './build-widget.t
 export const WIDGET_BUDGET_BYTES = 60 * 1024;
 export const WIDGET_AIM_BYTES = 45 * 1024;
 
-export interface Sizes { raw: number; gzip: number; brotli: number }
+export interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
 
 export function sizesOf(content: Uint8Array): Sizes {
   return {
@@ -34,7 +38,10 @@ const row = (name: string, sizes: Sizes): string =>
   `${name.padEnd(38)} ${kb(sizes.raw).padStart(9)} raw ${kb(sizes.gzip).padStart(9)} gzip ${kb(sizes.brotli).padStart(9)} brotli`;
 
 /** The widget's output files, split into what must load before the first step can be used and what loads later. */
-export interface WidgetFiles { initial: string[]; lazy: string[] }
+export interface WidgetFiles {
+  initial: string[];
+  lazy: string[];
+}
 
 /**
  * Initial: the entry, the chunks its loader awaits (its dynamic imports: the loader imports the main chunk at
@@ -49,10 +56,12 @@ export function initialAndLazy(metafile: Metafile): WidgetFiles {
   const visit = (path: string): void => {
     if (initial.has(path)) return;
     initial.add(path);
-    for (const imported of outputs[path]!.imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+    for (const imported of outputs[path]!.imports)
+      if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
   };
   visit(entry);
-  for (const imported of outputs[entry]!.imports) if (imported.kind === 'dynamic-import' && outputs[imported.path]) visit(imported.path);
+  for (const imported of outputs[entry]!.imports)
+    if (imported.kind === 'dynamic-import' && outputs[imported.path]) visit(imported.path);
   return { initial: [...initial], lazy: Object.keys(outputs).filter((path) => !initial.has(path)) };
 }
 
@@ -65,7 +74,8 @@ const groupOf = (path: string): string => {
 function whereTheBytesGo(metafile: Metafile, files: string[]): Array<[string, number]> {
   const groups = new Map<string, number>();
   for (const file of files) {
-    for (const [path, input] of Object.entries(metafile.outputs[file]!.inputs)) groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + input.bytesInOutput);
+    for (const [path, input] of Object.entries(metafile.outputs[file]!.inputs))
+      groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + input.bytesInOutput);
   }
   return [...groups].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
 }
@@ -80,37 +90,73 @@ const LIBRARIES: Record<string, string[]> = {
 /** Gzip bytes of the initial JavaScript of an in-memory standalone build. */
 async function initialGzip(external: string[] = []): Promise<number> {
   const outdir = resolve(packageRoot, 'cdn');
-  const { files, metafile } = await bundleWidget(outdir, { logLevel: 'silent', external: external.flatMap((name) => [name, `${name}/*`]) });
+  const { files, metafile } = await bundleWidget(outdir, {
+    logLevel: 'silent',
+    external: external.flatMap((name) => [name, `${name}/*`]),
+  });
   const { initial } = initialAndLazy(metafile);
-  return files.filter((file) => initial.includes(relative(packageRoot, file.path))).reduce((sum, file) => sum + sizesOf(file.contents).gzip, 0);
+  return files
+    .filter((file) => initial.includes(relative(packageRoot, file.path)))
+    .reduce((sum, file) => sum + sizesOf(file.contents).gzip, 0);
 }
 
 /** What each library adds to the initial gzip size: the initial JavaScript minus that of a build without it. */
 async function libraryCosts(full: number): Promise<Array<[string, number]>> {
-  return Promise.all(Object.entries(LIBRARIES).map(async ([name, packages]) => [name, full - (await initialGzip(packages))] as [string, number]));
+  return Promise.all(
+    Object.entries(LIBRARIES).map(
+      async ([name, packages]) => [name, full - (await initialGzip(packages))] as [string, number],
+    ),
+  );
 }
 
 const zero: Sizes = { raw: 0, gzip: 0, brotli: 0 };
 type Sized = ReadonlyArray<readonly [string, Sizes]>;
 
 /** The built files of one flavour in outdir, as its chunk graph (rebuilt in memory) splits them. */
-async function builtWidget(outdir: string, flavour: WidgetFlavour): Promise<{ metafile: Metafile; initial: string[]; lazy: string[]; initialSizes: Sized; lazySizes: Sized; total: Sizes }> {
+async function builtWidget(
+  outdir: string,
+  flavour: WidgetFlavour,
+): Promise<{
+  metafile: Metafile;
+  initial: string[];
+  lazy: string[];
+  initialSizes: Sized;
+  lazySizes: Sized;
+  total: Sizes;
+}> {
   const widgetFile = join(outdir, WIDGET_ENTRY);
-  if (!existsSync(widgetFile)) throw new Error(`${relative(process.cwd(), widgetFile)} is missing; run \`npm run build\` first.`);
+  if (!existsSync(widgetFile))
+    throw new Error(`${relative(process.cwd(), widgetFile)} is missing; run \`npm run build\` first.`);
   // The chunk graph from a build like `npm run build`'s; its files must be the ones in outdir.
   const { metafile } = await bundleWidget(outdir, { logLevel: 'silent' }, flavour);
   const { initial, lazy } = initialAndLazy(metafile);
-  const sized = async (files: string[]) => Promise.all(files.map(async (file) => {
-    const path = resolve(packageRoot, file);
-    if (!existsSync(path)) throw new Error(`${relative(process.cwd(), path)} is missing: ${relative(process.cwd(), outdir)}/ is older than the source; run \`npm run build\` first.`);
-    return [relative(process.cwd(), path), sizesOf(await readFile(path))] as const;
-  }));
+  const sized = async (files: string[]) =>
+    Promise.all(
+      files.map(async (file) => {
+        const path = resolve(packageRoot, file);
+        if (!existsSync(path))
+          throw new Error(
+            `${relative(process.cwd(), path)} is missing: ${relative(process.cwd(), outdir)}/ is older than the source; run \`npm run build\` first.`,
+          );
+        return [relative(process.cwd(), path), sizesOf(await readFile(path))] as const;
+      }),
+    );
   const initialSizes = await sized(initial);
   const lazySizes = await sized(lazy);
-  return { metafile, initial, lazy, initialSizes, lazySizes, total: initialSizes.reduce((sum, [, sizes]) => add(sum, sizes), zero) };
+  return {
+    metafile,
+    initial,
+    lazy,
+    initialSizes,
+    lazySizes,
+    total: initialSizes.reduce((sum, [, sizes]) => add(sum, sizes), zero),
+  };
 }
 
-export async function main(cdnDir = resolve(packageRoot, 'cdn'), distDir = resolve(packageRoot, 'dist')): Promise<number> {
+export async function main(
+  cdnDir = resolve(packageRoot, 'cdn'),
+  distDir = resolve(packageRoot, 'dist'),
+): Promise<number> {
   let standalone: Awaited<ReturnType<typeof builtWidget>>;
   let npm: Awaited<ReturnType<typeof builtWidget>>;
   try {
@@ -120,25 +166,38 @@ export async function main(cdnDir = resolve(packageRoot, 'cdn'), distDir = resol
     return 1;
   }
   const { metafile, initial, lazy, initialSizes, lazySizes, total: widget } = standalone;
-  console.log('The widget\'s initial JavaScript, standalone build (what a one-script-tag page downloads before the first step can be used; cached across forms):');
+  console.log(
+    "The widget's initial JavaScript, standalone build (what a one-script-tag page downloads before the first step can be used; cached across forms):",
+  );
   for (const [name, sizes] of initialSizes) console.log(row(`  ${name}`, sizes));
   console.log(row('  initial total', widget));
   console.log('Lazy chunks (loaded with import() while the form package loads; not in the budget):');
   for (const [name, sizes] of lazySizes) console.log(row(`  ${name}`, sizes));
-  console.log('\nThe npm build\'s own bytes (dist/: lit, xstate and i18next left to the host\'s bundler):');
+  console.log("\nThe npm build's own bytes (dist/: lit, xstate and i18next left to the host's bundler):");
   for (const [name, sizes] of npm.initialSizes) console.log(row(`  ${name}`, sizes));
   console.log(row('  initial total, without the libraries', npm.total));
   for (const [name, sizes] of npm.lazySizes) console.log(row(`  ${name} (lazy)`, sizes));
 
   const formsDir = join(distDir, 'forms');
-  const forms = existsSync(formsDir) ? (await readdir(formsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+  const forms = existsSync(formsDir)
+    ? (await readdir(formsDir, { withFileTypes: true }))
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
+    : [];
   if (forms.length > 0) console.log('\nForm packages (what one visit loads: form.json + validators.js + one locale):');
   for (const form of forms) {
     const dir = join(formsDir, form);
     const definition = sizesOf(await readFile(join(dir, 'form.json')));
     const validators = sizesOf(await readFile(join(dir, 'validators.js')));
-    const locales = await Promise.all((await readdir(join(dir, 'locales'))).filter((name) => name.endsWith('.json')).sort()
-      .map(async (name) => [name.replace(/\.json$/, ''), sizesOf(await readFile(join(dir, 'locales', name)))] as const));
+    const locales = await Promise.all(
+      (await readdir(join(dir, 'locales')))
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map(
+          async (name) => [name.replace(/\.json$/, ''), sizesOf(await readFile(join(dir, 'locales', name)))] as const,
+        ),
+    );
     const nb = locales.find(([name]) => name === 'nb');
     const largest = [...locales].sort((a, b) => b[1].gzip - a[1].gzip)[0];
     console.log(row(`  ${form}/form.json`, definition));
@@ -148,29 +207,43 @@ export async function main(cdnDir = resolve(packageRoot, 'cdn'), distDir = resol
     if (nb) console.log(row(`  ${form}: total with nb`, add(add(definition, validators), nb[1])));
   }
 
-  console.log('\nWhere the initial JavaScript\'s minified bytes go (gzip shrinks each part differently):');
+  console.log("\nWhere the initial JavaScript's minified bytes go (gzip shrinks each part differently):");
   const groups = whereTheBytesGo(metafile, initial);
   const total = groups.reduce((sum, [, bytes]) => sum + bytes, 0);
-  for (const [group, bytes] of groups) console.log(`  ${group.padEnd(36)} ${kb(bytes).padStart(9)}  ${((100 * bytes) / total).toFixed(0).padStart(3)} %`);
+  for (const [group, bytes] of groups)
+    console.log(`  ${group.padEnd(36)} ${kb(bytes).padStart(9)}  ${((100 * bytes) / total).toFixed(0).padStart(3)} %`);
   console.log('In the lazy chunks:');
-  for (const [group, bytes] of whereTheBytesGo(metafile, lazy)) console.log(`  ${group.padEnd(36)} ${kb(bytes).padStart(9)}`);
+  for (const [group, bytes] of whereTheBytesGo(metafile, lazy))
+    console.log(`  ${group.padEnd(36)} ${kb(bytes).padStart(9)}`);
   console.log('What each library adds to the initial gzip size (the widget without it, compared):');
   const costs = await libraryCosts(await initialGzip());
   for (const [name, bytes] of costs) console.log(`  ${name.padEnd(36)} ${kb(bytes).padStart(9)} gzip`);
-  console.log(`  ${'klarskjema\'s own code and the rest'.padEnd(36)} ${kb(widget.gzip - costs.reduce((sum, [, bytes]) => sum + bytes, 0)).padStart(9)} gzip`);
+  console.log(
+    `  ${"klarskjema's own code and the rest".padEnd(36)} ${kb(widget.gzip - costs.reduce((sum, [, bytes]) => sum + bytes, 0)).padStart(9)} gzip`,
+  );
 
-  console.log(`\nBudget: initial JavaScript ${kb(widget.gzip)} gzip of at most ${kb(WIDGET_BUDGET_BYTES)} (aim: ${kb(WIDGET_AIM_BYTES)}).`);
+  console.log(
+    `\nBudget: initial JavaScript ${kb(widget.gzip)} gzip of at most ${kb(WIDGET_BUDGET_BYTES)} (aim: ${kb(WIDGET_AIM_BYTES)}).`,
+  );
   if (widget.gzip > WIDGET_BUDGET_BYTES) {
-    console.error(`size: the widget's initial JavaScript is ${kb(widget.gzip - WIDGET_BUDGET_BYTES)} over its budget of ${kb(WIDGET_BUDGET_BYTES)} gzip.`);
+    console.error(
+      `size: the widget's initial JavaScript is ${kb(widget.gzip - WIDGET_BUDGET_BYTES)} over its budget of ${kb(WIDGET_BUDGET_BYTES)} gzip.`,
+    );
     return 1;
   }
-  if (widget.gzip > WIDGET_AIM_BYTES) console.log(`Within budget, ${kb(widget.gzip - WIDGET_AIM_BYTES)} above the aim.`);
+  if (widget.gzip > WIDGET_AIM_BYTES)
+    console.log(`Within budget, ${kb(widget.gzip - WIDGET_AIM_BYTES)} above the aim.`);
   return 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then((code) => { process.exitCode = code; }, (error: unknown) => {
-    console.error(`size: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  });
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(`size: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -12,5 +12,11 @@ export declare function resolveInside(root: string, urlPath: string): string | n
  * header (default CONTENT_SECURITY_POLICY).
  */
 export declare function serve(options: {
-  root: string; port?: number; host?: string; redirectRoot?: string; allow?: string[]; deny?: string[]; policy?: string;
+  root: string;
+  port?: number;
+  host?: string;
+  redirectRoot?: string;
+  allow?: string[];
+  deny?: string[];
+  policy?: string;
 }): Promise<Server>;

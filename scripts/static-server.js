@@ -84,13 +84,23 @@ async function isAllowed(file, allowedReal, deniedReal) {
  * @param {{ root: string, port?: number, host?: string, redirectRoot?: string, allow?: string[], deny?: string[], policy?: string }} options
  * @returns {Promise<import('node:http').Server>}
  */
-export async function serve({ root, port = 8080, host = 'localhost', redirectRoot = '/demo/', allow, deny = [], policy = CONTENT_SECURITY_POLICY }) {
+export async function serve({
+  root,
+  port = 8080,
+  host = 'localhost',
+  redirectRoot = '/demo/',
+  allow,
+  deny = [],
+  policy = CONTENT_SECURITY_POLICY,
+}) {
   const policyHeader = { 'Content-Security-Policy': policy };
   const reply = (response, status, text, headers = {}) => send(response, status, text, { ...policyHeader, ...headers });
   const base = resolve(root);
   const realBase = await realpath(base);
   const allowedReal = allow
-    ? (await Promise.all(allow.map((folder) => realpath(resolve(base, folder)).catch(() => null)))).filter((f) => f !== null)
+    ? (await Promise.all(allow.map((folder) => realpath(resolve(base, folder)).catch(() => null)))).filter(
+        (f) => f !== null,
+      )
     : [realBase];
   // A denied folder that does not exist yet is denied by its resolved path.
   const deniedReal = await Promise.all(deny.map((folder) => realpath(resolve(folder)).catch(() => resolve(folder))));

@@ -12,7 +12,10 @@ let base: string;
 let root: string;
 
 /** A raw GET, so paths like /../x reach the server unnormalised (fetch would clean them up). */
-function rawGet(path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}/`, { method, path }, (res) => {
       let body = '';
@@ -72,12 +75,22 @@ describe('static server', () => {
   });
 
   it('sends the policy the design asks for', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html");
-    expect(STANDALONE_CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types klarskjema");
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html",
+    );
+    expect(STANDALONE_CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types klarskjema",
+    );
   });
 
   it('sends another policy when asked, on files and on errors alike', async () => {
-    const other = await serve({ root, port: 0, host: '127.0.0.1', redirectRoot: '', policy: STANDALONE_CONTENT_SECURITY_POLICY });
+    const other = await serve({
+      root,
+      port: 0,
+      host: '127.0.0.1',
+      redirectRoot: '',
+      policy: STANDALONE_CONTENT_SECURITY_POLICY,
+    });
     try {
       const { port } = other.address() as AddressInfo;
       for (const path of ['/app.js', '/missing.js']) {
@@ -89,15 +102,21 @@ describe('static server', () => {
     }
   });
 
-  it.each(['/../outside.txt', '/%2e%2e/outside.txt', '/demo/..%2f..%2foutside.txt', '/..%5coutside.txt', '/.git/config', '/missing.js', '/bad%E0%A4%A', '/app.js%00.css'])(
-    'answers 404 for %s',
-    async (path) => {
-      const response = await rawGet(path);
-      expect(response.status).toBe(404);
-      expect(response.body).not.toContain('outside');
-      expect(response.body).not.toContain('secret');
-    },
-  );
+  it.each([
+    '/../outside.txt',
+    '/%2e%2e/outside.txt',
+    '/demo/..%2f..%2foutside.txt',
+    '/..%5coutside.txt',
+    '/.git/config',
+    '/missing.js',
+    '/bad%E0%A4%A',
+    '/app.js%00.css',
+  ])('answers 404 for %s', async (path) => {
+    const response = await rawGet(path);
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('outside');
+    expect(response.body).not.toContain('secret');
+  });
 
   it('is read-only', async () => {
     const response = await rawGet('/app.js', 'PUT');
@@ -135,7 +154,13 @@ describe('static server with an allow list (npm start)', () => {
     await symlink(join(site, 'data'), join(site, 'demo/data-link'));
     await symlink(join(site, 'data/klarskjema.sqlite'), join(site, 'demo/db.sqlite'));
     await symlink(join(site, 'src'), join(site, 'build/src-link'));
-    narrow = await serve({ root: site, port: 0, host: '127.0.0.1', allow: ['demo', 'build'], deny: [join(site, 'build/data')] });
+    narrow = await serve({
+      root: site,
+      port: 0,
+      host: '127.0.0.1',
+      allow: ['demo', 'build'],
+      deny: [join(site, 'build/data')],
+    });
     const address = narrow.address();
     if (typeof address !== 'object' || !address) throw new Error('no address');
     narrowBase = `http://127.0.0.1:${address.port}`;
@@ -148,8 +173,17 @@ describe('static server with an allow list (npm start)', () => {
     expect((await fetch(`${narrowBase}/build/forms/form.json`)).status).toBe(200);
   });
 
-  it.each(['/src/secret.ts', '/package.json', '/data/klarskjema.sqlite', '/demo/data-link/klarskjema.sqlite', '/demo/db.sqlite',
-    '/build/src-link/secret.ts', '/build/data/inside-denied.json', '/src/', '/src'])('answers 404 for %s', async (path) => {
+  it.each([
+    '/src/secret.ts',
+    '/package.json',
+    '/data/klarskjema.sqlite',
+    '/demo/data-link/klarskjema.sqlite',
+    '/demo/db.sqlite',
+    '/build/src-link/secret.ts',
+    '/build/data/inside-denied.json',
+    '/src/',
+    '/src',
+  ])('answers 404 for %s', async (path) => {
     const response = await fetch(`${narrowBase}${path}`, { redirect: 'manual' });
     expect(response.status).toBe(404);
     const body = await response.text();

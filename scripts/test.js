@@ -25,34 +25,69 @@ function bin(pkg, name) {
 
 const stages = [
   { name: 'typecheck', command: 'tsc -p tsconfig.json', args: [bin('typescript', 'tsc'), '-p', 'tsconfig.json'] },
-  { name: 'build form packages', command: 'tsx scripts/build-forms.ts', args: [bin('tsx', 'tsx'), 'scripts/build-forms.ts'] },
-  { name: 'check forms', command: 'klarskjema check schemas/forms', args: ['packages/tools/bin/klarskjema.js', 'check', 'schemas/forms'] },
+  {
+    name: 'build form packages',
+    command: 'tsx scripts/build-forms.ts',
+    args: [bin('tsx', 'tsx'), 'scripts/build-forms.ts'],
+  },
+  {
+    name: 'check forms',
+    command: 'klarskjema check schemas/forms',
+    args: ['packages/tools/bin/klarskjema.js', 'check', 'schemas/forms'],
+  },
   // The plain-language gate: exit 1 when any text of a form, the widget or the glossary breaks a bar.
-  { name: 'plain-language gate', command: 'klarskjema lint schemas/forms --format html --out build/plain-language.html',
-    args: ['packages/tools/bin/klarskjema.js', 'lint', 'schemas/forms', '--format', 'html', '--out', 'build/plain-language.html'] },
+  {
+    name: 'plain-language gate',
+    command: 'klarskjema lint schemas/forms --format html --out build/plain-language.html',
+    args: [
+      'packages/tools/bin/klarskjema.js',
+      'lint',
+      'schemas/forms',
+      '--format',
+      'html',
+      '--out',
+      'build/plain-language.html',
+    ],
+  },
   { name: 'node tests', command: 'vitest run', args: [bin('vitest', 'vitest'), 'run'] },
   // The receiver's suite again, against a real PostgreSQL server (Debian's, started by the tests in a temporary folder).
   { name: 'postgresql', command: 'node scripts/ensure-postgres.js', args: ['scripts/ensure-postgres.js'] },
-  { name: 'receiver on postgresql', command: 'vitest run --config vitest.postgres.config.ts', args: [bin('vitest', 'vitest'), 'run', '--config', 'vitest.postgres.config.ts'] },
+  {
+    name: 'receiver on postgresql',
+    command: 'vitest run --config vitest.postgres.config.ts',
+    args: [bin('vitest', 'vitest'), 'run', '--config', 'vitest.postgres.config.ts'],
+  },
   { name: 'chromium', command: 'node scripts/ensure-chromium.js', args: ['scripts/ensure-chromium.js'] },
   { name: 'browser tests', command: 'web-test-runner', args: [bin('@web/test-runner', 'web-test-runner')] },
   // The published packages, packed and installed into empty projects; then host pages that embed the
   // installed widget: strict CSP, a hostile page, React 19, Vue 3, TypeScript 5.
   { name: 'build package', command: 'tsx scripts/build.ts', args: [bin('tsx', 'tsx'), 'scripts/build.ts'] },
   // The form tools and the receiver as they are published; the embed stage packs and installs all three.
-  { name: 'build tools and receiver', command: 'tsx scripts/build-packages.ts', args: [bin('tsx', 'tsx'), 'scripts/build-packages.ts'] },
-  { name: 'embed tests', command: 'vitest run --config vitest.embed.config.ts', args: [bin('vitest', 'vitest'), 'run', '--config', 'vitest.embed.config.ts'] },
+  {
+    name: 'build tools and receiver',
+    command: 'tsx scripts/build-packages.ts',
+    args: [bin('tsx', 'tsx'), 'scripts/build-packages.ts'],
+  },
+  {
+    name: 'embed tests',
+    command: 'vitest run --config vitest.embed.config.ts',
+    args: [bin('vitest', 'vitest'), 'run', '--config', 'vitest.embed.config.ts'],
+  },
   // Last, so a widget over its budget still gets every other result first.
   { name: 'size budget', command: 'tsx scripts/size.ts', args: [bin('tsx', 'tsx'), 'scripts/size.ts'] },
 ];
 
 // KLARSKJEMA_TEST_STAGES=name,name runs only those stages, in the usual order (a quick check, e.g. by
 // scripts/stress.sh --stages); the summary says that the run was partial.
-const only = process.env.KLARSKJEMA_TEST_STAGES?.split(',').map((name) => name.trim()).filter(Boolean);
+const only = process.env.KLARSKJEMA_TEST_STAGES?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 if (only?.length) {
   const unknown = only.filter((name) => !stages.some((stage) => stage.name === name));
   if (unknown.length) {
-    console.error(`npm test: no stage named ${unknown.join(', ')}. The stages: ${stages.map((stage) => stage.name).join(', ')}.`);
+    console.error(
+      `npm test: no stage named ${unknown.join(', ')}. The stages: ${stages.map((stage) => stage.name).join(', ')}.`,
+    );
     process.exit(2);
   }
   stages.splice(0, stages.length, ...stages.filter((stage) => only.includes(stage.name)));
@@ -71,12 +106,16 @@ for (const [index, stage] of stages.entries()) {
   if (result.error) console.error(`npm test: could not run ${stage.command}: ${result.error.message}`);
   if (result.signal) console.error(`npm test: ${stage.command} was stopped by ${result.signal}`);
   if (code !== 0) {
-    console.log(`\nnpm test: FAILED at stage ${index + 1}/${stages.length} (${stage.name}), exit code ${code}, after ${seconds(started)}.`
-      + (passed.length ? ` Passed before it: ${passed.join(', ')}.` : ''));
+    console.log(
+      `\nnpm test: FAILED at stage ${index + 1}/${stages.length} (${stage.name}), exit code ${code}, after ${seconds(started)}.` +
+        (passed.length ? ` Passed before it: ${passed.join(', ')}.` : ''),
+    );
     process.exit(code);
   }
   passed.push(stage.name);
   console.log(`\n--- ${stage.name}: ok (${seconds(stageStarted)})`);
 }
 
-console.log(`\nnpm test: ${only?.length ? 'the chosen' : 'all'} ${stages.length} stages passed (${passed.join(', ')}) in ${seconds(started)}.`);
+console.log(
+  `\nnpm test: ${only?.length ? 'the chosen' : 'all'} ${stages.length} stages passed (${passed.join(', ')}) in ${seconds(started)}.`,
+);

@@ -16,7 +16,9 @@ const CREATE_POLICY = /\bcreatePolicy\((["'])lit-html\1/g;
 export function renameLitPolicy(source: string, file: string): string {
   const found = source.match(CREATE_POLICY)?.length ?? 0;
   if (found !== 1) {
-    throw new Error(`${file}: expected one createPolicy('lit-html', …), found ${found}; the standalone build's Trusted Types policy rename no longer matches this lit-html`);
+    throw new Error(
+      `${file}: expected one createPolicy('lit-html', …), found ${found}; the standalone build's Trusted Types policy rename no longer matches this lit-html`,
+    );
   }
   return source.replace(CREATE_POLICY, (_match, quote: string) => `createPolicy(${quote}${STANDALONE_POLICY}${quote}`);
 }
@@ -24,6 +26,9 @@ export function renameLitPolicy(source: string, file: string): string {
 export const litPolicyRenamePlugin: Plugin = {
   name: 'lit-policy-rename',
   setup(build) {
-    build.onLoad({ filter: LIT_HTML_FILE }, async (args) => ({ contents: renameLitPolicy(await readFile(args.path, 'utf8'), args.path), loader: 'js' }));
+    build.onLoad({ filter: LIT_HTML_FILE }, async (args) => ({
+      contents: renameLitPolicy(await readFile(args.path, 'utf8'), args.path),
+      loader: 'js',
+    }));
   },
 };

@@ -18,7 +18,11 @@ if (!readFileSync(join(root, 'CHANGELOG.md'), 'utf8').includes(`## ${version}`))
   console.error(`CHANGELOG.md has no section "## ${version}": write what changed first.`);
   process.exit(1);
 }
-const npm = spawnSync('npm', ['version', version, '--workspaces', '--include-workspace-root', '--no-git-tag-version', '--allow-same-version'], { cwd: root, stdio: 'inherit' });
+const npm = spawnSync(
+  'npm',
+  ['version', version, '--workspaces', '--include-workspace-root', '--no-git-tag-version', '--allow-same-version'],
+  { cwd: root, stdio: 'inherit' },
+);
 if (npm.status !== 0) process.exit(npm.status ?? 1);
 for (const file of ['components/klar-skjema/define.ts', 'components/klar-skjema/loader.ts']) {
   const path = join(root, file);

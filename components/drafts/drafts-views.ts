@@ -58,7 +58,8 @@ export function offerView(view: UnreadableView & { unreadable: boolean }): Templ
 /** Said once the offer or the question is on screen (focus stays with the host page until the user acts). */
 export function offerAnnouncement(texts: Texts, unreadable: boolean, date: string | null): string {
   const resume = date !== null ? texts.t('widget:drafts.resumeText', { date }) : '';
-  return unreadable ? `${texts.t('widget:drafts.unreadableTitle')} ${texts.t('widget:drafts.unreadableText')} ${resume}`.trim()
+  return unreadable
+    ? `${texts.t('widget:drafts.unreadableTitle')} ${texts.t('widget:drafts.unreadableText')} ${resume}`.trim()
     : `${texts.t('widget:drafts.resumeTitle')} ${resume}`;
 }
 
@@ -75,22 +76,49 @@ export interface WarningsView {
 }
 
 /** Also in the main chunk's drafts.ts: the server's draft may be unreadable because this chunk did not load. */
-const serverUnreadableText = (texts: Texts): TemplateResult => html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>`;
+const serverUnreadableText = (texts: Texts): TemplateResult =>
+  html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>`;
 
 /** Under the quick exit: another tab has the form, the server's draft could not be read, and what a restored draft could not bring back. */
-export function draftWarnings({ texts, formId, tabs, notice, serverUnreadable, unreadable, useHere }: WarningsView): TemplateResult {
-  return html`${tabs.readOnly ? html`<div class="notice" part="notice">
+export function draftWarnings({
+  texts,
+  formId,
+  tabs,
+  notice,
+  serverUnreadable,
+  unreadable,
+  useHere,
+}: WarningsView): TemplateResult {
+  return html`${
+    tabs.readOnly
+      ? html`<div class="notice" part="notice">
         <h2 class="notice-title" id="ks-tabs-title" tabindex="-1">${show(texts, 'widget:drafts.otherTabTitle')}</h2>
         <p>${show(texts, 'widget:drafts.otherTabText')}</p>
         <button type="button" class="button" part="button" @click=${useHere}>${show(texts, 'widget:drafts.useHere')}</button>
-      </div>` : tabs.otherTab ? html`<p class="panel">${show(texts, 'widget:drafts.alsoOpen')}</p>` : nothing}
+      </div>`
+      : tabs.otherTab
+        ? html`<p class="panel">${show(texts, 'widget:drafts.alsoOpen')}</p>`
+        : nothing
+  }
       ${serverUnreadable ? serverUnreadableText(texts) : nothing}
       ${unreadable ? html`<p class="panel">${show(texts, 'widget:drafts.unreadableText')} ${show(texts, 'widget:drafts.unreadableKept')}</p>` : nothing}
-      ${notice ? html`<div class="notice" part="notice">
+      ${
+        notice
+          ? html`<div class="notice" part="notice">
         <h2 class="notice-title" id="ks-drafts-notice" tabindex="-1">${show(texts, 'widget:drafts.changedTitle')}</h2>
-        ${notice.reanswer.length > 0 ? html`<p>${show(texts, 'widget:drafts.changedIntro')}</p>
-          <ul>${notice.reanswer.map((id) => html`<li>${show(texts, `${formId}:fields.${id}.label`)}</li>`)}</ul>` : nothing}
-        ${notice.files.length > 0 ? html`<p>${show(texts, 'widget:drafts.filesIntro')}</p>
-          <ul>${notice.files.map((id) => html`<li>${show(texts, `${formId}:attachments.${id}.label`)}</li>`)}</ul>` : nothing}
-      </div>` : nothing}`;
+        ${
+          notice.reanswer.length > 0
+            ? html`<p>${show(texts, 'widget:drafts.changedIntro')}</p>
+          <ul>${notice.reanswer.map((id) => html`<li>${show(texts, `${formId}:fields.${id}.label`)}</li>`)}</ul>`
+            : nothing
+        }
+        ${
+          notice.files.length > 0
+            ? html`<p>${show(texts, 'widget:drafts.filesIntro')}</p>
+          <ul>${notice.files.map((id) => html`<li>${show(texts, `${formId}:attachments.${id}.label`)}</li>`)}</ul>`
+            : nothing
+        }
+      </div>`
+          : nothing
+      }`;
 }

@@ -11,7 +11,12 @@ import type { WizardMachine } from '../../src/engine/machine.ts';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
 import { draftOf, newest, restoreDraft, type Draft, type Restored } from '../../src/drafts/draft.ts';
 import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
-import { MemoryDraftStore, WebStorageDraftStore, type DraftStore, type DraftStoreKind } from '../../src/drafts/stores.ts';
+import {
+  MemoryDraftStore,
+  WebStorageDraftStore,
+  type DraftStore,
+  type DraftStoreKind,
+} from '../../src/drafts/stores.ts';
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
 import { show } from '../fields/text.ts';
 import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
@@ -36,7 +41,8 @@ export interface DraftsWiring {
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. */
-const intlLocale = (locale: string): string => (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb');
+const intlLocale = (locale: string): string =>
+  Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
 
 /** Only http(s): a host's typo must not turn the exit into a javascript: link. */
 function exitUrl(value: string | null): string {
@@ -88,7 +94,10 @@ export class DraftController implements ReactiveController {
   #baseline: string | null = null;
   #touched = false;
 
-  constructor(readonly host: Host, readonly wiring: DraftsWiring) {
+  constructor(
+    readonly host: Host,
+    readonly wiring: DraftsWiring,
+  ) {
     host.addController(this);
     this.#autosave = new Autosave({
       stores: () => this.#stores(),
@@ -123,8 +132,12 @@ export class DraftController implements ReactiveController {
   }
 
   #stores(): DraftStore[] {
-    return [this.#memory, this.#writable(this.#session), this.#remember ? this.#writable(this.#device) : null, this.#writable(this.#server)]
-      .filter((store): store is DraftStore => store !== null);
+    return [
+      this.#memory,
+      this.#writable(this.#session),
+      this.#remember ? this.#writable(this.#device) : null,
+      this.#writable(this.#server),
+    ].filter((store): store is DraftStore => store !== null);
   }
 
   /** A store's draft; an unreadable one marks the store (see `unreadable`), another failure gives null. */
@@ -148,8 +161,14 @@ export class DraftController implements ReactiveController {
     this.#package = formPackage;
     this.#prefill = prefill;
     const now = () => this.wiring.now();
-    this.#session = this.host.getAttribute('session-draft') === 'off' ? null : new WebStorageDraftStore('session', id, () => sessionStorage, { now });
-    this.#device = new WebStorageDraftStore('device', id, () => localStorage, { now, expiryDays: this.rememberDays || 1 });
+    this.#session =
+      this.host.getAttribute('session-draft') === 'off'
+        ? null
+        : new WebStorageDraftStore('session', id, () => sessionStorage, { now });
+    this.#device = new WebStorageDraftStore('device', id, () => localStorage, {
+      now,
+      expiryDays: this.rememberDays || 1,
+    });
     const draftUrl = this.host.getAttribute('draft-url');
     const serverUrl = draftUrl ? new URL(draftUrl, document.baseURI).href : null;
     this.#server = null;
@@ -164,7 +183,11 @@ export class DraftController implements ReactiveController {
     // starts from the answers typed there a moment ago.
     await this.#guard().sync();
     // Every store is read first, so none that holds an unreadable draft is written to by mistake.
-    const [here, device, server] = await Promise.all([this.#load(this.#session), this.#load(this.#device), this.#load(this.#server)]);
+    const [here, device, server] = await Promise.all([
+      this.#load(this.#session),
+      this.#load(this.#device),
+      this.#load(this.#server),
+    ]);
     // This tab's draft of another form version needs keepValid from the late chunk; if it cannot load, the
     // draft is kept as one we cannot read now (said, and nothing written over it).
     if (here && !this.#sameVersion(here) && !(await this.#restorable(here))) this.unreadable.add('session');
@@ -214,7 +237,10 @@ export class DraftController implements ReactiveController {
   #restore(draft: Draft): Restored {
     // keepValid is there whenever the draft needs it: see #restorable (offers are shown with the late chunk).
     const restored = restoreDraft(this.#package!, draft, this.#prefill, this.wiring.late()?.keepValid);
-    this.notice = restored.reanswer.length + restored.chooseFilesAgain.length > 0 ? { reanswer: restored.reanswer, files: restored.chooseFilesAgain } : null;
+    this.notice =
+      restored.reanswer.length + restored.chooseFilesAgain.length > 0
+        ? { reanswer: restored.reanswer, files: restored.chooseFilesAgain }
+        : null;
     this.#noticeStep = '';
     this.#activate();
     return restored;
@@ -235,7 +261,10 @@ export class DraftController implements ReactiveController {
     // Before answering another tab (its hello, claim or sync), what is pending here is saved at once.
     this.#tabs ??= new TabGuard(this.#package!.definition.id, {
       onChange: (state) => this.#tabsChanged(state),
-      release: () => { this.#save(); return this.#autosave.flush(); },
+      release: () => {
+        this.#save();
+        return this.#autosave.flush();
+      },
       onExit: () => void this.exit(),
     });
     return this.#tabs;
@@ -243,19 +272,25 @@ export class DraftController implements ReactiveController {
 
   #draft(snapshot: Snapshot): Draft {
     const review = ['review', 'submitting', 'failed'].includes(String(snapshot.value));
-    return draftOf(this.#package!.definition, snapshot.context, { review, savedAt: this.wiring.now(), remember: this.#remember });
+    return draftOf(this.#package!.definition, snapshot.context, {
+      review,
+      savedAt: this.wiring.now(),
+      remember: this.#remember,
+    });
   }
 
   #save(): void {
     const snapshot = this.wiring.actor()?.getSnapshot();
-    if (snapshot && this.#active && !this.readOnly && !this.exited && snapshot.value !== 'submitted') this.#autosave.schedule(this.#draft(snapshot));
+    if (snapshot && this.#active && !this.readOnly && !this.exited && snapshot.value !== 'submitted')
+      this.#autosave.schedule(this.#draft(snapshot));
   }
 
   #changed(snapshot: Snapshot): void {
     const draft = this.#package ? JSON.stringify({ ...this.#draft(snapshot), savedAt: '' }) : '';
     if (this.#baseline === null) this.#baseline = draft;
     else if (draft !== this.#baseline) this.#touched = true;
-    if (this.notice && this.#noticeStep && this.#noticeStep !== `${String(snapshot.value)}:${snapshot.context.step}`) this.notice = null;
+    if (this.notice && this.#noticeStep && this.#noticeStep !== `${String(snapshot.value)}:${snapshot.context.step}`)
+      this.notice = null;
     else if (this.notice) this.#noticeStep = `${String(snapshot.value)}:${snapshot.context.step}`;
     if (snapshot.value === 'submitted') {
       // The receiver has confirmed: only now are the answers let go of.
@@ -272,8 +307,13 @@ export class DraftController implements ReactiveController {
 
   /** Clears the stores; one with an unreadable draft only on the quick exit (this device) or when the user chose to start again. */
   async #clearAll(withServer: boolean, unreadableToo = false): Promise<void> {
-    const clearable = (store: DraftStore | null) => (unreadableToo && store?.kind !== 'server' ? store : this.#writable(store));
-    const server = withServer ? (unreadableToo && !this.serverUnreadable ? this.#server : this.#writable(this.#server)) : null;
+    const clearable = (store: DraftStore | null) =>
+      unreadableToo && store?.kind !== 'server' ? store : this.#writable(store);
+    const server = withServer
+      ? unreadableToo && !this.serverUnreadable
+        ? this.#server
+        : this.#writable(this.#server)
+      : null;
     const stores = [this.#memory, clearable(this.#session), clearable(this.#device), server];
     await Promise.allSettled(stores.map((store) => store?.clear()));
   }
@@ -333,7 +373,13 @@ export class DraftController implements ReactiveController {
     const mine = this.#autosave.lastSaved;
     // sessionStorage too: two widgets in one page share it (in two tabs it only holds this tab's own).
     const load = (store: DraftStore | null) => store?.load().catch(() => null) ?? null;
-    const shared = newest(await Promise.all([load(this.#writable(this.#session)), load(this.#remember ? this.#writable(this.#device) : null), load(this.#writable(this.#server))]));
+    const shared = newest(
+      await Promise.all([
+        load(this.#writable(this.#session)),
+        load(this.#remember ? this.#writable(this.#device) : null),
+        load(this.#writable(this.#server)),
+      ]),
+    );
     if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
     if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
     this.#autosave.reset();
@@ -366,7 +412,9 @@ export class DraftController implements ReactiveController {
     // Moved in the page: the machine was stopped, so it starts again from the copy in memory.
     if (this.#started && !this.exited) {
       // The copy in memory was saved by this widget from this form package: the same version.
-      void this.#memory.load().then((draft) => { if (draft) this.wiring.restart(this.#restore(draft)); });
+      void this.#memory.load().then((draft) => {
+        if (draft) this.wiring.restart(this.#restore(draft));
+      });
     }
   }
 
@@ -394,7 +442,13 @@ export class DraftController implements ReactiveController {
     const late = this.choosing && !this.#offerAnnounced ? this.wiring.late() : null;
     if (late) {
       this.#offerAnnounced = true;
-      this.#announce(late.offerAnnouncement(this.wiring.texts(), this.askUnreadable, this.offer ? this.#date(new Date(this.offer.startedAt)) : null));
+      this.#announce(
+        late.offerAnnouncement(
+          this.wiring.texts(),
+          this.askUnreadable,
+          this.offer ? this.#date(new Date(this.offer.startedAt)) : null,
+        ),
+      );
     }
     if (this.#focus) {
       const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focus);
@@ -449,9 +503,15 @@ export class DraftController implements ReactiveController {
     if (status.state === 'idle') return '';
     const time = this.#time(status.at, { hour: '2-digit', minute: '2-digit' });
     if (status.state === 'failed') return texts.t('widget:drafts.saveFailed', { time });
-    const where = status.stores.includes('server') ? texts.t('widget:drafts.savedServer')
-      : status.stores.includes('device') ? texts.t('widget:drafts.savedDevice', { date: this.#date(new Date(status.at.getTime() + this.rememberDays * 86_400_000)) })
-        : status.stores.includes('session') ? texts.t('widget:drafts.savedSession') : '';
+    const where = status.stores.includes('server')
+      ? texts.t('widget:drafts.savedServer')
+      : status.stores.includes('device')
+        ? texts.t('widget:drafts.savedDevice', {
+            date: this.#date(new Date(status.at.getTime() + this.rememberDays * 86_400_000)),
+          })
+        : status.stores.includes('session')
+          ? texts.t('widget:drafts.savedSession')
+          : '';
     return `${texts.t('widget:drafts.saved', { time })} ${where}`.trim();
   }
 
@@ -461,11 +521,20 @@ export class DraftController implements ReactiveController {
     return html`<div class="drafts-top">
       <div class="visually-hidden" role="status">${this.#announcement}</div>
       <div class="exit"><button type="button" class="button button--warning button--small" part="button exit" @click=${() => void this.exit()}>${show(texts, 'widget:drafts.exit')}</button></div>
-      ${late ? late.draftWarnings({
-        texts, formId: this.#package?.definition.id ?? '', tabs: this.tabs, notice: this.offer ? null : this.notice,
-        serverUnreadable: this.serverUnreadable, unreadable: !this.askUnreadable && this.unreadable.size > 0, useHere: () => void this.useHere(),
-      }) : html`${this.tabs.readOnly ? html`<p class="panel">${show(texts, 'widget:lateLoading')}</p>` : nothing}
-      ${this.serverUnreadable ? html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>` : nothing}`}
+      ${
+        late
+          ? late.draftWarnings({
+              texts,
+              formId: this.#package?.definition.id ?? '',
+              tabs: this.tabs,
+              notice: this.offer ? null : this.notice,
+              serverUnreadable: this.serverUnreadable,
+              unreadable: !this.askUnreadable && this.unreadable.size > 0,
+              useHere: () => void this.useHere(),
+            })
+          : html`${this.tabs.readOnly ? html`<p class="panel">${show(texts, 'widget:lateLoading')}</p>` : nothing}
+      ${this.serverUnreadable ? html`<p class="panel">${show(texts, 'widget:drafts.loadFailed')}</p>` : nothing}`
+      }
     </div>`;
   }
 
@@ -478,8 +547,14 @@ export class DraftController implements ReactiveController {
         <div role="status"><p class="panel">${show(texts, 'widget:lateLoading')}</p></div></div>`;
     }
     const offer = this.offer;
-    return late.offerView({ texts, date: offer ? this.#date(new Date(offer.startedAt)) : '', readable: offer !== null, unreadable: this.askUnreadable,
-      resume: () => this.resume(), startAgain: () => this.startAgain() });
+    return late.offerView({
+      texts,
+      date: offer ? this.#date(new Date(offer.startedAt)) : '',
+      readable: offer !== null,
+      unreadable: this.askUnreadable,
+      resume: () => this.resume(),
+      startAgain: () => this.startAgain(),
+    });
   }
 
   /** Under a step or the review: when the answers were saved, and the choice to keep them on this device. */
@@ -489,14 +564,25 @@ export class DraftController implements ReactiveController {
     const failed = this.status.state === 'failed';
     return html`<div class="drafts" part="drafts">
       <p class=${failed ? 'draft-status draft-status--failed' : 'draft-status'}>${this.#statusText(texts)}</p>
-      ${failed ? html`<button type="button" class="button button--secondary button--small" part="button"
-        @click=${() => { const s = this.wiring.actor()?.getSnapshot(); if (s) void this.#autosave.retry(this.#draft(s)); }}>${show(texts, 'widget:drafts.saveAgain')}</button>` : nothing}
-      ${days > 0 ? html`<div class="choice">
+      ${
+        failed
+          ? html`<button type="button" class="button button--secondary button--small" part="button"
+        @click=${() => {
+          const s = this.wiring.actor()?.getSnapshot();
+          if (s) void this.#autosave.retry(this.#draft(s));
+        }}>${show(texts, 'widget:drafts.saveAgain')}</button>`
+          : nothing
+      }
+      ${
+        days > 0
+          ? html`<div class="choice">
         <input class="choice-input" type="checkbox" id="ks-remember" part="choice" aria-describedby="ks-remember-hint"
           .checked=${this.#remember} @change=${(event: Event) => this.setRemember((event.target as HTMLInputElement).checked)}>
         <label class="choice-label" for="ks-remember">${show(texts, 'widget:drafts.remember')}</label>
       </div>
-      <p class="hint draft-hint" id="ks-remember-hint">${show(texts, 'widget:drafts.rememberHint', { count: days })}</p>` : nothing}
+      <p class="hint draft-hint" id="ks-remember-hint">${show(texts, 'widget:drafts.rememberHint', { count: days })}</p>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -20,7 +20,11 @@ function chooseFiles(host: FieldHost, field: FieldDefinition, document: string, 
   const entry = { ...documents[document] };
   const chosen = Array.from(files);
   // Phones often give HEIC photos no type; the file name says what it is.
-  const described = chosen.map((file) => ({ name: file.name, size: file.size, type: file.type || (HEIC.test(file.name) ? 'image/heic' : 'application/octet-stream') }));
+  const described = chosen.map((file) => ({
+    name: file.name,
+    size: file.size,
+    type: file.type || (HEIC.test(file.name) ? 'image/heic' : 'application/octet-stream'),
+  }));
   entry.files = [...(entry.files ?? []), ...described];
   const key = `${field.id}/${document}`;
   host.files.set(key, [...(host.files.get(key) ?? []), ...chosen]);
@@ -32,8 +36,12 @@ function removeFile(host: FieldHost, field: FieldDefinition, document: string, i
   const entry = { ...documents[document] };
   const files = (entry.files ?? []).filter((_, i) => i !== index);
   // No files left means no answer, so the error is "upload a file", not a list that is too short.
-  if (files.length > 0) entry.files = files; else delete entry.files;
-  host.files.set(`${field.id}/${document}`, (host.files.get(`${field.id}/${document}`) ?? []).filter((_, i) => i !== index));
+  if (files.length > 0) entry.files = files;
+  else delete entry.files;
+  host.files.set(
+    `${field.id}/${document}`,
+    (host.files.get(`${field.id}/${document}`) ?? []).filter((_, i) => i !== index),
+  );
   host.answer(field, { ...documents, [document]: entry });
   host.focusAfterRender(`${domId(`/${field.id}/${document}`)}-files`);
 }
@@ -43,7 +51,10 @@ const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,image/heic,.pdf,.jp
 
 export function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
   const formId = host.definition.id;
-  const answers = (place.value ?? {}) as Record<string, { status?: string; reason?: string; files?: Array<{ name: string }> }>;
+  const answers = (place.value ?? {}) as Record<
+    string,
+    { status?: string; reason?: string; files?: Array<{ name: string }> }
+  >;
   const documents = host.relevantAttachments;
   if (documents.length === 0) return html`<p class="hint">${host.show('widget:attachments.none')}</p>`;
   return html`<div class="documents" part="field">
@@ -74,19 +85,35 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
           </div>
           ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${document}`))}
         </fieldset>
-        ${entry.status === 'uploaded' ? html`<div class="conditional">
+        ${
+          entry.status === 'uploaded'
+            ? html`<div class="conditional">
           <label class="label" for="${id}-files">${host.show('widget:attachments.files')}</label>
           <div class="hint" id="${id}-files-hint">${host.show('widget:attachments.filesHint')}</div>
           <input class="file" part="input" type="file" id="${id}-files" multiple accept=${ACCEPTED_FILES}
             aria-invalid=${error?.part === 'files' || (error && error.part === undefined && entry.status === 'uploaded') ? 'true' : 'false'}
             aria-describedby="${id}-files-hint${error?.part === 'files' ? ` ${errorId}` : ''}"
-            @change=${(event: Event) => { const input = event.target as HTMLInputElement; if (input.files) chooseFiles(host, field, document, input.files); input.value = ''; }}>
-          ${(entry.files ?? []).length > 0 ? html`<ul class="files">${(entry.files ?? []).map((file, index) => html`<li>
+            @change=${(event: Event) => {
+              const input = event.target as HTMLInputElement;
+              if (input.files) chooseFiles(host, field, document, input.files);
+              input.value = '';
+            }}>
+          ${
+            (entry.files ?? []).length > 0
+              ? html`<ul class="files">${(entry.files ?? []).map(
+                  (file, index) => html`<li>
             <span class="file-name">${file.name}</span>
             <button type="button" class="button button--link" @click=${() => removeFile(host, field, document, index)}>${host.show('widget:attachments.removeFile', { name: file.name })}</button>
-          </li>`)}</ul>` : nothing}
-        </div>` : nothing}
-        ${entry.status === 'missing' ? html`<div class="conditional">
+          </li>`,
+                )}</ul>`
+              : nothing
+          }
+        </div>`
+            : nothing
+        }
+        ${
+          entry.status === 'missing'
+            ? html`<div class="conditional">
           <label class="label" for="${id}-reason">${host.show('widget:attachments.reason')}</label>
           <textarea class="textarea" part="input" id="${id}-reason" rows="3" aria-invalid=${error?.part === 'reason' ? 'true' : 'false'}
             aria-describedby=${error?.part === 'reason' ? errorId : nothing} .value=${live(entry.reason ?? '')}
@@ -96,7 +123,9 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
               const reason = (event.target as HTMLTextAreaElement).value;
               set(reason.trim() === '' ? rest : { ...rest, reason });
             }}></textarea>
-        </div>` : nothing}
+        </div>`
+            : nothing
+        }
       </div>`;
     })}
   </div>`;

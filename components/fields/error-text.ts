@@ -12,6 +12,9 @@ export function errorText(texts: Texts, definition: FormDefinition, error: Field
     const group = definition.steps.flatMap((s) => s.fields).find((f) => f.fields?.some((c) => c.id === error.field));
     if (group) label = `${label} (${texts.t(`${formId}:fields.${group.id}.item`, { number: item })})`;
   }
-  const document = typeof error.params.document === 'string' ? texts.t(`${formId}:attachments.${error.params.document}.label`) : undefined;
+  const document =
+    typeof error.params.document === 'string'
+      ? texts.t(`${formId}:attachments.${error.params.document}.label`)
+      : undefined;
   return texts.t(error.keys, { ...error.params, label, ...(document ? { document } : {}) });
 }

@@ -24,7 +24,12 @@ export function errorMessage(host: FieldHost, error: FieldError | undefined): st
 }
 
 /** Texts and ids for a field at an answer path. */
-export function fieldParts(host: FieldHost, field: FieldDefinition, path: string, labelParams: Record<string, unknown> = {}): FieldParts {
+export function fieldParts(
+  host: FieldHost,
+  field: FieldDefinition,
+  path: string,
+  labelParams: Record<string, unknown> = {},
+): FieldParts {
   const formId = host.definition.id;
   const id = domId(path);
   const hintKey = fieldKeys(formId, field.id, 'hint');
@@ -34,7 +39,8 @@ export function fieldParts(host: FieldHost, field: FieldDefinition, path: string
   const why = host.texts.has(whyKey) ? host.show(whyKey) : undefined;
   const error = errorMessage(host, host.errorAt(path));
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const optional = !field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent';
+  const optional =
+    !field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent';
   const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
   return { id, label, hint, why, error, describedBy, glossary: fieldGlossary(host, field) };
 }
@@ -58,7 +64,11 @@ export function errorTemplate(host: FieldHost, parts: FieldParts): TemplateResul
 }
 
 /** "I don't know / I need help with this", where the definition offers it (top-level fields only). */
-export function unsureTemplate(host: FieldHost, field: FieldDefinition, parts: FieldParts): TemplateResult | typeof nothing {
+export function unsureTemplate(
+  host: FieldHost,
+  field: FieldDefinition,
+  parts: FieldParts,
+): TemplateResult | typeof nothing {
   if (!field.unsure) return nothing;
   const checked = host.unsure.includes(field.id);
   return html`<div class="unsure">
@@ -72,7 +82,13 @@ export function unsureTemplate(host: FieldHost, field: FieldDefinition, parts: F
 }
 
 /** A field with one control: label, hint, why, error, the control, the unsure option. */
-export function singleControlFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, control: TemplateResult, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
+export function singleControlFrame(
+  host: FieldHost,
+  field: FieldDefinition,
+  parts: FieldParts,
+  control: TemplateResult,
+  extra: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
   return html`<div class="field ${parts.error ? 'field--error' : ''}" part="field">
     <label class="label" for=${parts.id} part="label">${parts.label}</label>
     ${hintTemplate(parts)}
@@ -87,7 +103,13 @@ export function singleControlFrame(host: FieldHost, field: FieldDefinition, part
 }
 
 /** A field of several controls in a fieldset: the legend is the question. */
-export function fieldsetFrame(host: FieldHost, field: FieldDefinition, parts: FieldParts, controls: TemplateResult, className = ''): TemplateResult {
+export function fieldsetFrame(
+  host: FieldHost,
+  field: FieldDefinition,
+  parts: FieldParts,
+  controls: TemplateResult,
+  className = '',
+): TemplateResult {
   return html`<div class="field ${parts.error ? 'field--error' : ''} ${className}" part="field">
     <fieldset class="fieldset" aria-describedby=${parts.describedBy ?? nothing}>
       <legend class="legend" part="label">${parts.label}</legend>

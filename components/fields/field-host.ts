@@ -51,4 +51,5 @@ export const controlId = (path: string, kind: FieldDefinition['kind']): string =
 export const errorTarget = (error: FieldError): string =>
   error.part ? domId(error.path, error.part) : controlId(error.path, error.kind);
 
-export const fieldKeys = (formId: string, fieldId: string, text: string): string => `${formId}:fields.${fieldId}.${text}`;
+export const fieldKeys = (formId: string, fieldId: string, text: string): string =>
+  `${formId}:fields.${fieldId}.${text}`;

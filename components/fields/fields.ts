@@ -4,7 +4,16 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, JsonSchema } from '../../src/definition/types.ts';
 import { inputText } from '../../src/i18n/format.ts';
-import { errorTemplate, fieldGlossary, fieldParts, fieldsetFrame, hintTemplate, singleControlFrame, whyTemplate, type FieldParts } from './field-frame.ts';
+import {
+  errorTemplate,
+  fieldGlossary,
+  fieldParts,
+  fieldsetFrame,
+  hintTemplate,
+  singleControlFrame,
+  whyTemplate,
+  type FieldParts,
+} from './field-frame.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 import { lateParts } from '../klar-skjema/late-loader.ts';
 
@@ -38,11 +47,17 @@ export interface FieldPlace {
   labelParams?: Record<string, unknown>;
 }
 
-function schemaOf(host: FieldHost, field: FieldDefinition): { enum?: unknown[]; items?: { enum?: unknown[] }; maxLength?: number } {
+function schemaOf(
+  host: FieldHost,
+  field: FieldDefinition,
+): { enum?: unknown[]; items?: { enum?: unknown[] }; maxLength?: number } {
   const top = host.definition.answers.properties[field.id];
   if (top !== undefined) return top as never;
   for (const group of host.definition.steps.flatMap((s) => s.fields)) {
-    const items = (host.definition.answers.properties[group.id] as { items?: { properties?: Record<string, JsonSchema> } } | undefined)?.items;
+    const items = (
+      host.definition.answers.properties[group.id] as
+        { items?: { properties?: Record<string, JsonSchema> } } | undefined
+    )?.items;
     const own = items?.properties?.[field.id];
     if (own !== undefined) return own as never;
   }
@@ -55,7 +70,10 @@ function optionValues(host: FieldHost, field: FieldDefinition): string[] {
 }
 
 function optionsOf(host: FieldHost, field: FieldDefinition): Array<{ value: string; label: TemplateResult }> {
-  return optionValues(host, field).map((value) => ({ value, label: host.show(fieldKeys(host.definition.id, field.id, `options.${value}`)) }));
+  return optionValues(host, field).map((value) => ({
+    value,
+    label: host.show(fieldKeys(host.definition.id, field.id, `options.${value}`)),
+  }));
 }
 
 /** What "Read aloud" reads: the question, its hint and its options, as the user sees them now. */
@@ -71,7 +89,13 @@ function spokenParts(host: FieldHost, field: FieldDefinition, place: FieldPlace)
   return parts;
 }
 
-function textInput(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts, spec: TextInputSpec): TemplateResult {
+function textInput(
+  host: FieldHost,
+  field: FieldDefinition,
+  place: FieldPlace,
+  parts: FieldParts,
+  spec: TextInputSpec,
+): TemplateResult {
   const text = host.typed(place.path) ?? inputText(field.kind, place.value, host.locale);
   const control = html`<input class="input ${spec.className ?? ''}" part="input" id=${parts.id} name=${parts.id}
     type=${spec.type} inputmode=${spec.inputmode ?? nothing} autocomplete=${field.autocomplete ?? nothing}
@@ -83,16 +107,24 @@ function textInput(host: FieldHost, field: FieldDefinition, place: FieldPlace, p
       host.answer(field, typed, { index: place.index, typed });
     }}>`;
   if (field.kind !== 'amount') return singleControlFrame(host, field, parts, control);
-  return singleControlFrame(host, field, parts, html`<div class="input-with-unit">${control}<span class="unit" aria-hidden="true">${host.show('widget:units.kroner')}</span></div>`);
+  return singleControlFrame(
+    host,
+    field,
+    parts,
+    html`<div class="input-with-unit">${control}<span class="unit" aria-hidden="true">${host.show('widget:units.kroner')}</span></div>`,
+  );
 }
 
 function textarea(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
-  const text = typeof place.value === 'string' ? place.value : host.typed(place.path) ?? '';
+  const text = typeof place.value === 'string' ? place.value : (host.typed(place.path) ?? '');
   const limit = field.maxLength ?? schemaOf(host, field).maxLength;
   const left = limit === undefined ? undefined : limit - [...text].length;
-  const countText = left === undefined ? '' : left >= 0
-    ? host.texts.t('widget:characters.left', { count: left })
-    : host.texts.t('widget:characters.over', { count: -left });
+  const countText =
+    left === undefined
+      ? ''
+      : left >= 0
+        ? host.texts.t('widget:characters.left', { count: left })
+        : host.texts.t('widget:characters.over', { count: -left });
   const limitId = `${parts.id}-limit`;
   const describedBy = [parts.describedBy, limit !== undefined ? limitId : ''].filter(Boolean).join(' ');
   const control = html`<textarea class="textarea" part="input" id=${parts.id} name=${parts.id} rows="8"
@@ -103,12 +135,18 @@ function textarea(host: FieldHost, field: FieldDefinition, place: FieldPlace, pa
       host.answer(field, typed, { index: place.index });
       if (limit !== undefined) {
         const remaining = limit - [...typed].length;
-        host.scheduleCountAnnouncement(place.path, remaining >= 0
-          ? host.texts.t('widget:characters.left', { count: remaining })
-          : host.texts.t('widget:characters.over', { count: -remaining }));
+        host.scheduleCountAnnouncement(
+          place.path,
+          remaining >= 0
+            ? host.texts.t('widget:characters.left', { count: remaining })
+            : host.texts.t('widget:characters.over', { count: -remaining }),
+        );
       }
     }}></textarea>`;
-  const count = limit === undefined ? nothing : html`
+  const count =
+    limit === undefined
+      ? nothing
+      : html`
     <p class="visually-hidden" id=${limitId}>${host.texts.t('widget:characters.limit', { count: limit })}</p>
     <p class="count ${left !== undefined && left < 0 ? 'count--over' : ''}" aria-hidden="true">${countText}</p>
     <div class="visually-hidden" aria-live="polite">${host.countAnnouncement(place.path)}</div>`;
@@ -127,11 +165,25 @@ function select(host: FieldHost, field: FieldDefinition, place: FieldPlace, part
 }
 
 /** Radios (one answer) or checkboxes (several): the first control carries the field's id. */
-function choices(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts, multiple: boolean): TemplateResult {
-  const options = field.kind === 'yesno'
-    ? [{ value: 'true', label: host.show('widget:yes') }, { value: 'false', label: host.show('widget:no') }]
-    : optionsOf(host, field);
-  const chosen = Array.isArray(place.value) ? place.value.map(String) : place.value === undefined ? [] : [String(place.value)];
+function choices(
+  host: FieldHost,
+  field: FieldDefinition,
+  place: FieldPlace,
+  parts: FieldParts,
+  multiple: boolean,
+): TemplateResult {
+  const options =
+    field.kind === 'yesno'
+      ? [
+          { value: 'true', label: host.show('widget:yes') },
+          { value: 'false', label: host.show('widget:no') },
+        ]
+      : optionsOf(host, field);
+  const chosen = Array.isArray(place.value)
+    ? place.value.map(String)
+    : place.value === undefined
+      ? []
+      : [String(place.value)];
   const inline = field.kind === 'yesno' ? 'choices--inline' : '';
   const controls = html`<div class="choices ${inline}">
     ${options.map((option, i) => {
@@ -142,10 +194,19 @@ function choices(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
           aria-invalid=${parts.error ? 'true' : 'false'}
           @change=${(event: Event) => {
             const input = event.target as HTMLInputElement;
-            if (!multiple) { host.answer(field, field.kind === 'yesno' ? input.value === 'true' : input.value, { index: place.index }); return; }
-            const next = input.checked ? [...chosen.filter((v) => v !== option.value), option.value] : chosen.filter((v) => v !== option.value);
+            if (!multiple) {
+              host.answer(field, field.kind === 'yesno' ? input.value === 'true' : input.value, { index: place.index });
+              return;
+            }
+            const next = input.checked
+              ? [...chosen.filter((v) => v !== option.value), option.value]
+              : chosen.filter((v) => v !== option.value);
             // Keep the options' order, whatever order they were ticked in.
-            host.answer(field, options.map((o) => o.value).filter((v) => next.includes(v)), { index: place.index });
+            host.answer(
+              field,
+              options.map((o) => o.value).filter((v) => next.includes(v)),
+              { index: place.index },
+            );
           }}>
         <label class="choice-label" for=${id}>${option.label}</label>
       </div>`;
@@ -210,26 +271,47 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
   // Documents are asked for late in a form: their template comes with the late chunk (attachments.ts), which
   // loads while the form package loads; until it is here, the question's label and "loading" in a status region.
   if (field.kind === 'attachments') {
-    return lateParts()?.attachments(host, field, place) ?? html`<div class="documents" part="field">
+    return (
+      lateParts()?.attachments(host, field, place) ??
+      html`<div class="documents" part="field">
       <p class="label">${host.show(fieldKeys(host.definition.id, field.id, 'label'))}</p>
-      <div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div></div>`;
+      <div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div></div>`
+    );
   }
   const parts = fieldParts(host, field, place.path, place.labelParams);
   // Read aloud comes with the late chunk (it loads with the form package): until then, no button.
-  parts.readAloud = lateParts()?.readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place)) ?? nothing;
+  parts.readAloud =
+    lateParts()?.readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place)) ?? nothing;
   const spec = TEXT_INPUTS[field.kind];
   if (spec) return textInput(host, field, place, parts, spec);
   switch (field.kind) {
-    case 'textarea': return textarea(host, field, place, parts);
-    case 'select': return select(host, field, place, parts);
-    case 'radio': case 'yesno': return choices(host, field, place, parts, false);
-    case 'checkboxes': return choices(host, field, place, parts, true);
-    case 'consent': return consent(host, field, place, parts);
-    case 'address': return address(host, field, place, parts);
+    case 'textarea':
+      return textarea(host, field, place, parts);
+    case 'select':
+      return select(host, field, place, parts);
+    case 'radio':
+    case 'yesno':
+      return choices(host, field, place, parts, false);
+    case 'checkboxes':
+      return choices(host, field, place, parts, true);
+    case 'consent':
+      return consent(host, field, place, parts);
+    case 'address':
+      return address(host, field, place, parts);
     // A list of items (such as children) is rare on a first step: its template comes with the late chunk
     // (group.ts), which loads while the form package loads; until then, the question and "loading".
-    case 'group': return lateParts()?.group(host, field, place, parts)
-      ?? fieldsetFrame(host, field, parts, html`<div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div>`, 'group');
-    default: return html`${nothing}`;
+    case 'group':
+      return (
+        lateParts()?.group(host, field, place, parts) ??
+        fieldsetFrame(
+          host,
+          field,
+          parts,
+          html`<div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div>`,
+          'group',
+        )
+      );
+    default:
+      return html`${nothing}`;
   }
 }

@@ -23,18 +23,23 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
       const itemId = domId(place.path, `item-${index}`);
       return html`<fieldset class="item" part="group-item" id=${itemId}>
         <legend class="item-title" id="${itemId}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
-        ${(field.fields ?? []).filter((child) => fields.includes(child.id)).map((child) =>
-          renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }))}
-        ${confirming
-          ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
+        ${(field.fields ?? [])
+          .filter((child) => fields.includes(child.id))
+          .map((child) =>
+            renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }),
+          )}
+        ${
+          confirming
+            ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
               <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.show('widget:group.confirmRemove', { item: title })}</p>
               <div class="actions actions--inline">
                 <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.show('widget:group.yesRemove')}</button>
                 <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.show('widget:group.cancel')}</button>
               </div>
             </div>`
-          : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
-              @click=${() => host.askToRemoveItem(field, index)}>${host.show('widget:group.remove', { item: title })}</button>`}
+            : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
+              @click=${() => host.askToRemoveItem(field, index)}>${host.show('widget:group.remove', { item: title })}</button>`
+        }
       </fieldset>`;
     })}
     <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}

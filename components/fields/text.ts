@@ -9,12 +9,21 @@ export interface ShowOptions {
   original?: boolean;
 }
 
-export function show(texts: Texts, keys: string | string[], params: Record<string, unknown> = {}, options: ShowOptions = {}): TemplateResult {
+export function show(
+  texts: Texts,
+  keys: string | string[],
+  params: Record<string, unknown> = {},
+  options: ShowOptions = {},
+): TemplateResult {
   const { text, lng } = texts.resolve(keys, params);
   const main = lng === texts.locale ? html`${text}` : html`<span lang=${lng} dir=${directionOf(lng)}>${text}</span>`;
   if (!options.original || texts.locale === SOURCE_LOCALE || lng === SOURCE_LOCALE) return main;
   return html`${main}<span class="original" lang=${SOURCE_LOCALE} dir="ltr">${texts.source(keys, params)}</span>`;
 }
 
-export const showIf = (texts: Texts, keys: string, params?: Record<string, unknown>, options?: ShowOptions): TemplateResult | typeof nothing =>
-  texts.has(keys) ? show(texts, keys, params, options) : nothing;
+export const showIf = (
+  texts: Texts,
+  keys: string,
+  params?: Record<string, unknown>,
+  options?: ShowOptions,
+): TemplateResult | typeof nothing => (texts.has(keys) ? show(texts, keys, params, options) : nothing);

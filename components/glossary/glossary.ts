@@ -30,12 +30,14 @@ function matcherFor(i18n: I18n, locale: string): Matcher {
   const termOf = new Map<string, string>();
   for (const [term, entry] of Object.entries(resource)) {
     if (!Array.isArray(entry?.forms)) continue;
-    for (const form of entry.forms) if (typeof form === 'string' && form.trim()) termOf.set(form.toLocaleLowerCase(locale), term);
+    for (const form of entry.forms)
+      if (typeof form === 'string' && form.trim()) termOf.set(form.toLocaleLowerCase(locale), term);
   }
   const forms = [...termOf.keys()].sort((a, b) => b.length - a.length).map(escape);
   // Whole words, as the plain-language engine counts them: no letter, digit or hyphen on either side
   // (\b knows only ASCII letters; NAV-kontoret is one word).
-  const pattern = forms.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}-])(?:${forms.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+  const pattern =
+    forms.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}-])(?:${forms.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
   const matcher = forms.length === 0 ? EMPTY : { pattern, termOf };
   byLocale.set(locale, matcher);
   return matcher;
@@ -65,7 +67,8 @@ export function textsUnder(texts: Texts, namespace: string, prefix: string): str
       keys.add([...path.slice(0, -1), path.at(-1)!.replace(/_plain(?=_|$)/, '')].join('.'));
       return;
     }
-    if (node && typeof node === 'object') for (const [name, value] of Object.entries(node)) walk(value, [...path, name]);
+    if (node && typeof node === 'object')
+      for (const [name, value] of Object.entries(node)) walk(value, [...path, name]);
   };
   walk(own, [prefix]);
   return [...keys].map((key) => texts.t(`${namespace}:${key}`, { number: 1 }));
@@ -76,10 +79,12 @@ export function glossaryTemplate(texts: Texts, strings: readonly string[]): Temp
   const terms = termsIn(texts, strings);
   if (terms.length === 0) return nothing;
   return html`<div class="glossary" part="glossary">
-    ${terms.map((term) => html`<details class="term" part="glossary-term" data-term=${term}>
+    ${terms.map(
+      (term) => html`<details class="term" part="glossary-term" data-term=${term}>
       <summary>${texts.t('widget:glossary.what', { term })}</summary>
       <p class="term-explanation">${texts.t(`${GLOSSARY_NAMESPACE}:${term}.explanation`)}</p>
-    </details>`)}
+    </details>`,
+    )}
   </div>`;
 }
 

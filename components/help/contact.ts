@@ -37,7 +37,26 @@ export interface ContactInput {
 
 /** Languages NAV offices most often book interpreters for (the widget's languages, and more). */
 export const DEFAULT_INTERPRETER_LANGUAGES = [
-  'ar', 'so', 'ti', 'uk', 'pl', 'se', 'fa', 'prs', 'ps', 'ku', 'ru', 'tr', 'ur', 'sw', 'am', 'th', 'vi', 'es', 'fr', 'en',
+  'ar',
+  'so',
+  'ti',
+  'uk',
+  'pl',
+  'se',
+  'fa',
+  'prs',
+  'ps',
+  'ku',
+  'ru',
+  'tr',
+  'ur',
+  'sw',
+  'am',
+  'th',
+  'vi',
+  'es',
+  'fr',
+  'en',
 ] as const;
 
 const MAX_TEXT = 200;
@@ -78,7 +97,11 @@ const withHours = <T extends object>(value: T, hours: unknown): T => {
 export function parseContact(value: unknown, base?: string): ContactConfig {
   let source = value;
   if (typeof value === 'string') {
-    try { source = JSON.parse(value); } catch { return {}; }
+    try {
+      source = JSON.parse(value);
+    } catch {
+      return {};
+    }
   }
   const input = record(source);
   if (!input) return {};
@@ -94,7 +117,9 @@ export function parseContact(value: unknown, base?: string): ContactConfig {
   const message = safeUrl(record(input.message)?.url ?? input.message, base);
   if (message) config.message = { url: message };
 
-  const video = record(input.video) ?? (typeof input.video === 'string' ? { url: input.video } : input.video === true ? {} : undefined);
+  const video =
+    record(input.video) ??
+    (typeof input.video === 'string' ? { url: input.video } : input.video === true ? {} : undefined);
   if (video) {
     const url = safeUrl(video.url, base);
     if (url || video.url === undefined) config.video = withHours(url ? { url } : {}, video.hours);
@@ -104,7 +129,9 @@ export function parseContact(value: unknown, base?: string): ContactConfig {
   const address = text(meeting?.address);
   if (address) config.meeting = withHours({ address }, meeting?.hours);
 
-  const paper = record(input.paper) ?? (typeof input.paper === 'string' ? { url: input.paper } : input.paper === true ? {} : undefined);
+  const paper =
+    record(input.paper) ??
+    (typeof input.paper === 'string' ? { url: input.paper } : input.paper === true ? {} : undefined);
   if (paper) {
     const url = safeUrl(paper.url, base);
     config.paper = url ? { url } : {};
@@ -114,7 +141,9 @@ export function parseContact(value: unknown, base?: string): ContactConfig {
   if (privacy) config.privacy = { url: privacy };
 
   if (Array.isArray(input.interpreterLanguages)) {
-    const languages = [...new Set(input.interpreterLanguages.filter((l): l is string => typeof l === 'string' && LANGUAGE_CODE.test(l)))];
+    const languages = [
+      ...new Set(input.interpreterLanguages.filter((l): l is string => typeof l === 'string' && LANGUAGE_CODE.test(l))),
+    ];
     if (languages.length > 0) config.interpreterLanguages = languages;
   }
   return config;
@@ -125,7 +154,9 @@ export function parseContact(value: unknown, base?: string): ContactConfig {
  * where the office offers them.
  */
 export function contactChannels(config: ContactConfig): ContactChannel[] {
-  return CONTACT_CHANNELS.filter((channel) => channel === 'phone' || channel === 'message' || config[channel] !== undefined);
+  return CONTACT_CHANNELS.filter(
+    (channel) => channel === 'phone' || channel === 'message' || config[channel] !== undefined,
+  );
 }
 
 /** Lit converter for the `contact` attribute: never throws on bad JSON. */

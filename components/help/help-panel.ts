@@ -67,16 +67,22 @@ function request(host: HelpHost): TemplateResult {
         @change=${(event: Event) => set({ contact: (event.target as HTMLInputElement).checked })}>
       <label class="choice-label" for="ks-help-contact">${show('widget:help.contact')}</label>
     </div>
-    ${help.contact ? html`<div class="conditional">
+    ${
+      help.contact
+        ? html`<div class="conditional">
       <fieldset class="fieldset">
         <legend class="legend">${show('widget:help.channel')}</legend>
-        <div class="choices">${channels.map((channel: ContactChannel) => html`<div class="choice">
+        <div class="choices">${channels.map(
+          (channel: ContactChannel) => html`<div class="choice">
           <input type="radio" class="choice-input" name="ks-help-channel" id="ks-help-channel-${channel}" value=${channel}
             .checked=${live(help.channel === channel)} @change=${() => set({ channel })}>
           <label class="choice-label" for="ks-help-channel-${channel}">${show(`widget:help.channels.${channel}`)}</label>
-        </div>`)}</div>
+        </div>`,
+        )}</div>
       </fieldset>
-    </div>` : nothing}
+    </div>`
+        : nothing
+    }
     <div class="choice">
       <input type="checkbox" class="choice-input" id="ks-help-interpreter" .checked=${live(help.interpreter)}
         @change=${(event: Event) => {
@@ -85,14 +91,21 @@ function request(host: HelpHost): TemplateResult {
         }}>
       <label class="choice-label" for="ks-help-interpreter">${show('widget:help.interpreter')}</label>
     </div>
-    ${help.interpreter ? html`<div class="conditional">
+    ${
+      help.interpreter
+        ? html`<div class="conditional">
       <label class="label" for="ks-help-language">${show('widget:help.language')}</label>
       <select class="select" id="ks-help-language"
-        @change=${(event: Event) => { const value = (event.target as HTMLSelectElement).value; set({ interpreterLanguage: value || undefined }); }}>
+        @change=${(event: Event) => {
+          const value = (event.target as HTMLSelectElement).value;
+          set({ interpreterLanguage: value || undefined });
+        }}>
         <option value="" ?selected=${chosen === undefined}>${show('widget:choose')}</option>
         ${languages.map((code) => html`<option value=${code} ?selected=${chosen === code}>${languageName(code, host.locale)}</option>`)}
       </select>
-    </div>` : nothing}
+    </div>`
+        : nothing
+    }
     <p class="hint help-note">${show('widget:help.sentWith')}</p>
   </div>`;
 }
@@ -113,14 +126,22 @@ export function helpPanel(host: HelpHost): TemplateResult {
 }
 
 /** The request in sentences, for the review page and the receipt; empty when the user asked for nothing. */
-export function helpRequestLines(host: Pick<HelpHost, 'show' | 'locale'>, help: HelpRequest | undefined): TemplateResult[] {
+export function helpRequestLines(
+  host: Pick<HelpHost, 'show' | 'locale'>,
+  help: HelpRequest | undefined,
+): TemplateResult[] {
   if (!help) return [];
   const lines: TemplateResult[] = [];
-  if (help.contact) lines.push(host.show(help.channel ? `widget:help.asked.${help.channel}` : 'widget:help.asked.contact'));
+  if (help.contact)
+    lines.push(host.show(help.channel ? `widget:help.asked.${help.channel}` : 'widget:help.asked.contact'));
   if (help.interpreter) {
-    lines.push(help.interpreterLanguage
-      ? host.show('widget:help.asked.interpreterLanguage', { language: languageName(help.interpreterLanguage, host.locale, false) })
-      : host.show('widget:help.asked.interpreter'));
+    lines.push(
+      help.interpreterLanguage
+        ? host.show('widget:help.asked.interpreterLanguage', {
+            language: languageName(help.interpreterLanguage, host.locale, false),
+          })
+        : host.show('widget:help.asked.interpreter'),
+    );
   }
   return lines;
 }

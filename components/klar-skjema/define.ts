@@ -3,12 +3,20 @@
 import { KlarSkjema } from './klar-skjema.ts';
 
 const VERSION = '0.2.0';
-const registered = customElements.get('klar-skjema') as (CustomElementConstructor & { klarVersion?: string }) | undefined;
+const registered = customElements.get('klar-skjema') as
+  (CustomElementConstructor & { klarVersion?: string }) | undefined;
 
 if (!registered) {
-  customElements.define('klar-skjema', class extends KlarSkjema { static klarVersion = VERSION; });
+  customElements.define(
+    'klar-skjema',
+    class extends KlarSkjema {
+      static klarVersion = VERSION;
+    },
+  );
 } else if (registered.klarVersion !== VERSION) {
-  console.warn(`<klar-skjema> ${registered.klarVersion ?? 'of unknown version'} is already on this page; version ${VERSION} was not registered.`);
+  console.warn(
+    `<klar-skjema> ${registered.klarVersion ?? 'of unknown version'} is already on this page; version ${VERSION} was not registered.`,
+  );
 }
 
 declare global {

@@ -40,8 +40,15 @@ export type KlarEventName = keyof KlarEventMap;
 export type KlarEventDetail<K extends KlarEventName> = KlarEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /** Sends a widget event from `target`: bubbling and composed. Returns false if a listener cancelled it. */
-export function emit<K extends KlarEventName>(target: EventTarget, type: K, detail: KlarEventDetail<K>, options: { cancelable?: boolean } = {}): boolean {
-  return target.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }));
+export function emit<K extends KlarEventName>(
+  target: EventTarget,
+  type: K,
+  detail: KlarEventDetail<K>,
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(type, { bubbles: true, composed: true, cancelable: options.cancelable ?? false, detail }),
+  );
 }
 
 declare global {

@@ -141,10 +141,18 @@ export class KlarSkjema extends LitElement {
   #lastView = '';
   /** Re-renders when the browser's voices change, so "Read aloud" appears once a voice for the language exists. */
   #drafts = new DraftController(this, {
-    actor: () => this.#actor, texts: () => this.#textsNow(), now: () => this.now(), leave: (url) => this.leave(url),
-    restart: (restored) => this.#startMachine(restored), late: () => this.#late.parts,
+    actor: () => this.#actor,
+    texts: () => this.#textsNow(),
+    now: () => this.now(),
+    leave: (url) => this.leave(url),
+    restart: (restored) => this.#startMachine(restored),
+    late: () => this.#late.parts,
   });
-  #submitter = new Submitter(this, { actor: () => this.#actor, definition: () => this.#package!.definition, files: () => this.#files });
+  #submitter = new Submitter(this, {
+    actor: () => this.#actor,
+    definition: () => this.#package!.definition,
+    files: () => this.#files,
+  });
   /** The review page, receipt, help, privacy and sending: a lazy chunk (docs/decisions/0012-lazy-chunks.md). */
   #late = new LateController(this);
 
@@ -176,7 +184,8 @@ export class KlarSkjema extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('form') && changed.get('form') !== undefined && this.form) void this.#load();
-    if (changed.has('lang') && this.#actor && this.lang && this.lang !== this.#context()?.locale) void this.#setLocale(this.lang);
+    if (changed.has('lang') && this.#actor && this.lang && this.lang !== this.#context()?.locale)
+      void this.#setLocale(this.lang);
     if (changed.has('scrollOffset')) this.style.setProperty('--klar-scroll-offset', `${this.scrollOffset || 0}px`);
     const view = this.#viewKey();
     if (view && view !== this.#lastView) {
@@ -197,16 +206,28 @@ export class KlarSkjema extends LitElement {
       const formPackage = await loadFormPackage(base);
       if (load !== this.#loadCount) return;
       const variant: TextVariant = this.variant === 'plain' ? 'plain' : 'standard';
-      const restored: Restored = (await this.#drafts.begin(formPackage, this.prefill)) ?? { input: { variant }, review: false, reanswer: [], chooseFilesAgain: [] };
+      const restored: Restored = (await this.#drafts.begin(formPackage, this.prefill)) ?? {
+        input: { variant },
+        review: false,
+        reanswer: [],
+        chooseFilesAgain: [],
+      };
       if (load !== this.#loadCount) return;
       const requested = restored.input.locale ?? this.lang;
       const locale = formPackage.definition.locales.includes(requested) ? requested : 'nb';
-      const files = { nb: await loadLocale(base, 'nb'), ...(locale !== 'nb' ? { [locale]: await loadLocale(base, locale) } : {}) };
+      const files = {
+        nb: await loadLocale(base, 'nb'),
+        ...(locale !== 'nb' ? { [locale]: await loadLocale(base, locale) } : {}),
+      };
       if (load !== this.#loadCount) return;
       this.#base = base;
       this.#loadedLocales = new Set(Object.keys(files));
       this.#status = Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.status]));
-      const i18n = await createTexts(formPackage.definition.id, locale, Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.resources])));
+      const i18n = await createTexts(
+        formPackage.definition.id,
+        locale,
+        Object.fromEntries(Object.entries(files).map(([lng, file]) => [lng, file.resources])),
+      );
       if (load !== this.#loadCount) return;
       this.#i18n = i18n;
       this.#package = formPackage;
@@ -224,8 +245,13 @@ export class KlarSkjema extends LitElement {
   #startMachine(restored: Restored): void {
     this.#actor?.stop();
     // The fingerprint comes with the late chunk: it is needed only at Send, after the review page has waited for it.
-    const machine = wizardMachine(this.#package!, { now: () => this.now(), fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null });
-    const actor = createActor(machine.provide({ actors: { sendSubmission: this.#submitter.actor } }), { input: { ...restored.input, prefill: this.prefill } });
+    const machine = wizardMachine(this.#package!, {
+      now: () => this.now(),
+      fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null,
+    });
+    const actor = createActor(machine.provide({ actors: { sendSubmission: this.#submitter.actor } }), {
+      input: { ...restored.input, prefill: this.prefill },
+    });
     actor.subscribe(() => this.requestUpdate());
     actor.start();
     if (restored.review) actor.send({ type: 'REVIEW' });
@@ -240,7 +266,8 @@ export class KlarSkjema extends LitElement {
     const target = this.#package.definition.locales.includes(locale) ? locale : 'nb';
     if (!this.#loadedLocales.has(target)) {
       const file = await loadLocale(this.#base, target);
-      for (const [namespace, texts] of Object.entries(file.resources)) this.#i18n.addResourceBundle(target, namespace, texts, true, true);
+      for (const [namespace, texts] of Object.entries(file.resources))
+        this.#i18n.addResourceBundle(target, namespace, texts, true, true);
       this.#status[target] = file.status;
       this.#loadedLocales.add(target);
     }
@@ -301,8 +328,14 @@ export class KlarSkjema extends LitElement {
       typed: (path) => this.#typed.get(path),
       answer: (field, value, options = {}) => {
         const path = this.#pathOf(field, options.index);
-        if (options.typed !== undefined) this.#typed.set(path, options.typed); else this.#typed.delete(path);
-        this.#actor!.send({ type: 'ANSWER', field: field.id, value, ...(options.index !== undefined ? { index: options.index } : {}) });
+        if (options.typed !== undefined) this.#typed.set(path, options.typed);
+        else this.#typed.delete(path);
+        this.#actor!.send({
+          type: 'ANSWER',
+          field: field.id,
+          value,
+          ...(options.index !== undefined ? { index: options.index } : {}),
+        });
       },
       markUnsure: (field, unsure) => this.#actor!.send({ type: 'MARK_UNSURE', field: field.id, unsure }),
       addItem: (group) => {
@@ -333,13 +366,23 @@ export class KlarSkjema extends LitElement {
         this.#announce(texts.t('widget:group.removed', { item: title }));
         this.#pendingFocus = { kind: 'id', id: domId(`/${group.id}`) };
       },
-      get removing() { return element.#removing; },
+      get removing() {
+        return element.#removing;
+      },
       files: this.#files,
-      focusAfterRender: (id) => { this.#pendingFocus = { kind: 'id', id }; },
+      focusAfterRender: (id) => {
+        this.#pendingFocus = { kind: 'id', id };
+      },
       countAnnouncement: (path) => this.#countAnnouncements.get(path) ?? '',
       scheduleCountAnnouncement: (path, text) => {
         clearTimeout(this.#countTimers.get(path));
-        this.#countTimers.set(path, setTimeout(() => { this.#countAnnouncements.set(path, text); this.requestUpdate(); }, COUNT_ANNOUNCE_DELAY_MS));
+        this.#countTimers.set(
+          path,
+          setTimeout(() => {
+            this.#countAnnouncements.set(path, text);
+            this.requestUpdate();
+          }, COUNT_ANNOUNCE_DELAY_MS),
+        );
       },
     };
   }
@@ -416,8 +459,12 @@ export class KlarSkjema extends LitElement {
     const pending = this.#pendingFocus;
     if (!pending) return;
     this.#pendingFocus = null;
-    if (pending.kind === 'id') { this.#focusField(pending.id); return; }
-    const selector = pending.kind === 'summary' && this.renderRoot.querySelector('.error-summary') ? '.error-summary' : '#ks-heading';
+    if (pending.kind === 'id') {
+      this.#focusField(pending.id);
+      return;
+    }
+    const selector =
+      pending.kind === 'summary' && this.renderRoot.querySelector('.error-summary') ? '.error-summary' : '#ks-heading';
     const target = this.renderRoot.querySelector<HTMLElement>(selector);
     if (!target) return;
     target.focus({ preventScroll: true });
@@ -430,7 +477,11 @@ export class KlarSkjema extends LitElement {
     const definition = this.#package!.definition;
     if (snapshot.value === 'filling') {
       const { current, total } = this.#progress(snapshot);
-      this.#announcement = texts.t('widget:stepAnnouncement', { current, total, title: texts.t(`${definition.id}:steps.${snapshot.context.step}.title`) });
+      this.#announcement = texts.t('widget:stepAnnouncement', {
+        current,
+        total,
+        title: texts.t(`${definition.id}:steps.${snapshot.context.step}.title`),
+      });
     } else if (snapshot.value === 'review') {
       this.#announcement = texts.t('widget:review.title');
     } else if (snapshot.value === 'submitted') {
@@ -468,11 +519,15 @@ export class KlarSkjema extends LitElement {
       ${this.#drafts.renderTop(texts)}
       <div class="views" ?inert=${this.#drafts.readOnly}>
       ${this.#renderToolbar(snapshot, texts)}
-      ${this.#drafts.choosing ? this.#drafts.renderOffer(texts) : html`
+      ${
+        this.#drafts.choosing
+          ? this.#drafts.renderOffer(texts)
+          : html`
       ${snapshot.value === 'filling' ? this.#renderStep(snapshot, texts) : nothing}
       ${snapshot.value === 'review' || snapshot.value === 'submitting' || snapshot.value === 'failed' ? this.#renderReview(snapshot, texts) : nothing}
       ${snapshot.value === 'submitted' || !late ? nothing : html`<div class="step-help">${late.helpPanel(this.#extras(snapshot, texts))}${snapshot.value === 'filling' ? late.privacyDisclosure(this.#extras(snapshot, texts)) : nothing}</div>`}
-      ${snapshot.value === 'submitted' ? this.#renderReceipt(snapshot, texts) : this.#drafts.renderBottom(texts)}`}
+      ${snapshot.value === 'submitted' ? this.#renderReceipt(snapshot, texts) : this.#drafts.renderBottom(texts)}`
+      }
       </div>
     </div>`;
   }
@@ -483,18 +538,29 @@ export class KlarSkjema extends LitElement {
     const locales = this.#package!.definition.locales;
     const plain = variant === 'plain';
     return html`<div class="toolbar" part="toolbar">
-      ${locales.length > 1 ? html`<div class="toolbar-item">
+      ${
+        locales.length > 1
+          ? html`<div class="toolbar-item">
         <label class="toolbar-label" for="ks-language">${show(texts, 'widget:toolbar.language')}</label>
         <select class="select select--compact" id="ks-language" part="language"
           @change=${(event: Event) => void this.#setLocale((event.target as HTMLSelectElement).value)}>
           ${locales.map((lng) => html`<option value=${lng} lang=${lng} ?selected=${lng === locale}>${texts.t(`widget:languageNames.${lng}`)}</option>`)}
         </select>
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
       <button type="button" class="button button--secondary button--small" part="button" @click=${() => this.#setVariant(plain ? 'standard' : 'plain')}>
         ${show(texts, plain ? 'widget:toolbar.plainOff' : 'widget:toolbar.plainOn')}</button>
-      ${locale !== 'nb' ? html`<button type="button" class="button button--secondary button--small" part="button"
-        @click=${() => { this.#showOriginal = !this.#showOriginal; this.requestUpdate(); }}>
-        ${show(texts, this.#showOriginal ? 'widget:toolbar.originalOff' : 'widget:toolbar.originalOn')}</button>` : nothing}
+      ${
+        locale !== 'nb'
+          ? html`<button type="button" class="button button--secondary button--small" part="button"
+        @click=${() => {
+          this.#showOriginal = !this.#showOriginal;
+          this.requestUpdate();
+        }}>
+        ${show(texts, this.#showOriginal ? 'widget:toolbar.originalOff' : 'widget:toolbar.originalOn')}</button>`
+          : nothing
+      }
     </div>
     ${this.#isDraftTranslation(locale) ? html`<p class="draft-note" part="draft-note">${show(texts, 'widget:draftTranslation')}</p>` : nothing}`;
   }
@@ -508,7 +574,12 @@ export class KlarSkjema extends LitElement {
     const fields = step.fields.filter((field) => context.relevance.fields.includes(field.id));
     return html`<form class="step" novalidate @submit=${(event: Event) => this.#continue(event)} aria-labelledby="ks-heading">
       <p class="progress" part="progress">${this.#show(texts, 'widget:progress', { current, total })}</p>
-      ${errorSummary(texts, context.errors, (error) => errorText(texts, definition, error), (id) => this.#focusField(id))}
+      ${errorSummary(
+        texts,
+        context.errors,
+        (error) => errorText(texts, definition, error),
+        (id) => this.#focusField(id),
+      )}
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, `${definition.id}:steps.${step.id}.title`)}</h2>
       ${fields.map((field) => prefillableField(host, this.#prefillView(snapshot), field, { path: `/${field.id}`, value: context.answers[field.id] }))}
       <div class="actions" part="actions">
@@ -522,7 +593,10 @@ export class KlarSkjema extends LitElement {
     const { context } = snapshot;
     const submitted = context.submission;
     return {
-      definition: this.#package!.definition, validators: this.#package!.validators, texts, locale: context.locale,
+      definition: this.#package!.definition,
+      validators: this.#package!.validators,
+      texts,
+      locale: context.locale,
       relevance: context.relevance,
       answers: snapshot.value === 'submitted' && submitted ? submitted.answers : context.relevance.answers,
       unsure: context.unsure,
@@ -533,11 +607,20 @@ export class KlarSkjema extends LitElement {
     const late = this.#late.parts;
     const sending = snapshot.value === 'submitting';
     // The rest of the page comes with the late chunk (components/review/review-page.ts); Send only with it.
-    const page = late ? {
-      texts, model: this.#summaryModel(snapshot, texts), extras: this.#extras(snapshot, texts), show: (keys: string | string[], params?: Record<string, unknown>) => this.#show(texts, keys, params),
-      change: (stepId: string, targetId: string) => this.#change(stepId, targetId), phase: String(snapshot.value), failure: snapshot.context.submitError,
-      status: this.#submitter.status, submit: () => this.#submit(), retry: () => this.#retry(),
-    } : null;
+    const page = late
+      ? {
+          texts,
+          model: this.#summaryModel(snapshot, texts),
+          extras: this.#extras(snapshot, texts),
+          show: (keys: string | string[], params?: Record<string, unknown>) => this.#show(texts, keys, params),
+          change: (stepId: string, targetId: string) => this.#change(stepId, targetId),
+          phase: String(snapshot.value),
+          failure: snapshot.context.submitError,
+          status: this.#submitter.status,
+          submit: () => this.#submit(),
+          retry: () => this.#retry(),
+        }
+      : null;
     return html`<div class="review">
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:review.title')}</h2>
       <p>${this.#show(texts, 'widget:review.intro')}</p>
@@ -557,21 +640,35 @@ export class KlarSkjema extends LitElement {
       return html`<div class="receipt"><h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${this.#show(texts, 'widget:receipt.title')}</h2>
         <div role="status"><p class="panel">${this.#show(texts, 'widget:lateLoading')}</p></div></div>`;
     }
-    return late.receiptView({ ...this.#extras(snapshot, texts), model: this.#summaryModel(snapshot, texts), submission, receipt });
+    return late.receiptView({
+      ...this.#extras(snapshot, texts),
+      model: this.#summaryModel(snapshot, texts),
+      submission,
+      receipt,
+    });
   }
 
   /** What the help panel, the privacy notice and the receipt need (components/help, privacy, receipt). */
   #extras(snapshot: Snapshot, texts: Texts) {
     const contact = this.#late.parts!.parseContact(this.contact); // only the late parts call this
     return {
-      texts, locale: snapshot.context.locale, contact, help: snapshot.context.help, formId: this.#package!.definition.id,
+      texts,
+      locale: snapshot.context.locale,
+      contact,
+      help: snapshot.context.help,
+      formId: this.#package!.definition.id,
       ...(contact.privacy ? { privacyUrl: contact.privacy.url } : {}),
       show: (keys: string | string[], params?: Record<string, unknown>) => this.#show(texts, keys, params),
-      changeHelp: (change: Partial<HelpRequest>) => this.#actor!.send({ type: 'SET_HELP_REQUEST', help: { ...this.#context()!.help, ...change } }),
+      changeHelp: (change: Partial<HelpRequest>) =>
+        this.#actor!.send({ type: 'SET_HELP_REQUEST', help: { ...this.#context()!.help, ...change } }),
     };
   }
 
   #prefillView(snapshot: Snapshot) {
-    return { state: snapshot.context.prefill, confirm: (field: FieldDefinition, confirmed: boolean) => this.#actor!.send({ type: 'CONFIRM_PREFILL', field: field.id, confirmed }) };
+    return {
+      state: snapshot.context.prefill,
+      confirm: (field: FieldDefinition, confirmed: boolean) =>
+        this.#actor!.send({ type: 'CONFIRM_PREFILL', field: field.id, confirmed }),
+    };
   }
 }

@@ -30,7 +30,10 @@ export function loadLate(): Promise<LateParts> {
   if (parts) return Promise.resolve(parts);
   pending ??= importLate(attempts++).then(
     (loaded) => (parts = loaded),
-    (error: unknown) => { pending = null; throw error; },
+    (error: unknown) => {
+      pending = null;
+      throw error;
+    },
   );
   return pending;
 }
@@ -55,8 +58,13 @@ export class LateController implements ReactiveController {
     if (parts || this.#waiting) return;
     this.#waiting = true;
     loadLate().then(
-      () => { this.#waiting = false; this.host.requestUpdate(); },
-      () => { this.#waiting = false; },
+      () => {
+        this.#waiting = false;
+        this.host.requestUpdate();
+      },
+      () => {
+        this.#waiting = false;
+      },
     );
   }
 

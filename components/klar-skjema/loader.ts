@@ -18,7 +18,10 @@ if (!registered && !loading) {
   await done;
 } else {
   const version = registered ? registered.klarVersion : loading!.version;
-  if (version !== VERSION) console.warn(`<klar-skjema> ${version ?? 'of unknown version'} is already on this page; version ${VERSION} was not registered.`);
+  if (version !== VERSION)
+    console.warn(
+      `<klar-skjema> ${version ?? 'of unknown version'} is already on this page; version ${VERSION} was not registered.`,
+    );
   if (!registered) await loading!.done.catch(() => undefined);
 }
 

@@ -19,7 +19,12 @@ export interface PrefillView {
 }
 
 /** A field on a step: with the register's value to confirm when it was prefilled, else as usual. */
-export function prefillableField(host: FieldHost, prefill: PrefillView, field: FieldDefinition, place: FieldPlace): TemplateResult {
+export function prefillableField(
+  host: FieldHost,
+  prefill: PrefillView,
+  field: FieldDefinition,
+  place: FieldPlace,
+): TemplateResult {
   const entry = prefill.state[field.id];
   if (!entry || field.kind === 'group' || place.index !== undefined) return renderField(host, field, place);
   const formId = host.definition.id;
@@ -48,9 +53,13 @@ export function prefillableField(host: FieldHost, prefill: PrefillView, field: F
         </div>
       </div>
     </fieldset>
-    ${open ? html`<div class="conditional prefill-change">
+    ${
+      open
+        ? html`<div class="conditional prefill-change">
       ${renderField(host, field, place)}
       <p class="hint prefill-note">${host.show('widget:prefill.both', { source })}</p>
-    </div>` : nothing}
+    </div>`
+        : nothing
+    }
   </div>`;
 }

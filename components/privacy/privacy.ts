@@ -20,11 +20,15 @@ export const PRIVACY_PARTS = ['who', 'kept', 'rights'] as const;
 const keys = (host: PrivacyHost, key: string): string[] => [`${host.formId}:privacy.${key}`, `widget:privacy.${key}`];
 
 function body(host: PrivacyHost, headingLevel: 3 | 4): TemplateResult {
-  return html`${PRIVACY_PARTS.map((part) => html`
-    ${headingLevel === 3
-      ? html`<h3 class="privacy-title">${host.show(keys(host, `${part}Title`))}</h3>`
-      : html`<h4 class="privacy-title">${host.show(keys(host, `${part}Title`))}</h4>`}
-    <p>${host.show(keys(host, part))}</p>`)}
+  return html`${PRIVACY_PARTS.map(
+    (part) => html`
+    ${
+      headingLevel === 3
+        ? html`<h3 class="privacy-title">${host.show(keys(host, `${part}Title`))}</h3>`
+        : html`<h4 class="privacy-title">${host.show(keys(host, `${part}Title`))}</h4>`
+    }
+    <p>${host.show(keys(host, part))}</p>`,
+  )}
     ${host.privacyUrl ? html`<p><a href=${host.privacyUrl} rel="noopener" target="_blank">${host.show(keys(host, 'more'))}</a></p>` : nothing}`;
 }
 

@@ -13,7 +13,9 @@ const VOICE_LANGUAGES: Record<string, readonly string[]> = {
 };
 
 const synthesis = (): SpeechSynthesis | undefined =>
-  typeof globalThis.speechSynthesis === 'object' && globalThis.speechSynthesis !== null && typeof SpeechSynthesisUtterance === 'function'
+  typeof globalThis.speechSynthesis === 'object' &&
+  globalThis.speechSynthesis !== null &&
+  typeof SpeechSynthesisUtterance === 'function'
     ? globalThis.speechSynthesis
     : undefined;
 
@@ -90,12 +92,27 @@ export class ReadAloudController implements ReactiveController {
  * A button that reads `parts` (the question, its hint, its options) aloud, or stops reading; nothing where
  * the browser has no voice for the locale. `key` tells buttons apart (the field's element id).
  */
-export function readAloudButton(texts: Texts, key: string, parts: () => readonly string[]): TemplateResult | typeof nothing {
+export function readAloudButton(
+  texts: Texts,
+  key: string,
+  parts: () => readonly string[],
+): TemplateResult | typeof nothing {
   if (!voiceFor(texts.locale)) return nothing;
   const reading = speaking === key;
   const question = parts()[0] ?? '';
   return html`<button type="button" class="button button--link read-aloud" part="read-aloud" data-read-aloud=${key}
-    @click=${() => (reading ? stop() : speak(key, parts().map((p) => p.trim()).filter(Boolean).map(sentence).join(' '), texts.locale))}
+    @click=${() =>
+      reading
+        ? stop()
+        : speak(
+            key,
+            parts()
+              .map((p) => p.trim())
+              .filter(Boolean)
+              .map(sentence)
+              .join(' '),
+            texts.locale,
+          )}
     >${texts.t(reading ? 'widget:readAloud.stop' : 'widget:readAloud.read')}<span class="visually-hidden">: ${question}</span></button>`;
 }
 

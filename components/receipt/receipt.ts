@@ -45,28 +45,43 @@ export function receiptView(host: ReceiptHost): TemplateResult {
   const toSend = documentsToSend(items);
   const notHad = documentsNotHad(items);
   const asked = helpRequestLines(host, submission?.help);
-  const documentList = (ids: string[]) => html`<ul class="receipt-list">${ids.map((id) => html`<li>${show(`${formId}:attachments.${id}.label`)}</li>`)}</ul>`;
+  const documentList = (ids: string[]) =>
+    html`<ul class="receipt-list">${ids.map((id) => html`<li>${show(`${formId}:attachments.${id}.label`)}</li>`)}</ul>`;
   return html`<div class="receipt">
     <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show('widget:receipt.title')}</h2>
     <div class="panel" part="receipt-panel">
-      <p class="receipt-reference">${receipt?.reference
-        ? show('widget:receipt.reference', { reference: receipt.reference })
-        : show('widget:receipt.noReference')}</p>
+      <p class="receipt-reference">${
+        receipt?.reference
+          ? show('widget:receipt.reference', { reference: receipt.reference })
+          : show('widget:receipt.noReference')
+      }</p>
       ${earlierVersions(host)}
       ${submission ? html`<p>${show('widget:receipt.sentAt', { time: sentTime(submission.submittedAt, host.locale) })}</p>` : nothing}
     </div>
-    ${asked.length > 0 ? html`<h3>${show('widget:help.askedTitle')}</h3>
-      <ul class="receipt-list">${asked.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
-    ${toSend.length > 0 ? html`<section class="receipt-documents" aria-labelledby="ks-receipt-later">
+    ${
+      asked.length > 0
+        ? html`<h3>${show('widget:help.askedTitle')}</h3>
+      <ul class="receipt-list">${asked.map((line) => html`<li>${line}</li>`)}</ul>`
+        : nothing
+    }
+    ${
+      toSend.length > 0
+        ? html`<section class="receipt-documents" aria-labelledby="ks-receipt-later">
       <h3 id="ks-receipt-later">${show('widget:receipt.documentsLater')}</h3>
       ${documentList(toSend)}
       <p>${show([`${formId}:receipt.documentsHow`, 'widget:receipt.documentsHow'])}</p>
-    </section>` : nothing}
-    ${notHad.length > 0 ? html`<section aria-labelledby="ks-receipt-not-had">
+    </section>`
+        : nothing
+    }
+    ${
+      notHad.length > 0
+        ? html`<section aria-labelledby="ks-receipt-not-had">
       <h3 id="ks-receipt-not-had">${show('widget:receipt.documentsNotHad')}</h3>
       ${documentList(notHad)}
       <p>${show('widget:receipt.documentsNotHadMeans')}</p>
-    </section>` : nothing}
+    </section>`
+        : nothing
+    }
     <h3>${show('widget:receipt.nextTitle')}</h3>
     <p>${show([`${formId}:receipt.next`, 'widget:receipt.next'])}</p>
     ${texts.has(`${formId}:receipt.when`) ? html`<p>${show(`${formId}:receipt.when`)}</p>` : nothing}

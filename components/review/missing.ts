@@ -31,12 +31,22 @@ export function missingItems(input: MissingInput): MissingItem[] {
         for (const document of relevance.attachments) {
           const status = documents[document]?.status;
           if (status === 'uploaded') continue;
-          items.push({ kind: 'document', document, status: status === 'later' || status === 'missing' ? status : 'none', field, step: step.id });
+          items.push({
+            kind: 'document',
+            document,
+            status: status === 'later' || status === 'missing' ? status : 'none',
+            field,
+            step: step.id,
+          });
         }
         continue;
       }
       if (input.unsure.includes(field.id)) items.push({ kind: 'unsure', field, step: step.id });
-      else if (!field.required && isEmpty(answers[field.id]) && input.hasText(`${definition.id}:fields.${field.id}.ifEmpty`)) {
+      else if (
+        !field.required &&
+        isEmpty(answers[field.id]) &&
+        input.hasText(`${definition.id}:fields.${field.id}.ifEmpty`)
+      ) {
         items.push({ kind: 'unanswered', field, step: step.id });
       }
     }

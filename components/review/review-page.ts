@@ -29,10 +29,15 @@ export interface ReviewPage {
 
 /** What sending waits for: offline or trying again; a failure is also said here. A live region, so each change is heard. */
 function sendStatus(texts: Texts, status: SendStatus | null, failure: string | null): TemplateResult {
-  const text = status?.state === 'offline' ? show(texts, 'widget:submit.offline')
-    : status?.state === 'retrying' ? show(texts, 'widget:submit.retrying', { count: Math.round(status.delayMs / 1000) }) : nothing;
-  return html`<div role="status" class="send-status">${text === nothing ? nothing : html`<p class="panel">${text}</p>`}${failure
-    ? html`<p class="visually-hidden">${texts.t(`widget:sendFailed.${failure}`)}</p>` : nothing}</div>`;
+  const text =
+    status?.state === 'offline'
+      ? show(texts, 'widget:submit.offline')
+      : status?.state === 'retrying'
+        ? show(texts, 'widget:submit.retrying', { count: Math.round(status.delayMs / 1000) })
+        : nothing;
+  return html`<div role="status" class="send-status">${text === nothing ? nothing : html`<p class="panel">${text}</p>`}${
+    failure ? html`<p class="visually-hidden">${texts.t(`widget:sendFailed.${failure}`)}</p>` : nothing
+  }</div>`;
 }
 
 /** Under the heading, the intro and the status region: the warnings, the answers, the help request, privacy, a failure and sending's status. */

@@ -27,12 +27,25 @@ type DocumentAnswer = { status?: string; reason?: string; files?: Array<{ name: 
 /** Change: go to the step and focus the control with this id. */
 export type ChangeAnswer = (stepId: string, targetId: string) => void;
 
-function changeLink(texts: Texts, stepId: string, targetId: string, label: string, change: ChangeAnswer): TemplateResult {
-  return html`<a class="change-link" href="#${targetId}" @click=${(event: Event) => { event.preventDefault(); change(stepId, targetId); }}>
+function changeLink(
+  texts: Texts,
+  stepId: string,
+  targetId: string,
+  label: string,
+  change: ChangeAnswer,
+): TemplateResult {
+  return html`<a class="change-link" href="#${targetId}" @click=${(event: Event) => {
+    event.preventDefault();
+    change(stepId, targetId);
+  }}>
     ${show(texts, 'widget:review.change')}<span class="visually-hidden"> ${label}</span></a>`;
 }
 
-function row(label: string | TemplateResult, value: TemplateResult | string, action: TemplateResult | typeof nothing): TemplateResult {
+function row(
+  label: string | TemplateResult,
+  value: TemplateResult | string,
+  action: TemplateResult | typeof nothing,
+): TemplateResult {
   return html`<div class="summary-row">
     <dt class="summary-key">${label}</dt>
     <dd class="summary-value">${value}</dd>
@@ -40,13 +53,19 @@ function row(label: string | TemplateResult, value: TemplateResult | string, act
   </div>`;
 }
 
-function fieldRows(model: SummaryModel, stepId: string, field: FieldDefinition, change?: ChangeAnswer): TemplateResult[] {
+function fieldRows(
+  model: SummaryModel,
+  stepId: string,
+  field: FieldDefinition,
+  change?: ChangeAnswer,
+): TemplateResult[] {
   const { texts, definition, locale } = model;
   const formId = definition.id;
   const label = texts.t(`${formId}:fields.${field.id}.label`);
   const value = model.answers[field.id];
   const unsure = model.unsure.includes(field.id);
-  const link = (targetId: string, text = label) => (change ? changeLink(texts, stepId, targetId, text, change) : nothing);
+  const link = (targetId: string, text = label) =>
+    change ? changeLink(texts, stepId, targetId, text, change) : nothing;
 
   if (field.kind === 'attachments') {
     const documents = (value ?? {}) as Record<string, DocumentAnswer>;
@@ -56,42 +75,69 @@ function fieldRows(model: SummaryModel, stepId: string, field: FieldDefinition, 
       const status = entry?.status
         ? html`${show(texts, `widget:attachments.${entry.status}`)}${entry.files?.length ? html`<ul class="answer-list">${entry.files.map((f) => html`<li>${f.name}</li>`)}</ul>` : nothing}${entry.reason ? html`<br><span class="answer-text">${entry.reason}</span>` : nothing}`
         : show(texts, 'widget:review.notAnswered');
-      return row(show(texts, `${formId}:attachments.${document}.label`), status, link(domId(`/${field.id}/${document}`), documentLabel));
+      return row(
+        show(texts, `${formId}:attachments.${document}.label`),
+        status,
+        link(domId(`/${field.id}/${document}`), documentLabel),
+      );
     });
   }
   if (field.kind === 'group') {
     const items = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
-    if (items.length === 0) return [row(show(texts, `${formId}:fields.${field.id}.label`), show(texts, 'widget:review.notAnswered'), link(domId(`/${field.id}`)))];
+    if (items.length === 0)
+      return [
+        row(
+          show(texts, `${formId}:fields.${field.id}.label`),
+          show(texts, 'widget:review.notAnswered'),
+          link(domId(`/${field.id}`)),
+        ),
+      ];
     return items.map((item, index) => {
       const title = texts.t(`${formId}:fields.${field.id}.item`, { number: index + 1 });
       const { fields } = itemRelevance(field, item, model.validators);
       const children = (field.fields ?? []).filter((child) => fields.includes(child.id) && child.kind !== 'guidance');
-      return row(show(texts, `${formId}:fields.${field.id}.item`, { number: index + 1 }), html`<dl class="item-summary">${children.map((child) => html`<div>
+      return row(
+        show(texts, `${formId}:fields.${field.id}.item`, { number: index + 1 }),
+        html`<dl class="item-summary">${children.map(
+          (child) => html`<div>
         <dt>${show(texts, `${formId}:fields.${child.id}.label`)}</dt>
         <dd>${item[child.id] === undefined ? show(texts, 'widget:review.notAnswered') : answerText(texts, formId, child, item[child.id], locale)}</dd>
-      </div>`)}</dl>`, link(children[0] ? controlId(`/${field.id}/${index}/${children[0].id}`, children[0].kind) : domId(`/${field.id}`), title));
+      </div>`,
+        )}</dl>`,
+        link(
+          children[0] ? controlId(`/${field.id}/${index}/${children[0].id}`, children[0].kind) : domId(`/${field.id}`),
+          title,
+        ),
+      );
     });
   }
-  const shown = value === undefined
-    ? (unsure ? html`<span class="tag">${show(texts, 'widget:review.unsure')}</span>` : show(texts, 'widget:review.notAnswered'))
-    : html`${answerText(texts, formId, field, value, locale)}${unsure ? html` <span class="tag">${show(texts, 'widget:review.unsure')}</span>` : nothing}`;
+  const shown =
+    value === undefined
+      ? unsure
+        ? html`<span class="tag">${show(texts, 'widget:review.unsure')}</span>`
+        : show(texts, 'widget:review.notAnswered')
+      : html`${answerText(texts, formId, field, value, locale)}${unsure ? html` <span class="tag">${show(texts, 'widget:review.unsure')}</span>` : nothing}`;
   return [row(show(texts, `${formId}:fields.${field.id}.label`), shown, link(controlId(`/${field.id}`, field.kind)))];
 }
 
 /** Every relevant step's answers; with `change`, each row links back to its field. */
 export function answerSummary(model: SummaryModel, change?: ChangeAnswer, headingLevel: 3 | 4 = 3): TemplateResult {
   const { definition, texts, relevance } = model;
-  return html`${definition.steps.filter((step) => relevance.steps.includes(step.id)).map((step) => {
-    const fields = step.fields.filter((f) => f.kind !== 'guidance' && relevance.fields.includes(f.id));
-    if (fields.length === 0) return nothing;
-    const title = show(texts, `${definition.id}:steps.${step.id}.title`);
-    return html`<section class="summary-section" aria-labelledby="ks-summary-${step.id}">
-      ${headingLevel === 3
-        ? html`<h3 class="summary-title" id="ks-summary-${step.id}">${title}</h3>`
-        : html`<h4 class="summary-title" id="ks-summary-${step.id}">${title}</h4>`}
+  return html`${definition.steps
+    .filter((step) => relevance.steps.includes(step.id))
+    .map((step) => {
+      const fields = step.fields.filter((f) => f.kind !== 'guidance' && relevance.fields.includes(f.id));
+      if (fields.length === 0) return nothing;
+      const title = show(texts, `${definition.id}:steps.${step.id}.title`);
+      return html`<section class="summary-section" aria-labelledby="ks-summary-${step.id}">
+      ${
+        headingLevel === 3
+          ? html`<h3 class="summary-title" id="ks-summary-${step.id}">${title}</h3>`
+          : html`<h4 class="summary-title" id="ks-summary-${step.id}">${title}</h4>`
+      }
       <dl class="summary-list">${fields.flatMap((field) => fieldRows(model, step.id, field, change))}</dl>
     </section>`;
-  })}`;
+    })}`;
 }
 
 /** What is missing, in plain words, each with what it means and a link to the question; the user can send anyway. */
@@ -104,14 +150,26 @@ export function reviewWarnings(model: SummaryModel, change?: ChangeAnswer): Temp
       const name = texts.t(`${formId}:attachments.${item.document}.label`);
       const what = { later: 'documentLater', missing: 'documentMissing', none: 'documentNoChoice' }[item.status];
       const target = domId(`/${item.field.id}/${item.document}`);
-      return warning(show(texts, `widget:review.${what}`, { document: name }), show(texts, `widget:review.means.${what}`),
-        change ? changeLink(texts, item.step, target, name, change) : nothing);
+      return warning(
+        show(texts, `widget:review.${what}`, { document: name }),
+        show(texts, `widget:review.means.${what}`),
+        change ? changeLink(texts, item.step, target, name, change) : nothing,
+      );
     }
     const question = texts.t(`${formId}:fields.${item.field.id}.label`);
     const target = controlId(`/${item.field.id}`, item.field.kind);
     const link = change ? changeLink(texts, item.step, target, question, change) : nothing;
-    if (item.kind === 'unsure') return warning(show(texts, 'widget:review.unsureAnswer', { question }), show(texts, 'widget:review.means.unsureAnswer'), link);
-    return warning(show(texts, 'widget:review.unanswered', { question }), show(texts, `${formId}:fields.${item.field.id}.ifEmpty`), link);
+    if (item.kind === 'unsure')
+      return warning(
+        show(texts, 'widget:review.unsureAnswer', { question }),
+        show(texts, 'widget:review.means.unsureAnswer'),
+        link,
+      );
+    return warning(
+      show(texts, 'widget:review.unanswered', { question }),
+      show(texts, `${formId}:fields.${item.field.id}.ifEmpty`),
+      link,
+    );
   });
 }
 

@@ -26,7 +26,10 @@ export class Submitter implements ReactiveController {
   status: SendStatus | null = null;
   #phase = '';
 
-  constructor(readonly host: Host, readonly wiring: SubmitWiring) {
+  constructor(
+    readonly host: Host,
+    readonly wiring: SubmitWiring,
+  ) {
     host.addController(this);
   }
 
@@ -43,10 +46,22 @@ export class Submitter implements ReactiveController {
   async #send(submission: Submission, signal: AbortSignal): Promise<Receipt> {
     // Send and Retry are on the review page, which waits for the late chunk: it is here by now, so the
     // host hears klar-submit at once. Were it not (offline), that is a network failure.
-    const late = lateParts() ?? await loadLate().catch(() => { throw Object.assign(new Error('network'), { reason: 'network' }); });
+    const late =
+      lateParts() ??
+      (await loadLate().catch(() => {
+        throw Object.assign(new Error('network'), { reason: 'network' });
+      }));
     return late.sendFromWidget({
-      host: this.host, submission, files: this.wiring.files(), earlierIds: this.wiring.actor()?.getSnapshot().context.earlierIds ?? [],
-      definition: this.wiring.definition(), signal, onStatus: (status) => { this.status = status; this.host.requestUpdate(); },
+      host: this.host,
+      submission,
+      files: this.wiring.files(),
+      earlierIds: this.wiring.actor()?.getSnapshot().context.earlierIds ?? [],
+      definition: this.wiring.definition(),
+      signal,
+      onStatus: (status) => {
+        this.status = status;
+        this.host.requestUpdate();
+      },
     });
   }
 

@@ -16,7 +16,11 @@ import { sendForReceipt, type SendStatus } from '../../src/submit/send.ts';
 export class KlarSubmitEvent extends CustomEvent<Submission> {
   #response: Promise<{ reference?: string | null }> | null = null;
 
-  constructor(submission: Submission, readonly files: ReadonlyMap<string, readonly File[]>, readonly earlierIds: readonly string[] = []) {
+  constructor(
+    submission: Submission,
+    readonly files: ReadonlyMap<string, readonly File[]>,
+    readonly earlierIds: readonly string[] = [],
+  ) {
     super('klar-submit', { detail: submission, bubbles: true, composed: true, cancelable: true });
   }
 
@@ -44,13 +48,26 @@ export interface WidgetSend {
 }
 
 /** The host's listener answers, or the widget sends to `submit-url`; neither: a receipt without a reference. */
-export async function sendFromWidget({ host, submission, files, earlierIds, definition, signal, onStatus }: WidgetSend): Promise<Receipt> {
+export async function sendFromWidget({
+  host,
+  submission,
+  files,
+  earlierIds,
+  definition,
+  signal,
+  onStatus,
+}: WidgetSend): Promise<Receipt> {
   const event = new KlarSubmitEvent(structuredClone(submission), files, [...earlierIds]);
   if (!host.dispatchEvent(event)) {
-    const response = await event.response?.catch(() => { throw failure({ reason: 'network' }); });
+    const response = await event.response?.catch(() => {
+      throw failure({ reason: 'network' });
+    });
     return { reference: response?.reference ?? null };
   }
   const url = host.getAttribute('submit-url');
   if (!url) return { reference: null };
-  return sendForReceipt({ url: new URL(url, document.baseURI).href, submission, files, signal, earlierIds, onStatus }, definition);
+  return sendForReceipt(
+    { url: new URL(url, document.baseURI).href, submission, files, signal, earlierIds, onStatus },
+    definition,
+  );
 }

@@ -28,7 +28,10 @@ export function textsFor(i18n: I18n, variant: TextVariant): Texts {
     locale: i18n.language,
     t: (keys, params = {}) => i18n.t(keys, { ...params, context }) as string,
     resolve: (keys, params = {}) => {
-      const details = i18n.t(keys, { ...params, context, returnDetails: true }) as unknown as { res: string; usedLng?: string };
+      const details = i18n.t(keys, { ...params, context, returnDetails: true }) as unknown as {
+        res: string;
+        usedLng?: string;
+      };
       return { text: details.res, lng: details.usedLng ?? i18n.language };
     },
     source: (keys, params = {}) => i18n.t(keys, { ...params, context, lng: SOURCE_LOCALE }) as string,
@@ -36,7 +39,11 @@ export function textsFor(i18n: I18n, variant: TextVariant): Texts {
   };
 }
 
-export async function createTexts(formId: string, locale: string, resources: Record<string, LocaleResources>): Promise<I18n> {
+export async function createTexts(
+  formId: string,
+  locale: string,
+  resources: Record<string, LocaleResources>,
+): Promise<I18n> {
   const i18n = i18next.createInstance();
   await i18n.init({
     lng: locale,

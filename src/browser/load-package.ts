@@ -14,7 +14,10 @@ export function packageBase(form: string, base: string = document.baseURI): stri
 }
 
 export class PackageLoadError extends Error {
-  constructor(readonly url: string, readonly status: number | 'network') {
+  constructor(
+    readonly url: string,
+    readonly status: number | 'network',
+  ) {
     super(`Could not load ${url} (${status})`);
   }
 }
@@ -33,7 +36,9 @@ async function fetchJson<T>(url: string): Promise<T> {
 export async function loadFormPackage(base: string): Promise<FormPackage> {
   const [definition, validators] = await Promise.all([
     fetchJson<FormDefinition>(`${base}form.json`),
-    import(/* @vite-ignore */ `${base}validators.js`).catch(() => { throw new PackageLoadError(`${base}validators.js`, 'network'); }) as Promise<FormValidators & { textVersions?: TextVersions }>,
+    import(/* @vite-ignore */ `${base}validators.js`).catch(() => {
+      throw new PackageLoadError(`${base}validators.js`, 'network');
+    }) as Promise<FormValidators & { textVersions?: TextVersions }>,
   ]);
   return {
     definition,

@@ -7,8 +7,23 @@ export type JsonSchema = { [keyword: string]: unknown } | boolean;
 export type Condition = { [keyword: string]: unknown };
 
 export const FIELD_KINDS = [
-  'text', 'textarea', 'integer', 'amount', 'date', 'radio', 'checkboxes', 'select', 'yesno',
-  'phone', 'email', 'account-number', 'national-id', 'address', 'consent', 'group', 'attachments',
+  'text',
+  'textarea',
+  'integer',
+  'amount',
+  'date',
+  'radio',
+  'checkboxes',
+  'select',
+  'yesno',
+  'phone',
+  'email',
+  'account-number',
+  'national-id',
+  'address',
+  'consent',
+  'group',
+  'attachments',
   'guidance',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
@@ -79,7 +94,11 @@ export function listFields(definition: FormDefinition): FieldPlace[] {
       places.push({ field, step, stepIndex, index, pointer });
       field.fields?.forEach((child, childIndex) => {
         places.push({
-          field: child, step, stepIndex, index: childIndex, group: field,
+          field: child,
+          step,
+          stepIndex,
+          index: childIndex,
+          group: field,
           pointer: `${pointer}/fields/${childIndex}`,
         });
       });

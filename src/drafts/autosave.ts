@@ -63,7 +63,12 @@ export class Autosave {
     if (!draft || this.#stopped) return this.#saving;
     this.#pending = null;
     const stores = this.options.stores();
-    const results = stores.map((store) => store.save(draft).then(() => null, () => store.kind));
+    const results = stores.map((store) =>
+      store.save(draft).then(
+        () => null,
+        () => store.kind,
+      ),
+    );
     this.#saving = Promise.all(results).then((failed) => {
       const failures = failed.filter((kind): kind is DraftStoreKind => kind !== null);
       const at = this.options.now?.() ?? new Date();

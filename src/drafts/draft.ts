@@ -40,8 +40,11 @@ export interface Draft {
   prefillConfirmed?: Record<string, boolean>;
 }
 
-export type DraftPlace = Pick<WizardContext, 'answers' | 'unsure' | 'answeredIn' | 'step' | 'visited' | 'locale' | 'variant'>
-  & Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill' | 'tried' | 'earlierIds'>>;
+export type DraftPlace = Pick<
+  WizardContext,
+  'answers' | 'unsure' | 'answeredIn' | 'step' | 'visited' | 'locale' | 'variant'
+> &
+  Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill' | 'tried' | 'earlierIds'>>;
 
 const attachmentFields = (definition: FormDefinition): FieldDefinition[] =>
   definition.steps.flatMap((step) => step.fields).filter((field) => field.kind === 'attachments');
@@ -52,17 +55,23 @@ export function storableAnswers(definition: FormDefinition, answers: Answers): A
   for (const field of attachmentFields(definition)) {
     const documents = answers[field.id];
     if (!isRecord(documents)) continue;
-    result[field.id] = Object.fromEntries(Object.entries(documents).map(([id, entry]) => {
-      if (!isRecord(entry) || !Array.isArray(entry.files)) return [id, entry];
-      const { files, ...rest } = entry;
-      const kept = files.filter((file) => isRecord(file) && typeof file.ref === 'string');
-      return [id, kept.length > 0 ? { ...rest, files: kept } : rest];
-    }));
+    result[field.id] = Object.fromEntries(
+      Object.entries(documents).map(([id, entry]) => {
+        if (!isRecord(entry) || !Array.isArray(entry.files)) return [id, entry];
+        const { files, ...rest } = entry;
+        const kept = files.filter((file) => isRecord(file) && typeof file.ref === 'string');
+        return [id, kept.length > 0 ? { ...rest, files: kept } : rest];
+      }),
+    );
   }
   return result;
 }
 
-export function draftOf(definition: FormDefinition, place: DraftPlace, meta: { review: boolean; savedAt: Date; remember: boolean }): Draft {
+export function draftOf(
+  definition: FormDefinition,
+  place: DraftPlace,
+  meta: { review: boolean; savedAt: Date; remember: boolean },
+): Draft {
   const confirmed = Object.entries(place.prefill ?? {}).filter(([, entry]) => typeof entry.confirmed === 'boolean');
   return {
     format: 1,
@@ -78,10 +87,17 @@ export function draftOf(definition: FormDefinition, place: DraftPlace, meta: { r
     startedAt: place.startedAt ?? meta.savedAt.toISOString(),
     savedAt: meta.savedAt.toISOString(),
     remember: meta.remember,
-    ...(place.tried ? { submissionId: place.tried.id, ...(place.tried.fingerprint ? { submissionFingerprint: place.tried.fingerprint } : {}) } : {}),
+    ...(place.tried
+      ? {
+          submissionId: place.tried.id,
+          ...(place.tried.fingerprint ? { submissionFingerprint: place.tried.fingerprint } : {}),
+        }
+      : {}),
     ...(place.earlierIds?.length ? { earlierSubmissionIds: [...place.earlierIds] } : {}),
     ...(place.help && (place.help.contact || place.help.interpreter) ? { help: place.help } : {}),
-    ...(confirmed.length > 0 ? { prefillConfirmed: Object.fromEntries(confirmed.map(([id, entry]) => [id, entry.confirmed!])) } : {}),
+    ...(confirmed.length > 0
+      ? { prefillConfirmed: Object.fromEntries(confirmed.map(([id, entry]) => [id, entry.confirmed!])) }
+      : {}),
   };
 }
 
@@ -107,7 +123,12 @@ export type KeepValid = (formPackage: FormPackage, answers: Answers) => { answer
  * docs/decisions/0012-lazy-chunks.md), and starts on the first step the user has seen that now needs an
  * answer. Register values (prefill) go to the machine apart; they count only where the draft has no answer.
  */
-export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: Answers = {}, keepValid?: KeepValid): Restored {
+export function restoreDraft(
+  formPackage: FormPackage,
+  draft: Draft,
+  prefill: Answers = {},
+  keepValid?: KeepValid,
+): Restored {
   const { definition, validators } = formPackage;
   const sameVersion = draft.form.version === definition.version;
   if (!sameVersion && !keepValid) throw new Error('A draft of another form version needs keepValid.');
@@ -119,7 +140,13 @@ export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: An
   if (!sameVersion) {
     const seen = relevance.steps.filter((id) => draft.visited.includes(id) || id === draft.step);
     const check = { definition, validators, answers: merged, unsure: draft.unsure, relevance };
-    const faulty = seen.find((id) => validateStep(definition.steps.find((s) => s.id === id)!, check).length > 0);
+    const faulty = seen.find(
+      (id) =>
+        validateStep(
+          definition.steps.find((s) => s.id === id)!,
+          check,
+        ).length > 0,
+    );
     if (faulty) step = faulty;
   }
   const chooseFilesAgain: string[] = [];
@@ -128,19 +155,27 @@ export function restoreDraft(formPackage: FormPackage, draft: Draft, prefill: An
     if (!isRecord(documents)) continue;
     for (const id of relevance.attachments) {
       const entry = documents[id];
-      if (isRecord(entry) && entry.status === 'uploaded' && !(Array.isArray(entry.files) && entry.files.length > 0)) chooseFilesAgain.push(id);
+      if (isRecord(entry) && entry.status === 'uploaded' && !(Array.isArray(entry.files) && entry.files.length > 0))
+        chooseFilesAgain.push(id);
     }
   }
   return {
     input: {
-      answers, unsure: draft.unsure, answeredIn: draft.answeredIn, step, visited: draft.visited,
-      locale: draft.locale, variant: draft.variant, startedAt: draft.startedAt,
+      answers,
+      unsure: draft.unsure,
+      answeredIn: draft.answeredIn,
+      step,
+      visited: draft.visited,
+      locale: draft.locale,
+      variant: draft.variant,
+      startedAt: draft.startedAt,
       ...(draft.help !== undefined ? { help: draft.help as WizardInput['help'] } : {}),
       ...(draft.prefillConfirmed ? { prefillConfirmed: draft.prefillConfirmed } : {}),
       ...submissionsOf(draft, sameVersion),
     },
     review: draft.review && sameVersion && reanswer.length === 0 && chooseFilesAgain.length === 0,
-    reanswer, chooseFilesAgain,
+    reanswer,
+    chooseFilesAgain,
   };
 }
 
@@ -152,9 +187,15 @@ function submissionsOf(draft: Draft, sameVersion: boolean): Pick<WizardInput, 't
   const earlier = draft.earlierSubmissionIds ?? [];
   if (!draft.submissionId) return earlier.length > 0 ? { earlierIds: earlier } : {};
   if (!sameVersion) return { earlierIds: [...earlier, draft.submissionId] };
-  return { tried: { id: draft.submissionId, fingerprint: draft.submissionFingerprint ?? null }, ...(earlier.length > 0 ? { earlierIds: earlier } : {}) };
+  return {
+    tried: { id: draft.submissionId, fingerprint: draft.submissionFingerprint ?? null },
+    ...(earlier.length > 0 ? { earlierIds: earlier } : {}),
+  };
 }
 
 /** The newest of several drafts by savedAt, or null. */
 export const newest = (drafts: ReadonlyArray<Draft | null>): Draft | null =>
-  drafts.reduce<Draft | null>((best, draft) => (draft && (!best || Date.parse(draft.savedAt) > Date.parse(best.savedAt)) ? draft : best), null);
+  drafts.reduce<Draft | null>(
+    (best, draft) => (draft && (!best || Date.parse(draft.savedAt) > Date.parse(best.savedAt)) ? draft : best),
+    null,
+  );

@@ -5,7 +5,10 @@ import { isRecord, type Answers } from '../engine/answers.ts';
 import type { FormPackage } from '../engine/form-package.ts';
 
 /** Keeps what still validates under this version of the form; says which relevant questions lost their answer. */
-export function keepValid({ definition, validators }: FormPackage, answers: Answers): { answers: Answers; lost: string[] } {
+export function keepValid(
+  { definition, validators }: FormPackage,
+  answers: Answers,
+): { answers: Answers; lost: string[] } {
   const kept: Answers = {};
   const lost: string[] = [];
   for (const step of definition.steps) {
@@ -14,19 +17,30 @@ export function keepValid({ definition, validators }: FormPackage, answers: Answ
       if (value === undefined || field.kind === 'guidance') continue;
       const validate = validators.fields[field.id];
       if (!validate) continue;
-      if (validate(value)) { kept[field.id] = value; continue; }
+      if (validate(value)) {
+        kept[field.id] = value;
+        continue;
+      }
       if (field.kind === 'attachments' && isRecord(value)) {
         // One document at a time: a document the form still asks for keeps a valid answer.
-        const documents = Object.fromEntries(Object.entries(value).filter(([id, entry]) =>
-          (definition.attachments ?? []).some((d) => d.id === id) && validate({ [id]: entry })));
+        const documents = Object.fromEntries(
+          Object.entries(value).filter(
+            ([id, entry]) => (definition.attachments ?? []).some((d) => d.id === id) && validate({ [id]: entry }),
+          ),
+        );
         if (Object.keys(documents).length > 0) kept[field.id] = documents;
         if (Object.keys(documents).length < Object.keys(value).length) lost.push(field.id);
         continue;
       }
       if (field.kind === 'group' && Array.isArray(value)) {
         // Each item keeps the answers that still validate; the group is asked again.
-        kept[field.id] = value.map((item) => Object.fromEntries(Object.entries(isRecord(item) ? item : {})
-          .filter(([id, answer]) => field.fields?.some((c) => c.id === id) && validators.fields[id]?.(answer))));
+        kept[field.id] = value.map((item) =>
+          Object.fromEntries(
+            Object.entries(isRecord(item) ? item : {}).filter(
+              ([id, answer]) => field.fields?.some((c) => c.id === id) && validators.fields[id]?.(answer),
+            ),
+          ),
+        );
       }
       lost.push(field.id);
     }

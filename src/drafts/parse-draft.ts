@@ -20,7 +20,8 @@ export function readDraft(value: unknown, formId: string): Draft {
   return draft;
 }
 
-const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const strings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 /**
@@ -29,22 +30,56 @@ const isTime = (value: unknown): value is string => typeof value === 'string' &&
  */
 export function parseDraft(value: unknown, formId: string): Draft | null {
   if (typeof value === 'string') {
-    try { value = JSON.parse(value); } catch { return null; }
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return null;
+    }
   }
-  if (!isRecord(value) || value.format !== 1 || !isRecord(value.form) || value.form.id !== formId || typeof value.form.version !== 'string') return null;
+  if (
+    !isRecord(value) ||
+    value.format !== 1 ||
+    !isRecord(value.form) ||
+    value.form.id !== formId ||
+    typeof value.form.version !== 'string'
+  )
+    return null;
   const { answers, unsure, answeredIn, step, visited, locale, variant, startedAt, savedAt } = value;
-  if (!isRecord(answers) || !strings(unsure) || !isRecord(answeredIn) || typeof step !== 'string' || !strings(visited)) return null;
-  if (typeof locale !== 'string' || (variant !== 'standard' && variant !== 'plain') || !isTime(startedAt) || !isTime(savedAt)) return null;
+  if (!isRecord(answers) || !strings(unsure) || !isRecord(answeredIn) || typeof step !== 'string' || !strings(visited))
+    return null;
+  if (
+    typeof locale !== 'string' ||
+    (variant !== 'standard' && variant !== 'plain') ||
+    !isTime(startedAt) ||
+    !isTime(savedAt)
+  )
+    return null;
   if (value.expiresAt !== undefined && !isTime(value.expiresAt)) return null;
   return {
-    format: 1, form: { id: formId, version: value.form.version }, answers, unsure,
-    answeredIn: answeredIn as Record<string, AnswerContext>, step, visited, review: value.review === true,
-    locale, variant, startedAt, savedAt, remember: value.remember === true,
+    format: 1,
+    form: { id: formId, version: value.form.version },
+    answers,
+    unsure,
+    answeredIn: answeredIn as Record<string, AnswerContext>,
+    step,
+    visited,
+    review: value.review === true,
+    locale,
+    variant,
+    startedAt,
+    savedAt,
+    remember: value.remember === true,
     ...(typeof value.submissionId === 'string' ? { submissionId: value.submissionId } : {}),
     ...(typeof value.submissionFingerprint === 'string' ? { submissionFingerprint: value.submissionFingerprint } : {}),
     ...(strings(value.earlierSubmissionIds) ? { earlierSubmissionIds: value.earlierSubmissionIds } : {}),
     ...(typeof value.expiresAt === 'string' ? { expiresAt: value.expiresAt } : {}),
     ...(value.help !== undefined ? { help: value.help } : {}),
-    ...(isRecord(value.prefillConfirmed) ? { prefillConfirmed: Object.fromEntries(Object.entries(value.prefillConfirmed).filter((e): e is [string, boolean] => typeof e[1] === 'boolean')) } : {}),
+    ...(isRecord(value.prefillConfirmed)
+      ? {
+          prefillConfirmed: Object.fromEntries(
+            Object.entries(value.prefillConfirmed).filter((e): e is [string, boolean] => typeof e[1] === 'boolean'),
+          ),
+        }
+      : {}),
   };
 }

@@ -11,11 +11,19 @@ import type { DraftStore } from './stores.ts';
  */
 export class ServerDraftStore implements DraftStore {
   readonly kind = 'server';
-  constructor(readonly url: string, readonly formId: string, readonly fetcher: typeof fetch = (input, init) => fetch(input, init), readonly timeoutMs = 8000) {}
+  constructor(
+    readonly url: string,
+    readonly formId: string,
+    readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
+    readonly timeoutMs = 8000,
+  ) {}
 
   async #request(method: string, body?: string): Promise<Response> {
     const response = await this.fetcher(this.url, {
-      method, credentials: 'same-origin', cache: 'no-store', signal: AbortSignal.timeout(this.timeoutMs),
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(this.timeoutMs),
       headers: body ? { 'Content-Type': 'application/json' } : { Accept: 'application/json' },
       ...(body ? { body } : {}),
     });

@@ -23,9 +23,17 @@ export const draftKey = (formId: string): string => `klarskjema:${formId}`;
 export class MemoryDraftStore implements DraftStore {
   readonly kind = 'memory';
   #draft: Draft | null = null;
-  load(): Promise<Draft | null> { return Promise.resolve(this.#draft); }
-  save(draft: Draft): Promise<void> { this.#draft = structuredClone(draft); return Promise.resolve(); }
-  clear(): Promise<void> { this.#draft = null; return Promise.resolve(); }
+  load(): Promise<Draft | null> {
+    return Promise.resolve(this.#draft);
+  }
+  save(draft: Draft): Promise<void> {
+    this.#draft = structuredClone(draft);
+    return Promise.resolve();
+  }
+  clear(): Promise<void> {
+    this.#draft = null;
+    return Promise.resolve();
+  }
 }
 
 /**
@@ -33,7 +41,12 @@ export class MemoryDraftStore implements DraftStore {
  * throw (storage blocked by the user's settings); then the store reports failures instead.
  */
 export class WebStorageDraftStore implements DraftStore {
-  constructor(readonly kind: 'session' | 'device', readonly formId: string, readonly storage: () => Storage, readonly options: { expiryDays?: number; now?: () => Date } = {}) {}
+  constructor(
+    readonly kind: 'session' | 'device',
+    readonly formId: string,
+    readonly storage: () => Storage,
+    readonly options: { expiryDays?: number; now?: () => Date } = {},
+  ) {}
 
   load(): Promise<Draft | null> {
     return attempt(() => {
@@ -55,7 +68,9 @@ export class WebStorageDraftStore implements DraftStore {
   save(draft: Draft): Promise<void> {
     return attempt(() => {
       const { expiryDays } = this.options;
-      const expiresAt = expiryDays ? { expiresAt: new Date(Date.parse(draft.savedAt) + expiryDays * 86_400_000).toISOString() } : {};
+      const expiresAt = expiryDays
+        ? { expiresAt: new Date(Date.parse(draft.savedAt) + expiryDays * 86_400_000).toISOString() }
+        : {};
       this.storage().setItem(draftKey(this.formId), JSON.stringify({ ...draft, ...expiresAt }));
     });
   }

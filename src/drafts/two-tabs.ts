@@ -11,7 +11,11 @@
 // with the form never waits. Without Web Locks the new tab catches up later, when the older one answers
 // its hello (after saving, see `release`).
 
-type Message = { type: 'hello' | 'here' | 'claim' | 'released' | 'exit' | 'sync' | 'synced'; from: string; to?: string };
+type Message = {
+  type: 'hello' | 'here' | 'claim' | 'released' | 'exit' | 'sync' | 'synced';
+  from: string;
+  to?: string;
+};
 
 /** The part of the Web Locks API used here (navigator.locks). */
 interface Locks {
@@ -39,7 +43,8 @@ export interface TabGuardOptions {
   claimTimeoutMs?: number;
 }
 
-const newId = (): string => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()).slice(2));
+const newId = (): string =>
+  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : String(Math.random()).slice(2);
 
 export class TabGuard {
   readonly id = newId();
@@ -50,7 +55,10 @@ export class TabGuard {
   #unlock: (() => void) | null = null;
   #synced: ((from: string) => void) | null = null;
 
-  constructor(readonly formId: string, readonly options: TabGuardOptions) {}
+  constructor(
+    readonly formId: string,
+    readonly options: TabGuardOptions,
+  ) {}
 
   get state(): TabState {
     return this.#state;
@@ -75,14 +83,18 @@ export class TabGuard {
   async sync(): Promise<void> {
     const api = locks();
     if (!api || this.#unlock || !this.#open()) return;
-    const others = (await api.query().catch(() => ({ held: [] }))).held?.filter((lock) => lock.name === this.#name).length ?? 0;
+    const others =
+      (await api.query().catch(() => ({ held: [] }))).held?.filter((lock) => lock.name === this.#name).length ?? 0;
     if (others === 0) return;
     const answered = new Set<string>();
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, this.options.claimTimeoutMs ?? 1500);
       this.#synced = (from) => {
         answered.add(from);
-        if (answered.size >= others) { clearTimeout(timer); resolve(); }
+        if (answered.size >= others) {
+          clearTimeout(timer);
+          resolve();
+        }
       };
       this.#post('sync');
     });
@@ -93,8 +105,12 @@ export class TabGuard {
   start(): void {
     if (this.#unlock || !this.#open()) return;
     // Held while this tab works on the form, so a tab that opens knows there is one to ask (see sync).
-    const held = new Promise<void>((resolve) => { this.#unlock = resolve; });
-    void locks()?.request(this.#name, { mode: 'shared' }, () => held).catch(() => {});
+    const held = new Promise<void>((resolve) => {
+      this.#unlock = resolve;
+    });
+    void locks()
+      ?.request(this.#name, { mode: 'shared' }, () => held)
+      .catch(() => {});
     this.#post('hello');
   }
 

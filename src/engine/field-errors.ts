@@ -25,11 +25,28 @@ export interface FieldError {
   keys: string[];
 }
 
-function fieldError(formId: string, field: FieldDefinition, path: string, code: string, params: Record<string, unknown> = {}, part?: string): FieldError {
+function fieldError(
+  formId: string,
+  field: FieldDefinition,
+  path: string,
+  code: string,
+  params: Record<string, unknown> = {},
+  part?: string,
+): FieldError {
   const partless = part && code.startsWith(`${part}.`) ? [`${WIDGET_NS}:errors.${code.slice(part.length + 1)}`] : [];
   return {
-    field: field.id, kind: field.kind, path, code, params, ...(part ? { part } : {}),
-    keys: [`${formId}:fields.${field.id}.errors.${code}`, `${WIDGET_NS}:errors.${field.kind}.${code}`, `${WIDGET_NS}:errors.${code}`, ...partless],
+    field: field.id,
+    kind: field.kind,
+    path,
+    code,
+    params,
+    ...(part ? { part } : {}),
+    keys: [
+      `${formId}:fields.${field.id}.errors.${code}`,
+      `${WIDGET_NS}:errors.${field.kind}.${code}`,
+      `${WIDGET_NS}:errors.${code}`,
+      ...partless,
+    ],
   };
 }
 
@@ -43,20 +60,39 @@ function codeOf(error: ValidationError): { code: string; params: Record<string, 
     params = {};
   }
   if (keyword === 'format' && typeof params.format === 'string') keyword = `format.${params.format}`;
-  if (keyword === 'enum' || keyword === 'const') { keyword = 'choice'; params = {}; }
+  if (keyword === 'enum' || keyword === 'const') {
+    keyword = 'choice';
+    params = {};
+  }
   return { code: keyword, params, at };
 }
 
-function valueErrors(formId: string, field: FieldDefinition, value: unknown, validators: FormValidators, path: string): FieldError[] {
+function valueErrors(
+  formId: string,
+  field: FieldDefinition,
+  value: unknown,
+  validators: FormValidators,
+  path: string,
+): FieldError[] {
   const validate = validators.fields[field.id];
   if (!validate || validate(value)) return [];
   const first = validate.errors?.[0];
   if (!first) return [fieldError(formId, field, path, 'invalid')];
   const { code, params, at } = codeOf(first);
-  if (field.kind === 'address' && at.length > 0) return [fieldError(formId, field, path, `${at[0]}.${code}`, params, at[0])];
+  if (field.kind === 'address' && at.length > 0)
+    return [fieldError(formId, field, path, `${at[0]}.${code}`, params, at[0])];
   if (field.kind === 'attachments' && at.length > 0) {
     const part = at[1];
-    return [fieldError(formId, field, `${path}/${at[0]}`, part ? `${part}.${code}` : code, { ...params, document: at[0] }, part)];
+    return [
+      fieldError(
+        formId,
+        field,
+        `${path}/${at[0]}`,
+        part ? `${part}.${code}` : code,
+        { ...params, document: at[0] },
+        part,
+      ),
+    ];
   }
   return [fieldError(formId, field, path, code, params)];
 }
@@ -68,7 +104,13 @@ const isMissing = (value: unknown): boolean => value === undefined;
  * it, judged by where it goes. One error per field, as ajv's first error; a compound answer names the part.
  * A group's items are judged field by field (groupItemErrors).
  */
-export function textErrors(formId: string, field: FieldDefinition, value: unknown, path: string, params: Record<string, unknown> = {}): FieldError[] {
+export function textErrors(
+  formId: string,
+  field: FieldDefinition,
+  value: unknown,
+  path: string,
+  params: Record<string, unknown> = {},
+): FieldError[] {
   if (typeof value === 'string') {
     const problem = textProblem(value, field.kind === 'textarea' ? 'long' : 'line');
     return problem ? [fieldError(formId, field, path, problem, params)] : [];
@@ -87,26 +129,61 @@ export function textErrors(formId: string, field: FieldDefinition, value: unknow
     if (!isRecord(entry)) continue;
     const at = `${path}/${document}`;
     const reason = typeof entry.reason === 'string' ? textProblem(entry.reason, 'long') : undefined;
-    if (reason) { errors.push(fieldError(formId, field, at, `reason.${reason}`, { ...params, document }, 'reason')); continue; }
+    if (reason) {
+      errors.push(fieldError(formId, field, at, `reason.${reason}`, { ...params, document }, 'reason'));
+      continue;
+    }
     const files = Array.isArray(entry.files) ? entry.files : [];
-    const index = files.findIndex((file) => isRecord(file) && typeof file.name === 'string' && textProblem(file.name, 'file-name') !== undefined);
+    const index = files.findIndex(
+      (file) => isRecord(file) && typeof file.name === 'string' && textProblem(file.name, 'file-name') !== undefined,
+    );
     const file = files[index] as { name: string } | undefined;
     // The name is shown in the message, so what the rule refuses is shown as \uFFFD, never acted on.
-    if (file) errors.push(fieldError(formId, field, at, `files.${textProblem(file.name, 'file-name')!}`, { ...params, document, name: displayableText(file.name), file: index + 1 }, 'files'));
+    if (file)
+      errors.push(
+        fieldError(
+          formId,
+          field,
+          at,
+          `files.${textProblem(file.name, 'file-name')!}`,
+          { ...params, document, name: displayableText(file.name), file: index + 1 },
+          'files',
+        ),
+      );
   }
   return errors;
 }
 
 /** Whether an answer breaks the rules that need no other answer: the text rule and the date bounds. */
-export function breaksOwnRules(formId: string, field: FieldDefinition, value: unknown, validators: FormValidators): boolean {
-  return textErrors(formId, field, value, '').length > 0 || dateBoundErrors(formId, field, value, validators, '').length > 0;
+export function breaksOwnRules(
+  formId: string,
+  field: FieldDefinition,
+  value: unknown,
+  validators: FormValidators,
+): boolean {
+  return (
+    textErrors(formId, field, value, '').length > 0 || dateBoundErrors(formId, field, value, validators, '').length > 0
+  );
 }
 
 /** A date before 1900 or after 2100 (DATE_BOUNDS) is a typing slip (0990, 20255 are caught as such). */
-export function dateBoundErrors(formId: string, field: FieldDefinition, value: unknown, validators: FormValidators, path: string, params: Record<string, unknown> = {}): FieldError[] {
+export function dateBoundErrors(
+  formId: string,
+  field: FieldDefinition,
+  value: unknown,
+  validators: FormValidators,
+  path: string,
+  params: Record<string, unknown> = {},
+): FieldError[] {
   if (field.kind !== 'date' || typeof value !== 'string' || validators.fields[field.id]?.(value) !== true) return [];
   if (value >= DATE_BOUNDS.min && value <= DATE_BOUNDS.max) return [];
-  return [fieldError(formId, field, path, 'date.range', { ...params, min: Number(DATE_BOUNDS.min.slice(0, 4)), max: Number(DATE_BOUNDS.max.slice(0, 4)) })];
+  return [
+    fieldError(formId, field, path, 'date.range', {
+      ...params,
+      min: Number(DATE_BOUNDS.min.slice(0, 4)),
+      max: Number(DATE_BOUNDS.max.slice(0, 4)),
+    }),
+  ];
 }
 
 export interface StepCheck {
@@ -159,28 +236,49 @@ function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): Field
     }
     if (field.kind === 'attachments') {
       const documents = isRecord(value) ? value : {};
-      const missing = field.required && scope === 'all' ? relevance.attachments.filter((doc) => documents[doc] === undefined) : [];
-      errors.push(...missing.map((doc) => fieldError(definition.id, field, `${path}/${doc}`, 'required', { document: doc })));
+      const missing =
+        field.required && scope === 'all' ? relevance.attachments.filter((doc) => documents[doc] === undefined) : [];
+      errors.push(
+        ...missing.map((doc) => fieldError(definition.id, field, `${path}/${doc}`, 'required', { document: doc })),
+      );
       // One document at a time, so every document's fault is shown at once.
       for (const doc of relevance.attachments) {
         if (documents[doc] === undefined) continue;
         const text = textErrors(definition.id, field, { [doc]: documents[doc] }, path);
-        errors.push(...(text.length > 0 || scope === 'rules' ? text : valueErrors(definition.id, field, { [doc]: documents[doc] }, validators, path)));
+        errors.push(
+          ...(text.length > 0 || scope === 'rules'
+            ? text
+            : valueErrors(definition.id, field, { [doc]: documents[doc] }, validators, path)),
+        );
       }
       continue;
     }
     // An answer marked "I don't know" need not be in order with the others, but it must be clean.
-    errors.push(...answerErrors(definition.id, field, value, isUnsure ? {} : relevance.answers, validators, path, {}, scope));
+    errors.push(
+      ...answerErrors(definition.id, field, value, isUnsure ? {} : relevance.answers, validators, path, {}, scope),
+    );
   }
   return errors;
 }
 
 /** One answer's errors: the text rule first (a blank answer is no answer), then its schema, then the rules after it. */
-function answerErrors(formId: string, field: FieldDefinition, value: unknown, siblings: Record<string, unknown>, validators: FormValidators, path: string, params: Record<string, unknown>, scope: Scope): FieldError[] {
+function answerErrors(
+  formId: string,
+  field: FieldDefinition,
+  value: unknown,
+  siblings: Record<string, unknown>,
+  validators: FormValidators,
+  path: string,
+  params: Record<string, unknown>,
+  scope: Scope,
+): FieldError[] {
   const text = textErrors(formId, field, value, path, params);
   if (text.length > 0) return text;
   if (scope === 'all') {
-    const own = valueErrors(formId, field, value, validators, path).map((e) => ({ ...e, params: { ...e.params, ...params } }));
+    const own = valueErrors(formId, field, value, validators, path).map((e) => ({
+      ...e,
+      params: { ...e.params, ...params },
+    }));
     if (own.length > 0) return own;
   }
   const bounds = dateBoundErrors(formId, field, value, validators, path, params);
@@ -191,15 +289,30 @@ function answerErrors(formId: string, field: FieldDefinition, value: unknown, si
  * A date before the date it may not precede (`notBefore`: an end date and its start date). Only two
  * valid dates are compared; ISO dates (åååå-mm-dd) compare as strings.
  */
-export function orderErrors(formId: string, field: FieldDefinition, value: unknown, answers: Record<string, unknown>, validators: FormValidators, path: string, params: Record<string, unknown> = {}): FieldError[] {
+export function orderErrors(
+  formId: string,
+  field: FieldDefinition,
+  value: unknown,
+  answers: Record<string, unknown>,
+  validators: FormValidators,
+  path: string,
+  params: Record<string, unknown> = {},
+): FieldError[] {
   if (field.notBefore === undefined) return [];
   const other = answers[field.notBefore];
-  const valid = (id: string, date: unknown): date is string => typeof date === 'string' && validators.fields[id]?.(date) === true;
+  const valid = (id: string, date: unknown): date is string =>
+    typeof date === 'string' && validators.fields[id]?.(date) === true;
   if (!valid(field.id, value) || !valid(field.notBefore, other) || value >= other) return [];
   return [fieldError(formId, field, path, 'notBefore', { ...params, field: field.notBefore })];
 }
 
-function groupItemErrors(formId: string, group: FieldDefinition, items: unknown[], validators: FormValidators, scope: Scope): FieldError[] {
+function groupItemErrors(
+  formId: string,
+  group: FieldDefinition,
+  items: unknown[],
+  validators: FormValidators,
+  scope: Scope,
+): FieldError[] {
   const errors: FieldError[] = [];
   items.forEach((item, index) => {
     const { fields, answers } = itemRelevance(group, item, validators);
@@ -208,10 +321,22 @@ function groupItemErrors(formId: string, group: FieldDefinition, items: unknown[
       const value = isRecord(item) ? item[child.id] : undefined;
       const path = pointer(group.id, index, child.id);
       if (isMissing(value)) {
-        if (child.required && scope === 'all') errors.push(fieldError(formId, child, path, 'required', { item: index + 1 }));
+        if (child.required && scope === 'all')
+          errors.push(fieldError(formId, child, path, 'required', { item: index + 1 }));
         continue;
       }
-      errors.push(...answerErrors(formId, child, value, isRecord(item) ? answers : {}, validators, path, { item: index + 1 }, scope));
+      errors.push(
+        ...answerErrors(
+          formId,
+          child,
+          value,
+          isRecord(item) ? answers : {},
+          validators,
+          path,
+          { item: index + 1 },
+          scope,
+        ),
+      );
     }
   });
   return errors;

@@ -34,7 +34,11 @@ export function normalizeHelpRequest(value: unknown): HelpRequest | null {
   if (!isRecord(value) || typeof value.contact !== 'boolean' || typeof value.interpreter !== 'boolean') return null;
   const request: HelpRequest = { contact: value.contact, interpreter: value.interpreter };
   if (value.contact && isContactChannel(value.channel)) request.channel = value.channel;
-  if (value.interpreter && typeof value.interpreterLanguage === 'string' && LANGUAGE_CODE.test(value.interpreterLanguage)) {
+  if (
+    value.interpreter &&
+    typeof value.interpreterLanguage === 'string' &&
+    LANGUAGE_CODE.test(value.interpreterLanguage)
+  ) {
     request.interpreterLanguage = value.interpreterLanguage;
   }
   return request;
@@ -48,17 +52,22 @@ export function helpRequestErrors(value: unknown): Array<[string, string, string
   if (!isRecord(value)) return [['', 'type', 'help is { contact, channel?, interpreter, interpreterLanguage? }.']];
   const errors: Array<[string, string, string]> = [];
   for (const key of Object.keys(value)) {
-    if (!['contact', 'channel', 'interpreter', 'interpreterLanguage'].includes(key)) errors.push([`/${key}`, 'unknown-key', `help has no field "${key}".`]);
+    if (!['contact', 'channel', 'interpreter', 'interpreterLanguage'].includes(key))
+      errors.push([`/${key}`, 'unknown-key', `help has no field "${key}".`]);
   }
   if (typeof value.contact !== 'boolean') errors.push(['/contact', 'type', 'contact is true or false.']);
   if (typeof value.interpreter !== 'boolean') errors.push(['/interpreter', 'type', 'interpreter is true or false.']);
   if (value.channel !== undefined) {
-    if (!isContactChannel(value.channel)) errors.push(['/channel', 'choice', `channel is one of ${CONTACT_CHANNELS.join(', ')}.`]);
-    else if (value.contact !== true) errors.push(['/channel', 'not-relevant', 'A channel goes only with contact: true.']);
+    if (!isContactChannel(value.channel))
+      errors.push(['/channel', 'choice', `channel is one of ${CONTACT_CHANNELS.join(', ')}.`]);
+    else if (value.contact !== true)
+      errors.push(['/channel', 'not-relevant', 'A channel goes only with contact: true.']);
   }
   if (value.interpreterLanguage !== undefined) {
-    if (typeof value.interpreterLanguage !== 'string' || !LANGUAGE_CODE.test(value.interpreterLanguage)) errors.push(['/interpreterLanguage', 'pattern', 'interpreterLanguage is a language code such as "ar".']);
-    else if (value.interpreter !== true) errors.push(['/interpreterLanguage', 'not-relevant', 'A language goes only with interpreter: true.']);
+    if (typeof value.interpreterLanguage !== 'string' || !LANGUAGE_CODE.test(value.interpreterLanguage))
+      errors.push(['/interpreterLanguage', 'pattern', 'interpreterLanguage is a language code such as "ar".']);
+    else if (value.interpreter !== true)
+      errors.push(['/interpreterLanguage', 'not-relevant', 'A language goes only with interpreter: true.']);
   }
   if (errors.length === 0 && value.contact === false && value.interpreter === false) {
     errors.push(['', 'not-relevant', 'Leave help out when the user asked for nothing.']);

@@ -8,7 +8,13 @@ import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
-import { buildSubmission, submissionErrors, type AnswerContext, type Submission, type TextVariant } from './submission.ts';
+import {
+  buildSubmission,
+  submissionErrors,
+  type AnswerContext,
+  type Submission,
+  type TextVariant,
+} from './submission.ts';
 import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
 
@@ -151,7 +157,9 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     }
   }
 
-  const stepOfField = new Map(definition.steps.flatMap((step) => step.fields.map((field) => [field.id, step.id] as const)));
+  const stepOfField = new Map(
+    definition.steps.flatMap((step) => step.fields.map((field) => [field.id, step.id] as const)),
+  );
   /** Field errors of a failed sending that name a field of this form. */
   const fieldErrorsOf = (error: unknown): FieldError[] =>
     ((error as SubmitFailure | null)?.fieldErrors ?? []).filter((e) => stepOfField.has(e.path.split('/')[1] ?? ''));
@@ -159,9 +167,14 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   const relevanceOf = (answers: Answers): Relevance => computeRelevance(definition, validators, answers);
   const stepOf = (id: string): StepDefinition => definition.steps[stepIndex.get(id) ?? 0]!;
   const checkOf = (context: WizardContext) => ({
-    definition, validators, answers: context.answers, unsure: context.unsure, relevance: context.relevance,
+    definition,
+    validators,
+    answers: context.answers,
+    unsure: context.unsure,
+    relevance: context.relevance,
   });
-  const errorsOnStep = (context: WizardContext, stepId: string): FieldError[] => validateStep(stepOf(stepId), checkOf(context));
+  const errorsOnStep = (context: WizardContext, stepId: string): FieldError[] =>
+    validateStep(stepOf(stepId), checkOf(context));
 
   /** The next relevant step after the current one, or the first one not yet seen when returning to review. */
   function stepAhead(context: WizardContext): string | undefined {
@@ -187,12 +200,21 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     return undefined;
   }
 
-  const submissionOf = (context: WizardContext, id: string): Submission => buildSubmission({
-    id,
-    definition, validators, relevance: context.relevance, unsure: context.unsure,
-    answeredIn: context.answeredIn, locale: context.locale, variant: context.variant, now: now(),
-    help: context.help, prefill: context.prefill, startedAt: context.startedAt,
-  });
+  const submissionOf = (context: WizardContext, id: string): Submission =>
+    buildSubmission({
+      id,
+      definition,
+      validators,
+      relevance: context.relevance,
+      unsure: context.unsure,
+      answeredIn: context.answeredIn,
+      locale: context.locale,
+      variant: context.variant,
+      now: now(),
+      help: context.help,
+      prefill: context.prefill,
+      startedAt: context.startedAt,
+    });
 
   /** The locale, variant and text version an answer to this field is given in now. */
   const seenIn = (context: WizardContext, field: string): AnswerContext => {
@@ -214,16 +236,30 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       return { submission: draft, tried: { id: tried.id, fingerprint }, earlierIds: context.earlierIds };
     }
     const id = createId();
-    return { submission: { ...draft, id }, tried: { id, fingerprint }, earlierIds: tried ? withEarlier(context.earlierIds, tried.id) : context.earlierIds };
+    return {
+      submission: { ...draft, id },
+      tried: { id, fingerprint },
+      earlierIds: tried ? withEarlier(context.earlierIds, tried.id) : context.earlierIds,
+    };
   };
 
-  const withEarlier = (ids: readonly string[], id: string): string[] => [...ids.filter((e) => e !== id), id].slice(-MAX_EARLIER_IDS);
+  const withEarlier = (ids: readonly string[], id: string): string[] =>
+    [...ids.filter((e) => e !== id), id].slice(-MAX_EARLIER_IDS);
 
   const restoredTried = (input: WizardInput): { tried: TriedSubmission | null; earlierIds: string[] } => {
-    const earlierIds = [...new Set((Array.isArray(input.earlierIds) ? input.earlierIds : []).filter((id) => typeof id === 'string' && SUBMISSION_ID.test(id)))].slice(-MAX_EARLIER_IDS);
+    const earlierIds = [
+      ...new Set(
+        (Array.isArray(input.earlierIds) ? input.earlierIds : []).filter(
+          (id) => typeof id === 'string' && SUBMISSION_ID.test(id),
+        ),
+      ),
+    ].slice(-MAX_EARLIER_IDS);
     const id = input.tried?.id;
     if (typeof id !== 'string' || !SUBMISSION_ID.test(id)) return { tried: null, earlierIds };
-    const fingerprint = typeof input.tried?.fingerprint === 'string' && FINGERPRINT.test(input.tried.fingerprint) ? input.tried.fingerprint : null;
+    const fingerprint =
+      typeof input.tried?.fingerprint === 'string' && FINGERPRINT.test(input.tried.fingerprint)
+        ? input.tried.fingerprint
+        : null;
     return { tried: { id, fingerprint }, earlierIds: earlierIds.filter((e) => e !== id) };
   };
 
@@ -243,13 +279,28 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   const restoredPlace = (input: WizardInput, relevance: Relevance) => {
     const steps = relevance.steps;
     const visited = steps.filter((id) => input.visited?.includes(id));
-    const reachable = (id: string) => steps.includes(id) && (visited.includes(id) || steps.slice(0, steps.indexOf(id)).every((s) => visited.includes(s)));
-    const step = input.step !== undefined && reachable(input.step) ? input.step : steps.find((id) => !visited.includes(id)) ?? steps.at(-1) ?? definition.steps[0]!.id;
-    const unsure = [...new Set(input.unsure ?? [])].filter((id) => fieldById.get(id)?.unsure === true && !groupOfItemField.has(id));
+    const reachable = (id: string) =>
+      steps.includes(id) &&
+      (visited.includes(id) || steps.slice(0, steps.indexOf(id)).every((s) => visited.includes(s)));
+    const step =
+      input.step !== undefined && reachable(input.step)
+        ? input.step
+        : (steps.find((id) => !visited.includes(id)) ?? steps.at(-1) ?? definition.steps[0]!.id);
+    const unsure = [...new Set(input.unsure ?? [])].filter(
+      (id) => fieldById.get(id)?.unsure === true && !groupOfItemField.has(id),
+    );
     const answeredIn: Record<string, AnswerContext> = {};
     for (const [path, seen] of Object.entries(input.answeredIn ?? {})) {
-      if (fieldById.has(path.split('/')[0] ?? '') && LOCALE.test(seen?.locale) && (seen.variant === 'standard' || seen.variant === 'plain')) {
-        answeredIn[path] = { locale: seen.locale, variant: seen.variant, ...(typeof seen.text === 'string' && TEXT_VERSION.test(seen.text) ? { text: seen.text } : {}) };
+      if (
+        fieldById.has(path.split('/')[0] ?? '') &&
+        LOCALE.test(seen?.locale) &&
+        (seen.variant === 'standard' || seen.variant === 'plain')
+      ) {
+        answeredIn[path] = {
+          locale: seen.locale,
+          variant: seen.variant,
+          ...(typeof seen.text === 'string' && TEXT_VERSION.test(seen.text) ? { text: seen.text } : {}),
+        };
       }
     }
     return { step, visited, unsure, answeredIn };
@@ -266,24 +317,33 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       sendSubmission: fromPromise<Receipt, Submission>(async () => ({ reference: null })),
     },
     guards: {
-      isKnownAnswerField: ({ event }) => event.type === 'ANSWER' && fieldById.has(event.field) && fieldById.get(event.field)!.kind !== 'guidance',
-      isGroup: ({ event }) => (event.type === 'ADD_ITEM' || event.type === 'REMOVE_ITEM') && fieldById.get(event.group)?.kind === 'group',
+      isKnownAnswerField: ({ event }) =>
+        event.type === 'ANSWER' && fieldById.has(event.field) && fieldById.get(event.field)!.kind !== 'guidance',
+      isGroup: ({ event }) =>
+        (event.type === 'ADD_ITEM' || event.type === 'REMOVE_ITEM') && fieldById.get(event.group)?.kind === 'group',
       allowsUnsure: ({ event }) => event.type === 'MARK_UNSURE' && fieldById.get(event.field)?.unsure === true,
       currentStepHasErrors: ({ context }) => errorsOnStep(context, context.step).length > 0,
       hasStepAhead: ({ context }) => stepAhead(context) !== undefined,
       hasStepBehind: ({ context }) => stepBehind(context) !== undefined,
       canGoToStep: ({ context, event }) =>
-        event.type === 'GO_TO' && context.relevance.steps.includes(event.step) &&
+        event.type === 'GO_TO' &&
+        context.relevance.steps.includes(event.step) &&
         (context.visited.includes(event.step) || event.step === context.step),
       allRelevantStepsVisited: ({ context }) =>
         context.relevance.steps.every((id) => id === context.step || context.visited.includes(id)),
       anyStepHasErrors: ({ context }) => firstStepWithErrors(context) !== undefined,
-      submissionWouldBeInvalid: ({ context }) => submissionErrors(submissionOf(context, 'not-sent'), validators).length > 0,
+      submissionWouldBeInvalid: ({ context }) =>
+        submissionErrors(submissionOf(context, 'not-sent'), validators).length > 0,
       // The receiver holds this id with another body (an older draft, say): a new id, once per send.
-      isChangedBody: ({ context, event }) => !context.renewedId && (event as { error?: SubmitFailure }).error?.reason === 'changed-body',
+      isChangedBody: ({ context, event }) =>
+        !context.renewedId && (event as { error?: SubmitFailure }).error?.reason === 'changed-body',
       isLocale: ({ event }) => event.type === 'SET_LOCALE' && LOCALE.test(event.locale),
-      isVariant: ({ event }) => event.type === 'SET_VARIANT' && (event.variant === 'standard' || event.variant === 'plain'),
-      isPrefilled: ({ context, event }) => event.type === 'CONFIRM_PREFILL' && context.prefill[event.field] !== undefined && typeof event.confirmed === 'boolean',
+      isVariant: ({ event }) =>
+        event.type === 'SET_VARIANT' && (event.variant === 'standard' || event.variant === 'plain'),
+      isPrefilled: ({ context, event }) =>
+        event.type === 'CONFIRM_PREFILL' &&
+        context.prefill[event.field] !== undefined &&
+        typeof event.confirmed === 'boolean',
       isHelpRequest: ({ event }) => event.type === 'SET_HELP_REQUEST' && normalizeHelpRequest(event.help) !== null,
     },
     actions: {
@@ -299,12 +359,14 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           const items = Array.isArray(answers[group.id]) ? [...(answers[group.id] as unknown[])] : [];
           if (index < 0 || index >= items.length) return {};
           const item = { ...(items[index] as Record<string, unknown>) };
-          if (value === undefined) delete item[field.id]; else item[field.id] = value;
+          if (value === undefined) delete item[field.id];
+          else item[field.id] = value;
           items[index] = item;
           answers[group.id] = items;
           path = pointer(group.id, index, field.id).slice(1);
         } else {
-          if (value === undefined) delete answers[field.id]; else answers[field.id] = value;
+          if (value === undefined) delete answers[field.id];
+          else answers[field.id] = value;
           path = field.id;
         }
         return {
@@ -321,16 +383,22 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       }),
       removeItem: assign(({ context, event }) => {
         if (event.type !== 'REMOVE_ITEM') return {};
-        const items = Array.isArray(context.answers[event.group]) ? [...(context.answers[event.group] as unknown[])] : [];
+        const items = Array.isArray(context.answers[event.group])
+          ? [...(context.answers[event.group] as unknown[])]
+          : [];
         if (event.index < 0 || event.index >= items.length) return {};
         items.splice(event.index, 1);
         const answers = { ...context.answers };
-        if (items.length > 0) answers[event.group] = items; else delete answers[event.group];
+        if (items.length > 0) answers[event.group] = items;
+        else delete answers[event.group];
         // Which text each item's answers were given to moves with the items.
         const prefix = `${event.group}/`;
         const answeredIn: Record<string, AnswerContext> = {};
         for (const [path, seen] of Object.entries(context.answeredIn)) {
-          if (!path.startsWith(prefix)) { answeredIn[path] = seen; continue; }
+          if (!path.startsWith(prefix)) {
+            answeredIn[path] = seen;
+            continue;
+          }
           const [, indexText, ...rest] = path.split('/');
           const index = Number(indexText);
           if (index === event.index) continue;
@@ -348,7 +416,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       markVisited: assign(({ context }) => ({ visited: markVisited(context) })),
       goToStepAhead: assign(({ context }) => ({ step: stepAhead(context) ?? context.step })),
       goToStepBehind: assign(({ context }) => ({ step: stepBehind(context) ?? context.step })),
-      goToLastStep: assign(({ context }) => ({ step: context.relevance.steps.at(-1) ?? context.step, returnToReview: false })),
+      goToLastStep: assign(({ context }) => ({
+        step: context.relevance.steps.at(-1) ?? context.step,
+        returnToReview: false,
+      })),
       goToChosenStep: assign(({ event }) => (event.type === 'GO_TO' ? { step: event.step, errors: [] } : {})),
       startReturnToReview: assign({ returnToReview: () => true }),
       endReturnToReview: assign({ returnToReview: () => false }),
@@ -360,11 +431,18 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       renewSubmissionId: assign(({ context }) => {
         const id = createId();
         const old = context.submission!.id;
-        return { renewedId: true, submission: { ...context.submission!, id }, tried: { id, fingerprint: context.tried?.fingerprint ?? null }, earlierIds: withEarlier(context.earlierIds, old) };
+        return {
+          renewedId: true,
+          submission: { ...context.submission!, id },
+          tried: { id, fingerprint: context.tried?.fingerprint ?? null },
+          earlierIds: withEarlier(context.earlierIds, old),
+        };
       }),
       setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
       setVariant: assign(({ event }) => (event.type === 'SET_VARIANT' ? { variant: event.variant } : {})),
-      setHelpRequest: assign(({ event }) => (event.type === 'SET_HELP_REQUEST' ? { help: normalizeHelpRequest(event.help)! } : {})),
+      setHelpRequest: assign(({ event }) =>
+        event.type === 'SET_HELP_REQUEST' ? { help: normalizeHelpRequest(event.help)! } : {},
+      ),
       // "Yes, it is right" puts the register's value back; "No" keeps the answer for the user to change.
       confirmPrefill: assign(({ context, event }) => {
         if (event.type !== 'CONFIRM_PREFILL') return {};
@@ -387,15 +465,27 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       const relevance = relevanceOf(answers);
       const { step, visited, unsure, answeredIn } = restoredPlace(input ?? {}, relevance);
       return {
-        step, answers, unsure, visited, errors: [],
+        step,
+        answers,
+        unsure,
+        visited,
+        errors: [],
         locale: input?.locale && LOCALE.test(input.locale) ? input.locale : 'nb',
         variant: input?.variant === 'plain' ? 'plain' : 'standard',
-        relevance, returnToReview: false, answeredIn,
-        submission: null, receipt: null, submitError: null, renewedId: false,
+        relevance,
+        returnToReview: false,
+        answeredIn,
+        submission: null,
+        receipt: null,
+        submitError: null,
+        renewedId: false,
         ...restoredTried(input ?? {}),
         help: normalizeHelpRequest(input?.help) ?? NO_HELP_REQUEST,
         prefill,
-        startedAt: typeof input?.startedAt === 'string' && !Number.isNaN(Date.parse(input.startedAt)) ? new Date(input.startedAt).toISOString() : now().toISOString(),
+        startedAt:
+          typeof input?.startedAt === 'string' && !Number.isNaN(Date.parse(input.startedAt))
+            ? new Date(input.startedAt).toISOString()
+            : now().toISOString(),
       };
     },
     on: {
@@ -421,7 +511,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           GO_TO: { guard: 'canGoToStep', actions: 'goToChosenStep' },
           REVIEW: [
             { guard: 'currentStepHasErrors', actions: 'showStepErrors' },
-            { guard: 'allRelevantStepsVisited', target: 'review', actions: ['markVisited', 'clearErrors', 'endReturnToReview'] },
+            {
+              guard: 'allRelevantStepsVisited',
+              target: 'review',
+              actions: ['markVisited', 'clearErrors', 'endReturnToReview'],
+            },
           ],
         },
       },
@@ -453,16 +547,23 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
                 const stepOf = (error: FieldError) => stepOfField.get(error.path.split('/')[1] ?? '');
                 const errors = fieldErrorsOf(event.error);
                 const step = stepOf(errors[0]!)!;
-                return { errors: errors.filter((e) => stepOf(e) === step), step, returnToReview: true, submitError: null };
+                return {
+                  errors: errors.filter((e) => stepOf(e) === step),
+                  step,
+                  returnToReview: true,
+                  submitError: null,
+                };
               }),
             },
             {
               target: 'failed',
-              actions: assign({ submitError: ({ event }) => {
-                const reason = (event.error as SubmitFailure | null)?.reason ?? 'network';
-                // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
-                return reason === 'changed-body' ? 'refused' : reason;
-              } }),
+              actions: assign({
+                submitError: ({ event }) => {
+                  const reason = (event.error as SubmitFailure | null)?.reason ?? 'network';
+                  // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
+                  return reason === 'changed-body' ? 'refused' : reason;
+                },
+              }),
             },
           ],
         },

@@ -34,7 +34,8 @@ export function prefillableFields(definition: FormDefinition): Map<string, Field
   const fields = new Map<string, FieldDefinition>();
   for (const step of definition.steps) {
     for (const field of step.fields) {
-      if (field.prefill !== undefined && !['consent', 'guidance', 'attachments'].includes(field.kind)) fields.set(field.id, field);
+      if (field.prefill !== undefined && !['consent', 'guidance', 'attachments'].includes(field.kind))
+        fields.set(field.id, field);
     }
   }
   return fields;
@@ -46,7 +47,8 @@ export function initialPrefill(definition: FormDefinition, values: Answers | und
   const state: Record<string, PrefillState> = {};
   for (const [id, value] of Object.entries(values ?? {})) {
     const field = fields.get(id);
-    if (field && value !== undefined && value !== null && value !== '') state[id] = { source: field.prefill!, original: value };
+    if (field && value !== undefined && value !== null && value !== '')
+      state[id] = { source: field.prefill!, original: value };
   }
   return state;
 }
@@ -63,13 +65,20 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a).filter((k) => a[k] !== undefined);
-    return keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length && keys.every((k) => sameValue(a[k], b[k]));
+    return (
+      keys.length === Object.keys(b).filter((k) => b[k] !== undefined).length &&
+      keys.every((k) => sameValue(a[k], b[k]))
+    );
   }
   return false;
 }
 
 /** The record for the submission: relevant prefilled fields only, in form order. */
-export function prefillEntries(state: Record<string, PrefillState>, relevance: Relevance, answers: Answers): Record<string, PrefillEntry> {
+export function prefillEntries(
+  state: Record<string, PrefillState>,
+  relevance: Relevance,
+  answers: Answers,
+): Record<string, PrefillEntry> {
   const entries: Record<string, PrefillEntry> = {};
   for (const id of relevance.fields) {
     const entry = state[id];
@@ -78,33 +87,60 @@ export function prefillEntries(state: Record<string, PrefillState>, relevance: R
     // An answer changed some other way (a draft from before the prefill) counts as a correction too.
     const corrected = entry.confirmed === false || !sameValue(answer, entry.original);
     const status: PrefillStatus = corrected ? 'corrected' : entry.confirmed ? 'confirmed' : 'unconfirmed';
-    entries[id] = { source: entry.source, original: entry.original, status, ...(corrected && answer !== undefined ? { correction: answer } : {}) };
+    entries[id] = {
+      source: entry.source,
+      original: entry.original,
+      status,
+      ...(corrected && answer !== undefined ? { correction: answer } : {}),
+    };
   }
   return entries;
 }
 
 /** Why a submission's prefill record is wrong, as [JSON pointer below /prefill, code, message]. */
-export function prefillRecordErrors(definition: FormDefinition, relevance: Relevance, answers: Answers, value: unknown): Array<[string, string, string]> {
+export function prefillRecordErrors(
+  definition: FormDefinition,
+  relevance: Relevance,
+  answers: Answers,
+  value: unknown,
+): Array<[string, string, string]> {
   if (!isRecord(value)) return [['', 'type', 'prefill is an object, by field id.']];
   const fields = prefillableFields(definition);
   const errors: Array<[string, string, string]> = [];
   for (const [id, entry] of Object.entries(value)) {
     const at = `/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     const field = fields.get(id);
-    if (!field) { errors.push([at, 'unknown-key', 'The form prefills no such question.']); continue; }
-    if (!relevance.fields.includes(id)) { errors.push([at, 'not-relevant', 'With the answers the form does not ask this question.']); continue; }
-    if (!isRecord(entry)) { errors.push([at, 'type', 'Each entry is { source, original, status, correction? }.']); continue; }
-    for (const key of Object.keys(entry)) {
-      if (!['source', 'original', 'status', 'correction'].includes(key)) errors.push([`${at}/${key}`, 'unknown-key', `An entry has no field "${key}".`]);
+    if (!field) {
+      errors.push([at, 'unknown-key', 'The form prefills no such question.']);
+      continue;
     }
-    if (entry.source !== field.prefill) errors.push([`${at}/source`, 'choice', `This question is prefilled from "${field.prefill}".`]);
-    if (entry.original === undefined) errors.push([`${at}/original`, 'required', 'The register\'s value is required.']);
-    if (!PREFILL_STATUSES.includes(entry.status as PrefillStatus)) { errors.push([`${at}/status`, 'choice', 'status is confirmed, corrected or unconfirmed.']); continue; }
+    if (!relevance.fields.includes(id)) {
+      errors.push([at, 'not-relevant', 'With the answers the form does not ask this question.']);
+      continue;
+    }
+    if (!isRecord(entry)) {
+      errors.push([at, 'type', 'Each entry is { source, original, status, correction? }.']);
+      continue;
+    }
+    for (const key of Object.keys(entry)) {
+      if (!['source', 'original', 'status', 'correction'].includes(key))
+        errors.push([`${at}/${key}`, 'unknown-key', `An entry has no field "${key}".`]);
+    }
+    if (entry.source !== field.prefill)
+      errors.push([`${at}/source`, 'choice', `This question is prefilled from "${field.prefill}".`]);
+    if (entry.original === undefined) errors.push([`${at}/original`, 'required', "The register's value is required."]);
+    if (!PREFILL_STATUSES.includes(entry.status as PrefillStatus)) {
+      errors.push([`${at}/status`, 'choice', 'status is confirmed, corrected or unconfirmed.']);
+      continue;
+    }
     if (entry.status === 'corrected') {
-      if (!sameValue(entry.correction, answers[id])) errors.push([`${at}/correction`, 'mismatch', 'The correction is the answer the user gave.']);
+      if (!sameValue(entry.correction, answers[id]))
+        errors.push([`${at}/correction`, 'mismatch', 'The correction is the answer the user gave.']);
     } else {
-      if (entry.correction !== undefined) errors.push([`${at}/correction`, 'not-relevant', 'Only a corrected value has a correction.']);
-      if (!sameValue(entry.original, answers[id])) errors.push([`${at}/original`, 'mismatch', 'A confirmed or unconfirmed value is the answer.']);
+      if (entry.correction !== undefined)
+        errors.push([`${at}/correction`, 'not-relevant', 'Only a corrected value has a correction.']);
+      if (!sameValue(entry.original, answers[id]))
+        errors.push([`${at}/original`, 'mismatch', 'A confirmed or unconfirmed value is the answer.']);
     }
   }
   return errors;

@@ -24,7 +24,11 @@ const holds = (validators: FormValidators, key: string, data: unknown): boolean 
 };
 
 /** An item's relevant fields, and the item with only their answers. */
-export function itemRelevance(group: FieldDefinition, item: unknown, validators: FormValidators): { fields: string[]; answers: Record<string, unknown> } {
+export function itemRelevance(
+  group: FieldDefinition,
+  item: unknown,
+  validators: FormValidators,
+): { fields: string[]; answers: Record<string, unknown> } {
   const fields: string[] = [];
   const answers: Record<string, unknown> = {};
   for (const child of group.fields ?? []) {
@@ -63,8 +67,13 @@ export function computeRelevance(definition: FormDefinition, validators: FormVal
   // Documents are derived from the other answers; only then are the answers about documents kept.
   for (const id of attachmentFields) {
     const value = answers[id];
-    if (!isRecord(value)) { relevantAnswers[id] = value; continue; }
-    const kept = Object.fromEntries(attachments.filter((doc) => value[doc] !== undefined).map((doc) => [doc, value[doc]]));
+    if (!isRecord(value)) {
+      relevantAnswers[id] = value;
+      continue;
+    }
+    const kept = Object.fromEntries(
+      attachments.filter((doc) => value[doc] !== undefined).map((doc) => [doc, value[doc]]),
+    );
     if (Object.keys(kept).length > 0) relevantAnswers[id] = kept;
   }
   return { steps, fields, attachments, answers: relevantAnswers };

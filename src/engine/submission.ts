@@ -63,7 +63,11 @@ export function buildSubmission(input: SubmissionInput): Submission {
   for (const [id, value] of Object.entries(relevance.answers)) {
     const validate = validators.fields[id];
     const field = fields.get(id);
-    if (unsure.includes(id) && ((validate && !validate(value)) || (field && breaksOwnRules(definition.id, field, value, validators)))) continue;
+    if (
+      unsure.includes(id) &&
+      ((validate && !validate(value)) || (field && breaksOwnRules(definition.id, field, value, validators)))
+    )
+      continue;
     answers[id] = value;
   }
   const answered = new Set(Object.keys(answers));
@@ -73,8 +77,13 @@ export function buildSubmission(input: SubmissionInput): Submission {
   return {
     id: input.id,
     form: { id: definition.id, version: definition.version },
-    answers, unsure, attachments: [...relevance.attachments], answeredIn,
-    locale: input.locale, variant: input.variant, submittedAt: input.now.toISOString(),
+    answers,
+    unsure,
+    attachments: [...relevance.attachments],
+    answeredIn,
+    locale: input.locale,
+    variant: input.variant,
+    submittedAt: input.now.toISOString(),
     ...(input.startedAt ? { startedAt: input.startedAt } : {}),
     ...helpOf(input.help),
     ...prefillOf(input.prefill, relevance, answers),
@@ -86,7 +95,11 @@ function helpOf(help: HelpRequest | undefined): { help?: HelpRequest } {
   return request && asksForHelp(request) ? { help: request } : {};
 }
 
-function prefillOf(state: Record<string, PrefillState> | undefined, relevance: Relevance, answers: Answers): { prefill?: Record<string, PrefillEntry> } {
+function prefillOf(
+  state: Record<string, PrefillState> | undefined,
+  relevance: Relevance,
+  answers: Answers,
+): { prefill?: Record<string, PrefillEntry> } {
   const entries = prefillEntries(state ?? {}, relevance, answers);
   return Object.keys(entries).length > 0 ? { prefill: entries } : {};
 }

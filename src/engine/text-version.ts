@@ -11,7 +11,12 @@ export type TextVersions = Record<string, { standard: Record<string, string>; pl
 export const TEXT_VERSION = /^[0-9a-f]{8}$/;
 
 /** The version of a field's texts in a locale and variant, if the package knows it. */
-export function textVersionOf(versions: TextVersions | undefined, locale: string, variant: TextVariant, field: string): string | undefined {
+export function textVersionOf(
+  versions: TextVersions | undefined,
+  locale: string,
+  variant: TextVariant,
+  field: string,
+): string | undefined {
   const table = versions?.[locale];
   if (!table) return undefined;
   return (variant === 'plain' ? table.plain?.[field] : undefined) ?? table.standard[field];

@@ -6,15 +6,22 @@ function intlLocale(locale: string): string {
 }
 
 export const formatKroner = (amount: number, locale: string): string =>
-  new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'NOK', minimumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+  new Intl.NumberFormat(intlLocale(locale), {
+    style: 'currency',
+    currency: 'NOK',
+    minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
+  }).format(amount);
 
-export const formatNumber = (value: number, locale: string): string => new Intl.NumberFormat(intlLocale(locale)).format(value);
+export const formatNumber = (value: number, locale: string): string =>
+  new Intl.NumberFormat(intlLocale(locale)).format(value);
 
 /** An ISO date (åååå-mm-dd) as a long date; the date is read as UTC so no time zone moves it a day. */
 export function formatDate(iso: string, locale: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month || !day) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
 }
 
 /** 86011117947 → 8601 11 17947, the way banks print it. */
@@ -22,13 +29,15 @@ export const formatAccountNumber = (value: string): string =>
   /^\d{11}$/.test(value) ? `${value.slice(0, 4)} ${value.slice(4, 6)} ${value.slice(6)}` : value;
 
 /** 01010000110 → 010100 00110. */
-export const formatNationalId = (value: string): string => (/^\d{11}$/.test(value) ? `${value.slice(0, 6)} ${value.slice(6)}` : value);
+export const formatNationalId = (value: string): string =>
+  /^\d{11}$/.test(value) ? `${value.slice(0, 6)} ${value.slice(6)}` : value;
 
 /** How an answer looks when put back into a text input (after a reload or from a register). */
 export function inputText(kind: string, value: unknown, locale: string): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') {
-    if (kind === 'amount') return new Intl.NumberFormat(intlLocale(locale), { useGrouping: false, maximumFractionDigits: 2 }).format(value);
+    if (kind === 'amount')
+      return new Intl.NumberFormat(intlLocale(locale), { useGrouping: false, maximumFractionDigits: 2 }).format(value);
     return String(value);
   }
   if (typeof value !== 'string') return '';

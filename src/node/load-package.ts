@@ -8,7 +8,9 @@ import type { TextVersions } from '../engine/text-version.ts';
 
 export async function loadFormPackage(dir: string): Promise<FormPackage> {
   const definition = JSON.parse(await readFile(join(dir, PACKAGE_FILES.definition), 'utf8')) as FormDefinition;
-  const validators = (await import(pathToFileURL(join(dir, PACKAGE_FILES.validators)).href)) as FormValidators & { textVersions?: TextVersions };
+  const validators = (await import(pathToFileURL(join(dir, PACKAGE_FILES.validators)).href)) as FormValidators & {
+    textVersions?: TextVersions;
+  };
   return {
     definition,
     validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission },

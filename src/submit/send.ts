@@ -12,9 +12,7 @@ import type { Submission } from '../engine/submission.ts';
 import { fieldErrorsFromReceiver } from './server-errors.ts';
 
 export type SendStatus =
-  | { state: 'sending' }
-  | { state: 'offline' }
-  | { state: 'retrying'; attempt: number; delayMs: number };
+  { state: 'sending' } | { state: 'offline' } | { state: 'retrying'; attempt: number; delayMs: number };
 
 export interface ReceiverError {
   pointer: string;
@@ -26,7 +24,10 @@ export interface ReceiverError {
 
 /** The receiver said no. `errors` point into the submission; `status` is the HTTP status. */
 export class SubmissionRefused extends Error {
-  constructor(readonly status: number, readonly errors: ReceiverError[]) {
+  constructor(
+    readonly status: number,
+    readonly errors: ReceiverError[],
+  ) {
     super(`The receiver refused the submission (${status}).`);
     this.name = 'SubmissionRefused';
   }
@@ -90,31 +91,55 @@ export function retryAfterMs(value: string | null, now: Date): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
-const sleep = (ms: number, signal: AbortSignal): Promise<void> => new Promise<void>((resolve) => {
-  const timer = setTimeout(resolve, ms);
-  signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-});
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
 
 /** The browser's idea of being online; outside a browser, always online. */
 export const browserConnectivity: Connectivity = {
   online: () => typeof navigator === 'undefined' || navigator.onLine !== false,
-  whenOnline: (signal) => new Promise<void>((resolve) => {
-    if (typeof window === 'undefined') { resolve(); return; }
-    const done = (): void => { window.removeEventListener('online', done); signal?.removeEventListener('abort', done); resolve(); };
-    window.addEventListener('online', done);
-    signal?.addEventListener('abort', done);
-  }),
+  whenOnline: (signal) =>
+    new Promise<void>((resolve) => {
+      if (typeof window === 'undefined') {
+        resolve();
+        return;
+      }
+      const done = (): void => {
+        window.removeEventListener('online', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      window.addEventListener('online', done);
+      signal?.addEventListener('abort', done);
+    }),
 };
 
 /** Waits ms, or less if the connection comes back (a reason to try at once) or the signal aborts. */
 function pause(ms: number, options: SendOptions, connectivity: Connectivity, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve) => {
     const waker = new AbortController();
-    void (options.wait ?? sleep)(ms, waker.signal).then(() => { waker.abort(); resolve(); });
-    const wake = (): void => { waker.abort(); resolve(); };
+    void (options.wait ?? sleep)(ms, waker.signal).then(() => {
+      waker.abort();
+      resolve();
+    });
+    const wake = (): void => {
+      waker.abort();
+      resolve();
+    };
     signal?.addEventListener('abort', wake, { once: true });
     // whenOnline resolves on the next 'online' event, which only comes after being offline.
-    void connectivity.whenOnline(waker.signal).then(() => { if (!waker.signal.aborted) wake(); });
+    void connectivity.whenOnline(waker.signal).then(() => {
+      if (!waker.signal.aborted) wake();
+    });
   });
 }
 
@@ -122,7 +147,9 @@ async function errorsOf(response: Response): Promise<ReceiverError[]> {
   try {
     const body: unknown = await response.json();
     if (isRecord(body) && Array.isArray(body.errors)) {
-      return body.errors.filter((e): e is ReceiverError => isRecord(e) && typeof e.pointer === 'string' && typeof e.code === 'string');
+      return body.errors.filter(
+        (e): e is ReceiverError => isRecord(e) && typeof e.pointer === 'string' && typeof e.code === 'string',
+      );
     }
     if (isRecord(body) && typeof body.code === 'string') return [{ pointer: '', code: body.code }];
   } catch {
@@ -136,10 +163,17 @@ async function errorsOf(response: Response): Promise<ReceiverError[]> {
  * time does not count as a try. Returns the JSON body of a 2xx that `accept` takes (a 2xx it does not
  * take, such as a proxy's page, is a failed try); throws SubmissionRefused for a 4xx.
  */
-async function request(options: SendOptions, url: string, init: () => RequestInit, bytes: number, accept: (body: unknown) => boolean = () => true, delays: readonly number[] = options.delaysMs ?? DEFAULT_DELAYS_MS): Promise<unknown> {
+async function request(
+  options: SendOptions,
+  url: string,
+  init: () => RequestInit,
+  bytes: number,
+  accept: (body: unknown) => boolean = () => true,
+  delays: readonly number[] = options.delaysMs ?? DEFAULT_DELAYS_MS,
+): Promise<unknown> {
   const connectivity = options.connectivity ?? browserConnectivity;
   const fetcher = options.fetch ?? ((input, requestInit) => fetch(input, requestInit));
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     options.signal?.throwIfAborted();
     if (!connectivity.online()) {
       options.onStatus?.({ state: 'offline' });
@@ -159,14 +193,23 @@ async function request(options: SendOptions, url: string, init: () => RequestIni
     }
     if (response?.ok) {
       let body: unknown = null;
-      try { body = await response.json(); } catch { body = null; }
+      try {
+        body = await response.json();
+      } catch {
+        body = null;
+      }
       if (accept(body)) return body;
-    } else if (response && !RETRYABLE(response.status)) throw new SubmissionRefused(response.status, await errorsOf(response));
+    } else if (response && !RETRYABLE(response.status))
+      throw new SubmissionRefused(response.status, await errorsOf(response));
     // A network error, or the receiver could not take it now. Offline is handled above, uncounted.
     if (!connectivity.online()) continue;
-    if (attempt >= delays.length) throw new SendFailed(response ? `The receiver answered ${response.status}.` : 'The network failed.');
+    if (attempt >= delays.length)
+      throw new SendFailed(response ? `The receiver answered ${response.status}.` : 'The network failed.');
     // "Come back later" (503 storage-unavailable, 429): the receiver's wait, within reason, instead of ours.
-    const asked = response && !response.ok ? retryAfterMs(response.headers.get('Retry-After'), options.now?.() ?? new Date()) : null;
+    const asked =
+      response && !response.ok
+        ? retryAfterMs(response.headers.get('Retry-After'), options.now?.() ?? new Date())
+        : null;
     const delayMs = asked === null ? delays[attempt]! : Math.min(asked, options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS);
     attempt += 1;
     options.onStatus?.({ state: 'retrying', attempt, delayMs });
@@ -192,10 +235,17 @@ class UploadTokens {
   async get(renew = false): Promise<string | null> {
     const now = (this.options.now?.() ?? new Date()).getTime();
     // A minute's margin, so a token does not expire while a file is on its way.
-    if (!renew && this.#token !== undefined && (this.#token === null || this.#token.expiresAt - 60_000 > now)) return this.#token?.token ?? null;
+    if (!renew && this.#token !== undefined && (this.#token === null || this.#token.expiresAt - 60_000 > now))
+      return this.#token?.token ?? null;
     const url = `${base(this.options)}/${encodeURIComponent(this.options.submission.id)}/upload-token`;
     try {
-      const body = await request(this.options, url, () => ({ method: 'POST' }), 0, (b) => isRecord(b) && typeof b.token === 'string') as { token: string; expiresAt?: unknown };
+      const body = (await request(
+        this.options,
+        url,
+        () => ({ method: 'POST' }),
+        0,
+        (b) => isRecord(b) && typeof b.token === 'string',
+      )) as { token: string; expiresAt?: unknown };
       const expiresAt = typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) : Number.NaN;
       this.#token = { token: body.token, expiresAt: Number.isNaN(expiresAt) ? now + 3_600_000 : expiresAt };
     } catch (error) {
@@ -215,7 +265,9 @@ async function uploadFiles(options: SendOptions): Promise<Submission> {
   const tokens = new UploadTokens(options);
   for (const [key, chosen] of files ?? []) {
     const [fieldId = '', document = ''] = key.split('/');
-    const entry = (answers[fieldId] as Record<string, { status?: string; files?: FileAnswer[] }> | undefined)?.[document];
+    const entry = (answers[fieldId] as Record<string, { status?: string; files?: FileAnswer[] }> | undefined)?.[
+      document
+    ];
     // Only documents the submission still holds as "uploaded now" (an answer may have changed since).
     if (!entry || entry.status !== 'uploaded' || !entry.files) continue;
     for (const [index, described] of entry.files.entries()) {
@@ -223,10 +275,22 @@ async function uploadFiles(options: SendOptions): Promise<Submission> {
       if (!file || described.ref) continue;
       // The file's name goes in a header: URLs end up in gateways' logs.
       const url = `${base(options)}/${encodeURIComponent(submission.id)}/attachments?${new URLSearchParams({ document })}`;
-      const upload = async (token: string | null) => request(options, url, () => ({
-        method: 'POST', body: file,
-        headers: { 'Content-Type': file.type || 'application/octet-stream', 'Content-Disposition': contentDisposition(file.name), ...(token ? { 'Upload-Token': token } : {}) },
-      }), file.size, (b) => isRecord(b) && typeof b.ref === 'string');
+      const upload = async (token: string | null) =>
+        request(
+          options,
+          url,
+          () => ({
+            method: 'POST',
+            body: file,
+            headers: {
+              'Content-Type': file.type || 'application/octet-stream',
+              'Content-Disposition': contentDisposition(file.name),
+              ...(token ? { 'Upload-Token': token } : {}),
+            },
+          }),
+          file.size,
+          (b) => isRecord(b) && typeof b.ref === 'string',
+        );
       try {
         let body: unknown;
         try {
@@ -246,7 +310,13 @@ async function uploadFiles(options: SendOptions): Promise<Submission> {
         if (isTokenRefusal(error)) throw new SubmissionRefused(error.status, []);
         // A refused file is an error on that document's files, named for the user.
         const code = error.status === 415 ? 'files.type' : error.status === 413 ? 'files.size' : 'files.invalid';
-        throw new SubmissionRefused(error.status, [{ pointer: `/answers/${pointerToken(fieldId)}/${pointerToken(document)}/files`, code, params: { name: file.name } }]);
+        throw new SubmissionRefused(error.status, [
+          {
+            pointer: `/answers/${pointerToken(fieldId)}/${pointerToken(document)}/files`,
+            code,
+            params: { name: file.name },
+          },
+        ]);
       }
     }
   }
@@ -261,7 +331,14 @@ export async function earlierVersions(options: SendOptions, ids: readonly string
   const result: EarlierVersions = { references: [], unknown: false };
   for (const id of ids) {
     try {
-      const body = await request(options, `${base(options)}/${encodeURIComponent(id)}`, () => ({ method: 'GET', headers: { Accept: 'application/json' } }), 0, hasReference, (options.delaysMs ?? DEFAULT_DELAYS_MS).slice(0, 2));
+      const body = await request(
+        options,
+        `${base(options)}/${encodeURIComponent(id)}`,
+        () => ({ method: 'GET', headers: { Accept: 'application/json' } }),
+        0,
+        hasReference,
+        (options.delaysMs ?? DEFAULT_DELAYS_MS).slice(0, 2),
+      );
       const { reference } = body as { reference: string };
       if (!result.references.includes(reference)) result.references.push(reference);
     } catch (error) {
@@ -277,11 +354,24 @@ export async function earlierVersions(options: SendOptions, ids: readonly string
 export async function sendSubmission(options: SendOptions): Promise<SendResult> {
   const submission = await uploadFiles(options);
   const body = JSON.stringify(submission);
-  const result = await request(options, options.url, () => ({
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submission.id }, body,
-  }), body.length, hasReference);
+  const result = await request(
+    options,
+    options.url,
+    () => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': submission.id },
+      body,
+    }),
+    body.length,
+    hasReference,
+  );
   const { reference } = result as { reference: string };
-  const earlier = options.earlierIds?.length ? await earlierVersions(options, options.earlierIds.filter((id) => id !== submission.id)) : { references: [], unknown: false };
+  const earlier = options.earlierIds?.length
+    ? await earlierVersions(
+        options,
+        options.earlierIds.filter((id) => id !== submission.id),
+      )
+    : { references: [], unknown: false };
   return { reference, submission, earlier };
 }
 
@@ -299,8 +389,14 @@ export async function sendForReceipt(options: SendOptions, definition: FormDefin
     const { reference, earlier } = await sendSubmission(options);
     return { reference, ...(options.earlierIds?.length ? { earlier } : {}) };
   } catch (error) {
-    if (error instanceof SubmissionRefused && error.status === 409 && error.errors.some((e) => e.code === 'changed-body')) throw failure({ reason: 'changed-body' });
-    if (error instanceof SubmissionRefused) throw failure({ reason: 'refused', fieldErrors: fieldErrorsFromReceiver(definition, error.errors) });
+    if (
+      error instanceof SubmissionRefused &&
+      error.status === 409 &&
+      error.errors.some((e) => e.code === 'changed-body')
+    )
+      throw failure({ reason: 'changed-body' });
+    if (error instanceof SubmissionRefused)
+      throw failure({ reason: 'refused', fieldErrors: fieldErrorsFromReceiver(definition, error.errors) });
     if (error instanceof SendFailed) throw failure({ reason: 'network' });
     throw error;
   }

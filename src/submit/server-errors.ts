@@ -37,8 +37,18 @@ export function fieldErrorsFromReceiver(definition: FormDefinition, errors: read
     const code = part && !error.code.startsWith(`${part}.`) ? `${part}.${error.code}` : error.code;
     if (result.some((e) => e.path === path && e.part === part)) continue;
     result.push({
-      field: field.id, kind: field.kind, path, code, params, ...(part ? { part } : {}),
-      keys: [`${definition.id}:fields.${field.id}.errors.${code}`, `${WIDGET_NAMESPACE}:errors.${field.kind}.${code}`, `${WIDGET_NAMESPACE}:errors.${code}`, `${WIDGET_NAMESPACE}:errors.invalid`],
+      field: field.id,
+      kind: field.kind,
+      path,
+      code,
+      params,
+      ...(part ? { part } : {}),
+      keys: [
+        `${definition.id}:fields.${field.id}.errors.${code}`,
+        `${WIDGET_NAMESPACE}:errors.${field.kind}.${code}`,
+        `${WIDGET_NAMESPACE}:errors.${code}`,
+        `${WIDGET_NAMESPACE}:errors.invalid`,
+      ],
     });
   }
   return result;

@@ -31,7 +31,9 @@ export const isPhone = (value: string): boolean => PHONE.test(value);
 
 function mod11(digits: string, weights: readonly number[]): number | undefined {
   let sum = 0;
-  weights.forEach((weight, i) => { sum += weight * Number(digits[i]); });
+  weights.forEach((weight, i) => {
+    sum += weight * Number(digits[i]);
+  });
   const rest = 11 - (sum % 11);
   if (rest === 11) return 0;
   return rest === 10 ? undefined : rest;

@@ -8,7 +8,10 @@ const SPACES = /[\s\u00a0\u202f]+/g;
 /** "1 234,50", "1234.50", "kr 1 234", "1.234,-" → 1234.5 (or 1234). Undefined when it is not an amount. */
 export function parseAmount(input: string): number | undefined {
   let text = input.replace(SPACES, '').toLowerCase();
-  text = text.replace(/^(kr\.?|nok)/, '').replace(/(kr\.?|nok)$/, '').replace(/[,.]-$/, '');
+  text = text
+    .replace(/^(kr\.?|nok)/, '')
+    .replace(/(kr\.?|nok)$/, '')
+    .replace(/[,.]-$/, '');
   if (!/^-?[0-9.,]+$/.test(text)) return undefined;
   const lastComma = text.lastIndexOf(',');
   const lastDot = text.lastIndexOf('.');
@@ -47,7 +50,9 @@ export function parseDate(input: string): string | undefined {
 const stripSeparators = (input: string): string => input.replace(/[\s\u00a0\u202f.\-]+/g, '');
 
 const isEmpty = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ||
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.length === 0);
 
 /**
@@ -60,31 +65,42 @@ export function toAnswerValue(kind: FieldKind, input: unknown): unknown {
   const value = normalizeStrings(input);
   if (typeof value !== 'string') {
     if (kind === 'consent') return value === true ? true : undefined;
-    if (kind === 'address' && typeof value === 'object' && !Array.isArray(value)) return toAddress(value as Record<string, unknown>);
+    if (kind === 'address' && typeof value === 'object' && !Array.isArray(value))
+      return toAddress(value as Record<string, unknown>);
     return value;
   }
   switch (kind) {
-    case 'amount': return parseAmount(value) ?? value;
-    case 'integer': return parseInteger(value) ?? value;
-    case 'date': return parseDate(value) ?? value;
+    case 'amount':
+      return parseAmount(value) ?? value;
+    case 'integer':
+      return parseInteger(value) ?? value;
+    case 'date':
+      return parseDate(value) ?? value;
     case 'account-number':
     case 'national-id': {
       const digits = stripSeparators(value);
       return /^\d+$/.test(digits) ? digits : value.trim();
     }
-    case 'phone': return value.replace(/[\s\u00a0\u202f\-()]+/g, '');
-    case 'email': return value.trim();
-    case 'yesno': return value === 'true' ? true : value === 'false' ? false : value;
-    case 'consent': return value === 'true' ? true : undefined;
-    case 'textarea': return value;
-    default: return value.trim();
+    case 'phone':
+      return value.replace(/[\s\u00a0\u202f\-()]+/g, '');
+    case 'email':
+      return value.trim();
+    case 'yesno':
+      return value === 'true' ? true : value === 'false' ? false : value;
+    case 'consent':
+      return value === 'true' ? true : undefined;
+    case 'textarea':
+      return value;
+    default:
+      return value.trim();
   }
 }
 
 function toAddress(value: Record<string, unknown>): Record<string, string> | undefined {
   const address: Record<string, string> = {};
   for (const [part, text] of Object.entries(value)) {
-    if (typeof text === 'string' && text.trim() !== '') address[part] = part === 'postcode' ? text.replace(SPACES, '') : text.trim();
+    if (typeof text === 'string' && text.trim() !== '')
+      address[part] = part === 'postcode' ? text.replace(SPACES, '') : text.trim();
   }
   return Object.keys(address).length > 0 ? address : undefined;
 }

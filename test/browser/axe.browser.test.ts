@@ -22,7 +22,10 @@ describe('checkA11y (axe-core)', () => {
     const results = await checkA11y(root);
     assert(results.violations.length === 0);
     const runOnly = results.toolOptions.runOnly as { values: string[] };
-    assert(A11Y_TAGS.every((tag) => runOnly.values.includes(tag)), 'runs every WCAG 2.2 AA tag');
+    assert(
+      A11Y_TAGS.every((tag) => runOnly.values.includes(tag)),
+      'runs every WCAG 2.2 AA tag',
+    );
   });
 
   it('fails an <img> without alt, naming the rule and the element', async () => {
@@ -33,10 +36,20 @@ describe('checkA11y (axe-core)', () => {
   });
 
   it('checks target size (WCAG 2.2, 2.5.8)', async () => {
-    const root = fixture(html`<main><h1>Små knapper</h1><p><button type="button">A</button><button type="button">B</button></p></main>`);
+    const root = fixture(
+      html`<main><h1>Små knapper</h1><p><button type="button">A</button><button type="button">B</button></p></main>`,
+    );
     // Sized through the CSSOM, not a style="" attribute, so this also works under style-src 'self'.
     for (const button of root.querySelectorAll('button')) {
-      Object.assign(button.style, { width: '10px', height: '10px', minWidth: '0', minHeight: '0', padding: '0', border: '0', fontSize: '6px' });
+      Object.assign(button.style, {
+        width: '10px',
+        height: '10px',
+        minWidth: '0',
+        minHeight: '0',
+        padding: '0',
+        border: '0',
+        fontSize: '6px',
+      });
     }
     await rejects(() => checkA11y(root), /target-size/);
   });

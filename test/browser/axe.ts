@@ -22,7 +22,11 @@ function loadAxe(): Promise<Axe> {
     try {
       script.src = AXE_URL;
     } catch (error) {
-      reject(new Error(`cannot load ${AXE_URL} on this page (${(error as Error).message}); load it with a <script src> in the page instead`));
+      reject(
+        new Error(
+          `cannot load ${AXE_URL} on this page (${(error as Error).message}); load it with a <script src> in the page instead`,
+        ),
+      );
       return;
     }
     script.onload = () => {
@@ -45,7 +49,11 @@ export interface CheckA11yOptions {
 export function formatViolations(violations: Result[]): string {
   const lines = [`axe found ${violations.length} accessibility violation${violations.length === 1 ? '' : 's'}:`];
   for (const violation of violations) {
-    lines.push('', `● ${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help}`, `  ${violation.helpUrl}`);
+    lines.push(
+      '',
+      `● ${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help}`,
+      `  ${violation.helpUrl}`,
+    );
     for (const node of violation.nodes) {
       lines.push(`  - ${node.target.join(' ')}  ${node.html}`);
       for (const line of (node.failureSummary ?? '').split('\n')) if (line.trim()) lines.push(`      ${line.trim()}`);
@@ -62,7 +70,9 @@ export async function checkA11y(root: ElementContext = document, options: CheckA
   const axe = await loadAxe();
   const rules: NonNullable<RunOptions['rules']> = { 'target-size': { enabled: true } };
   for (const id of options.disableRules ?? []) rules[id] = { enabled: false };
-  const run = queue.then(() => axe.run(root, { runOnly: { type: 'tag', values: [...A11Y_TAGS] }, rules, resultTypes: ['violations'] }));
+  const run = queue.then(() =>
+    axe.run(root, { runOnly: { type: 'tag', values: [...A11Y_TAGS] }, rules, resultTypes: ['violations'] }),
+  );
   queue = run.catch(() => undefined);
   const results = await run;
   if (results.violations.length > 0) throw new Error(formatViolations(results.violations));

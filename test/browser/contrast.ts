@@ -2,7 +2,12 @@
 // indicators). Works on computed CSS colours: rgb(), rgba() and #hex. Pure functions, no DOM, except
 // focusIndicator, which reads an element's computed style.
 
-export interface Rgba { r: number; g: number; b: number; a: number }
+export interface Rgba {
+  r: number;
+  g: number;
+  b: number;
+  a: number;
+}
 
 export function parseColor(text: string): Rgba {
   const value = text.trim().toLowerCase();
@@ -53,13 +58,21 @@ function shadows(boxShadow: string): string[] {
   for (const char of boxShadow) {
     if (char === '(') depth++;
     if (char === ')') depth--;
-    if (char === ',' && depth === 0) { parts.push(current.trim()); current = ''; } else current += char;
+    if (char === ',' && depth === 0) {
+      parts.push(current.trim());
+      current = '';
+    } else current += char;
   }
   if (current.trim()) parts.push(current.trim());
   return parts;
 }
 
-export interface FocusRing { colour: string; thickness: number; contrast: number; from: 'outline' | 'box-shadow' }
+export interface FocusRing {
+  colour: string;
+  thickness: number;
+  contrast: number;
+  from: 'outline' | 'box-shadow';
+}
 
 /**
  * The visible bands of an element's focus indicator, each with its contrast against `background`: the
@@ -71,7 +84,13 @@ export function focusIndicator(element: Element, background: string): FocusRing[
   const bands: FocusRing[] = [];
   const outlineWidth = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth) || 0;
   const outlineOffset = parseFloat(style.outlineOffset) || 0;
-  if (outlineWidth > 0) bands.push({ from: 'outline', colour: style.outlineColor, thickness: outlineWidth, contrast: contrast(style.outlineColor, background) });
+  if (outlineWidth > 0)
+    bands.push({
+      from: 'outline',
+      colour: style.outlineColor,
+      thickness: outlineWidth,
+      contrast: contrast(style.outlineColor, background),
+    });
   for (const shadow of shadows(style.boxShadow)) {
     if (/\binset\b/.test(shadow)) continue;
     const colour = /rgba?\([^)]*\)|#[0-9a-f]{3,6}\b/i.exec(shadow)?.[0];

@@ -1,7 +1,11 @@
 // Loaded by the test page (web-test-runner.config.mjs) before the tests: every Content-Security-Policy
 // or Trusted Types violation is written to the console, which @web/test-runner prints with the results.
 // State lives on window so a second copy of this module (imported by a test under another URL) shares it.
-interface CspState { violations: string[]; unexpected: string[]; quiet: number }
+interface CspState {
+  violations: string[];
+  unexpected: string[];
+  quiet: number;
+}
 const global = globalThis as typeof globalThis & { __klarCsp?: CspState };
 
 if (!global.__klarCsp) {

@@ -11,7 +11,9 @@ interface MochaGlobals {
 
 const globals = globalThis as unknown as Partial<MochaGlobals>;
 if (typeof globals.describe !== 'function') {
-  throw new Error('mocha globals are missing: browser tests (*.browser.test.ts) run with `npm run test:browser`, not vitest.');
+  throw new Error(
+    'mocha globals are missing: browser tests (*.browser.test.ts) run with `npm run test:browser`, not vitest.',
+  );
 }
 
 const mocha = globals as MochaGlobals;

@@ -27,12 +27,20 @@ export function receiverForTests() {
       const { tsImport } = await import('tsx/esm/api');
       const { createReceiver } = await tsImport('../../packages/receiver/src/receiver.ts', import.meta.url);
       const { loadFormPackage } = await tsImport('../../src/node/load-package.ts', import.meta.url);
-      const { SqliteSubmissionStore, SQLITE_FILE_NAME } = await tsImport('../../packages/receiver/src/sqlite-store.ts', import.meta.url);
+      const { SqliteSubmissionStore, SQLITE_FILE_NAME } = await tsImport(
+        '../../packages/receiver/src/sqlite-store.ts',
+        import.meta.url,
+      );
       // The example forms the tests send; not every built form, so one half-built package cannot stop the tests.
       const forms = await Promise.all(['kontakt', 'stotte'].map((id) => loadFormPackage(`${root}build/forms/${id}`)));
       await mkdir(dataDir, { recursive: true });
       const databaseFile = `${dataDir}/${SQLITE_FILE_NAME}`;
-      const receiver = createReceiver({ forms, store: new SqliteSubmissionStore(databaseFile), dataDir, log: () => {} });
+      const receiver = createReceiver({
+        forms,
+        store: new SqliteSubmissionStore(databaseFile),
+        dataDir,
+        log: () => {},
+      });
       return { ...receiver, databaseFile };
     })();
     return opening;
@@ -43,21 +51,28 @@ export function receiverForTests() {
     await receiver?.close();
   };
 
-  const readBody = (req) => new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (chunk) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  const readBody = (req) =>
+    new Promise((resolve, reject) => {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    });
 
   /** @type {import('koa').Middleware} */
   const middleware = async (ctx, next) => {
     if (ctx.path.startsWith('/test-drafts/')) {
       ctx.set('Cache-Control', 'no-store');
-      if (draftsFail) { ctx.status = 503; return; }
+      if (draftsFail) {
+        ctx.status = 503;
+        return;
+      }
       const key = ctx.path;
       if (ctx.method === 'GET') {
-        if (drafts.has(key)) { ctx.type = 'application/json'; ctx.body = drafts.get(key); } else ctx.status = 204;
+        if (drafts.has(key)) {
+          ctx.type = 'application/json';
+          ctx.body = drafts.get(key);
+        } else ctx.status = 204;
       } else if (ctx.method === 'PUT') {
         drafts.set(key, await readBody(ctx.req));
         ctx.status = 204;
@@ -111,22 +126,36 @@ export function receiverForTests() {
       }
       if (command !== 'klar-receiver') return undefined;
       switch (payload?.action) {
-        case 'stop': mode = 'down'; refusedWhileDown = 0; await close(); return { mode };
-        case 'start': mode = 'up'; await open(); return { mode, refusedWhileDown };
-        case 'lose-next-answer': mode = 'lose'; return { mode };
-        case 'answer-next': nextAnswer = { status: payload.status, body: payload.body }; return { mode };
+        case 'stop':
+          mode = 'down';
+          refusedWhileDown = 0;
+          await close();
+          return { mode };
+        case 'start':
+          mode = 'up';
+          await open();
+          return { mode, refusedWhileDown };
+        case 'lose-next-answer':
+          mode = 'lose';
+          return { mode };
+        case 'answer-next':
+          nextAnswer = { status: payload.status, body: payload.body };
+          return { mode };
         case 'submissions': {
           const receiver = await open();
           const db = new Database(receiver.databaseFile, { readonly: true, fileMustExist: true });
           try {
             const rows = db.prepare('SELECT reference FROM submissions WHERE idempotency_key = ?').all(payload.id);
-            const files = db.prepare('SELECT document_id AS document, media_type AS type FROM attachments WHERE submission_id = ?').all(payload.id);
+            const files = db
+              .prepare('SELECT document_id AS document, media_type AS type FROM attachments WHERE submission_id = ?')
+              .all(payload.id);
             return { references: rows.map((r) => r.reference), files };
           } finally {
             db.close();
           }
         }
-        default: throw new Error(`klar-receiver: unknown action ${payload?.action}`);
+        default:
+          throw new Error(`klar-receiver: unknown action ${payload?.action}`);
       }
     },
   };

@@ -18,7 +18,11 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** Repository-relative paths of every file git tracks or would track (untracked and not ignored), present on disk. */
 function repositoryFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return [...new Set(out.split('\0').filter(Boolean))].filter((path) => existsSync(resolve(root, path))).sort();
 }
 
@@ -54,12 +58,22 @@ function candidates(file: string, name: string, bare: boolean): string[] {
 
 function exists(path: string, files: ReadonlySet<string>, dirs: ReadonlySet<string>): boolean {
   if (!path.includes('*')) return files.has(path) || dirs.has(path.replace(/\/$/, ''));
-  const pattern = new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  const pattern = new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}$`,
+  );
   return [...files].some((file) => pattern.test(file));
 }
 
 /** Cited documents in one file's text that are not in the repository. */
-export function missingDocuments(file: string, text: string, files: ReadonlySet<string>, dirs: ReadonlySet<string>): Citation[] {
+export function missingDocuments(
+  file: string,
+  text: string,
+  files: ReadonlySet<string>,
+  dirs: ReadonlySet<string>,
+): Citation[] {
   const missing: Citation[] = [];
   const scanned = text.replace(URL_PATTERN, (url) => ' '.repeat(url.length));
   for (const match of scanned.matchAll(DOCUMENT)) {
@@ -73,7 +87,8 @@ export function missingDocuments(file: string, text: string, files: ReadonlySet<
       const target = decodeURIComponent(match[1]!.split('#')[0]!);
       if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue;
       const path = posix.normalize(posix.join(posix.dirname(file), target));
-      if (path.startsWith('../') || !exists(path, files, dirs)) missing.push({ file, line: lineAt(text, match.index), cited: target });
+      if (path.startsWith('../') || !exists(path, files, dirs))
+        missing.push({ file, line: lineAt(text, match.index), cited: target });
     }
   }
   return missing;
@@ -98,13 +113,21 @@ export const definedNeeds = (usersMd: string): Set<string> =>
 export const definedPrinciples = (designMd: string): Set<string> =>
   new Set([...designMd.matchAll(/^(\d+)\.\s+\*\*/gm)].map((match) => match[1]!));
 
-export function missingIds(file: string, text: string, needs: ReadonlySet<string>, principles: ReadonlySet<string>): Citation[] {
+export function missingIds(
+  file: string,
+  text: string,
+  needs: ReadonlySet<string>,
+  principles: ReadonlySet<string>,
+): Citation[] {
   const missing: Citation[] = [];
   for (const match of text.matchAll(NEED_IDS)) {
-    for (const id of idsOf(match[1]!)) if (!needs.has(id)) missing.push({ file, line: lineAt(text, match.index), cited: `users.md ${id}` });
+    for (const id of idsOf(match[1]!))
+      if (!needs.has(id)) missing.push({ file, line: lineAt(text, match.index), cited: `users.md ${id}` });
   }
   for (const match of text.matchAll(PRINCIPLES)) {
-    for (const n of match[1]!.match(/\d+/g)!) if (!principles.has(n)) missing.push({ file, line: lineAt(text, match.index), cited: `design.md principle ${n}` });
+    for (const n of match[1]!.match(/\d+/g)!)
+      if (!principles.has(n))
+        missing.push({ file, line: lineAt(text, match.index), cited: `design.md principle ${n}` });
   }
   return missing;
 }
@@ -114,11 +137,21 @@ const show = (citations: Citation[]): string[] => citations.map(({ file, line, c
 describe('citations of documents', () => {
   const paths = repositoryFiles();
   const files = new Set(paths);
-  const dirs = new Set(paths.flatMap((path) => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
-  const texts = paths.map((path) => ({ path, text: textOf(path) })).filter((entry): entry is { path: string; text: string } => entry.text !== null);
+  const dirs = new Set(
+    paths.flatMap((path) =>
+      path
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
+  const texts = paths
+    .map((path) => ({ path, text: textOf(path) }))
+    .filter((entry): entry is { path: string; text: string } => entry.text !== null);
 
   it('finds the design documents in the repository', () => {
-    for (const doc of ['docs/design.md', 'docs/users.md', 'docs/plain-language.md', 'README.md', 'CONTRIBUTING.md']) expect(files, doc).toContain(doc);
+    for (const doc of ['docs/design.md', 'docs/users.md', 'docs/plain-language.md', 'README.md', 'CONTRIBUTING.md'])
+      expect(files, doc).toContain(doc);
     expect(texts.length).toBeGreaterThan(100);
   });
 
@@ -136,7 +169,9 @@ describe('citations of documents', () => {
   it('every decision record has a status line', () => {
     const records = paths.filter((path) => /^docs\/decisions\/\d{4}-[^/]+\.md$/.test(path));
     expect(records.length).toBeGreaterThan(10);
-    const without = records.filter((path) => !/^Status: [a-z]+ \(\d{4}-\d{2}\)/m.test(readFileSync(resolve(root, path), 'utf8')));
+    const without = records.filter(
+      (path) => !/^Status: [a-z]+ \(\d{4}-\d{2}\)/m.test(readFileSync(resolve(root, path), 'utf8')),
+    );
     expect(without).toEqual([]);
   });
 });
@@ -144,26 +179,45 @@ describe('citations of documents', () => {
 describe('the citation scanner', () => {
   // Names built at run time, so that this file itself cites nothing that is missing.
   const md = (name: string) => `${name}.md`;
-  const files = new Set(['docs/design', 'docs/users', 'docs/decisions/0008-drafts', 'docs/decisions/0010-texts', 'README'].map(md));
+  const files = new Set(
+    ['docs/design', 'docs/users', 'docs/decisions/0008-drafts', 'docs/decisions/0010-texts', 'README'].map(md),
+  );
   const dirs = new Set(['docs', 'docs/decisions']);
   const cited = (file: string, text: string) => missingDocuments(file, text, files, dirs).map((c) => c.cited);
 
   it('finds a bare name in docs/, a path from the root or from the file, and a glob', () => {
-    expect(cited('src/a.ts', `// ${md('design')} principle 1; ${md('docs/decisions/0008-drafts')}; ${md('0008-drafts')}; ${md('docs/decisions/0010-*')}`)).toEqual([]);
-    expect(cited(md('docs/embedding'), `[drafts](${md('decisions/0008-drafts')}) and [readme](../${md('README')})`)).toEqual([]);
+    expect(
+      cited(
+        'src/a.ts',
+        `// ${md('design')} principle 1; ${md('docs/decisions/0008-drafts')}; ${md('0008-drafts')}; ${md('docs/decisions/0010-*')}`,
+      ),
+    ).toEqual([]);
+    expect(
+      cited(md('docs/embedding'), `[drafts](${md('decisions/0008-drafts')}) and [readme](../${md('README')})`),
+    ).toEqual([]);
   });
 
   it('reports a document outside the repository or missing from it', () => {
-    expect(cited('src/a.ts', `// see ${md('../shared/docs/design')} and ${md('style')}`)).toEqual([md('../shared/docs/design'), md('style')]);
+    expect(cited('src/a.ts', `// see ${md('../shared/docs/design')} and ${md('style')}`)).toEqual([
+      md('../shared/docs/design'),
+      md('style'),
+    ]);
     expect(cited(md('docs/embedding'), `[x](${md('docs/design')})`)).toEqual([md('docs/design')]);
-    expect(cited('src/a.ts', `fetch('https://example.org/${md('README')}'); const file = \`\${name}${md('')}\`;`)).toEqual([]);
+    expect(
+      cited('src/a.ts', `fetch('https://example.org/${md('README')}'); const file = \`\${name}${md('')}\`;`),
+    ).toEqual([]);
   });
 
   it('reads need ids as lists and ranges, and principles by number', () => {
     const needs = new Set(['N1', 'N9', 'N10', 'N11', 'C1']);
     const text = (s: string) => missingIds('a.ts', s, needs, new Set(['1', '2'])).map((c) => c.cited);
     expect(text(`${md('users')} N9–N11, N1 and C1; design principles 1 and 2`)).toEqual([]);
-    expect(text(`${md('users')} N1, N12; ${md('design')} principle 3`)).toEqual([`${md('users')} N12`, `${md('design')} principle 3`]);
-    expect(text(`[${md('users')}](../${md('users')}) N12 and [${md('design')}](../${md('design')}) principle 3`)).toEqual([`${md('users')} N12`, `${md('design')} principle 3`]);
+    expect(text(`${md('users')} N1, N12; ${md('design')} principle 3`)).toEqual([
+      `${md('users')} N12`,
+      `${md('design')} principle 3`,
+    ]);
+    expect(
+      text(`[${md('users')}](../${md('users')}) N12 and [${md('design')}](../${md('design')}) principle 3`),
+    ).toEqual([`${md('users')} N12`, `${md('design')} principle 3`]);
   });
 });

@@ -21,11 +21,21 @@ const DAY = 86_400_000;
 class FakeStorage implements Storage {
   #items = new Map<string, string>();
   full = false;
-  get length(): number { return this.#items.size; }
-  clear(): void { this.#items.clear(); }
-  getItem(key: string): string | null { return this.#items.get(key) ?? null; }
-  key(index: number): string | null { return [...this.#items.keys()][index] ?? null; }
-  removeItem(key: string): void { this.#items.delete(key); }
+  get length(): number {
+    return this.#items.size;
+  }
+  clear(): void {
+    this.#items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.#items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
   setItem(key: string, value: string): void {
     if (this.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     this.#items.set(key, value);
@@ -41,7 +51,11 @@ async function stotteDraft(overrides: Partial<Draft> = {}): Promise<Draft> {
   actor.send({ type: 'MARK_UNSURE', field: 'konto', unsure: true });
   actor.send({ type: 'NEXT' });
   actor.send({ type: 'SET_VARIANT', variant: 'plain' });
-  const draft = draftOf(formPackage.definition, actor.getSnapshot().context, { review: false, savedAt: T0, remember: false });
+  const draft = draftOf(formPackage.definition, actor.getSnapshot().context, {
+    review: false,
+    savedAt: T0,
+    remember: false,
+  });
   return { ...draft, ...overrides };
 }
 
@@ -49,8 +63,17 @@ describe('a draft', () => {
   it('holds answers, flags, place, language and variant, and survives JSON', async () => {
     const draft = await stotteDraft();
     expect(draft).toMatchObject({
-      format: 1, form: { id: 'stotte', version: '1.0.0' }, step: 'husstand', visited: ['situasjon'], unsure: ['konto'],
-      locale: 'nb', variant: 'plain', review: false, savedAt: T0.toISOString(), startedAt: T0.toISOString(), remember: false,
+      format: 1,
+      form: { id: 'stotte', version: '1.0.0' },
+      step: 'husstand',
+      visited: ['situasjon'],
+      unsure: ['konto'],
+      locale: 'nb',
+      variant: 'plain',
+      review: false,
+      savedAt: T0.toISOString(),
+      startedAt: T0.toISOString(),
+      remember: false,
       answers: { arbeid: ['deltid'], inntekt: 9500 },
     });
     expect(Object.keys(draft.answeredIn).sort()).toEqual(['adresse', 'arbeid', 'inntekt']);
@@ -61,8 +84,17 @@ describe('a draft', () => {
     const { definition } = await examplePackage('stotte');
     const answers = {
       dokumenter: {
-        husleiekontrakt: { status: 'uploaded', files: [{ name: 'kontrakt-kari.pdf', size: 2048, type: 'application/pdf' }] },
-        lonnsslipp: { status: 'uploaded', files: [{ name: 'a.pdf', size: 1, type: 'application/pdf', ref: 'r-1' }, { name: 'b.pdf', size: 1, type: 'application/pdf' }] },
+        husleiekontrakt: {
+          status: 'uploaded',
+          files: [{ name: 'kontrakt-kari.pdf', size: 2048, type: 'application/pdf' }],
+        },
+        lonnsslipp: {
+          status: 'uploaded',
+          files: [
+            { name: 'a.pdf', size: 1, type: 'application/pdf', ref: 'r-1' },
+            { name: 'b.pdf', size: 1, type: 'application/pdf' },
+          ],
+        },
         kontoutskrift: { status: 'missing', reason: 'Banken svarer ikke.' },
       },
     };
@@ -94,18 +126,44 @@ describe('a draft', () => {
     const restored = restoreDraft(formPackage, draft);
     expect(restored).toMatchObject({ review: false, reanswer: [], chooseFilesAgain: [] });
     const { context } = createActor(createWizardMachine(formPackage), { input: restored.input }).start().getSnapshot();
-    expect({ step: context.step, visited: context.visited, unsure: context.unsure, variant: context.variant, answers: context.answers, startedAt: context.startedAt })
-      .toEqual({ step: draft.step, visited: draft.visited, unsure: draft.unsure, variant: 'plain', answers: draft.answers, startedAt: T0.toISOString() });
+    expect({
+      step: context.step,
+      visited: context.visited,
+      unsure: context.unsure,
+      variant: context.variant,
+      answers: context.answers,
+      startedAt: context.startedAt,
+    }).toEqual({
+      step: draft.step,
+      visited: draft.visited,
+      unsure: draft.unsure,
+      variant: 'plain',
+      answers: draft.answers,
+      startedAt: T0.toISOString(),
+    });
   });
 
   it('from an older form version keeps what still validates, names what must be answered again, and goes back to it', async () => {
     const formPackage = await examplePackage('kontakt');
-    const draft = parseDraft({
-      format: 1, form: { id: 'kontakt', version: '0.9.0' },
-      answers: { navn: 'Kari Nordmann', telefon: '123', fjernet: 'x', tema: 'bolig', kanal: 'brevdue' },
-      unsure: [], answeredIn: {}, step: 'samtykke', visited: ['om-deg', 'henvendelse'], review: true,
-      locale: 'nb', variant: 'standard', startedAt: T0.toISOString(), savedAt: T0.toISOString(), remember: true, submissionId: 'old-id-123',
-    }, 'kontakt')!;
+    const draft = parseDraft(
+      {
+        format: 1,
+        form: { id: 'kontakt', version: '0.9.0' },
+        answers: { navn: 'Kari Nordmann', telefon: '123', fjernet: 'x', tema: 'bolig', kanal: 'brevdue' },
+        unsure: [],
+        answeredIn: {},
+        step: 'samtykke',
+        visited: ['om-deg', 'henvendelse'],
+        review: true,
+        locale: 'nb',
+        variant: 'standard',
+        startedAt: T0.toISOString(),
+        savedAt: T0.toISOString(),
+        remember: true,
+        submissionId: 'old-id-123',
+      },
+      'kontakt',
+    )!;
     expect(() => restoreDraft(formPackage, draft)).toThrow();
     const restored = restoreDraft(formPackage, draft, {}, keepValid);
     expect(restored.input.answers).toEqual({ navn: 'Kari Nordmann', tema: 'bolig' });
@@ -119,7 +177,12 @@ describe('a draft', () => {
 
   it('asks for files again after a restore', async () => {
     const formPackage = await examplePackage('stotte');
-    const draft = await stotteDraft({ answers: { bosituasjon: 'leier', dokumenter: { husleiekontrakt: { status: 'uploaded' }, kontoutskrift: { status: 'later' } } } });
+    const draft = await stotteDraft({
+      answers: {
+        bosituasjon: 'leier',
+        dokumenter: { husleiekontrakt: { status: 'uploaded' }, kontoutskrift: { status: 'later' } },
+      },
+    });
     expect(restoreDraft(formPackage, draft).chooseFilesAgain).toEqual(['husleiekontrakt']);
   });
 
@@ -156,32 +219,55 @@ describe('the web storage stores', () => {
     storage.setItem = () => undefined;
     storage.full = false;
     // Not "no draft": something this widget cannot read (a newer format, a broken copy) is reported and left as it is.
-    for (const stored of ['{"format":1,', JSON.stringify({ ...(await stotteDraft()), format: 2 }), '<!doctype html><title>Logg inn</title>']) {
+    for (const stored of [
+      '{"format":1,',
+      JSON.stringify({ ...(await stotteDraft()), format: 2 }),
+      '<!doctype html><title>Logg inn</title>',
+    ]) {
       const broken = new FakeStorage();
       broken.setItem(draftKey('stotte'), stored);
-      await expect(new WebStorageDraftStore('device', 'stotte', () => broken).load()).rejects.toBeInstanceOf(UnreadableDraft);
+      await expect(new WebStorageDraftStore('device', 'stotte', () => broken).load()).rejects.toBeInstanceOf(
+        UnreadableDraft,
+      );
       expect(broken.getItem(draftKey('stotte'))).toBe(stored);
     }
-    const blocked = new WebStorageDraftStore('session', 'stotte', () => { throw new DOMException('The operation is insecure.', 'SecurityError'); });
+    const blocked = new WebStorageDraftStore('session', 'stotte', () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    });
     await expect(blocked.load()).rejects.toThrow(/insecure/);
   });
 });
 
 describe('the server store', () => {
   let close: (() => Promise<void>) | null = null;
-  afterEach(async () => { await close?.(); close = null; });
+  afterEach(async () => {
+    await close?.();
+    close = null;
+  });
 
-  it('GETs, PUTs and DELETEs the host\'s URL, and treats 404 as no draft and 5xx as a failure', async () => {
+  it("GETs, PUTs and DELETEs the host's URL, and treats 404 as no draft and 5xx as a failure", async () => {
     const kept = new Map<string, string>();
     let failing = false;
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        if (failing) { response.writeHead(503).end(); return; }
+        if (failing) {
+          response.writeHead(503).end();
+          return;
+        }
         const key = request.url ?? '';
-        if (request.method === 'PUT') { expect(request.headers['content-type']).toBe('application/json'); kept.set(key, Buffer.concat(chunks).toString()); response.writeHead(204).end(); return; }
-        if (request.method === 'DELETE') { kept.delete(key); response.writeHead(204).end(); return; }
+        if (request.method === 'PUT') {
+          expect(request.headers['content-type']).toBe('application/json');
+          kept.set(key, Buffer.concat(chunks).toString());
+          response.writeHead(204).end();
+          return;
+        }
+        if (request.method === 'DELETE') {
+          kept.delete(key);
+          response.writeHead(204).end();
+          return;
+        }
         const body = kept.get(key);
         if (body === undefined) response.writeHead(404).end();
         else response.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
@@ -189,7 +275,10 @@ describe('the server store', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     close = () => new Promise((resolve) => server.close(() => resolve()));
-    const store = new ServerDraftStore(`http://127.0.0.1:${(server.address() as AddressInfo).port}/drafts/stotte`, 'stotte');
+    const store = new ServerDraftStore(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}/drafts/stotte`,
+      'stotte',
+    );
     expect(await store.load()).toBeNull();
     const draft = await stotteDraft();
     await store.save(draft);
@@ -201,7 +290,12 @@ describe('the server store', () => {
     await store.clear();
     expect(await store.load()).toBeNull();
     // A 200 that is not a draft this widget can read: unreadable, not "none" (which would let a new draft overwrite it).
-    for (const body of ['<!doctype html><p>Innlogget</p>', JSON.stringify({ ...draft, format: 2 }), JSON.stringify({ ...draft, variant: 'easy-read' }), '']) {
+    for (const body of [
+      '<!doctype html><p>Innlogget</p>',
+      JSON.stringify({ ...draft, format: 2 }),
+      JSON.stringify({ ...draft, variant: 'easy-read' }),
+      '',
+    ]) {
       kept.set('/drafts/stotte', body);
       await expect(store.load()).rejects.toBeInstanceOf(UnreadableDraft);
     }
@@ -209,14 +303,21 @@ describe('the server store', () => {
 });
 
 describe('autosave', () => {
-  afterEach(() => { vi.useRealTimers(); });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   const store = (kind: DraftStore['kind'], fail: () => boolean) => {
     const saved: Draft[] = [];
     const inner = new MemoryDraftStore();
     return {
       saved,
-      store: { kind, load: () => inner.load(), clear: () => inner.clear(), save: (draft: Draft) => (fail() ? Promise.reject(new Error('down')) : (saved.push(draft), Promise.resolve())) } satisfies DraftStore,
+      store: {
+        kind,
+        load: () => inner.load(),
+        clear: () => inner.clear(),
+        save: (draft: Draft) => (fail() ? Promise.reject(new Error('down')) : (saved.push(draft), Promise.resolve())),
+      } satisfies DraftStore,
     };
   };
 
@@ -224,7 +325,13 @@ describe('autosave', () => {
     vi.useFakeTimers();
     const target = store('session', () => false);
     const statuses: SaveStatus[] = [];
-    const autosave = new Autosave({ stores: () => [target.store], onStatus: (s) => statuses.push(s), delayMs: 500, maxWaitMs: 3000, now: () => T0 });
+    const autosave = new Autosave({
+      stores: () => [target.store],
+      onStatus: (s) => statuses.push(s),
+      delayMs: 500,
+      maxWaitMs: 3000,
+      now: () => T0,
+    });
     const base = await stotteDraft();
     for (let i = 0; i < 10; i++) {
       autosave.schedule({ ...base, answers: { ...base.answers, inntekt: i } });
@@ -246,7 +353,12 @@ describe('autosave', () => {
     let down = true;
     const target = store('server', () => down);
     const statuses: SaveStatus[] = [];
-    const autosave = new Autosave({ stores: () => [target.store], onStatus: (s) => statuses.push(s), delayMs: 100, retryMs: 1000 });
+    const autosave = new Autosave({
+      stores: () => [target.store],
+      onStatus: (s) => statuses.push(s),
+      delayMs: 100,
+      retryMs: 1000,
+    });
     autosave.schedule(await stotteDraft());
     await vi.advanceTimersByTimeAsync(150);
     expect(statuses.map((s) => s.state)).toEqual(['failed']);

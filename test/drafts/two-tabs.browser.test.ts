@@ -14,7 +14,9 @@ const nextForm = (): string => `two-tabs-test-${++forms}`;
 const guard = (formId: string, log: string[], name: string, options: Partial<TabGuardOptions> = {}): TabGuard =>
   new TabGuard(formId, {
     onChange: (state) => log.push(`${name} ${state.readOnly ? 'read-only' : 'working'}`),
-    release: async () => { log.push(`${name} saved`); },
+    release: async () => {
+      log.push(`${name} saved`);
+    },
     onExit: () => log.push(`${name} exit`),
     claimTimeoutMs: NEVER,
     ...options,
@@ -58,7 +60,11 @@ describe('two tabs: the tab guard', () => {
     // Then the new tab starts: the older one saves again and is locked (the hello).
     newer.start();
     await until(() => newer.state.otherTab);
-    deepEqual(log.slice(2), ['older saved', 'older read-only', 'newer working'], 'the older tab saved before it answered');
+    deepEqual(
+      log.slice(2),
+      ['older saved', 'older read-only', 'newer working'],
+      'the older tab saved before it answered',
+    );
     older.stop();
     newer.stop();
   });

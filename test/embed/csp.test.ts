@@ -62,13 +62,23 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
     expect(watched.problems).toEqual([]);
     // Everything came from this origin: the page, the widget, the form package.
     expect(requests.filter((url) => !url.startsWith(`${served.origin}/`))).toEqual([]);
-    expect(requests).toEqual(expect.arrayContaining([`${served.origin}/cdn/klarskjema.js`, `${served.origin}/dist/forms/stotte/validators.js`]));
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        `${served.origin}/cdn/klarskjema.js`,
+        `${served.origin}/dist/forms/stotte/validators.js`,
+      ]),
+    );
 
     const events = await watched.events();
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['klar-ready', 'klar-submit']));
-    for (const event of events) expect(event, `${event.type} bubbles and is composed`).toMatchObject({ bubbles: true, composed: true });
+    for (const event of events)
+      expect(event, `${event.type} bubbles and is composed`).toMatchObject({ bubbles: true, composed: true });
     const given = answerStrings(answers.stotte);
-    const leaks = events.filter((event) => event.type !== 'klar-submit').flatMap((event) => given.filter((answer) => event.detail.includes(answer)).map((answer) => `${event.type}: ${answer}`));
+    const leaks = events
+      .filter((event) => event.type !== 'klar-submit')
+      .flatMap((event) =>
+        given.filter((answer) => event.detail.includes(answer)).map((answer) => `${event.type}: ${answer}`),
+      );
     expect(leaks).toEqual([]);
     // The check above can see answers: the submission carries them.
     const submission = events.find((event) => event.type === 'klar-submit')!;
@@ -76,7 +86,12 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
 
     // And the watch itself sees violations: a Trusted Types sink is blocked and reported.
     const blocked = await page.evaluate(() => {
-      try { document.createElement('div').innerHTML = '<b>x</b>'; return false; } catch { return true; }
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return false;
+      } catch {
+        return true;
+      }
     });
     expect(blocked).toBe(true);
     await expect.poll(() => watched.violations()).toEqual([expect.stringContaining('require-trusted-types-for')]);

@@ -5,16 +5,35 @@ import type { Page } from 'playwright-core';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
 import { fillField } from '../helpers/fill-field.ts';
 
-export interface Widget { page: Page; selector: string }
+export interface Widget {
+  page: Page;
+  selector: string;
+}
 
-export interface View { value: string; step: string; errors: number; relevant: string[] }
+export interface View {
+  value: string;
+  step: string;
+  errors: number;
+  relevant: string[];
+}
 
-type Element = HTMLElement & { snapshot?: { value: unknown; context: { step: string; errors: unknown[]; relevance: { fields: string[] }; answers: Record<string, unknown> } }; updateComplete: Promise<unknown> };
+type Element = HTMLElement & {
+  snapshot?: {
+    value: unknown;
+    context: { step: string; errors: unknown[]; relevance: { fields: string[] }; answers: Record<string, unknown> };
+  };
+  updateComplete: Promise<unknown>;
+};
 
 export function view({ page, selector }: Widget): Promise<View> {
   return page.evaluate((sel) => {
     const snapshot = (document.querySelector(sel) as Element).snapshot!;
-    return { value: String(snapshot.value), step: snapshot.context.step, errors: snapshot.context.errors.length, relevant: [...snapshot.context.relevance.fields] };
+    return {
+      value: String(snapshot.value),
+      step: snapshot.context.step,
+      errors: snapshot.context.errors.length,
+      relevant: [...snapshot.context.relevance.fields],
+    };
   }, selector);
 }
 
@@ -27,7 +46,11 @@ export async function settle({ page, selector }: Widget): Promise<void> {
     // Smooth scrolling (the widget's, or the page's scroll-behavior) takes a few hundred ms.
     for (let still = 0, last = scrollY, i = 0; still < 5 && i < 200; i++) {
       await frame();
-      if (scrollY === last) still++; else { still = 0; last = scrollY; }
+      if (scrollY === last) still++;
+      else {
+        still = 0;
+        last = scrollY;
+      }
     }
   }, selector);
 }
@@ -43,7 +66,13 @@ export async function button(widget: Widget, name: string): Promise<void> {
 
 /** Gives an answer through the field's own controls. `path` is the answer path, e.g. /barn/0/barn-navn. */
 export function fill(widget: Widget, field: FieldDefinition, path: string, value: unknown): Promise<void> {
-  return fillField((css) => widget.page.locator(`${widget.selector} ${css}`), () => settle(widget), field, path, value);
+  return fillField(
+    (css) => widget.page.locator(`${widget.selector} ${css}`),
+    () => settle(widget),
+    field,
+    path,
+    value,
+  );
 }
 
 export interface RunHooks {
@@ -57,7 +86,12 @@ export interface RunHooks {
  * A whole application: Continue on the empty first step (errors), then every step answered, the
  * review page, Send, and the receipt. Returns the steps it went through.
  */
-export async function runApplication(widget: Widget, definition: FormDefinition, answers: Record<string, Record<string, unknown>>, hooks: RunHooks = {}): Promise<string[]> {
+export async function runApplication(
+  widget: Widget,
+  definition: FormDefinition,
+  answers: Record<string, Record<string, unknown>>,
+  hooks: RunHooks = {},
+): Promise<string[]> {
   await waitUntilReady(widget);
   await settle(widget);
   await button(widget, 'Neste');
@@ -67,23 +101,32 @@ export async function runApplication(widget: Widget, definition: FormDefinition,
   await hooks.onErrors?.();
   const steps: string[] = [];
   for (let guard = 0; (await view(widget)).value === 'filling'; guard++) {
-    if (guard > definition.steps.length) throw new Error(`${definition.id}: stuck on step ${(await view(widget)).step}`);
+    if (guard > definition.steps.length)
+      throw new Error(`${definition.id}: stuck on step ${(await view(widget)).step}`);
     const { step: stepId } = await view(widget);
     const step = definition.steps.find((s) => s.id === stepId)!;
     const given = answers[stepId] ?? {};
     for (const field of step.fields) {
       // Relevance can change with each answer (a follow-up question appears), so ask again.
-      if (field.id in given && (await view(widget)).relevant.includes(field.id)) await fill(widget, field, `/${field.id}`, given[field.id]);
+      if (field.id in given && (await view(widget)).relevant.includes(field.id))
+        await fill(widget, field, `/${field.id}`, given[field.id]);
     }
     steps.push(stepId);
     await button(widget, 'Neste');
     const after = await view(widget);
-    if (after.value === 'filling' && after.step === stepId) throw new Error(`${definition.id}: Continue on ${stepId} stopped with ${after.errors} error(s); check the answers in test/embed/answers.ts`);
+    if (after.value === 'filling' && after.step === stepId)
+      throw new Error(
+        `${definition.id}: Continue on ${stepId} stopped with ${after.errors} error(s); check the answers in test/embed/answers.ts`,
+      );
     await hooks.afterContinue?.(stepId);
   }
-  if ((await view(widget)).value !== 'review') throw new Error(`${definition.id}: expected the review page, got ${(await view(widget)).value}`);
+  if ((await view(widget)).value !== 'review')
+    throw new Error(`${definition.id}: expected the review page, got ${(await view(widget)).value}`);
   await button(widget, 'Send');
-  await widget.page.waitForFunction((sel) => String((document.querySelector(sel) as Element).snapshot!.value) === 'submitted', widget.selector);
+  await widget.page.waitForFunction(
+    (sel) => String((document.querySelector(sel) as Element).snapshot!.value) === 'submitted',
+    widget.selector,
+  );
   await settle(widget);
   return steps;
 }

@@ -29,20 +29,32 @@ function npm(args: string[], cwd: string): Promise<string> {
   const [command, commandArgs] = NPM ? [process.execPath, [NPM, ...args]] : ['npm', args];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, commandArgs, {
-      cwd, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolvePromise(output) : reject(new Error(`npm ${args.join(' ')} (in ${cwd}) exited ${code}:\n${output.slice(-4000)}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolvePromise(output)
+        : reject(new Error(`npm ${args.join(' ')} (in ${cwd}) exited ${code}:\n${output.slice(-4000)}`)),
+    );
   });
 }
 
 async function project(folder: string, packages: string[]): Promise<string> {
   await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, 'package.json'), `${JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`);
+  await writeFile(
+    join(folder, 'package.json'),
+    `${JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`,
+  );
   // --prefer-offline: what npm ci already fetched for this checkout comes from the cache.
   await npm(['install', '--prefer-offline', '--no-package-lock', ...packages], folder);
   return folder;
@@ -74,5 +86,7 @@ export default async function setup(project_: TestProject): Promise<() => Promis
   project_.provide('widgetOnly', widgetOnly);
   project_.provide('hostApp', hostApp);
   project_.provide('operator', operator);
-  return async () => { await rm(work, { recursive: true, force: true }); };
+  return async () => {
+    await rm(work, { recursive: true, force: true });
+  };
 }

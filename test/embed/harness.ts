@@ -29,16 +29,24 @@ export function builtFile(path: string): string {
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export interface Served { origin: string; close(): Promise<void> }
+export interface Served {
+  origin: string;
+  close(): Promise<void>;
+}
 
 /** Serves a folder read-only on a free loopback port, with a Content-Security-Policy header (default: the npm build's). */
 export async function serveFolder(root: string, policy = CONTENT_SECURITY_POLICY): Promise<Served> {
@@ -46,11 +54,21 @@ export async function serveFolder(root: string, policy = CONTENT_SECURITY_POLICY
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-export interface SeenEvent { type: string; detail: string; bubbles: boolean; composed: boolean; target: string }
+export interface SeenEvent {
+  type: string;
+  detail: string;
+  bubbles: boolean;
+  composed: boolean;
+  target: string;
+}
 
 // Runs in every page before its own scripts (added over the DevTools protocol, so the page's CSP does
 // not apply to it): records policy violations and every klar-* event any element sends.
@@ -100,8 +118,10 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
   return {
     page,
     problems,
-    violations: () => page.evaluate(() => [...(window as unknown as { __klarWatch: { violations: string[] } }).__klarWatch.violations]),
-    events: () => page.evaluate(() => [...(window as unknown as { __klarWatch: { events: SeenEvent[] } }).__klarWatch.events]),
+    violations: () =>
+      page.evaluate(() => [...(window as unknown as { __klarWatch: { violations: string[] } }).__klarWatch.violations]),
+    events: () =>
+      page.evaluate(() => [...(window as unknown as { __klarWatch: { events: SeenEvent[] } }).__klarWatch.events]),
     close: () => context.close(),
   };
 }

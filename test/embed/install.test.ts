@@ -15,7 +15,11 @@ const widgetOnly = inject('widgetOnly');
 const hostApp = inject('hostApp');
 const operator = inject('operator');
 
-interface Installed { name: string; folder: string; manifest: Record<string, unknown> & { scripts?: Record<string, string>; gypfile?: boolean } }
+interface Installed {
+  name: string;
+  folder: string;
+  manifest: Record<string, unknown> & { scripts?: Record<string, string>; gypfile?: boolean };
+}
 
 /** Every package under node_modules (scoped ones too), with its package.json. */
 async function installedPackages(project: string): Promise<Installed[]> {
@@ -25,7 +29,10 @@ async function installedPackages(project: string): Promise<Installed[]> {
     for (const entry of await readdir(modules, { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const folder = join(modules, entry.name);
-      if (entry.name.startsWith('@')) { await visit(folder); continue; }
+      if (entry.name.startsWith('@')) {
+        await visit(folder);
+        continue;
+      }
       const manifestFile = join(folder, 'package.json');
       if (!existsSync(manifestFile)) continue;
       const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as Installed['manifest'];
@@ -38,7 +45,9 @@ async function installedPackages(project: string): Promise<Installed[]> {
 }
 
 async function filesUnder(folder: string): Promise<string[]> {
-  return (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return (await readdir(folder, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) =>
@@ -51,12 +60,23 @@ describe('installing the widget (npm install klarskjema)', () => {
     const installed = await installedPackages(widgetOnly);
     const names = installed.map((p) => p.name).sort();
     expect(names).toEqual(expect.arrayContaining(['klarskjema', 'lit', 'xstate', 'i18next']));
-    for (const tool of ['esbuild', 'tsx', 'typescript', 'ajv', 'better-sqlite3', 'pg', 'node-gyp', 'vitest', 'redos-detector']) {
+    for (const tool of [
+      'esbuild',
+      'tsx',
+      'typescript',
+      'ajv',
+      'better-sqlite3',
+      'pg',
+      'node-gyp',
+      'vitest',
+      'redos-detector',
+    ]) {
       expect(names, `${tool} must not come with the widget`).not.toContain(tool);
     }
     for (const { name, folder, manifest } of installed) {
       const scripts = manifest.scripts ?? {};
-      for (const hook of ['preinstall', 'install', 'postinstall']) expect(scripts[hook], `${name} has a ${hook} script`).toBeUndefined();
+      for (const hook of ['preinstall', 'install', 'postinstall'])
+        expect(scripts[hook], `${name} has a ${hook} script`).toBeUndefined();
       expect(manifest.gypfile, `${name} builds a native module`).not.toBe(true);
       expect(existsSync(join(folder, 'binding.gyp')), `${name} has binding.gyp`).toBe(false);
     }
@@ -68,9 +88,19 @@ describe('installing the widget (npm install klarskjema)', () => {
 
   it('has what package.json points at, and no sources, tests or CI files', async () => {
     const widget = join(widgetOnly, 'node_modules/klarskjema');
-    const manifest = JSON.parse(await readFile(join(widget, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; types: string };
+    const manifest = JSON.parse(await readFile(join(widget, 'package.json'), 'utf8')) as {
+      exports: Record<string, unknown>;
+      types: string;
+    };
     const root = manifest.exports['.'] as { types: string; default: string };
-    for (const file of [root.types, root.default, manifest.types, 'dist/custom-elements.json', 'dist/forms/stotte/form.json', 'cdn/klarskjema.js']) {
+    for (const file of [
+      root.types,
+      root.default,
+      manifest.types,
+      'dist/custom-elements.json',
+      'dist/forms/stotte/form.json',
+      'cdn/klarskjema.js',
+    ]) {
       expect(existsSync(join(widget, file)), file).toBe(true);
     }
     for (const folder of ['src', 'components', 'test', '.ci', 'scripts', 'packages', 'locales', 'node_modules/.bin']) {
@@ -92,12 +122,19 @@ describe('publint and are-the-types-wrong', () => {
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
   });
 
-  it.each([/^klarskjema-\d/, /^klarskjema-tools-\d/, /^klarskjema-receiver-\d/])('are-the-types-wrong resolves the types of %s (ESM only)', async (pattern) => {
-    const file = (await readdir(tarballs)).find((name) => pattern.test(name));
-    expect(file).toBeDefined();
-    const result = run(process.execPath, [attw, join(tarballs, file!), '--profile', 'esm-only', '--format', 'table-flipped'], tarballs);
-    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-  });
+  it.each([/^klarskjema-\d/, /^klarskjema-tools-\d/, /^klarskjema-receiver-\d/])(
+    'are-the-types-wrong resolves the types of %s (ESM only)',
+    async (pattern) => {
+      const file = (await readdir(tarballs)).find((name) => pattern.test(name));
+      expect(file).toBeDefined();
+      const result = run(
+        process.execPath,
+        [attw, join(tarballs, file!), '--profile', 'esm-only', '--format', 'table-flipped'],
+        tarballs,
+      );
+      expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    },
+  );
 });
 
 describe('@klarskjema/tools from its tarball', () => {
@@ -119,11 +156,14 @@ describe('@klarskjema/tools from its tarball', () => {
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
     const built = run(bin(operator, 'klarskjema'), ['build', 'forms', '--out', 'public/skjema'], author);
     expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
-    for (const file of ['form.json', 'validators.js', 'package.json', 'locales/nb.json']) expect(existsSync(join(author, 'public/skjema/kontakt', file)), file).toBe(true);
+    for (const file of ['form.json', 'validators.js', 'package.json', 'locales/nb.json'])
+      expect(existsSync(join(author, 'public/skjema/kontakt', file)), file).toBe(true);
     const lint = run(bin(operator, 'klarskjema'), ['lint', 'forms'], author);
     expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);
     // A pattern that backtracks catastrophically is refused from the tarball too.
-    const monster = JSON.parse(await readFile(join(author, 'forms/kontakt.json'), 'utf8')) as { answers: { properties: Record<string, Record<string, unknown>> } };
+    const monster = JSON.parse(await readFile(join(author, 'forms/kontakt.json'), 'utf8')) as {
+      answers: { properties: Record<string, Record<string, unknown>> };
+    };
     monster.answers.properties.navn!.pattern = '^(a+)+$';
     await writeFile(join(author, 'forms/kontakt.json'), JSON.stringify(monster));
     const refused = run(bin(operator, 'klarskjema'), ['check', 'forms'], author);
@@ -142,23 +182,42 @@ describe('@klarskjema/receiver from its tarball', () => {
 });
 
 describe('a TypeScript 5 app (tsc --strict --noEmit) against the installed widget', () => {
-  it.each(['bundler', 'node16'])('type-checks the example of docs/embedding.md with moduleResolution %s, library types included', async (resolution) => {
-    const app = join(hostApp, `ts-${resolution}`);
-    await mkdir(app, { recursive: true });
-    const readme = await readFile(resolve(packageRoot, EMBEDDING_GUIDE), 'utf8');
-    const marker = '<!-- embed-example: typescript -->';
-    const block = /^\s*```ts\n([\s\S]*?)\n```/.exec(readme.slice(readme.indexOf(marker) + marker.length));
-    expect(readme.includes(marker) && block, `${EMBEDDING_GUIDE} has a typescript example`).toBeTruthy();
-    await writeFile(join(app, 'app.ts'), block![1]!);
-    const module = resolution === 'node16' ? 'node16' : 'esnext';
-    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, target: 'es2022', module, moduleResolution: resolution, lib: ['es2022', 'dom'], types: [], noEmit: true, skipLibCheck: false },
-      files: ['app.ts'],
-    }));
-    const tsc = run(process.execPath, [join(hostApp, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], app);
-    const version = run(process.execPath, [join(hostApp, 'node_modules/typescript/bin/tsc'), '--version'], app);
-    expect(version.stdout).toMatch(/^Version 5\./);
-    expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe('');
-    expect(tsc.status).toBe(0);
-  });
+  it.each(['bundler', 'node16'])(
+    'type-checks the example of docs/embedding.md with moduleResolution %s, library types included',
+    async (resolution) => {
+      const app = join(hostApp, `ts-${resolution}`);
+      await mkdir(app, { recursive: true });
+      const readme = await readFile(resolve(packageRoot, EMBEDDING_GUIDE), 'utf8');
+      const marker = '<!-- embed-example: typescript -->';
+      const block = /^\s*```ts\n([\s\S]*?)\n```/.exec(readme.slice(readme.indexOf(marker) + marker.length));
+      expect(readme.includes(marker) && block, `${EMBEDDING_GUIDE} has a typescript example`).toBeTruthy();
+      await writeFile(join(app, 'app.ts'), block![1]!);
+      const module = resolution === 'node16' ? 'node16' : 'esnext';
+      await writeFile(
+        join(app, 'tsconfig.json'),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            target: 'es2022',
+            module,
+            moduleResolution: resolution,
+            lib: ['es2022', 'dom'],
+            types: [],
+            noEmit: true,
+            skipLibCheck: false,
+          },
+          files: ['app.ts'],
+        }),
+      );
+      const tsc = run(
+        process.execPath,
+        [join(hostApp, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')],
+        app,
+      );
+      const version = run(process.execPath, [join(hostApp, 'node_modules/typescript/bin/tsc'), '--version'], app);
+      expect(version.stdout).toMatch(/^Version 5\./);
+      expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe('');
+      expect(tsc.status).toBe(0);
+    },
+  );
 });

@@ -16,7 +16,15 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { view, waitUntilReady } from './drive.ts';
-import { builtFile, launchChromium, serveFolder, watchedPage, widgetPackage, type Served, type Watched } from './harness.ts';
+import {
+  builtFile,
+  launchChromium,
+  serveFolder,
+  watchedPage,
+  widgetPackage,
+  type Served,
+  type Watched,
+} from './harness.ts';
 import { readmePolicy } from './readme.ts';
 
 // The host's own element: its Lit creates the "lit-html" policy when it loads, and renders two templates
@@ -61,7 +69,10 @@ ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n'
 function packageDir(name: string): string {
   // lit's "exports" has no ./package.json: resolve its entry, then go up to its package.json.
   let dir = dirname(createRequire(join(widgetPackage, 'package.json')).resolve(name));
-  while (!existsSync(join(dir, 'package.json')) || (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name) {
+  while (
+    !existsSync(join(dir, 'package.json')) ||
+    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name !== name
+  ) {
     if (dirname(dir) === dir) throw new Error(`no package.json of ${name} above its entry`);
     dir = dirname(dir);
   }
@@ -86,9 +97,14 @@ async function visit(origin: string, path: string): Promise<Watched> {
 }
 
 /** The names of the Trusted Types policies a bundle creates (every createPolicy call must name a literal). */
-const policiesIn = (code: string): string[] => [...code.matchAll(/createPolicy\(\s*(?:"([^"]*)"|'([^']*)'|([^"'][^,)]*))/g)].map((match) => match[1] ?? match[2] ?? `not a literal: ${match[3]}`);
-const policiesAsked = (p: Page): Promise<string[]> => p.evaluate(() => [...(window as unknown as { __klarPolicies: string[] }).__klarPolicies]);
-const hostText = (p: Page): Promise<string> => p.locator('host-greeting').evaluate((element) => element.shadowRoot?.textContent ?? '');
+const policiesIn = (code: string): string[] =>
+  [...code.matchAll(/createPolicy\(\s*(?:"([^"]*)"|'([^']*)'|([^"'][^,)]*))/g)].map(
+    (match) => match[1] ?? match[2] ?? `not a literal: ${match[3]}`,
+  );
+const policiesAsked = (p: Page): Promise<string[]> =>
+  p.evaluate(() => [...(window as unknown as { __klarPolicies: string[] }).__klarPolicies]);
+const hostText = (p: Page): Promise<string> =>
+  p.locator('host-greeting').evaluate((element) => element.shadowRoot?.textContent ?? '');
 
 /** Both elements rendered: the host its greeting (and again a new template), the widget the form's first step. */
 async function expectBothRendered(watched: Watched): Promise<void> {
@@ -135,8 +151,15 @@ describe('a Lit host page with the npm build (one Lit, bundled by the host)', ()
     await symlink(packageDir('lit'), join(app, 'node_modules/lit'), 'dir');
     site = join(work, 'npm-site');
     await build({
-      entryPoints: [join(app, 'main.js')], outdir: join(site, 'app'), absWorkingDir: app,
-      bundle: true, splitting: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'error',
+      entryPoints: [join(app, 'main.js')],
+      outdir: join(site, 'app'),
+      absWorkingDir: app,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      logLevel: 'error',
     });
     await writeFile(join(site, 'index.html'), page('Søknad', ['/app/main.js']));
     await cp(builtFile('dist/forms'), join(site, 'dist/forms'), { recursive: true });
@@ -145,7 +168,11 @@ describe('a Lit host page with the npm build (one Lit, bundled by the host)', ()
 
   it('bundles one copy of lit-html: one "lit-html" policy and no other', async () => {
     const files = await readdir(join(site, 'app'), { recursive: true });
-    const code = (await Promise.all(files.filter((file) => file.endsWith('.js')).map((file) => readFile(join(site, 'app', file), 'utf8')))).join('\n');
+    const code = (
+      await Promise.all(
+        files.filter((file) => file.endsWith('.js')).map((file) => readFile(join(site, 'app', file), 'utf8')),
+      )
+    ).join('\n');
     expect(policiesIn(code)).toEqual(['lit-html']);
     expect(code.includes('customElements.get("klar-skjema")'), 'the widget is in the bundle').toBe(true);
   });
@@ -172,15 +199,24 @@ describe('a Lit host page with the standalone build (two Lits, two policies by n
     await symlink(packageDir('lit'), join(app, 'node_modules/lit'), 'dir');
     site = join(work, 'standalone-site');
     await build({
-      entryPoints: [join(app, 'host-greeting.js')], outfile: join(site, 'host.js'), absWorkingDir: app,
-      bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'error',
+      entryPoints: [join(app, 'host-greeting.js')],
+      outfile: join(site, 'host.js'),
+      absWorkingDir: app,
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      logLevel: 'error',
     });
     await cp(builtFile('cdn'), join(site, 'cdn'), { recursive: true });
     await cp(builtFile('dist/forms'), join(site, 'dist/forms'), { recursive: true });
     // The host's Lit first: two script tags, the host's bundle before the widget's.
     await writeFile(join(site, 'host-first.html'), page('Søknad', ['/host.js', '/cdn/klarskjema.js']));
     // The widget first: its script tag, and the host's Lit loaded once <klar-skjema> is defined.
-    await writeFile(join(site, 'host-later.js'), "await customElements.whenDefined('klar-skjema');\nawait import('./host.js');\n");
+    await writeFile(
+      join(site, 'host-later.js'),
+      "await customElements.whenDefined('klar-skjema');\nawait import('./host.js');\n",
+    );
     await writeFile(join(site, 'widget-first.html'), page('Søknad', ['/cdn/klarskjema.js', '/host-later.js']));
     served = await open(site, await readmePolicy('policy-standalone-lit-host'));
   });
@@ -195,18 +231,21 @@ describe('a Lit host page with the standalone build (two Lits, two policies by n
   it.each([
     ['host-first.html', ['lit-html', 'klarskjema']],
     ['widget-first.html', ['klarskjema', 'lit-html']],
-  ])('%s: renders both elements under `trusted-types lit-html klarskjema`, with no violation or error', async (path, order) => {
-    const watched = await visit(served.origin, `/${path}`);
-    try {
-      await expectBothRendered(watched);
-      expect(await policiesAsked(watched.page)).toEqual(order);
-    } finally {
-      await watched.close();
-    }
-  });
+  ])(
+    '%s: renders both elements under `trusted-types lit-html klarskjema`, with no violation or error',
+    async (path, order) => {
+      const watched = await visit(served.origin, `/${path}`);
+      try {
+        await expectBothRendered(watched);
+        expect(await policiesAsked(watched.page)).toEqual(order);
+      } finally {
+        await watched.close();
+      }
+    },
+  );
 
   it('is refused under the policy without "klarskjema": the widget never registers, and the page says why', async () => {
-    const strict = await open(site, (await readmePolicy('policy-npm')));
+    const strict = await open(site, await readmePolicy('policy-npm'));
     const watched = await visit(strict.origin, '/host-first.html');
     try {
       await expect.poll(() => watched.violations()).toEqual([expect.stringContaining('trusted-types')]);

@@ -14,18 +14,26 @@ const installed = installedWidget();
 const dist = join(installed, 'dist');
 let widget: string;
 let chunks: Map<string, string>;
-let manifest: Record<string, unknown> & { exports: Record<string, unknown>; types: string; customElements: string; version: string };
+let manifest: Record<string, unknown> & {
+  exports: Record<string, unknown>;
+  types: string;
+  customElements: string;
+  version: string;
+};
 
 beforeAll(async () => {
   if (!existsSync(join(dist, 'klarskjema.js'))) throw new Error('the installed klarskjema has no dist/klarskjema.js');
   widget = await readFile(join(dist, 'klarskjema.js'), 'utf8');
   const names = (await readdir(join(dist, 'chunks'))).filter((name) => name.endsWith('.js'));
-  chunks = new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(dist, 'chunks', name), 'utf8')] as const)));
+  chunks = new Map(
+    await Promise.all(names.map(async (name) => [name, await readFile(join(dist, 'chunks', name), 'utf8')] as const)),
+  );
   manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8'));
 });
 
 /** The chunk files a module imports, statically or with a literal import(). */
-const importsOf = (code: string): string[] => [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)"\.\/(?:chunks\/)?([\w-]+\.js)"/g)].map((match) => match[1]!);
+const importsOf = (code: string): string[] =>
+  [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)"\.\/(?:chunks\/)?([\w-]+\.js)"/g)].map((match) => match[1]!);
 
 describe('dist/klarskjema.js and dist/chunks/', () => {
   it('contain no eval and no Function constructor, in the entry or any chunk', () => {
@@ -45,8 +53,9 @@ describe('dist/klarskjema.js and dist/chunks/', () => {
     expect(chunks.has(main!), main).toBe(true);
   });
 
-  it('loads only chunks that exist, the late chunk and the form\'s validators at run time', () => {
-    for (const [name, code] of chunks) for (const imported of importsOf(code)) expect(chunks.has(imported), `${name} imports ${imported}`).toBe(true);
+  it("loads only chunks that exist, the late chunk and the form's validators at run time", () => {
+    for (const [name, code] of chunks)
+      for (const imported of importsOf(code)) expect(chunks.has(imported), `${name} imports ${imported}`).toBe(true);
     const all = [...chunks.values()].join('\n');
     // The validators of the form package, the late chunk, and the late chunk again with a new URL after a failed load.
     expect([...all.matchAll(/\bimport\(`\$\{\w+\}validators\.js`\)/g)]).toHaveLength(1);
@@ -71,7 +80,13 @@ describe('dist/klarskjema.js and dist/chunks/', () => {
 describe('package.json', () => {
   it('points exports, types and customElements at files npm run build wrote', () => {
     const root = manifest.exports['.'] as { types: string; default: string };
-    for (const file of [root.types, root.default, manifest.types, manifest.customElements, manifest.exports['./custom-elements.json'] as string]) {
+    for (const file of [
+      root.types,
+      root.default,
+      manifest.types,
+      manifest.customElements,
+      manifest.exports['./custom-elements.json'] as string,
+    ]) {
       expect(existsSync(resolve(installed, file)), file).toBe(true);
     }
     expect(manifest.exports['./forms/*']).toBe('./dist/forms/*');
@@ -81,7 +96,9 @@ describe('package.json', () => {
   });
 
   it('ships the Custom Elements Manifest as generated from the source', async () => {
-    expect(JSON.parse(await readFile(join(dist, 'custom-elements.json'), 'utf8'))).toEqual(await customElementsManifest());
+    expect(JSON.parse(await readFile(join(dist, 'custom-elements.json'), 'utf8'))).toEqual(
+      await customElementsManifest(),
+    );
   });
 });
 
@@ -91,14 +108,30 @@ describe('the types an app gets', () => {
     // Inside the host app, whose node_modules hold the installed tarball.
     app = await mkdtemp(join(hostApp(), 'types-'));
   });
-  afterAll(async () => { if (app) await rm(app, { recursive: true, force: true }); });
+  afterAll(async () => {
+    if (app) await rm(app, { recursive: true, force: true });
+  });
 
   it('type-checks an app that uses the element, its properties and its events, and rejects a wrong detail', async () => {
-    await writeFile(join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { strict: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'], types: [], noEmit: true, skipLibCheck: false },
-      files: ['app.ts'],
-    }));
-    await writeFile(join(app, 'app.ts'), `import { KlarSkjema, type KlarEventMap, type KlarReadyDetail } from 'klarskjema';
+    await writeFile(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          target: 'es2022',
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          lib: ['es2022', 'dom'],
+          types: [],
+          noEmit: true,
+          skipLibCheck: false,
+        },
+        files: ['app.ts'],
+      }),
+    );
+    await writeFile(
+      join(app, 'app.ts'),
+      `import { KlarSkjema, type KlarEventMap, type KlarReadyDetail } from 'klarskjema';
 
 const widget: KlarSkjema = document.createElement('klar-skjema');
 widget.form = '/skjema/kontakt/';
@@ -118,8 +151,13 @@ console.info(events, widget instanceof KlarSkjema);
 widget.addEventListener('klar-ready', (event) => event.detail.answers);
 // @ts-expect-error scrollOffset is a number
 widget.scrollOffset = 'high';
-`);
-    const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { encoding: 'utf8' });
+`,
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [join(packageRoot, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')],
+      { encoding: 'utf8' },
+    );
     expect(`${tsc.stdout}${tsc.stderr}`.trim()).toBe('');
     expect(tsc.status).toBe(0);
   });

@@ -33,17 +33,27 @@ beforeAll(async () => {
   // The site: a page, the app's bundle, and the form packages where the example points.
   site = await mkdtemp(join(tmpdir(), 'klarskjema-react-site-'));
   await build({
-    entryPoints: [join(app, 'main.jsx')], outfile: join(site, 'app.js'), absWorkingDir: app,
-    bundle: true, format: 'esm', jsx: 'automatic', minify: true, target: 'es2022', logLevel: 'error',
+    entryPoints: [join(app, 'main.jsx')],
+    outfile: join(site, 'app.js'),
+    absWorkingDir: app,
+    bundle: true,
+    format: 'esm',
+    jsx: 'automatic',
+    minify: true,
+    target: 'es2022',
+    logLevel: 'error',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  await writeFile(join(site, 'index.html'), `<!doctype html>
+  await writeFile(
+    join(site, 'index.html'),
+    `<!doctype html>
 <html lang="nb">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Kontakt NAV</title>
 <script type="module" src="app.js"></script></head>
 <body><div id="app"></div></body>
 </html>
-`);
+`,
+  );
   await cp(join(dist, 'forms'), join(site, 'dist/forms'), { recursive: true });
   [served, browser] = await Promise.all([serveFolder(site, await readmePolicy('policy-npm')), launchChromium()]);
 });
@@ -66,7 +76,11 @@ describe('the README React 19 example', () => {
     const sent: unknown[] = [];
     await page.route('**/api/applications', async (route) => {
       sent.push(JSON.parse(route.request().postData() ?? 'null'));
-      await route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ reference: REFERENCE }) });
+      await route.fulfill({
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({ reference: REFERENCE }),
+      });
     });
     await page.goto(`${served.origin}/index.html`);
     const widget = { page, selector: 'klar-skjema' };
@@ -80,16 +94,23 @@ describe('the README React 19 example', () => {
 
     const definition = JSON.parse(await readFile(join(dist, 'forms/kontakt/form.json'), 'utf8')) as FormDefinition;
     const { navn: _fromRegister, ...ownAnswers } = answers.kontakt!['om-deg']!;
-    await runApplication(widget, definition, { ...answers.kontakt!, 'om-deg': ownAnswers }, {
-      onErrors: async () => {
-        await page.locator('klar-skjema input[name="ks-navn-prefill"][value="yes"]').check();
-        await settle(widget);
+    await runApplication(
+      widget,
+      definition,
+      { ...answers.kontakt!, 'om-deg': ownAnswers },
+      {
+        onErrors: async () => {
+          await page.locator('klar-skjema input[name="ks-navn-prefill"][value="yes"]').check();
+          await settle(widget);
+        },
       },
-    });
+    );
 
     expect(sent).toHaveLength(1);
     expect(JSON.stringify(sent[0])).toContain('Kari Nordmann');
-    expect(await page.locator('klar-skjema').evaluate((element) => element.shadowRoot!.textContent)).toContain(REFERENCE);
+    expect(await page.locator('klar-skjema').evaluate((element) => element.shadowRoot!.textContent)).toContain(
+      REFERENCE,
+    );
     expect(await watched.violations()).toEqual([]);
     expect(watched.problems).toEqual([]);
     await watched.close();

@@ -20,6 +20,7 @@ export async function readmeExample(name: string): Promise<string> {
 /** A Content-Security-Policy the embedding guide gives (a one-line `text` block after `<!-- embed-example: NAME -->`). */
 export async function readmePolicy(name: string): Promise<string> {
   const policy = (await readmeExample(name)).trim();
-  if (policy.includes('\n') || !policy.startsWith('default-src')) throw new Error(`${EMBEDDING_GUIDE}: ${name} is not a one-line policy: ${policy}`);
+  if (policy.includes('\n') || !policy.startsWith('default-src'))
+    throw new Error(`${EMBEDDING_GUIDE}: ${name} is not a one-line policy: ${policy}`);
   return policy;
 }

@@ -18,7 +18,14 @@ import { readmeExample } from './readme.ts';
 
 interface SfcCompiler {
   parse(source: string, options: { filename: string }): { descriptor: unknown; errors: unknown[] };
-  compileScript(descriptor: unknown, options: { id: string; inlineTemplate: boolean; templateOptions: { compilerOptions: { isCustomElement: (tag: string) => boolean } } }): { content: string };
+  compileScript(
+    descriptor: unknown,
+    options: {
+      id: string;
+      inlineTemplate: boolean;
+      templateOptions: { compilerOptions: { isCustomElement: (tag: string) => boolean } };
+    },
+  ): { content: string };
 }
 
 const REFERENCE = 'NAV-2025-000456';
@@ -37,7 +44,8 @@ function vuePlugin(compiler: SfcCompiler): Plugin {
         const { descriptor, errors } = compiler.parse(await readFile(args.path, 'utf8'), { filename: args.path });
         if (errors.length > 0) return { errors: errors.map((error) => ({ text: String(error) })) };
         const script = compiler.compileScript(descriptor, {
-          id: 'application', inlineTemplate: true,
+          id: 'application',
+          inlineTemplate: true,
           templateOptions: { compilerOptions: { isCustomElement: (tag) => tag === 'klar-skjema' } },
         });
         return { contents: script.content, loader: 'js', resolveDir: app };
@@ -49,21 +57,39 @@ function vuePlugin(compiler: SfcCompiler): Plugin {
 beforeAll(async () => {
   app = await mkdtemp(join(hostApp(), 'vue-'));
   await writeFile(join(app, 'Application.vue'), await readmeExample('vue'));
-  await writeFile(join(app, 'main.js'), "import { createApp } from 'vue';\nimport Application from './Application.vue';\n\ncreateApp(Application).mount('#app');\n");
+  await writeFile(
+    join(app, 'main.js'),
+    "import { createApp } from 'vue';\nimport Application from './Application.vue';\n\ncreateApp(Application).mount('#app');\n",
+  );
   const compiler = createRequire(join(hostApp(), 'package.json'))('vue/compiler-sfc') as SfcCompiler;
   site = await mkdtemp(join(tmpdir(), 'klarskjema-vue-site-'));
   await build({
-    entryPoints: [join(app, 'main.js')], outfile: join(site, 'app.js'), absWorkingDir: app,
-    bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'error', plugins: [vuePlugin(compiler)],
-    define: { 'process.env.NODE_ENV': '"production"', __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    entryPoints: [join(app, 'main.js')],
+    outfile: join(site, 'app.js'),
+    absWorkingDir: app,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    logLevel: 'error',
+    plugins: [vuePlugin(compiler)],
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'false',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
   });
-  await writeFile(join(site, 'index.html'), `<!doctype html>
+  await writeFile(
+    join(site, 'index.html'),
+    `<!doctype html>
 <html lang="nb">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Kontakt NAV</title>
 <script type="module" src="app.js"></script></head>
 <body><div id="app"></div></body>
 </html>
-`);
+`,
+  );
   await cp(join(dist, 'forms'), join(site, 'dist/forms'), { recursive: true });
   [served, browser] = await Promise.all([serveFolder(site, (await readmeExample('vue-csp')).trim()), launchChromium()]);
 });
@@ -75,7 +101,7 @@ afterAll(async () => {
 });
 
 describe('the README Vue 3 example', () => {
-  it('bundles klarskjema through the installed package and Vue\'s runtime, with no template compiler', async () => {
+  it("bundles klarskjema through the installed package and Vue's runtime, with no template compiler", async () => {
     const bundle = await readFile(join(site, 'app.js'), 'utf8');
     expect(bundle).toContain('customElements.get("klar-skjema")');
     expect(bundle).not.toMatch(/\bnew Function\b/);
@@ -87,7 +113,11 @@ describe('the README Vue 3 example', () => {
     const sent: unknown[] = [];
     await page.route('**/api/applications', async (route) => {
       sent.push(JSON.parse(route.request().postData() ?? 'null'));
-      await route.fulfill({ status: 201, contentType: 'application/json', body: JSON.stringify({ reference: REFERENCE }) });
+      await route.fulfill({
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({ reference: REFERENCE }),
+      });
     });
     await page.goto(`${served.origin}/index.html`);
     const widget = { page, selector: 'klar-skjema' };
@@ -97,15 +127,22 @@ describe('the README Vue 3 example', () => {
 
     const definition = JSON.parse(await readFile(join(dist, 'forms/kontakt/form.json'), 'utf8')) as FormDefinition;
     const { navn: _fromRegister, ...ownAnswers } = answers.kontakt!['om-deg']!;
-    await runApplication(widget, definition, { ...answers.kontakt!, 'om-deg': ownAnswers }, {
-      onErrors: async () => {
-        await page.locator('klar-skjema input[name="ks-navn-prefill"][value="yes"]').check();
-        await settle(widget);
+    await runApplication(
+      widget,
+      definition,
+      { ...answers.kontakt!, 'om-deg': ownAnswers },
+      {
+        onErrors: async () => {
+          await page.locator('klar-skjema input[name="ks-navn-prefill"][value="yes"]').check();
+          await settle(widget);
+        },
       },
-    });
+    );
     expect(sent).toHaveLength(1);
     expect(JSON.stringify(sent[0])).toContain('Kari Nordmann');
-    expect(await page.locator('klar-skjema').evaluate((element) => element.shadowRoot!.textContent)).toContain(REFERENCE);
+    expect(await page.locator('klar-skjema').evaluate((element) => element.shadowRoot!.textContent)).toContain(
+      REFERENCE,
+    );
     expect(await watched.violations()).toEqual([]);
     expect(watched.problems).toEqual([]);
     await watched.close();

@@ -14,7 +14,9 @@ async function start() {
   return createActor(createWizardMachine(formPackage, { createId: () => 'aktivitet-0001' }), { input: {} }).start();
 }
 type Actor = Awaited<ReturnType<typeof start>>;
-const answer = (actor: Actor, answers: Answers) => { for (const [field, value] of Object.entries(answers)) actor.send({ type: 'ANSWER', field, value }); };
+const answer = (actor: Actor, answers: Answers) => {
+  for (const [field, value] of Object.entries(answers)) actor.send({ type: 'ANSWER', field, value });
+};
 
 describe('aktivitet', () => {
   it.each([
@@ -33,11 +35,15 @@ describe('aktivitet', () => {
 
   it('asks where a meeting is only when it is not on the phone or on video', async () => {
     const { definition, validators } = await examplePackage('aktivitet');
-    expect(computeRelevance(definition, validators, { type: 'mote', moteform: 'kontoret' }).fields).toContain('motested');
-    expect(computeRelevance(definition, validators, { type: 'mote', moteform: 'video' }).fields).not.toContain('motested');
+    expect(computeRelevance(definition, validators, { type: 'mote', moteform: 'kontoret' }).fields).toContain(
+      'motested',
+    );
+    expect(computeRelevance(definition, validators, { type: 'mote', moteform: 'video' }).fields).not.toContain(
+      'motested',
+    );
   });
 
-  it('refuses an end date before the start date, with the form\'s own words, and accepts the same day', async () => {
+  it("refuses an end date before the start date, with the form's own words, and accepts the same day", async () => {
     const actor = await start();
     answer(actor, { type: 'egenaktivitet', tittel: 'Gå tur hver dag' });
     actor.send({ type: 'NEXT' });
@@ -46,7 +52,12 @@ describe('aktivitet', () => {
     actor.send({ type: 'NEXT' });
     const [error, ...others] = actor.getSnapshot().context.errors;
     expect(others).toEqual([]);
-    expect(error).toMatchObject({ field: 'til-dato', path: '/til-dato', code: 'notBefore', params: { field: 'fra-dato' } });
+    expect(error).toMatchObject({
+      field: 'til-dato',
+      path: '/til-dato',
+      code: 'notBefore',
+      params: { field: 'fra-dato' },
+    });
     expect(error!.keys[0]).toBe('aktivitet:fields.til-dato.errors.notBefore');
     answer(actor, { 'til-dato': '10.03.2026' });
     actor.send({ type: 'NEXT' });
@@ -54,7 +65,13 @@ describe('aktivitet', () => {
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.value === 'submitted');
     const submission = actor.getSnapshot().context.submission!;
-    expect(submission.answers).toEqual({ type: 'egenaktivitet', tittel: 'Gå tur hver dag', 'fra-dato': '2026-03-10', 'til-dato': '2026-03-10', status: 'planlagt' });
+    expect(submission.answers).toEqual({
+      type: 'egenaktivitet',
+      tittel: 'Gå tur hver dag',
+      'fra-dato': '2026-03-10',
+      'til-dato': '2026-03-10',
+      status: 'planlagt',
+    });
   });
 
   it('compares only two valid dates: a wrong start date is its own error, not an order error', async () => {
@@ -68,14 +85,32 @@ describe('aktivitet', () => {
 
   it('is refused by the receiver when the dates are in the wrong order, though JSON Schema alone lets it through', async () => {
     const formPackage = await examplePackage('aktivitet');
-    const answers = { type: 'kurs', tittel: 'Norskkurs', laerested: 'Oslo voksenopplæring', 'fra-dato': '2026-04-01', 'til-dato': '2026-03-01', status: 'planlagt' };
+    const answers = {
+      type: 'kurs',
+      tittel: 'Norskkurs',
+      laerested: 'Oslo voksenopplæring',
+      'fra-dato': '2026-04-01',
+      'til-dato': '2026-03-01',
+      status: 'planlagt',
+    };
     const submission = {
-      id: 'aktivitet-0002', form: { id: 'aktivitet', version: '1.0.0' }, answers, unsure: [], attachments: [],
-      answeredIn: {}, locale: 'nb', variant: 'standard', submittedAt: '2026-03-03T10:00:00.000Z',
+      id: 'aktivitet-0002',
+      form: { id: 'aktivitet', version: '1.0.0' },
+      answers,
+      unsure: [],
+      attachments: [],
+      answeredIn: {},
+      locale: 'nb',
+      variant: 'standard',
+      submittedAt: '2026-03-03T10:00:00.000Z',
     };
     expect(formPackage.validators.submission({ answers, unsure: [] })).toBe(true);
     const result = validateSubmission(formPackage, submission);
-    expect(result.ok ? [] : result.errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(['/answers/til-dato notBefore']);
-    expect(validateSubmission(formPackage, { ...submission, answers: { ...answers, 'til-dato': '2026-06-30' } })).toMatchObject({ ok: true });
+    expect(result.ok ? [] : result.errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+      '/answers/til-dato notBefore',
+    ]);
+    expect(
+      validateSubmission(formPackage, { ...submission, answers: { ...answers, 'til-dato': '2026-06-30' } }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -16,7 +16,12 @@ const nbTexts = async (namespace: string): Promise<unknown> =>
 
 function hasText(texts: Record<string, unknown>, fullKey: string): boolean {
   const [namespace, key] = fullKey.split(':') as [string, string];
-  const node = key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), texts[namespace]);
+  const node = key
+    .split('.')
+    .reduce<unknown>(
+      (at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined),
+      texts[namespace],
+    );
   return typeof node === 'string';
 }
 
@@ -30,32 +35,52 @@ describe.each(exampleFormIds)('error texts on the form "%s"', (formId) => {
     const collect = (actor: ReturnType<typeof createActor<typeof machine>>) => {
       for (const error of actor.getSnapshot().context.errors) {
         seen.add(`${error.kind}.${error.code}`);
-        if (!error.keys.some((key) => hasText(texts, key))) missing.add(`${error.path} ${error.code}: ${error.keys.join(' | ')}`);
+        if (!error.keys.some((key) => hasText(texts, key)))
+          missing.add(`${error.path} ${error.code}: ${error.keys.join(' | ')}`);
       }
     };
     // Guided sequences reach every step; free sequences try odd values (empty, too long, wrong type).
-    fc.assert(fc.property(guidedRolls, (rolls) => {
-      const actor = createActor(machine, { input: {} }).start();
-      for (const roll of rolls) { actor.send(guidedEvent(formPackage.definition, actor.getSnapshot(), roll)); collect(actor); }
-      actor.stop();
-    }), { numRuns: 300 });
-    fc.assert(fc.property(fc.array(wizardEventArbitrary(formPackage.definition), { minLength: 1, maxLength: 60 }), (events) => {
-      const actor = createActor(machine, { input: {} }).start();
-      for (const event of events) { actor.send(event); actor.send({ type: 'NEXT' }); collect(actor); }
-      actor.stop();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(guidedRolls, (rolls) => {
+        const actor = createActor(machine, { input: {} }).start();
+        for (const roll of rolls) {
+          actor.send(guidedEvent(formPackage.definition, actor.getSnapshot(), roll));
+          collect(actor);
+        }
+        actor.stop();
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.array(wizardEventArbitrary(formPackage.definition), { minLength: 1, maxLength: 60 }), (events) => {
+        const actor = createActor(machine, { input: {} }).start();
+        for (const event of events) {
+          actor.send(event);
+          actor.send({ type: 'NEXT' });
+          collect(actor);
+        }
+        actor.stop();
+      }),
+      { numRuns: 300 },
+    );
     // Values a user can leave behind: an emptied reason, the last file removed.
     const { definition, validators } = formPackage;
     const step = definition.steps.find((s) => s.fields.some((f) => f.kind === 'attachments'));
     const field = step?.fields.find((f) => f.kind === 'attachments');
-    for (const document of step && field ? definition.attachments ?? [] : []) {
-      for (const entry of [{ status: 'missing', reason: '' }, { status: 'uploaded', files: [] }, { status: 'missing' }, { status: 'uploaded' }]) {
+    for (const document of step && field ? (definition.attachments ?? []) : []) {
+      for (const entry of [
+        { status: 'missing', reason: '' },
+        { status: 'uploaded', files: [] },
+        { status: 'missing' },
+        { status: 'uploaded' },
+      ]) {
         const answers = { [field!.id]: { [document.id]: entry } };
         const relevance = { ...computeRelevance(definition, validators, answers), fields: [field!.id] };
         const errors = validateStep(step!, { definition, validators, answers, unsure: [], relevance });
         for (const error of errors) {
           seen.add(`${error.kind}.${error.code}`);
-          if (!error.keys.some((key) => hasText(texts, key))) missing.add(`${error.path} ${error.code}: ${error.keys.join(' | ')}`);
+          if (!error.keys.some((key) => hasText(texts, key)))
+            missing.add(`${error.path} ${error.code}: ${error.keys.join(' | ')}`);
         }
       }
     }

@@ -8,14 +8,27 @@ import { validateSubmission, type SubmissionValidation } from '../../packages/re
 import { examplePackage } from '../helpers/form-packages.ts';
 import { kontaktSubmission } from '../../packages/receiver/test/helpers.ts';
 
-const answers = { navn: 'Ola', fodselsnummer: '01010000110', telefon: '91234567', tema: 'bolig', beskrivelse: 'Jeg mistet jobben.', kanal: 'video', tolk: false, samtykke: true };
+const answers = {
+  navn: 'Ola',
+  fodselsnummer: '01010000110',
+  telefon: '91234567',
+  tema: 'bolig',
+  beskrivelse: 'Jeg mistet jobben.',
+  kanal: 'video',
+  tolk: false,
+  samtykke: true,
+};
 
 async function start() {
-  const machine = createWizardMachine(await examplePackage('kontakt'), { createId: () => 'submission-1', now: () => new Date('2026-03-03T10:00:00Z') });
+  const machine = createWizardMachine(await examplePackage('kontakt'), {
+    createId: () => 'submission-1',
+    now: () => new Date('2026-03-03T10:00:00Z'),
+  });
   return createActor(machine, { input: { answers } }).start();
 }
 
-const errorsOf = (result: SubmissionValidation): Array<[string, string]> => (result.ok ? [] : result.errors.map((e) => [e.pointer, e.code]));
+const errorsOf = (result: SubmissionValidation): Array<[string, string]> =>
+  result.ok ? [] : result.errors.map((e) => [e.pointer, e.code]);
 
 describe('the help request', () => {
   it('is empty at the start and is not sent when the user asked for nothing', async () => {
@@ -32,7 +45,10 @@ describe('the help request', () => {
     actor.send({ type: 'SET_HELP_REQUEST', help: { contact: true, channel: 'phone', interpreter: false } });
     for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
     expect(actor.getSnapshot().value).toBe('review');
-    actor.send({ type: 'SET_HELP_REQUEST', help: { contact: true, channel: 'phone', interpreter: true, interpreterLanguage: 'ar' } });
+    actor.send({
+      type: 'SET_HELP_REQUEST',
+      help: { contact: true, channel: 'phone', interpreter: true, interpreterLanguage: 'ar' },
+    });
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.value === 'submitted');
     const submission = actor.getSnapshot().context.submission!;
@@ -43,16 +59,31 @@ describe('the help request', () => {
 
   it('drops a channel without contact and a language without an interpreter, and ignores what is no request', async () => {
     const actor = await start();
-    actor.send({ type: 'SET_HELP_REQUEST', help: { contact: false, channel: 'video', interpreter: false, interpreterLanguage: 'so' } });
+    actor.send({
+      type: 'SET_HELP_REQUEST',
+      help: { contact: false, channel: 'video', interpreter: false, interpreterLanguage: 'so' },
+    });
     expect(actor.getSnapshot().context.help).toEqual({ contact: false, interpreter: false });
-    actor.send({ type: 'SET_HELP_REQUEST', help: { contact: true, channel: 'fax', interpreter: true, interpreterLanguage: 'Arabic' } as unknown as HelpRequest });
+    actor.send({
+      type: 'SET_HELP_REQUEST',
+      help: {
+        contact: true,
+        channel: 'fax',
+        interpreter: true,
+        interpreterLanguage: 'Arabic',
+      } as unknown as HelpRequest,
+    });
     expect(actor.getSnapshot().context.help).toEqual({ contact: true, interpreter: true });
     actor.send({ type: 'SET_HELP_REQUEST', help: 'ring meg' as unknown as HelpRequest });
     expect(actor.getSnapshot().context.help).toEqual({ contact: true, interpreter: true });
   });
 
   it('normalizes to one shape', () => {
-    expect(normalizeHelpRequest({ contact: true, channel: 'meeting', interpreter: false, extra: 1 })).toEqual({ contact: true, channel: 'meeting', interpreter: false });
+    expect(normalizeHelpRequest({ contact: true, channel: 'meeting', interpreter: false, extra: 1 })).toEqual({
+      contact: true,
+      channel: 'meeting',
+      interpreter: false,
+    });
     expect(normalizeHelpRequest({ contact: 'yes', interpreter: false })).toBeNull();
     expect(asksForHelp({ contact: false, interpreter: true })).toBe(true);
     expect(asksForHelp({ contact: false, interpreter: false })).toBe(false);
@@ -63,8 +94,15 @@ describe('the receiver checks the help request', () => {
   it('accepts a submission with or without one', async () => {
     const kontakt = await examplePackage('kontakt');
     expect(validateSubmission(kontakt, kontaktSubmission()).ok).toBe(true);
-    expect(validateSubmission(kontakt, kontaktSubmission({ help: { contact: true, channel: 'message', interpreter: false } })).ok).toBe(true);
-    expect(validateSubmission(kontakt, kontaktSubmission({ help: { contact: false, interpreter: true } })).ok).toBe(true);
+    expect(
+      validateSubmission(
+        kontakt,
+        kontaktSubmission({ help: { contact: true, channel: 'message', interpreter: false } }),
+      ).ok,
+    ).toBe(true);
+    expect(validateSubmission(kontakt, kontaktSubmission({ help: { contact: false, interpreter: true } })).ok).toBe(
+      true,
+    );
   });
 
   it('refuses a wrong one, naming the place', async () => {
@@ -72,12 +110,23 @@ describe('the receiver checks the help request', () => {
     const refused = (help: unknown) => errorsOf(validateSubmission(kontakt, { ...kontaktSubmission(), help }));
     expect(refused('ja')).toEqual([['/help', 'type']]);
     expect(refused({ contact: true, channel: 'fax', interpreter: false })).toEqual([['/help/channel', 'choice']]);
-    expect(refused({ contact: false, channel: 'phone', interpreter: false })).toEqual([['/help/channel', 'not-relevant']]);
-    expect(refused({ contact: true, interpreter: true, interpreterLanguage: 'arabisk' })).toEqual([['/help/interpreterLanguage', 'pattern']]);
-    expect(refused({ contact: true, interpreter: false, interpreterLanguage: 'ar' })).toEqual([['/help/interpreterLanguage', 'not-relevant']]);
+    expect(refused({ contact: false, channel: 'phone', interpreter: false })).toEqual([
+      ['/help/channel', 'not-relevant'],
+    ]);
+    expect(refused({ contact: true, interpreter: true, interpreterLanguage: 'arabisk' })).toEqual([
+      ['/help/interpreterLanguage', 'pattern'],
+    ]);
+    expect(refused({ contact: true, interpreter: false, interpreterLanguage: 'ar' })).toEqual([
+      ['/help/interpreterLanguage', 'not-relevant'],
+    ]);
     expect(refused({ contact: true, interpreter: false, phone: '123' })).toEqual([['/help/phone', 'unknown-key']]);
     expect(refused({ contact: false, interpreter: false })).toEqual([['/help', 'not-relevant']]);
-    expect(refused({ contact: 1 })).toEqual([['/help/contact', 'type'], ['/help/interpreter', 'type']]);
-    expect(helpRequestErrors({ contact: true, channel: 'video', interpreter: true, interpreterLanguage: 'ti' })).toEqual([]);
+    expect(refused({ contact: 1 })).toEqual([
+      ['/help/contact', 'type'],
+      ['/help/interpreter', 'type'],
+    ]);
+    expect(
+      helpRequestErrors({ contact: true, channel: 'video', interpreter: true, interpreterLanguage: 'ti' }),
+    ).toEqual([]);
   });
 });

@@ -13,7 +13,10 @@ const fixedIds = () => {
 
 async function start(formId: string, input = {}) {
   const formPackage = await examplePackage(formId);
-  const machine = createWizardMachine(formPackage, { createId: fixedIds(), now: () => new Date('2026-03-03T10:00:00Z') });
+  const machine = createWizardMachine(formPackage, {
+    createId: fixedIds(),
+    now: () => new Date('2026-03-03T10:00:00Z'),
+  });
   return createActor(machine, { input }).start();
 }
 
@@ -28,9 +31,15 @@ describe('the wizard machine', () => {
     expect(value).toBe('filling');
     expect(context.step).toBe('om-deg');
     expect(context.errors.map((e) => [e.field, e.code])).toEqual([
-      ['navn', 'required'], ['fodselsnummer', 'required'], ['telefon', 'required'],
+      ['navn', 'required'],
+      ['fodselsnummer', 'required'],
+      ['telefon', 'required'],
     ]);
-    expect(context.errors[0]!.keys).toEqual(['kontakt:fields.navn.errors.required', 'widget:errors.text.required', 'widget:errors.required']);
+    expect(context.errors[0]!.keys).toEqual([
+      'kontakt:fields.navn.errors.required',
+      'widget:errors.text.required',
+      'widget:errors.required',
+    ]);
     expect(context.errors[0]!.path).toBe('/navn');
   });
 
@@ -42,7 +51,10 @@ describe('the wizard machine', () => {
     actor.send({ type: 'ANSWER', field: 'epost', value: 'kari@' });
     actor.send({ type: 'NEXT' });
     const errors = actor.getSnapshot().context.errors;
-    expect(errors.map((e) => [e.field, e.code])).toEqual([['fodselsnummer', 'format.national-id'], ['epost', 'format.email']]);
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ['fodselsnummer', 'format.national-id'],
+      ['epost', 'format.email'],
+    ]);
     expect(JSON.stringify(errors)).not.toMatch(/must /);
     expect(actor.getSnapshot().context.answers.telefon).toBe('12345678');
   });
@@ -134,18 +146,37 @@ describe('the wizard machine', () => {
     await waitFor(actor, (s) => s.value === 'submitted');
     const submission = actor.getSnapshot().context.submission!;
     expect(submission.answers).toEqual({
-      navn: 'Kari Nordmann', fodselsnummer: '01010000110', telefon: '+4791234567', tema: 'penger',
-      kanal: 'telefon', tolk: true, tolkesprak: 'ar', samtykke: true,
+      navn: 'Kari Nordmann',
+      fodselsnummer: '01010000110',
+      telefon: '+4791234567',
+      tema: 'penger',
+      kanal: 'telefon',
+      tolk: true,
+      tolkesprak: 'ar',
+      samtykke: true,
     });
     expect(submission.unsure).toEqual(['beskrivelse']);
     // With the version of the texts shown (decision 0010): the plain Norwegian and the Arabic question.
     const { textVersions } = await examplePackage('kontakt');
-    expect(submission.answeredIn.kanal).toEqual({ locale: 'nb', variant: 'plain', text: textVersionOf(textVersions, 'nb', 'plain', 'kanal') });
-    expect(submission.answeredIn.tolk).toEqual({ locale: 'ar', variant: 'plain', text: textVersionOf(textVersions, 'ar', 'plain', 'tolk') });
+    expect(submission.answeredIn.kanal).toEqual({
+      locale: 'nb',
+      variant: 'plain',
+      text: textVersionOf(textVersions, 'nb', 'plain', 'kanal'),
+    });
+    expect(submission.answeredIn.tolk).toEqual({
+      locale: 'ar',
+      variant: 'plain',
+      text: textVersionOf(textVersions, 'ar', 'plain', 'tolk'),
+    });
     expect(submission.answeredIn.tolk!.text).toMatch(/^[0-9a-f]{8}$/);
     expect(submission.answeredIn.tolk!.text).not.toBe(textVersionOf(textVersions, 'nb', 'plain', 'tolk'));
     expect(submission.answeredIn['tema-annet']).toBeUndefined();
-    expect(submission).toMatchObject({ id: 'submission-1', form: { id: 'kontakt', version: '1.0.0' }, locale: 'ar', submittedAt: '2026-03-03T10:00:00.000Z' });
+    expect(submission).toMatchObject({
+      id: 'submission-1',
+      form: { id: 'kontakt', version: '1.0.0' },
+      locale: 'ar',
+      submittedAt: '2026-03-03T10:00:00.000Z',
+    });
   });
 
   it('keeps the answers and the submission id when sending fails, and sends again on retry', async () => {
@@ -162,7 +193,18 @@ describe('the wizard machine', () => {
       },
     });
     const actor = createActor(machine, {
-      input: { answers: { navn: 'Ola', fodselsnummer: '01010000110', telefon: '91234567', tema: 'bolig', beskrivelse: 'Jeg mistet jobben.', kanal: 'video', tolk: false, samtykke: true } },
+      input: {
+        answers: {
+          navn: 'Ola',
+          fodselsnummer: '01010000110',
+          telefon: '91234567',
+          tema: 'bolig',
+          beskrivelse: 'Jeg mistet jobben.',
+          kanal: 'video',
+          tolk: false,
+          samtykke: true,
+        },
+      },
     }).start();
     for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
     actor.send({ type: 'SUBMIT' });
@@ -209,7 +251,12 @@ describe('the wizard machine', () => {
     actor.send({ type: 'REMOVE_ITEM', group: 'barn', index: 0 });
     const { answers, answeredIn } = actor.getSnapshot().context;
     expect(answers.barn).toEqual([{ 'barn-navn': 'Bo', 'bor-fast': false, samvaer: 40 }]);
-    expect(Object.keys(answeredIn).sort()).toEqual(['barn/0/barn-navn', 'barn/0/bor-fast', 'barn/0/samvaer', 'har-barn']);
+    expect(Object.keys(answeredIn).sort()).toEqual([
+      'barn/0/barn-navn',
+      'barn/0/bor-fast',
+      'barn/0/samvaer',
+      'har-barn',
+    ]);
     actor.send({ type: 'ANSWER', field: 'bor-fast', index: 0, value: true });
     expect(actor.getSnapshot().context.relevance.answers.barn).toEqual([{ 'barn-navn': 'Bo', 'bor-fast': true }]);
   });

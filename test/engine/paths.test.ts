@@ -23,7 +23,9 @@ describe.each(exampleFormIds)('paths through the form "%s"', (formId) => {
     // A long form has too many combinations of choices to walk them all. There the walk takes the first
     // valid answer to every question, with at most one other choice along the way: enough for both
     // outcomes of every condition of the example forms, and the test fails if one is never seen.
-    const choiceFields = definition.steps.flatMap((s) => s.fields.flatMap((f) => [f, ...(f.fields ?? [])])).filter((f) => CHOICE_KINDS.includes(f.kind));
+    const choiceFields = definition.steps
+      .flatMap((s) => s.fields.flatMap((f) => [f, ...(f.fields ?? [])]))
+      .filter((f) => CHOICE_KINDS.includes(f.kind));
     const maxOtherChoices = choiceFields.length > 12 ? 1 : Infinity;
     const validInputs = (field: FieldDefinition, group?: FieldDefinition): unknown[] => {
       const samples = sampleInputs(definition, field, group);
@@ -38,7 +40,9 @@ describe.each(exampleFormIds)('paths through the form "%s"', (formId) => {
     const firstAnswer = new Map<string, string>();
     for (const step of definition.steps) {
       for (const field of step.fields) {
-        for (const [f, group] of [[field, undefined], ...(field.fields ?? []).map((c) => [c, field] as const)] as Array<[FieldDefinition, FieldDefinition | undefined]>) {
+        for (const [f, group] of [[field, undefined], ...(field.fields ?? []).map((c) => [c, field] as const)] as Array<
+          [FieldDefinition, FieldDefinition | undefined]
+        >) {
           if (!CHOICE_KINDS.includes(f.kind)) continue;
           const first = validInputs(f, group)[0];
           if (first !== undefined) firstAnswer.set(f.id, JSON.stringify(toAnswerValue(f.kind, first)));
@@ -46,10 +50,12 @@ describe.each(exampleFormIds)('paths through the form "%s"', (formId) => {
       }
     }
     /** How many answers so far are another choice than the first valid one. */
-    const otherChoices = (answers: Record<string, unknown>): number => Object.entries(answers).reduce((n, [id, value]) => {
-      if (Array.isArray(value) && !firstAnswer.has(id)) return n + value.reduce<number>((m, item) => m + otherChoices(item as Record<string, unknown>), 0);
-      return n + (firstAnswer.has(id) && firstAnswer.get(id) !== JSON.stringify(value) ? 1 : 0);
-    }, 0);
+    const otherChoices = (answers: Record<string, unknown>): number =>
+      Object.entries(answers).reduce((n, [id, value]) => {
+        if (Array.isArray(value) && !firstAnswer.has(id))
+          return n + value.reduce<number>((m, item) => m + otherChoices(item as Record<string, unknown>), 0);
+        return n + (firstAnswer.has(id) && firstAnswer.get(id) !== JSON.stringify(value) ? 1 : 0);
+      }, 0);
     const inputsFor = (snapshot: Snapshot, field: FieldDefinition, group?: FieldDefinition): unknown[] => {
       const inputs = validInputs(field, group);
       return otherChoices(snapshot.context.answers) < maxOtherChoices ? inputs : inputs.slice(0, 1);
@@ -70,18 +76,34 @@ describe.each(exampleFormIds)('paths through the form "%s"', (formId) => {
           const item = items[0]!;
           const { fields } = itemRelevance(field, item, validators);
           const child = field.fields!.find((c) => fields.includes(c.id) && item[c.id] === undefined);
-          if (child) return [...next, ...inputsFor(snapshot, child, field).map((value): WizardEvent => ({ type: 'ANSWER', field: child.id, index: 0, value }))];
+          if (child)
+            return [
+              ...next,
+              ...inputsFor(snapshot, child, field).map((value): WizardEvent => ({
+                type: 'ANSWER',
+                field: child.id,
+                index: 0,
+                value,
+              })),
+            ];
           continue;
         }
         if (context.answers[field.id] !== undefined) continue;
-        return [...next, ...inputsFor(snapshot, field).map((value): WizardEvent => ({ type: 'ANSWER', field: field.id, value }))];
+        return [
+          ...next,
+          ...inputsFor(snapshot, field).map((value): WizardEvent => ({ type: 'ANSWER', field: field.id, value })),
+        ];
       }
       return next;
     };
 
-    const serializeState = (snapshot: Snapshot): string => JSON.stringify([
-      snapshot.value, snapshot.context.step, snapshot.context.relevance.answers, snapshot.context.errors.length > 0,
-    ]);
+    const serializeState = (snapshot: Snapshot): string =>
+      JSON.stringify([
+        snapshot.value,
+        snapshot.context.step,
+        snapshot.context.relevance.answers,
+        snapshot.context.errors.length > 0,
+      ]);
     const paths = getShortestPaths(machine, { events, serializeState });
 
     const outcomes = new Map<string, Set<boolean>>();
@@ -97,10 +119,14 @@ describe.each(exampleFormIds)('paths through the form "%s"', (formId) => {
         if (!relevance.steps.includes(s.id)) continue;
         for (const field of s.fields) {
           if (field.when) see(conditionKey('field', field.id), relevance.fields.includes(field.id));
-          const items = relevance.fields.includes(field.id) && Array.isArray(answers[field.id]) ? (answers[field.id] as unknown[]) : [];
+          const items =
+            relevance.fields.includes(field.id) && Array.isArray(answers[field.id])
+              ? (answers[field.id] as unknown[])
+              : [];
           for (const item of items) {
             const { fields } = itemRelevance(field, item, validators);
-            for (const child of field.fields ?? []) if (child.when) see(conditionKey('field', child.id), fields.includes(child.id));
+            for (const child of field.fields ?? [])
+              if (child.when) see(conditionKey('field', child.id), fields.includes(child.id));
           }
         }
       }
@@ -119,7 +145,9 @@ describe.each(exampleFormIds)('paths through the form "%s"', (formId) => {
     // Each path is real: replaying its events in a running actor ends in the same place.
     const longest = paths.reduce((a, b) => (b.steps.length > a.steps.length ? b : a));
     const actor = createActor(machine, { input: {} }).start();
-    longest.steps.forEach(({ event }) => { if ((event as { type: string }).type !== 'xstate.init') actor.send(event); });
+    longest.steps.forEach(({ event }) => {
+      if ((event as { type: string }).type !== 'xstate.init') actor.send(event);
+    });
     expect(actor.getSnapshot().context.step).toBe(longest.state.context.step);
     actor.stop();
   });

@@ -15,7 +15,13 @@ import { examplePackage } from '../helpers/form-packages.ts';
 
 const FORM = 'sosialhjelp';
 const adresse = { street: 'Storgata 1', postcode: '0155', city: 'Oslo' };
-const register = { navn: 'Kari Nordmann', adresse, telefon: '91234567', kontonummer: '86011117947', sivilstatus: 'ugift' };
+const register = {
+  navn: 'Kari Nordmann',
+  adresse,
+  telefon: '91234567',
+  kontonummer: '86011117947',
+  sivilstatus: 'ugift',
+};
 
 /** Answers, step by step, for a person who rents, lives alone and has no children, no work and no savings. */
 const base: Record<string, Answers> = {
@@ -24,7 +30,14 @@ const base: Record<string, Answers> = {
   'arbeid-og-utdanning': { jobb: 'nei', student: false },
   familie: { sivilstatus: 'ugift', 'har-barn': false },
   bosituasjon: { bosituasjon: 'leier', 'antall-personer': 0 },
-  'inntekt-og-formue': { 'ytelser-nav': false, 'samtykke-skatt': true, bostotte: false, innskudd: ['ingen'], verdier: ['ingen'], 'annen-inntekt': ['ingen'] },
+  'inntekt-og-formue': {
+    'ytelser-nav': false,
+    'samtykke-skatt': true,
+    bostotte: false,
+    innskudd: ['ingen'],
+    verdier: ['ingen'],
+    'annen-inntekt': ['ingen'],
+  },
   'utgifter-og-gjeld': { husleie: 8000, 'betaler-strom': false, 'har-gjeld': false },
   vedlegg: {},
   bekreftelse: { bekreftelse: true },
@@ -55,7 +68,8 @@ function answerStep(actor: Actor, answers: Answers): void {
     if (Array.isArray(value) && value.length > 0 && typeof value[0] === 'object') {
       value.forEach((item, index) => {
         actor.send({ type: 'ADD_ITEM', group: field });
-        for (const [child, childValue] of Object.entries(item as Answers)) actor.send({ type: 'ANSWER', field: child, index, value: childValue });
+        for (const [child, childValue] of Object.entries(item as Answers))
+          actor.send({ type: 'ANSWER', field: child, index, value: childValue });
       });
     } else {
       actor.send({ type: 'ANSWER', field, value });
@@ -67,7 +81,10 @@ function next(actor: Actor): void {
   const before = actor.getSnapshot().context.step;
   actor.send({ type: 'NEXT' });
   const { errors, step } = actor.getSnapshot().context;
-  expect(errors.map((e) => `${e.path} ${e.code}`), `errors on ${before}`).toEqual([]);
+  expect(
+    errors.map((e) => `${e.path} ${e.code}`),
+    `errors on ${before}`,
+  ).toEqual([]);
   expect(step === before && actor.getSnapshot().value === 'filling', `Continue left ${before}`).toBe(false);
 }
 
@@ -92,10 +109,16 @@ describe('sosialhjelp: questions follow the answers', () => {
         { 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': true, 'delt-bosted': true, samvaer: 40 },
         { 'barn-navn': 'Bo', 'barn-fodt': '2018-01-02', 'barn-bor-hos-deg': false, 'delt-bosted': true, samvaer: 20 },
       ],
-      barnebidrag: 'begge', 'bidrag-betaler': 1500, 'bidrag-mottar': 2000, barneutgifter: ['sfo'], sfo: 3000,
+      barnebidrag: 'begge',
+      'bidrag-betaler': 1500,
+      'bidrag-mottar': 2000,
+      barneutgifter: ['sfo'],
+      sfo: 3000,
     });
     const children = await relevanceOf(answers);
-    expect(children.fields).toEqual(expect.arrayContaining(['barn', 'barnebidrag', 'bidrag-betaler', 'bidrag-mottar', 'barneutgifter', 'sfo']));
+    expect(children.fields).toEqual(
+      expect.arrayContaining(['barn', 'barnebidrag', 'bidrag-betaler', 'bidrag-mottar', 'barneutgifter', 'sfo']),
+    );
     expect(children.fields).not.toContain('barnehage');
     // Per child: shared residence when the child lives with the user, contact time when not.
     expect(children.answers.barn).toEqual([
@@ -111,10 +134,13 @@ describe('sosialhjelp: questions follow the answers', () => {
     for (const bosituasjon of ['leier', 'kommunal']) {
       const renting = await relevanceOf(merged(allOf(base), { bosituasjon }));
       expect(renting.fields).toContain('husleie');
-      for (const id of ['har-boliglan', 'boliglan-renter', 'kommunale-avgifter']) expect(renting.fields).not.toContain(id);
+      for (const id of ['har-boliglan', 'boliglan-renter', 'kommunale-avgifter'])
+        expect(renting.fields).not.toContain(id);
     }
     const owning = await relevanceOf(merged(allOf(base), { bosituasjon: 'eier', 'har-boliglan': true }));
-    expect(owning.fields).toEqual(expect.arrayContaining(['har-boliglan', 'boliglan-renter', 'boliglan-avdrag', 'kommunale-avgifter', 'bostotte']));
+    expect(owning.fields).toEqual(
+      expect.arrayContaining(['har-boliglan', 'boliglan-renter', 'boliglan-avdrag', 'kommunale-avgifter', 'bostotte']),
+    );
     expect(owning.fields).not.toContain('husleie');
     const noLoan = await relevanceOf(merged(allOf(base), { bosituasjon: 'eier', 'har-boliglan': false }));
     expect(noLoan.fields).not.toContain('boliglan-renter');
@@ -123,14 +149,17 @@ describe('sosialhjelp: questions follow the answers', () => {
   it('shows at once how to get a place to sleep when the user has no home, and asks no housing costs', async () => {
     const homeless = await relevanceOf(merged(allOf(base), { bosituasjon: 'uten-bolig' }));
     expect(homeless.fields).toContain('uten-bolig-info');
-    for (const id of ['antall-personer', 'husleie', 'betaler-strom', 'bostotte']) expect(homeless.fields).not.toContain(id);
+    for (const id of ['antall-personer', 'husleie', 'betaler-strom', 'bostotte'])
+      expect(homeless.fields).not.toContain(id);
   });
 
   it('asks a student what kind of school, how much, and about Lånekassen', async () => {
     const notStudent = await relevanceOf(allOf(base));
     for (const id of ['student-type', 'studie-omfang', 'studielan']) expect(notStudent.fields).not.toContain(id);
     const student = await relevanceOf(merged(allOf(base), { student: true, studielan: true }));
-    expect(student.fields).toEqual(expect.arrayContaining(['student-type', 'studie-omfang', 'studielan', 'studielan-belop']));
+    expect(student.fields).toEqual(
+      expect.arrayContaining(['student-type', 'studie-omfang', 'studielan', 'studielan-belop']),
+    );
   });
 
   it('asks about work only as far as the user works', async () => {
@@ -146,7 +175,9 @@ describe('sosialhjelp: questions follow the answers', () => {
 
   it('asks what the user needs money for, and what "something else" is only when chosen', async () => {
     expect((await relevanceOf(allOf(base))).fields).not.toContain('soker-om-annet');
-    expect((await relevanceOf(merged(allOf(base), { 'soker-om': ['strom', 'annet'] }))).fields).toContain('soker-om-annet');
+    expect((await relevanceOf(merged(allOf(base), { 'soker-om': ['strom', 'annet'] }))).fields).toContain(
+      'soker-om-annet',
+    );
   });
 
   it('informs about urgent help and savings on the spot, and never blocks the application', async () => {
@@ -157,8 +188,16 @@ describe('sosialhjelp: questions follow the answers', () => {
     expect(actor.getSnapshot().context.relevance.fields).toContain('hjelp-i-dag-info');
     next(actor);
     expect(actor.getSnapshot().context.step).toBe('arbeid-og-utdanning');
-    for (const step of ['arbeid-og-utdanning', 'familie', 'bosituasjon']) { answerStep(actor, base[step]!); next(actor); }
-    answerStep(actor, { ...base['inntekt-og-formue'], innskudd: ['brukskonto', 'bsu'], 'saldo-brukskonto': 2000, 'saldo-sparing': 40000 });
+    for (const step of ['arbeid-og-utdanning', 'familie', 'bosituasjon']) {
+      answerStep(actor, base[step]!);
+      next(actor);
+    }
+    answerStep(actor, {
+      ...base['inntekt-og-formue'],
+      innskudd: ['brukskonto', 'bsu'],
+      'saldo-brukskonto': 2000,
+      'saldo-sparing': 40000,
+    });
     const { relevance } = actor.getSnapshot().context;
     expect(relevance.fields).toEqual(expect.arrayContaining(['om-sparing', 'saldo-sparing', 'sparing-forklaring']));
     next(actor);
@@ -178,26 +217,65 @@ describe('sosialhjelp: the documents follow the answers', () => {
     ['applying for electricity', { 'soker-om': ['strom'] }, ['husleiekontrakt', 'stromregning']],
     ['paying electricity', { 'betaler-strom': true, strom: 900 }, ['husleiekontrakt', 'stromregning']],
     ['in work, tax data fetched', { jobb: 'fulltid', arbeidsgiver: 'Rema 1000', lonn: 9000 }, ['husleiekontrakt']],
-    ['in work, no consent to tax data', { jobb: 'deltid', arbeidsgiver: 'Rema 1000', lonn: 9000, 'samtykke-skatt': false }, ['husleiekontrakt', 'lonnsslipp', 'skattemelding']],
+    [
+      'in work, no consent to tax data',
+      { jobb: 'deltid', arbeidsgiver: 'Rema 1000', lonn: 9000, 'samtykke-skatt': false },
+      ['husleiekontrakt', 'lonnsslipp', 'skattemelding'],
+    ],
     ['no work, no consent to tax data', { 'samtykke-skatt': false }, ['husleiekontrakt', 'skattemelding']],
     ['housing allowance, data fetched', { bostotte: true, 'samtykke-husbanken': true }, ['husleiekontrakt']],
     ['housing allowance, no consent', { bostotte: true, 'samtykke-husbanken': false }, ['husleiekontrakt', 'bostotte']],
-    ['student with a loan', { student: true, 'student-type': 'student', 'studie-omfang': 'heltid', studielan: true, 'studielan-belop': 11000 }, ['husleiekontrakt', 'studielan']],
-    ['student without a loan', { student: true, 'student-type': 'elev', 'studie-omfang': 'heltid', studielan: false }, ['husleiekontrakt']],
+    [
+      'student with a loan',
+      {
+        student: true,
+        'student-type': 'student',
+        'studie-omfang': 'heltid',
+        studielan: true,
+        'studielan-belop': 11000,
+      },
+      ['husleiekontrakt', 'studielan'],
+    ],
+    [
+      'student without a loan',
+      { student: true, 'student-type': 'elev', 'studie-omfang': 'heltid', studielan: false },
+      ['husleiekontrakt'],
+    ],
     ['a current account', { innskudd: ['brukskonto'], 'saldo-brukskonto': 300 }, ['husleiekontrakt', 'kontoutskrift']],
     ['savings', { innskudd: ['sparekonto'], 'saldo-sparing': 10000 }, ['husleiekontrakt', 'kontoutskrift']],
-    ['a child at home, no support, kindergarten', {
-      'har-barn': true, barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '2021-05-17', 'barn-bor-hos-deg': true, 'delt-bosted': false }],
-      barnebidrag: 'nei', barneutgifter: ['barnehage'], barnehage: 1500,
-    }, ['husleiekontrakt', 'barnehage-sfo']],
-    ['a child with shared residence, support received', {
-      'har-barn': true, barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': true, 'delt-bosted': true }],
-      barnebidrag: 'mottar', 'bidrag-mottar': 1800, barneutgifter: ['fritid'],
-    }, ['husleiekontrakt', 'barnebidrag', 'samvaersavtale']],
-    ['a child living elsewhere, support paid', {
-      'har-barn': true, barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '2016-03-01', 'barn-bor-hos-deg': false, samvaer: 15 }],
-      barnebidrag: 'betaler', 'bidrag-betaler': 1200, barneutgifter: ['ingen'],
-    }, ['husleiekontrakt', 'barnebidrag', 'samvaersavtale']],
+    [
+      'a child at home, no support, kindergarten',
+      {
+        'har-barn': true,
+        barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '2021-05-17', 'barn-bor-hos-deg': true, 'delt-bosted': false }],
+        barnebidrag: 'nei',
+        barneutgifter: ['barnehage'],
+        barnehage: 1500,
+      },
+      ['husleiekontrakt', 'barnehage-sfo'],
+    ],
+    [
+      'a child with shared residence, support received',
+      {
+        'har-barn': true,
+        barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': true, 'delt-bosted': true }],
+        barnebidrag: 'mottar',
+        'bidrag-mottar': 1800,
+        barneutgifter: ['fritid'],
+      },
+      ['husleiekontrakt', 'barnebidrag', 'samvaersavtale'],
+    ],
+    [
+      'a child living elsewhere, support paid',
+      {
+        'har-barn': true,
+        barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '2016-03-01', 'barn-bor-hos-deg': false, samvaer: 15 }],
+        barnebidrag: 'betaler',
+        'bidrag-betaler': 1200,
+        barneutgifter: ['ingen'],
+      },
+      ['husleiekontrakt', 'barnebidrag', 'samvaersavtale'],
+    ],
   ];
 
   it.each(cases)('%s', async (_name, changes, documents) => {
@@ -219,10 +297,14 @@ describe('sosialhjelp: the documents follow the answers', () => {
     const check = (dokumenter: unknown) => {
       const answers = merged(allOf(base), { 'samtykke-skatt': false, dokumenter });
       const relevance = computeRelevance(definition, validators, answers);
-      return validateStep(step, { definition, validators, answers, unsure: [], relevance }).map((e) => `${e.path} ${e.code}`);
+      return validateStep(step, { definition, validators, answers, unsure: [], relevance }).map(
+        (e) => `${e.path} ${e.code}`,
+      );
     };
     const photo = { name: 'kontrakt.jpg', size: 120_000, type: 'image/jpeg' };
-    expect(check({ husleiekontrakt: { status: 'uploaded', files: [photo] }, skattemelding: { status: 'later' } })).toEqual([]);
+    expect(
+      check({ husleiekontrakt: { status: 'uploaded', files: [photo] }, skattemelding: { status: 'later' } }),
+    ).toEqual([]);
     expect(check({ husleiekontrakt: { status: 'missing', reason: 'Jeg har ingen skriftlig kontrakt.' } })).toEqual([]);
     expect(check({})).toEqual([]); // documents are never required: the list before sending says what is missing
     expect(check({ husleiekontrakt: { status: 'missing' } })).toEqual(['/dokumenter/husleiekontrakt reason.required']);
@@ -238,7 +320,12 @@ describe('sosialhjelp: a whole application', () => {
     actor.send({ type: 'CONFIRM_PREFILL', field: 'telefon', confirmed: false });
     actor.send({ type: 'ANSWER', field: 'telefon', value: '987 65 432' });
     next(actor);
-    answerStep(actor, { 'soker-om': ['husleie', 'strom'], 'hva-skjedde': 'Jeg ble syk og mistet jobben.', 'hva-trenger': 'Penger til husleie og strøm denne måneden.', 'hjelp-i-dag': true });
+    answerStep(actor, {
+      'soker-om': ['husleie', 'strom'],
+      'hva-skjedde': 'Jeg ble syk og mistet jobben.',
+      'hva-trenger': 'Penger til husleie og strøm denne måneden.',
+      'hjelp-i-dag': true,
+    });
     next(actor);
     actor.send({ type: 'SET_LOCALE', locale: 'ar' });
     actor.send({ type: 'SET_VARIANT', variant: 'plain' });
@@ -248,20 +335,46 @@ describe('sosialhjelp: a whole application', () => {
     actor.send({ type: 'SET_LOCALE', locale: 'nb' });
     actor.send({ type: 'SET_VARIANT', variant: 'standard' });
     answerStep(actor, {
-      sivilstatus: 'gift', 'partner-navn': 'Ola Nordmann', 'partner-fodt': '02.03.1988', 'bor-sammen': false, 'har-barn': true,
+      sivilstatus: 'gift',
+      'partner-navn': 'Ola Nordmann',
+      'partner-fodt': '02.03.1988',
+      'bor-sammen': false,
+      'har-barn': true,
       barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '17.05.2015', 'barn-bor-hos-deg': false, samvaer: '40' }],
-      barnebidrag: 'mottar', 'bidrag-mottar': '1 800',
+      barnebidrag: 'mottar',
+      'bidrag-mottar': '1 800',
     });
     next(actor);
     answerStep(actor, { bosituasjon: 'leier', 'antall-personer': '1' });
     next(actor);
-    answerStep(actor, { 'ytelser-nav': true, 'ytelser-hvilke': ['barnetrygd'], 'samtykke-skatt': true, bostotte: false, innskudd: ['brukskonto'], 'saldo-brukskonto': '350', verdier: ['ingen'], 'annen-inntekt': ['ingen'] });
+    answerStep(actor, {
+      'ytelser-nav': true,
+      'ytelser-hvilke': ['barnetrygd'],
+      'samtykke-skatt': true,
+      bostotte: false,
+      innskudd: ['brukskonto'],
+      'saldo-brukskonto': '350',
+      verdier: ['ingen'],
+      'annen-inntekt': ['ingen'],
+    });
     next(actor);
-    answerStep(actor, { husleie: '9 500', 'betaler-strom': true, strom: '1 200', barneutgifter: ['fritid'], 'har-gjeld': false });
+    answerStep(actor, {
+      husleie: '9 500',
+      'betaler-strom': true,
+      strom: '1 200',
+      barneutgifter: ['fritid'],
+      'har-gjeld': false,
+    });
     // Something typed and then no longer asked: kept for going back, never sent.
     actor.send({ type: 'ANSWER', field: 'boliglan-renter', value: '4000' });
     next(actor);
-    expect(actor.getSnapshot().context.relevance.attachments).toEqual(['husleiekontrakt', 'stromregning', 'kontoutskrift', 'barnebidrag', 'samvaersavtale']);
+    expect(actor.getSnapshot().context.relevance.attachments).toEqual([
+      'husleiekontrakt',
+      'stromregning',
+      'kontoutskrift',
+      'barnebidrag',
+      'samvaersavtale',
+    ]);
     answerStep(actor, {
       dokumenter: {
         husleiekontrakt: { status: 'uploaded', files: [{ name: 'kontrakt.jpg', size: 120_000, type: 'image/jpeg' }] },
@@ -273,7 +386,10 @@ describe('sosialhjelp: a whole application', () => {
     next(actor);
     answerStep(actor, { bekreftelse: true });
     // From the help panel: call me, in Arabic with an interpreter.
-    actor.send({ type: 'SET_HELP_REQUEST', help: { contact: true, channel: 'phone', interpreter: true, interpreterLanguage: 'ar' } });
+    actor.send({
+      type: 'SET_HELP_REQUEST',
+      help: { contact: true, channel: 'phone', interpreter: true, interpreterLanguage: 'ar' },
+    });
     next(actor);
     expect(actor.getSnapshot().value).toBe('review');
     actor.send({ type: 'SUBMIT' });
@@ -284,15 +400,40 @@ describe('sosialhjelp: a whole application', () => {
   it('sends exactly the relevant answers, parsed, with the unsure flag and every document status', async () => {
     const { submission } = await apply();
     expect(submission.answers).toEqual({
-      navn: 'Kari Nordmann', adresse, telefon: '98765432', kontonummer: '86011117947',
-      'soker-om': ['husleie', 'strom'], 'hva-skjedde': 'Jeg ble syk og mistet jobben.', 'hva-trenger': 'Penger til husleie og strøm denne måneden.', 'hjelp-i-dag': true,
-      jobb: 'deltid', arbeidsgiver: 'Rema 1000', student: false,
-      sivilstatus: 'gift', 'partner-navn': 'Ola Nordmann', 'partner-fodt': '1988-03-02', 'bor-sammen': false, 'har-barn': true,
+      navn: 'Kari Nordmann',
+      adresse,
+      telefon: '98765432',
+      kontonummer: '86011117947',
+      'soker-om': ['husleie', 'strom'],
+      'hva-skjedde': 'Jeg ble syk og mistet jobben.',
+      'hva-trenger': 'Penger til husleie og strøm denne måneden.',
+      'hjelp-i-dag': true,
+      jobb: 'deltid',
+      arbeidsgiver: 'Rema 1000',
+      student: false,
+      sivilstatus: 'gift',
+      'partner-navn': 'Ola Nordmann',
+      'partner-fodt': '1988-03-02',
+      'bor-sammen': false,
+      'har-barn': true,
       barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': false, samvaer: 40 }],
-      barnebidrag: 'mottar', 'bidrag-mottar': 1800,
-      bosituasjon: 'leier', 'antall-personer': 1,
-      'ytelser-nav': true, 'ytelser-hvilke': ['barnetrygd'], 'samtykke-skatt': true, bostotte: false, innskudd: ['brukskonto'], 'saldo-brukskonto': 350, verdier: ['ingen'], 'annen-inntekt': ['ingen'],
-      husleie: 9500, 'betaler-strom': true, strom: 1200, barneutgifter: ['fritid'], 'har-gjeld': false,
+      barnebidrag: 'mottar',
+      'bidrag-mottar': 1800,
+      bosituasjon: 'leier',
+      'antall-personer': 1,
+      'ytelser-nav': true,
+      'ytelser-hvilke': ['barnetrygd'],
+      'samtykke-skatt': true,
+      bostotte: false,
+      innskudd: ['brukskonto'],
+      'saldo-brukskonto': 350,
+      verdier: ['ingen'],
+      'annen-inntekt': ['ingen'],
+      husleie: 9500,
+      'betaler-strom': true,
+      strom: 1200,
+      barneutgifter: ['fritid'],
+      'har-gjeld': false,
       dokumenter: {
         husleiekontrakt: { status: 'uploaded', files: [{ name: 'kontrakt.jpg', size: 120_000, type: 'image/jpeg' }] },
         stromregning: { status: 'later' },
@@ -302,7 +443,13 @@ describe('sosialhjelp: a whole application', () => {
       bekreftelse: true,
     });
     expect(submission.unsure).toEqual(['lonn']);
-    expect(submission.attachments).toEqual(['husleiekontrakt', 'stromregning', 'kontoutskrift', 'barnebidrag', 'samvaersavtale']);
+    expect(submission.attachments).toEqual([
+      'husleiekontrakt',
+      'stromregning',
+      'kontoutskrift',
+      'barnebidrag',
+      'samvaersavtale',
+    ]);
     // The urgent need is an answer, so it is in the record as the user gave it; contact, channel and
     // interpreter come from the help panel.
     expect(submission.answers['hjelp-i-dag']).toBe(true);
@@ -314,7 +461,12 @@ describe('sosialhjelp: a whole application', () => {
     expect(submission.prefill).toEqual({
       navn: { source: 'folkeregisteret', original: 'Kari Nordmann', status: 'confirmed' },
       adresse: { source: 'folkeregisteret', original: adresse, status: 'unconfirmed' },
-      telefon: { source: 'kontakt-og-reservasjonsregisteret', original: '91234567', status: 'corrected', correction: '98765432' },
+      telefon: {
+        source: 'kontakt-og-reservasjonsregisteret',
+        original: '91234567',
+        status: 'corrected',
+        correction: '98765432',
+      },
       kontonummer: { source: 'kontoregisteret', original: '86011117947', status: 'unconfirmed' },
       sivilstatus: { source: 'folkeregisteret', original: 'ugift', status: 'corrected', correction: 'gift' },
     });
@@ -327,13 +479,20 @@ describe('sosialhjelp: a whole application', () => {
     // Every answer the user gave has its record, and nothing else has one. A register value the user
     // neither confirmed nor changed was not given to any text: the prefill record says so.
     const paths = Object.keys(submission.answeredIn);
-    const untouched = Object.entries(submission.prefill ?? {}).filter(([, entry]) => entry.status === 'unconfirmed').map(([id]) => id);
+    const untouched = Object.entries(submission.prefill ?? {})
+      .filter(([, entry]) => entry.status === 'unconfirmed')
+      .map(([id]) => id);
     expect(untouched).toEqual(['adresse', 'kontonummer']);
     for (const id of Object.keys(submission.answers)) {
       if (id === 'barn' || untouched.includes(id)) continue;
       expect(paths, id).toContain(id);
     }
-    expect(paths.filter((p) => p.startsWith('barn/')).sort()).toEqual(['barn/0/barn-bor-hos-deg', 'barn/0/barn-fodt', 'barn/0/barn-navn', 'barn/0/samvaer']);
+    expect(paths.filter((p) => p.startsWith('barn/')).sort()).toEqual([
+      'barn/0/barn-bor-hos-deg',
+      'barn/0/barn-fodt',
+      'barn/0/barn-navn',
+      'barn/0/samvaer',
+    ]);
     expect(paths).not.toContain('boliglan-renter');
     for (const [path, seen] of Object.entries(submission.answeredIn)) {
       const field = path.split('/').at(-1)!;
@@ -341,17 +500,26 @@ describe('sosialhjelp: a whole application', () => {
     }
     expect(submission.answeredIn.jobb).toMatchObject({ locale: 'ar', variant: 'plain' });
     expect(submission.answeredIn.sivilstatus).toMatchObject({ locale: 'nb', variant: 'standard' });
-    expect(submission.answeredIn['barn/0/samvaer']).toEqual({ locale: 'nb', variant: 'standard', text: versions!.nb!.standard.samvaer });
+    expect(submission.answeredIn['barn/0/samvaer']).toEqual({
+      locale: 'nb',
+      variant: 'standard',
+      text: versions!.nb!.standard.samvaer,
+    });
   });
 
   it('carries the form id and version, when it was started and when it was sent', async () => {
     const { submission } = await apply();
-    expect(submission).toMatchObject({ id: 'soknad-0001', form: { id: 'sosialhjelp', version: '1.0.0' }, locale: 'nb', variant: 'standard' });
+    expect(submission).toMatchObject({
+      id: 'soknad-0001',
+      form: { id: 'sosialhjelp', version: '1.0.0' },
+      locale: 'nb',
+      variant: 'standard',
+    });
     expect(submission.startedAt).toBe('2026-03-03T10:00:00.000Z');
     expect(Date.parse(submission.submittedAt)).toBeGreaterThan(Date.parse(submission.startedAt!));
   });
 
-  it('passes the package\'s own validator and the receiver\'s checks, which refuse it when tampered with', async () => {
+  it("passes the package's own validator and the receiver's checks, which refuse it when tampered with", async () => {
     const { submission, formPackage } = await apply();
     expect(submissionErrors(submission, formPackage.validators)).toEqual([]);
     expect(validateSubmission(formPackage, JSON.stringify(submission))).toMatchObject({ ok: true });
@@ -359,10 +527,19 @@ describe('sosialhjelp: a whole application', () => {
       const result = validateSubmission(formPackage, JSON.parse(JSON.stringify(changed)));
       return result.ok ? [] : result.errors.map((e) => `${e.pointer} ${e.code}`);
     };
-    expect(refused({ ...submission, answers: { ...submission.answers, 'boliglan-renter': 4000 } })).toContain('/answers/boliglan-renter not-relevant');
-    expect(refused({ ...submission, answers: { ...submission.answers, husleie: undefined } })).toContain('/answers/husleie required');
+    expect(refused({ ...submission, answers: { ...submission.answers, 'boliglan-renter': 4000 } })).toContain(
+      '/answers/boliglan-renter not-relevant',
+    );
+    expect(refused({ ...submission, answers: { ...submission.answers, husleie: undefined } })).toContain(
+      '/answers/husleie required',
+    );
     expect(refused({ ...submission, attachments: submission.attachments.slice(1) })).toContain('/attachments required');
-    expect(refused({ ...submission, answeredIn: { ...submission.answeredIn, jobb: { locale: 'ar', variant: 'plain', text: 'not a hash' } } })).toContain('/answeredIn/jobb type');
+    expect(
+      refused({
+        ...submission,
+        answeredIn: { ...submission.answeredIn, jobb: { locale: 'ar', variant: 'plain', text: 'not a hash' } },
+      }),
+    ).toContain('/answeredIn/jobb type');
     expect(refused({ ...submission, startedAt: '2027-01-01T00:00:00.000Z' })).toContain('/startedAt maximum');
   });
 });

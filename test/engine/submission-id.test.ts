@@ -16,7 +16,8 @@ const json = fc.jsonValue({ maxDepth: 3 });
 /** Paths to every value in a JSON tree (objects and arrays), for changing one of them. */
 function paths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   if (Array.isArray(value)) return value.flatMap((item, i) => [[...prefix, i], ...paths(item, [...prefix, i])]);
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => [[...prefix, key], ...paths(item, [...prefix, key])]);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => [[...prefix, key], ...paths(item, [...prefix, key])]);
   return [];
 }
 
@@ -28,38 +29,64 @@ function setAt(root: Record<string, unknown>, path: Array<string | number>, valu
 
 describe('the submission fingerprint', () => {
   it('is the same for the same content in any key order, and ignores the id and submittedAt', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), json), (value) => {
-      const reversed = Object.fromEntries(Object.entries(value).reverse());
-      expect(canonicalJson(reversed)).toBe(canonicalJson(value));
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), (value) => {
+        const reversed = Object.fromEntries(Object.entries(value).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(value));
+      }),
+    );
     const submission = kontaktSubmission();
-    expect(submissionFingerprint({ ...submission, id: 'another-id-123', submittedAt: '2030-01-01T00:00:00.000Z' })).toBe(submissionFingerprint(submission));
+    expect(
+      submissionFingerprint({ ...submission, id: 'another-id-123', submittedAt: '2030-01-01T00:00:00.000Z' }),
+    ).toBe(submissionFingerprint(submission));
     expect(submissionFingerprint(submission)).toMatch(/^[0-9a-f]{14}$/);
   });
 
   it('changes with any change anywhere in the submission except submittedAt (property)', () => {
     const base = kontaktSubmission({ help: { contact: true, channel: 'phone', interpreter: false } });
-    const changeable = paths(base).filter((path) => !(path.length === 1 && (path[0] === 'submittedAt' || path[0] === 'id')));
-    fc.assert(fc.property(fc.constantFrom(...changeable), json, (path, replacement) => {
-      const changed = structuredClone(base) as unknown as Record<string, unknown>;
-      const old = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], changed);
-      fc.pre(canonicalJson(old) !== canonicalJson(replacement));
-      setAt(changed, path, replacement);
-      expect(submissionFingerprint(changed as unknown as Submission)).not.toBe(submissionFingerprint(base));
-    }), { numRuns: 2000 });
+    const changeable = paths(base).filter(
+      (path) => !(path.length === 1 && (path[0] === 'submittedAt' || path[0] === 'id')),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...changeable), json, (path, replacement) => {
+        const changed = structuredClone(base) as unknown as Record<string, unknown>;
+        const old = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], changed);
+        fc.pre(canonicalJson(old) !== canonicalJson(replacement));
+        setAt(changed, path, replacement);
+        expect(submissionFingerprint(changed as unknown as Submission)).not.toBe(submissionFingerprint(base));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
-describe('the machine\'s submission id', () => {
-  const answers = { navn: 'Ola', fodselsnummer: '01010000110', telefon: '91234567', tema: 'bolig', beskrivelse: 'Jeg mistet jobben.', kanal: 'video', tolk: false, samtykke: true };
+describe("the machine's submission id", () => {
+  const answers = {
+    navn: 'Ola',
+    fodselsnummer: '01010000110',
+    telefon: '91234567',
+    tema: 'bolig',
+    beskrivelse: 'Jeg mistet jobben.',
+    kanal: 'video',
+    tolk: false,
+    samtykke: true,
+  };
 
   async function failingWizard(input = {}) {
     const formPackage = await examplePackage('kontakt');
     let n = 0;
     const sent: Submission[] = [];
     let clock = Date.parse('2026-03-03T10:00:00Z');
-    const machine = createWizardMachine(formPackage, { createId: () => `submission-${++n}`, now: () => new Date((clock += 60_000)) }).provide({
-      actors: { sendSubmission: fromPromise<Receipt, Submission>(async ({ input: submission }) => { sent.push(submission); throw Object.assign(new Error('network'), { reason: 'network' }); }) },
+    const machine = createWizardMachine(formPackage, {
+      createId: () => `submission-${++n}`,
+      now: () => new Date((clock += 60_000)),
+    }).provide({
+      actors: {
+        sendSubmission: fromPromise<Receipt, Submission>(async ({ input: submission }) => {
+          sent.push(submission);
+          throw Object.assign(new Error('network'), { reason: 'network' });
+        }),
+      },
     });
     const actor = createActor(machine, { input: { answers, ...input } }).start();
     for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
@@ -76,35 +103,41 @@ describe('the machine\'s submission id', () => {
       { type: 'ANSWER', field: 'kanal', value: 'telefon' },
       { type: 'MARK_UNSURE', field: 'beskrivelse', unsure: true },
     ] as const;
-    await fc.assert(fc.asyncProperty(fc.array(fc.option(fc.constantFrom(...changes), { nil: null }), { minLength: 1, maxLength: 6 }), async (steps) => {
-      const { actor, sent } = await failingWizard();
-      actor.send({ type: 'SUBMIT' });
-      await waitFor(actor, (s) => s.value === 'failed');
-      for (const change of steps) {
-        // Answers, flags and the text variant change in "filling"; help, language on the failure page.
-        if (change && (change.type === 'ANSWER' || change.type === 'MARK_UNSURE')) {
-          actor.send({ type: 'BACK' });
-          actor.send({ type: 'GO_TO', step: 'henvendelse' });
-          actor.send(change);
-          actor.send({ type: 'NEXT' });
-          actor.send({ type: 'NEXT' });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.option(fc.constantFrom(...changes), { nil: null }), { minLength: 1, maxLength: 6 }),
+        async (steps) => {
+          const { actor, sent } = await failingWizard();
           actor.send({ type: 'SUBMIT' });
-        } else {
-          if (change) actor.send(change);
-          actor.send({ type: 'RETRY' });
-        }
-        await waitFor(actor, (s) => s.value === 'failed');
-      }
-      // Each try: the same id as the try before exactly when the body (all but id and submittedAt) is the same.
-      for (let i = 1; i < sent.length; i++) {
-        const same = submissionFingerprint(sent[i]!) === submissionFingerprint(sent[i - 1]!);
-        expect(sent[i]!.id === sent[i - 1]!.id).toBe(same);
-        expect(sent[i]!.submittedAt).not.toBe(sent[i - 1]!.submittedAt);
-      }
-      const ids = [...new Set(sent.map((s) => s.id))];
-      const { earlierIds, submission } = actor.getSnapshot().context;
-      expect(earlierIds).toEqual(ids.filter((id) => id !== submission!.id));
-    }), { numRuns: 60 });
+          await waitFor(actor, (s) => s.value === 'failed');
+          for (const change of steps) {
+            // Answers, flags and the text variant change in "filling"; help, language on the failure page.
+            if (change && (change.type === 'ANSWER' || change.type === 'MARK_UNSURE')) {
+              actor.send({ type: 'BACK' });
+              actor.send({ type: 'GO_TO', step: 'henvendelse' });
+              actor.send(change);
+              actor.send({ type: 'NEXT' });
+              actor.send({ type: 'NEXT' });
+              actor.send({ type: 'SUBMIT' });
+            } else {
+              if (change) actor.send(change);
+              actor.send({ type: 'RETRY' });
+            }
+            await waitFor(actor, (s) => s.value === 'failed');
+          }
+          // Each try: the same id as the try before exactly when the body (all but id and submittedAt) is the same.
+          for (let i = 1; i < sent.length; i++) {
+            const same = submissionFingerprint(sent[i]!) === submissionFingerprint(sent[i - 1]!);
+            expect(sent[i]!.id === sent[i - 1]!.id).toBe(same);
+            expect(sent[i]!.submittedAt).not.toBe(sent[i - 1]!.submittedAt);
+          }
+          const ids = [...new Set(sent.map((s) => s.id))];
+          const { earlierIds, submission } = actor.getSnapshot().context;
+          expect(earlierIds).toEqual(ids.filter((id) => id !== submission!.id));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('keeps the rule through a draft: same body after a reload keeps the id; a change after it takes a new one, with the earlier ids', async () => {
@@ -116,8 +149,15 @@ describe('the machine\'s submission id', () => {
     await waitFor(actor, (s) => s.value === 'failed');
     const context = actor.getSnapshot().context;
     expect(context.earlierIds).toEqual(['submission-1']);
-    const draft = parseDraft(JSON.stringify(draftOf(formPackage.definition, context, { review: true, savedAt: new Date(), remember: false })), 'kontakt')!;
-    expect(draft).toMatchObject({ submissionId: 'submission-2', submissionFingerprint: context.tried!.fingerprint, earlierSubmissionIds: ['submission-1'] });
+    const draft = parseDraft(
+      JSON.stringify(draftOf(formPackage.definition, context, { review: true, savedAt: new Date(), remember: false })),
+      'kontakt',
+    )!;
+    expect(draft).toMatchObject({
+      submissionId: 'submission-2',
+      submissionFingerprint: context.tried!.fingerprint,
+      earlierSubmissionIds: ['submission-1'],
+    });
 
     const restored = restoreDraft(formPackage, draft);
     const again = await failingWizard(restored.input);
@@ -137,7 +177,12 @@ describe('the machine\'s submission id', () => {
     let n = 0;
     const sent: string[] = [];
     const machine = createWizardMachine(formPackage, { createId: () => `submission-${++n}` }).provide({
-      actors: { sendSubmission: fromPromise<Receipt, Submission>(async ({ input }) => { sent.push(input.id); throw Object.assign(new Error('changed-body'), { reason: 'changed-body' }); }) },
+      actors: {
+        sendSubmission: fromPromise<Receipt, Submission>(async ({ input }) => {
+          sent.push(input.id);
+          throw Object.assign(new Error('changed-body'), { reason: 'changed-body' });
+        }),
+      },
     });
     const actor = createActor(machine, { input: { answers } }).start();
     for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
@@ -148,7 +193,10 @@ describe('the machine\'s submission id', () => {
   });
 
   it('ignores ids in a draft that the receiver would not take', async () => {
-    const { actor } = await failingWizard({ tried: { id: '../../etc', fingerprint: 'x' }, earlierIds: ['ok-id-12345', 'no', 42] as unknown as string[] });
+    const { actor } = await failingWizard({
+      tried: { id: '../../etc', fingerprint: 'x' },
+      earlierIds: ['ok-id-12345', 'no', 42] as unknown as string[],
+    });
     expect(actor.getSnapshot().context).toMatchObject({ tried: null, earlierIds: ['ok-id-12345'] });
   });
 });

@@ -7,11 +7,16 @@ import type { FieldDefinition } from '../../src/definition/types.ts';
 
 /** `control(css)` finds an element inside the widget; `settle()` waits until the widget has rendered. */
 export async function fillField(
-  control: (css: string) => Locator, settle: () => Promise<void>, field: FieldDefinition, path: string, value: unknown,
+  control: (css: string) => Locator,
+  settle: () => Promise<void>,
+  field: FieldDefinition,
+  path: string,
+  value: unknown,
 ): Promise<void> {
   const id = domId(path);
   switch (field.kind) {
-    case 'radio': case 'yesno':
+    case 'radio':
+    case 'yesno':
       await control(`input[name="${id}"][value="${String(value)}"]`).check();
       break;
     case 'checkboxes':
@@ -24,7 +29,8 @@ export async function fillField(
       if (value === true) await control(`#${id}`).check();
       break;
     case 'address':
-      for (const [part, text] of Object.entries(value as Record<string, string>)) await control(`#${id}-${part}`).fill(text);
+      for (const [part, text] of Object.entries(value as Record<string, string>))
+        await control(`#${id}-${part}`).fill(text);
       break;
     case 'attachments':
       for (const [document, status] of Object.entries(value as Record<string, string>)) {
@@ -33,7 +39,11 @@ export async function fillField(
         await settle();
         if (status === 'uploaded') {
           // A phone photo, as an applicant would send it.
-          await control(`#${documentId}-files`).setInputFiles({ name: `${document}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]) });
+          await control(`#${documentId}-files`).setInputFiles({
+            name: `${document}.jpg`,
+            mimeType: 'image/jpeg',
+            buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+          });
         }
         if (status === 'missing') await control(`#${documentId}-reason`).fill('Banken har ikke sendt den ennå.');
       }

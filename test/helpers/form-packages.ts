@@ -21,7 +21,10 @@ export function examplePackage(id: string): Promise<FormPackage> {
   if (!loaded) {
     loaded = (async () => {
       const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-'));
-      const { dir } = await buildFormPackage(await readExampleDefinition(id), { outDir, localesDir: resolve(packageRoot, 'locales') });
+      const { dir } = await buildFormPackage(await readExampleDefinition(id), {
+        outDir,
+        localesDir: resolve(packageRoot, 'locales'),
+      });
       return loadFormPackage(dir);
     })();
     cache.set(id, loaded);

@@ -24,17 +24,23 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 function runAs(bin: string, program: string, args: string[]): void {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, program), ...args]] : [join(bin, program), args];
+  const [command, commandArgs] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', join(bin, program), ...args]]
+    : [join(bin, program), args];
   const result = spawnSync(command, commandArgs, { encoding: 'utf8', cwd: tmpdir() });
   if (result.status !== 0) {
-    throw new Error(`${program} ${args.join(' ')} failed (exit ${result.status ?? result.signal}): ${result.stderr || result.stdout}`);
+    throw new Error(
+      `${program} ${args.join(' ')} failed (exit ${result.status ?? result.signal}): ${result.stderr || result.stdout}`,
+    );
   }
 }
 
@@ -52,8 +58,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   runAs(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
   // fsync stays on: the durability promises are tested against a real server's behaviour.
-  runAs(bin, 'pg_ctl', ['-D', data, '-l', join(folder, 'server.log'), '-w', '-t', '60', '-o',
-    `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=100`, 'start']);
+  runAs(bin, 'pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(folder, 'server.log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=100`,
+    'start',
+  ]);
   const urlOf = (database: string): string => `postgres://postgres@127.0.0.1:${port}/${database}`;
   let stopped = false;
   return {

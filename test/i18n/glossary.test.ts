@@ -13,7 +13,9 @@ const files = readdirSync(localesDir, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .flatMap((e) => {
     try {
-      return [[e.name, JSON.parse(readFileSync(join(localesDir, e.name, `${GLOSSARY_NAMESPACE}.json`), 'utf8'))] as const];
+      return [
+        [e.name, JSON.parse(readFileSync(join(localesDir, e.name, `${GLOSSARY_NAMESPACE}.json`), 'utf8'))] as const,
+      ];
     } catch {
       return [];
     }
@@ -23,18 +25,24 @@ describe('locales/<lng>/glossary.json', () => {
   it('exists for nb, nn and en, and the plain-language engine reads the same words', () => {
     expect(files.map(([locale]) => locale)).toEqual(expect.arrayContaining(['nb', 'nn', 'en']));
     for (const [locale, glossary] of files) {
-      if (['nb', 'nn', 'en'].includes(locale)) expect(glossaryTerms(locale).map((t) => t.term)).toEqual(Object.keys(glossary));
+      if (['nb', 'nn', 'en'].includes(locale))
+        expect(glossaryTerms(locale).map((t) => t.term)).toEqual(Object.keys(glossary));
     }
   });
 
   for (const [locale, glossary] of files) {
     it(`${locale}: each word has its forms in lower case and one explanation; no form belongs to two words`, () => {
       const seen = new Map<string, string>();
-      for (const [term, entry] of Object.entries(glossary as Record<string, { forms: unknown; explanation: unknown }>)) {
+      for (const [term, entry] of Object.entries(
+        glossary as Record<string, { forms: unknown; explanation: unknown }>,
+      )) {
         // i18next reads «.» and «:» in a key as separators.
         expect(term).not.toMatch(/[.:]/);
         expect(Object.keys(entry).sort()).toEqual(['explanation', 'forms']);
-        expect(typeof entry.explanation === 'string' && entry.explanation.trim().length >= 10, `${term}: explanation`).toBe(true);
+        expect(
+          typeof entry.explanation === 'string' && entry.explanation.trim().length >= 10,
+          `${term}: explanation`,
+        ).toBe(true);
         expect(Array.isArray(entry.forms) && entry.forms.length > 0, `${term}: forms`).toBe(true);
         const forms = entry.forms as string[];
         expect(forms, `${term}: the word itself is one of its forms`).toContain(term.toLocaleLowerCase(locale));
@@ -51,7 +59,16 @@ describe('locales/<lng>/glossary.json', () => {
 describe('finding glossary words in a text', () => {
   const resources = {
     nb: {
-      skjema: { fields: { barn: { label: 'Forsørger du barn?', label_plain: 'Har du ansvar for barn?', hint: 'Se vedtaket.', options: { ja: 'Ja, jeg har en kommunal bolig' } } } },
+      skjema: {
+        fields: {
+          barn: {
+            label: 'Forsørger du barn?',
+            label_plain: 'Har du ansvar for barn?',
+            hint: 'Se vedtaket.',
+            options: { ja: 'Ja, jeg har en kommunal bolig' },
+          },
+        },
+      },
       [GLOSSARY_NAMESPACE]: {
         forsørge: { forms: ['forsørge', 'forsørger'], explanation: 'Å sørge for mat, klær og et sted å bo.' },
         vedtak: { forms: ['vedtak', 'vedtaket'], explanation: 'Svaret fra NAV.' },
@@ -72,8 +89,16 @@ describe('finding glossary words in a text', () => {
   it('reads every text of a field in the variant on screen', async () => {
     const i18n = await createTexts('skjema', 'nb', resources);
     const standard = textsFor(i18n, 'standard');
-    expect(textsUnder(standard, 'skjema', 'fields.barn')).toEqual(['Forsørger du barn?', 'Se vedtaket.', 'Ja, jeg har en kommunal bolig']);
-    expect(termsIn(standard, textsUnder(standard, 'skjema', 'fields.barn'))).toEqual(['forsørge', 'vedtak', 'kommunal bolig']);
+    expect(textsUnder(standard, 'skjema', 'fields.barn')).toEqual([
+      'Forsørger du barn?',
+      'Se vedtaket.',
+      'Ja, jeg har en kommunal bolig',
+    ]);
+    expect(termsIn(standard, textsUnder(standard, 'skjema', 'fields.barn'))).toEqual([
+      'forsørge',
+      'vedtak',
+      'kommunal bolig',
+    ]);
     const plain = textsFor(i18n, 'plain');
     expect(termsIn(plain, textsUnder(plain, 'skjema', 'fields.barn'))).toEqual(['vedtak', 'kommunal bolig']);
   });

@@ -12,7 +12,16 @@ const FORMS = ['kontakt', 'stotte', 'aktivitet', 'sosialhjelp'];
 
 describe('the plain variant falls back within the same language first', () => {
   const resources = {
-    nb: { skjema: { a: 'nb standard', a_plain: 'nb enkel', b: 'nb standard b', b_plain: 'nb enkel b', c: 'nb standard c', c_plain: 'nb enkel c' } },
+    nb: {
+      skjema: {
+        a: 'nb standard',
+        a_plain: 'nb enkel',
+        b: 'nb standard b',
+        b_plain: 'nb enkel b',
+        c: 'nb standard c',
+        c_plain: 'nb enkel c',
+      },
+    },
     pl: { skjema: { a: 'pl standard', b: 'pl standard b', b_plain: 'pl prosty b' } },
   };
 
@@ -32,7 +41,14 @@ describe('the plain variant falls back within the same language first', () => {
 
   it('holds for plural texts: left_plain_one is the plain variant of left_one', async () => {
     const i18n = await createTexts('skjema', 'en', {
-      nb: { skjema: { left_one: '{{count}} tegn igjen', left_other: '{{count}} tegn igjen', left_plain_one: 'Du kan skrive {{count}} tegn til', left_plain_other: 'Du kan skrive {{count}} tegn til' } },
+      nb: {
+        skjema: {
+          left_one: '{{count}} tegn igjen',
+          left_other: '{{count}} tegn igjen',
+          left_plain_one: 'Du kan skrive {{count}} tegn til',
+          left_plain_other: 'Du kan skrive {{count}} tegn til',
+        },
+      },
       en: { skjema: { left_one: '{{count}} character left', left_other: '{{count}} characters left' } },
     });
     expect(textsFor(i18n, 'plain').t('left', { count: 2 })).toBe('2 characters left');
@@ -41,7 +57,10 @@ describe('the plain variant falls back within the same language first', () => {
 });
 
 /** Every locale folder with a text file for the namespace. */
-const locales = readdirSync(localesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const locales = readdirSync(localesDir, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 describe('the plain texts of the example forms and the widget', () => {
   for (const namespace of [...FORMS, 'widget']) {
@@ -52,7 +71,9 @@ describe('the plain texts of the example forms and the widget', () => {
         for (const entry of resolveVariants(resource).values()) {
           if (entry.plain === undefined) continue;
           expect(entry.standard, `${locale} ${entry.key}: a plain text without a standard text`).toBeDefined();
-          expect(entry.plain.trim(), `${locale} ${entry.key}: a plain text that repeats the standard text`).not.toBe(entry.standard!.trim());
+          expect(entry.plain.trim(), `${locale} ${entry.key}: a plain text that repeats the standard text`).not.toBe(
+            entry.standard!.trim(),
+          );
         }
       }
       for (const locale of ['nb', 'nn', 'en']) {
@@ -62,7 +83,9 @@ describe('the plain texts of the example forms and the widget', () => {
     });
 
     it(`${namespace}: in every locale, the plain variant shows that locale's own texts before any Norwegian text`, async () => {
-      const resources = Object.fromEntries(Object.entries(texts).map(([l, r]) => [l, { [namespace]: r as TextResource }]));
+      const resources = Object.fromEntries(
+        Object.entries(texts).map(([l, r]) => [l, { [namespace]: r as TextResource }]),
+      );
       const nb = resolveVariants(texts.nb!);
       for (const locale of locales.filter((l) => l in texts)) {
         const i18n = await createTexts(namespace, locale, resources);
@@ -74,7 +97,9 @@ describe('the plain texts of the example forms and the widget', () => {
           const mine = own.get(key);
           const expected = mine?.plain ?? mine?.standard ?? source.plain ?? source.standard;
           // Each placeholder filled with itself, so the text can be compared as it is in the file.
-          const params = Object.fromEntries([...expected.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => [m[1]!, `{{${m[1]}}}`]));
+          const params = Object.fromEntries(
+            [...expected.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => [m[1]!, `{{${m[1]}}}`]),
+          );
           const shown = plain.resolve(key, params);
           expect(shown, `${locale} ${namespace}:${key}`).toEqual({ text: expected, lng: mine ? locale : 'nb' });
         }

@@ -6,18 +6,35 @@ import { packageRoot } from '../../src/node/paths.ts';
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : Promise.resolve(e.name.endsWith('.ts') && !e.name.includes('.test.') ? [join(dir, e.name)] : []))));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? sourceFiles(join(dir, e.name))
+        : Promise.resolve(e.name.endsWith('.ts') && !e.name.includes('.test.') ? [join(dir, e.name)] : []),
+    ),
+  );
   return nested.flat();
 }
 
 function lookup(texts: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), texts);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      texts,
+    );
 }
 
 describe('widget texts', () => {
   it('has an nb text for every widget key used in the code', async () => {
-    const nb = JSON.parse(await readFile(resolve(packageRoot, 'locales/nb/widget.json'), 'utf8')) as Record<string, unknown>;
-    const files = [...(await sourceFiles(resolve(packageRoot, 'components'))), ...(await sourceFiles(resolve(packageRoot, 'src')))];
+    const nb = JSON.parse(await readFile(resolve(packageRoot, 'locales/nb/widget.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const files = [
+      ...(await sourceFiles(resolve(packageRoot, 'components'))),
+      ...(await sourceFiles(resolve(packageRoot, 'src'))),
+    ];
     const used = new Set<string>();
     for (const file of files) {
       const code = await readFile(file, 'utf8');
@@ -34,8 +51,12 @@ describe('widget texts', () => {
   });
 
   it('has a text for every state the review and sending can be in', async () => {
-    const nb = JSON.parse(await readFile(resolve(packageRoot, 'locales/nb/widget.json'), 'utf8')) as Record<string, unknown>;
-    for (const status of ['uploaded', 'later', 'missing']) expect(typeof lookup(nb, `attachments.${status}`)).toBe('string');
+    const nb = JSON.parse(await readFile(resolve(packageRoot, 'locales/nb/widget.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    for (const status of ['uploaded', 'later', 'missing'])
+      expect(typeof lookup(nb, `attachments.${status}`)).toBe('string');
     for (const failure of ['network', 'invalid']) expect(typeof lookup(nb, `sendFailed.${failure}`)).toBe('string');
   });
 });

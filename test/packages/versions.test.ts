@@ -17,7 +17,8 @@ describe('the release version', () => {
   });
 
   it('is what the widget tells a second copy on the page', () => {
-    for (const file of ['components/klar-skjema/define.ts', 'components/klar-skjema/loader.ts']) expect(read(file), file).toContain(`const VERSION = '${version}';`);
+    for (const file of ['components/klar-skjema/define.ts', 'components/klar-skjema/loader.ts'])
+      expect(read(file), file).toContain(`const VERSION = '${version}';`);
   });
 
   it('is the newest section of the CHANGELOG', () => {

@@ -5,8 +5,16 @@ import { documentsNotHad, documentsToSend, missingItems } from '../../components
 import { examplePackage } from '../helpers/form-packages.ts';
 
 const answers = {
-  arbeid: ['deltid'], adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' }, 'har-barn': false, bosituasjon: 'leier', husleie: 8000, personer: 1,
-  dokumenter: { husleiekontrakt: { status: 'uploaded', files: [{ name: 'a.pdf', size: 1, type: 'application/pdf' }] }, lonnsslipp: { status: 'later' } },
+  arbeid: ['deltid'],
+  adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },
+  'har-barn': false,
+  bosituasjon: 'leier',
+  husleie: 8000,
+  personer: 1,
+  dokumenter: {
+    husleiekontrakt: { status: 'uploaded', files: [{ name: 'a.pdf', size: 1, type: 'application/pdf' }] },
+    lonnsslipp: { status: 'later' },
+  },
 };
 
 describe('missing before sending', () => {
@@ -15,8 +23,13 @@ describe('missing before sending', () => {
     const relevance = computeRelevance(definition, validators, answers);
     const hasText = (key: string) => key === 'stotte:fields.konto.ifEmpty';
     const items = missingItems({ definition, relevance, answers, unsure: ['inntekt'], hasText });
-    expect(items.map((item) => [item.kind, item.kind === 'document' ? `${item.document}:${item.status}` : item.field.id])).toEqual([
-      ['unsure', 'inntekt'], ['unanswered', 'konto'], ['document', 'lonnsslipp:later'], ['document', 'kontoutskrift:none'],
+    expect(
+      items.map((item) => [item.kind, item.kind === 'document' ? `${item.document}:${item.status}` : item.field.id]),
+    ).toEqual([
+      ['unsure', 'inntekt'],
+      ['unanswered', 'konto'],
+      ['document', 'lonnsslipp:later'],
+      ['document', 'kontoutskrift:none'],
     ]);
     expect(documentsToSend(items)).toEqual(['lonnsslipp', 'kontoutskrift']);
     expect(documentsNotHad(items)).toEqual([]);
@@ -24,12 +37,24 @@ describe('missing before sending', () => {
 
   it('does not list an empty optional question without a text that says what it means, or an answered one', async () => {
     const { definition, validators } = await examplePackage('stotte');
-    const withKonto = { ...answers, konto: '86011117947', dokumenter: { ...answers.dokumenter, kontoutskrift: { status: 'missing', reason: 'Banken har ikke sendt den.' } } };
+    const withKonto = {
+      ...answers,
+      konto: '86011117947',
+      dokumenter: { ...answers.dokumenter, kontoutskrift: { status: 'missing', reason: 'Banken har ikke sendt den.' } },
+    };
     const relevance = computeRelevance(definition, validators, withKonto);
     const items = missingItems({ definition, relevance, answers: withKonto, unsure: [], hasText: () => true });
-    expect(items.map((item) => item.kind === 'document' ? `${item.document}:${item.status}` : item.field.id)).toEqual(['lonnsslipp:later', 'kontoutskrift:missing']);
+    expect(items.map((item) => (item.kind === 'document' ? `${item.document}:${item.status}` : item.field.id))).toEqual(
+      ['lonnsslipp:later', 'kontoutskrift:missing'],
+    );
     expect(documentsNotHad(items)).toEqual(['kontoutskrift']);
-    const none = missingItems({ definition, relevance: computeRelevance(definition, validators, answers), answers, unsure: [], hasText: () => false });
+    const none = missingItems({
+      definition,
+      relevance: computeRelevance(definition, validators, answers),
+      answers,
+      unsure: [],
+      hasText: () => false,
+    });
     expect(none.some((item) => item.kind === 'unanswered')).toBe(false);
   });
 });

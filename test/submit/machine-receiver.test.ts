@@ -13,11 +13,24 @@ import { examplePackage } from '../helpers/form-packages.ts';
 import { startTestReceiver, type TestReceiver } from '../../packages/receiver/test/helpers.ts';
 
 let receiver: TestReceiver;
-beforeAll(async () => { receiver = await startTestReceiver(); });
-afterAll(async () => { await receiver.stop(); });
+beforeAll(async () => {
+  receiver = await startTestReceiver();
+});
+afterAll(async () => {
+  await receiver.stop();
+});
 
 const always: Connectivity = { online: () => true, whenOnline: () => new Promise(() => {}) };
-const answers = { navn: 'Ola Nordmann', fodselsnummer: '01010000110', telefon: '91234567', tema: 'bolig', beskrivelse: 'Jeg mistet jobben.', kanal: 'video', tolk: false, samtykke: true };
+const answers = {
+  navn: 'Ola Nordmann',
+  fodselsnummer: '01010000110',
+  telefon: '91234567',
+  tema: 'bolig',
+  beskrivelse: 'Jeg mistet jobben.',
+  kanal: 'video',
+  tolk: false,
+  samtykke: true,
+};
 
 /** A fetch whose first submission POST reaches the receiver (and is stored) but whose answer never comes back. */
 function losingFirstAnswer(): { fetch: typeof fetch; posts: string[] } {
@@ -29,7 +42,11 @@ function losingFirstAnswer(): { fetch: typeof fetch; posts: string[] } {
       const response = await fetch(input, init);
       if (init?.method === 'POST' && String(input).endsWith('/submissions')) {
         posts.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
-        if (!lost) { lost = true; await response.arrayBuffer(); throw new TypeError('fetch failed'); }
+        if (!lost) {
+          lost = true;
+          await response.arrayBuffer();
+          throw new TypeError('fetch failed');
+        }
       }
       return response;
     },
@@ -42,10 +59,20 @@ async function wizard(fetcher: typeof fetch, input: WizardInput = { answers }): 
   const machine = createWizardMachine(formPackage).provide({
     actors: {
       // As the widget's Submitter: the earlier ids come from the machine, sending from send.ts.
-      sendSubmission: fromPromise<Receipt, Submission>(({ input: submission, signal }) => sendForReceipt({
-        url: `${receiver.url}/api/forms/kontakt/submissions`, submission, fetch: fetcher, signal, connectivity: always,
-        delaysMs: [], earlierIds: actor!.getSnapshot().context.earlierIds,
-      }, formPackage.definition)),
+      sendSubmission: fromPromise<Receipt, Submission>(({ input: submission, signal }) =>
+        sendForReceipt(
+          {
+            url: `${receiver.url}/api/forms/kontakt/submissions`,
+            submission,
+            fetch: fetcher,
+            signal,
+            connectivity: always,
+            delaysMs: [],
+            earlierIds: actor!.getSnapshot().context.earlierIds,
+          },
+          formPackage.definition,
+        ),
+      ),
     },
   });
   actor = createActor(machine, { input }).start();
@@ -55,7 +82,12 @@ async function wizard(fetcher: typeof fetch, input: WizardInput = { answers }): 
 }
 
 /** Every stored submission: reference, idempotency key, and the body as stored. */
-const stored = () => receiver.rows('submissions').map((row) => ({ reference: row.reference as string, id: row.idempotency_key as string, body: JSON.parse(row.submission as string) as Submission }));
+const stored = () =>
+  receiver.rows('submissions').map((row) => ({
+    reference: row.reference as string,
+    id: row.idempotency_key as string,
+    body: JSON.parse(row.submission as string) as Submission,
+  }));
 
 /** Send whose answer is lost: the machine ends in "failed" (network), and the receiver has it. */
 async function sendAndLoseAnswer(actor: Actor<WizardMachine>): Promise<string> {
@@ -109,7 +141,11 @@ describe('the machine and the real receiver', () => {
     expect(submission!.id).not.toBe(firstId);
     const rows = stored().slice(before);
     expect(rows.map((r) => r.reference).sort()).toEqual([receipt!.reference, ...receipt!.earlier!.references].sort());
-    expect(rows.find((r) => r.reference === receipt!.reference)!.body.help).toEqual({ contact: false, interpreter: true, interpreterLanguage: 'ar' });
+    expect(rows.find((r) => r.reference === receipt!.reference)!.body.help).toEqual({
+      contact: false,
+      interpreter: true,
+      interpreterLanguage: 'ar',
+    });
     expect(rows.find((r) => r.id === firstId)!.body.help).toBeUndefined();
     expect(receipt!.earlier!.references).toEqual([rows.find((r) => r.id === firstId)!.reference]);
   });
@@ -129,7 +165,7 @@ describe('the machine and the real receiver', () => {
     expect(receipt!.earlier).toBeUndefined();
   });
 
-  it('an old draft\'s id that the receiver holds with another body: 409 changed-body, a new id once, both on the receipt', async () => {
+  it("an old draft's id that the receiver holds with another body: 409 changed-body, a new id once, both on the receipt", async () => {
     const before = stored().length;
     // Sent from another tab or an older widget: the receiver has this id with other answers.
     const old = await wizard(fetch);
@@ -140,8 +176,14 @@ describe('the machine and the real receiver', () => {
 
     // A draft from before fingerprints: the id without its body's fingerprint.
     const sent: string[] = [];
-    const spying: typeof fetch = (input, init) => { if (init?.method === 'POST') sent.push(new Headers(init.headers).get('Idempotency-Key') ?? ''); return fetch(input, init); };
-    const actor = await wizard(spying, { answers: { ...answers, beskrivelse: 'Noe helt annet.' }, tried: { id: oldId } });
+    const spying: typeof fetch = (input, init) => {
+      if (init?.method === 'POST') sent.push(new Headers(init.headers).get('Idempotency-Key') ?? '');
+      return fetch(input, init);
+    };
+    const actor = await wizard(spying, {
+      answers: { ...answers, beskrivelse: 'Noe helt annet.' },
+      tried: { id: oldId },
+    });
     actor.send({ type: 'SUBMIT' });
     await waitFor(actor, (s) => s.value === 'submitted');
     const { receipt, submission } = actor.getSnapshot().context;

@@ -1,7 +1,18 @@
 // axe on every step of every example form: empty, with errors, the review page and the receipt.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual } from '../browser/assert.ts';
-import { definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, clickButton, settle, until, type Widget } from './driver.ts';
+import {
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  mountWidget,
+  next,
+  clickButton,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 async function walk(formId: string, visit: (widget: Widget, moment: string) => Promise<void>): Promise<Widget> {
   const definition = await definitionOf(formId);
@@ -20,7 +31,10 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
   }
   deepEqual(widget.snapshot!.value, 'review');
   // The review page is whole once the late chunk is there (its Send button with it).
-  await until(() => [...widget.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Send'), 'the review page');
+  await until(
+    () => [...widget.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Send'),
+    'the review page',
+  );
   await settle(widget);
   await visit(widget, 'review');
   await clickButton(widget, 'Send');
@@ -45,7 +59,10 @@ for (const formId of ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet']) {
       });
       const definition = await definitionOf(formId);
       for (const step of definition.steps) assert(seen.includes(`${step.id}, empty`), `step ${step.id} was checked`);
-      assert(seen.some((m) => m.endsWith('with errors')), 'an error state was checked');
+      assert(
+        seen.some((m) => m.endsWith('with errors')),
+        'an error state was checked',
+      );
       assert(headingText(widget).length > 0, 'the receipt has a heading');
     });
   });

@@ -18,10 +18,17 @@ describe('clean text in the widget', () => {
   it('stops a name with a bidi override on its step, says what to do, and takes it once retyped (in NFC)', async () => {
     const widget = await mount('kontakt');
     const definition = await definitionOf('kontakt');
-    await fillStep(widget, definition, { navn: 'Kari \u202Enamdron', fodselsnummer: '01010000110', telefon: '91234567' });
+    await fillStep(widget, definition, {
+      navn: 'Kari \u202Enamdron',
+      fodselsnummer: '01010000110',
+      telefon: '91234567',
+    });
     await next(widget);
     equal(widget.snapshot!.context.step, 'om-deg');
-    match(errorSummary(widget), /Svaret på «[^»]+» har usynlige tegn som snur teksten\. Slett svaret, og skriv det på nytt\./);
+    match(
+      errorSummary(widget),
+      /Svaret på «[^»]+» har usynlige tegn som snur teksten\. Slett svaret, og skriv det på nytt\./,
+    );
     equal(byId(widget, 'ks-navn').getAttribute('aria-invalid'), 'true');
     await checkA11y(widget);
 
@@ -34,15 +41,22 @@ describe('clean text in the widget', () => {
   it('names a file whose name hides its ending without the hiding character', async () => {
     const widget = await mount('stotte');
     const definition = await definitionOf('stotte');
-    await fillStep(widget, definition, { arbeid: ['ingen'], adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' } });
+    await fillStep(widget, definition, {
+      arbeid: ['ingen'],
+      adresse: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },
+    });
     await next(widget);
     await fillStep(widget, definition, { 'har-barn': false, bosituasjon: 'eier' });
     await next(widget);
     equal(widget.snapshot!.context.step, 'vedlegg');
-    root(widget).querySelector<HTMLInputElement>('input[name="ks-dokumenter-kontoutskrift"][value="uploaded"]')!.click();
+    root(widget)
+      .querySelector<HTMLInputElement>('input[name="ks-dokumenter-kontoutskrift"][value="uploaded"]')!
+      .click();
     await settle(widget);
     const files = new DataTransfer();
-    files.items.add(new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'faktura\u202Efdp.exe', { type: 'application/pdf' }));
+    files.items.add(
+      new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'faktura\u202Efdp.exe', { type: 'application/pdf' }),
+    );
     const input = byId<HTMLInputElement>(widget, 'ks-dokumenter-kontoutskrift-files');
     input.files = files.files;
     input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));

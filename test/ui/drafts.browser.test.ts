@@ -13,7 +13,7 @@ const T0 = new Date('2026-03-03T09:42:00Z');
 const answersFor = (formId: string, step: string): Record<string, unknown> =>
   formId === 'stotte' && step === 'vedlegg'
     ? { dokumenter: { husleiekontrakt: 'later', lonnsslipp: 'later', kontoutskrift: 'missing' } }
-    : fullAnswers[formId]![step] ?? {};
+    : (fullAnswers[formId]![step] ?? {});
 
 async function switchLanguage(widget: Widget, locale: string): Promise<void> {
   const select = byId<HTMLSelectElement>(widget, 'ks-language');
@@ -24,9 +24,19 @@ async function switchLanguage(widget: Widget, locale: string): Promise<void> {
 }
 
 /** A clean device; the last test's widgets go first, since a widget saves its draft when it is removed. */
-const clean = (): void => { document.body.replaceChildren(); sessionStorage.clear(); localStorage.clear(); };
-const liveText = (widget: Widget): string => [...root(widget).querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
-const deviceDraft = (formId: string) => JSON.parse(localStorage.getItem(`klarskjema:${formId}`) ?? 'null') as { expiresAt: string; savedAt: string; answers: Record<string, unknown> } | null;
+const clean = (): void => {
+  document.body.replaceChildren();
+  sessionStorage.clear();
+  localStorage.clear();
+};
+const liveText = (widget: Widget): string =>
+  [...root(widget).querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
+const deviceDraft = (formId: string) =>
+  JSON.parse(localStorage.getItem(`klarskjema:${formId}`) ?? 'null') as {
+    expiresAt: string;
+    savedAt: string;
+    answers: Record<string, unknown>;
+  } | null;
 
 describe('a reload in the same tab', () => {
   beforeEach(clean);
@@ -41,7 +51,8 @@ describe('a reload in the same tab', () => {
         await fillStep(widget, definition, answersFor(formId, step));
         if (turn === 1) await switchLanguage(widget, 'en');
         if (turn === 2) await switchLanguage(widget, 'nb');
-        if (turn % 2 === 0) await press(widget, widget.snapshot!.context.variant === 'plain' ? 'Vis vanlig tekst' : 'Vis enklere tekst');
+        if (turn % 2 === 0)
+          await press(widget, widget.snapshot!.context.variant === 'plain' ? 'Vis vanlig tekst' : 'Vis enklere tekst');
         turn += 1;
         assert(root(widget).querySelector('.exit button'), `"Gå ut og slett" on ${step}`);
         const before = place(widget);
@@ -71,7 +82,10 @@ describe('a reload in the same tab', () => {
     const elsewhere = document.createElement('section');
     document.querySelector('main')!.append(elsewhere);
     elsewhere.append(widget);
-    await until(() => widget.snapshot?.context.step === 'henvendelse' && root(widget).querySelector('#ks-heading') !== null, 'the form after the move');
+    await until(
+      () => widget.snapshot?.context.step === 'henvendelse' && root(widget).querySelector('#ks-heading') !== null,
+      'the form after the move',
+    );
     deepEqual(place(widget), before);
     equal(sessionStorage.length, 0, 'session-draft="off" writes nothing to sessionStorage');
     await press(widget, 'Tilbake');
@@ -87,13 +101,24 @@ describe('a reload in the same tab', () => {
       await fillStep(widget, definition, answersFor('stotte', step));
       await next(widget);
     }
-    await fillStep(widget, definition, { dokumenter: { husleiekontrakt: 'uploaded', lonnsslipp: 'later', kontoutskrift: 'later' } });
-    equal((widget.snapshot!.context.answers.dokumenter as Record<string, { files?: unknown[] }>).husleiekontrakt!.files!.length, 1);
+    await fillStep(widget, definition, {
+      dokumenter: { husleiekontrakt: 'uploaded', lonnsslipp: 'later', kontoutskrift: 'later' },
+    });
+    equal(
+      (widget.snapshot!.context.answers.dokumenter as Record<string, { files?: unknown[] }>).husleiekontrakt!.files!
+        .length,
+      1,
+    );
     widget = await reload(widget, 'stotte');
     const stored = sessionStorage.getItem('klarskjema:stotte') ?? '';
-    assert(stored.includes('"uploaded"') && !stored.includes('husleiekontrakt.jpg'), 'the choice is kept, the file is not');
+    assert(
+      stored.includes('"uploaded"') && !stored.includes('husleiekontrakt.jpg'),
+      'the choice is kept, the file is not',
+    );
     equal(widget.snapshot!.context.step, 'vedlegg');
-    deepEqual((widget.snapshot!.context.answers.dokumenter as Record<string, unknown>).husleiekontrakt, { status: 'uploaded' });
+    deepEqual((widget.snapshot!.context.answers.dokumenter as Record<string, unknown>).husleiekontrakt, {
+      status: 'uploaded',
+    });
     match(text(widget, '.drafts-top .notice'), /Velg filene på nytt for: Husleiekontrakt/);
     await checkA11y(widget);
     await next(widget);
@@ -142,12 +167,19 @@ describe('"Gå ut og slett"', () => {
     const title = document.title;
     const url = location.href;
     const left: string[] = [];
-    const first = await mount('kontakt', { attributes: { 'exit-url': 'https://www.nrk.no/' }, leave: (to) => left.push(to) });
+    const first = await mount('kontakt', {
+      attributes: { 'exit-url': 'https://www.nrk.no/' },
+      leave: (to) => left.push(to),
+    });
     const definition = await definitionOf('kontakt');
     await fillStep(first, definition, answersFor('kontakt', 'om-deg'));
     byId<HTMLInputElement>(first, 'ks-remember').click();
     await until(() => deviceDraft('kontakt') !== null, 'the draft on the device');
-    const second = await mount('kontakt', { beside: true, attributes: { 'exit-url': 'https://www.nrk.no/' }, leave: (to) => left.push(to) });
+    const second = await mount('kontakt', {
+      beside: true,
+      attributes: { 'exit-url': 'https://www.nrk.no/' },
+      leave: (to) => left.push(to),
+    });
     equal(second.snapshot!.context.answers.navn, 'Kari Nordmann');
     assert(storedKeys().length >= 2, 'session and device copies exist');
 
@@ -156,8 +188,13 @@ describe('"Gå ut og slett"', () => {
     deepEqual(left, ['https://www.nrk.no/', 'https://www.nrk.no/']);
     deepEqual(storedKeys(), [], 'nothing in sessionStorage or localStorage');
     equal(sessionStorage.length + localStorage.length, 0);
-    deepEqual((await indexedDB.databases()).map((d) => d.name), [], 'nothing in IndexedDB');
-    for (const widget of [first, second]) equal(root(widget).querySelector('.root')?.childElementCount, 0, 'the answers are gone from the screen');
+    deepEqual(
+      (await indexedDB.databases()).map((d) => d.name),
+      [],
+      'nothing in IndexedDB',
+    );
+    for (const widget of [first, second])
+      equal(root(widget).querySelector('.root')?.childElementCount, 0, 'the answers are gone from the screen');
     // Nothing was saved after leaving, even when the page is hidden afterwards.
     document.dispatchEvent(new Event('visibilitychange'));
     dispatchEvent(new Event('pagehide'));
@@ -177,7 +214,13 @@ describe('"Gå ut og slett"', () => {
     frame.title = 'Skjema';
     frame.src = '/test/ui/fixtures/widget-page.html';
     document.body.append(frame);
-    await until(() => (frame.contentDocument?.querySelector('klar-skjema') as Widget | null)?.shadowRoot?.querySelector('#ks-heading') != null, 'the form');
+    await until(
+      () =>
+        (frame.contentDocument?.querySelector('klar-skjema') as Widget | null)?.shadowRoot?.querySelector(
+          '#ks-heading',
+        ) != null,
+      'the form',
+    );
     const widget = frame.contentDocument!.querySelector('klar-skjema') as Widget;
     await fillStep(widget, await definitionOf('stotte'), answersFor('stotte', 'situasjon'));
     await until(() => sessionStorage.getItem('klarskjema:stotte') !== null, 'the session draft');
@@ -230,7 +273,10 @@ describe('this device: "Husk svarene mine på denne enheten"', () => {
     equal(widget.snapshot!.context.answers.navn, 'Kari Nordmann');
     equal(root(widget).activeElement?.id, 'ks-heading', 'focus on the step heading');
     assert(byId<HTMLInputElement>(widget, 'ks-remember').checked, 'still remembered');
-    await until(() => deviceDraft('kontakt')!.expiresAt === new Date(now.getTime() + 14 * DAY).toISOString(), 'the expiry to move with the save');
+    await until(
+      () => deviceDraft('kontakt')!.expiresAt === new Date(now.getTime() + 14 * DAY).toISOString(),
+      'the expiry to move with the save',
+    );
 
     // 15 days after the last save the draft is gone: not offered, and deleted.
     widget.remove();
@@ -275,20 +321,37 @@ describe('a draft from an older version of the form', () => {
   beforeEach(clean);
 
   it('keeps the answers that still validate and lists in plain words what must be answered again', async () => {
-    const nb = await (await fetch('/build/forms/kontakt/locales/nb.json')).json() as { kontakt: { fields: Record<string, { label: string }> } };
-    localStorage.setItem('klarskjema:kontakt', JSON.stringify({
-      format: 1, form: { id: 'kontakt', version: '0.9.0' },
-      answers: { navn: 'Kari Nordmann', telefon: '123', 'gammelt-sporsmal': 'x', tema: 'bolig' },
-      unsure: [], answeredIn: {}, step: 'henvendelse', visited: ['om-deg'], review: false,
-      locale: 'nb', variant: 'standard', startedAt: T0.toISOString(), savedAt: T0.toISOString(), remember: true,
-      expiresAt: new Date(Date.now() + 5 * DAY).toISOString(),
-    }));
+    const nb = (await (await fetch('/build/forms/kontakt/locales/nb.json')).json()) as {
+      kontakt: { fields: Record<string, { label: string }> };
+    };
+    localStorage.setItem(
+      'klarskjema:kontakt',
+      JSON.stringify({
+        format: 1,
+        form: { id: 'kontakt', version: '0.9.0' },
+        answers: { navn: 'Kari Nordmann', telefon: '123', 'gammelt-sporsmal': 'x', tema: 'bolig' },
+        unsure: [],
+        answeredIn: {},
+        step: 'henvendelse',
+        visited: ['om-deg'],
+        review: false,
+        locale: 'nb',
+        variant: 'standard',
+        startedAt: T0.toISOString(),
+        savedAt: T0.toISOString(),
+        remember: true,
+        expiresAt: new Date(Date.now() + 5 * DAY).toISOString(),
+      }),
+    );
     const widget = await mount('kontakt');
     await press(widget, 'Fortsett');
     const { answers, step } = widget.snapshot!.context;
     deepEqual(answers, { navn: 'Kari Nordmann', tema: 'bolig' }, 'valid answers kept, the rest dropped');
     equal(step, 'om-deg', 'back to the first seen step that needs an answer');
-    const notice = root(widget).querySelector('#ks-drafts-notice')!.closest('.notice')!.textContent!.replace(/\s+/g, ' ');
+    const notice = root(widget)
+      .querySelector('#ks-drafts-notice')!
+      .closest('.notice')!
+      .textContent!.replace(/\s+/g, ' ');
     match(notice, /Skjemaet er endret siden du begynte\. Svar på dette igjen:/);
     assert(notice.includes(nb.kontakt.fields.telefon!.label), 'the phone question is named');
     equal(root(widget).activeElement?.id, 'ks-drafts-notice', 'focus on the notice');
@@ -296,8 +359,12 @@ describe('a draft from an older version of the form', () => {
   });
 });
 
-describe('a draft on the host\'s server', () => {
-  beforeEach(async () => { clean(); await draftServer('clear'); await draftServer('ok'); });
+describe("a draft on the host's server", () => {
+  beforeEach(async () => {
+    clean();
+    await draftServer('clear');
+    await draftServer('ok');
+  });
 
   it('resumes on another device, and a failed save is shown, never silent', async () => {
     const attributes = { 'draft-url': '/test-drafts/kontakt/user-1' };
@@ -309,7 +376,10 @@ describe('a draft on the host\'s server', () => {
     await draftServer('fail');
     await fillStep(widget, await definitionOf('kontakt'), { epost: 'kari@example.no' });
     await until(() => widget.shadowRoot!.querySelector('.draft-status--failed') !== null, 'the failure to show');
-    match(text(widget, '.draft-status'), /Vi fikk ikke lagret svarene kl\. .+\. Vi prøver igjen\. Ikke lukk siden ennå\./);
+    match(
+      text(widget, '.draft-status'),
+      /Vi fikk ikke lagret svarene kl\. .+\. Vi prøver igjen\. Ikke lukk siden ennå\./,
+    );
     await until(() => liveText(widget).includes('Vi fikk ikke lagret svarene'), 'the failure to be announced');
     await checkA11y(widget);
     await draftServer('ok');
@@ -349,7 +419,8 @@ describe('two tabs with the same draft', () => {
 
     // Work goes on in the new tab; the old one saves nothing.
     await fillStep(newer, definition, { telefon: '912 34 567' });
-    const sessionDraft = () => JSON.parse(sessionStorage.getItem('klarskjema:kontakt') ?? 'null') as { answers: Record<string, unknown> } | null;
+    const sessionDraft = () =>
+      JSON.parse(sessionStorage.getItem('klarskjema:kontakt') ?? 'null') as { answers: Record<string, unknown> } | null;
     await until(() => sessionDraft()?.answers.telefon !== undefined, 'the new tab to save');
     equal(sessionDraft()!.answers.telefon, '91234567', 'the new tab saved');
     equal(sessionDraft()!.answers.navn, 'Kari Nordmann', 'with what the old tab had');
@@ -357,7 +428,10 @@ describe('two tabs with the same draft', () => {
     // Back to the old tab: it takes over, the new one is locked in turn.
     await press(older, 'Fortsett i denne fanen');
     await until(() => newer.shadowRoot!.querySelector('#ks-tabs-title') !== null, 'the new tab to be locked');
-    await until(() => older.snapshot!.context.answers.telefon === '91234567', 'the old tab to pick up what the new one saved');
+    await until(
+      () => older.snapshot!.context.answers.telefon === '91234567',
+      'the old tab to pick up what the new one saved',
+    );
     await settle(older);
     assert(!older.shadowRoot!.querySelector('.views')!.hasAttribute('inert'), 'the old tab can be used again');
     equal(older.snapshot!.context.answers.navn, 'Kari Nordmann');

@@ -8,7 +8,11 @@ import { domId } from '../../components/fields/field-host.ts';
 export type Widget = KlarSkjema;
 
 /** Mounts a widget for an example form package and waits until its first step is on screen. */
-export async function mountWidget(formId: string, attributes: Record<string, string> = {}, properties: Partial<Pick<Widget, 'prefill'>> = {}): Promise<Widget> {
+export async function mountWidget(
+  formId: string,
+  attributes: Record<string, string> = {},
+  properties: Partial<Pick<Widget, 'prefill'>> = {},
+): Promise<Widget> {
   document.body.replaceChildren();
   // Each test starts on a clean device: no draft from an earlier test is restored (test/ui/drafts-*.ts mount their own way).
   sessionStorage.clear();
@@ -24,7 +28,10 @@ export async function mountWidget(formId: string, attributes: Record<string, str
   for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
   main.append(widget);
   document.body.append(main);
-  await until(() => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null, `the form ${formId} to load`);
+  await until(
+    () => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null,
+    `the form ${formId} to load`,
+  );
   await widget.updateComplete;
   return widget;
 }
@@ -80,7 +87,8 @@ function click(element: HTMLElement): void {
 export async function fill(widget: Widget, field: FieldDefinition, path: string, value: unknown): Promise<void> {
   const id = domId(path);
   switch (field.kind) {
-    case 'radio': case 'yesno': {
+    case 'radio':
+    case 'yesno': {
       const inputs = [...root(widget).querySelectorAll<HTMLInputElement>(`input[name="${id}"]`)];
       const target = inputs.find((input) => input.value === String(value));
       if (!target) throw new Error(`No option ${String(value)} for ${path}`);
@@ -100,14 +108,21 @@ export async function fill(widget: Widget, field: FieldDefinition, path: string,
       select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
       break;
     }
-    case 'consent': if (byId<HTMLInputElement>(widget, id).checked !== value) click(byId(widget, id)); break;
+    case 'consent':
+      if (byId<HTMLInputElement>(widget, id).checked !== value) click(byId(widget, id));
+      break;
     case 'address': {
-      for (const [part, text] of Object.entries(value as Record<string, string>)) { type(byId(widget, domId(path, part)), text); await settle(widget); }
+      for (const [part, text] of Object.entries(value as Record<string, string>)) {
+        type(byId(widget, domId(path, part)), text);
+        await settle(widget);
+      }
       break;
     }
     case 'attachments': {
       for (const [document, status] of Object.entries(value as Record<string, string>)) {
-        const choice = root(widget).querySelector<HTMLInputElement>(`input[name="${domId(`${path}/${document}`)}"][value="${status}"]`);
+        const choice = root(widget).querySelector<HTMLInputElement>(
+          `input[name="${domId(`${path}/${document}`)}"][value="${status}"]`,
+        );
         if (!choice) throw new Error(`No document choice ${document}=${status}`);
         click(choice);
         await settle(widget);
@@ -115,7 +130,9 @@ export async function fill(widget: Widget, field: FieldDefinition, path: string,
         if (status === 'uploaded') {
           // A phone photo, as an applicant would send it.
           const files = new DataTransfer();
-          files.items.add(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], `${document}.jpg`, { type: 'image/jpeg' }));
+          files.items.add(
+            new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], `${document}.jpg`, { type: 'image/jpeg' }),
+          );
           const input = byId<HTMLInputElement>(widget, `${id}-files`);
           input.files = files.files;
           input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
@@ -137,7 +154,8 @@ export async function fill(widget: Widget, field: FieldDefinition, path: string,
       }
       break;
     }
-    default: type(byId(widget, id), String(value));
+    default:
+      type(byId(widget, id), String(value));
   }
   await settle(widget);
 }
@@ -160,7 +178,8 @@ export async function clickButton(widget: Widget, text: string): Promise<void> {
   await settle(widget);
 }
 
-export const headingText = (widget: Widget): string => root(widget).querySelector('#ks-heading')?.textContent?.trim() ?? '';
+export const headingText = (widget: Widget): string =>
+  root(widget).querySelector('#ks-heading')?.textContent?.trim() ?? '';
 
 export async function definitionOf(formId: string): Promise<FormDefinition> {
   return (await (await fetch(`/build/forms/${formId}/form.json`)).json()) as FormDefinition;
@@ -169,38 +188,75 @@ export async function definitionOf(formId: string): Promise<FormDefinition> {
 export { fullAnswers };
 
 /** fullAnswers with some steps answered otherwise. */
-const withSteps = (formId: string, steps: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> => ({ ...fullAnswers[formId], ...steps });
+const withSteps = (
+  formId: string,
+  steps: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> => ({ ...fullAnswers[formId], ...steps });
 
 /**
  * Answers for questions and documents that cannot appear together with fullAnswers' (owning a home
  * excludes renting one; a meeting excludes a job application): each set names what it shows.
  */
-export const otherAnswers: Record<string, Array<{ shows: string[]; answers: Record<string, Record<string, unknown>> }>> = {
+export const otherAnswers: Record<
+  string,
+  Array<{ shows: string[]; answers: Record<string, Record<string, unknown>> }>
+> = {
   sosialhjelp: [
     {
       shows: ['har-boliglan', 'boliglan-renter', 'boliglan-avdrag', 'kommunale-avgifter', 'boliglan'],
       answers: withSteps('sosialhjelp', {
         bosituasjon: { bosituasjon: 'eier', 'antall-personer': '2' },
         'utgifter-og-gjeld': {
-          'har-boliglan': 'true', 'boliglan-renter': '4 000', 'boliglan-avdrag': '3 000', 'kommunale-avgifter': '900', 'betaler-strom': 'false',
-          barneutgifter: ['ingen'], 'har-gjeld': 'false',
+          'har-boliglan': 'true',
+          'boliglan-renter': '4 000',
+          'boliglan-avdrag': '3 000',
+          'kommunale-avgifter': '900',
+          'betaler-strom': 'false',
+          barneutgifter: ['ingen'],
+          'har-gjeld': 'false',
         },
         vedlegg: { dokumenter: { boliglan: 'uploaded' } },
       }),
     },
-    { shows: ['bosituasjon-annet'], answers: withSteps('sosialhjelp', { bosituasjon: { bosituasjon: 'annet', 'bosituasjon-annet': 'Jeg bor på hybel', 'antall-personer': '0' } }) },
+    {
+      shows: ['bosituasjon-annet'],
+      answers: withSteps('sosialhjelp', {
+        bosituasjon: { bosituasjon: 'annet', 'bosituasjon-annet': 'Jeg bor på hybel', 'antall-personer': '0' },
+      }),
+    },
     { shows: ['uten-bolig-info'], answers: withSteps('sosialhjelp', { bosituasjon: { bosituasjon: 'uten-bolig' } }) },
     {
       shows: ['delt-bosted'],
       answers: withSteps('sosialhjelp', {
-        familie: { ...fullAnswers.sosialhjelp!.familie, barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '17.05.2015', 'barn-bor-hos-deg': 'true', 'delt-bosted': 'true' }] },
+        familie: {
+          ...fullAnswers.sosialhjelp!.familie,
+          barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '17.05.2015', 'barn-bor-hos-deg': 'true', 'delt-bosted': 'true' }],
+        },
       }),
     },
   ],
   aktivitet: [
-    { shows: ['arbeidsgiver', 'stilling', 'soknadsfrist'], answers: withSteps('aktivitet', { 'om-aktiviteten': { type: 'jobbsoking', tittel: 'Søke jobb som kokk' }, detaljer: { arbeidsgiver: 'Hotell Norge', stilling: 'Kokk', soknadsfrist: '01.04.2026' } }) },
-    { shows: ['laerested'], answers: withSteps('aktivitet', { 'om-aktiviteten': { type: 'kurs', tittel: 'Norskkurs' }, detaljer: { laerested: 'Oslo voksenopplæring' } }) },
-    { shows: ['behandlingssted'], answers: withSteps('aktivitet', { 'om-aktiviteten': { type: 'behandling', tittel: 'Fysioterapi' }, detaljer: { behandlingssted: 'Legesenteret' } }) },
+    {
+      shows: ['arbeidsgiver', 'stilling', 'soknadsfrist'],
+      answers: withSteps('aktivitet', {
+        'om-aktiviteten': { type: 'jobbsoking', tittel: 'Søke jobb som kokk' },
+        detaljer: { arbeidsgiver: 'Hotell Norge', stilling: 'Kokk', soknadsfrist: '01.04.2026' },
+      }),
+    },
+    {
+      shows: ['laerested'],
+      answers: withSteps('aktivitet', {
+        'om-aktiviteten': { type: 'kurs', tittel: 'Norskkurs' },
+        detaljer: { laerested: 'Oslo voksenopplæring' },
+      }),
+    },
+    {
+      shows: ['behandlingssted'],
+      answers: withSteps('aktivitet', {
+        'om-aktiviteten': { type: 'behandling', tittel: 'Fysioterapi' },
+        detaljer: { behandlingssted: 'Legesenteret' },
+      }),
+    },
   ],
 };
 
@@ -209,7 +265,11 @@ export const answersFor = (formId: string, id: string): Record<string, Record<st
   otherAnswers[formId]?.find((set) => set.shows.includes(id))?.answers ?? fullAnswers[formId] ?? {};
 
 /** Fills every relevant field of the current step with the answers given for it. */
-export async function fillStep(widget: Widget, definition: FormDefinition, answers: Record<string, unknown>): Promise<void> {
+export async function fillStep(
+  widget: Widget,
+  definition: FormDefinition,
+  answers: Record<string, unknown>,
+): Promise<void> {
   const stepId = widget.snapshot!.context.step;
   const step = definition.steps.find((s) => s.id === stepId)!;
   for (const field of step.fields) {

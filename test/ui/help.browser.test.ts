@@ -4,7 +4,21 @@
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeElement, activeId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  activeElement,
+  activeId,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const CONTACT = {
   office: 'NAV Grünerløkka',
@@ -50,7 +64,7 @@ async function axe(widget: Widget, moment: string): Promise<void> {
 }
 
 describe('help and a human on every step', () => {
-  it('shows the host\'s channels, the paper alternative and the request, and sends the request with the answers', async () => {
+  it("shows the host's channels, the paper alternative and the request, and sends the request with the answers", async () => {
     const definition = await definitionOf('kontakt');
     const widget = await mountWidget('kontakt', { contact: JSON.stringify(CONTACT) });
     const stepsSeen: string[] = [];
@@ -58,9 +72,24 @@ describe('help and a human on every step', () => {
     // First step: the whole request with the keyboard only.
     await openWithKeyboard(widget);
     const body = panel(widget).textContent ?? '';
-    for (const text of ['NAV Grünerløkka', '55 55 33 33', 'Åpent 09–15', 'Storgata 1, 0155 Oslo', 'Du kan få tolk', 'på papir']) assert(body.includes(text), `the panel says "${text}"`);
-    equal(root(widget).querySelector('#ks-help a[href^="tel:"]')?.getAttribute('href'), 'tel:55553333', 'the phone number is a tel: link');
-    equal(root(widget).querySelector('#ks-help a[href="https://www.nav.no/papir"]')?.textContent?.trim(), 'Hent skjemaet på papir');
+    for (const text of [
+      'NAV Grünerløkka',
+      '55 55 33 33',
+      'Åpent 09–15',
+      'Storgata 1, 0155 Oslo',
+      'Du kan få tolk',
+      'på papir',
+    ])
+      assert(body.includes(text), `the panel says "${text}"`);
+    equal(
+      root(widget).querySelector('#ks-help a[href^="tel:"]')?.getAttribute('href'),
+      'tel:55553333',
+      'the phone number is a tel: link',
+    );
+    equal(
+      root(widget).querySelector('#ks-help a[href="https://www.nav.no/papir"]')?.textContent?.trim(),
+      'Hent skjemaet på papir',
+    );
 
     await tabTo(widget, (el) => el.id === 'ks-help-contact', 'the contact request');
     await press(widget, 'Space');
@@ -79,7 +108,7 @@ describe('help and a human on every step', () => {
     const arabic = [...select.options].findIndex((o) => o.value === 'ar');
     await press(widget, 'ArrowDown', arabic);
     equal(widget.snapshot!.context.help.interpreterLanguage, 'ar', 'arrow keys choose the language');
-    equal(select.selectedOptions[0]!.textContent, 'Arabisk', 'the language is named in the user\'s language');
+    equal(select.selectedOptions[0]!.textContent, 'Arabisk', "the language is named in the user's language");
     await axe(widget, 'first step, help panel open and filled in');
 
     // Every step and the review page: the panel is there, opens with the keyboard, and axe is clean.
@@ -87,30 +116,49 @@ describe('help and a human on every step', () => {
       const step = widget.snapshot!.context.step;
       stepsSeen.push(step);
       await openWithKeyboard(widget);
-      equal((root(widget).querySelector('#ks-help-contact') as HTMLInputElement).checked, true, `the request is kept on ${step}`);
+      equal(
+        (root(widget).querySelector('#ks-help-contact') as HTMLInputElement).checked,
+        true,
+        `the request is kept on ${step}`,
+      );
       assert(root(widget).querySelector('#ks-privacy summary'), `the privacy notice is reachable on ${step}`);
       await axe(widget, `${step}, help panel open`);
       await fillStep(widget, definition, fullAnswers.kontakt![step] ?? {});
       await next(widget);
     }
-    deepEqual(stepsSeen, definition.steps.map((s) => s.id));
+    deepEqual(
+      stepsSeen,
+      definition.steps.map((s) => s.id),
+    );
     equal(widget.snapshot!.value, 'review');
     await openWithKeyboard(widget);
     await axe(widget, 'review, help panel open');
 
     // The review page says what was asked for, and "change" opens the panel at the request.
     const asked = root(widget).querySelector('.help-asked')!.textContent ?? '';
-    assert(asked.includes('Du vil at NAV ringer deg.') && asked.includes('Du trenger tolk på arabisk.'), `the review page repeats the request: ${asked}`);
+    assert(
+      asked.includes('Du vil at NAV ringer deg.') && asked.includes('Du trenger tolk på arabisk.'),
+      `the review page repeats the request: ${asked}`,
+    );
     panel(widget).open = false;
     await clickButton(widget, 'Endre hjelp og kontakt');
     assert(panel(widget).open, '"change" opens the panel');
     equal(activeId(widget), 'ks-help-contact', 'and focuses the request');
 
-    widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: 'KS-2026-2345-6789' })), { once: true });
+    widget.addEventListener(
+      'klar-submit',
+      (event) => event.respondWith(Promise.resolve({ reference: 'KS-2026-2345-6789' })),
+      { once: true },
+    );
     await clickButton(widget, 'Send');
     await until(() => widget.snapshot!.value === 'submitted', 'the application to be sent');
     await settle(widget);
-    deepEqual(widget.snapshot!.context.submission!.help, { contact: true, channel: 'phone', interpreter: true, interpreterLanguage: 'ar' });
+    deepEqual(widget.snapshot!.context.submission!.help, {
+      contact: true,
+      channel: 'phone',
+      interpreter: true,
+      interpreterLanguage: 'ar',
+    });
     const receipt = root(widget).querySelector('.receipt')!.textContent ?? '';
     assert(receipt.includes('Du vil at NAV ringer deg.'), 'the receipt repeats the request');
     assert(!root(widget).querySelector('#ks-help'), 'no request form on the receipt');
@@ -119,18 +167,28 @@ describe('help and a human on every step', () => {
   it('offers video and a meeting only where the office has them, and works with no contact details at all', async () => {
     const widget = await mountWidget('kontakt');
     await openWithKeyboard(widget);
-    assert((panel(widget).textContent ?? '').includes('Du kan få hjelp av et menneske hos NAV.'), 'a general text without an office');
+    assert(
+      (panel(widget).textContent ?? '').includes('Du kan få hjelp av et menneske hos NAV.'),
+      'a general text without an office',
+    );
     equal(root(widget).querySelectorAll('#ks-help .help-channels li').length, 0, 'no channels listed');
     (root(widget).querySelector('#ks-help-contact') as HTMLInputElement).click();
     await settle(widget);
-    deepEqual([...root(widget).querySelectorAll<HTMLInputElement>('input[name="ks-help-channel"]')].map((i) => i.value), ['phone', 'message']);
+    deepEqual(
+      [...root(widget).querySelectorAll<HTMLInputElement>('input[name="ks-help-channel"]')].map((i) => i.value),
+      ['phone', 'message'],
+    );
     await axe(widget, 'help panel without contact details');
   });
 
   it('takes the contact details as a property too, drops unsafe links, and survives bad JSON', async () => {
     const widget = await mountWidget('kontakt', { contact: '{not json' });
     equal(widget.status, 'ready');
-    widget.contact = { phone: { number: '22 22 22 22' }, message: 'javascript:alert(1)', meeting: { address: 'Torget 2' } };
+    widget.contact = {
+      phone: { number: '22 22 22 22' },
+      message: 'javascript:alert(1)',
+      meeting: { address: 'Torget 2' },
+    };
     await settle(widget);
     equal(root(widget).querySelector('#ks-help a[href^="javascript"]'), null, 'a javascript: link is never rendered');
     assert((panel(widget).textContent ?? '').includes('Torget 2'));
@@ -138,7 +196,7 @@ describe('help and a human on every step', () => {
     equal(channels.length, 0, 'channels appear only after the request');
   });
 
-  it('offers the user\'s own language first for the interpreter, in Arabic, and is axe clean right to left', async () => {
+  it("offers the user's own language first for the interpreter, in Arabic, and is axe clean right to left", async () => {
     const widget = await mountWidget('kontakt', { lang: 'ar', contact: JSON.stringify(CONTACT) });
     await openWithKeyboard(widget);
     await tabTo(widget, (el) => el.id === 'ks-help-interpreter', 'the interpreter request');
@@ -153,17 +211,28 @@ describe('help and a human on every step', () => {
     try {
       const widget = await mountWidget('kontakt', { contact: JSON.stringify(CONTACT) });
       panel(widget).open = true;
-      for (const id of ['ks-help-contact', 'ks-help-interpreter']) { root(widget).getElementById(id)!.click(); await settle(widget); }
+      for (const id of ['ks-help-contact', 'ks-help-interpreter']) {
+        root(widget).getElementById(id)!.click();
+        await settle(widget);
+      }
       root(widget).querySelector<HTMLDetailsElement>('#ks-privacy')!.open = true;
       await settle(widget);
       const width = window.innerWidth;
-      const wide = [...root(widget).querySelectorAll('.step-help *')].filter((el) => el.getBoundingClientRect().right > width + 1)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(el.getBoundingClientRect().right)}`);
+      const wide = [...root(widget).querySelectorAll('.step-help *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1)
+        .map(
+          (el) => `${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(el.getBoundingClientRect().right)}`,
+        );
       deepEqual(wide, [], 'nothing in the help panel or the privacy notice sticks out');
       assert(document.documentElement.scrollWidth <= width, 'the page does not scroll sideways');
-      for (const target of root(widget).querySelectorAll<HTMLElement>('.step-help input, .step-help select, .step-help summary')) {
+      for (const target of root(widget).querySelectorAll<HTMLElement>(
+        '.step-help input, .step-help select, .step-help summary',
+      )) {
         const rect = target.getBoundingClientRect();
-        assert(rect.width >= 24 && rect.height >= 24, `${target.id || target.tagName} is at least 24 × 24 px (${Math.round(rect.width)} × ${Math.round(rect.height)})`);
+        assert(
+          rect.width >= 24 && rect.height >= 24,
+          `${target.id || target.tagName} is at least 24 × 24 px (${Math.round(rect.width)} × ${Math.round(rect.height)})`,
+        );
       }
     } finally {
       await setViewport({ width: 800, height: 600 });

@@ -43,7 +43,10 @@ describe('keyboard only', () => {
 
     // A failed Continue (Enter in a text field submits) moves focus to the error summary.
     await press(widget, 'Enter');
-    assert(activeElement(widget)?.classList.contains('error-summary'), `focus on the error summary, not #${activeId(widget)}`);
+    assert(
+      activeElement(widget)?.classList.contains('error-summary'),
+      `focus on the error summary, not #${activeId(widget)}`,
+    );
     equal(headingText(widget), 'Om deg', 'still on the same step');
 
     // Each summary link moves focus to its field.
@@ -68,7 +71,10 @@ describe('keyboard only', () => {
     await press(widget, 'Enter');
     equal(headingText(widget), 'Hva du trenger hjelp med');
     equal(activeId(widget), 'ks-heading', 'a new step moves focus to its heading');
-    await until(() => widget.shadowRoot!.querySelector('[role=status]')?.textContent?.includes('Steg 2 av 3') ?? false, 'the step to be announced');
+    await until(
+      () => widget.shadowRoot!.querySelector('[role=status]')?.textContent?.includes('Steg 2 av 3') ?? false,
+      'the step to be announced',
+    );
 
     // Radios: Tab into the group, arrows choose.
     await tabTo(widget, (el) => el.id === 'ks-tema', 'the first topic');

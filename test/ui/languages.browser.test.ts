@@ -1,7 +1,21 @@
 // Switching language at any step keeps every answer, the step, typed input and focus (users.md N9).
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeId, byId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  activeId,
+  byId,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const RTL = new Set(['ar']);
 
@@ -26,7 +40,10 @@ describe('switching language mid-form', () => {
       const step = widget.snapshot!.context.step;
       await fillStep(widget, definition, fullAnswers.stotte![step] ?? {});
       const before = structuredClone(widget.snapshot!.context.answers);
-      const typed = [...root(widget).querySelectorAll<HTMLInputElement>('input.input')].map((input) => [input.id, input.value]);
+      const typed = [...root(widget).querySelectorAll<HTMLInputElement>('input.input')].map((input) => [
+        input.id,
+        input.value,
+      ]);
       for (let i = 0; i < 3; i++) {
         const locale = cycle[turn++ % cycle.length]!;
         await switchLanguage(widget, locale);
@@ -35,7 +52,10 @@ describe('switching language mid-form', () => {
         equal(widget.snapshot!.context.step, step, 'still on the same step');
         deepEqual(widget.snapshot!.context.answers, before, 'no answer changed');
         equal(activeId(widget), 'ks-language', 'focus stays on the language menu');
-        const now = [...root(widget).querySelectorAll<HTMLInputElement>('input.input')].map((input) => [input.id, input.value]);
+        const now = [...root(widget).querySelectorAll<HTMLInputElement>('input.input')].map((input) => [
+          input.id,
+          input.value,
+        ]);
         deepEqual(now, typed, 'what the user typed is still in the inputs, as typed');
         const status = root(widget).querySelector('[role=status]')!.textContent ?? '';
         assert(status.trim().length > 0, 'the switch is announced');
@@ -44,7 +64,12 @@ describe('switching language mid-form', () => {
       deepEqual(widget.snapshot!.context.errors, [], `no errors on ${step}`);
     }
     equal(widget.snapshot!.value, 'review');
-    await clickButton(widget, root(widget).querySelector<HTMLButtonElement>('.review button.button:not(.button--secondary)')!.textContent!.trim());
+    await clickButton(
+      widget,
+      root(widget)
+        .querySelector<HTMLButtonElement>('.review button.button:not(.button--secondary)')!
+        .textContent!.trim(),
+    );
     await until(() => widget.snapshot!.value === 'submitted', 'sending');
     const { submission } = widget.snapshot!.context;
     // Each answer records the language it was given in.
@@ -61,7 +86,10 @@ describe('switching language mid-form', () => {
     for (const element of fallbacks) equal(element.closest('.root')?.getAttribute('lang'), 'ar');
     // Whatever falls back is marked; nothing Norwegian shows unmarked in the Arabic form.
     const heading = root(widget).querySelector('#ks-heading')!;
-    assert(!/[æøå]/i.test(heading.textContent ?? '') || heading.querySelector('[lang="nb"]') !== null, 'an unmarked Norwegian heading in Arabic');
+    assert(
+      !/[æøå]/i.test(heading.textContent ?? '') || heading.querySelector('[lang="nb"]') !== null,
+      'an unmarked Norwegian heading in Arabic',
+    );
   });
 
   it('shows the Norwegian original under translated texts on request', async () => {
@@ -73,7 +101,10 @@ describe('switching language mid-form', () => {
     const originals = [...root(widget).querySelectorAll<HTMLElement>('.original')];
     assert(originals.length > 3, 'originals shown');
     for (const original of originals) equal(original.lang, 'nb');
-    assert(originals.some((o) => o.textContent === 'Hva gjør du nå?'), 'the Norwegian question is there');
+    assert(
+      originals.some((o) => o.textContent === 'Hva gjør du nå?'),
+      'the Norwegian question is there',
+    );
   });
 });
 
@@ -87,10 +118,22 @@ for (const locale of ['ar', 'se']) {
         for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
           const step = widget.snapshot!.context.step;
           await next(widget);
-          try { await checkA11y(document); } catch (error) { throw new Error(`${formId} ${locale} ${step}:\n${(error as Error).message}`); }
-          if (widget.snapshot!.context.errors.length === 0) await clickButton(widget, root(widget).querySelector<HTMLButtonElement>('.actions .button--secondary')!.textContent!.trim());
+          try {
+            await checkA11y(document);
+          } catch (error) {
+            throw new Error(`${formId} ${locale} ${step}:\n${(error as Error).message}`);
+          }
+          if (widget.snapshot!.context.errors.length === 0)
+            await clickButton(
+              widget,
+              root(widget).querySelector<HTMLButtonElement>('.actions .button--secondary')!.textContent!.trim(),
+            );
           await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
-          try { await checkA11y(document); } catch (error) { throw new Error(`${formId} ${locale} ${step} answered:\n${(error as Error).message}`); }
+          try {
+            await checkA11y(document);
+          } catch (error) {
+            throw new Error(`${formId} ${locale} ${step} answered:\n${(error as Error).message}`);
+          }
           await next(widget);
         }
         equal(widget.snapshot!.value, 'review');

@@ -8,7 +8,21 @@
 //   (the widget must not rely on smooth scrolling to bring it into view).
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeElement, activeId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  activeElement,
+  activeId,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const FORMS = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'];
 const WIDTHS = [320, 1280];
@@ -19,7 +33,10 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
   const definition = await definitionOf(formId);
   const widget = await mountWidget(formId);
   const seen: string[] = [];
-  const see = async (moment: string) => { seen.push(moment); await visit(widget, moment); };
+  const see = async (moment: string) => {
+    seen.push(moment);
+    await visit(widget, moment);
+  };
   for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
     const step = widget.snapshot!.context.step;
     await see(`${step}, empty`);
@@ -61,7 +78,10 @@ function overflow(widget: Widget): string[] {
   for (const el of root(widget).querySelectorAll('*')) {
     const rect = el.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) continue;
-    if (rect.right > width + 1) problems.push(`${describeElement(el)} ends at ${Math.round(rect.right)} px ("${(el.textContent ?? '').trim().slice(0, 40)}")`);
+    if (rect.right > width + 1)
+      problems.push(
+        `${describeElement(el)} ends at ${Math.round(rect.right)} px ("${(el.textContent ?? '').trim().slice(0, 40)}")`,
+      );
   }
   return problems;
 }
@@ -86,15 +106,19 @@ function smallTargets(widget: Widget): string[] {
       if (el.closest('p')) continue;
       const cx = rect.left + rect.width / 2;
       const cy = rect.top + rect.height / 2;
-      const crowded = all.filter((other) => other !== el && !other.contains(el) && !el.contains(other)).some((other) => {
-        const r = other.getBoundingClientRect();
-        const dx = Math.max(r.left - cx, 0, cx - r.right);
-        const dy = Math.max(r.top - cy, 0, cy - r.bottom);
-        return Math.hypot(dx, dy) < 12;
-      });
+      const crowded = all
+        .filter((other) => other !== el && !other.contains(el) && !el.contains(other))
+        .some((other) => {
+          const r = other.getBoundingClientRect();
+          const dx = Math.max(r.left - cx, 0, cx - r.right);
+          const dy = Math.max(r.top - cy, 0, cy - r.bottom);
+          return Math.hypot(dx, dy) < 12;
+        });
       if (!crowded) continue;
     }
-    problems.push(`${describeElement(el)} "${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 30)}" is ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px`);
+    problems.push(
+      `${describeElement(el)} "${(el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 30)}" is ${rect.width.toFixed(1)}×${rect.height.toFixed(1)} px`,
+    );
   }
   return problems;
 }
@@ -114,7 +138,10 @@ describe('layout', () => {
         const seen = await walk(formId, async (widget, moment) => {
           for (const problem of overflow(widget)) problems.push(`${moment} (${headingText(widget)}): ${problem}`);
         });
-        assert(seen.includes('review') && seen.includes('receipt') && seen.some((m) => m.endsWith('with errors')), `views checked: ${seen.join('; ')}`);
+        assert(
+          seen.includes('review') && seen.includes('receipt') && seen.some((m) => m.endsWith('with errors')),
+          `views checked: ${seen.join('; ')}`,
+        );
         deepEqual(problems, [], `overflow at ${width} px`);
       });
 
@@ -133,7 +160,10 @@ describe('layout', () => {
     await emulateMedia({ forcedColors: 'active' });
     assert(window.matchMedia('(forced-colors: active)').matches, 'forced colours are on');
     const widget = await mountWidget('kontakt');
-    const press = async (key: string) => { await sendKeys({ press: key }); await settle(widget); };
+    const press = async (key: string) => {
+      await sendKeys({ press: key });
+      await settle(widget);
+    };
     const tabTo = async (matches: (el: HTMLElement) => boolean, what: string) => {
       for (let i = 0; i < 30; i++) {
         await press('Tab');
@@ -149,7 +179,10 @@ describe('layout', () => {
       assert(parseFloat(style.outlineWidth) >= 2, `${what}: outline-width is ${style.outlineWidth}`);
     };
 
-    const input = await tabTo((el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text', 'a text input');
+    const input = await tabTo(
+      (el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'text',
+      'a text input',
+    );
     outlined(input, `text input #${input.id}`);
     // A failed Continue (Enter in the text field) puts links in the error summary.
     await press('Enter');
@@ -189,8 +222,18 @@ describe('layout', () => {
     equal(activeId(widget), 'ks-heading', 'focus is on the new heading');
     // Instant scroll: one frame later the heading is in view. A smooth scroll would still be travelling.
     const rect = root(widget).getElementById('ks-heading')!.getBoundingClientRect();
-    assert(window.scrollY < scrolledTo, `the page scrolled up to the heading (scrollY ${window.scrollY}, was ${scrolledTo})`);
-    assert(rect.top >= 0 && rect.bottom <= window.innerHeight, `the heading is on screen at once (top ${Math.round(rect.top)}, bottom ${Math.round(rect.bottom)}, viewport ${window.innerHeight})`);
-    equal(getComputedStyle(document.documentElement).scrollBehavior, 'auto', 'the test page itself does not smooth-scroll');
+    assert(
+      window.scrollY < scrolledTo,
+      `the page scrolled up to the heading (scrollY ${window.scrollY}, was ${scrolledTo})`,
+    );
+    assert(
+      rect.top >= 0 && rect.bottom <= window.innerHeight,
+      `the heading is on screen at once (top ${Math.round(rect.top)}, bottom ${Math.round(rect.bottom)}, viewport ${window.innerHeight})`,
+    );
+    equal(
+      getComputedStyle(document.documentElement).scrollBehavior,
+      'auto',
+      'the test page itself does not smooth-scroll',
+    );
   });
 });

@@ -4,11 +4,22 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeElement, definitionOf, fillStep, fullAnswers, mountWidget, next, root, settle, type Widget } from './driver.ts';
+import {
+  activeElement,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  mountWidget,
+  next,
+  root,
+  settle,
+  type Widget,
+} from './driver.ts';
 
 const toggle = (widget: Widget): HTMLButtonElement => {
-  const button = [...root(widget).querySelectorAll<HTMLButtonElement>('.toolbar button')]
-    .find((b) => ['Vis enklere tekst', 'Vis vanlig tekst'].includes(b.textContent!.trim()));
+  const button = [...root(widget).querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) =>
+    ['Vis enklere tekst', 'Vis vanlig tekst'].includes(b.textContent!.trim()),
+  );
   assert(button, 'the plain-text switch is in the toolbar');
   return button;
 };
@@ -19,14 +30,29 @@ async function pressToggle(widget: Widget): Promise<void> {
   await settle(widget);
 }
 
-const stepText = (widget: Widget): string => (root(widget).querySelector('form.step')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const fieldIds = (widget: Widget): string[] => [...root(widget).querySelectorAll<HTMLElement>('form.step [id^="ks-"]')].map((e) => e.id);
+const stepText = (widget: Widget): string =>
+  (root(widget).querySelector('form.step')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const fieldIds = (widget: Widget): string[] =>
+  [...root(widget).querySelectorAll<HTMLElement>('form.step [id^="ks-"]')].map((e) => e.id);
 
 /** Per step (with fullAnswers.aktivitet: a meeting at the office): standard texts that go, plain texts that come. */
 const expected: Record<string, { standard: string[]; plain: string[] }> = {
   'om-aktiviteten': {
-    standard: ['Om aktiviteten', 'Kurs eller utdanning', 'Møte med NAV', 'Gi aktiviteten et kort navn', 'Beskriv aktiviteten'],
-    plain: ['Om det du gjør', 'Jeg går på kurs eller skole', 'Jeg skal ha et møte med NAV', 'Hva vil du kalle aktiviteten?', 'Hva skal du gjøre?', 'Skriv også hva du vil få til.'],
+    standard: [
+      'Om aktiviteten',
+      'Kurs eller utdanning',
+      'Møte med NAV',
+      'Gi aktiviteten et kort navn',
+      'Beskriv aktiviteten',
+    ],
+    plain: [
+      'Om det du gjør',
+      'Jeg går på kurs eller skole',
+      'Jeg skal ha et møte med NAV',
+      'Hva vil du kalle aktiviteten?',
+      'Hva skal du gjøre?',
+      'Skriv også hva du vil få til.',
+    ],
   },
   detaljer: {
     standard: ['Mer om aktiviteten', 'Skriv klokkeslettet, for eksempel 10:30.'],
@@ -34,7 +60,11 @@ const expected: Record<string, { standard: string[]; plain: string[] }> = {
   },
   'tid-og-status': {
     standard: ['Tid og status', 'Varer aktiviteten bare én dag'],
-    plain: ['Datoer og hvor langt du har kommet', 'Skriv det slik: 17.05.2026', 'Hvis den bare varer én dag, skriv samme dato som over.'],
+    plain: [
+      'Datoer og hvor langt du har kommet',
+      'Skriv det slik: 17.05.2026',
+      'Hvis den bare varer én dag, skriv samme dato som over.',
+    ],
   },
 };
 
@@ -50,12 +80,15 @@ describe('aktivitet: "Vis enklere tekst"', () => {
       const answers = structuredClone(widget.snapshot!.context.answers);
       const before = stepText(widget);
       const fields = fieldIds(widget);
-      for (const text of expected[step]!.standard) assert(before.includes(text), `${step}: standard text «${text}» shows`);
+      for (const text of expected[step]!.standard)
+        assert(before.includes(text), `${step}: standard text «${text}» shows`);
 
       await pressToggle(widget);
       const after = stepText(widget);
-      for (const text of expected[step]!.standard) assert(!after.includes(text), `${step}: «${text}» is replaced in plain`);
-      for (const text of expected[step]!.plain) assert(after.includes(text), `${step}: plain text «${text}» shows, got ${after}`);
+      for (const text of expected[step]!.standard)
+        assert(!after.includes(text), `${step}: «${text}» is replaced in plain`);
+      for (const text of expected[step]!.plain)
+        assert(after.includes(text), `${step}: plain text «${text}» shows, got ${after}`);
       deepEqual(fieldIds(widget), fields, 'the same questions, in the same order');
       deepEqual(widget.snapshot!.context.answers, answers, 'no answer changed');
       equal(activeElement(widget), toggle(widget), 'focus stays on the switch');
@@ -77,11 +110,18 @@ describe('aktivitet: "Vis enklere tekst"', () => {
       await next(widget);
     }
     equal(widget.snapshot!.context.step, 'tid-og-status');
-    await fillStep(widget, definition, { ...fullAnswers.aktivitet!['tid-og-status'], 'fra-dato': '10.05.2026', 'til-dato': '09.05.2026' });
+    await fillStep(widget, definition, {
+      ...fullAnswers.aktivitet!['tid-og-status'],
+      'fra-dato': '10.05.2026',
+      'til-dato': '09.05.2026',
+    });
     await next(widget);
     equal(widget.snapshot!.context.step, 'tid-og-status', 'the error keeps the user on the step');
     const text = stepText(widget);
-    assert(text.includes('Aktiviteten kan ikke slutte før den starter. Sjekk datoene.'), `the plain error shows, got ${text}`);
+    assert(
+      text.includes('Aktiviteten kan ikke slutte før den starter. Sjekk datoene.'),
+      `the plain error shows, got ${text}`,
+    );
     await checkA11y(widget);
   });
 });

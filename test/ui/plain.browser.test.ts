@@ -7,13 +7,28 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeElement, byId, clickButton, definitionOf, fillStep, fullAnswers, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  activeElement,
+  byId,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const PLAIN_ON = 'Vis enklere tekst';
 const PLAIN_OFF = 'Vis vanlig tekst';
 
 const toggle = (widget: Widget): HTMLButtonElement => {
-  const button = [...root(widget).querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) => [PLAIN_ON, PLAIN_OFF].includes(b.textContent!.trim()));
+  const button = [...root(widget).querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) =>
+    [PLAIN_ON, PLAIN_OFF].includes(b.textContent!.trim()),
+  );
   assert(button, 'the plain-text switch is in the toolbar');
   return button;
 };
@@ -26,12 +41,20 @@ async function pressToggle(widget: Widget): Promise<void> {
 }
 
 /** Everything the step says, without what the user typed. */
-const stepText = (widget: Widget): string => (root(widget).querySelector('form.step')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const typedValues = (widget: Widget) => [...root(widget).querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input.input, textarea')].map((input) => [input.id, input.value]);
+const stepText = (widget: Widget): string =>
+  (root(widget).querySelector('form.step')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const typedValues = (widget: Widget) =>
+  [...root(widget).querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input.input, textarea')].map((input) => [
+    input.id,
+    input.value,
+  ]);
 
 async function submit(widget: Widget): Promise<void> {
   equal(widget.snapshot!.value, 'review');
-  await clickButton(widget, root(widget).querySelector<HTMLButtonElement>('.review button.button:not(.button--secondary)')!.textContent!.trim());
+  await clickButton(
+    widget,
+    root(widget).querySelector<HTMLButtonElement>('.review button.button:not(.button--secondary)')!.textContent!.trim(),
+  );
   await until(() => widget.snapshot!.value === 'submitted', 'sending');
 }
 
@@ -59,13 +82,21 @@ describe('"Vis enklere tekst" (the plain variant)', () => {
 
         await pressToggle(widget);
         const after = stepText(widget);
-        equal(widget.snapshot!.context.variant, variantBefore === 'plain' ? 'standard' : 'plain', 'the variant switched');
+        equal(
+          widget.snapshot!.context.variant,
+          variantBefore === 'plain' ? 'standard' : 'plain',
+          'the variant switched',
+        );
         assert(after !== before, `the texts on ${step} changed`);
         deepEqual(widget.snapshot!.context.answers, answers, 'no answer changed');
         deepEqual(typedValues(widget), typed, 'what the user typed is still in the inputs, as typed');
         equal(widget.snapshot!.context.step, step, 'still on the same step');
         equal(activeElement(widget), toggle(widget), 'focus stays on the switch');
-        equal(toggle(widget).textContent!.trim(), variantBefore === 'plain' ? PLAIN_ON : PLAIN_OFF, 'the switch says what it does next');
+        equal(
+          toggle(widget).textContent!.trim(),
+          variantBefore === 'plain' ? PLAIN_ON : PLAIN_OFF,
+          'the switch says what it does next',
+        );
         const status = root(widget).querySelector('[role=status]')!.textContent ?? '';
         assert(/enklere tekst|vanlig tekst/.test(status), `the switch is announced, got «${status}»`);
         await checkA11y(widget);
@@ -100,7 +131,7 @@ describe('"Vis enklere tekst" (the plain variant)', () => {
     assert(!text.includes('Adressen din'), 'not the standard question');
   });
 
-  it('falls back to the same language\'s standard text, never to Norwegian plain text', async () => {
+  it("falls back to the same language's standard text, never to Norwegian plain text", async () => {
     const widget = await mountWidget('stotte', { lang: 'pl', variant: 'plain' });
     // Polish has no plain variant of this question: the Polish question shows, in Polish.
     const label = root(widget).querySelector<HTMLElement>('#ks-arbeid')!.closest('fieldset')!.querySelector('legend')!;
@@ -149,31 +180,57 @@ describe('glossary', () => {
     await pressToggle(widget);
 
     const english = await mountWidget('kontakt', { lang: 'en' });
-    const summary = root(english).querySelector<HTMLElement>('details.term[data-term="national identity number"] summary');
+    const summary = root(english).querySelector<HTMLElement>(
+      'details.term[data-term="national identity number"] summary',
+    );
     equal(summary?.textContent?.trim(), 'What does “national identity number” mean?');
     const polish = await mountWidget('kontakt', { lang: 'pl' });
     equal(root(polish).querySelectorAll('details.term').length, 0, 'no Norwegian explanations in the Polish form');
   });
 });
 
-interface FakeVoice { name: string; lang: string; localService: boolean; default: boolean; voiceURI: string }
+interface FakeVoice {
+  name: string;
+  lang: string;
+  localService: boolean;
+  default: boolean;
+  voiceURI: string;
+}
 
 /** A stand-in for window.speechSynthesis: voices we choose, and a record of what was spoken. */
 class FakeSynthesis extends EventTarget {
   voices: FakeVoice[] = [];
   spoken: Array<{ text: string; lang: string; voice: FakeVoice | null }> = [];
   speaking = false;
-  getVoices(): FakeVoice[] { return this.voices; }
-  speak(utterance: FakeUtterance): void { this.spoken.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice }); this.speaking = true; }
-  cancel(): void { this.speaking = false; }
-  setVoices(voices: FakeVoice[]): void { this.voices = voices; this.dispatchEvent(new Event('voiceschanged')); }
+  getVoices(): FakeVoice[] {
+    return this.voices;
+  }
+  speak(utterance: FakeUtterance): void {
+    this.spoken.push({ text: utterance.text, lang: utterance.lang, voice: utterance.voice });
+    this.speaking = true;
+  }
+  cancel(): void {
+    this.speaking = false;
+  }
+  setVoices(voices: FakeVoice[]): void {
+    this.voices = voices;
+    this.dispatchEvent(new Event('voiceschanged'));
+  }
 }
 class FakeUtterance extends EventTarget {
   lang = '';
   voice: FakeVoice | null = null;
-  constructor(readonly text: string) { super(); }
+  constructor(readonly text: string) {
+    super();
+  }
 }
-const voice = (lang: string): FakeVoice => ({ name: `Test ${lang}`, lang, localService: true, default: false, voiceURI: `test-${lang}` });
+const voice = (lang: string): FakeVoice => ({
+  name: `Test ${lang}`,
+  lang,
+  localService: true,
+  default: false,
+  voiceURI: `test-${lang}`,
+});
 
 describe('"Les opp" (read aloud)', () => {
   let synthesis: FakeSynthesis;
@@ -184,7 +241,11 @@ describe('"Les opp" (read aloud)', () => {
   beforeEach(() => {
     synthesis = new FakeSynthesis();
     Object.defineProperty(window, 'speechSynthesis', { configurable: true, get: () => synthesis });
-    Object.defineProperty(window, 'SpeechSynthesisUtterance', { configurable: true, writable: true, value: FakeUtterance });
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+      configurable: true,
+      writable: true,
+      value: FakeUtterance,
+    });
   });
   afterEach(() => {
     document.body.replaceChildren();
@@ -210,11 +271,18 @@ describe('"Les opp" (read aloud)', () => {
     await sendKeys({ press: 'Enter' });
     await settle(widget);
     equal(synthesis.spoken.length, 1);
-    equal(synthesis.spoken[0]!.text, 'Hva gjør du nå? Velg alt som passer. Jeg jobber fulltid. Jeg jobber deltid. Jeg går på skole eller studerer. Jeg jobber ikke og studerer ikke.');
+    equal(
+      synthesis.spoken[0]!.text,
+      'Hva gjør du nå? Velg alt som passer. Jeg jobber fulltid. Jeg jobber deltid. Jeg går på skole eller studerer. Jeg jobber ikke og studerer ikke.',
+    );
     equal(synthesis.spoken[0]!.lang, 'nb-NO');
     equal(synthesis.spoken[0]!.voice?.lang, 'nb-NO', 'with the Norwegian voice, not the English one');
     equal(activeElement(widget), read, 'focus stays on the button');
-    equal(read.textContent!.replace(/\s+/g, ' ').trim(), 'Stopp opplesingen: Hva gjør du nå?', 'while reading, the button stops');
+    equal(
+      read.textContent!.replace(/\s+/g, ' ').trim(),
+      'Stopp opplesingen: Hva gjør du nå?',
+      'while reading, the button stops',
+    );
     await checkA11y(widget);
     await sendKeys({ press: 'Enter' });
     await settle(widget);
@@ -223,7 +291,10 @@ describe('"Les opp" (read aloud)', () => {
     // In the plain variant it reads the plain texts.
     await pressToggle(widget);
     byId(widget, 'ks-arbeid').closest('fieldset')!.querySelector<HTMLButtonElement>('button.read-aloud')!.click();
-    equal(synthesis.spoken.at(-1)!.text, 'Hva gjør du nå? Du kan velge flere svar. Jeg jobber hele uka. Jeg jobber noen dager eller timer i uka. Jeg går på skole eller studerer. Jeg har ikke jobb, og jeg går ikke på skole.');
+    equal(
+      synthesis.spoken.at(-1)!.text,
+      'Hva gjør du nå? Du kan velge flere svar. Jeg jobber hele uka. Jeg jobber noen dager eller timer i uka. Jeg går på skole eller studerer. Jeg har ikke jobb, og jeg går ikke på skole.',
+    );
   });
 
   it('follows the language: an English voice reads the English form, and a Norwegian voice does not', async () => {

@@ -3,7 +3,21 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeId, byId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  activeId,
+  byId,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const REGISTER = { navn: 'Kari Nordmann', fodselsnummer: '01010000110' };
 
@@ -27,9 +41,16 @@ describe('prefill from registers', () => {
     const widget = await mountPrefilled('kontakt', REGISTER);
     const boxes = [...root(widget).querySelectorAll('.prefill')];
     equal(boxes.length, 2, 'both register values are shown to confirm');
-    assert(text(boxes[0]!).includes('Kari Nordmann') && text(boxes[0]!).includes('Vi har hentet dette fra Folkeregisteret. Stemmer dette?'), text(boxes[0]!));
+    assert(
+      text(boxes[0]!).includes('Kari Nordmann') &&
+        text(boxes[0]!).includes('Vi har hentet dette fra Folkeregisteret. Stemmer dette?'),
+      text(boxes[0]!),
+    );
     assert(text(boxes[1]!).includes('010100 00110'), 'the national id is shown the way people read it');
-    assert(!root(widget).querySelector('input#ks-navn[type=text]'), 'no text box until the user says the value is wrong');
+    assert(
+      !root(widget).querySelector('input#ks-navn[type=text]'),
+      'no text box until the user says the value is wrong',
+    );
     await checkA11y(document);
 
     // Keyboard: the first radio is "Ja"; the arrow moves to "Nei, jeg vil endre det", which opens the field.
@@ -39,8 +60,12 @@ describe('prefill from registers', () => {
     equal(widget.snapshot!.context.prefill.navn!.confirmed, false);
     const input = byId<HTMLInputElement>(widget, 'ks-navn');
     equal(input.type, 'text', 'the field opens for the correction');
-    equal(input.value, 'Kari Nordmann', 'with the register\'s value to change');
-    assert(text(root(widget).querySelector('.prefill-note')).includes('Vi sender med både det som står i Folkeregisteret, og det du skriver.'));
+    equal(input.value, 'Kari Nordmann', "with the register's value to change");
+    assert(
+      text(root(widget).querySelector('.prefill-note')).includes(
+        'Vi sender med både det som står i Folkeregisteret, og det du skriver.',
+      ),
+    );
     await press(widget, 'Tab');
     equal(activeId(widget), 'ks-navn', 'the next Tab reaches the field');
     await sendKeys({ press: 'End' });
@@ -66,21 +91,31 @@ describe('prefill from registers', () => {
     await next(widget);
     equal(headingText(widget), 'Se over før du sender');
 
-    widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: null })), { once: true });
+    widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: null })), {
+      once: true,
+    });
     await clickButton(widget, 'Send');
     await until(() => widget.snapshot!.value === 'submitted', 'the application to be sent');
     const submission = widget.snapshot!.context.submission!;
     equal(submission.answers.navn, 'Kari Nordmann Hansen');
     deepEqual(submission.prefill, {
-      navn: { source: 'folkeregisteret', original: 'Kari Nordmann', status: 'corrected', correction: 'Kari Nordmann Hansen' },
+      navn: {
+        source: 'folkeregisteret',
+        original: 'Kari Nordmann',
+        status: 'corrected',
+        correction: 'Kari Nordmann Hansen',
+      },
       fodselsnummer: { source: 'folkeregisteret', original: '01010000110', status: 'confirmed' },
     });
   });
 
-  it('opens the field at once when the register\'s value has an error, and never prefills a consent', async () => {
+  it("opens the field at once when the register's value has an error, and never prefills a consent", async () => {
     const widget = await mountPrefilled('kontakt', { navn: 'Kari', fodselsnummer: '12345678901', samtykke: true });
     await next(widget);
-    assert(widget.snapshot!.context.errors.some((e) => e.field === 'fodselsnummer'), `the wrong number is an error: ${JSON.stringify(widget.snapshot!.context.errors)}`);
+    assert(
+      widget.snapshot!.context.errors.some((e) => e.field === 'fodselsnummer'),
+      `the wrong number is an error: ${JSON.stringify(widget.snapshot!.context.errors)}`,
+    );
     equal(byId<HTMLInputElement>(widget, 'ks-fodselsnummer').tagName, 'INPUT');
     equal(byId<HTMLInputElement>(widget, 'ks-fodselsnummer').type, 'text', 'the field is open to correct');
     const link = root(widget).querySelector<HTMLAnchorElement>('.error-summary a[href="#ks-fodselsnummer"]')!;
@@ -88,7 +123,7 @@ describe('prefill from registers', () => {
     await settle(widget);
     equal(activeId(widget), 'ks-fodselsnummer', 'the error summary reaches the field');
     await checkA11y(document);
-    equal(widget.snapshot!.context.answers.samtykke, undefined, 'consent is the user\'s own act');
+    equal(widget.snapshot!.context.answers.samtykke, undefined, "consent is the user's own act");
   });
 
   it('shows an address from the register, and "Ja" after a change puts the register\'s value back', async () => {

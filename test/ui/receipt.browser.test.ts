@@ -4,7 +4,21 @@
 import { emulateMedia } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { activeId, byId, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  activeId,
+  byId,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const REFERENCE = 'KS-2026-2345-6789';
 
@@ -15,7 +29,10 @@ async function toReview(lang?: string): Promise<Widget> {
   for (let guard = 0; guard < 10 && widget.snapshot!.value === 'filling'; guard++) {
     const step = widget.snapshot!.context.step;
     await fillStep(widget, definition, fullAnswers.stotte![step] ?? {});
-    if (step === 'situasjon') { byId(widget, 'ks-inntekt-unsure').click(); await settle(widget); }
+    if (step === 'situasjon') {
+      byId(widget, 'ks-inntekt-unsure').click();
+      await settle(widget);
+    }
     await next(widget);
   }
   equal(widget.snapshot!.value, 'review');
@@ -30,12 +47,15 @@ async function send(widget: Widget, reference: string | null = REFERENCE): Promi
   await settle(widget);
 }
 
-const text = (widget: Widget, selector: string): string => (root(widget).querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (widget: Widget, selector: string): string =>
+  (root(widget).querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('before sending', () => {
   it('lists a document sent later, a document not had and an unsure answer, with what each means, and still lets the user send', async () => {
     const widget = await toReview();
-    const items = [...root(widget).querySelectorAll('.missing-list li')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim());
+    const items = [...root(widget).querySelectorAll('.missing-list li')].map((li) =>
+      (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    );
     equal(items.length, 3, `three things are missing: ${items.join(' | ')}`);
     assert(items[0]!.startsWith('Du trenger hjelp med: Hvor mye får du utbetalt i lønn i måneden?'), items[0]);
     assert(items[0]!.includes('Saksbehandleren ser at du trenger hjelp her'), 'what an unsure answer means');
@@ -56,7 +76,13 @@ describe('before sending', () => {
 
     // The privacy notice is shown in full before sending.
     const privacy = text(widget, 'section.privacy');
-    for (const part of ['Slik bruker vi svarene dine', 'Hvem leser svarene?', 'Hvor lenge tar vi vare på svarene?', 'Dette har du rett til']) assert(privacy.includes(part), `the notice has "${part}"`);
+    for (const part of [
+      'Slik bruker vi svarene dine',
+      'Hvem leser svarene?',
+      'Hvor lenge tar vi vare på svarene?',
+      'Dette har du rett til',
+    ])
+      assert(privacy.includes(part), `the notice has "${part}"`);
     await checkA11y(document);
 
     await send(widget);
@@ -73,12 +99,17 @@ describe('before sending', () => {
     konto.dispatchEvent(new Event('input'));
     await next(widget);
     equal(headingText(widget), 'Se over før du sender');
-    const item = [...root(widget).querySelectorAll('.missing-list li')].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()).find((t) => t.includes('Kontonummeret ditt'));
+    const item = [...root(widget).querySelectorAll('.missing-list li')]
+      .map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .find((t) => t.includes('Kontonummeret ditt'));
     assert(item?.startsWith('Du har ikke svart på: Kontonummeret ditt'), `the empty account number is named: ${item}`);
-    assert(item?.includes('Uten kontonummer må vi sende pengene på en annen måte.'), 'with what it means, in the form\'s words');
+    assert(
+      item?.includes('Uten kontonummer må vi sende pengene på en annen måte.'),
+      "with what it means, in the form's words",
+    );
   });
 
-  it('has a privacy notice on every step, closed until opened, with the form\'s own texts where it has them', async () => {
+  it("has a privacy notice on every step, closed until opened, with the form's own texts where it has them", async () => {
     const widget = await mountWidget('stotte');
     const notice = root(widget).querySelector<HTMLDetailsElement>('#ks-privacy')!;
     assert(!notice.open, 'closed at first');
@@ -96,14 +127,27 @@ describe('the receipt', () => {
     await send(widget);
     equal(headingText(widget), 'Vi har fått det du sendte');
     assert(text(widget, '.receipt-reference').includes(REFERENCE), 'the reference');
-    assert(/Du sendte dette \d/.test(text(widget, '[part=receipt-panel]')), `the time: ${text(widget, '[part=receipt-panel]')}`);
+    assert(
+      /Du sendte dette \d/.test(text(widget, '[part=receipt-panel]')),
+      `the time: ${text(widget, '[part=receipt-panel]')}`,
+    );
     const later = text(widget, '.receipt-documents');
-    assert(later.includes('Dette må du sende senere') && later.includes('Lønnsslipp for den siste måneden'), `documents to send: ${later}`);
+    assert(
+      later.includes('Dette må du sende senere') && later.includes('Lønnsslipp for den siste måneden'),
+      `documents to send: ${later}`,
+    );
     assert(later.includes('Skriv referansenummeret ditt på dem.'), 'how to send them');
     assert(!later.includes('Husleiekontrakt'), 'an uploaded document is not missing');
     const receipt = text(widget, '.receipt');
-    assert(receipt.includes('Kontoutskrift for de siste tre månedene') && receipt.includes('Dette har du sagt at du ikke har'), 'documents the user does not have');
-    assert(receipt.includes('Hva skjer nå?') && receipt.includes('Har du glemt noe?'), 'what happens next and how to add more');
+    assert(
+      receipt.includes('Kontoutskrift for de siste tre månedene') &&
+        receipt.includes('Dette har du sagt at du ikke har'),
+      'documents the user does not have',
+    );
+    assert(
+      receipt.includes('Hva skjer nå?') && receipt.includes('Har du glemt noe?'),
+      'what happens next and how to add more',
+    );
     assert(root(widget).querySelectorAll('.receipt .summary-section').length >= 3, 'the answers that were sent');
     await checkA11y(document);
   });
@@ -111,22 +155,35 @@ describe('the receipt', () => {
   it('prints without buttons or toolbar and with everything else', async () => {
     const widget = await toReview();
     await send(widget);
-    const printButton = [...root(widget).querySelectorAll<HTMLButtonElement>('.receipt button')].find((b) => b.textContent?.trim() === 'Skriv ut kvitteringen')!;
+    const printButton = [...root(widget).querySelectorAll<HTMLButtonElement>('.receipt button')].find(
+      (b) => b.textContent?.trim() === 'Skriv ut kvitteringen',
+    )!;
     assert(printButton, 'a print button on screen');
     assert(getComputedStyle(printButton).display !== 'none', 'the print button shows on screen');
     await emulateMedia({ media: 'print' });
     try {
       equal(getComputedStyle(printButton).display, 'none', 'the print button is hidden on paper');
-      equal(getComputedStyle(root(widget).querySelector('.toolbar')!).display, 'none', 'the toolbar is hidden on paper');
-      for (const button of root(widget).querySelectorAll('button')) equal(getComputedStyle(button).display, 'none', `button "${button.textContent?.trim()}" hidden on paper`);
-      assert(getComputedStyle(root(widget).querySelector('.receipt-reference')!).display !== 'none', 'the reference prints');
-      assert(getComputedStyle(root(widget).querySelector('.receipt .summary-section')!).display !== 'none', 'the answers print');
+      equal(
+        getComputedStyle(root(widget).querySelector('.toolbar')!).display,
+        'none',
+        'the toolbar is hidden on paper',
+      );
+      for (const button of root(widget).querySelectorAll('button'))
+        equal(getComputedStyle(button).display, 'none', `button "${button.textContent?.trim()}" hidden on paper`);
+      assert(
+        getComputedStyle(root(widget).querySelector('.receipt-reference')!).display !== 'none',
+        'the reference prints',
+      );
+      assert(
+        getComputedStyle(root(widget).querySelector('.receipt .summary-section')!).display !== 'none',
+        'the answers print',
+      );
     } finally {
       await emulateMedia({ media: 'screen' });
     }
   });
 
-  it('is in the user\'s language, with the Norwegian text beside it on request', async () => {
+  it("is in the user's language, with the Norwegian text beside it on request", async () => {
     const widget = await toReview();
     await send(widget);
     const language = byId<HTMLSelectElement>(widget, 'ks-language');
@@ -142,7 +199,10 @@ describe('the receipt', () => {
     const original = root(widget).querySelector('#ks-heading .original');
     equal(original?.textContent, 'Vi har fått det du sendte', 'the Norwegian heading beside the Arabic');
     equal(original?.getAttribute('lang'), 'nb');
-    assert(text(widget, '.receipt-documents').includes('Send dokumentene til oss så snart du kan.'), 'the Norwegian of how to send documents');
+    assert(
+      text(widget, '.receipt-documents').includes('Send dokumentene til oss så snart du kan.'),
+      'the Norwegian of how to send documents',
+    );
     await checkA11y(document);
   });
 });

@@ -3,7 +3,18 @@
 // phoned with an interpreter. Then the receipt. And axe on every step in nb and ar, standard and plain.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
-import { byId, definitionOf, fillStep, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  byId,
+  definitionOf,
+  fillStep,
+  headingText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const REFERENCE = 'KS-2026-7K3M-9QXZ';
 
@@ -34,27 +45,53 @@ const ANSWERS: Record<string, Record<string, unknown>> = {
   },
   bosituasjon: { bosituasjon: 'leier', 'antall-personer': '1' },
   'inntekt-og-formue': {
-    'ytelser-nav': 'true', 'ytelser-hvilke': ['barnetrygd'], 'samtykke-skatt': 'true', bostotte: 'false',
-    innskudd: ['brukskonto'], 'saldo-brukskonto': '350', verdier: ['ingen'], 'annen-inntekt': ['ingen'],
+    'ytelser-nav': 'true',
+    'ytelser-hvilke': ['barnetrygd'],
+    'samtykke-skatt': 'true',
+    bostotte: 'false',
+    innskudd: ['brukskonto'],
+    'saldo-brukskonto': '350',
+    verdier: ['ingen'],
+    'annen-inntekt': ['ingen'],
   },
-  'utgifter-og-gjeld': { husleie: '9 800', 'betaler-strom': 'true', strom: '1 200', barneutgifter: ['sfo'], sfo: '1 650', 'har-gjeld': 'false' },
+  'utgifter-og-gjeld': {
+    husleie: '9 800',
+    'betaler-strom': 'true',
+    strom: '1 200',
+    barneutgifter: ['sfo'],
+    sfo: '1 650',
+    'har-gjeld': 'false',
+  },
   bekreftelse: { bekreftelse: true },
 };
 
 /** The documents the answers ask for: all uploaded as phone photos, except the bank statement, sent later. */
 const LATER = 'kontoutskrift';
 
-async function mount(options: { lang?: string; variant?: string; prefill?: Record<string, unknown> } = {}): Promise<Widget> {
-  const widget = await mountWidget('sosialhjelp', {
-    ...(options.lang ? { lang: options.lang } : {}),
-    ...(options.variant ? { variant: options.variant } : {}),
-    contact: JSON.stringify({ office: 'NAV Grünerløkka', phone: { number: '55 55 33 33', hours: '09–15' }, meeting: { address: 'Thorvald Meyers gate 2', hours: '10–14' } }),
-  }, options.prefill ? { prefill: options.prefill } : {});
+async function mount(
+  options: { lang?: string; variant?: string; prefill?: Record<string, unknown> } = {},
+): Promise<Widget> {
+  const widget = await mountWidget(
+    'sosialhjelp',
+    {
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.variant ? { variant: options.variant } : {}),
+      contact: JSON.stringify({
+        office: 'NAV Grünerløkka',
+        phone: { number: '55 55 33 33', hours: '09–15' },
+        meeting: { address: 'Thorvald Meyers gate 2', hours: '10–14' },
+      }),
+    },
+    options.prefill ? { prefill: options.prefill } : {},
+  );
   await settle(widget);
   return widget;
 }
 
-const click = async (widget: Widget, id: string): Promise<void> => { byId(widget, id).click(); await settle(widget); };
+const click = async (widget: Widget, id: string): Promise<void> => {
+  byId(widget, id).click();
+  await settle(widget);
+};
 
 /** Fills the current step the way the applicant does. */
 async function answerStep(widget: Widget): Promise<string> {
@@ -62,7 +99,9 @@ async function answerStep(widget: Widget): Promise<string> {
   const step = widget.snapshot!.context.step;
   const prefill = widget.snapshot!.context.prefill;
   if (step === 'vedlegg') {
-    const documents = Object.fromEntries(widget.snapshot!.context.relevance.attachments.map((id) => [id, id === LATER ? 'later' : 'uploaded']));
+    const documents = Object.fromEntries(
+      widget.snapshot!.context.relevance.attachments.map((id) => [id, id === LATER ? 'later' : 'uploaded']),
+    );
     await fillStep(widget, definition, { dokumenter: documents });
   } else {
     await fillStep(widget, definition, ANSWERS[step] ?? {});
@@ -94,7 +133,9 @@ async function axe(widget: Widget, moment: string): Promise<void> {
 }
 
 function respond(widget: Widget): void {
-  widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: REFERENCE })), { once: true });
+  widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: REFERENCE })), {
+    once: true,
+  });
 }
 
 async function sendFromReview(widget: Widget): Promise<void> {
@@ -127,12 +168,22 @@ describe('søknad om økonomisk sosialhjelp', () => {
       await next(widget);
       deepEqual(widget.snapshot!.context.errors, [], `no errors after ${steps.at(-1)}`);
     }
-    deepEqual(steps, definition.steps.map((s) => s.id), 'every step, in order, with these answers');
+    deepEqual(
+      steps,
+      definition.steps.map((s) => s.id),
+      'every step, in order, with these answers',
+    );
     equal(headingText(widget), 'Se over før du sender');
 
     const missing = [...root(widget).querySelectorAll('.missing-list li')].map(text);
-    assert(missing.some((m) => m.startsWith('Du trenger hjelp med: Hvor mye får du utbetalt i lønn i måneden?')), `the unsure answer is named: ${missing.join(' | ')}`);
-    assert(missing.some((m) => m.startsWith('Du sender «Kontoutskrift for den siste måneden» senere.')), 'the document sent later is named');
+    assert(
+      missing.some((m) => m.startsWith('Du trenger hjelp med: Hvor mye får du utbetalt i lønn i måneden?')),
+      `the unsure answer is named: ${missing.join(' | ')}`,
+    );
+    assert(
+      missing.some((m) => m.startsWith('Du sender «Kontoutskrift for den siste måneden» senere.')),
+      'the document sent later is named',
+    );
     equal(missing.length, 2, 'nothing else is missing');
     await sendFromReview(widget);
 
@@ -140,16 +191,32 @@ describe('søknad om økonomisk sosialhjelp', () => {
     equal(submission.form.id, 'sosialhjelp');
     deepEqual(submission.unsure, ['lonn']);
     equal(submission.answers.lonn, undefined, 'no guess is sent for the unsure pay');
-    deepEqual(submission.answers.barn, [{ 'barn-navn': 'Sara', 'barn-fodt': '2018-03-12', 'barn-bor-hos-deg': true, 'delt-bosted': false }]);
+    deepEqual(submission.answers.barn, [
+      { 'barn-navn': 'Sara', 'barn-fodt': '2018-03-12', 'barn-bor-hos-deg': true, 'delt-bosted': false },
+    ]);
     equal(submission.answers.bosituasjon, 'leier');
     equal(submission.answers.husleie, 9800);
-    deepEqual(submission.attachments, ['husleiekontrakt', 'stromregning', 'kontoutskrift', 'barnebidrag', 'barnehage-sfo']);
+    deepEqual(submission.attachments, [
+      'husleiekontrakt',
+      'stromregning',
+      'kontoutskrift',
+      'barnebidrag',
+      'barnehage-sfo',
+    ]);
     deepEqual((submission.answers.dokumenter as Record<string, { status: string }>)[LATER], { status: 'later' });
     deepEqual(submission.help, { contact: true, channel: 'phone', interpreter: true, interpreterLanguage: 'so' });
-    deepEqual(submission.prefill!.telefon, { source: 'kontakt-og-reservasjonsregisteret', original: '91234567', status: 'corrected', correction: '98765432' });
+    deepEqual(submission.prefill!.telefon, {
+      source: 'kontakt-og-reservasjonsregisteret',
+      original: '91234567',
+      status: 'corrected',
+      correction: '98765432',
+    });
     equal(submission.prefill!.navn!.status, 'confirmed');
     equal(submission.prefill!.arbeidsgiver!.status, 'confirmed');
-    deepEqual(Object.keys(submission.answeredIn).every((path) => submission.answers[path.split('/')[0]!] !== undefined), true);
+    deepEqual(
+      Object.keys(submission.answeredIn).every((path) => submission.answers[path.split('/')[0]!] !== undefined),
+      true,
+    );
 
     equal(headingText(widget), 'Vi har fått det du sendte');
     assert(text(root(widget).querySelector('.receipt-reference')).includes(REFERENCE), 'the reference on the receipt');
@@ -157,10 +224,20 @@ describe('søknad om økonomisk sosialhjelp', () => {
     assert(later.includes('Kontoutskrift for den siste måneden'), `the document still to send: ${later}`);
     assert(!later.includes('Husleiekontrakt'), 'only what is still missing');
     const receipt = text(root(widget).querySelector('.receipt'));
-    for (const part of ['Du vil at NAV ringer deg.', 'Du trenger tolk på somali.', 'Hva skjer nå?', 'Dette sendte du', 'Sara', '55 55 33 33']) {
+    for (const part of [
+      'Du vil at NAV ringer deg.',
+      'Du trenger tolk på somali.',
+      'Hva skjer nå?',
+      'Dette sendte du',
+      'Sara',
+      '55 55 33 33',
+    ]) {
       assert(receipt.includes(part), `the receipt has "${part}"`);
     }
-    assert(root(widget).querySelectorAll('.receipt .summary-section').length >= 8, 'every step\'s answers are on the receipt');
+    assert(
+      root(widget).querySelectorAll('.receipt .summary-section').length >= 8,
+      "every step's answers are on the receipt",
+    );
     await axe(widget, 'receipt');
   });
 

@@ -10,7 +10,11 @@ import { mount, press, receiver, settle, text, until } from './draft-helpers.ts'
 
 const SUBMIT_URL = (formId: string) => `/api/forms/${formId}/submissions`;
 
-async function fillAll(widget: Widget, formId: string, answers: Record<string, Record<string, unknown>> = fullAnswers[formId]!): Promise<void> {
+async function fillAll(
+  widget: Widget,
+  formId: string,
+  answers: Record<string, Record<string, unknown>> = fullAnswers[formId]!,
+): Promise<void> {
   const definition = await definitionOf(formId);
   while (widget.snapshot!.value === 'filling') {
     const step = widget.snapshot!.context.step;
@@ -21,7 +25,8 @@ async function fillAll(widget: Widget, formId: string, answers: Record<string, R
   equal(widget.snapshot!.value, 'review');
 }
 
-const stored = async (widget: Widget) => (await receiver('submissions', { id: widget.snapshot!.context.submission!.id })).references!;
+const stored = async (widget: Widget) =>
+  (await receiver('submissions', { id: widget.snapshot!.context.submission!.id })).references!;
 const statusText = (widget: Widget) => text(widget, '.send-status');
 
 async function sent(widget: Widget): Promise<string> {
@@ -48,14 +53,26 @@ describe('sending to the receiver', () => {
     // Every event the host page can hear from the widget.
     const heard: Event[] = [];
     const dispatch = widget.dispatchEvent.bind(widget);
-    widget.dispatchEvent = (event: Event) => { heard.push(event); return dispatch(event); };
+    widget.dispatchEvent = (event: Event) => {
+      heard.push(event);
+      return dispatch(event);
+    };
     await fillAll(widget, 'kontakt');
     await receiver('stop');
     await press(widget, 'Send');
-    await until(() => statusText(widget).includes('Vi fikk ikke kontakt. Vi prøver igjen om'), 'a failed try to be told');
+    await until(
+      () => statusText(widget).includes('Vi fikk ikke kontakt. Vi prøver igjen om'),
+      'a failed try to be told',
+    );
     equal(widget.snapshot!.value, 'submitting');
-    await until(() => sessionStorage.getItem('klarskjema:kontakt')?.includes('"submissionId"') ?? false, 'the draft with the submission id');
-    assert(sessionStorage.getItem('klarskjema:kontakt')!.includes('Kari Nordmann'), 'the answers are kept until the receiver confirms');
+    await until(
+      () => sessionStorage.getItem('klarskjema:kontakt')?.includes('"submissionId"') ?? false,
+      'the draft with the submission id',
+    );
+    assert(
+      sessionStorage.getItem('klarskjema:kontakt')!.includes('Kari Nordmann'),
+      'the answers are kept until the receiver confirms',
+    );
     await checkA11y(widget);
     const { refusedWhileDown } = await receiver('start');
     assert(refusedWhileDown! >= 1, 'the widget really tried while the receiver was down');
@@ -69,7 +86,8 @@ describe('sending to the receiver', () => {
     assert(submits.length >= 1);
     for (const event of heard.filter((e) => e.type !== 'klar-submit')) {
       const detail = JSON.stringify((event as CustomEvent).detail ?? null);
-      for (const secret of ['Kari', '01010000110', '91234567', 'Strøm']) assert(!detail.includes(secret), `${event.type} carries an answer`);
+      for (const secret of ['Kari', '01010000110', '91234567', 'Strøm'])
+        assert(!detail.includes(secret), `${event.type} carries an answer`);
     }
     equal(document.title, title);
     equal(location.href, url);
@@ -108,7 +126,11 @@ describe('sending to the receiver', () => {
       }
       // The sender waits for the 'online' event, not for a time: no request at all while offline (not only
       // none stored), however long the offline spell lasted.
-      deepEqual(tried.filter((url) => url.includes('/api/')), [], 'nothing is tried while offline');
+      deepEqual(
+        tried.filter((url) => url.includes('/api/')),
+        [],
+        'nothing is tried while offline',
+      );
       equal((await stored(widget)).length, 0, 'nothing is stored while offline');
       equal(widget.snapshot!.value, 'submitting');
       online = true;
@@ -122,7 +144,12 @@ describe('sending to the receiver', () => {
   it('shows a refused answer on its question, and sends after the user corrects it', async function () {
     const widget = await mount('kontakt', { attributes: { 'submit-url': SUBMIT_URL('kontakt') } });
     await fillAll(widget, 'kontakt');
-    await receiver('answer-next', { status: 422, body: { errors: [{ pointer: '/answers/telefon', code: 'format.phone', message: 'The answer fails the rule "format".' }] } });
+    await receiver('answer-next', {
+      status: 422,
+      body: {
+        errors: [{ pointer: '/answers/telefon', code: 'format.phone', message: 'The answer fails the rule "format".' }],
+      },
+    });
     await press(widget, 'Send');
     await until(() => widget.snapshot!.value === 'filling', 'the way back to the question');
     await settle(widget);
@@ -140,7 +167,10 @@ describe('sending to the receiver', () => {
 
   it('uploads the files first, and shows a file the receiver refuses on its document', async function () {
     const widget = await mount('stotte', { attributes: { 'submit-url': SUBMIT_URL('stotte') } });
-    const answers = { ...fullAnswers.stotte!, vedlegg: { dokumenter: { husleiekontrakt: 'later', lonnsslipp: 'later', kontoutskrift: 'later' } } };
+    const answers = {
+      ...fullAnswers.stotte!,
+      vedlegg: { dokumenter: { husleiekontrakt: 'later', lonnsslipp: 'later', kontoutskrift: 'later' } },
+    };
     await fillAll(widget, 'stotte', answers);
     // A "PDF" that is text: refused by its bytes (415).
     await press(widget, 'Tilbake');
@@ -153,7 +183,9 @@ describe('sending to the receiver', () => {
       input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
       await settle(widget);
     };
-    root(widget).querySelector<HTMLInputElement>('input[name="ks-dokumenter-husleiekontrakt"][value="uploaded"]')!.click();
+    root(widget)
+      .querySelector<HTMLInputElement>('input[name="ks-dokumenter-husleiekontrakt"][value="uploaded"]')!
+      .click();
     await settle(widget);
     await choose(new File(['Dette er ikke en PDF.'], 'kontrakt.pdf', { type: 'application/pdf' }));
     await next(widget);
@@ -166,7 +198,11 @@ describe('sending to the receiver', () => {
     await checkA11y(widget);
 
     await press(widget, 'Fjern kontrakt.pdf');
-    await choose(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0])], 'kontrakt.jpg', { type: 'image/jpeg' }));
+    await choose(
+      new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0])], 'kontrakt.jpg', {
+        type: 'image/jpeg',
+      }),
+    );
     await next(widget);
     await press(widget, 'Send');
     await sent(widget);

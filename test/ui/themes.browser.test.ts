@@ -5,7 +5,20 @@ import { sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import { contrast, focusIndicator, focusIndicatorIsVisible } from '../browser/contrast.ts';
-import { activeElement, clickButton, definitionOf, fillStep, fullAnswers, headingText, mountWidget, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  activeElement,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const THEMES: Record<string, string | null> = {
   default: null,
@@ -20,7 +33,10 @@ async function useTheme(href: string | null): Promise<void> {
   link.rel = 'stylesheet';
   link.href = href;
   link.dataset.theme = '';
-  const loaded = new Promise((resolve, reject) => { link.onload = resolve; link.onerror = () => reject(new Error(`could not load ${href}`)); });
+  const loaded = new Promise((resolve, reject) => {
+    link.onload = resolve;
+    link.onerror = () => reject(new Error(`could not load ${href}`));
+  });
   document.head.append(link);
   await loaded;
 }
@@ -48,7 +64,10 @@ async function tabThrough(widget: Widget, theme: string, max = 40): Promise<stri
     if (!active) break;
     const bands = focusIndicator(active, bg);
     const name = `${active.tagName.toLowerCase()}${active.id ? `#${active.id}` : ''}${active.className ? `.${String(active.className).trim().split(/\s+/)[0]}` : ''}`;
-    assert(focusIndicatorIsVisible(bands), `${theme}: the focus indicator of ${name} is not 2px at 3:1 against ${bg}: ${JSON.stringify(bands)}`);
+    assert(
+      focusIndicatorIsVisible(bands),
+      `${theme}: the focus indicator of ${name} is not 2px at 3:1 against ${bg}: ${JSON.stringify(bands)}`,
+    );
     checked.push(name);
     await sendKeys({ press: 'Tab' });
     await settle(widget);
@@ -58,21 +77,44 @@ async function tabThrough(widget: Widget, theme: string, max = 40): Promise<stri
 
 for (const [theme, href] of Object.entries(THEMES)) {
   describe(`theme: ${theme}`, () => {
-    before(async () => { await useTheme(href); });
-    after(async () => { await useTheme(null); });
+    before(async () => {
+      await useTheme(href);
+    });
+    after(async () => {
+      await useTheme(null);
+    });
 
     it('has text colours at 4.5:1 and borders at 3:1 on every background they are used on', async () => {
       const widget = await mountWidget('kontakt');
-      const [text, muted, accent, accentText, error, border, bg, panel, notice] = ['--_text', '--_muted', '--_accent', '--_accent-text', '--_error', '--_border', '--_background', '--_panel', '--_notice']
-        .map((name) => token(widget, name)) as [string, string, string, string, string, string, string, string, string];
+      const [text, muted, accent, accentText, error, border, bg, panel, notice] = [
+        '--_text',
+        '--_muted',
+        '--_accent',
+        '--_accent-text',
+        '--_error',
+        '--_border',
+        '--_background',
+        '--_panel',
+        '--_notice',
+      ].map((name) => token(widget, name)) as [string, string, string, string, string, string, string, string, string];
       equal(bg, background(widget), 'the probe reads the same background the widget shows');
       const failures: string[] = [];
       const need = (what: string, fg: string, on: string, ratio: number) => {
         const measured = contrast(fg, on);
         if (measured < ratio) failures.push(`${what}: ${fg} on ${on} is ${measured.toFixed(2)}:1, needs ${ratio}:1`);
       };
-      for (const [name, fg] of [['text', text], ['muted text', muted], ['links and secondary buttons', accent], ['errors', error]] as const) need(name, fg, bg, 4.5);
-      for (const [name, fg] of [['text', text], ['muted text', muted], ['links', accent]] as const) {
+      for (const [name, fg] of [
+        ['text', text],
+        ['muted text', muted],
+        ['links and secondary buttons', accent],
+        ['errors', error],
+      ] as const)
+        need(name, fg, bg, 4.5);
+      for (const [name, fg] of [
+        ['text', text],
+        ['muted text', muted],
+        ['links', accent],
+      ] as const) {
         need(`${name} on panels`, fg, panel, 4.5);
         need(`${name} on notices`, fg, notice, 4.5);
       }
@@ -120,9 +162,16 @@ for (const [theme, href] of Object.entries(THEMES)) {
       await settle(widget);
       const summary = activeElement(widget);
       equal(summary?.className, 'error-summary', 'a failed Continue focuses the error summary');
-      assert(focusIndicatorIsVisible(focusIndicator(summary!, bg)), `${theme}: the error summary's focus indicator: ${JSON.stringify(focusIndicator(summary!, bg))}`);
+      assert(
+        focusIndicatorIsVisible(focusIndicator(summary!, bg)),
+        `${theme}: the error summary's focus indicator: ${JSON.stringify(focusIndicator(summary!, bg))}`,
+      );
       const reached = await tabThrough(widget, theme);
-      for (const kind of ['select', 'button', 'input', 'a']) assert(reached.some((name) => name.startsWith(kind)), `${theme}: Tab reached a ${kind} (${reached.join(', ')})`);
+      for (const kind of ['select', 'button', 'input', 'a'])
+        assert(
+          reached.some((name) => name.startsWith(kind)),
+          `${theme}: Tab reached a ${kind} (${reached.join(', ')})`,
+        );
 
       // Answer the step, Continue with the keyboard: focus goes to the next step's heading.
       await fillStep(widget, await definitionOf('kontakt'), fullAnswers.kontakt!['om-deg']!);
@@ -131,7 +180,10 @@ for (const [theme, href] of Object.entries(THEMES)) {
       await settle(widget);
       const heading = activeElement(widget);
       equal(heading?.id, 'ks-heading', 'Continue focuses the next heading');
-      assert(focusIndicatorIsVisible(focusIndicator(heading!, bg)), `${theme}: the heading's focus indicator: ${JSON.stringify(focusIndicator(heading!, bg))}`);
+      assert(
+        focusIndicatorIsVisible(focusIndicator(heading!, bg)),
+        `${theme}: the heading's focus indicator: ${JSON.stringify(focusIndicator(heading!, bg))}`,
+      );
     });
   });
 }

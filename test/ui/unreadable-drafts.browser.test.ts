@@ -8,13 +8,26 @@ import { draftServer, mount, press, settle, text, until } from './draft-helpers.
 
 const KEY = 'klarskjema:kontakt';
 const URL_ = '/test-drafts/kontakt/unreadable';
-const clean = (): void => { document.body.replaceChildren(); sessionStorage.clear(); localStorage.clear(); };
-const liveText = (widget: Widget): string => [...root(widget).querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
-const serverDraft = async (): Promise<string | null> => { const r = await fetch(URL_, { cache: 'no-store' }); return r.status === 200 ? r.text() : null; };
+const clean = (): void => {
+  document.body.replaceChildren();
+  sessionStorage.clear();
+  localStorage.clear();
+};
+const liveText = (widget: Widget): string =>
+  [...root(widget).querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
+const serverDraft = async (): Promise<string | null> => {
+  const r = await fetch(URL_, { cache: 'no-store' });
+  return r.status === 200 ? r.text() : null;
+};
 const putServer = (body: string) => fetch(URL_, { method: 'PUT', body });
 
 /** What a newer widget might have saved: a format this one does not know. */
-const newerDraft = JSON.stringify({ format: 2, form: { id: 'kontakt', version: '2.0.0' }, sections: [{ navn: 'Kari Nordmann' }], savedAt: '2026-03-03T09:42:00Z' });
+const newerDraft = JSON.stringify({
+  format: 2,
+  form: { id: 'kontakt', version: '2.0.0' },
+  sections: [{ navn: 'Kari Nordmann' }],
+  savedAt: '2026-03-03T09:42:00Z',
+});
 const htmlPage = '<!doctype html><html><body><h1>Logg inn</h1></body></html>';
 
 /** Types a little, waits longer than the autosave's debounce would need to write, so a write would have happened. */
@@ -26,18 +39,31 @@ async function workAndWait(widget: Widget): Promise<void> {
 
 async function expectUnreadableView(widget: Widget): Promise<void> {
   equal(text(widget, '#ks-heading'), 'Vi klarer ikke å åpne en lagret søknad');
-  match(text(widget, '.resume'), /Vi fant en lagret søknad som vi ikke klarer å åpne\. Den kan være laget med en nyere versjon av skjemaet\./);
+  match(
+    text(widget, '.resume'),
+    /Vi fant en lagret søknad som vi ikke klarer å åpne\. Den kan være laget med en nyere versjon av skjemaet\./,
+  );
   match(text(widget, '.resume'), /Vi lar den ligge til du velger\. Hvis du begynner på nytt, sletter vi den\./);
-  await until(() => liveText(widget).includes('Vi fant en lagret søknad som vi ikke klarer å åpne'), 'the message to be announced');
+  await until(
+    () => liveText(widget).includes('Vi fant en lagret søknad som vi ikke klarer å åpne'),
+    'the message to be announced',
+  );
   equal(root(widget).activeElement ?? null, null, 'focus stays with the host page until the user acts');
   assert(root(widget).querySelector('.exit button'), '"Gå ut og slett" is there');
   await checkA11y(widget);
 }
 
 describe('a draft the widget cannot read', () => {
-  beforeEach(async () => { clean(); await draftServer('clear'); await draftServer('ok'); });
+  beforeEach(async () => {
+    clean();
+    await draftServer('clear');
+    await draftServer('ok');
+  });
 
-  for (const [name, body] of [['a newer format', newerDraft], ['an HTML page with 200', htmlPage]] as const) {
+  for (const [name, body] of [
+    ['a newer format', newerDraft],
+    ['an HTML page with 200', htmlPage],
+  ] as const) {
     it(`on the server (${name}): says so, writes nothing there until «Begynn på nytt», which only then replaces it`, async () => {
       await putServer(body);
       const widget = await mount('kontakt', { attributes: { 'draft-url': URL_ } });
@@ -45,21 +71,29 @@ describe('a draft the widget cannot read', () => {
       equal(await serverDraft(), body, 'unchanged while the user has not chosen');
 
       // Keyboard: Tab from the quick exit reaches «Begynn på nytt», and Enter (a button's click) chooses it.
-      const startAgain = [...root(widget).querySelectorAll<HTMLButtonElement>('.resume button')].find((b) => b.textContent?.trim() === 'Begynn på nytt')!;
+      const startAgain = [...root(widget).querySelectorAll<HTMLButtonElement>('.resume button')].find(
+        (b) => b.textContent?.trim() === 'Begynn på nytt',
+      )!;
       startAgain.focus();
       equal(root(widget).activeElement, startAgain, '«Begynn på nytt» takes keyboard focus');
       startAgain.click();
       await settle(widget);
-      await until(() => root(widget).activeElement?.id === 'ks-heading', 'focus on the first step\'s heading');
+      await until(() => root(widget).activeElement?.id === 'ks-heading', "focus on the first step's heading");
       equal(widget.snapshot!.context.step, 'om-deg');
       await workAndWait(widget);
-      await eventually(async () => (await serverDraft())?.includes('Ola Nordmann') ?? false, 'the new draft to reach the server');
+      await eventually(
+        async () => (await serverDraft())?.includes('Ola Nordmann') ?? false,
+        'the new draft to reach the server',
+      );
       await checkA11y(widget);
     });
   }
 
   it('in the tab (sessionStorage) and on the device (localStorage): kept byte for byte while the user works elsewhere', async () => {
-    for (const [storage, name] of [[sessionStorage, 'session'], [localStorage, 'device']] as const) {
+    for (const [storage, name] of [
+      [sessionStorage, 'session'],
+      [localStorage, 'device'],
+    ] as const) {
       clean();
       storage.setItem(KEY, newerDraft);
       const widget = await mount('kontakt');
@@ -72,16 +106,21 @@ describe('a draft the widget cannot read', () => {
     }
   });
 
-  it('in two stores at once: only «Begynn på nytt» is offered; the quick exit clears this device and leaves the server\'s copy', async () => {
+  it("in two stores at once: only «Begynn på nytt» is offered; the quick exit clears this device and leaves the server's copy", async () => {
     await putServer(htmlPage);
     localStorage.setItem(KEY, 'not json at all');
     const widget = await mount('kontakt', { attributes: { 'draft-url': URL_ } });
     await expectUnreadableView(widget);
     // Nothing readable: only «Begynn på nytt».
-    equal([...root(widget).querySelectorAll('.resume button')].map((b) => b.textContent?.trim()).join('|'), 'Begynn på nytt');
+    equal(
+      [...root(widget).querySelectorAll('.resume button')].map((b) => b.textContent?.trim()).join('|'),
+      'Begynn på nytt',
+    );
     // The quick exit deletes what is on this device, readable or not; the server's copy stays (as for any draft).
     let left = '';
-    widget.leave = (url) => { left = url; };
+    widget.leave = (url) => {
+      left = url;
+    };
     await press(widget, 'Gå ut og slett');
     await until(() => left !== '', 'the exit');
     equal(localStorage.getItem(KEY), null);

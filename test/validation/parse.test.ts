@@ -3,20 +3,38 @@ import { parseAmount, parseDate, parseInteger, toAnswerValue } from '../../src/v
 
 describe('parseAmount', () => {
   it.each([
-    ['1 234,50', 1234.5], ['1234.50', 1234.5], ['kr 1 234', 1234], ['1 234 kr', 1234], ['1.234,-', 1234],
-    ['1.234', 1234], ['1,234,567', 1234567], ['12\u00a0000', 12000], ['NOK 99,9', 99.9], ['0', 0], ['-50', -50],
+    ['1 234,50', 1234.5],
+    ['1234.50', 1234.5],
+    ['kr 1 234', 1234],
+    ['1 234 kr', 1234],
+    ['1.234,-', 1234],
+    ['1.234', 1234],
+    ['1,234,567', 1234567],
+    ['12\u00a0000', 12000],
+    ['NOK 99,9', 99.9],
+    ['0', 0],
+    ['-50', -50],
   ])('reads %j as %d', (input, expected) => expect(parseAmount(input)).toBe(expected));
 
-  it.each(['mye', '12,345', '1.2.3', '', 'kr', '1 234,567'])('does not guess at %j', (input) => expect(parseAmount(input)).toBeUndefined());
+  it.each(['mye', '12,345', '1.2.3', '', 'kr', '1 234,567'])('does not guess at %j', (input) =>
+    expect(parseAmount(input)).toBeUndefined(),
+  );
 });
 
 describe('parseDate', () => {
   it.each([
-    ['17.05.2015', '2015-05-17'], ['7.5.2015', '2015-05-07'], ['17/05/2015', '2015-05-17'], ['17-05-2015', '2015-05-17'],
-    ['17052015', '2015-05-17'], ['2015-05-17', '2015-05-17'], [' 31.06.2015 ', '2015-06-31'],
+    ['17.05.2015', '2015-05-17'],
+    ['7.5.2015', '2015-05-07'],
+    ['17/05/2015', '2015-05-17'],
+    ['17-05-2015', '2015-05-17'],
+    ['17052015', '2015-05-17'],
+    ['2015-05-17', '2015-05-17'],
+    [' 31.06.2015 ', '2015-06-31'],
   ])('reads %j as %s', (input, expected) => expect(parseDate(input)).toBe(expected));
 
-  it.each(['i fjor', '17.05.15', '2015/05/17', ''])('does not guess at %j', (input) => expect(parseDate(input)).toBeUndefined());
+  it.each(['i fjor', '17.05.15', '2015/05/17', ''])('does not guess at %j', (input) =>
+    expect(parseDate(input)).toBeUndefined(),
+  );
 });
 
 describe('toAnswerValue', () => {
@@ -38,10 +56,14 @@ describe('toAnswerValue', () => {
     expect(toAnswerValue('national-id', '010100 00110')).toBe('01010000110');
     expect(toAnswerValue('phone', '+47 (912) 34-567')).toBe('+4791234567');
     expect(toAnswerValue('integer', '1 000')).toBe(1000);
-    expect(toAnswerValue('address', { street: ' Storgata 1 ', postcode: '01 55', city: 'Oslo' })).toEqual({ street: 'Storgata 1', postcode: '0155', city: 'Oslo' });
+    expect(toAnswerValue('address', { street: ' Storgata 1 ', postcode: '01 55', city: 'Oslo' })).toEqual({
+      street: 'Storgata 1',
+      postcode: '0155',
+      city: 'Oslo',
+    });
   });
 
-  it('keeps the user\'s own line breaks and spaces in long text', () => {
+  it("keeps the user's own line breaks and spaces in long text", () => {
     expect(toAnswerValue('textarea', '  Hei.\n\nJeg trenger hjelp. ')).toBe('  Hei.\n\nJeg trenger hjelp. ');
   });
 });

@@ -39,16 +39,75 @@ interface Option {
 
 /** Every setting, in the order --help lists them. */
 export const OPTIONS: readonly Option[] = [
-  { flag: 'port', env: 'RECEIVER_PORT', value: '<port>', default: '8081', help: 'TCP port of the API (0: any free port).' },
-  { flag: 'host', env: 'RECEIVER_HOST', value: '<address>', default: '127.0.0.1', help: 'Address to listen on. Use 0.0.0.0 (or ::) in a container.' },
-  { flag: 'data-dir', env: 'KLARSKJEMA_DATA_DIR', value: '<folder>', default: './data', help: 'Submissions (SQLite), uploaded files and the upload secret. Created 0700.' },
-  { flag: 'forms-dir', env: 'KLARSKJEMA_FORMS_DIR', value: '<folder>', default: './forms', help: 'Built form packages, one folder each (klarskjema build <form.json> --out <folder>).' },
-  { flag: 'database-url', env: 'KLARSKJEMA_DATABASE_URL', value: '<url>', default: 'none: SQLite in the data folder', help: 'PostgreSQL, postgres://user@host:5432/db. Put the password in PGPASSWORD, not in the URL.' },
-  { flag: 'upload-ttl-hours', env: 'KLARSKJEMA_UPLOAD_TTL_HOURS', value: '<hours>', default: String(DEFAULT_UPLOAD_TTL_HOURS), help: 'Uploads whose submission never came are deleted after this.' },
-  { flag: 'sqlite-max-pages', env: 'KLARSKJEMA_SQLITE_MAX_PAGES', value: '<pages>', default: 'none', help: "A hard cap on the SQLite file, in 4 KiB pages; past it writes get 503." },
-  { flag: 'log-level', env: 'KLARSKJEMA_LOG_LEVEL', value: `<${LOG_LEVELS.join('|')}>`, default: DEFAULT_LOG_LEVEL, help: 'JSON log lines on standard output; debug adds health checks and scrapes.' },
-  { flag: 'metrics-port', env: 'KLARSKJEMA_METRICS_PORT', value: '<port>', default: 'none: /metrics on the API port', help: 'Serve /metrics on this port (same address) and not on the API port.' },
-  { env: UPLOAD_SECRET_ENV, value: '<text>', default: 'random, kept in <data>/upload-secret', help: 'Key of upload tokens, 32 characters or more; the same for every receiver on one store. Environment only (a flag shows in ps).' },
+  {
+    flag: 'port',
+    env: 'RECEIVER_PORT',
+    value: '<port>',
+    default: '8081',
+    help: 'TCP port of the API (0: any free port).',
+  },
+  {
+    flag: 'host',
+    env: 'RECEIVER_HOST',
+    value: '<address>',
+    default: '127.0.0.1',
+    help: 'Address to listen on. Use 0.0.0.0 (or ::) in a container.',
+  },
+  {
+    flag: 'data-dir',
+    env: 'KLARSKJEMA_DATA_DIR',
+    value: '<folder>',
+    default: './data',
+    help: 'Submissions (SQLite), uploaded files and the upload secret. Created 0700.',
+  },
+  {
+    flag: 'forms-dir',
+    env: 'KLARSKJEMA_FORMS_DIR',
+    value: '<folder>',
+    default: './forms',
+    help: 'Built form packages, one folder each (klarskjema build <form.json> --out <folder>).',
+  },
+  {
+    flag: 'database-url',
+    env: 'KLARSKJEMA_DATABASE_URL',
+    value: '<url>',
+    default: 'none: SQLite in the data folder',
+    help: 'PostgreSQL, postgres://user@host:5432/db. Put the password in PGPASSWORD, not in the URL.',
+  },
+  {
+    flag: 'upload-ttl-hours',
+    env: 'KLARSKJEMA_UPLOAD_TTL_HOURS',
+    value: '<hours>',
+    default: String(DEFAULT_UPLOAD_TTL_HOURS),
+    help: 'Uploads whose submission never came are deleted after this.',
+  },
+  {
+    flag: 'sqlite-max-pages',
+    env: 'KLARSKJEMA_SQLITE_MAX_PAGES',
+    value: '<pages>',
+    default: 'none',
+    help: 'A hard cap on the SQLite file, in 4 KiB pages; past it writes get 503.',
+  },
+  {
+    flag: 'log-level',
+    env: 'KLARSKJEMA_LOG_LEVEL',
+    value: `<${LOG_LEVELS.join('|')}>`,
+    default: DEFAULT_LOG_LEVEL,
+    help: 'JSON log lines on standard output; debug adds health checks and scrapes.',
+  },
+  {
+    flag: 'metrics-port',
+    env: 'KLARSKJEMA_METRICS_PORT',
+    value: '<port>',
+    default: 'none: /metrics on the API port',
+    help: 'Serve /metrics on this port (same address) and not on the API port.',
+  },
+  {
+    env: UPLOAD_SECRET_ENV,
+    value: '<text>',
+    default: 'random, kept in <data>/upload-secret',
+    help: 'Key of upload tokens, 32 characters or more; the same for every receiver on one store. Environment only (a flag shows in ps).',
+  },
 ];
 
 export function helpText(): string {
@@ -80,20 +139,32 @@ export function helpText(): string {
 const wholeNumber = (name: string, text: string, min: number, max: number): number => {
   const trimmed = text.trim();
   const n = /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
+  if (!Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not "${text}".`);
   return n;
 };
 
 /** argv without node and the script; env as process.env. Throws UsageError. */
-export function parseCommandLine(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): CommandLine {
+export function parseCommandLine(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): CommandLine {
   let values: Record<string, string | boolean | undefined>;
   try {
-    const options: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' }, version: { type: 'boolean' } };
+    const options: Record<string, { type: 'string' | 'boolean' }> = {
+      help: { type: 'boolean' },
+      version: { type: 'boolean' },
+    };
     for (const o of OPTIONS) if (o.flag) options[o.flag] = { type: 'string' };
     ({ values } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }));
   } catch (error) {
     // node's words name the flag ("Unknown option '--prot'"); its error code is for programs.
-    throw new UsageError(error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, '') : 'The flags are not valid.');
+    throw new UsageError(
+      error instanceof Error
+        ? error.message.replace(/\. To specify a positional argument.*$/s, '')
+        : 'The flags are not valid.',
+    );
   }
   if (values.help) return { action: 'help' };
   if (values.version) return { action: 'version' };
@@ -123,15 +194,18 @@ export function parseCommandLine(argv: readonly string[], env: Readonly<Record<s
   let uploadTtlHours = DEFAULT_UPLOAD_TTL_HOURS;
   if (ttl) {
     uploadTtlHours = Number(ttl.text.trim());
-    if (ttl.text.trim() === '' || !Number.isFinite(uploadTtlHours) || uploadTtlHours <= 0) throw new UsageError(`${ttl.name} must be a positive number of hours, not "${ttl.text}".`);
+    if (ttl.text.trim() === '' || !Number.isFinite(uploadTtlHours) || uploadTtlHours <= 0)
+      throw new UsageError(`${ttl.name} must be a positive number of hours, not "${ttl.text}".`);
   }
-  if (logLevel && !isLogLevel(logLevel.text.trim())) throw new UsageError(`${logLevel.name} must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel.text}".`);
+  if (logLevel && !isLogLevel(logLevel.text.trim()))
+    throw new UsageError(`${logLevel.name} must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel.text}".`);
   if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
     // The value itself is not repeated: it may hold a password.
     throw new UsageError(`${setting('database-url')!.name} must start with postgres:// or postgresql://.`);
   }
   const secret = env[UPLOAD_SECRET_ENV];
-  if (secret !== undefined && secret !== '' && secret.length < 32) throw new UsageError(`${UPLOAD_SECRET_ENV} must have at least 32 characters (it has ${secret.length}).`);
+  if (secret !== undefined && secret !== '' && secret.length < 32)
+    throw new UsageError(`${UPLOAD_SECRET_ENV} must have at least 32 characters (it has ${secret.length}).`);
 
   const config: ReceiverConfig = {
     port: port ? wholeNumber(port.name, port.text, 0, 65535) : 8081,

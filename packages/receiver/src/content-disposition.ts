@@ -4,9 +4,7 @@
 // and plain `filename="…"` (ASCII, a quoted string or a token) is accepted from simpler clients.
 // When both are present, filename* wins, as RFC 6266 §4.3 asks.
 
-export type DispositionName =
-  | { ok: true; name: string | null }
-  | { ok: false; message: string };
+export type DispositionName = { ok: true; name: string | null } | { ok: false; message: string };
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -48,12 +46,17 @@ function parameters(header: string): { type: string; params: Array<[string, stri
 
 /** RFC 8187 ext-value: charset'language'percent-encoded; only UTF-8 is accepted. */
 function extValue(value: string): string | null {
-  const match = /^([A-Za-z0-9!#$%&+^_`{}~-]+)'[A-Za-z0-9-]*'((?:[A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-Fa-f]{2})*)$/.exec(value);
+  const match = /^([A-Za-z0-9!#$%&+^_`{}~-]+)'[A-Za-z0-9-]*'((?:[A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-Fa-f]{2})*)$/.exec(
+    value,
+  );
   if (!match || match[1]!.toLowerCase() !== 'utf-8') return null;
   const bytes: number[] = [];
   const text = match[2]!;
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '%') { bytes.push(parseInt(text.slice(i + 1, i + 3), 16)); i += 2; } else bytes.push(text.charCodeAt(i));
+    if (text[i] === '%') {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(text.charCodeAt(i));
   }
   try {
     return utf8.decode(Uint8Array.from(bytes));
@@ -67,7 +70,10 @@ export function fileNameFromDisposition(header: string | undefined): Disposition
   if (header === undefined || header.trim() === '') return { ok: true, name: null };
   const parsed = parameters(header);
   if (!parsed || parsed.type !== 'attachment') {
-    return { ok: false, message: "Content-Disposition is attachment; filename*=UTF-8''<percent-encoded name> (RFC 6266, RFC 8187)." };
+    return {
+      ok: false,
+      message: "Content-Disposition is attachment; filename*=UTF-8''<percent-encoded name> (RFC 6266, RFC 8187).",
+    };
   }
   const seen = new Set<string>();
   for (const [key] of parsed.params) {
@@ -77,11 +83,14 @@ export function fileNameFromDisposition(header: string | undefined): Disposition
   const extended = parsed.params.find(([key]) => key === 'filename*');
   if (extended) {
     const name = extValue(extended[1]);
-    return name === null ? { ok: false, message: "filename* is UTF-8''<percent-encoded UTF-8 bytes>." } : { ok: true, name };
+    return name === null
+      ? { ok: false, message: "filename* is UTF-8''<percent-encoded UTF-8 bytes>." }
+      : { ok: true, name };
   }
   const plain = parsed.params.find(([key]) => key === 'filename');
   if (!plain) return { ok: true, name: null };
   // Without filename* the name is ASCII; other bytes have no agreed meaning (RFC 6266 appendix D).
-  if (!/^[\x20-\x7e]*$/.test(plain[1])) return { ok: false, message: "A filename=\"…\" is ASCII; send other names as filename*=UTF-8''…" };
+  if (!/^[\x20-\x7e]*$/.test(plain[1]))
+    return { ok: false, message: 'A filename="…" is ASCII; send other names as filename*=UTF-8\'\'…' };
   return { ok: true, name: plain[1] };
 }

@@ -8,7 +8,11 @@ import type { SubmissionError } from './safe-json.ts';
 import type { StoredUpload } from './store.ts';
 
 /** One `unknown-upload` error per file answer whose ref is not among `uploads` for its document. */
-export function unknownUploadErrors(definition: FormDefinition, submission: Submission, uploads: readonly StoredUpload[]): SubmissionError[] {
+export function unknownUploadErrors(
+  definition: FormDefinition,
+  submission: Submission,
+  uploads: readonly StoredUpload[],
+): SubmissionError[] {
   const known = new Set(uploads.map((u) => `${u.documentId}\n${u.ref}`));
   const errors: SubmissionError[] = [];
   for (const field of definition.steps.flatMap((step) => step.fields)) {

@@ -4,11 +4,25 @@
 
 // A receiver: handle() for any node:http server, or openReceiver + startReceiver for the usual setup.
 export {
-  createReceiver, openReceiver, startReceiver, loadFormPackages, uploadTtlFromEnv,
-  API_PREFIX, DEFAULT_DATA_DIR, DEFAULT_FORMS_DIR, ROUTES, SECURITY_HEADERS, SHUTDOWN_GRACE_MS,
+  createReceiver,
+  openReceiver,
+  startReceiver,
+  loadFormPackages,
+  uploadTtlFromEnv,
+  API_PREFIX,
+  DEFAULT_DATA_DIR,
+  DEFAULT_FORMS_DIR,
+  ROUTES,
+  SECURITY_HEADERS,
+  SHUTDOWN_GRACE_MS,
 } from './receiver.ts';
 export type {
-  Receiver, ReceiverOptions, OpenReceiverOptions, StartReceiverOptions, StartedReceiver, RouteTemplate,
+  Receiver,
+  ReceiverOptions,
+  OpenReceiverOptions,
+  StartReceiverOptions,
+  StartedReceiver,
+  RouteTemplate,
 } from './receiver.ts';
 
 // Validation for any backend (docs/decisions/0005-receiver.md).
@@ -24,7 +38,13 @@ export { SqliteSubmissionStore, SQLITE_FILE_NAME } from './sqlite-store.ts';
 export type { SqliteStoreOptions } from './sqlite-store.ts';
 export { StorageUnavailable, storageFault } from './store.ts';
 export type {
-  SubmissionStore, NewSubmission, SaveSubmissionResult, NewAttachment, SaveAttachmentResult, SubmissionQuota, StoredUpload,
+  SubmissionStore,
+  NewSubmission,
+  SaveSubmissionResult,
+  NewAttachment,
+  SaveAttachmentResult,
+  SubmissionQuota,
+  StoredUpload,
 } from './store.ts';
 export type { AttachmentType } from './file-types.ts';
 export { submissionDigest } from './digest.ts';

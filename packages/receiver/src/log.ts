@@ -44,7 +44,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       try {
         // time, level and event first, so that a person reading the raw line sees them first.
         const entry: Record<string, LogValue> = { time: now().toISOString(), level: severity, event };
-        for (const [key, value] of Object.entries(fields)) if (value !== undefined && !(key in entry)) entry[key] = value;
+        for (const [key, value] of Object.entries(fields))
+          if (value !== undefined && !(key in entry)) entry[key] = value;
         sink(JSON.stringify(entry));
       } catch {
         // A logger that throws must not take the receiver down.

@@ -13,35 +13,55 @@ const COMMAND = 'klarskjema-receiver';
 async function run(config: ReceiverConfig): Promise<void> {
   // A reader of the logs that went away (a closed pipe) must not stop the receiver.
   process.stdout.on('error', () => {});
-  const sink = (line: string): void => { process.stdout.write(`${line}\n`); };
+  const sink = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
   const logger = createLogger({ level: config.logLevel, sink });
   let started: StartedReceiver;
   try {
     const receiver = await openReceiver({
-      dataDir: config.dataDir, formsDir: config.formsDir, uploadTtlMs: config.uploadTtlHours * 3_600_000,
-      log: sink, logLevel: config.logLevel,
+      dataDir: config.dataDir,
+      formsDir: config.formsDir,
+      uploadTtlMs: config.uploadTtlHours * 3_600_000,
+      log: sink,
+      logLevel: config.logLevel,
       ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),
       ...(config.sqliteMaxPages !== undefined ? { sqliteMaxPages: config.sqliteMaxPages } : {}),
     });
     try {
-      started = await startReceiver(receiver, { port: config.port, host: config.host, ...(config.metricsPort !== undefined ? { metricsPort: config.metricsPort } : {}) });
+      started = await startReceiver(receiver, {
+        port: config.port,
+        host: config.host,
+        ...(config.metricsPort !== undefined ? { metricsPort: config.metricsPort } : {}),
+      });
     } catch (error) {
       await receiver.close();
       throw error;
     }
   } catch (error) {
     const { code } = error as { code?: unknown };
-    const why = code === 'EADDRINUSE' ? `the port is in use (${config.host}:${config.port}, or the metrics port)`
-      : code === 'EACCES' ? `no permission to listen on ${config.host}:${config.port}`
-      : error instanceof Error ? error.message : String(error);
+    const why =
+      code === 'EADDRINUSE'
+        ? `the port is in use (${config.host}:${config.port}, or the metrics port)`
+        : code === 'EACCES'
+          ? `no permission to listen on ${config.host}:${config.port}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
     process.stderr.write(`${COMMAND}: could not start: ${why}\n`);
     process.exit(1);
   }
   process.stdout.write(`klarskjema receiver: ${started.url}/api/\n`);
   logger.write('info', 'start', {
-    msg: 'klarskjema receiver started', version: RECEIVER_VERSION, node: process.version, url: `${started.url}/api/`,
-    metrics: started.metricsUrl ?? `${started.url}/metrics`, forms: started.receiver.forms.map((f) => `${f.id}@${f.version}`),
-    storage: config.databaseUrl !== undefined ? 'postgresql' : 'sqlite', data_dir: config.dataDir, log_level: config.logLevel,
+    msg: 'klarskjema receiver started',
+    version: RECEIVER_VERSION,
+    node: process.version,
+    url: `${started.url}/api/`,
+    metrics: started.metricsUrl ?? `${started.url}/metrics`,
+    forms: started.receiver.forms.map((f) => `${f.id}@${f.version}`),
+    storage: config.databaseUrl !== undefined ? 'postgresql' : 'sqlite',
+    data_dir: config.dataDir,
+    log_level: config.logLevel,
   });
 
   let stopping = false;
@@ -54,8 +74,14 @@ async function run(config: ReceiverConfig): Promise<void> {
     stopping = true;
     logger.write('info', 'stopping', { msg: 'no new connections; finishing requests in flight', signal });
     started.close().then(
-      () => { logger.write('info', 'stopped', { signal }); process.exit(0); },
-      (error: unknown) => { logger.write('error', 'stop-failed', { error: error instanceof Error ? error.name : 'unknown' }); process.exit(1); },
+      () => {
+        logger.write('info', 'stopped', { signal });
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.write('error', 'stop-failed', { error: error instanceof Error ? error.name : 'unknown' });
+        process.exit(1);
+      },
     );
   };
   process.on('SIGINT', stop);

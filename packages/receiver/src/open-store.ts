@@ -16,7 +16,10 @@ export interface StoreChoice {
   sqliteMaxPages?: number;
 }
 
-export function storeKind(choice: Pick<StoreChoice, 'kind' | 'databaseUrl'>, env: NodeJS.ProcessEnv = process.env): StoreKind {
+export function storeKind(
+  choice: Pick<StoreChoice, 'kind' | 'databaseUrl'>,
+  env: NodeJS.ProcessEnv = process.env,
+): StoreKind {
   if (choice.kind) return choice.kind;
   const named = env.KLARSKJEMA_STORE?.trim().toLowerCase();
   if (named === 'sqlite') return 'sqlite';
@@ -30,13 +33,19 @@ export function storeKind(choice: Pick<StoreChoice, 'kind' | 'databaseUrl'>, env
  * every write is a 503 and /api/health says not ready until the storage works. Anything else (a schema
  * newer than this receiver, a server that would not fsync) fails at once.
  */
-export async function openStore(choice: StoreChoice, env: NodeJS.ProcessEnv = process.env): Promise<{ store: SubmissionStore; where: string }> {
+export async function openStore(
+  choice: StoreChoice,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ store: SubmissionStore; where: string }> {
   if (storeKind(choice, env) === 'sqlite') {
     const file = join(choice.dataDir, SQLITE_FILE_NAME);
     const options = choice.sqliteMaxPages === undefined ? {} : { maxPageCount: choice.sqliteMaxPages };
     return { store: openWhenAvailable('sqlite', () => new SqliteSubmissionStore(file, options)), where: file };
   }
-  const config = postgresConfigFromEnv({ ...env, ...(choice.databaseUrl ? { KLARSKJEMA_DATABASE_URL: choice.databaseUrl } : {}) });
+  const config = postgresConfigFromEnv({
+    ...env,
+    ...(choice.databaseUrl ? { KLARSKJEMA_DATABASE_URL: choice.databaseUrl } : {}),
+  });
   const store = new PostgresSubmissionStore(config);
   try {
     await store.migrate();

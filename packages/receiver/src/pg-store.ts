@@ -12,8 +12,14 @@ import pg, { type PoolClient, type PoolConfig } from 'pg';
 import { submissionDigest } from './digest.ts';
 import { MIGRATIONS, type Migration } from './pg-migrations.ts';
 import {
-  StorageUnavailable, type NewAttachment, type NewSubmission, type SaveAttachmentResult, type SaveSubmissionResult, type StoredUpload,
-  type SubmissionQuota, type SubmissionStore,
+  StorageUnavailable,
+  type NewAttachment,
+  type NewSubmission,
+  type SaveAttachmentResult,
+  type SaveSubmissionResult,
+  type StoredUpload,
+  type SubmissionQuota,
+  type SubmissionStore,
 } from './store.ts';
 
 const REFERENCE_TRIES = 5;
@@ -40,16 +46,42 @@ export interface PostgresStoreOptions {
 
 /** SQLSTATEs (or their classes) that mean the database cannot store right now, not that the request is wrong. */
 const STORAGE_STATES = new Set([
-  '53000', '53100', '53200', '53300', '53400', // insufficient resources: disk full, out of memory, too many connections
-  '57P01', '57P02', '57P03', '57P04', '57014', // shut down, crashed, not yet accepting, database dropped, cancelled (timeout)
-  '55P03', '25006', '25P03', // lock timeout, read-only transaction (a standby), idle-in-transaction timeout
-  '40001', '40P01', // serialization failure and deadlock, once the retries are spent
-  '58000', '58030', 'XX001', 'XX002', // system and I/O errors, corrupted data or index
-  '28000', '28P01', '3D000', // cannot log in, or the database is not there (a misconfigured or moved server)
+  '53000',
+  '53100',
+  '53200',
+  '53300',
+  '53400', // insufficient resources: disk full, out of memory, too many connections
+  '57P01',
+  '57P02',
+  '57P03',
+  '57P04',
+  '57014', // shut down, crashed, not yet accepting, database dropped, cancelled (timeout)
+  '55P03',
+  '25006',
+  '25P03', // lock timeout, read-only transaction (a standby), idle-in-transaction timeout
+  '40001',
+  '40P01', // serialization failure and deadlock, once the retries are spent
+  '58000',
+  '58030',
+  'XX001',
+  'XX002', // system and I/O errors, corrupted data or index
+  '28000',
+  '28P01',
+  '3D000', // cannot log in, or the database is not there (a misconfigured or moved server)
 ]);
 /** Errors of the connection itself (Node's codes). */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH',
-  'EAI_AGAIN', 'ECONNABORTED', 'EADDRNOTAVAIL']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'EADDRNOTAVAIL',
+]);
 /** node-postgres's own words for a lost connection, a pool that timed out or was closed (they quote no data). */
 const PG_CLIENT_FAULTS: ReadonlyArray<[RegExp, string]> = [
   [/^Connection terminated/i, 'PG_CONNECTION_LOST'],
@@ -70,7 +102,8 @@ export function postgresStorageFault(error: unknown): StorageUnavailable | null 
   if (error instanceof StorageUnavailable) return error;
   if (!(error instanceof Error)) return null;
   const state = sqlState(error);
-  if (state && (STORAGE_STATES.has(state) || state.startsWith('08'))) return new StorageUnavailable(`PG_${state}`, { cause: error });
+  if (state && (STORAGE_STATES.has(state) || state.startsWith('08')))
+    return new StorageUnavailable(`PG_${state}`, { cause: error });
   const { code } = error as { code?: unknown };
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return new StorageUnavailable(code, { cause: error });
   const known = PG_CLIENT_FAULTS.find(([pattern]) => pattern.test(error.message));
@@ -90,7 +123,10 @@ const rethrow = (error: unknown): never => {
 export function withTlsFromEnv(connectionString: string, env: NodeJS.ProcessEnv = process.env): string {
   const url = new URL(connectionString);
   const fromEnv: Array<[string, string | undefined]> = [
-    ['sslmode', env.PGSSLMODE], ['sslrootcert', env.KLARSKJEMA_DATABASE_CA ?? env.PGSSLROOTCERT], ['sslcert', env.PGSSLCERT], ['sslkey', env.PGSSLKEY],
+    ['sslmode', env.PGSSLMODE],
+    ['sslrootcert', env.KLARSKJEMA_DATABASE_CA ?? env.PGSSLROOTCERT],
+    ['sslcert', env.PGSSLCERT],
+    ['sslkey', env.PGSSLKEY],
   ];
   for (const [name, value] of fromEnv) {
     if (value && !url.searchParams.has(name)) url.searchParams.set(name, value);
@@ -117,7 +153,8 @@ const positiveInteger = (env: NodeJS.ProcessEnv, name: string): number | undefin
   const text = env[name];
   if (text === undefined || text.trim() === '') return undefined;
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not "${text}".`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive whole number, not "${text}".`);
   return value;
 };
 
@@ -125,19 +162,30 @@ const positiveInteger = (env: NodeJS.ProcessEnv, name: string): number | undefin
  *  KLARSKJEMA_DATABASE_CONNECT_TIMEOUT_MS, KLARSKJEMA_DATABASE_STATEMENT_TIMEOUT_MS and the TLS variables. */
 export function postgresConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PostgresEnvConfig {
   const url = env.KLARSKJEMA_DATABASE_URL;
-  if (!url) throw new Error('KLARSKJEMA_DATABASE_URL is not set (postgres://user@host:5432/database?sslmode=verify-full).');
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('KLARSKJEMA_DATABASE_URL must start with postgres:// or postgresql://.');
+  if (!url)
+    throw new Error('KLARSKJEMA_DATABASE_URL is not set (postgres://user@host:5432/database?sslmode=verify-full).');
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new Error('KLARSKJEMA_DATABASE_URL must start with postgres:// or postgresql://.');
   const poolSize = positiveInteger(env, 'KLARSKJEMA_DATABASE_POOL_SIZE');
   const connectTimeoutMs = positiveInteger(env, 'KLARSKJEMA_DATABASE_CONNECT_TIMEOUT_MS');
   const statementTimeoutMs = positiveInteger(env, 'KLARSKJEMA_DATABASE_STATEMENT_TIMEOUT_MS');
   return {
     connectionString: withTlsFromEnv(url, env),
-    ...(poolSize ? { poolSize } : {}), ...(connectTimeoutMs ? { connectTimeoutMs } : {}), ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
+    ...(poolSize ? { poolSize } : {}),
+    ...(connectTimeoutMs ? { connectTimeoutMs } : {}),
+    ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
   };
 }
 
-interface SubmissionRow { reference: string; form_id: string; body_digest: string }
-interface CountsRow { in_document: number; in_submission: number }
+interface SubmissionRow {
+  reference: string;
+  form_id: string;
+  body_digest: string;
+}
+interface CountsRow {
+  in_document: number;
+  in_submission: number;
+}
 
 export class PostgresSubmissionStore implements SubmissionStore {
   readonly kind = 'postgresql';
@@ -178,47 +226,73 @@ export class PostgresSubmissionStore implements SubmissionStore {
 
   async #applyMigrations(): Promise<void> {
     const known = Math.max(0, ...this.#migrations.map((m) => m.version));
-    await this.#inTransaction(async (client) => {
-      // Up to date: nothing to write, so that a database that only reads (a standby) can still answer reads.
-      const current = await this.#schemaVersion(client);
-      if (current === known) {
+    await this.#inTransaction(
+      async (client) => {
+        // Up to date: nothing to write, so that a database that only reads (a standby) can still answer reads.
+        const current = await this.#schemaVersion(client);
+        if (current === known) {
+          await this.#checkDurability(client);
+          return;
+        }
+        if (current > known)
+          throw new Error(
+            `The database has schema version ${current}; this receiver knows up to ${known}. Run the newer receiver.`,
+          );
+        await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
         await this.#checkDurability(client);
-        return;
-      }
-      if (current > known) throw new Error(`The database has schema version ${current}; this receiver knows up to ${known}. Run the newer receiver.`);
-      await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-      await this.#checkDurability(client);
-      await client.query(`CREATE TABLE IF NOT EXISTS klarskjema_migrations (
+        await client.query(`CREATE TABLE IF NOT EXISTS klarskjema_migrations (
         version    integer     PRIMARY KEY,
         name       text        NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now())`);
-      const applied = new Set((await client.query<{ version: number }>('SELECT version FROM klarskjema_migrations')).rows.map((r) => r.version));
-      const newest = Math.max(0, ...applied);
-      if (newest > known) {
-        throw new Error(`The database has schema version ${newest}; this receiver knows up to ${known}. Run the newer receiver.`);
-      }
-      for (const migration of [...this.#migrations].sort((a, b) => a.version - b.version)) {
-        if (applied.has(migration.version)) continue;
-        await client.query(migration.sql);
-        await client.query('INSERT INTO klarskjema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-      }
-    }, { migrated: false });
+        const applied = new Set(
+          (await client.query<{ version: number }>('SELECT version FROM klarskjema_migrations')).rows.map(
+            (r) => r.version,
+          ),
+        );
+        const newest = Math.max(0, ...applied);
+        if (newest > known) {
+          throw new Error(
+            `The database has schema version ${newest}; this receiver knows up to ${known}. Run the newer receiver.`,
+          );
+        }
+        for (const migration of [...this.#migrations].sort((a, b) => a.version - b.version)) {
+          if (applied.has(migration.version)) continue;
+          await client.query(migration.sql);
+          await client.query('INSERT INTO klarskjema_migrations (version, name) VALUES ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
+        }
+      },
+      { migrated: false },
+    );
   }
 
   /** The newest migration applied; 0 for a new database. */
   async #schemaVersion(client: PoolClient): Promise<number> {
-    const present = (await client.query<{ present: boolean }>("SELECT to_regclass('klarskjema_migrations') IS NOT NULL AS present")).rows[0]?.present;
+    const present = (
+      await client.query<{ present: boolean }>("SELECT to_regclass('klarskjema_migrations') IS NOT NULL AS present")
+    ).rows[0]?.present;
     if (!present) return 0;
-    return (await client.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM klarskjema_migrations')).rows[0]?.version ?? 0;
+    return (
+      (
+        await client.query<{ version: number }>(
+          'SELECT coalesce(max(version), 0) AS version FROM klarskjema_migrations',
+        )
+      ).rows[0]?.version ?? 0
+    );
   }
 
   async #checkDurability(client: PoolClient): Promise<void> {
     const settings = await client.query<{ fsync: string; synchronous_commit: string }>(
-      "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit");
+      "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit",
+    );
     const { fsync, synchronous_commit: synchronousCommit } = settings.rows[0]!;
     if (fsync !== 'on' || synchronousCommit === 'off') {
-      throw new Error(`The database has fsync=${fsync}, synchronous_commit=${synchronousCommit}: it would acknowledge submissions `
-        + 'before they are on disk. The receiver needs fsync=on and synchronous_commit other than off.');
+      throw new Error(
+        `The database has fsync=${fsync}, synchronous_commit=${synchronousCommit}: it would acknowledge submissions ` +
+          'before they are on disk. The receiver needs fsync=on and synchronous_commit other than off.',
+      );
     }
   }
 
@@ -238,7 +312,9 @@ export class PostgresSubmissionStore implements SubmissionStore {
       }
       let broken: Error | undefined;
       // A connection that dies while checked out emits 'error' on its client; unheard, that would end the process.
-      const onError = (error: Error): void => { broken = error; };
+      const onError = (error: Error): void => {
+        broken = error;
+      };
       client.on('error', onError);
       try {
         await client.query('BEGIN');
@@ -275,24 +351,33 @@ export class PostgresSubmissionStore implements SubmissionStore {
         return await this.#inTransaction(async (client): Promise<SaveSubmissionResult> => {
           // Under READ COMMITTED a concurrent insert of the same key waits for the other transaction; then
           // this one does nothing (it committed) or inserts (it rolled back). Never two rows.
-          const inserted = await client.query<{ reference: string }>(`
+          const inserted = await client.query<{ reference: string }>(
+            `
             INSERT INTO submissions (idempotency_key, reference, form_id, form_version, submission, received_at, body_digest)
             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING reference`,
-          [record.idempotencyKey, newReference(), record.formId, record.formVersion, json, record.receivedAt, digest]);
+            [record.idempotencyKey, newReference(), record.formId, record.formVersion, json, record.receivedAt, digest],
+          );
           if (inserted.rows[0]) return { status: 'created', reference: inserted.rows[0].reference };
           // A new statement: its snapshot sees the row that the conflict was with.
-          const first = (await client.query<SubmissionRow>(
-            'SELECT reference, form_id, body_digest FROM submissions WHERE idempotency_key = $1', [record.idempotencyKey])).rows[0];
+          const first = (
+            await client.query<SubmissionRow>(
+              'SELECT reference, form_id, body_digest FROM submissions WHERE idempotency_key = $1',
+              [record.idempotencyKey],
+            )
+          ).rows[0];
           if (!first) throw new Error('A submission conflicted on its key but is not there.');
           if (first.form_id !== record.formId) return { status: 'conflict' };
-          return first.body_digest === digest ? { status: 'replayed', reference: first.reference } : { status: 'changed' };
+          return first.body_digest === digest
+            ? { status: 'replayed', reference: first.reference }
+            : { status: 'changed' };
         });
       } catch (error) {
         // The only other UNIQUE column is the reference: a (very rare) collision, so draw again.
         const cause = error instanceof StorageUnavailable ? null : (error as { code?: unknown; constraint?: unknown });
-        if (cause?.code === '23505' && cause.constraint === 'submissions_reference' && attempt < REFERENCE_TRIES) continue;
+        if (cause?.code === '23505' && cause.constraint === 'submissions_reference' && attempt < REFERENCE_TRIES)
+          continue;
         throw error;
       }
     }
@@ -300,16 +385,23 @@ export class PostgresSubmissionStore implements SubmissionStore {
 
   async findSubmission(formId: string, submissionId: string): Promise<{ reference: string } | null> {
     const rows = await this.#query<{ reference: string }>(
-      'SELECT reference FROM submissions WHERE idempotency_key = $1 AND form_id = $2', [submissionId, formId]);
+      'SELECT reference FROM submissions WHERE idempotency_key = $1 AND form_id = $2',
+      [submissionId, formId],
+    );
     return rows[0] ? { reference: rows[0].reference } : null;
   }
 
-  async saveAttachment(record: NewAttachment, maxPerDocument: number, quota: SubmissionQuota): Promise<SaveAttachmentResult> {
+  async saveAttachment(
+    record: NewAttachment,
+    maxPerDocument: number,
+    quota: SubmissionQuota,
+  ): Promise<SaveAttachmentResult> {
     return this.#inTransaction(async (client): Promise<SaveAttachmentResult> => {
       // Per submission id, as the quota is: uploads of one submission wait for each other, in every receiver.
       // The insert below is a later statement, so its snapshot sees every upload committed before the lock.
       await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [record.submissionId]);
-      const inserted = await client.query<{ ref: string }>(`
+      const inserted = await client.query<{ ref: string }>(
+        `
         INSERT INTO attachments (ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, received_at)
         SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::integer, $8::text, $9::text, $10::timestamptz
         WHERE (SELECT count(*) FROM attachments WHERE submission_id = $3 AND document_id = $4) < $11::integer
@@ -317,17 +409,37 @@ export class PostgresSubmissionStore implements SubmissionStore {
           AND (SELECT coalesce(sum(size), 0) FROM attachments WHERE submission_id = $3) + $7::integer <= $13::bigint
         ON CONFLICT (submission_id, document_id, sha256) DO NOTHING
         RETURNING ref`,
-      [record.ref, record.formId, record.submissionId, record.documentId, record.fileName, record.type, record.size, record.sha256,
-        record.storagePath, record.receivedAt, maxPerDocument, quota.files, quota.bytes]);
+        [
+          record.ref,
+          record.formId,
+          record.submissionId,
+          record.documentId,
+          record.fileName,
+          record.type,
+          record.size,
+          record.sha256,
+          record.storagePath,
+          record.receivedAt,
+          maxPerDocument,
+          quota.files,
+          quota.bytes,
+        ],
+      );
       if (inserted.rows[0]) return { status: 'created', ref: inserted.rows[0].ref };
-      const same = (await client.query<{ ref: string }>(
-        'SELECT ref FROM attachments WHERE submission_id = $1 AND document_id = $2 AND sha256 = $3',
-        [record.submissionId, record.documentId, record.sha256])).rows[0];
+      const same = (
+        await client.query<{ ref: string }>(
+          'SELECT ref FROM attachments WHERE submission_id = $1 AND document_id = $2 AND sha256 = $3',
+          [record.submissionId, record.documentId, record.sha256],
+        )
+      ).rows[0];
       if (same) return { status: 'duplicate', ref: same.ref };
       // Which limit refused it, for the answer; the refusal itself was decided inside the insert.
-      const counts = (await client.query<CountsRow>(
-        'SELECT (count(*) FILTER (WHERE document_id = $1))::int AS in_document, count(*)::int AS in_submission FROM attachments WHERE submission_id = $2',
-        [record.documentId, record.submissionId])).rows[0]!;
+      const counts = (
+        await client.query<CountsRow>(
+          'SELECT (count(*) FILTER (WHERE document_id = $1))::int AS in_document, count(*)::int AS in_submission FROM attachments WHERE submission_id = $2',
+          [record.documentId, record.submissionId],
+        )
+      ).rows[0]!;
       if (counts.in_document >= maxPerDocument) return { status: 'too-many' };
       return counts.in_submission >= quota.files ? { status: 'quota-files' } : { status: 'quota-bytes' };
     });
@@ -336,16 +448,25 @@ export class PostgresSubmissionStore implements SubmissionStore {
   async uploadsOf(formId: string, submissionId: string): Promise<StoredUpload[]> {
     return this.#query<StoredUpload>(
       'SELECT ref, document_id AS "documentId", storage_path AS "storagePath" FROM attachments WHERE form_id = $1 AND submission_id = $2 ORDER BY seq',
-      [formId, submissionId]);
+      [formId, submissionId],
+    );
   }
 
   async deleteUnsubmittedUploads(receivedBefore: Date): Promise<StoredUpload[]> {
     // Several receivers may sweep at once: each row is deleted (and returned) by exactly one of them.
-    return this.#inTransaction(async (client) => (await client.query<StoredUpload>(`
+    return this.#inTransaction(
+      async (client) =>
+        (
+          await client.query<StoredUpload>(
+            `
       DELETE FROM attachments a
       WHERE a.received_at < $1
         AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = a.submission_id AND s.form_id = a.form_id)
-      RETURNING a.ref, a.document_id AS "documentId", a.storage_path AS "storagePath"`, [receivedBefore])).rows);
+      RETURNING a.ref, a.document_id AS "documentId", a.storage_path AS "storagePath"`,
+            [receivedBefore],
+          )
+        ).rows,
+    );
   }
 
   async ping(): Promise<void> {
@@ -359,7 +480,9 @@ export class PostgresSubmissionStore implements SubmissionStore {
     await this.#inTransaction(async (client) => {
       await client.query('INSERT INTO klarskjema_health_probe (bytes) VALUES ($1)', [bytes]);
       await client.query('DELETE FROM klarskjema_health_probe');
-      await client.query('INSERT INTO klarskjema_health (id, probed_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at');
+      await client.query(
+        'INSERT INTO klarskjema_health (id, probed_at) VALUES (1, now()) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
+      );
     });
   }
 

@@ -30,19 +30,43 @@ import { acceptableDeclaredType, sniffFileType, SNIFF_BYTES, type AttachmentType
 import { fileNameFromDisposition } from './content-disposition.ts';
 import { unknownUploadErrors } from './file-answers.ts';
 import {
-  DEFAULT_UPLOAD_TTL_HOURS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, MAX_ATTACHMENT_BYTES, MAX_BODY_BYTES, MAX_BYTES_PER_SUBMISSION,
-  MAX_CONNECTIONS, MAX_FILE_NAME_LENGTH, MAX_FILES_PER_DOCUMENT, MAX_FILES_PER_SUBMISSION, REQUEST_TIMEOUT_MS, SUBMISSION_ID,
-  SWEEP_INTERVAL_MS, TIMEOUT_CHECK_INTERVAL_MS, UPLOAD_TOKEN_TTL_MS,
+  DEFAULT_UPLOAD_TTL_HOURS,
+  HEADERS_TIMEOUT_MS,
+  KEEP_ALIVE_TIMEOUT_MS,
+  MAX_ATTACHMENT_BYTES,
+  MAX_BODY_BYTES,
+  MAX_BYTES_PER_SUBMISSION,
+  MAX_CONNECTIONS,
+  MAX_FILE_NAME_LENGTH,
+  MAX_FILES_PER_DOCUMENT,
+  MAX_FILES_PER_SUBMISSION,
+  REQUEST_TIMEOUT_MS,
+  SUBMISSION_ID,
+  SWEEP_INTERVAL_MS,
+  TIMEOUT_CHECK_INTERVAL_MS,
+  UPLOAD_TOKEN_TTL_MS,
 } from './limits.ts';
 import { createReference } from './reference.ts';
 import { parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 import { openStore, type StoreKind } from './open-store.ts';
 import { storageFault, type SubmissionQuota, type SubmissionStore } from './store.ts';
 import { normalizeText, textProblem } from '../../../src/validation/clean-text.ts';
-import { incomingFileName, removeLeftovers, sweepUploads, type LeftoversReport, type SweepReport } from './upload-sweep.ts';
+import {
+  incomingFileName,
+  removeLeftovers,
+  sweepUploads,
+  type LeftoversReport,
+  type SweepReport,
+} from './upload-sweep.ts';
 import { issueUploadToken, loadUploadSecret, UPLOAD_TOKEN_HEADER, verifyUploadToken } from './upload-token.ts';
 import type { SubmissionValidation } from './validate-submission.ts';
-import { createValidationPool, inlineValidator, ValidationBusy, ValidationTimeout, type SubmissionValidator } from './validation-pool.ts';
+import {
+  createValidationPool,
+  inlineValidator,
+  ValidationBusy,
+  ValidationTimeout,
+  type SubmissionValidator,
+} from './validation-pool.ts';
 import { createLogger, type LogLevel, type LogSeverity } from './log.ts';
 import { METRICS_CONTENT_TYPE, ReceiverMetrics } from './metrics.ts';
 import { RECEIVER_VERSION } from './version.ts';
@@ -88,9 +112,13 @@ function routeTemplate(parts: readonly string[]): RouteTemplate | null {
 
 /** The receiver's routes as OpenAPI 3.1, read once (packages/receiver/openapi.json, beside src/ and dist/). */
 let openApiText: Promise<string> | null = null;
-const openApi = (): Promise<string> => (openApiText ??= readFile(new URL('../openapi.json', import.meta.url), 'utf8')
-  .then((text) => JSON.stringify(JSON.parse(text)))
-  .catch((error: unknown) => { openApiText = null; throw error; }));
+const openApi = (): Promise<string> =>
+  (openApiText ??= readFile(new URL('../openapi.json', import.meta.url), 'utf8')
+    .then((text) => JSON.stringify(JSON.parse(text)))
+    .catch((error: unknown) => {
+      openApiText = null;
+      throw error;
+    }));
 
 export interface ReceiverOptions {
   forms: FormPackage[];
@@ -131,7 +159,11 @@ export interface Receiver {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly errors: SubmissionError[], readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly errors: SubmissionError[],
+    readonly headers: Record<string, string> = {},
+  ) {
     super(errors[0]?.code ?? String(status));
   }
 }
@@ -148,7 +180,11 @@ const refuse = (status: number, code: string, message: string, headers?: Record<
 
 const mediaType = (header: string | undefined): { type: string; charset?: string } => {
   const [type = '', ...params] = (header ?? '').split(';');
-  const charset = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  const charset = params
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
   return { type: type.trim().toLowerCase(), ...(charset ? { charset } : {}) };
 };
 
@@ -166,7 +202,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
   sendText(response, status, JSON.stringify(body), 'application/json; charset=utf-8', headers);
 }
 
-function sendText(response: ServerResponse, status: number, text: string, contentType: string, headers: Record<string, string> = {}): void {
+function sendText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'Content-Type': contentType,
     'Content-Length': String(Buffer.byteLength(text)),
@@ -209,8 +251,14 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     };
-    const onEnd = (): void => { cleanup(); resolvePromise(Buffer.concat(chunks, size)); };
-    const onError = (): void => { cleanup(); reject(refuse(400, 'aborted', 'The body did not arrive whole.')); };
+    const onEnd = (): void => {
+      cleanup();
+      resolvePromise(Buffer.concat(chunks, size));
+    };
+    const onError = (): void => {
+      cleanup();
+      reject(refuse(400, 'aborted', 'The body did not arrive whole.'));
+    };
     const cleanup = (): void => {
       request.off('data', onData);
       request.off('end', onEnd);
@@ -222,7 +270,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-interface ReceivedFile { size: number; sha256: string; type: AttachmentType }
+interface ReceivedFile {
+  size: number;
+  sha256: string;
+  type: AttachmentType;
+}
 
 /** Streams an upload to `file`, hashing it and checking its magic bytes and size on the way. */
 function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFile> {
@@ -242,17 +294,29 @@ function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFi
       // Reject once the file is closed: a stream destroyed before its file opened still creates the
       // file, and the caller's unlink must come after that, or a .part file is left behind.
       if (out.closed) reject(error);
-      else { out.once('close', () => reject(error)); out.destroy(); }
+      else {
+        out.once('close', () => reject(error));
+        out.destroy();
+      }
     };
     const decide = (): boolean => {
       type = sniffFileType(head);
       if (type) return true;
-      fail(refuse(415, 'unsupported-type', 'The file is not a PDF, JPEG, PNG or HEIC image (judged by its content, not its name).'));
+      fail(
+        refuse(
+          415,
+          'unsupported-type',
+          'The file is not a PDF, JPEG, PNG or HEIC image (judged by its content, not its name).',
+        ),
+      );
       return false;
     };
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_ATTACHMENT_BYTES) { fail(refuse(413, 'too-large', `A file may have at most ${MAX_ATTACHMENT_BYTES} bytes.`)); return; }
+      if (size > MAX_ATTACHMENT_BYTES) {
+        fail(refuse(413, 'too-large', `A file may have at most ${MAX_ATTACHMENT_BYTES} bytes.`));
+        return;
+      }
       if (!type && head.length < SNIFF_BYTES) {
         head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
         if (head.length >= SNIFF_BYTES && !decide()) return;
@@ -265,7 +329,10 @@ function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFi
     };
     const onEnd = (): void => {
       if (settled) return;
-      if (size === 0) { fail(refuse(400, 'empty', 'The file is empty.')); return; }
+      if (size === 0) {
+        fail(refuse(400, 'empty', 'The file is empty.'));
+        return;
+      }
       if (!type && !decide()) return;
       settled = true;
       // end's callback also runs on a failed write or open (ENOSPC, EROFS): then nothing is acknowledged.
@@ -290,7 +357,11 @@ function receiveFile(request: IncomingMessage, file: string): Promise<ReceivedFi
 export function createReceiver(options: ReceiverOptions): Receiver {
   const { store, dataDir } = options;
   const now = options.now ?? (() => new Date());
-  const logger = createLogger({ level: options.logLevel ?? 'info', ...(options.log ? { sink: options.log } : {}), now });
+  const logger = createLogger({
+    level: options.logLevel ?? 'info',
+    ...(options.log ? { sink: options.log } : {}),
+    now,
+  });
   const metrics = new ReceiverMetrics({ version: RECEIVER_VERSION, startedAt: now() });
   const newReference = options.newReference ?? (() => createReference(now()));
   const byId = new Map<string, FormPackage[]>();
@@ -307,7 +378,9 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   // request forgets it: not ready until a write succeeds again.
   let probedOkAt: number | null = null;
   let probing: Promise<boolean> | null = null;
-  const storageFailed = (): void => { probedOkAt = null; };
+  const storageFailed = (): void => {
+    probedOkAt = null;
+  };
   const probe = async (): Promise<boolean> => {
     try {
       await store.probeWrite();
@@ -332,7 +405,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const quota: SubmissionQuota = options.quota ?? { files: MAX_FILES_PER_SUBMISSION, bytes: MAX_BYTES_PER_SUBMISSION };
   let secret: Promise<Buffer> | null = options.uploadSecret ? Promise.resolve(options.uploadSecret) : null;
   const uploadSecret = (): Promise<Buffer> => {
-    secret ??= loadUploadSecret(dataDir).catch((error: unknown) => { secret = null; throw error; });
+    secret ??= loadUploadSecret(dataDir).catch((error: unknown) => {
+      secret = null;
+      throw error;
+    });
     return secret;
   };
 
@@ -344,10 +420,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   async function health(response: ServerResponse): Promise<string> {
     if (!(await ready())) {
-      sendJson(response, 503, { status: 'unavailable', storage: store.kind }, { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) });
+      sendJson(
+        response,
+        503,
+        { status: 'unavailable', storage: store.kind },
+        { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
+      );
       return 'storage-unavailable';
     }
-    sendJson(response, 200, { status: 'ok', storage: store.kind, forms: options.forms.map((p) => ({ id: p.definition.id, version: p.definition.version })) });
+    sendJson(response, 200, {
+      status: 'ok',
+      storage: store.kind,
+      forms: options.forms.map((p) => ({ id: p.definition.id, version: p.definition.version })),
+    });
     return 'ok';
   }
 
@@ -358,7 +443,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       throw refuse(415, 'unsupported-media-type', 'Send the submission as Content-Type: application/json (UTF-8).');
     }
     const length = declaredLength(request);
-    if (length !== null && length > MAX_BODY_BYTES) throw refuse(413, 'too-large', `The body may have at most ${MAX_BODY_BYTES} bytes.`);
+    if (length !== null && length > MAX_BODY_BYTES)
+      throw refuse(413, 'too-large', `The body may have at most ${MAX_BODY_BYTES} bytes.`);
     const body = await readBody(request, MAX_BODY_BYTES);
 
     const json = parseJson(body);
@@ -367,26 +453,49 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     const formPackage = versions.find((p) => p.definition.version === form?.version) ?? versions[versions.length - 1]!;
     // validateSubmission reads a string as a raw body; a body that is a JSON string is not a submission
     // (else a double-encoded submission would be parsed twice and accepted).
-    if (typeof json.value === 'string') throw new HttpError(422, [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }]);
+    if (typeof json.value === 'string')
+      throw new HttpError(422, [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }]);
     const result = await validateWithinBudget(formPackage, json.value, now());
     if (!result.ok) {
-      if (result.errors.some((e) => e.code === 'internal')) throw new Error('The form package could not check a submission.');
+      if (result.errors.some((e) => e.code === 'internal'))
+        throw new Error('The form package could not check a submission.');
       throw new HttpError(422, result.errors);
     }
     const { submission } = result;
     await checkFileAnswers(formPackage, submission);
     const key = request.headers['idempotency-key'];
     if (key !== undefined && key !== submission.id) {
-      throw new HttpError(400, [{ pointer: '/id', code: 'idempotency-key', message: 'The Idempotency-Key header must equal the submission id.' }]);
+      throw new HttpError(400, [
+        {
+          pointer: '/id',
+          code: 'idempotency-key',
+          message: 'The Idempotency-Key header must equal the submission id.',
+        },
+      ]);
     }
-    const saved = await store.saveSubmission({
-      idempotencyKey: submission.id, formId: submission.form.id, formVersion: submission.form.version, submission, receivedAt: now(),
-    }, newReference);
+    const saved = await store.saveSubmission(
+      {
+        idempotencyKey: submission.id,
+        formId: submission.form.id,
+        formVersion: submission.form.version,
+        submission,
+        receivedAt: now(),
+      },
+      newReference,
+    );
     if (saved.status === 'conflict') {
-      throw new HttpError(409, [{ pointer: '/id', code: 'id-in-use', message: 'This id was already used for another form.' }]);
+      throw new HttpError(409, [
+        { pointer: '/id', code: 'id-in-use', message: 'This id was already used for another form.' },
+      ]);
     }
     if (saved.status === 'changed') {
-      throw new HttpError(409, [{ pointer: '/id', code: 'changed-body', message: 'This id was already used for a different submission; send a changed submission with a new id.' }]);
+      throw new HttpError(409, [
+        {
+          pointer: '/id',
+          code: 'changed-body',
+          message: 'This id was already used for a different submission; send a changed submission with a new id.',
+        },
+      ]);
     }
     if (saved.status === 'replayed') {
       sendJson(response, 200, { reference: saved.reference }, { 'Idempotency-Replayed': 'true' });
@@ -406,15 +515,23 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   }
 
   /** The parsed body checked in the validator; past its time budget, or with no worker free, a 503. */
-  async function validateWithinBudget(formPackage: FormPackage, value: JsonValue, at: Date): Promise<SubmissionValidation> {
+  async function validateWithinBudget(
+    formPackage: FormPackage,
+    value: JsonValue,
+    at: Date,
+  ): Promise<SubmissionValidation> {
     try {
       return await validator.validate(formPackage, value, at);
     } catch (error) {
       if (error instanceof ValidationTimeout) {
-        throw refuse(503, 'validation-timeout', 'Checking this submission took too long. Try again later.', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+        throw refuse(503, 'validation-timeout', 'Checking this submission took too long. Try again later.', {
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+        });
       }
       if (error instanceof ValidationBusy) {
-        throw refuse(503, 'validation-busy', 'The receiver is busy. Try again later.', { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+        throw refuse(503, 'validation-busy', 'The receiver is busy. Try again later.', {
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+        });
       }
       throw error;
     }
@@ -424,57 +541,114 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   async function checkFileAnswers(formPackage: FormPackage, submission: Submission): Promise<void> {
     // Against no uploads every ref is unknown: a submission without refs needs no look-up.
     if (unknownUploadErrors(formPackage.definition, submission, []).length === 0) return;
-    const errors = unknownUploadErrors(formPackage.definition, submission, await store.uploadsOf(submission.form.id, submission.id));
+    const errors = unknownUploadErrors(
+      formPackage.definition,
+      submission,
+      await store.uploadsOf(submission.form.id, submission.id),
+    );
     if (errors.length > 0) throw new HttpError(422, errors);
   }
 
   /** The submission id of an upload route, checked; and the form's versions. */
   function uploadTarget(formId: string, submissionId: string): FormPackage[] {
     const versions = formOf(formId);
-    if (!SUBMISSION_ID.test(submissionId)) throw refuse(400, 'invalid-submission-id', 'The submission id is 8 to 128 letters, digits, "-" or "_".');
+    if (!SUBMISSION_ID.test(submissionId))
+      throw refuse(400, 'invalid-submission-id', 'The submission id is 8 to 128 letters, digits, "-" or "_".');
     return versions;
   }
 
-  async function uploadToken(request: IncomingMessage, response: ServerResponse, formId: string, submissionId: string, query: URLSearchParams): Promise<string> {
+  async function uploadToken(
+    request: IncomingMessage,
+    response: ServerResponse,
+    formId: string,
+    submissionId: string,
+    query: URLSearchParams,
+  ): Promise<string> {
     uploadTarget(formId, submissionId);
     if ([...query.keys()].length > 0) throw refuse(400, 'unexpected-query', 'This route takes no query parameters.');
     const length = declaredLength(request);
     if ((length !== null && length > 0) || request.headers['transfer-encoding'] !== undefined) {
       throw refuse(400, 'unexpected-body', 'Ask for an upload token with an empty body.');
     }
-    const issued = issueUploadToken(await uploadSecret(), formId, submissionId, new Date(now().getTime() + UPLOAD_TOKEN_TTL_MS));
+    const issued = issueUploadToken(
+      await uploadSecret(),
+      formId,
+      submissionId,
+      new Date(now().getTime() + UPLOAD_TOKEN_TTL_MS),
+    );
     sendJson(response, 201, { token: issued.token, expiresAt: issued.expiresAt.toISOString() });
     return 'issued';
   }
 
-  async function upload(request: IncomingMessage, response: ServerResponse, formId: string, submissionId: string, query: URLSearchParams): Promise<string> {
+  async function upload(
+    request: IncomingMessage,
+    response: ServerResponse,
+    formId: string,
+    submissionId: string,
+    query: URLSearchParams,
+  ): Promise<string> {
     const versions = uploadTarget(formId, submissionId);
     const header = request.headers[UPLOAD_TOKEN_HEADER.toLowerCase()];
-    const verdict = verifyUploadToken(await uploadSecret(), typeof header === 'string' ? header : undefined, formId, submissionId, now());
+    const verdict = verifyUploadToken(
+      await uploadSecret(),
+      typeof header === 'string' ? header : undefined,
+      formId,
+      submissionId,
+      now(),
+    );
     if (verdict !== 'ok') {
-      throw refuse(403, 'upload-token', verdict === 'missing'
-        ? `Ask for an upload token (POST …/submissions/<id>/upload-token) and send it in the ${UPLOAD_TOKEN_HEADER} header.`
-        : verdict === 'expired' ? 'The upload token has expired; ask for a new one.' : 'The upload token is not valid for this form and submission.');
+      throw refuse(
+        403,
+        'upload-token',
+        verdict === 'missing'
+          ? `Ask for an upload token (POST …/submissions/<id>/upload-token) and send it in the ${UPLOAD_TOKEN_HEADER} header.`
+          : verdict === 'expired'
+            ? 'The upload token has expired; ask for a new one.'
+            : 'The upload token is not valid for this form and submission.',
+      );
     }
     // File names are personal data and land in gateway logs when they travel in a URL.
-    if (query.has('name')) throw refuse(400, 'name-in-url', "Send the file name in Content-Disposition: attachment; filename*=UTF-8''<name>, never in the URL.");
+    if (query.has('name'))
+      throw refuse(
+        400,
+        'name-in-url',
+        "Send the file name in Content-Disposition: attachment; filename*=UTF-8''<name>, never in the URL.",
+      );
     const documentId = query.get('document');
     const documents = new Set(versions.flatMap((p) => (p.definition.attachments ?? []).map((d) => d.id)));
     if (!documentId || !documents.has(documentId)) {
-      throw refuse(400, 'unknown-document', `Name the document with ?document=: one of ${[...documents].join(', ') || '(none: this form asks for no documents)'}.`);
+      throw refuse(
+        400,
+        'unknown-document',
+        `Name the document with ?document=: one of ${[...documents].join(', ') || '(none: this form asks for no documents)'}.`,
+      );
     }
     const disposition = fileNameFromDisposition(request.headers['content-disposition']);
     if (!disposition.ok) throw refuse(400, 'invalid-name', disposition.message);
     // The same rule as for a file's name in the answers (src/validation/clean-text.ts), stored as NFC.
     const fileName = disposition.name === null ? null : normalizeText(disposition.name);
-    if (fileName !== null && (fileName.length === 0 || fileName.length > MAX_FILE_NAME_LENGTH || textProblem(fileName, 'file-name') !== undefined)) {
-      throw refuse(400, 'invalid-name', `A file name has 1 to ${MAX_FILE_NAME_LENGTH} characters, no control characters, bidi overrides or path separators, and is not only dots.`);
+    if (
+      fileName !== null &&
+      (fileName.length === 0 ||
+        fileName.length > MAX_FILE_NAME_LENGTH ||
+        textProblem(fileName, 'file-name') !== undefined)
+    ) {
+      throw refuse(
+        400,
+        'invalid-name',
+        `A file name has 1 to ${MAX_FILE_NAME_LENGTH} characters, no control characters, bidi overrides or path separators, and is not only dots.`,
+      );
     }
     if (!acceptableDeclaredType(request.headers['content-type'])) {
-      throw refuse(415, 'unsupported-type', 'Send a PDF, JPEG, PNG or HEIC image, with its Content-Type (or application/octet-stream).');
+      throw refuse(
+        415,
+        'unsupported-type',
+        'Send a PDF, JPEG, PNG or HEIC image, with its Content-Type (or application/octet-stream).',
+      );
     }
     const length = declaredLength(request);
-    if (length !== null && length > MAX_ATTACHMENT_BYTES) throw refuse(413, 'too-large', `A file may have at most ${MAX_ATTACHMENT_BYTES} bytes.`);
+    if (length !== null && length > MAX_ATTACHMENT_BYTES)
+      throw refuse(413, 'too-large', `A file may have at most ${MAX_ATTACHMENT_BYTES} bytes.`);
 
     await folders.ensure(incomingDir);
     const incoming = join(incomingDir, incomingFileName());
@@ -494,12 +668,27 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       await unlink(resolve(dataDir, storagePath)).catch(() => {});
       throw error;
     });
-    const saved = await store.saveAttachment({
-      ref, formId, submissionId, documentId, fileName, type: received.type, size: received.size, sha256: received.sha256, storagePath, receivedAt: now(),
-    }, MAX_FILES_PER_DOCUMENT, quota).catch(async (error: unknown) => {
-      await unlink(resolve(dataDir, storagePath)).catch(() => {});
-      throw error;
-    });
+    const saved = await store
+      .saveAttachment(
+        {
+          ref,
+          formId,
+          submissionId,
+          documentId,
+          fileName,
+          type: received.type,
+          size: received.size,
+          sha256: received.sha256,
+          storagePath,
+          receivedAt: now(),
+        },
+        MAX_FILES_PER_DOCUMENT,
+        quota,
+      )
+      .catch(async (error: unknown) => {
+        await unlink(resolve(dataDir, storagePath)).catch(() => {});
+        throw error;
+      });
     if (saved.status !== 'created') await unlink(resolve(dataDir, storagePath)).catch(() => {});
     if (saved.status === 'too-many') {
       throw refuse(422, 'too-many-files', `A document may have at most ${MAX_FILES_PER_DOCUMENT} files.`);
@@ -510,15 +699,30 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     if (saved.status === 'quota-bytes') {
       throw refuse(413, 'quota-bytes', `The files of an application may have at most ${quota.bytes} bytes in all.`);
     }
-    const body = { ref: saved.ref, document: documentId, type: received.type, size: received.size, sha256: received.sha256 };
+    const body = {
+      ref: saved.ref,
+      document: documentId,
+      type: received.type,
+      size: received.size,
+      sha256: received.sha256,
+    };
     sendJson(response, saved.status === 'created' ? 201 : 200, body);
     return saved.status;
   }
 
   /** What one request did, for its log line and the metrics. */
-  interface Trace { route: RouteTemplate | null; form?: string }
+  interface Trace {
+    route: RouteTemplate | null;
+    form?: string;
+  }
 
-  async function route(request: IncomingMessage, response: ServerResponse, url: URL, trace: Trace, entry: 'api' | 'metrics'): Promise<string> {
+  async function route(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    trace: Trace,
+    entry: 'api' | 'metrics',
+  ): Promise<string> {
     let parts: string[];
     try {
       parts = url.pathname.split('/').map((s) => decodeURIComponent(s));
@@ -527,7 +731,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     }
     const template = routeTemplate(parts);
     // /metrics only where startReceiver serves it (handleMetrics); handle() answers /api/ alone.
-    if (template === null || (template === '/metrics') !== (entry === 'metrics')) throw refuse(404, 'not-found', 'No such route.');
+    if (template === null || (template === '/metrics') !== (entry === 'metrics'))
+      throw refuse(404, 'not-found', 'No such route.');
     trace.route = template;
     const allowed: readonly string[] = ROUTES[template];
     if (!allowed.includes(request.method ?? '')) {
@@ -538,14 +743,25 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     // Only a form this receiver loaded goes into logs and metrics: anything else is the sender's text.
     if (byId.has(formId)) trace.form = formId;
     switch (template) {
-      case '/api/health': return health(response);
-      case '/api/live': sendJson(response, 200, { status: 'live' }); return 'live';
-      case '/api/openapi.json': sendText(response, 200, await openApi(), 'application/json; charset=utf-8'); return 'ok';
-      case '/metrics': sendText(response, 200, metrics.render(), METRICS_CONTENT_TYPE); return 'ok';
-      case '/api/forms/{form}/submissions': return submit(request, response, formId);
-      case '/api/forms/{form}/submissions/{id}': return lookup(response, formId, submissionId);
-      case '/api/forms/{form}/submissions/{id}/attachments': return upload(request, response, formId, submissionId, url.searchParams);
-      case '/api/forms/{form}/submissions/{id}/upload-token': return uploadToken(request, response, formId, submissionId, url.searchParams);
+      case '/api/health':
+        return health(response);
+      case '/api/live':
+        sendJson(response, 200, { status: 'live' });
+        return 'live';
+      case '/api/openapi.json':
+        sendText(response, 200, await openApi(), 'application/json; charset=utf-8');
+        return 'ok';
+      case '/metrics':
+        sendText(response, 200, metrics.render(), METRICS_CONTENT_TYPE);
+        return 'ok';
+      case '/api/forms/{form}/submissions':
+        return submit(request, response, formId);
+      case '/api/forms/{form}/submissions/{id}':
+        return lookup(response, formId, submissionId);
+      case '/api/forms/{form}/submissions/{id}/attachments':
+        return upload(request, response, formId, submissionId, url.searchParams);
+      case '/api/forms/{form}/submissions/{id}/upload-token':
+        return uploadToken(request, response, formId, submissionId, url.searchParams);
     }
   }
 
@@ -566,7 +782,10 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     } catch (error) {
       const fault = error instanceof HttpError ? null : storageFault(error);
       if (error instanceof HttpError) {
-        codes = error.errors.map((e) => e.code).filter((c, i, all) => all.indexOf(c) === i).slice(0, 5);
+        codes = error.errors
+          .map((e) => e.code)
+          .filter((c, i, all) => all.indexOf(c) === i)
+          .slice(0, 5);
         outcome = codes[0] ?? String(error.status);
       } else if (fault) {
         storageFailed();
@@ -582,9 +801,24 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       if (!response.headersSent) {
         if (error instanceof HttpError) sendJson(response, error.status, { errors: error.errors }, error.headers);
         else if (fault) {
-          sendJson(response, 503, { errors: [{ pointer: '', code: 'storage-unavailable', message: 'The receiver cannot store anything right now. Nothing was stored; try again later.' }] },
-            { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) });
-        } else sendJson(response, 500, { errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }] });
+          sendJson(
+            response,
+            503,
+            {
+              errors: [
+                {
+                  pointer: '',
+                  code: 'storage-unavailable',
+                  message: 'The receiver cannot store anything right now. Nothing was stored; try again later.',
+                },
+              ],
+            },
+            { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
+          );
+        } else
+          sendJson(response, 500, {
+            errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }],
+          });
       } else {
         response.destroy();
       }
@@ -595,16 +829,30 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       const routeName = trace.route ?? 'unmatched';
       try {
         metrics.observeRequest({
-          method, route: routeName, status, durationSeconds: seconds, outcome,
-          ...(codes[0] ? { refusal: codes[0] } : {}), ...(storeError ? { storeError } : {}), ...(trace.form ? { form: trace.form } : {}),
+          method,
+          route: routeName,
+          status,
+          durationSeconds: seconds,
+          outcome,
+          ...(codes[0] ? { refusal: codes[0] } : {}),
+          ...(storeError ? { storeError } : {}),
+          ...(trace.form ? { form: trace.form } : {}),
         });
       } catch {
         // Counting must never cost an answer.
       }
-      const severity: LogSeverity = status >= 500 ? (status === 503 ? 'warn' : 'error') : QUIET_ROUTES.has(trace.route) ? 'debug' : 'info';
+      const severity: LogSeverity =
+        status >= 500 ? (status === 503 ? 'warn' : 'error') : QUIET_ROUTES.has(trace.route) ? 'debug' : 'info';
       logger.write(severity, 'request', {
-        method, route: routeName, status, duration_ms: Math.round(seconds * 1e4) / 10, outcome,
-        ...(codes.length > 1 ? { codes } : {}), store_error: storeError, error: errorName, form: trace.form,
+        method,
+        route: routeName,
+        status,
+        duration_ms: Math.round(seconds * 1e4) / 10,
+        outcome,
+        ...(codes.length > 1 ? { codes } : {}),
+        store_error: storeError,
+        error: errorName,
+        form: trace.form,
       });
     }
   }
@@ -619,14 +867,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     } catch (error) {
       const fault = storageFault(error);
       if (fault) metrics.observeStoreError(fault.code);
-      logger.write('warn', 'sweep-failed', { store_error: fault?.code, error: fault ? undefined : error instanceof Error ? error.name : 'unknown' });
+      logger.write('warn', 'sweep-failed', {
+        store_error: fault?.code,
+        error: fault ? undefined : error instanceof Error ? error.name : 'unknown',
+      });
       throw error;
     }
   };
   const leftovers = async (): Promise<LeftoversReport> => {
     const report = await removeLeftovers(store, dataDir, now());
     metrics.observeSweep(report);
-    logger.write(report.parts + report.orphans > 0 ? 'info' : 'debug', 'leftovers', { deleted_parts: report.parts, deleted_orphans: report.orphans });
+    logger.write(report.parts + report.orphans > 0 ? 'info' : 'debug', 'leftovers', {
+      deleted_parts: report.parts,
+      deleted_orphans: report.orphans,
+    });
     return report;
   };
 
@@ -651,11 +905,20 @@ export async function loadFormPackages(dir: string): Promise<FormPackage[]> {
 
 /** The same, each with its folder (which a validation worker loads again). */
 async function loadFormPackageDirs(dir: string): Promise<Array<{ formPackage: FormPackage; dir: string }>> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const packages: Array<{ formPackage: FormPackage; dir: string }> = [];
   for (const name of entries) {
     const formDir = join(dir, name);
-    if (await stat(join(formDir, 'form.json')).then(() => true, () => false)) packages.push({ formPackage: await loadFormPackage(formDir), dir: formDir });
+    if (
+      await stat(join(formDir, 'form.json')).then(
+        () => true,
+        () => false,
+      )
+    )
+      packages.push({ formPackage: await loadFormPackage(formDir), dir: formDir });
   }
   return packages;
 }
@@ -665,7 +928,8 @@ export function uploadTtlFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const text = env.KLARSKJEMA_UPLOAD_TTL_HOURS;
   if (text === undefined || text.trim() === '') return DEFAULT_UPLOAD_TTL_HOURS * 3_600_000;
   const hours = Number(text);
-  if (!Number.isFinite(hours) || hours <= 0) throw new Error(`KLARSKJEMA_UPLOAD_TTL_HOURS is a positive number of hours, not "${text}".`);
+  if (!Number.isFinite(hours) || hours <= 0)
+    throw new Error(`KLARSKJEMA_UPLOAD_TTL_HOURS is a positive number of hours, not "${text}".`);
   return hours * 3_600_000;
 }
 
@@ -708,11 +972,23 @@ export async function secureDataFolder(dataDir: string): Promise<void> {
   const tighten = async (path: string, isFolder: boolean): Promise<void> => {
     const wanted = isFolder ? FOLDER_MODE : FILE_MODE;
     // Another receiver on the same folder may delete a file meanwhile (a .part, a swept upload).
-    const mode = await stat(path).then((s) => s.mode & 0o777, (error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return null; throw error; });
+    const mode = await stat(path).then(
+      (s) => s.mode & 0o777,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      },
+    );
     if (mode === null) return;
-    if (mode !== wanted) await chmod(path, wanted).catch((error: NodeJS.ErrnoException) => { if (error.code !== 'ENOENT') throw error; });
+    if (mode !== wanted)
+      await chmod(path, wanted).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
     if (!isFolder) return;
-    const entries = await readdir(path, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => { if (error.code === 'ENOENT') return []; throw error; });
+    const entries = await readdir(path, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    });
     for (const entry of entries) {
       // Symbolic links are left alone: chmod would follow them out of the data folder.
       if (entry.isDirectory() || entry.isFile()) await tighten(join(path, entry.name), entry.isDirectory());
@@ -723,29 +999,50 @@ export async function secureDataFolder(dataDir: string): Promise<void> {
 
 /** A receiver over the form packages in formsDir and a SQLite store in dataDir/klarskjema.sqlite, or PostgreSQL.
  *  databaseFile: the SQLite file, or the PostgreSQL database without its password. */
-export async function openReceiver(options: OpenReceiverOptions = {}): Promise<Receiver & { dataDir: string; databaseFile: string }> {
+export async function openReceiver(
+  options: OpenReceiverOptions = {},
+): Promise<Receiver & { dataDir: string; databaseFile: string }> {
   const dataDir = resolve(options.dataDir ?? process.env.KLARSKJEMA_DATA_DIR ?? DEFAULT_DATA_DIR);
   const formsDir = resolve(options.formsDir ?? DEFAULT_FORMS_DIR);
   const packages = await loadFormPackageDirs(formsDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  if (packages.length === 0) throw new Error(`No form packages in ${formsDir}. Build them there first (klarskjema build <form.json> --out ${formsDir}).`);
-  const maxPages = options.sqliteMaxPages ?? (process.env.KLARSKJEMA_SQLITE_MAX_PAGES ? Number(process.env.KLARSKJEMA_SQLITE_MAX_PAGES) : undefined);
-  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) throw new Error('KLARSKJEMA_SQLITE_MAX_PAGES must be a positive whole number.');
+  if (packages.length === 0)
+    throw new Error(
+      `No form packages in ${formsDir}. Build them there first (klarskjema build <form.json> --out ${formsDir}).`,
+    );
+  const maxPages =
+    options.sqliteMaxPages ??
+    (process.env.KLARSKJEMA_SQLITE_MAX_PAGES ? Number(process.env.KLARSKJEMA_SQLITE_MAX_PAGES) : undefined);
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0))
+    throw new Error('KLARSKJEMA_SQLITE_MAX_PAGES must be a positive whole number.');
   const uploadTtlMs = options.uploadTtlMs ?? uploadTtlFromEnv();
   // A data folder that cannot be written (read-only, full) does not stop the start: every write is
   // answered 503 and /api/health says not ready until it can be written again. The upload secret is
   // read (or made) on first use for the same reason.
-  await secureDataFolder(dataDir).catch((error: unknown) => { if (!storageFault(error)) throw error; });
+  await secureDataFolder(dataDir).catch((error: unknown) => {
+    if (!storageFault(error)) throw error;
+  });
   const { store, where: databaseFile } = await openStore({
-    dataDir, ...(options.store ? { kind: options.store } : {}), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    dataDir,
+    ...(options.store ? { kind: options.store } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(maxPages === undefined ? {} : { sqliteMaxPages: maxPages }),
   });
-  const validator = createValidationPool({ packages, ...(options.validationBudgetMs ? { budgetMs: options.validationBudgetMs } : {}) });
+  const validator = createValidationPool({
+    packages,
+    ...(options.validationBudgetMs ? { budgetMs: options.validationBudgetMs } : {}),
+  });
   const receiver = createReceiver({
-    forms: packages.map((p) => p.formPackage), store, dataDir, validator, uploadTtlMs,
-    ...(options.log ? { log: options.log } : {}), ...(options.logLevel ? { logLevel: options.logLevel } : {}), ...(options.now ? { now: options.now } : {}),
+    forms: packages.map((p) => p.formPackage),
+    store,
+    dataDir,
+    validator,
+    uploadTtlMs,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   // What a crash left behind, then the uploads that waited too long; later sweeps run on a timer that
   // does not keep the process alive. On a data folder that cannot be written they wait for the timer.
@@ -753,12 +1050,18 @@ export async function openReceiver(options: OpenReceiverOptions = {}): Promise<R
     await receiver.removeLeftovers();
     await receiver.sweep();
   };
-  await tidy().catch((error: unknown) => { if (!storageFault(error)) throw error; });
+  await tidy().catch((error: unknown) => {
+    if (!storageFault(error)) throw error;
+  });
   // Leftovers too: with the data folder shared, another receiver's crash is not followed by this one's start.
-  const timer = setInterval(() => { void tidy().catch(() => {}); }, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
+  const timer = setInterval(() => {
+    void tidy().catch(() => {});
+  }, options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
   timer.unref();
   return {
-    ...receiver, dataDir, databaseFile,
+    ...receiver,
+    dataDir,
+    databaseFile,
     close: async () => {
       clearInterval(timer);
       await receiver.close();
@@ -811,11 +1114,22 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-  const [status, reason, code] = timeout ? [408, 'Request Timeout', 'timeout']
-    : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'headers-too-large'] : [400, 'Bad Request', 'bad-request'];
-  const body = JSON.stringify({ errors: [{ pointer: '', code, message: timeout ? 'The request took too long.' : 'The request is not valid HTTP.' }] });
-  const headers = Object.entries({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...SECURITY_HEADERS, Connection: 'close' })
-    .map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const [status, reason, code] = timeout
+    ? [408, 'Request Timeout', 'timeout']
+    : error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'headers-too-large']
+      : [400, 'Bad Request', 'bad-request'];
+  const body = JSON.stringify({
+    errors: [{ pointer: '', code, message: timeout ? 'The request took too long.' : 'The request is not valid HTTP.' }],
+  });
+  const headers = Object.entries({
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...SECURITY_HEADERS,
+    Connection: 'close',
+  })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   socket.write(`HTTP/1.1 ${status} ${reason}\r\n${headers}\r\n${body}`);
   socket.destroy();
 }
@@ -828,35 +1142,48 @@ export async function startReceiver(receiver: Receiver, options: StartReceiverOp
   const separateMetrics = options.metricsPort !== undefined;
   let closing = false;
   const inFlight = new Set<ServerResponse>();
-  const listener = (serve: (request: IncomingMessage, response: ServerResponse) => Promise<void>) => (request: IncomingMessage, response: ServerResponse): void => {
-    // A request that arrives on a kept-alive connection while stopping is answered, and its connection closed.
-    if (closing) response.shouldKeepAlive = false;
-    inFlight.add(response);
-    response.once('close', () => inFlight.delete(response));
-    void serve(request, response);
-  };
+  const listener =
+    (serve: (request: IncomingMessage, response: ServerResponse) => Promise<void>) =>
+    (request: IncomingMessage, response: ServerResponse): void => {
+      // A request that arrives on a kept-alive connection while stopping is answered, and its connection closed.
+      if (closing) response.shouldKeepAlive = false;
+      inFlight.add(response);
+      response.once('close', () => inFlight.delete(response));
+      void serve(request, response);
+    };
   const createHttpServer = (serve: (request: IncomingMessage, response: ServerResponse) => Promise<void>): Server => {
-    const server = createServer({
-      requestTimeout, headersTimeout, keepAliveTimeout: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
-      // Checked this often; node's default (30 s) would let a slow client stay that long past its timeout.
-      connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, Math.max(50, Math.floor(headersTimeout / 4))),
-    }, listener(serve));
+    const server = createServer(
+      {
+        requestTimeout,
+        headersTimeout,
+        keepAliveTimeout: options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS,
+        // Checked this often; node's default (30 s) would let a slow client stay that long past its timeout.
+        connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, Math.max(50, Math.floor(headersTimeout / 4))),
+      },
+      listener(serve),
+    );
     server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
     server.on('clientError', answerClientError);
     return server;
   };
-  const listen = (server: Server, port: number, on: string): Promise<string> => new Promise<string>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(port, on, () => {
-      server.off('error', reject);
-      const shown = on.includes(':') ? `[${on}]` : on;
-      resolvePromise(`http://${shown}:${(server.address() as AddressInfo).port}`);
+  const listen = (server: Server, port: number, on: string): Promise<string> =>
+    new Promise<string>((resolvePromise, reject) => {
+      server.once('error', reject);
+      server.listen(port, on, () => {
+        server.off('error', reject);
+        const shown = on.includes(':') ? `[${on}]` : on;
+        resolvePromise(`http://${shown}:${(server.address() as AddressInfo).port}`);
+      });
     });
-  });
   // /metrics beside the API unless it has a port of its own; the API's handle() never answers it.
   const server = createHttpServer((request, response) =>
-    !separateMetrics && (request.url ?? '').split('?')[0] === '/metrics' ? receiver.handleMetrics(request, response) : receiver.handle(request, response));
-  const metricsServer = separateMetrics ? createHttpServer((request, response) => receiver.handleMetrics(request, response)) : null;
+    !separateMetrics && (request.url ?? '').split('?')[0] === '/metrics'
+      ? receiver.handleMetrics(request, response)
+      : receiver.handle(request, response),
+  );
+  const metricsServer = separateMetrics
+    ? createHttpServer((request, response) => receiver.handleMetrics(request, response))
+    : null;
   const url = await listen(server, options.port ?? 0, host);
   let metricsUrl: string | undefined;
   if (metricsServer) {
@@ -873,16 +1200,27 @@ export async function startReceiver(receiver: Receiver, options: StartReceiverOp
     await closed;
   };
   return {
-    server, receiver, url, ...(metricsUrl ? { metricsUrl } : {}),
+    server,
+    receiver,
+    url,
+    ...(metricsUrl ? { metricsUrl } : {}),
     close: async () => {
       closing = true;
       // Answers still to be written close their connection; idle kept-alive connections close now, and
       // those busy close as their answer is sent. Past the grace period, whatever is left is cut.
       for (const response of inFlight) {
         if (!response.headersSent) response.shouldKeepAlive = false;
-        response.once('finish', () => setImmediate(() => { server.closeIdleConnections(); metricsServer?.closeIdleConnections(); }));
+        response.once('finish', () =>
+          setImmediate(() => {
+            server.closeIdleConnections();
+            metricsServer?.closeIdleConnections();
+          }),
+        );
       }
-      const grace = setTimeout(() => { server.closeAllConnections(); metricsServer?.closeAllConnections(); }, options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+      const grace = setTimeout(() => {
+        server.closeAllConnections();
+        metricsServer?.closeAllConnections();
+      }, options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
       try {
         await Promise.all([stop(server), metricsServer ? stop(metricsServer) : Promise.resolve()]);
       } finally {

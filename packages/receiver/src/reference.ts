@@ -7,7 +7,9 @@ import { randomInt } from 'node:crypto';
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const REFERENCE_PREFIX = 'KS';
 const RANDOM_CHARS = 7;
-const REFERENCE = new RegExp(`^${REFERENCE_PREFIX}-(\\d{4})-([${REFERENCE_ALPHABET}]{4})-([${REFERENCE_ALPHABET}]{4})$`);
+const REFERENCE = new RegExp(
+  `^${REFERENCE_PREFIX}-(\\d{4})-([${REFERENCE_ALPHABET}]{4})-([${REFERENCE_ALPHABET}]{4})$`,
+);
 
 /** The year in Norway at that moment, so a reference made just after New Year's midnight there says the new year. */
 function norwegianYear(now: Date): string {

@@ -4,7 +4,14 @@
 // odd prototypes) can change after it was checked.
 import { pointerToken } from '../../../src/engine/answers.ts';
 import {
-  FORBIDDEN_KEYS, MAX_ARRAY_ITEMS, MAX_BODY_BYTES, MAX_DEPTH, MAX_ERRORS, MAX_KEY_LENGTH, MAX_OBJECT_KEYS, MAX_STRING_LENGTH,
+  FORBIDDEN_KEYS,
+  MAX_ARRAY_ITEMS,
+  MAX_BODY_BYTES,
+  MAX_DEPTH,
+  MAX_ERRORS,
+  MAX_KEY_LENGTH,
+  MAX_OBJECT_KEYS,
+  MAX_STRING_LENGTH,
 } from './limits.ts';
 
 export interface SubmissionError {
@@ -28,7 +35,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function parseJson(body: string | Uint8Array): SafeJsonResult {
   const bytes = typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength;
   if (bytes > MAX_BODY_BYTES) {
-    return { ok: false, errors: [{ pointer: '', code: 'too-large', message: `The body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted.` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          pointer: '',
+          code: 'too-large',
+          message: `The body is ${bytes} bytes; at most ${MAX_BODY_BYTES} are accepted.`,
+        },
+      ],
+    };
   }
   let text: string;
   try {
@@ -40,7 +56,16 @@ export function parseJson(body: string | Uint8Array): SafeJsonResult {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [{ pointer: '', code: 'invalid-json', message: `The body is not JSON: ${error instanceof SyntaxError ? error.message : 'unreadable'}.` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          pointer: '',
+          code: 'invalid-json',
+          message: `The body is not JSON: ${error instanceof SyntaxError ? error.message : 'unreadable'}.`,
+        },
+      ],
+    };
   }
   return checkJson(parsed);
 }
@@ -56,7 +81,11 @@ export function checkJson(input: unknown): SafeJsonResult {
   const grow = (bytes: number): void => {
     size += bytes;
     if (size > MAX_BODY_BYTES) {
-      errors.push({ pointer: '', code: 'too-large', message: `The submission is larger than ${MAX_BODY_BYTES} bytes as JSON.` });
+      errors.push({
+        pointer: '',
+        code: 'too-large',
+        message: `The submission is larger than ${MAX_BODY_BYTES} bytes as JSON.`,
+      });
       throw new TooManyErrors();
     }
   };
@@ -65,7 +94,11 @@ export function checkJson(input: unknown): SafeJsonResult {
     switch (typeof value) {
       case 'string':
         if (value.length > MAX_STRING_LENGTH) {
-          fail(at, 'too-long', `A string may have at most ${MAX_STRING_LENGTH} characters; this one has ${value.length}.`);
+          fail(
+            at,
+            'too-long',
+            `A string may have at most ${MAX_STRING_LENGTH} characters; this one has ${value.length}.`,
+          );
           return undefined;
         }
         grow(Buffer.byteLength(value, 'utf8') + 2);
@@ -155,12 +188,19 @@ export function checkJson(input: unknown): SafeJsonResult {
   try {
     const value = copy(input, '', 1);
     if (errors.length > 0 || value === undefined) {
-      return { ok: false, errors: errors.length > 0 ? errors : [{ pointer: '', code: 'not-json', message: 'The body is not a JSON value.' }] };
+      return {
+        ok: false,
+        errors:
+          errors.length > 0 ? errors : [{ pointer: '', code: 'not-json', message: 'The body is not a JSON value.' }],
+      };
     }
     return { ok: true, value };
   } catch (error) {
     if (error instanceof TooManyErrors) return { ok: false, errors };
     // A proxy or exotic object threw while being read.
-    return { ok: false, errors: [...errors, { pointer: '', code: 'not-json', message: 'The value could not be read as JSON.' }] };
+    return {
+      ok: false,
+      errors: [...errors, { pointer: '', code: 'not-json', message: 'The value could not be read as JSON.' }],
+    };
   }
 }

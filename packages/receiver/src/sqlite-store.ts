@@ -2,14 +2,25 @@
 // better-sqlite3. Statements are synchronous and each is atomic; WAL lets readers (a caseworker's
 // export, a backup) work beside the receiver, and synchronous=FULL makes a stored submission survive a
 // power cut before the user is told its reference.
-import Database, { type Database as SqliteDatabase, type SqliteError, type Statement, type Transaction } from 'better-sqlite3';
+import Database, {
+  type Database as SqliteDatabase,
+  type SqliteError,
+  type Statement,
+  type Transaction,
+} from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Submission } from '../../../src/engine/submission.ts';
 import { submissionDigest } from './digest.ts';
 import {
-  rethrowStorageFault, type NewAttachment, type NewSubmission, type SaveAttachmentResult, type SaveSubmissionResult, type StoredUpload,
-  type SubmissionQuota, type SubmissionStore,
+  rethrowStorageFault,
+  type NewAttachment,
+  type NewSubmission,
+  type SaveAttachmentResult,
+  type SaveSubmissionResult,
+  type StoredUpload,
+  type SubmissionQuota,
+  type SubmissionStore,
 } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'klarskjema.sqlite';
@@ -78,7 +89,11 @@ function ownerOnly(file: string): void {
   // A new file's name is durable once its folder is fsynced (SQLite does that for its -wal itself).
   if (created) {
     const folder = openSync(dirname(file), 'r');
-    try { fsyncSync(folder); } finally { closeSync(folder); }
+    try {
+      fsyncSync(folder);
+    } finally {
+      closeSync(folder);
+    }
   }
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
     try {
@@ -122,7 +137,8 @@ export class SqliteSubmissionStore implements SubmissionStore {
       this.#db = new Database(file, { timeout: options.busyTimeoutMs ?? 5_000 });
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = FULL');
-      if (options.maxPageCount !== undefined) this.#db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);
+      if (options.maxPageCount !== undefined)
+        this.#db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);
     } catch (error) {
       rethrowStorageFault(error);
     }
@@ -152,9 +168,11 @@ export class SqliteSubmissionStore implements SubmissionStore {
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING reference`);
     this.#submissionByKey = this.#db.prepare<{ reference: string; form_id: string; body_digest: string }>(
-      'SELECT reference, form_id, body_digest FROM submissions WHERE idempotency_key = ?');
+      'SELECT reference, form_id, body_digest FROM submissions WHERE idempotency_key = ?',
+    );
     this.#submissionOfForm = this.#db.prepare<{ reference: string }>(
-      'SELECT reference FROM submissions WHERE idempotency_key = ? AND form_id = ?');
+      'SELECT reference FROM submissions WHERE idempotency_key = ? AND form_id = ?',
+    );
     // The counts and the insert are one statement, so the limits hold however requests interleave.
     this.#insertAttachment = this.#db.prepare<{ ref: string }>(`
       INSERT INTO attachments (ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, received_at)
@@ -165,8 +183,11 @@ export class SqliteSubmissionStore implements SubmissionStore {
       ON CONFLICT (submission_id, document_id, sha256) DO NOTHING
       RETURNING ref`);
     this.#attachmentByContent = this.#db.prepare<{ ref: string }>(
-      'SELECT ref FROM attachments WHERE submission_id = ? AND document_id = ? AND sha256 = ?');
-    const markProbe = this.#db.prepare('INSERT INTO health (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at');
+      'SELECT ref FROM attachments WHERE submission_id = ? AND document_id = ? AND sha256 = ?',
+    );
+    const markProbe = this.#db.prepare(
+      'INSERT INTO health (id, probed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at',
+    );
     const writeProbe = this.#db.prepare('INSERT INTO health_probe (bytes) VALUES (zeroblob(?))');
     const clearProbe = this.#db.prepare('DELETE FROM health_probe');
     // Needs PROBE_BYTES of free pages (from the free list or by growing the file) and a commit; the
@@ -177,9 +198,11 @@ export class SqliteSubmissionStore implements SubmissionStore {
       markProbe.run(new Date().toISOString());
     });
     this.#attachmentCounts = this.#db.prepare<{ in_document: number; in_submission: number }>(
-      'SELECT count(*) FILTER (WHERE document_id = ?) AS in_document, count(*) AS in_submission FROM attachments WHERE submission_id = ?');
+      'SELECT count(*) FILTER (WHERE document_id = ?) AS in_document, count(*) AS in_submission FROM attachments WHERE submission_id = ?',
+    );
     this.#uploadsOf = this.#db.prepare<StoredUpload>(
-      'SELECT ref, document_id AS documentId, storage_path AS storagePath FROM attachments WHERE form_id = ? AND submission_id = ? ORDER BY seq');
+      'SELECT ref, document_id AS documentId, storage_path AS storagePath FROM attachments WHERE form_id = ? AND submission_id = ? ORDER BY seq',
+    );
     // ISO 8601 UTC strings of one length sort as their instants do.
     this.#deleteUnsubmitted = this.#db.prepare<StoredUpload>(`
       DELETE FROM attachments
@@ -195,7 +218,14 @@ export class SqliteSubmissionStore implements SubmissionStore {
     // INSERT … RETURNING read with .get() hands back the row before the commit and loses that error.
     const save = this.#db.transaction((reference: string): SaveSubmissionResult => {
       const inserted = this.#insertSubmission.all(
-        record.idempotencyKey, reference, record.formId, record.formVersion, json, record.receivedAt.toISOString(), digest)[0];
+        record.idempotencyKey,
+        reference,
+        record.formId,
+        record.formVersion,
+        json,
+        record.receivedAt.toISOString(),
+        digest,
+      )[0];
       if (inserted) return { status: 'created', reference: inserted.reference };
       const first = this.#submissionByKey.get(record.idempotencyKey);
       if (!first) throw new Error('A submission conflicted on its key but is not there.');
@@ -222,15 +252,33 @@ export class SqliteSubmissionStore implements SubmissionStore {
     }
   }
 
-  async saveAttachment(record: NewAttachment, maxPerDocument: number, quota: SubmissionQuota): Promise<SaveAttachmentResult> {
+  async saveAttachment(
+    record: NewAttachment,
+    maxPerDocument: number,
+    quota: SubmissionQuota,
+  ): Promise<SaveAttachmentResult> {
     // As for submissions: an explicit transaction, so that a failed COMMIT throws.
     const save = this.#db.transaction((): SaveAttachmentResult => {
       const inserted = this.#insertAttachment.all(
-        record.ref, record.formId, record.submissionId, record.documentId, record.fileName, record.type, record.size,
-        record.sha256, record.storagePath, record.receivedAt.toISOString(),
-        record.submissionId, record.documentId, maxPerDocument,
-        record.submissionId, quota.files,
-        record.submissionId, record.size, quota.bytes)[0];
+        record.ref,
+        record.formId,
+        record.submissionId,
+        record.documentId,
+        record.fileName,
+        record.type,
+        record.size,
+        record.sha256,
+        record.storagePath,
+        record.receivedAt.toISOString(),
+        record.submissionId,
+        record.documentId,
+        maxPerDocument,
+        record.submissionId,
+        quota.files,
+        record.submissionId,
+        record.size,
+        quota.bytes,
+      )[0];
       if (inserted) return { status: 'created', ref: inserted.ref };
       const same = this.#attachmentByContent.get(record.submissionId, record.documentId, record.sha256);
       if (same) return { status: 'duplicate', ref: same.ref };

@@ -81,7 +81,11 @@ export interface SubmissionStore {
   findSubmission(formId: string, submissionId: string): Promise<{ reference: string } | null>;
   /** Records an uploaded file; at most maxPerDocument per submission and document, one row per identical content,
    *  and within the quota for the submission id, counted and inserted atomically. */
-  saveAttachment(attachment: NewAttachment, maxPerDocument: number, quota: SubmissionQuota): Promise<SaveAttachmentResult>;
+  saveAttachment(
+    attachment: NewAttachment,
+    maxPerDocument: number,
+    quota: SubmissionQuota,
+  ): Promise<SaveAttachmentResult>;
   /** The uploads recorded for one submission of one form. */
   uploadsOf(formId: string, submissionId: string): Promise<StoredUpload[]>;
   /** Deletes the rows of uploads received before `receivedBefore` whose submission was never stored, and
@@ -112,10 +116,31 @@ export class StorageUnavailable extends Error {
 }
 
 /** SQLite result codes (primary, so every extended one too) that mean the storage failed, not the request. */
-const SQLITE_STORAGE_CODES = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_BUSY', 'SQLITE_LOCKED',
-  'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_PROTOCOL', 'SQLITE_PERM'];
+const SQLITE_STORAGE_CODES = [
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'SQLITE_READONLY',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_PROTOCOL',
+  'SQLITE_PERM',
+];
 /** File system errors on the data folder (whose paths never come from a request). */
-const FS_STORAGE_CODES = new Set(['ENOSPC', 'EROFS', 'EIO', 'EDQUOT', 'EACCES', 'EPERM', 'EMFILE', 'ENFILE', 'EFBIG', 'ESTALE']);
+const FS_STORAGE_CODES = new Set([
+  'ENOSPC',
+  'EROFS',
+  'EIO',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'EMFILE',
+  'ENFILE',
+  'EFBIG',
+  'ESTALE',
+]);
 
 /** error as a StorageUnavailable when it is a storage failure; null when it is something else. */
 export function storageFault(error: unknown): StorageUnavailable | null {
@@ -123,11 +148,14 @@ export function storageFault(error: unknown): StorageUnavailable | null {
   if (!(error instanceof Error)) return null;
   const { code } = error as { code?: unknown };
   if (typeof code === 'string') {
-    const primary = code.startsWith('SQLITE_') ? SQLITE_STORAGE_CODES.find((c) => code === c || code.startsWith(`${c}_`)) : undefined;
+    const primary = code.startsWith('SQLITE_')
+      ? SQLITE_STORAGE_CODES.find((c) => code === c || code.startsWith(`${c}_`))
+      : undefined;
     if (primary || FS_STORAGE_CODES.has(code)) return new StorageUnavailable(code, { cause: error });
   }
   // better-sqlite3's words for a connection that was closed under it (the database is gone).
-  if (error instanceof TypeError && /database connection is not open/i.test(error.message)) return new StorageUnavailable('closed', { cause: error });
+  if (error instanceof TypeError && /database connection is not open/i.test(error.message))
+    return new StorageUnavailable('closed', { cause: error });
   return null;
 }
 
@@ -145,15 +173,26 @@ export function openWhenAvailable<S extends SubmissionStore>(kind: string, open:
   let store: S | null = null;
   const current = (): S => {
     if (!store) {
-      try { store = open(); } catch (error) { rethrowStorageFault(error); }
+      try {
+        store = open();
+      } catch (error) {
+        rethrowStorageFault(error);
+      }
     }
     return store;
   };
-  try { current(); } catch (error) { if (!storageFault(error)) throw error; }
+  try {
+    current();
+  } catch (error) {
+    if (!storageFault(error)) throw error;
+  }
   return new Proxy({} as S, {
     get(_target, property) {
       if (property === 'kind') return kind;
-      if (property === 'close') return async () => { await store?.close(); };
+      if (property === 'close')
+        return async () => {
+          await store?.close();
+        };
       // Not a thenable, and nothing but methods.
       if (typeof property !== 'string' || property === 'then') return undefined;
       return async (...args: unknown[]): Promise<unknown> => {

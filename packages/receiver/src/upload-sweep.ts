@@ -53,16 +53,23 @@ const missingIsEmpty = (error: unknown): [] => {
 };
 
 const removeFile = (file: string): Promise<boolean> =>
-  unlink(file).then(() => true, (error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  });
+  unlink(file).then(
+    () => true,
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    },
+  );
 
 /** Removes a submission's folder once it is empty; a folder still in use stays. */
 const removeIfEmpty = (dir: string): Promise<void> => rmdir(dir).catch(() => {});
 
 /** Deletes uploads received before `receivedBefore` whose submission never came: rows, then files. */
-export async function sweepUploads(store: SubmissionStore, dataDir: string, receivedBefore: Date): Promise<SweepReport> {
+export async function sweepUploads(
+  store: SubmissionStore,
+  dataDir: string,
+  receivedBefore: Date,
+): Promise<SweepReport> {
   const deleted = await store.deleteUnsubmittedUploads(receivedBefore);
   const folders = new Set<string>();
   for (const upload of deleted) {
@@ -76,14 +83,21 @@ export async function sweepUploads(store: SubmissionStore, dataDir: string, rece
 
 /** Whether nobody has written the file since before `cutoff` (a file already gone is not a leftover). */
 const untouchedSince = (file: string, cutoff: number): Promise<boolean> =>
-  stat(file).then((s) => s.mtimeMs < cutoff, (error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  });
+  stat(file).then(
+    (s) => s.mtimeMs < cutoff,
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    },
+  );
 
 /** Removes .part files of receivers no longer running and attachment files without a row, once untouched for
  *  LEFTOVER_GRACE_MS at `now`. */
-export async function removeLeftovers(store: SubmissionStore, dataDir: string, now: Date = new Date()): Promise<LeftoversReport> {
+export async function removeLeftovers(
+  store: SubmissionStore,
+  dataDir: string,
+  now: Date = new Date(),
+): Promise<LeftoversReport> {
   const cutoff = now.getTime() - LEFTOVER_GRACE_MS;
   const attachmentsDir = resolve(dataDir, 'attachments');
   const report: LeftoversReport = { parts: 0, orphans: 0 };
@@ -93,7 +107,8 @@ export async function removeLeftovers(store: SubmissionStore, dataDir: string, n
     // A .part file of the old naming (no pid) is from a receiver before this one: always a leftover.
     const leftover = entry.name.endsWith('.part') && (!match || !isRunning(Number(match[1])));
     const file = join(incomingDir, entry.name);
-    if (leftover && !entry.isDirectory() && (await untouchedSince(file, cutoff)) && (await removeFile(file))) report.parts += 1;
+    if (leftover && !entry.isDirectory() && (await untouchedSince(file, cutoff)) && (await removeFile(file)))
+      report.parts += 1;
   }
   for (const form of await readdir(attachmentsDir, { withFileTypes: true }).catch(missingIsEmpty)) {
     if (!form.isDirectory() || form.name === '.incoming') continue;
@@ -101,10 +116,13 @@ export async function removeLeftovers(store: SubmissionStore, dataDir: string, n
     for (const submission of await readdir(formDir, { withFileTypes: true }).catch(missingIsEmpty)) {
       if (!submission.isDirectory()) continue;
       const submissionDir = join(formDir, submission.name);
-      const refs = new Set((await store.uploadsOf(form.name, submission.name)).map((u) => resolve(dataDir, u.storagePath)));
+      const refs = new Set(
+        (await store.uploadsOf(form.name, submission.name)).map((u) => resolve(dataDir, u.storagePath)),
+      );
       for (const file of await readdir(submissionDir, { withFileTypes: true }).catch(missingIsEmpty)) {
         const path = join(submissionDir, file.name);
-        if (!file.isDirectory() && !refs.has(path) && (await untouchedSince(path, cutoff)) && (await removeFile(path))) report.orphans += 1;
+        if (!file.isDirectory() && !refs.has(path) && (await untouchedSince(path, cutoff)) && (await removeFile(path)))
+          report.orphans += 1;
       }
       await removeIfEmpty(submissionDir);
     }

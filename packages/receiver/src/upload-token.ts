@@ -22,13 +22,16 @@ const VERSION = 'v1';
 const TOKEN = /^v1\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 const mac = (secret: Buffer, formId: string, submissionId: string, expiresAtSeconds: number): Buffer =>
-  createHmac('sha256', secret).update(`klarskjema-upload-${VERSION}\n${formId}\n${submissionId}\n${expiresAtSeconds}`).digest();
+  createHmac('sha256', secret)
+    .update(`klarskjema-upload-${VERSION}\n${formId}\n${submissionId}\n${expiresAtSeconds}`)
+    .digest();
 
 /** The secret from the environment, else from <dataDir>/upload-secret, which is created when missing. */
 export async function loadUploadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
   const fromEnv = env[UPLOAD_SECRET_ENV];
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (fromEnv.length < MIN_ENV_SECRET_LENGTH) throw new Error(`${UPLOAD_SECRET_ENV} must have at least ${MIN_ENV_SECRET_LENGTH} characters.`);
+    if (fromEnv.length < MIN_ENV_SECRET_LENGTH)
+      throw new Error(`${UPLOAD_SECRET_ENV} must have at least ${MIN_ENV_SECRET_LENGTH} characters.`);
     return Buffer.from(fromEnv, 'utf8');
   }
   const file = join(dataDir, UPLOAD_SECRET_FILE);
@@ -57,13 +60,22 @@ export interface UploadToken {
 /** A token for uploads to one submission of one form, valid until expiresAt (rounded down to a second). */
 export function issueUploadToken(secret: Buffer, formId: string, submissionId: string, expiresAt: Date): UploadToken {
   const seconds = Math.floor(expiresAt.getTime() / 1000);
-  return { token: `${VERSION}.${seconds}.${mac(secret, formId, submissionId, seconds).toString('base64url')}`, expiresAt: new Date(seconds * 1000) };
+  return {
+    token: `${VERSION}.${seconds}.${mac(secret, formId, submissionId, seconds).toString('base64url')}`,
+    expiresAt: new Date(seconds * 1000),
+  };
 }
 
 export type TokenVerdict = 'ok' | 'missing' | 'malformed' | 'forged' | 'expired';
 
 /** Whether `token` was issued with this secret for this form and submission and is still valid at `now`. */
-export function verifyUploadToken(secret: Buffer, token: string | undefined, formId: string, submissionId: string, now: Date): TokenVerdict {
+export function verifyUploadToken(
+  secret: Buffer,
+  token: string | undefined,
+  formId: string,
+  submissionId: string,
+  now: Date,
+): TokenVerdict {
   if (token === undefined || token === '') return 'missing';
   const match = TOKEN.exec(token);
   if (!match) return 'malformed';

@@ -19,7 +19,17 @@ export type { SubmissionError } from './safe-json.ts';
 export type SubmissionValidation = { ok: true; submission: Submission } | { ok: false; errors: SubmissionError[] };
 
 /** The fields of a Submission (src/engine/submission.ts): exactly these, no more, no fewer. */
-export const SUBMISSION_FIELDS = ['id', 'form', 'answers', 'unsure', 'attachments', 'answeredIn', 'locale', 'variant', 'submittedAt'] as const;
+export const SUBMISSION_FIELDS = [
+  'id',
+  'form',
+  'answers',
+  'unsure',
+  'attachments',
+  'answeredIn',
+  'locale',
+  'variant',
+  'submittedAt',
+] as const;
 /** Fields a Submission may leave out: the widget sends them only when they say something. */
 export const OPTIONAL_SUBMISSION_FIELDS = ['help', 'prefill', 'startedAt'] as const;
 
@@ -48,21 +58,31 @@ const WRAPPERS = new Set(['if', 'allOf', 'propertyNames']);
  * Every string of an accepted submission is in Unicode NFC: the body's text is normalised before it is
  * checked, never refused for it (NFC and NFD are the same text; the widget sends NFC too).
  */
-export function validateSubmission(formPackage: FormPackage, body: unknown, options: SubmissionCheckOptions = {}): SubmissionValidation {
+export function validateSubmission(
+  formPackage: FormPackage,
+  body: unknown,
+  options: SubmissionCheckOptions = {},
+): SubmissionValidation {
   try {
     const json = typeof body === 'string' || body instanceof Uint8Array ? parseJson(body) : checkJson(body);
     if (!json.ok) return json;
     return checkSubmission(formPackage, normalizeStrings(json.value), (options.now ?? (() => new Date()))());
   } catch {
-    return { ok: false, errors: [{ pointer: '', code: 'internal', message: 'The form package could not check this submission.' }] };
+    return {
+      ok: false,
+      errors: [{ pointer: '', code: 'internal', message: 'The form package could not check this submission.' }],
+    };
   }
 }
 
 function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date): SubmissionValidation {
   const { definition } = formPackage;
-  if (!isRecord(value)) return { ok: false, errors: [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }] };
+  if (!isRecord(value))
+    return { ok: false, errors: [{ pointer: '', code: 'type', message: 'A submission is a JSON object.' }] };
   const errors: SubmissionError[] = [];
-  const add = (at: string, code: string, message: string): void => { errors.push({ pointer: at, code, message }); };
+  const add = (at: string, code: string, message: string): void => {
+    errors.push({ pointer: at, code, message });
+  };
 
   const allowed: readonly string[] = [...SUBMISSION_FIELDS, ...OPTIONAL_SUBMISSION_FIELDS];
   for (const key of Object.keys(value)) {
@@ -79,9 +99,15 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
   if (form !== undefined) {
     if (!isRecord(form)) add('/form', 'type', 'form is { id, version }.');
     else {
-      for (const key of Object.keys(form)) if (key !== 'id' && key !== 'version') add(pointer('form', key), 'unknown-key', `form has no field "${key}".`);
+      for (const key of Object.keys(form))
+        if (key !== 'id' && key !== 'version') add(pointer('form', key), 'unknown-key', `form has no field "${key}".`);
       if (form.id !== definition.id) add('/form/id', 'wrong-form', `This is the form "${definition.id}".`);
-      else if (form.version !== definition.version) add('/form/version', 'wrong-version', `This receiver has version ${definition.version} of the form "${definition.id}".`);
+      else if (form.version !== definition.version)
+        add(
+          '/form/version',
+          'wrong-version',
+          `This receiver has version ${definition.version} of the form "${definition.id}".`,
+        );
     }
   }
   const answersOk = answers !== undefined && isRecord(answers);
@@ -89,16 +115,23 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
   const unsureOk = Array.isArray(unsure) && unsure.every((item) => typeof item === 'string');
   if (unsure !== undefined && !unsureOk) add('/unsure', 'type', 'unsure is an array of field ids.');
   const attachmentsOk = Array.isArray(attachments) && attachments.every((item) => typeof item === 'string');
-  if (attachments !== undefined && !attachmentsOk) add('/attachments', 'type', 'attachments is an array of document ids.');
+  if (attachments !== undefined && !attachmentsOk)
+    add('/attachments', 'type', 'attachments is an array of document ids.');
   if (answeredIn !== undefined) {
     if (!isRecord(answeredIn)) add('/answeredIn', 'type', 'answeredIn is an object, by answer path.');
     else {
       for (const [path, context] of Object.entries(answeredIn)) {
         const at = pointer('answeredIn', path);
         // The text version is checked for shape only: a package rebuilt with new texts must still take answers given before.
-        if (!isRecord(context) || Object.keys(context).some((k) => k !== 'locale' && k !== 'variant' && k !== 'text')
-          || typeof context.locale !== 'string' || !LOCALE.test(context.locale) || typeof context.variant !== 'string' || !VARIANTS.includes(context.variant)
-          || (context.text !== undefined && (typeof context.text !== 'string' || !TEXT_VERSION.test(context.text)))) {
+        if (
+          !isRecord(context) ||
+          Object.keys(context).some((k) => k !== 'locale' && k !== 'variant' && k !== 'text') ||
+          typeof context.locale !== 'string' ||
+          !LOCALE.test(context.locale) ||
+          typeof context.variant !== 'string' ||
+          !VARIANTS.includes(context.variant) ||
+          (context.text !== undefined && (typeof context.text !== 'string' || !TEXT_VERSION.test(context.text)))
+        ) {
           add(at, 'type', 'Each entry is { locale, variant, text? }, text being 8 hex digits.');
         } else if (answersOk && (answers as Answers)[path.split('/')[0] ?? ''] === undefined) {
           add(at, 'not-relevant', 'There is no answer at this path.');
@@ -106,44 +139,75 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
       }
     }
   }
-  if (locale !== undefined && (typeof locale !== 'string' || !LOCALE.test(locale))) add('/locale', 'pattern', 'locale is a language code such as "nb".');
-  if (variant !== undefined && (typeof variant !== 'string' || !VARIANTS.includes(variant))) add('/variant', 'choice', 'variant is "standard" or "plain".');
+  if (locale !== undefined && (typeof locale !== 'string' || !LOCALE.test(locale)))
+    add('/locale', 'pattern', 'locale is a language code such as "nb".');
+  if (variant !== undefined && (typeof variant !== 'string' || !VARIANTS.includes(variant)))
+    add('/variant', 'choice', 'variant is "standard" or "plain".');
   const latest = now.getTime() + CLOCK_SKEW_MS;
   const outOfBounds = (at: string, time: number): boolean => {
-    if (time < Date.parse(EARLIEST_SUBMISSION_TIME)) add(at, 'minimum', `${at.slice(1)} is not before ${EARLIEST_SUBMISSION_TIME}.`);
-    else if (time > latest) add(at, 'maximum', `${at.slice(1)} is at most 24 hours after the receiver's clock (${new Date(latest).toISOString()}).`);
+    if (time < Date.parse(EARLIEST_SUBMISSION_TIME))
+      add(at, 'minimum', `${at.slice(1)} is not before ${EARLIEST_SUBMISSION_TIME}.`);
+    else if (time > latest)
+      add(
+        at,
+        'maximum',
+        `${at.slice(1)} is at most 24 hours after the receiver's clock (${new Date(latest).toISOString()}).`,
+      );
     else return false;
     return true;
   };
   let submittedOk = false;
   if (submittedAt !== undefined) {
     if (typeof submittedAt !== 'string' || !DATE_TIME.test(submittedAt) || Number.isNaN(Date.parse(submittedAt))) {
-      add('/submittedAt', 'format', 'submittedAt is an ISO 8601 date and time with a time zone, e.g. 2026-03-03T10:00:00.000Z.');
+      add(
+        '/submittedAt',
+        'format',
+        'submittedAt is an ISO 8601 date and time with a time zone, e.g. 2026-03-03T10:00:00.000Z.',
+      );
     } else submittedOk = !outOfBounds('/submittedAt', Date.parse(submittedAt));
   }
   const { startedAt } = value;
   if (startedAt !== undefined) {
-    if (typeof startedAt !== 'string' || !DATE_TIME.test(startedAt) || Number.isNaN(Date.parse(startedAt))) add('/startedAt', 'format', 'startedAt is an ISO 8601 date and time with a time zone.');
-    else if (!outOfBounds('/startedAt', Date.parse(startedAt)) && submittedOk && Date.parse(startedAt) > Date.parse(submittedAt as string)) {
+    if (typeof startedAt !== 'string' || !DATE_TIME.test(startedAt) || Number.isNaN(Date.parse(startedAt)))
+      add('/startedAt', 'format', 'startedAt is an ISO 8601 date and time with a time zone.');
+    else if (
+      !outOfBounds('/startedAt', Date.parse(startedAt)) &&
+      submittedOk &&
+      Date.parse(startedAt) > Date.parse(submittedAt as string)
+    ) {
       add('/startedAt', 'maximum', 'An application is started before it is sent.');
     }
   }
 
-  if (value.help !== undefined) for (const [at, code, message] of helpRequestErrors(value.help)) add(`/help${at}`, code, message);
+  if (value.help !== undefined)
+    for (const [at, code, message] of helpRequestErrors(value.help)) add(`/help${at}`, code, message);
   if (value.prefill !== undefined && answersOk) {
     const relevance = computeRelevance(definition, formPackage.validators, answers as Answers);
-    for (const [at, code, message] of prefillRecordErrors(definition, relevance, answers as Answers, value.prefill)) add(`/prefill${at}`, code, message);
+    for (const [at, code, message] of prefillRecordErrors(definition, relevance, answers as Answers, value.prefill))
+      add(`/prefill${at}`, code, message);
   }
 
   if (answersOk && unsureOk && errors.every((e) => e.code !== 'wrong-form' && e.code !== 'wrong-version')) {
-    errors.push(...answerErrors(formPackage, answers as Answers, unsure as string[], attachmentsOk ? (attachments as string[]) : undefined));
+    errors.push(
+      ...answerErrors(
+        formPackage,
+        answers as Answers,
+        unsure as string[],
+        attachmentsOk ? (attachments as string[]) : undefined,
+      ),
+    );
   }
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   return { ok: true, submission: value as unknown as Submission };
 }
 
 /** Errors in the answers, the unsure flags and the document list, judged by the form package. */
-function answerErrors(formPackage: FormPackage, answers: Answers, unsure: string[], attachments: string[] | undefined): SubmissionError[] {
+function answerErrors(
+  formPackage: FormPackage,
+  answers: Answers,
+  unsure: string[],
+  attachments: string[] | undefined,
+): SubmissionError[] {
   const { definition, validators } = formPackage;
   const relevance = computeRelevance(definition, validators, answers);
   const errors: SubmissionError[] = [];
@@ -151,13 +215,17 @@ function answerErrors(formPackage: FormPackage, answers: Answers, unsure: string
 
   // The whole-submission validator is the authority on answers and flags; what follows only explains its verdict.
   // What JSON Schema cannot say (clean text, date bounds, two dates in order) the steps' rules check.
-  if (validators.submission({ answers, unsure })) return [...errors, ...ruleProblems(formPackage, relevance, answers, unsure)];
+  if (validators.submission({ answers, unsure }))
+    return [...errors, ...ruleProblems(formPackage, relevance, answers, unsure)];
   const explained = explainAnswers(formPackage, relevance, answers, unsure);
   const seen = new Set(explained.map((e) => e.pointer));
   const reported = (validators.submission.errors ?? []).filter((e) => !seen.has(fromAjv(e)?.pointer ?? ''));
-  const fromValidator = reported.some((e) => ALTERNATIVES.has(e.keyword)) ? [] : reported.flatMap((e) => fromAjv(e) ?? []);
+  const fromValidator = reported.some((e) => ALTERNATIVES.has(e.keyword))
+    ? []
+    : reported.flatMap((e) => fromAjv(e) ?? []);
   const all = [...explained, ...fromValidator];
-  if (all.length === 0) all.push({ pointer: '/answers', code: 'invalid', message: 'The answers break a rule of the form.' });
+  if (all.length === 0)
+    all.push({ pointer: '/answers', code: 'invalid', message: 'The answers break a rule of the form.' });
   return [...errors, ...all];
 }
 
@@ -165,33 +233,66 @@ function fromAjv(error: ValidationError): SubmissionError | null {
   const { keyword, params } = error;
   if (ALTERNATIVES.has(keyword) || WRAPPERS.has(keyword)) return null;
   if (keyword === 'required' && typeof params.missingProperty === 'string') {
-    return { pointer: `${error.instancePath}/${pointerToken(params.missingProperty)}`, code: 'required', message: 'An answer is required here.' };
+    return {
+      pointer: `${error.instancePath}/${pointerToken(params.missingProperty)}`,
+      code: 'required',
+      message: 'An answer is required here.',
+    };
   }
   if (keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
-    return { pointer: `${error.instancePath}/${pointerToken(params.additionalProperty)}`, code: 'unknown-key', message: 'The form has no such question.' };
+    return {
+      pointer: `${error.instancePath}/${pointerToken(params.additionalProperty)}`,
+      code: 'unknown-key',
+      message: 'The form has no such question.',
+    };
   }
-  const code = keyword === 'format' && typeof params.format === 'string' ? `format.${params.format}` : keyword === 'enum' || keyword === 'const' ? 'choice' : keyword;
+  const code =
+    keyword === 'format' && typeof params.format === 'string'
+      ? `format.${params.format}`
+      : keyword === 'enum' || keyword === 'const'
+        ? 'choice'
+        : keyword;
   return { pointer: error.instancePath, code, message: `The answer fails the rule "${keyword}".` };
 }
 
-function documentListErrors({ definition }: FormPackage, relevance: Relevance, attachments: string[]): SubmissionError[] {
+function documentListErrors(
+  { definition }: FormPackage,
+  relevance: Relevance,
+  attachments: string[],
+): SubmissionError[] {
   const errors: SubmissionError[] = [];
   const known = new Set((definition.attachments ?? []).map((d) => d.id));
   const seen = new Set<string>();
   attachments.forEach((id, index) => {
     const at = pointer('attachments', index);
     if (seen.has(id)) errors.push({ pointer: at, code: 'duplicate', message: `"${id}" is listed twice.` });
-    else if (!known.has(id)) errors.push({ pointer: at, code: 'unknown-key', message: `The form asks for no document "${id}".` });
-    else if (!relevance.attachments.includes(id)) errors.push({ pointer: at, code: 'not-relevant', message: `With these answers the form does not ask for "${id}".` });
+    else if (!known.has(id))
+      errors.push({ pointer: at, code: 'unknown-key', message: `The form asks for no document "${id}".` });
+    else if (!relevance.attachments.includes(id))
+      errors.push({
+        pointer: at,
+        code: 'not-relevant',
+        message: `With these answers the form does not ask for "${id}".`,
+      });
     seen.add(id);
   });
   const missing = relevance.attachments.filter((id) => !seen.has(id));
-  if (missing.length > 0) errors.push({ pointer: '/attachments', code: 'required', message: `With these answers the form asks for: ${missing.join(', ')}.` });
+  if (missing.length > 0)
+    errors.push({
+      pointer: '/attachments',
+      code: 'required',
+      message: `With these answers the form asks for: ${missing.join(', ')}.`,
+    });
   return errors;
 }
 
 /** Says which answers are unknown, not relevant, missing or wrong, in form order, as the widget would. */
-function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers: Answers, unsure: string[]): SubmissionError[] {
+function explainAnswers(
+  formPackage: FormPackage,
+  relevance: Relevance,
+  answers: Answers,
+  unsure: string[],
+): SubmissionError[] {
   const { definition, validators } = formPackage;
   const errors: SubmissionError[] = [];
   const fields = new Map(definition.steps.flatMap((s) => s.fields).map((f) => [f.id, f]));
@@ -200,8 +301,18 @@ function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers:
   for (const [id, value] of Object.entries(answers)) {
     const field = fields.get(id);
     const at = pointer('answers', id);
-    if (!field || field.kind === 'guidance') { errors.push({ pointer: at, code: 'unknown-key', message: 'The form has no such question.' }); continue; }
-    if (!relevance.fields.includes(id)) { errors.push({ pointer: at, code: 'not-relevant', message: 'With the other answers the form does not ask this question.' }); continue; }
+    if (!field || field.kind === 'guidance') {
+      errors.push({ pointer: at, code: 'unknown-key', message: 'The form has no such question.' });
+      continue;
+    }
+    if (!relevance.fields.includes(id)) {
+      errors.push({
+        pointer: at,
+        code: 'not-relevant',
+        message: 'With the other answers the form does not ask this question.',
+      });
+      continue;
+    }
     if (field.kind === 'group' && Array.isArray(value)) {
       const children = new Set((field.fields ?? []).filter((c) => c.kind !== 'guidance').map((c) => c.id));
       value.forEach((item, index) => {
@@ -209,16 +320,28 @@ function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers:
         const asked = itemRelevance(field, item, validators).fields;
         for (const key of Object.keys(item)) {
           const here = pointer('answers', id, index, key);
-          if (!children.has(key)) errors.push({ pointer: here, code: 'unknown-key', message: 'The form has no such question.' });
-          else if (!asked.includes(key)) errors.push({ pointer: here, code: 'not-relevant', message: 'With the other answers the form does not ask this question.' });
+          if (!children.has(key))
+            errors.push({ pointer: here, code: 'unknown-key', message: 'The form has no such question.' });
+          else if (!asked.includes(key))
+            errors.push({
+              pointer: here,
+              code: 'not-relevant',
+              message: 'With the other answers the form does not ask this question.',
+            });
         }
       });
     }
     if (field.kind === 'attachments' && isRecord(value)) {
       for (const document of Object.keys(value)) {
         const here = pointer('answers', id, document);
-        if (!documents.has(document)) errors.push({ pointer: here, code: 'unknown-key', message: 'The form asks for no such document.' });
-        else if (!relevance.attachments.includes(document)) errors.push({ pointer: here, code: 'not-relevant', message: 'With the other answers the form does not ask for this document.' });
+        if (!documents.has(document))
+          errors.push({ pointer: here, code: 'unknown-key', message: 'The form asks for no such document.' });
+        else if (!relevance.attachments.includes(document))
+          errors.push({
+            pointer: here,
+            code: 'not-relevant',
+            message: 'With the other answers the form does not ask for this document.',
+          });
       }
     }
     // An answer to a field marked "I don't know" is not checked by validateStep, but it must be valid.
@@ -226,7 +349,10 @@ function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers:
     if (unsure.includes(id) && validate && !validate(value)) {
       const first = validate.errors?.[0];
       const mapped = first ? fromAjv({ ...first, instancePath: `${at}${first.instancePath}` }) : null;
-      errors.push({ ...(mapped ?? { pointer: at, code: 'invalid' }), message: 'An answer sent with "I don\'t know" must still be valid.' });
+      errors.push({
+        ...(mapped ?? { pointer: at, code: 'invalid' }),
+        message: 'An answer sent with "I don\'t know" must still be valid.',
+      });
     }
   }
 
@@ -235,15 +361,24 @@ function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers:
     const at = pointer('unsure', index);
     const field = fields.get(id);
     if (seen.has(id)) errors.push({ pointer: at, code: 'duplicate', message: `"${id}" is listed twice.` });
-    else if (!field?.unsure) errors.push({ pointer: at, code: 'choice', message: `"${id}" is not a question that offers "I don't know".` });
-    else if (!relevance.fields.includes(id)) errors.push({ pointer: at, code: 'not-relevant', message: 'With the answers the form does not ask this question.' });
+    else if (!field?.unsure)
+      errors.push({ pointer: at, code: 'choice', message: `"${id}" is not a question that offers "I don't know".` });
+    else if (!relevance.fields.includes(id))
+      errors.push({
+        pointer: at,
+        code: 'not-relevant',
+        message: 'With the answers the form does not ask this question.',
+      });
     seen.add(id);
   });
 
   const check = { definition, validators, answers, unsure, relevance };
   const steps = definition.steps.filter((step) => relevance.steps.includes(step.id));
   // The steps' errors as the widget shows them, then the rules on answers marked "I don't know" too.
-  for (const error of [...steps.flatMap((step) => validateStep(step, check)), ...steps.flatMap((step) => ruleErrors(step, check))]) {
+  for (const error of [
+    ...steps.flatMap((step) => validateStep(step, check)),
+    ...steps.flatMap((step) => ruleErrors(step, check)),
+  ]) {
     const problem = asSubmissionError(error);
     if (!errors.some((e) => e.pointer === problem.pointer)) errors.push(problem);
   }
@@ -251,10 +386,16 @@ function explainAnswers(formPackage: FormPackage, relevance: Relevance, answers:
 }
 
 /** Broken rules JSON Schema cannot say, by the same step rules the widget runs, on every answer sent. */
-function ruleProblems(formPackage: FormPackage, relevance: Relevance, answers: Answers, unsure: string[]): SubmissionError[] {
+function ruleProblems(
+  formPackage: FormPackage,
+  relevance: Relevance,
+  answers: Answers,
+  unsure: string[],
+): SubmissionError[] {
   const { definition, validators } = formPackage;
   const check = { definition, validators, answers, unsure, relevance };
-  return definition.steps.filter((step) => relevance.steps.includes(step.id))
+  return definition.steps
+    .filter((step) => relevance.steps.includes(step.id))
     .flatMap((step) => ruleErrors(step, check))
     .map(asSubmissionError);
 }
@@ -271,8 +412,13 @@ const RULE_MESSAGES: Record<string, string> = {
 function asSubmissionError(error: FieldError): SubmissionError {
   let at = `/answers${error.path}${error.part ? `/${pointerToken(error.part)}` : ''}`;
   if (error.part === 'files' && typeof error.params.file === 'number') at += `/${error.params.file - 1}/name`;
-  const code = error.part && error.code.startsWith(`${error.part}.`) ? error.code.slice(error.part.length + 1) : error.code;
-  const message = code === 'notBefore' ? `The date may not be before the answer to "${String(error.params.field)}".`
-    : code === 'required' ? 'An answer is required here (a blank one is none).' : RULE_MESSAGES[code] ?? `The answer fails the rule "${code}".`;
+  const code =
+    error.part && error.code.startsWith(`${error.part}.`) ? error.code.slice(error.part.length + 1) : error.code;
+  const message =
+    code === 'notBefore'
+      ? `The date may not be before the answer to "${String(error.params.field)}".`
+      : code === 'required'
+        ? 'An answer is required here (a blank one is none).'
+        : (RULE_MESSAGES[code] ?? `The answer fails the rule "${code}".`);
   return { pointer: at, code, message };
 }

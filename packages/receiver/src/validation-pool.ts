@@ -122,7 +122,12 @@ export function createValidationPool(options: ValidationPoolOptions): Submission
         retire(slot, new ValidationTimeout('The validation ran past its budget.'));
       }, budgetMs);
       slot.current = { ...next, timer };
-      slot.worker.postMessage({ job: next.job, dir: next.dir, value: next.value, now: next.now } satisfies ValidationJob);
+      slot.worker.postMessage({
+        job: next.job,
+        dir: next.dir,
+        value: next.value,
+        now: next.now,
+      } satisfies ValidationJob);
     }
   };
 
@@ -132,8 +137,10 @@ export function createValidationPool(options: ValidationPoolOptions): Submission
     validate(formPackage, value, now) {
       const dir = dirOf.get(formPackage);
       // A package the pool was not given (none today) is checked here, as before.
-      if (dir === undefined) return Promise.resolve(validateSubmission(formPackage, value, now ? { now: () => now } : {}));
-      if (closed || slots.size === 0) return Promise.reject(new Error('The validation pool is closed or its workers cannot start.'));
+      if (dir === undefined)
+        return Promise.resolve(validateSubmission(formPackage, value, now ? { now: () => now } : {}));
+      if (closed || slots.size === 0)
+        return Promise.reject(new Error('The validation pool is closed or its workers cannot start.'));
       if (queue.length >= maxQueued) return Promise.reject(new ValidationBusy('Too many validations wait.'));
       return new Promise((resolve, reject) => {
         queue.push({ job: nextJob++, dir, value, now: now?.getTime(), resolve, reject });
@@ -146,7 +153,10 @@ export function createValidationPool(options: ValidationPoolOptions): Submission
       const all = [...slots];
       slots.clear();
       for (const slot of all) {
-        if (slot.current) { clearTimeout(slot.current.timer); slot.current.reject(new Error('The validation pool is closed.')); }
+        if (slot.current) {
+          clearTimeout(slot.current.timer);
+          slot.current.reject(new Error('The validation pool is closed.'));
+        }
       }
       await Promise.all(all.map((slot) => slot.worker.terminate()));
     },

@@ -7,7 +7,12 @@ import type { JsonValue } from './safe-json.ts';
 import { validateSubmission, type SubmissionValidation } from './validate-submission.ts';
 
 /** `now`: the receiver's clock (ms), for the bounds of submittedAt and startedAt. */
-export interface ValidationJob { job: number; dir: string; value: JsonValue; now: number | undefined }
+export interface ValidationJob {
+  job: number;
+  dir: string;
+  value: JsonValue;
+  now: number | undefined;
+}
 export type WorkerMessage = { ready: true } | { job: number; result: SubmissionValidation };
 
 const port = parentPort!;

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 
 export const RECEIVER_VERSION: string = (() => {
   try {
-    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
     return typeof version === 'string' ? version : 'unknown';
   } catch {
     return 'unknown';

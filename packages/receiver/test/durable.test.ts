@@ -14,18 +14,32 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     open: async (path: string, flags: string, mode?: number) => {
       const handle = await actual.open(path, flags, mode);
       const sync = handle.sync.bind(handle);
-      handle.sync = async () => { calls.push(`fsync ${path}`); await sync(); };
+      handle.sync = async () => {
+        calls.push(`fsync ${path}`);
+        await sync();
+      };
       return handle;
     },
-    rename: async (from: string, to: string) => { calls.push(`rename ${from} ${to}`); await actual.rename(from, to); },
-    mkdir: async (path: string, options: { recursive: true; mode: number }) => { calls.push(`mkdir ${path}`); return actual.mkdir(path, options); },
+    rename: async (from: string, to: string) => {
+      calls.push(`rename ${from} ${to}`);
+      await actual.rename(from, to);
+    },
+    mkdir: async (path: string, options: { recursive: true; mode: number }) => {
+      calls.push(`mkdir ${path}`);
+      return actual.mkdir(path, options);
+    },
   };
 });
 const { DurableFolders, probeFolder } = await import('../src/durable.ts');
 
 let root = '';
-beforeEach(async () => { root = await mkdtemp(join(tmpdir(), 'klarskjema-durable-')); calls.length = 0; });
-afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'klarskjema-durable-'));
+  calls.length = 0;
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('DurableFolders', () => {
   it('fsyncs the file, creates the folders (0700), renames, then fsyncs every folder that holds a new name', async () => {
@@ -44,7 +58,8 @@ describe('DurableFolders', () => {
       `fsync ${join(root, 'attachments', 'stotte', 'id-1')}`,
     ]);
     expect(await readFile(to, 'utf8')).toBe('bytes');
-    for (const folder of ['attachments', 'attachments/stotte', 'attachments/stotte/id-1']) expect((await stat(join(root, folder))).mode & 0o777).toBe(0o700);
+    for (const folder of ['attachments', 'attachments/stotte', 'attachments/stotte/id-1'])
+      expect((await stat(join(root, folder))).mode & 0o777).toBe(0o700);
 
     // A second file in a known folder: its bytes and its folder only.
     calls.length = 0;
@@ -52,11 +67,18 @@ describe('DurableFolders', () => {
     await writeFile(second, 'more');
     const to2 = join(root, 'attachments', 'stotte', 'id-1', 'ref-2');
     await folders.moveIntoPlace(second, to2);
-    expect(calls).toEqual([`fsync ${second}`, `rename ${second} ${to2}`, `fsync ${join(root, 'attachments', 'stotte', 'id-1')}`]);
+    expect(calls).toEqual([
+      `fsync ${second}`,
+      `rename ${second} ${to2}`,
+      `fsync ${join(root, 'attachments', 'stotte', 'id-1')}`,
+    ]);
     // A sibling folder: only the new level's parent is fsynced again.
     calls.length = 0;
     await folders.ensure(join(root, 'attachments', 'stotte', 'id-2'));
-    expect(calls).toEqual([`mkdir ${join(root, 'attachments', 'stotte', 'id-2')}`, `fsync ${join(root, 'attachments', 'stotte')}`]);
+    expect(calls).toEqual([
+      `mkdir ${join(root, 'attachments', 'stotte', 'id-2')}`,
+      `fsync ${join(root, 'attachments', 'stotte')}`,
+    ]);
     await expect(folders.ensure(join(tmpdir(), 'elsewhere'))).rejects.toThrow('inside the data folder');
   });
 

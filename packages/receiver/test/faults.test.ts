@@ -23,7 +23,14 @@ let formsDir = join(packageRoot, 'build/forms');
 const temporary: string[] = [];
 
 beforeAll(async () => {
-  const built = await Promise.all(['kontakt', 'stotte'].map((id) => stat(join(formsDir, id, 'form.json')).then(() => true, () => false)));
+  const built = await Promise.all(
+    ['kontakt', 'stotte'].map((id) =>
+      stat(join(formsDir, id, 'form.json')).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   if (built.includes(false)) {
     // Built into a folder of our own: build-forms empties its target first, and other tests may read build/forms.
     formsDir = await mkdtemp(join(tmpdir(), 'klarskjema-faults-forms-'));
@@ -55,10 +62,21 @@ interface ChildReceiver {
 }
 
 /** Starts packages/receiver/src/main.ts on a free port and resolves with its URL (from its first line). */
-function startChild(dataDir: string, env: Record<string, string> = {}, ids: { uid?: number; gid?: number } = {}): Promise<ChildReceiver> {
+function startChild(
+  dataDir: string,
+  env: Record<string, string> = {},
+  ids: { uid?: number; gid?: number } = {},
+): Promise<ChildReceiver> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'packages/receiver/src/main.ts')], {
     cwd: packageRoot,
-    env: { ...process.env, RECEIVER_PORT: '0', RECEIVER_HOST: '127.0.0.1', KLARSKJEMA_DATA_DIR: dataDir, KLARSKJEMA_FORMS_DIR: formsDir, ...env },
+    env: {
+      ...process.env,
+      RECEIVER_PORT: '0',
+      RECEIVER_HOST: '127.0.0.1',
+      KLARSKJEMA_DATA_DIR: dataDir,
+      KLARSKJEMA_FORMS_DIR: formsDir,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...ids,
   });
@@ -66,7 +84,10 @@ function startChild(dataDir: string, env: Record<string, string> = {}, ids: { ui
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); if (process.env.FAULTS_DEBUG) process.stderr.write(chunk); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (process.env.FAULTS_DEBUG) process.stderr.write(chunk);
+    });
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
       const match = /klarskjema receiver: (http:\/\/127\.0\.0\.1:\d+)\/api\//.exec(out);
@@ -78,7 +99,9 @@ function startChild(dataDir: string, env: Record<string, string> = {}, ids: { ui
       resolve({ url: match[1]!, process: child, exited });
     };
     child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The receiver exited (${String(code)}) before it listened: ${out}${err}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`The receiver exited (${String(code)}) before it listened: ${out}${err}`)),
+    );
   });
 }
 
@@ -96,13 +119,24 @@ const submissionsUrl = (url: string, form: string): string => `${url}/api/forms/
  * THE one upload call of this suite: an upload token for the submission id, then the file with the token
  * and its name in Content-Disposition. Resolves with the receiver's answer (the token's, when it had none).
  */
-async function upload(url: string, form: string, submissionId: string, document: string, bytes: Buffer, type: string): Promise<RawResponse> {
-  const issued = await send(`${submissionsUrl(url, form)}/${submissionId}/upload-token`, { headers: { 'Content-Length': '0' } });
+async function upload(
+  url: string,
+  form: string,
+  submissionId: string,
+  document: string,
+  bytes: Buffer,
+  type: string,
+): Promise<RawResponse> {
+  const issued = await send(`${submissionsUrl(url, form)}/${submissionId}/upload-token`, {
+    headers: { 'Content-Length': '0' },
+  });
   if (issued.status !== 201) return issued;
   const { token } = issued.json as { token: string };
   return send(`${submissionsUrl(url, form)}/${submissionId}/attachments?document=${encodeURIComponent(document)}`, {
     headers: {
-      'Content-Type': type, 'Content-Length': String(bytes.length), 'Upload-Token': token,
+      'Content-Type': type,
+      'Content-Length': String(bytes.length),
+      'Upload-Token': token,
       'Content-Disposition': `attachment; filename*=UTF-8''${type === 'application/pdf' ? 'kontrakt.pdf' : 'kontrakt.png'}`,
     },
     body: bytes,
@@ -114,7 +148,9 @@ const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).dig
 /** A small, valid, unique PDF or PNG (by magic bytes). */
 function uniqueFile(kind: 'pdf' | 'png'): { bytes: Buffer; type: string; name: string } {
   const bytes = Buffer.concat([FILES[kind], randomBytes(256 + Math.floor(Math.random() * 1024))]);
-  return kind === 'pdf' ? { bytes, type: 'application/pdf', name: 'kontrakt.pdf' } : { bytes, type: 'image/png', name: 'kontrakt.png' };
+  return kind === 'pdf'
+    ? { bytes, type: 'application/pdf', name: 'kontrakt.pdf' }
+    : { bytes, type: 'image/png', name: 'kontrakt.png' };
 }
 
 /** What the clients were told: every acknowledged submission and attachment. */
@@ -136,20 +172,30 @@ function acknowledge(acks: Acknowledged, body: Submission, response: RawResponse
 function expectStorageRefusal(response: RawResponse): void {
   expect(response.status).toBe(503);
   expect(response.headers['retry-after']).toBe('30');
-  expect(response.json).toEqual({ errors: [{ pointer: '', code: 'storage-unavailable', message: expect.any(String) }] });
+  expect(response.json).toEqual({
+    errors: [{ pointer: '', code: 'storage-unavailable', message: expect.any(String) }],
+  });
 }
 
 /** Reads the database file itself (read-only, its own connection): every acknowledgement is there, attachments byte for byte. */
 async function expectAllStored(dataDir: string, acks: Acknowledged): Promise<void> {
   const db = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare<{ idempotency_key: string; reference: string; form_id: string }>('SELECT idempotency_key, reference, form_id FROM submissions').all();
+    const rows = db
+      .prepare<{ idempotency_key: string; reference: string; form_id: string }>(
+        'SELECT idempotency_key, reference, form_id FROM submissions',
+      )
+      .all();
     const byKey = new Map(rows.map((r) => [r.idempotency_key, r]));
     expect(byKey.size).toBe(rows.length); // one row per key
     expect(new Set(rows.map((r) => r.reference)).size).toBe(rows.length);
-    for (const [id, ack] of acks.submissions) expect([id, byKey.get(id)?.reference, byKey.get(id)?.form_id]).toEqual([id, ack.reference, ack.form]);
-    const attachments = db.prepare<{ ref: string; submission_id: string; sha256: string; size: number; storage_path: string }>(
-      'SELECT ref, submission_id, sha256, size, storage_path FROM attachments').all();
+    for (const [id, ack] of acks.submissions)
+      expect([id, byKey.get(id)?.reference, byKey.get(id)?.form_id]).toEqual([id, ack.reference, ack.form]);
+    const attachments = db
+      .prepare<{ ref: string; submission_id: string; sha256: string; size: number; storage_path: string }>(
+        'SELECT ref, submission_id, sha256, size, storage_path FROM attachments',
+      )
+      .all();
     const byRef = new Map(attachments.map((a) => [a.ref, a]));
     for (const [ref, ack] of acks.attachments) {
       const row = byRef.get(ref);
@@ -177,8 +223,17 @@ describe('fault suite: the real receiver as a child process', () => {
       // Four clients at a time until twenty sends in a row were refused.
       let refusedInARow = 0;
       for (let round = 0; round < 200 && refusedInARow < 20; round++) {
-        const bodies = Array.from({ length: 4 }, () => kontaktSubmission({ answers: { ...kontaktSubmission().answers, beskrivelse: `Runde ${round}. ${'Jeg trenger hjelp. '.repeat(30)}` } }));
-        const responses = await Promise.all(bodies.map((body) => postJson(submissionsUrl(child.url, 'kontakt'), body, { 'Idempotency-Key': body.id })));
+        const bodies = Array.from({ length: 4 }, () =>
+          kontaktSubmission({
+            answers: {
+              ...kontaktSubmission().answers,
+              beskrivelse: `Runde ${round}. ${'Jeg trenger hjelp. '.repeat(30)}`,
+            },
+          }),
+        );
+        const responses = await Promise.all(
+          bodies.map((body) => postJson(submissionsUrl(child.url, 'kontakt'), body, { 'Idempotency-Key': body.id })),
+        );
         responses.forEach((response, i) => {
           if (response.status === 503) {
             expectStorageRefusal(response);
@@ -199,7 +254,10 @@ describe('fault suite: the real receiver as a child process', () => {
       expect((await send(`${child.url}/api/live`, { method: 'GET' })).status).toBe(200);
       // Retries of acknowledged submissions are still answered with their reference (nothing to write).
       for (const { body, reference } of [...acks.submissions.values()].slice(0, 5)) {
-        const again = await postJson(submissionsUrl(child.url, 'kontakt'), { ...body, submittedAt: '2026-03-03T12:00:00.000Z' });
+        const again = await postJson(submissionsUrl(child.url, 'kontakt'), {
+          ...body,
+          submittedAt: '2026-03-03T12:00:00.000Z',
+        });
         expect([again.status, (again.json as { reference?: string }).reference]).toEqual([200, reference]);
       }
     } finally {
@@ -207,21 +265,30 @@ describe('fault suite: the real receiver as a child process', () => {
     }
     await expectAllStored(dataDir, acks);
     const db = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
-    const stored = new Set(db.prepare<{ k: string }>('SELECT idempotency_key AS k FROM submissions').all().map((r) => r.k));
+    const stored = new Set(
+      db
+        .prepare<{ k: string }>('SELECT idempotency_key AS k FROM submissions')
+        .all()
+        .map((r) => r.k),
+    );
     db.close();
     expect(stored.size).toBe(acks.submissions.size);
     for (const body of refused) expect(stored.has(body.id)).toBe(false);
   });
 
   describe('a read-only data folder', () => {
-    const immutable = (dir: string, on: boolean): boolean => spawnSync('chattr', ['-R', on ? '+i' : '-i', dir], { stdio: 'ignore' }).status === 0;
+    const immutable = (dir: string, on: boolean): boolean =>
+      spawnSync('chattr', ['-R', on ? '+i' : '-i', dir], { stdio: 'ignore' }).status === 0;
     let mechanism: 'chattr' | 'nobody' | null = null;
     beforeAll(async () => {
       const probe = await newDataDir();
       await mkdir(probe);
       if (immutable(probe, true) && immutable(probe, false)) mechanism = 'chattr';
       else if (process.getuid?.() === 0) mechanism = 'nobody';
-      if (!mechanism) console.warn('faults.test.ts: neither chattr +i nor running as root (to drop to "nobody"): the read-only data folder case is skipped.');
+      if (!mechanism)
+        console.warn(
+          'faults.test.ts: neither chattr +i nor running as root (to drop to "nobody"): the read-only data folder case is skipped.',
+        );
     });
 
     /**
@@ -239,12 +306,17 @@ describe('fault suite: the real receiver as a child process', () => {
       const walk = async (path: string, isFolder: boolean): Promise<void> => {
         await chown(path, 0, 0);
         spawnSync('chmod', [isFolder ? '0755' : '0644', path]);
-        if (isFolder) for (const entry of await readdir(path, { withFileTypes: true })) await walk(join(path, entry.name), entry.isDirectory());
+        if (isFolder)
+          for (const entry of await readdir(path, { withFileTypes: true }))
+            await walk(join(path, entry.name), entry.isDirectory());
       };
       await walk(dataDir, true);
     }
     async function makeWritable(dataDir: string): Promise<void> {
-      if (mechanism === 'chattr') { expect(immutable(dataDir, false)).toBe(true); return; }
+      if (mechanism === 'chattr') {
+        expect(immutable(dataDir, false)).toBe(true);
+        return;
+      }
       spawnSync('chown', ['-R', '65534:65534', dataDir]);
     }
     const childIds = (): { uid?: number; gid?: number } => (mechanism === 'nobody' ? { uid: 65534, gid: 65534 } : {});
@@ -265,7 +337,8 @@ describe('fault suite: the real receiver as a child process', () => {
       const body = stotteSubmission();
       const refusedSubmission = await postJson(submissionsUrl(url, 'stotte'), body, { 'Idempotency-Key': body.id });
       acknowledge(acks, body, refusedSubmission);
-      if (!(running && mechanism === 'nobody' && refusedSubmission.status === 201)) expectStorageRefusal(refusedSubmission);
+      if (!(running && mechanism === 'nobody' && refusedSubmission.status === 201))
+        expectStorageRefusal(refusedSubmission);
       const file = uniqueFile('pdf');
       const refusedUpload = await upload(url, 'stotte', body.id, 'husleiekontrakt', file.bytes, file.type);
       expectStorageRefusal(refusedUpload);
@@ -285,7 +358,11 @@ describe('fault suite: the real receiver as a child process', () => {
         const file = uniqueFile('png');
         const uploaded = await upload(child.url, 'stotte', stored.id, 'husleiekontrakt', file.bytes, file.type);
         expect(uploaded.status).toBe(201);
-        acks.attachments.set((uploaded.json as { ref: string }).ref, { submissionId: stored.id, sha256: sha256(file.bytes), size: file.bytes.length });
+        acks.attachments.set((uploaded.json as { ref: string }).ref, {
+          submissionId: stored.id,
+          sha256: sha256(file.bytes),
+          size: file.bytes.length,
+        });
         const first = await postJson(submissionsUrl(child.url, 'stotte'), stored);
         expect(first.status).toBe(201);
         acknowledge(acks, stored, first);
@@ -337,7 +414,10 @@ describe('fault suite: the real receiver as a child process', () => {
         let killed = false;
         const counted = (response: RawResponse): void => {
           if (response.status === 200 || response.status === 201) seen++;
-          if (seen >= limit && !killed) { killed = true; child.process.kill('SIGKILL'); }
+          if (seen >= limit && !killed) {
+            killed = true;
+            child.process.kill('SIGKILL');
+          }
         };
         const url = child.url;
         const client = async (): Promise<void> => {
@@ -348,16 +428,34 @@ describe('fault suite: the real receiver as a child process', () => {
             const answers: Array<{ name: string; size: number; type: string; ref: string }> = [];
             for (const file of files) {
               let response: RawResponse;
-              try { response = await upload(url, 'stotte', body.id, 'husleiekontrakt', file.bytes, file.type); } catch { return; }
+              try {
+                response = await upload(url, 'stotte', body.id, 'husleiekontrakt', file.bytes, file.type);
+              } catch {
+                return;
+              }
               expect(response.status).toBe(201);
               const { ref } = response.json as { ref: string };
               acks.attachments.set(ref, { submissionId: body.id, sha256: sha256(file.bytes), size: file.bytes.length });
               answers.push({ name: file.name, size: file.bytes.length, type: file.type, ref });
               counted(response);
             }
-            const full: Submission = { ...body, answers: { ...body.answers, dokumenter: { ...(body.answers.dokumenter as object), husleiekontrakt: { status: 'uploaded', files: answers } } } };
+            const full: Submission = {
+              ...body,
+              answers: {
+                ...body.answers,
+                dokumenter: {
+                  ...(body.answers.dokumenter as object),
+                  husleiekontrakt: { status: 'uploaded', files: answers },
+                },
+              },
+            };
             let response: RawResponse;
-            try { response = await postJson(submissionsUrl(url, 'stotte'), full, { 'Idempotency-Key': full.id }); } catch { lost.push(full); return; }
+            try {
+              response = await postJson(submissionsUrl(url, 'stotte'), full, { 'Idempotency-Key': full.id });
+            } catch {
+              lost.push(full);
+              return;
+            }
             expect(response.status).toBe(201);
             acknowledge(acks, full, response);
             counted(response);
@@ -375,8 +473,16 @@ describe('fault suite: the real receiver as a child process', () => {
       // Retries after the last restart: acknowledged ones replay with their reference and their files
       // with their ref; lost ones are stored now or replayed, once.
       for (const { body, reference } of acks.submissions.values()) {
-        const again = await postJson(submissionsUrl(child.url, 'stotte'), { ...body, submittedAt: '2026-03-03T12:00:00.000Z' }, { 'Idempotency-Key': body.id });
-        expect([again.status, again.headers['idempotency-replayed'], (again.json as { reference?: string }).reference]).toEqual([200, 'true', reference]);
+        const again = await postJson(
+          submissionsUrl(child.url, 'stotte'),
+          { ...body, submittedAt: '2026-03-03T12:00:00.000Z' },
+          { 'Idempotency-Key': body.id },
+        );
+        expect([
+          again.status,
+          again.headers['idempotency-replayed'],
+          (again.json as { reference?: string }).reference,
+        ]).toEqual([200, 'true', reference]);
       }
       for (const body of lost) {
         const again = await postJson(submissionsUrl(child.url, 'stotte'), body, { 'Idempotency-Key': body.id });
@@ -386,9 +492,18 @@ describe('fault suite: the real receiver as a child process', () => {
       const sample = [...acks.attachments].slice(0, 10);
       for (const [ref, ack] of sample) {
         const db = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
-        const path = db.prepare<{ storage_path: string }>('SELECT storage_path FROM attachments WHERE ref = ?').get(ref)!.storage_path;
+        const path = db
+          .prepare<{ storage_path: string }>('SELECT storage_path FROM attachments WHERE ref = ?')
+          .get(ref)!.storage_path;
         db.close();
-        const again = await upload(child.url, 'stotte', ack.submissionId, 'husleiekontrakt', await readFile(join(dataDir, path)), 'application/octet-stream');
+        const again = await upload(
+          child.url,
+          'stotte',
+          ack.submissionId,
+          'husleiekontrakt',
+          await readFile(join(dataDir, path)),
+          'application/octet-stream',
+        );
         expect([again.status, (again.json as { ref?: string }).ref]).toEqual([200, ref]);
       }
     } finally {
@@ -397,7 +512,11 @@ describe('fault suite: the real receiver as a child process', () => {
     expect(acks.submissions.size).toBeGreaterThan(20);
     await expectAllStored(dataDir, acks);
     const db = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
-    const { n, keys } = db.prepare<{ n: number; keys: number }>('SELECT count(*) AS n, count(DISTINCT idempotency_key) AS keys FROM submissions').get()!;
+    const { n, keys } = db
+      .prepare<{ n: number; keys: number }>(
+        'SELECT count(*) AS n, count(DISTINCT idempotency_key) AS keys FROM submissions',
+      )
+      .get()!;
     db.close();
     expect(n).toBe(keys);
     expect(n).toBe(acks.submissions.size);

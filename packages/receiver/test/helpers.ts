@@ -11,7 +11,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Submission } from '../../../src/engine/submission.ts';
-import { createReceiver, startReceiver, type OpenReceiverOptions, type ReceiverOptions, type StartedReceiver, type StartReceiverOptions } from '../src/receiver.ts';
+import {
+  createReceiver,
+  startReceiver,
+  type OpenReceiverOptions,
+  type ReceiverOptions,
+  type StartedReceiver,
+  type StartReceiverOptions,
+} from '../src/receiver.ts';
 import { PostgresSubmissionStore } from '../src/pg-store.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import type { SubmissionStore } from '../src/store.ts';
@@ -21,7 +28,8 @@ import { packageRoot } from '../../../src/node/paths.ts';
 import { examplePackage, exampleFormIds, readExampleDefinition } from '../../../test/helpers/form-packages.ts';
 
 /** The store the store-independent tests run on: KLARSKJEMA_TEST_STORE=postgres or SQLite. */
-export const TEST_STORE: 'sqlite' | 'postgres' = process.env.KLARSKJEMA_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_STORE: 'sqlite' | 'postgres' =
+  process.env.KLARSKJEMA_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
 /** What such a store calls itself (SubmissionStore.kind, /api/health's "storage"). */
 export const TEST_STORE_KIND = TEST_STORE === 'postgres' ? 'postgresql' : 'sqlite';
 
@@ -62,17 +70,21 @@ export async function createTestDatabase(): Promise<string> {
 
 /** The same columns as SQLite's, in SQLite's shapes, so that a test reads either store alike. */
 const PG_COLUMNS: Record<Table, string> = {
-  submissions: "seq::int AS seq, idempotency_key, reference, form_id, form_version, submission::text AS submission, "
-    + `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, body_digest`,
-  attachments: 'seq::int AS seq, ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, '
-    + `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at`,
+  submissions:
+    'seq::int AS seq, idempotency_key, reference, form_id, form_version, submission::text AS submission, ' +
+    `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, body_digest`,
+  attachments:
+    'seq::int AS seq, ref, form_id, submission_id, document_id, file_name, media_type, size, sha256, storage_path, ' +
+    `to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at`,
 };
 
 /** One query through psql, synchronously (the tests read counts and rows without awaiting). */
 function psqlJson(url: string, sql: string): unknown {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed: run `node scripts/ensure-postgres.js`.');
-  const result = spawnSync(join(bin, 'psql'), ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], { encoding: 'utf8' });
+  const result = spawnSync(join(bin, 'psql'), ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', sql], {
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`psql failed (exit ${result.status ?? result.signal}): ${result.stderr}`);
   return JSON.parse(result.stdout);
 }
@@ -81,7 +93,11 @@ function psqlJson(url: string, sql: string): unknown {
 export function postgresRows(url: string): Pick<TestStore, 'count' | 'rows'> {
   return {
     count: (table) => psqlJson(url, `SELECT count(*)::int FROM ${table}`) as number,
-    rows: (table) => psqlJson(url, `SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM (SELECT ${PG_COLUMNS[table]} FROM ${table}) t`) as Row[],
+    rows: (table) =>
+      psqlJson(
+        url,
+        `SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM (SELECT ${PG_COLUMNS[table]} FROM ${table}) t`,
+      ) as Row[],
   };
 }
 
@@ -100,18 +116,24 @@ export async function openTestStore(dataDir?: string): Promise<TestStore> {
   const query = <T>(run: (db: InstanceType<typeof Database>) => T): T => {
     if (file === ':memory:') throw new Error('An in-memory test store has no rows to read from outside.');
     const db = new Database(file, { readonly: true, fileMustExist: true });
-    try { return run(db); } finally { db.close(); }
+    try {
+      return run(db);
+    } finally {
+      db.close();
+    }
   };
   return {
     store: new SqliteSubmissionStore(file),
-    count: (table) => query((db) => (db.prepare<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!).n),
+    count: (table) => query((db) => db.prepare<{ n: number }>(`SELECT count(*) AS n FROM ${table}`).get()!.n),
     rows: (table) => query((db) => db.prepare<Row>(`SELECT * FROM ${table} ORDER BY seq`).all()),
   };
 }
 
 /** openReceiver's store options for a test: none (SQLite in its data folder) or a PostgreSQL database of its own. */
 export async function testStoreOptions(): Promise<Pick<OpenReceiverOptions, 'store' | 'databaseUrl'>> {
-  return TEST_STORE === 'postgres' ? { store: 'postgres', databaseUrl: await createTestDatabase() } : { store: 'sqlite' };
+  return TEST_STORE === 'postgres'
+    ? { store: 'postgres', databaseUrl: await createTestDatabase() }
+    : { store: 'sqlite' };
 }
 
 export interface TestReceiver extends StartedReceiver {
@@ -123,11 +145,13 @@ export interface TestReceiver extends StartedReceiver {
   stop(): Promise<void>;
 }
 
-export async function startTestReceiver(options: {
-  store?: (file: string) => SubmissionStore;
-  receiver?: Partial<Omit<ReceiverOptions, 'forms' | 'store' | 'dataDir' | 'log'>>;
-  server?: StartReceiverOptions;
-} = {}): Promise<TestReceiver> {
+export async function startTestReceiver(
+  options: {
+    store?: (file: string) => SubmissionStore;
+    receiver?: Partial<Omit<ReceiverOptions, 'forms' | 'store' | 'dataDir' | 'log'>>;
+    server?: StartReceiverOptions;
+  } = {},
+): Promise<TestReceiver> {
   const dataDir = await mkdtemp(join(tmpdir(), 'klarskjema-receiver-'));
   const forms = await Promise.all(exampleFormIds.map((id) => examplePackage(id)));
   const testStore = options.store ? null : await openTestStore(dataDir);
@@ -135,9 +159,13 @@ export async function startTestReceiver(options: {
   const logs: string[] = [];
   const receiver = createReceiver({ forms, store, dataDir, log: (line) => logs.push(line), ...options.receiver });
   const started = await startReceiver(receiver, { ...options.server, host: '127.0.0.1', port: 0 });
-  const noRows = (): never => { throw new Error('A test receiver with a store of its own has no rows to read.'); };
+  const noRows = (): never => {
+    throw new Error('A test receiver with a store of its own has no rows to read.');
+  };
   return {
-    ...started, dataDir, logs,
+    ...started,
+    dataDir,
+    logs,
     count: (table) => (testStore ? testStore.count(table) : noRows()),
     rows: (table) => (testStore ? testStore.rows(table) : noRows()),
     stop: async () => {
@@ -155,8 +183,16 @@ export function kontaktSubmission(overrides: Partial<Submission> = {}): Submissi
     id: randomUUID(),
     form: { id: 'kontakt', version: '1.0.0' },
     answers: {
-      navn: 'Kari Nordmann', fodselsnummer: '01010000110', telefon: '91234567', epost: 'kari@example.no',
-      tema: 'bolig', beskrivelse: 'Jeg har fått varsel om utkastelse.', kanal: 'telefon', tolk: true, tolkesprak: 'uk', samtykke: true,
+      navn: 'Kari Nordmann',
+      fodselsnummer: '01010000110',
+      telefon: '91234567',
+      epost: 'kari@example.no',
+      tema: 'bolig',
+      beskrivelse: 'Jeg har fått varsel om utkastelse.',
+      kanal: 'telefon',
+      tolk: true,
+      tolkesprak: 'uk',
+      samtykke: true,
     },
     unsure: [],
     attachments: [],
@@ -174,9 +210,15 @@ export function stotteSubmission(overrides: Partial<Submission> = {}): Submissio
     id: randomUUID(),
     form: { id: 'stotte', version: '1.0.0' },
     answers: {
-      arbeid: ['deltid'], inntekt: 12000, adresse, konto: '86011117947', 'har-barn': true,
+      arbeid: ['deltid'],
+      inntekt: 12000,
+      adresse,
+      konto: '86011117947',
+      'har-barn': true,
       barn: [{ 'barn-navn': 'Ola', 'barn-fodt': '2015-05-17', 'bor-fast': false, samvaer: 40 }],
-      bosituasjon: 'leier', husleie: 9000, personer: 2,
+      bosituasjon: 'leier',
+      husleie: 9000,
+      personer: 2,
       dokumenter: {
         husleiekontrakt: { status: 'uploaded', files: [{ name: 'kontrakt.pdf', size: 2048, type: 'application/pdf' }] },
         lonnsslipp: { status: 'later' },
@@ -204,20 +246,31 @@ export interface RawResponse {
  * One request with node:http, so a test can send any header and body (or a body in chunks, without a
  * Content-Length). Resolves with the response even when the server answers before the body is sent.
  */
-export function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {}): Promise<RawResponse> {
+export function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] } = {},
+): Promise<RawResponse> {
   return new Promise((resolvePromise, reject) => {
     const target = new URL(url);
     if (target.hostname !== '127.0.0.1') throw new Error('Tests talk to 127.0.0.1 only.');
-    const request = httpRequest(target, { method: options.method ?? 'POST', headers: options.headers ?? {} }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown = null;
-        try { json = JSON.parse(text); } catch { /* not JSON */ }
-        resolvePromise({ status: response.statusCode ?? 0, headers: response.headers, text, json });
-      });
-    });
+    const request = httpRequest(
+      target,
+      { method: options.method ?? 'POST', headers: options.headers ?? {} },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolvePromise({ status: response.statusCode ?? 0, headers: response.headers, text, json });
+        });
+      },
+    );
     request.on('error', reject);
     const { body } = options;
     if (Array.isArray(body)) {
@@ -237,16 +290,45 @@ export function send(url: string, options: { method?: string; headers?: Record<s
 
 export const postJson = (url: string, value: unknown, headers: Record<string, string> = {}): Promise<RawResponse> => {
   const body = typeof value === 'string' ? value : JSON.stringify(value);
-  return send(url, { headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers }, body });
+  return send(url, {
+    headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)), ...headers },
+    body,
+  });
 };
 
 /** The first bytes of each kind of file, padded to a plausible length. */
 export const FILES = {
-  pdf: Buffer.concat([Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]),
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(3000, 7), Buffer.from([0xff, 0xd9])]),
-  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(2000, 1)]),
-  heic: Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic'), Buffer.alloc(2000, 2)]),
-  avif: Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypavif'), Buffer.from([0, 0, 0, 0]), Buffer.from('avifmif1miaf'), Buffer.alloc(2000, 2)]),
+  pdf: Buffer.concat([
+    Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+    Buffer.alloc(4000, 0x20),
+    Buffer.from('\n%%EOF\n'),
+  ]),
+  jpeg: Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0'),
+    Buffer.alloc(3000, 7),
+    Buffer.from([0xff, 0xd9]),
+  ]),
+  png: Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from([0, 0, 0, 13]),
+    Buffer.from('IHDR'),
+    Buffer.alloc(2000, 1),
+  ]),
+  heic: Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypheic'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('mif1heic'),
+    Buffer.alloc(2000, 2),
+  ]),
+  avif: Buffer.concat([
+    Buffer.from([0, 0, 0, 0x1c]),
+    Buffer.from('ftypavif'),
+    Buffer.from([0, 0, 0, 0]),
+    Buffer.from('avifmif1miaf'),
+    Buffer.alloc(2000, 2),
+  ]),
   text: Buffer.from('Dette er ikke en PDF, bare tekst med feil navn.\n'.repeat(20)),
   zip: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(2000, 3)]),
   exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000, 4)]),
@@ -254,7 +336,10 @@ export const FILES = {
 
 /** An upload token from the receiver at `base` for one submission of one form. */
 export async function uploadToken(base: string, formId: string, submissionId: string): Promise<string> {
-  const response = await send(`${base}/api/forms/${encodeURIComponent(formId)}/submissions/${encodeURIComponent(submissionId)}/upload-token`, { method: 'POST' });
+  const response = await send(
+    `${base}/api/forms/${encodeURIComponent(formId)}/submissions/${encodeURIComponent(submissionId)}/upload-token`,
+    { method: 'POST' },
+  );
   if (response.status !== 201) throw new Error(`upload-token answered ${response.status}: ${response.text}`);
   return (response.json as { token: string }).token;
 }

@@ -18,8 +18,12 @@ const paths = document.paths as Record<string, Record<string, JsonObject>>;
 function resolveRef(ref: string): Json {
   if (!ref.startsWith('#/')) throw new Error(`Only local refs: ${ref}`);
   let at: Json = document;
-  for (const token of ref.slice(2).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
-    if (at === null || typeof at !== 'object' || Array.isArray(at) || !(token in at)) throw new Error(`Unresolved ref ${ref}`);
+  for (const token of ref
+    .slice(2)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    if (at === null || typeof at !== 'object' || Array.isArray(at) || !(token in at))
+      throw new Error(`Unresolved ref ${ref}`);
     at = at[token]!;
   }
   return at;
@@ -33,8 +37,16 @@ const deref = (value: Json): JsonObject => {
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/);
 ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-const localized = (schema: Json): Json => JSON.parse(JSON.stringify(schema).replace(/"#\/components\/schemas\//g, '"https://klarskjema.invalid/openapi#/$defs/')) as Json;
-ajv.addSchema(localized({ $id: 'https://klarskjema.invalid/openapi', $defs: (document.components as JsonObject).schemas! }) as object);
+const localized = (schema: Json): Json =>
+  JSON.parse(
+    JSON.stringify(schema).replace(/"#\/components\/schemas\//g, '"https://klarskjema.invalid/openapi#/$defs/'),
+  ) as Json;
+ajv.addSchema(
+  localized({
+    $id: 'https://klarskjema.invalid/openapi',
+    $defs: (document.components as JsonObject).schemas!,
+  }) as object,
+);
 const validators = new Map<string, ReturnType<typeof ajv.compile>>();
 const validatorOf = (schema: Json): ReturnType<typeof ajv.compile> => {
   const key = JSON.stringify(schema);
@@ -50,8 +62,12 @@ const check = (schema: Json, value: unknown, where: string): void => {
 describe('openapi.json', () => {
   it('is OpenAPI 3.1 and describes exactly the routes and methods the receiver answers', () => {
     expect(document.openapi).toBe('3.1.0');
-    const described = Object.entries(paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`)).sort();
-    const answered = Object.entries(ROUTES).flatMap(([path, methods]) => methods.map((method) => `${method} ${path}`)).sort();
+    const described = Object.entries(paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
+    const answered = Object.entries(ROUTES)
+      .flatMap(([path, methods]) => methods.map((method) => `${method} ${path}`))
+      .sort();
     expect(described).toEqual(answered);
   });
 
@@ -68,7 +84,10 @@ describe('openapi.json', () => {
         expect(typeof op.summary).toBe('string');
         expect(Object.keys(op.responses as JsonObject).length).toBeGreaterThan(0);
         // Every path parameter is declared.
-        const declared = ((op.parameters ?? []) as JsonObject[]).map(deref).filter((p) => p.in === 'path').map((p) => p.name);
+        const declared = ((op.parameters ?? []) as JsonObject[])
+          .map(deref)
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name);
         expect(declared.sort(), `${method} ${path}`).toEqual([...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort());
       }
     }
@@ -81,7 +100,8 @@ describe('openapi.json', () => {
         const where = `${method.toUpperCase()} ${path}`;
         const bodies: Array<[string, JsonObject]> = [];
         if (op.requestBody) bodies.push([`${where} request`, deref(op.requestBody)]);
-        for (const [status, response] of Object.entries(op.responses as JsonObject)) bodies.push([`${where} ${status}`, deref(response)]);
+        for (const [status, response] of Object.entries(op.responses as JsonObject))
+          bodies.push([`${where} ${status}`, deref(response)]);
         for (const [label, holder] of bodies) {
           for (const [type, media] of Object.entries((holder.content ?? {}) as Record<string, JsonObject>)) {
             for (const [name, example] of Object.entries((media.examples ?? {}) as Record<string, JsonObject>)) {
@@ -91,7 +111,8 @@ describe('openapi.json', () => {
           }
         }
         for (const parameter of ((op.parameters ?? []) as JsonObject[]).map(deref)) {
-          if (parameter.example !== undefined) check(parameter.schema!, parameter.example, `${where} parameter ${String(parameter.name)}`);
+          if (parameter.example !== undefined)
+            check(parameter.schema!, parameter.example, `${where} parameter ${String(parameter.name)}`);
         }
       }
     }
@@ -102,7 +123,8 @@ describe('openapi.json', () => {
     // The examples of the shared responses too (they are reached by $ref above only through operations).
     for (const [name, response] of Object.entries((document.components as JsonObject).responses as JsonObject)) {
       const media = ((response as JsonObject).content as JsonObject)['application/json'] as JsonObject;
-      for (const example of Object.values(media.examples as JsonObject)) check(media.schema!, (example as JsonObject).value, `components/responses/${name}`);
+      for (const example of Object.values(media.examples as JsonObject))
+        check(media.schema!, (example as JsonObject).value, `components/responses/${name}`);
     }
   });
 });
@@ -114,7 +136,9 @@ describe('the receiver as openapi.json describes it', () => {
     receiver = await startTestReceiver();
     steps = await tour(receiver.url);
   }, 60_000);
-  afterAll(async () => { await receiver?.stop(); });
+  afterAll(async () => {
+    await receiver?.stop();
+  });
 
   it('serves openapi.json at GET /api/openapi.json, as the file says', async () => {
     const served = await send(`${receiver.url}/api/openapi.json`, { method: 'GET' });
@@ -134,17 +158,27 @@ describe('the receiver as openapi.json describes it', () => {
       const op = paths[route]?.[method.toLowerCase()];
       if (!op && response.status === 405) {
         // A method a route does not answer has no operation to describe it: the shared 405 does.
-        check((deref(resolveRef('#/components/responses/MethodNotAllowed')).content as Record<string, JsonObject>)['application/json']!.schema!, response.json, what);
+        check(
+          (deref(resolveRef('#/components/responses/MethodNotAllowed')).content as Record<string, JsonObject>)[
+            'application/json'
+          ]!.schema!,
+          response.json,
+          what,
+        );
         expect(response.headers.allow, what).toBe(ROUTES[route as keyof typeof ROUTES].join(', '));
         continue;
       }
       expect(op, `${what}: ${method} ${route} is not described`).toBeDefined();
       const described = (op!.responses as JsonObject)[String(response.status)];
-      expect(described, `${what}: ${method} ${route} answered ${response.status}, which is not described`).toBeDefined();
+      expect(
+        described,
+        `${what}: ${method} ${route} answered ${response.status}, which is not described`,
+      ).toBeDefined();
       statuses.add(`${method} ${route} ${response.status}`);
       const full = deref(described!);
       // HEAD answers are described like their GET without bodies.
-      const get = method === 'HEAD' ? deref((paths[route]!.get!.responses as JsonObject)[String(response.status)]!) : full;
+      const get =
+        method === 'HEAD' ? deref((paths[route]!.get!.responses as JsonObject)[String(response.status)]!) : full;
       for (const [name, header] of Object.entries((get.headers ?? {}) as JsonObject)) {
         const schema = deref(header).schema as JsonObject;
         const value = response.headers[name.toLowerCase()];
@@ -156,14 +190,25 @@ describe('the receiver as openapi.json describes it', () => {
       if (method === 'HEAD') continue;
       const type = String(response.headers['content-type']);
       const base = (mediaType: string): string => mediaType.split(';')[0]!.trim();
-      const media = Object.entries(full.content as Record<string, JsonObject>).find(([described]) => base(described) === base(type))?.[1];
+      const media = Object.entries(full.content as Record<string, JsonObject>).find(
+        ([described]) => base(described) === base(type),
+      )?.[1];
       expect(media, `${what}: ${type} is not described for ${response.status}`).toBeDefined();
       if (type.startsWith('application/json')) check(media!.schema!, response.json, `${what}: ${response.status} body`);
     }
     // The run reached the answers that matter.
-    for (const expected of ['POST /api/forms/{form}/submissions 201', 'POST /api/forms/{form}/submissions 200', 'POST /api/forms/{form}/submissions 409',
-      'POST /api/forms/{form}/submissions 422', 'POST /api/forms/{form}/submissions 413', 'POST /api/forms/{form}/submissions 415',
-      'POST /api/forms/{form}/submissions/{id}/attachments 201', 'POST /api/forms/{form}/submissions/{id}/attachments 403', 'GET /api/health 200', 'GET /metrics 200']) {
+    for (const expected of [
+      'POST /api/forms/{form}/submissions 201',
+      'POST /api/forms/{form}/submissions 200',
+      'POST /api/forms/{form}/submissions 409',
+      'POST /api/forms/{form}/submissions 422',
+      'POST /api/forms/{form}/submissions 413',
+      'POST /api/forms/{form}/submissions 415',
+      'POST /api/forms/{form}/submissions/{id}/attachments 201',
+      'POST /api/forms/{form}/submissions/{id}/attachments 403',
+      'GET /api/health 200',
+      'GET /metrics 200',
+    ]) {
       expect(statuses, expected).toContain(expected);
     }
   });

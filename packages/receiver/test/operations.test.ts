@@ -9,7 +9,20 @@ import type { SubmissionStore } from '../src/store.ts';
 import { kontaktSubmission, postJson, send, startTestReceiver, type TestReceiver } from './helpers.ts';
 import { PERSONAL, tour, type TourStep } from './tour.ts';
 
-const LOG_FIELDS = new Set(['time', 'level', 'event', 'method', 'route', 'status', 'duration_ms', 'outcome', 'codes', 'store_error', 'error', 'form']);
+const LOG_FIELDS = new Set([
+  'time',
+  'level',
+  'event',
+  'method',
+  'route',
+  'status',
+  'duration_ms',
+  'outcome',
+  'codes',
+  'store_error',
+  'error',
+  'form',
+]);
 const TEMPLATES = new Set<string>([...Object.keys(ROUTES), 'unmatched']);
 
 /** Samples of the exposition text, checked line by line against the format (version 0.0.4). */
@@ -19,21 +32,32 @@ function parseExposition(text: string): Array<{ name: string; labels: Record<str
   const samples: Array<{ name: string; labels: Record<string, string>; value: number }> = [];
   for (const line of text.slice(0, -1).split('\n')) {
     const type = /^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram)$/.exec(line);
-    if (type) { expect(typed.has(type[1]!), `TYPE ${type[1]} twice`).toBe(false); typed.set(type[1]!, type[2]!); continue; }
+    if (type) {
+      expect(typed.has(type[1]!), `TYPE ${type[1]} twice`).toBe(false);
+      typed.set(type[1]!, type[2]!);
+      continue;
+    }
     if (/^# HELP [a-zA-Z_:][a-zA-Z0-9_:]* \S.*$/.test(line)) continue;
-    const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\["\\n])*",?)*)\})? (-?[0-9.e+-]+|\+Inf|NaN)$/.exec(line);
+    const sample =
+      /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\["\\n])*",?)*)\})? (-?[0-9.e+-]+|\+Inf|NaN)$/.exec(
+        line,
+      );
     expect(sample, `not a valid line: ${line}`).not.toBeNull();
     const [, name, labelText = '', value] = sample!;
     const family = name!.replace(/_(bucket|sum|count)$/, '');
     expect(typed.has(name!) || typed.get(family) === 'histogram', `${name} before its TYPE`).toBe(true);
-    const labels = Object.fromEntries([...labelText.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const labels = Object.fromEntries(
+      [...labelText.matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]),
+    );
     samples.push({ name: name!, labels, value: value === '+Inf' ? Infinity : Number(value) });
   }
   return samples;
 }
 
 const sum = (samples: ReturnType<typeof parseExposition>, name: string, where: Record<string, string> = {}): number =>
-  samples.filter((s) => s.name === name && Object.entries(where).every(([k, v]) => s.labels[k] === v)).reduce((n, s) => n + s.value, 0);
+  samples
+    .filter((s) => s.name === name && Object.entries(where).every(([k, v]) => s.labels[k] === v))
+    .reduce((n, s) => n + s.value, 0);
 
 describe('logs and metrics after a run through every route', () => {
   let receiver: TestReceiver;
@@ -42,10 +66,14 @@ describe('logs and metrics after a run through every route', () => {
     receiver = await startTestReceiver({ receiver: { logLevel: 'debug' } });
     steps = await tour(receiver.url);
   }, 60_000);
-  afterAll(async () => { await receiver?.stop(); });
+  afterAll(async () => {
+    await receiver?.stop();
+  });
 
   it('logs one JSON object per request, with the route template and none of the data sent', () => {
-    const requests = receiver.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.event === 'request');
+    const requests = receiver.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.event === 'request');
     expect(requests).toHaveLength(steps.length);
     for (const line of receiver.logs) {
       const entry = JSON.parse(line) as Record<string, unknown>;
@@ -58,16 +86,30 @@ describe('logs and metrics after a run through every route', () => {
       expect(typeof entry.status).toBe('number');
       expect(typeof entry.duration_ms).toBe('number');
       expect(typeof entry.outcome).toBe('string');
-      for (const secret of PERSONAL) expect(line.toLowerCase(), `${secret} in ${line}`).not.toContain(secret.toLowerCase());
+      for (const secret of PERSONAL)
+        expect(line.toLowerCase(), `${secret} in ${line}`).not.toContain(secret.toLowerCase());
       expect(line).not.toMatch(/\?|%20|\.pdf/);
     }
     // The outcomes an operator looks for.
     const outcomes = requests.map((e) => `${String(e.status)} ${String(e.outcome)}`);
-    for (const expected of ['201 created', '200 replayed', '409 changed-body', '409 id-in-use', '415 unsupported-media-type', '413 too-large',
-      '400 invalid-json', '404 unknown-form', '405 method-not-allowed', '201 issued', '403 upload-token', '400 name-in-url', '404 not-found']) {
+    for (const expected of [
+      '201 created',
+      '200 replayed',
+      '409 changed-body',
+      '409 id-in-use',
+      '415 unsupported-media-type',
+      '413 too-large',
+      '400 invalid-json',
+      '404 unknown-form',
+      '405 method-not-allowed',
+      '201 issued',
+      '403 upload-token',
+      '400 name-in-url',
+      '404 not-found',
+    ]) {
       expect(outcomes, expected).toContain(expected);
     }
-    const refused = requests.find((e) => e.outcome === 'unknown-key' || (e.status === 422));
+    const refused = requests.find((e) => e.outcome === 'unknown-key' || e.status === 422);
     expect(refused?.level).toBe('info');
   });
 
@@ -80,16 +122,32 @@ describe('logs and metrics after a run through every route', () => {
     // Every request of the tour, this scrape not yet.
     expect(sum(samples, 'klarskjema_http_requests_total')).toBe(steps.length);
     expect(sum(samples, 'klarskjema_http_request_duration_seconds_count')).toBe(steps.length);
-    expect(sum(samples, 'klarskjema_http_requests_total', { route: '/api/forms/{form}/submissions', method: 'POST', status: '201' })).toBe(1);
+    expect(
+      sum(samples, 'klarskjema_http_requests_total', {
+        route: '/api/forms/{form}/submissions',
+        method: 'POST',
+        status: '201',
+      }),
+    ).toBe(1);
     expect(sum(samples, 'klarskjema_submissions_total', { form: 'kontakt', outcome: 'created' })).toBe(1);
     expect(sum(samples, 'klarskjema_submissions_total', { form: 'kontakt', outcome: 'replayed' })).toBe(1);
     expect(sum(samples, 'klarskjema_refusals_total', { reason: 'changed-body' })).toBe(1);
-    expect(sum(samples, 'klarskjema_refusals_total', { reason: 'upload-token', route: '/api/forms/{form}/submissions/{id}/attachments' })).toBe(1);
+    expect(
+      sum(samples, 'klarskjema_refusals_total', {
+        reason: 'upload-token',
+        route: '/api/forms/{form}/submissions/{id}/attachments',
+      }),
+    ).toBe(1);
     expect(sum(samples, 'klarskjema_uploads_total', { form: 'stotte', outcome: 'created' })).toBe(1);
     expect(sum(samples, 'klarskjema_uploads_total', { form: 'stotte', outcome: 'duplicate' })).toBe(1);
     expect(sum(samples, 'klarskjema_receiver_info')).toBe(1);
     // A histogram's buckets only grow, and +Inf holds every observation.
-    const live = samples.filter((s) => s.name === 'klarskjema_http_request_duration_seconds_bucket' && s.labels.route === '/api/live' && s.labels.method === 'GET');
+    const live = samples.filter(
+      (s) =>
+        s.name === 'klarskjema_http_request_duration_seconds_bucket' &&
+        s.labels.route === '/api/live' &&
+        s.labels.method === 'GET',
+    );
     expect(live.map((s) => s.value)).toEqual([...live.map((s) => s.value)].sort((a, b) => a - b));
     expect(live.at(-1)).toMatchObject({ labels: { le: '+Inf' }, value: 1 });
     // Closed label sets: routes are templates, forms are loaded forms, nothing a sender wrote.
@@ -104,7 +162,9 @@ describe('logs and metrics after a run through every route', () => {
     await receiver.receiver.sweep(new Date(Date.now() + 7 * 24 * 3_600_000));
     const samples = parseExposition((await send(`${receiver.url}/metrics`, { method: 'GET' })).text);
     expect(sum(samples, 'klarskjema_sweep_deletions_total', { kind: 'uploads' })).toBe(1);
-    expect(receiver.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.event === 'sweep')).toMatchObject({ level: 'info', deleted_uploads: 1 });
+    expect(
+      receiver.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.event === 'sweep'),
+    ).toMatchObject({ level: 'info', deleted_uploads: 1 });
   });
 });
 
@@ -113,7 +173,8 @@ describe('store errors', () => {
     const failing = await startTestReceiver({
       store: (): SubmissionStore => ({
         kind: 'broken',
-        saveSubmission: () => Promise.reject(Object.assign(new Error('disk full at /srv/Kari Nordmann'), { code: 'ENOSPC' })),
+        saveSubmission: () =>
+          Promise.reject(Object.assign(new Error('disk full at /srv/Kari Nordmann'), { code: 'ENOSPC' })),
         saveAttachment: () => Promise.reject(new Error('nope')),
         findSubmission: () => Promise.reject(new Error('nope')),
         uploadsOf: () => Promise.resolve([]),
@@ -126,7 +187,9 @@ describe('store errors', () => {
     try {
       expect((await postJson(`${failing.url}/api/forms/kontakt/submissions`, kontaktSubmission())).status).toBe(503);
       expect((await send(`${failing.url}/api/health`, { method: 'GET' })).status).toBe(503);
-      const line = JSON.parse(failing.logs.find((l) => l.includes('"status":503') && l.includes('submissions'))!) as Record<string, unknown>;
+      const line = JSON.parse(
+        failing.logs.find((l) => l.includes('"status":503') && l.includes('submissions'))!,
+      ) as Record<string, unknown>;
       expect(line).toMatchObject({ level: 'warn', outcome: 'storage-unavailable', store_error: 'ENOSPC' });
       expect(JSON.stringify(failing.logs)).not.toMatch(/disk full|Kari/);
       const samples = parseExposition((await send(`${failing.url}/metrics`, { method: 'GET' })).text);
@@ -147,7 +210,9 @@ describe('metrics on a port of their own', () => {
       expect((await send(`${separate.url}/metrics`, { method: 'GET' })).status).toBe(404);
       const scraped = await send(separate.metricsUrl!, { method: 'GET' });
       expect(scraped.status).toBe(200);
-      expect(sum(parseExposition(scraped.text), 'klarskjema_http_requests_total', { route: 'unmatched', status: '404' })).toBe(1);
+      expect(
+        sum(parseExposition(scraped.text), 'klarskjema_http_requests_total', { route: 'unmatched', status: '404' }),
+      ).toBe(1);
       expect((await send(separate.metricsUrl!.replace('/metrics', '/api/live'), { method: 'GET' })).status).toBe(404);
     } finally {
       await separate.stop();
@@ -176,7 +241,9 @@ describe('log levels', () => {
       await send(`${quiet.url}/api/health`, { method: 'GET' });
       await send(`${quiet.url}/metrics`, { method: 'GET' });
       await send(`${quiet.url}/api/forms/kontakt/submissions/none-such-1`, { method: 'GET' });
-      expect(quiet.logs.map((l) => (JSON.parse(l) as { route: string }).route)).toEqual(['/api/forms/{form}/submissions/{id}']);
+      expect(quiet.logs.map((l) => (JSON.parse(l) as { route: string }).route)).toEqual([
+        '/api/forms/{form}/submissions/{id}',
+      ]);
     } finally {
       await quiet.stop();
     }

@@ -23,7 +23,14 @@ const temporary: string[] = [];
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  const built = await Promise.all(['kontakt', 'stotte'].map((id) => stat(join(formsDir, id, 'form.json')).then(() => true, () => false)));
+  const built = await Promise.all(
+    ['kontakt', 'stotte'].map((id) =>
+      stat(join(formsDir, id, 'form.json')).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   if (built.includes(false)) {
     // A folder of our own: build-forms empties its target first, and other tests may read build/forms.
     formsDir = await mkdtemp(join(tmpdir(), 'klarskjema-cluster-forms-'));
@@ -49,8 +56,13 @@ function startChild(name: string, dataDir: string, databaseUrl: string): Promise
   const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'packages/receiver/src/main.ts')], {
     cwd: packageRoot,
     env: {
-      ...process.env, RECEIVER_PORT: '0', RECEIVER_HOST: '127.0.0.1', KLARSKJEMA_DATA_DIR: dataDir, KLARSKJEMA_FORMS_DIR: formsDir,
-      KLARSKJEMA_DATABASE_URL: databaseUrl, KLARSKJEMA_STORE: '',
+      ...process.env,
+      RECEIVER_PORT: '0',
+      RECEIVER_HOST: '127.0.0.1',
+      KLARSKJEMA_DATA_DIR: dataDir,
+      KLARSKJEMA_FORMS_DIR: formsDir,
+      KLARSKJEMA_DATABASE_URL: databaseUrl,
+      KLARSKJEMA_STORE: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -59,7 +71,10 @@ function startChild(name: string, dataDir: string, databaseUrl: string): Promise
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); if (process.env.CLUSTER_DEBUG) process.stderr.write(chunk); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (process.env.CLUSTER_DEBUG) process.stderr.write(chunk);
+    });
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
       // The first line gives the URL; the JSON start line after it says which store it opened.
@@ -72,11 +87,14 @@ function startChild(name: string, dataDir: string, databaseUrl: string): Promise
       resolve({ name, url: match[1]!, process: child, exited });
     };
     child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${name} exited (${String(code)}) before it listened: ${out}${err}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${name} exited (${String(code)}) before it listened: ${out}${err}`)),
+    );
   });
 }
 
-const submissionsUrl = (receiver: ChildReceiver, form: string): string => `${receiver.url}/api/forms/${form}/submissions`;
+const submissionsUrl = (receiver: ChildReceiver, form: string): string =>
+  `${receiver.url}/api/forms/${form}/submissions`;
 
 /** Sends a submission; a 503 validation-busy is sent again (the process's validation queue was full). Rejects
  *  when the connection fails (the process is gone). */
@@ -91,12 +109,17 @@ async function submit(receiver: ChildReceiver, body: Submission, busy: { count: 
 }
 
 /** Every row of the submissions table, through a connection of its own. */
-async function storedRows(databaseUrl: string): Promise<Array<{ idempotency_key: string; reference: string; form_id: string }>> {
+async function storedRows(
+  databaseUrl: string,
+): Promise<Array<{ idempotency_key: string; reference: string; form_id: string }>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    return (await client.query<{ idempotency_key: string; reference: string; form_id: string }>(
-      'SELECT idempotency_key, reference, form_id FROM submissions ORDER BY seq')).rows;
+    return (
+      await client.query<{ idempotency_key: string; reference: string; form_id: string }>(
+        'SELECT idempotency_key, reference, form_id FROM submissions ORDER BY seq',
+      )
+    ).rows;
   } finally {
     await client.end();
   }
@@ -137,7 +160,9 @@ describe('two receiver processes on one PostgreSQL database and one data folder'
     expect([...created.values()].every((n) => n === 1)).toBe(true);
     const rows = await storedRows(databaseUrl);
     expect(rows).toHaveLength(300);
-    expect(new Map(rows.map((r) => [r.idempotency_key, r.reference]))).toEqual(new Map([...told].map(([key, references]) => [key, [...references][0]!])));
+    expect(new Map(rows.map((r) => [r.idempotency_key, r.reference]))).toEqual(
+      new Map([...told].map(([key, references]) => [key, [...references][0]!])),
+    );
     const migrations = new pg.Client({ connectionString: databaseUrl });
     await migrations.connect();
     expect((await migrations.query('SELECT count(*)::int AS n FROM klarskjema_migrations')).rows[0].n).toBe(1);
@@ -150,21 +175,23 @@ describe('two receiver processes on one PostgreSQL database and one data folder'
     let fromA = 0;
     let killed = false;
     const victim = a;
-    await Promise.all(second.map(async ({ body, to }) => {
-      let response: RawResponse;
-      try {
-        response = await submit(to, body, busy);
-      } catch {
-        lost.push(body); // the connection died with the process: no answer, so nothing was promised
-        return;
-      }
-      expect([200, 201]).toContain(response.status);
-      acknowledged.set(body.id, (response.json as { reference: string }).reference);
-      if (to === victim && ++fromA >= 30 && !killed) {
-        killed = true;
-        victim.process.kill('SIGKILL');
-      }
-    }));
+    await Promise.all(
+      second.map(async ({ body, to }) => {
+        let response: RawResponse;
+        try {
+          response = await submit(to, body, busy);
+        } catch {
+          lost.push(body); // the connection died with the process: no answer, so nothing was promised
+          return;
+        }
+        expect([200, 201]).toContain(response.status);
+        acknowledged.set(body.id, (response.json as { reference: string }).reference);
+        if (to === victim && ++fromA >= 30 && !killed) {
+          killed = true;
+          victim.process.kill('SIGKILL');
+        }
+      }),
+    );
     await victim.exited;
     expect(killed).toBe(true);
     expect(lost.length).toBeGreaterThan(0);
@@ -191,9 +218,13 @@ describe('two receiver processes on one PostgreSQL database and one data folder'
     });
     const final = await storedRows(databaseUrl);
     expect(final).toHaveLength(300 + 200);
-    expect(new Set(final.map((r) => r.idempotency_key))).toEqual(new Set([...unique, ...second.map((s) => s.body)].map((s) => s.id)));
-    console.log(`pg-cluster: ${acknowledged.size} of 200 acknowledged before and around the kill, ${lost.length} lost and sent again `
-      + `(${unanswered.length} of them had been stored), ${busy.count} validation-busy answers sent again`);
+    expect(new Set(final.map((r) => r.idempotency_key))).toEqual(
+      new Set([...unique, ...second.map((s) => s.body)].map((s) => s.id)),
+    );
+    console.log(
+      `pg-cluster: ${acknowledged.size} of 200 acknowledged before and around the kill, ${lost.length} lost and sent again ` +
+        `(${unanswered.length} of them had been stored), ${busy.count} validation-busy answers sent again`,
+    );
 
     for (const receiver of [a, b]) {
       receiver.process.kill('SIGTERM');

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReference } from '../src/reference.ts';
-import { describeDatabase, PostgresSubmissionStore, postgresConfigFromEnv, postgresStorageFault, withTlsFromEnv } from '../src/pg-store.ts';
+import {
+  describeDatabase,
+  PostgresSubmissionStore,
+  postgresConfigFromEnv,
+  postgresStorageFault,
+  withTlsFromEnv,
+} from '../src/pg-store.ts';
 import type { Migration } from '../src/pg-migrations.ts';
 import { MIGRATIONS } from '../src/pg-migrations.ts';
 import { StorageUnavailable, storageFault, type NewAttachment } from '../src/store.ts';
@@ -20,7 +26,7 @@ const KEYS = 150;
 
 /** One statement as the server's superuser, on the database of `url` (default the server's own). */
 async function admin(sql: string, url?: string): Promise<pg.QueryResultRow[]> {
-  const client = new pg.Client({ connectionString: url ?? await postgresServerUrl() });
+  const client = new pg.Client({ connectionString: url ?? (await postgresServerUrl()) });
   await client.connect();
   try {
     return (await client.query(sql)).rows;
@@ -29,12 +35,25 @@ async function admin(sql: string, url?: string): Promise<pg.QueryResultRow[]> {
   }
 }
 
-const record = (id: string, formId = 'kontakt') =>
-  ({ idempotencyKey: id, formId, formVersion: '1.0.0', submission: kontaktSubmission({ id }), receivedAt: new Date() });
+const record = (id: string, formId = 'kontakt') => ({
+  idempotencyKey: id,
+  formId,
+  formVersion: '1.0.0',
+  submission: kontaktSubmission({ id }),
+  receivedAt: new Date(),
+});
 
 const attachment = (submissionId: string, documentId: string, sha256: string, size = 1000): NewAttachment => ({
-  ref: randomUUID(), formId: 'stotte', submissionId, documentId, fileName: null, type: 'application/pdf', size, sha256,
-  storagePath: `attachments/stotte/${submissionId}/${sha256}`, receivedAt: new Date(),
+  ref: randomUUID(),
+  formId: 'stotte',
+  submissionId,
+  documentId,
+  fileName: null,
+  type: 'application/pdf',
+  size,
+  sha256,
+  storagePath: `attachments/stotte/${submissionId}/${sha256}`,
+  receivedAt: new Date(),
 });
 
 let url = '';
@@ -45,8 +64,12 @@ const open = (options: ConstructorParameters<typeof PostgresSubmissionStore>[0] 
   return store;
 };
 
-beforeAll(async () => { url = await createTestDatabase(); });
-afterAll(async () => { await Promise.all(opened.map((store) => store.close())); });
+beforeAll(async () => {
+  url = await createTestDatabase();
+});
+afterAll(async () => {
+  await Promise.all(opened.map((store) => store.close()));
+});
 
 describe('PostgresSubmissionStore: many connections at once', () => {
   it(`${STORES} stores (${STORES} pools) migrating at once apply each migration once`, async () => {
@@ -60,13 +83,21 @@ describe('PostgresSubmissionStore: many connections at once', () => {
   it(`${STORES} stores storing the same ${KEYS} keys at once end as exactly ${KEYS} rows, one reference per key`, async () => {
     const stores = Array.from({ length: STORES }, () => open({ poolSize: 5 }));
     const keys = Array.from({ length: KEYS }, () => randomUUID());
-    const results = await Promise.all(stores.map((store, i) => Promise.all((i % 2 === 0 ? keys : [...keys].reverse())
-      .map(async (key) => [key, await store.saveSubmission(record(key), () => createReference())] as const))));
+    const results = await Promise.all(
+      stores.map((store, i) =>
+        Promise.all(
+          (i % 2 === 0 ? keys : [...keys].reverse()).map(
+            async (key) => [key, await store.saveSubmission(record(key), () => createReference())] as const,
+          ),
+        ),
+      ),
+    );
     const all = results.flat();
     expect(all.filter(([, saved]) => saved.status === 'created')).toHaveLength(KEYS);
     expect(all.filter(([, saved]) => saved.status === 'replayed')).toHaveLength((STORES - 1) * KEYS);
     const referenceOf = new Map<string, Set<string>>();
-    for (const [key, saved] of all) if ('reference' in saved) referenceOf.set(key, (referenceOf.get(key) ?? new Set()).add(saved.reference));
+    for (const [key, saved] of all)
+      if ('reference' in saved) referenceOf.set(key, (referenceOf.get(key) ?? new Set()).add(saved.reference));
     expect([...referenceOf.values()].every((references) => references.size === 1)).toBe(true);
     expect(postgresRows(url).count('submissions')).toBe(KEYS);
   });
@@ -75,29 +106,48 @@ describe('PostgresSubmissionStore: many connections at once', () => {
     const stores = Array.from({ length: STORES }, () => open({ poolSize: 5 }));
     const id = randomUUID();
     // 40 different files for two documents, 10 per store: at most 3 per document, 5 in all.
-    const uploads = Array.from({ length: 40 }, (_, i) => stores[i % STORES]!.saveAttachment(
-      attachment(id, i % 2 === 0 ? 'husleiekontrakt' : 'lonnsslipp', `file-${i}`), 3, { files: 5, bytes: 1_000_000 }));
+    const uploads = Array.from({ length: 40 }, (_, i) =>
+      stores[i % STORES]!.saveAttachment(
+        attachment(id, i % 2 === 0 ? 'husleiekontrakt' : 'lonnsslipp', `file-${i}`),
+        3,
+        { files: 5, bytes: 1_000_000 },
+      ),
+    );
     const statuses = (await Promise.all(uploads)).map((saved) => saved.status);
     expect(statuses.filter((s) => s === 'created')).toHaveLength(5);
     expect(statuses.filter((s) => s !== 'created' && s !== 'too-many' && s !== 'quota-files')).toEqual([]);
-    const rows = postgresRows(url).rows('attachments').filter((r) => r.submission_id === id);
+    const rows = postgresRows(url)
+      .rows('attachments')
+      .filter((r) => r.submission_id === id);
     expect(rows).toHaveLength(5);
-    for (const document of ['husleiekontrakt', 'lonnsslipp']) expect(rows.filter((r) => r.document_id === document).length).toBeLessThanOrEqual(3);
+    for (const document of ['husleiekontrakt', 'lonnsslipp'])
+      expect(rows.filter((r) => r.document_id === document).length).toBeLessThanOrEqual(3);
 
     // Bytes: ten files of 300 bytes against 1000 bytes: three fit.
     const bytesId = randomUUID();
-    const big = await Promise.all(Array.from({ length: 10 }, (_, i) => stores[i % STORES]!.saveAttachment(
-      attachment(bytesId, 'husleiekontrakt', `big-${i}`, 300), 20, { files: 60, bytes: 1000 })));
+    const big = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        stores[i % STORES]!.saveAttachment(attachment(bytesId, 'husleiekontrakt', `big-${i}`, 300), 20, {
+          files: 60,
+          bytes: 1000,
+        }),
+      ),
+    );
     expect(big.filter((saved) => saved.status === 'created')).toHaveLength(3);
     expect(big.filter((saved) => saved.status === 'quota-bytes')).toHaveLength(7);
 
     // The same bytes at once from every store: one row, the others "duplicate" with its ref.
     const sameId = randomUUID();
-    const same = await Promise.all(stores.map((store) => store.saveAttachment(attachment(sameId, 'husleiekontrakt', 'same'), 3, { files: 5, bytes: 1_000_000 })));
+    const same = await Promise.all(
+      stores.map((store) =>
+        store.saveAttachment(attachment(sameId, 'husleiekontrakt', 'same'), 3, { files: 5, bytes: 1_000_000 }),
+      ),
+    );
     const created = same.filter((saved) => saved.status === 'created');
     expect(created).toHaveLength(1);
-    expect(same.filter((saved) => saved.status === 'duplicate').map((saved) => 'ref' in saved && saved.ref))
-      .toEqual(Array(STORES - 1).fill('ref' in created[0]! && created[0].ref));
+    expect(same.filter((saved) => saved.status === 'duplicate').map((saved) => 'ref' in saved && saved.ref)).toEqual(
+      Array(STORES - 1).fill('ref' in created[0]! && created[0].ref),
+    );
   });
 });
 
@@ -108,17 +158,31 @@ describe('PostgresSubmissionStore: what each call answers', () => {
     const next = () => draws.shift() ?? 'KS-2026-CCCC-CCCC';
     const first = randomUUID();
     const submission = kontaktSubmission({ id: first });
-    expect(await store.saveSubmission({ ...record(first), submission }, next)).toEqual({ status: 'created', reference: 'KS-2026-AAAA-AAAA' });
-    expect(await store.saveSubmission(record(randomUUID()), next)).toEqual({ status: 'created', reference: 'KS-2026-BBBB-BBBB' });
-    expect(await store.saveSubmission({ ...record(first), submission: { ...submission, submittedAt: '2026-03-03T11:00:00.000Z' } }, next))
-      .toEqual({ status: 'replayed', reference: 'KS-2026-AAAA-AAAA' });
+    expect(await store.saveSubmission({ ...record(first), submission }, next)).toEqual({
+      status: 'created',
+      reference: 'KS-2026-AAAA-AAAA',
+    });
+    expect(await store.saveSubmission(record(randomUUID()), next)).toEqual({
+      status: 'created',
+      reference: 'KS-2026-BBBB-BBBB',
+    });
+    expect(
+      await store.saveSubmission(
+        { ...record(first), submission: { ...submission, submittedAt: '2026-03-03T11:00:00.000Z' } },
+        next,
+      ),
+    ).toEqual({ status: 'replayed', reference: 'KS-2026-AAAA-AAAA' });
     const changed = { ...submission, answers: { ...submission.answers, tolkesprak: 'ar' } };
     expect(await store.saveSubmission({ ...record(first), submission: changed }, next)).toEqual({ status: 'changed' });
-    expect(await store.saveSubmission({ ...record(first, 'stotte'), submission }, next)).toEqual({ status: 'conflict' });
+    expect(await store.saveSubmission({ ...record(first, 'stotte'), submission }, next)).toEqual({
+      status: 'conflict',
+    });
     expect(await store.findSubmission('kontakt', first)).toEqual({ reference: 'KS-2026-AAAA-AAAA' });
     expect(await store.findSubmission('stotte', first)).toBeNull();
     // The stored body is the submission, whole.
-    const row = postgresRows(url).rows('submissions').find((r) => r.idempotency_key === first)!;
+    const row = postgresRows(url)
+      .rows('submissions')
+      .find((r) => r.idempotency_key === first)!;
     expect(JSON.parse(row.submission as string)).toEqual(submission);
   });
 
@@ -130,12 +194,17 @@ describe('PostgresSubmissionStore: what each call answers', () => {
     const kept = { ...attachment(submitted, 'husleiekontrakt', 'kept'), receivedAt: old };
     const gone = { ...attachment(abandoned, 'husleiekontrakt', 'gone'), receivedAt: old };
     const fresh = attachment(abandoned, 'lonnsslipp', 'fresh');
-    for (const a of [kept, gone, fresh]) expect((await store.saveAttachment(a, 3, { files: 5, bytes: 1_000_000 })).status).toBe('created');
+    for (const a of [kept, gone, fresh])
+      expect((await store.saveAttachment(a, 3, { files: 5, bytes: 1_000_000 })).status).toBe('created');
     await store.saveSubmission({ ...record(submitted, 'stotte') }, () => createReference());
     const swept = await store.deleteUnsubmittedUploads(new Date('2026-02-01T00:00:00.000Z'));
     expect(swept).toEqual([{ ref: gone.ref, documentId: 'husleiekontrakt', storagePath: gone.storagePath }]);
-    expect(await store.uploadsOf('stotte', abandoned)).toEqual([{ ref: fresh.ref, documentId: 'lonnsslipp', storagePath: fresh.storagePath }]);
-    expect(await store.uploadsOf('stotte', submitted)).toEqual([{ ref: kept.ref, documentId: 'husleiekontrakt', storagePath: kept.storagePath }]);
+    expect(await store.uploadsOf('stotte', abandoned)).toEqual([
+      { ref: fresh.ref, documentId: 'lonnsslipp', storagePath: fresh.storagePath },
+    ]);
+    expect(await store.uploadsOf('stotte', submitted)).toEqual([
+      { ref: kept.ref, documentId: 'husleiekontrakt', storagePath: kept.storagePath },
+    ]);
     await store.ping();
     await store.probeWrite();
   });
@@ -145,12 +214,25 @@ describe('PostgresSubmissionStore: migrations', () => {
   it('applies a later migration once, and refuses a database newer than the receiver', async () => {
     const fresh = await createTestDatabase();
     await open({ connectionString: fresh }).migrate();
-    const next: Migration = { version: MIGRATIONS.length + 1, name: 'a test column', sql: 'ALTER TABLE submissions ADD COLUMN note text' };
-    await Promise.all([open({ connectionString: fresh, migrations: [...MIGRATIONS, next] }).migrate(), open({ connectionString: fresh, migrations: [...MIGRATIONS, next] }).migrate()]);
-    expect((await admin('SELECT version FROM klarskjema_migrations ORDER BY version', fresh)).map((r) => r.version as number))
-      .toEqual([...MIGRATIONS.map((m) => m.version), next.version]);
+    const next: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'a test column',
+      sql: 'ALTER TABLE submissions ADD COLUMN note text',
+    };
+    await Promise.all([
+      open({ connectionString: fresh, migrations: [...MIGRATIONS, next] }).migrate(),
+      open({ connectionString: fresh, migrations: [...MIGRATIONS, next] }).migrate(),
+    ]);
+    expect(
+      (await admin('SELECT version FROM klarskjema_migrations ORDER BY version', fresh)).map(
+        (r) => r.version as number,
+      ),
+    ).toEqual([...MIGRATIONS.map((m) => m.version), next.version]);
     const older = open({ connectionString: fresh });
-    const refused = await older.migrate().then(() => null, (error: unknown) => error);
+    const refused = await older.migrate().then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(Error);
     expect(refused).not.toBeInstanceOf(StorageUnavailable);
     expect((refused as Error).message).toMatch(/schema version 2; this receiver knows up to 1/);
@@ -162,7 +244,12 @@ describe('PostgresSubmissionStore: migrations', () => {
     const fresh = await createTestDatabase();
     const name = new URL(fresh).pathname.slice(1);
     await admin(`ALTER DATABASE ${name} SET synchronous_commit = off`);
-    const refused = await open({ connectionString: fresh }).migrate().then(() => null, (error: unknown) => error);
+    const refused = await open({ connectionString: fresh })
+      .migrate()
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(refused).not.toBeInstanceOf(StorageUnavailable);
     expect((refused as Error).message).toMatch(/synchronous_commit=off/);
   });
@@ -173,7 +260,11 @@ describe('PostgresSubmissionStore: storage failures are StorageUnavailable (503)
     // A port that nothing listens on: the server's own, after asking it which is free is not possible, so a
     // database URL on port 1 (privileged, never a PostgreSQL server in a test machine).
     const store = open({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectTimeoutMs: 2_000 });
-    for (const call of [store.saveSubmission(record(randomUUID()), () => createReference()), store.findSubmission('kontakt', 'some-id-123'), store.probeWrite()]) {
+    for (const call of [
+      store.saveSubmission(record(randomUUID()), () => createReference()),
+      store.findSubmission('kontakt', 'some-id-123'),
+      store.probeWrite(),
+    ]) {
       await expect(call).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'ECONNREFUSED' });
     }
   });
@@ -189,21 +280,36 @@ describe('PostgresSubmissionStore: storage failures are StorageUnavailable (503)
       await blocker.query('BEGIN');
       await blocker.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
       // Its failure is taken at once (an outcome to check below, not an unhandled rejection meanwhile).
-      const waiting = store.saveAttachment(attachment(id, 'husleiekontrakt', 'cut'), 3, { files: 5, bytes: 1_000_000 })
-        .then(() => null, (error: unknown) => error);
+      const waiting = store
+        .saveAttachment(attachment(id, 'husleiekontrakt', 'cut'), 3, { files: 5, bytes: 1_000_000 })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
       const name = new URL(url).pathname.slice(1);
       // Wait until the upload is really waiting for the lock (an event, not a duration).
       for (;;) {
-        const rows = await admin(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = '${name}' AND wait_event_type = 'Lock' AND application_name = 'klarskjema-receiver'`);
+        const rows = await admin(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = '${name}' AND wait_event_type = 'Lock' AND application_name = 'klarskjema-receiver'`,
+        );
         if ((rows[0]!.n as number) > 0) break;
         await new Promise((r) => setTimeout(r, 20));
       }
-      await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND application_name = 'klarskjema-receiver' AND pid <> pg_backend_pid()`);
+      await admin(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND application_name = 'klarskjema-receiver' AND pid <> pg_backend_pid()`,
+      );
       expect(await waiting).toBeInstanceOf(StorageUnavailable);
       await blocker.query('ROLLBACK');
-      expect(postgresRows(url).rows('attachments').filter((r) => r.submission_id === id)).toHaveLength(0);
+      expect(
+        postgresRows(url)
+          .rows('attachments')
+          .filter((r) => r.submission_id === id),
+      ).toHaveLength(0);
       // The pool drops the dead connections; the next call gets a new one.
-      expect((await store.saveAttachment(attachment(id, 'husleiekontrakt', 'cut'), 3, { files: 5, bytes: 1_000_000 })).status).toBe('created');
+      expect(
+        (await store.saveAttachment(attachment(id, 'husleiekontrakt', 'cut'), 3, { files: 5, bytes: 1_000_000 }))
+          .status,
+      ).toBe('created');
     } finally {
       await blocker.end();
     }
@@ -217,10 +323,11 @@ describe('PostgresSubmissionStore: storage failures are StorageUnavailable (503)
       const id = randomUUID();
       await blocker.query('BEGIN');
       await blocker.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
-      await expect(store.saveAttachment(attachment(id, 'husleiekontrakt', 'late'), 3, { files: 5, bytes: 1_000_000 }))
-        .rejects.toMatchObject({ name: 'StorageUnavailable', code: 'PG_57014' });
+      await expect(
+        store.saveAttachment(attachment(id, 'husleiekontrakt', 'late'), 3, { files: 5, bytes: 1_000_000 }),
+      ).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'PG_57014' });
       await blocker.query('ROLLBACK');
-      expect((await store.uploadsOf('stotte', id))).toEqual([]);
+      expect(await store.uploadsOf('stotte', id)).toEqual([]);
     } finally {
       await blocker.end();
     }
@@ -234,7 +341,10 @@ describe('PostgresSubmissionStore: storage failures are StorageUnavailable (503)
     await admin(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
     const readOnly = open({ connectionString: fresh });
     const id = randomUUID();
-    await expect(readOnly.saveSubmission(record(id), () => createReference())).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'PG_25006' });
+    await expect(readOnly.saveSubmission(record(id), () => createReference())).rejects.toMatchObject({
+      name: 'StorageUnavailable',
+      code: 'PG_25006',
+    });
     await expect(readOnly.probeWrite()).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'PG_25006' });
     expect(await readOnly.findSubmission('kontakt', id)).toBeNull();
   });
@@ -246,19 +356,35 @@ describe('PostgresSubmissionStore: storage failures are StorageUnavailable (503)
     await admin(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 0`);
     const asRole = new URL(fresh);
     asRole.username = role;
-    await expect(open({ connectionString: asRole.href }).ping()).rejects.toMatchObject({ name: 'StorageUnavailable', code: 'PG_53300' });
+    await expect(open({ connectionString: asRole.href }).ping()).rejects.toMatchObject({
+      name: 'StorageUnavailable',
+      code: 'PG_53300',
+    });
   });
 
-  it('classifies by SQLSTATE, Node code and node-postgres\'s words, and nothing else', () => {
+  it("classifies by SQLSTATE, Node code and node-postgres's words, and nothing else", () => {
     const withCode = (code: string) => Object.assign(new Error('x'), { code });
-    for (const [code, expected] of [['53100', 'PG_53100'], ['53200', 'PG_53200'], ['53300', 'PG_53300'], ['57P01', 'PG_57P01'], ['57P02', 'PG_57P02'],
-      ['57P03', 'PG_57P03'], ['08006', 'PG_08006'], ['08001', 'PG_08001'], ['25006', 'PG_25006'], ['40001', 'PG_40001'], ['40P01', 'PG_40P01'],
-      ['ECONNREFUSED', 'ECONNREFUSED'], ['ECONNRESET', 'ECONNRESET']] as const) {
+    for (const [code, expected] of [
+      ['53100', 'PG_53100'],
+      ['53200', 'PG_53200'],
+      ['53300', 'PG_53300'],
+      ['57P01', 'PG_57P01'],
+      ['57P02', 'PG_57P02'],
+      ['57P03', 'PG_57P03'],
+      ['08006', 'PG_08006'],
+      ['08001', 'PG_08001'],
+      ['25006', 'PG_25006'],
+      ['40001', 'PG_40001'],
+      ['40P01', 'PG_40P01'],
+      ['ECONNREFUSED', 'ECONNREFUSED'],
+      ['ECONNRESET', 'ECONNRESET'],
+    ] as const) {
       expect(postgresStorageFault(withCode(code))?.code).toBe(expected);
     }
     expect(postgresStorageFault(new Error('Connection terminated unexpectedly'))?.code).toBe('PG_CONNECTION_LOST');
     expect(postgresStorageFault(new Error('timeout exceeded when trying to connect'))?.code).toBe('PG_POOL_TIMEOUT');
-    for (const code of ['23505', '22P02', '42P01', '42703', 'ENOENT']) expect(postgresStorageFault(withCode(code))).toBeNull();
+    for (const code of ['23505', '22P02', '42P01', '42703', 'ENOENT'])
+      expect(postgresStorageFault(withCode(code))).toBeNull();
     expect(postgresStorageFault(new Error('something else'))).toBeNull();
     // What the store throws is what the receiver's storageFault already knows.
     expect(storageFault(postgresStorageFault(withCode('53100')))).toBeInstanceOf(StorageUnavailable);
@@ -266,21 +392,33 @@ describe('PostgresSubmissionStore: storage failures are StorageUnavailable (503)
 });
 
 describe('configuration from the environment', () => {
-  it('takes the URL, the pool and the timeouts, folds libpq\'s TLS variables into the URL, and never shows the password', () => {
+  it("takes the URL, the pool and the timeouts, folds libpq's TLS variables into the URL, and never shows the password", () => {
     const config = postgresConfigFromEnv({
       KLARSKJEMA_DATABASE_URL: 'postgres://klarskjema:s3cret@db.internal:5432/klarskjema?sslmode=verify-full',
-      KLARSKJEMA_DATABASE_POOL_SIZE: '20', KLARSKJEMA_DATABASE_CA: '/etc/klarskjema/db-ca.pem', PGSSLMODE: 'disable',
+      KLARSKJEMA_DATABASE_POOL_SIZE: '20',
+      KLARSKJEMA_DATABASE_CA: '/etc/klarskjema/db-ca.pem',
+      PGSSLMODE: 'disable',
     });
     expect(config.poolSize).toBe(20);
     const parsed = new URL(config.connectionString);
     expect(parsed.searchParams.get('sslmode')).toBe('verify-full'); // the URL's own wins
     expect(parsed.searchParams.get('sslrootcert')).toBe('/etc/klarskjema/db-ca.pem');
-    expect(new URL(withTlsFromEnv('postgres://a@b/c', { PGSSLMODE: 'require', PGSSLROOTCERT: '/ca.pem', PGSSLCERT: '/c.pem', PGSSLKEY: '/k.pem' })).search)
-      .toBe('?sslmode=require&sslrootcert=%2Fca.pem&sslcert=%2Fc.pem&sslkey=%2Fk.pem');
+    expect(
+      new URL(
+        withTlsFromEnv('postgres://a@b/c', {
+          PGSSLMODE: 'require',
+          PGSSLROOTCERT: '/ca.pem',
+          PGSSLCERT: '/c.pem',
+          PGSSLKEY: '/k.pem',
+        }),
+      ).search,
+    ).toBe('?sslmode=require&sslrootcert=%2Fca.pem&sslcert=%2Fc.pem&sslkey=%2Fk.pem');
     expect(describeDatabase(config.connectionString)).toBe('postgresql://klarskjema@db.internal:5432/klarskjema');
     expect(() => postgresConfigFromEnv({})).toThrow(/KLARSKJEMA_DATABASE_URL is not set/);
     expect(() => postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
-    expect(() => postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: 'postgres://x/y', KLARSKJEMA_DATABASE_POOL_SIZE: 'many' })).toThrow(/POOL_SIZE/);
+    expect(() =>
+      postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: 'postgres://x/y', KLARSKJEMA_DATABASE_POOL_SIZE: 'many' }),
+    ).toThrow(/POOL_SIZE/);
   });
 });
 
@@ -291,12 +429,52 @@ function makeCertificates(dir: string): void {
     if (result.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`);
   };
   for (const ca of ['ca', 'other-ca']) {
-    openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=klarskjema test ${ca}`, '-keyout', `${ca}.key`, '-out', `${ca}.pem`);
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=klarskjema test ${ca}`,
+      '-keyout',
+      `${ca}.key`,
+      '-out',
+      `${ca}.pem`,
+    );
   }
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'server.key', '-out', 'server.csr');
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-keyout',
+    'server.key',
+    '-out',
+    'server.csr',
+  );
   writeFileSync(join(dir, 'server.ext'), 'subjectAltName = IP:127.0.0.1\n');
-  openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-out', 'server.crt',
-    '-extfile', 'server.ext');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-out',
+    'server.crt',
+    '-extfile',
+    'server.ext',
+  );
 }
 
 describe('TLS by environment', () => {
@@ -325,7 +503,10 @@ describe('TLS by environment', () => {
   });
 
   it('sslmode=verify-full with the CA from KLARSKJEMA_DATABASE_CA connects encrypted; another CA is refused as StorageUnavailable', async () => {
-    const verified = postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: `${url}?sslmode=verify-full`, KLARSKJEMA_DATABASE_CA: join(dir, 'ca.pem') });
+    const verified = postgresConfigFromEnv({
+      KLARSKJEMA_DATABASE_URL: `${url}?sslmode=verify-full`,
+      KLARSKJEMA_DATABASE_CA: join(dir, 'ca.pem'),
+    });
     const store = open(verified);
     await store.ping();
     await store.probeWrite();
@@ -336,8 +517,16 @@ describe('TLS by environment', () => {
     } finally {
       await client.end();
     }
-    const wrongCa = postgresConfigFromEnv({ KLARSKJEMA_DATABASE_URL: `${url}?sslmode=verify-full`, PGSSLROOTCERT: join(dir, 'other-ca.pem') });
-    const refused = await open(wrongCa).ping().then(() => null, (error: unknown) => error);
+    const wrongCa = postgresConfigFromEnv({
+      KLARSKJEMA_DATABASE_URL: `${url}?sslmode=verify-full`,
+      PGSSLROOTCERT: join(dir, 'other-ca.pem'),
+    });
+    const refused = await open(wrongCa)
+      .ping()
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(refused).toBeInstanceOf(StorageUnavailable);
     // Refused for the certificate, by Node's TLS: the chain does not lead to the CA given.
     expect(((refused as StorageUnavailable).cause as { code?: string }).code).toMatch(/CERT|SIGNATURE|ISSUER/);

@@ -1,14 +1,26 @@
 // More bodies the receiver must refuse with a clear 4xx, storing nothing: empty, not an object,
 // prototype keys at any depth, too deep, too many items, and each of them once more under one key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kontaktSubmission, postJson, send, startTestReceiver, type RawResponse, type TestReceiver } from './helpers.ts';
+import {
+  kontaktSubmission,
+  postJson,
+  send,
+  startTestReceiver,
+  type RawResponse,
+  type TestReceiver,
+} from './helpers.ts';
 
 let receiver: TestReceiver;
-beforeAll(async () => { receiver = await startTestReceiver(); });
-afterAll(async () => { await receiver?.stop(); });
+beforeAll(async () => {
+  receiver = await startTestReceiver();
+});
+afterAll(async () => {
+  await receiver?.stop();
+});
 
 const url = () => `${receiver.url}/api/forms/kontakt/submissions`;
-const codes = (response: RawResponse) => (response.json as { errors: Array<{ pointer: string; code: string; message: string }> }).errors;
+const codes = (response: RawResponse) =>
+  (response.json as { errors: Array<{ pointer: string; code: string; message: string }> }).errors;
 
 describe('the receiver refuses', () => {
   it('bodies that are not a submission at all', async () => {
@@ -38,7 +50,13 @@ describe('the receiver refuses', () => {
       valid.replace('"navn":', '"prototype":{"x":1},"navn":'),
       valid.replace('"answeredIn":{', '"answeredIn":{"__proto__":{"locale":"nb","variant":"standard"},'),
       valid.replace('"unsure":[]', '"unsure":[{"constructor":{"prototype":{"polluted":true}}}]'),
-      JSON.stringify({ ...kontaktSubmission(), answers: { ...kontaktSubmission().answers, navn: JSON.parse(`${'{"a":'.repeat(12)}1${'}'.repeat(12)}`) as unknown } }),
+      JSON.stringify({
+        ...kontaktSubmission(),
+        answers: {
+          ...kontaktSubmission().answers,
+          navn: JSON.parse(`${'{"a":'.repeat(12)}1${'}'.repeat(12)}`) as unknown,
+        },
+      }),
       JSON.stringify({ ...kontaktSubmission(), unsure: Array.from({ length: 201 }, () => 'beskrivelse') }),
     ];
     const expected = ['forbidden-key', 'forbidden-key', 'forbidden-key', 'too-deep', 'too-many-items'];

@@ -7,21 +7,40 @@ import { isReference } from '../src/reference.ts';
 import type { SubmissionStore } from '../src/store.ts';
 import { exampleFormIds } from '../../../test/helpers/form-packages.ts';
 import {
-  disposition, FILES, kontaktSubmission, postJson, send, startTestReceiver, stotteSubmission, TEST_STORE_KIND, uploadToken, type RawResponse, type TestReceiver,
+  disposition,
+  FILES,
+  kontaktSubmission,
+  postJson,
+  send,
+  startTestReceiver,
+  stotteSubmission,
+  TEST_STORE_KIND,
+  uploadToken,
+  type RawResponse,
+  type TestReceiver,
 } from './helpers.ts';
 
 let receiver: TestReceiver;
-beforeAll(async () => { receiver = await startTestReceiver(); });
-afterAll(async () => { await receiver?.stop(); });
+beforeAll(async () => {
+  receiver = await startTestReceiver();
+});
+afterAll(async () => {
+  await receiver?.stop();
+});
 
 const submissions = (form = 'kontakt') => `${receiver.url}/api/forms/${form}/submissions`;
-const errorsOf = (response: RawResponse) => (response.json as { errors: Array<{ pointer: string; code: string }> }).errors.map((e) => [e.pointer, e.code]);
+const errorsOf = (response: RawResponse) =>
+  (response.json as { errors: Array<{ pointer: string; code: string }> }).errors.map((e) => [e.pointer, e.code]);
 
 describe('GET /api/health', () => {
   it('says the receiver, its storage and its forms are there', async () => {
     const response = await send(`${receiver.url}/api/health`, { method: 'GET' });
     expect(response.status).toBe(200);
-    expect(response.json).toEqual({ status: 'ok', storage: TEST_STORE_KIND, forms: exampleFormIds.map((id) => ({ id, version: '1.0.0' })) });
+    expect(response.json).toEqual({
+      status: 'ok',
+      storage: TEST_STORE_KIND,
+      forms: exampleFormIds.map((id) => ({ id, version: '1.0.0' })),
+    });
     expect((await send(`${receiver.url}/api/health`, { method: 'POST' })).status).toBe(405);
     expect((await send(`${receiver.url}/api/nothing`, { method: 'GET' })).status).toBe(404);
   });
@@ -60,7 +79,11 @@ describe('POST /api/forms/<form>/submissions', () => {
     const first = await postJson(submissions(), submission, { 'Idempotency-Key': submission.id });
     expect(first.status).toBe(201);
     const before = receiver.count('submissions');
-    const changed = { ...submission, answers: { ...submission.answers, telefon: '92345678' }, submittedAt: '2026-03-03T10:05:00.000Z' };
+    const changed = {
+      ...submission,
+      answers: { ...submission.answers, telefon: '92345678' },
+      submittedAt: '2026-03-03T10:05:00.000Z',
+    };
     const interpreter = { ...submission, help: { contact: false, interpreter: true, interpreterLanguage: 'uk' } };
     for (const body of [changed, interpreter]) {
       const response = await postJson(submissions(), body, { 'Idempotency-Key': submission.id });
@@ -80,7 +103,9 @@ describe('POST /api/forms/<form>/submissions', () => {
     const unique = Array.from({ length: 150 }, (_, i) => (i % 2 === 0 ? kontaktSubmission() : stotteSubmission()));
     const repeats = unique.slice(0, 50);
     const all = [...unique, ...repeats];
-    const responses = await Promise.all(all.map((s) => postJson(submissions(s.form.id), s, { 'Idempotency-Key': s.id })));
+    const responses = await Promise.all(
+      all.map((s) => postJson(submissions(s.form.id), s, { 'Idempotency-Key': s.id })),
+    );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(150);
     expect(responses.filter((r) => r.status === 200)).toHaveLength(50);
     expect(receiver.count('submissions') - before).toBe(150);
@@ -91,8 +116,12 @@ describe('POST /api/forms/<form>/submissions', () => {
 
   describe('refuses with a clear 4xx and stores nothing', () => {
     let before = 0;
-    beforeAll(() => { before = receiver.count('submissions'); });
-    afterAll(() => { expect(receiver.count('submissions')).toBe(before); });
+    beforeAll(() => {
+      before = receiver.count('submissions');
+    });
+    afterAll(() => {
+      expect(receiver.count('submissions')).toBe(before);
+    });
 
     it('a body that is not JSON (400)', async () => {
       const response = await postJson(submissions(), '{"id": ');
@@ -103,24 +132,44 @@ describe('POST /api/forms/<form>/submissions', () => {
     it('an invalid submission (422), pointing at the fields', async () => {
       const submission = kontaktSubmission();
       const { telefon: _, ...answers } = submission.answers;
-      const response = await postJson(submissions(), { ...submission, answers: { ...answers, epost: 'kari@', tolk: false } });
+      const response = await postJson(submissions(), {
+        ...submission,
+        answers: { ...answers, epost: 'kari@', tolk: false },
+      });
       expect(response.status).toBe(422);
-      expect(errorsOf(response)).toEqual([['/answers/tolkesprak', 'not-relevant'], ['/answers/telefon', 'required'], ['/answers/epost', 'format.email']]);
+      expect(errorsOf(response)).toEqual([
+        ['/answers/tolkesprak', 'not-relevant'],
+        ['/answers/telefon', 'required'],
+        ['/answers/epost', 'format.email'],
+      ]);
     });
 
     it('unknown keys (422)', async () => {
       const submission = kontaktSubmission();
-      const response = await postJson(submissions(), { ...submission, isAdmin: true, answers: { ...submission.answers, ekstra: 'x' } });
+      const response = await postJson(submissions(), {
+        ...submission,
+        isAdmin: true,
+        answers: { ...submission.answers, ekstra: 'x' },
+      });
       expect(response.status).toBe(422);
-      expect(errorsOf(response)).toEqual([['/isAdmin', 'unknown-key'], ['/answers/ekstra', 'unknown-key']]);
+      expect(errorsOf(response)).toEqual([
+        ['/isAdmin', 'unknown-key'],
+        ['/answers/ekstra', 'unknown-key'],
+      ]);
     });
 
     it('__proto__ and constructor keys (422)', async () => {
-      const text = JSON.stringify(kontaktSubmission()).replace('"answers":{', '"answers":{"__proto__":{"polluted":true},');
+      const text = JSON.stringify(kontaktSubmission()).replace(
+        '"answers":{',
+        '"answers":{"__proto__":{"polluted":true},',
+      );
       const proto = await postJson(submissions(), text);
       expect(proto.status).toBe(422);
       expect(errorsOf(proto)).toEqual([['/answers/__proto__', 'forbidden-key']]);
-      const constructor = await postJson(submissions(), JSON.stringify(kontaktSubmission()).replace(/^\{/, '{"constructor":{"prototype":{"x":1}},'));
+      const constructor = await postJson(
+        submissions(),
+        JSON.stringify(kontaktSubmission()).replace(/^\{/, '{"constructor":{"prototype":{"x":1}},'),
+      );
       expect(constructor.status).toBe(422);
       expect(errorsOf(constructor)).toEqual([['/constructor', 'forbidden-key']]);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -138,14 +187,22 @@ describe('POST /api/forms/<form>/submissions', () => {
 
     it('a string too long for one answer, inside a body that is not too large (422)', async () => {
       const submission = kontaktSubmission();
-      const response = await postJson(submissions(), { ...submission, answers: { ...submission.answers, beskrivelse: 'x'.repeat(MAX_BODY_BYTES / 2) } });
+      const response = await postJson(submissions(), {
+        ...submission,
+        answers: { ...submission.answers, beskrivelse: 'x'.repeat(MAX_BODY_BYTES / 2) },
+      });
       expect(response.status).toBe(422);
       expect(errorsOf(response)).toEqual([['/answers/beskrivelse', 'too-long']]);
     });
 
     it('a wrong or missing content type (415)', async () => {
       const body = JSON.stringify(kontaktSubmission());
-      for (const headers of [{ 'Content-Type': 'text/plain' }, { 'Content-Type': 'application/x-www-form-urlencoded' }, { 'Content-Type': 'application/json; charset=latin1' }, {}] as Array<Record<string, string>>) {
+      for (const headers of [
+        { 'Content-Type': 'text/plain' },
+        { 'Content-Type': 'application/x-www-form-urlencoded' },
+        { 'Content-Type': 'application/json; charset=latin1' },
+        {},
+      ] as Array<Record<string, string>>) {
         const response = await send(submissions(), { headers, body });
         expect(response.status).toBe(415);
         expect(errorsOf(response)).toEqual([['', 'unsupported-media-type']]);
@@ -159,8 +216,12 @@ describe('POST /api/forms/<form>/submissions', () => {
     });
 
     it('a submission of another form or version (422), an id used by another form (409)', async () => {
-      expect(errorsOf(await postJson(submissions('kontakt'), stotteSubmission()))).toEqual([['/form/id', 'wrong-form']]);
-      expect(errorsOf(await postJson(submissions(), kontaktSubmission({ form: { id: 'kontakt', version: '2.0.0' } })))).toEqual([['/form/version', 'wrong-version']]);
+      expect(errorsOf(await postJson(submissions('kontakt'), stotteSubmission()))).toEqual([
+        ['/form/id', 'wrong-form'],
+      ]);
+      expect(
+        errorsOf(await postJson(submissions(), kontaktSubmission({ form: { id: 'kontakt', version: '2.0.0' } }))),
+      ).toEqual([['/form/version', 'wrong-version']]);
       const stored = receiver.rows('submissions').find((r) => r.form_id === 'stotte')!;
       const reused = await postJson(submissions(), kontaktSubmission({ id: stored.idempotency_key as string }));
       expect(reused.status).toBe(409);
@@ -170,7 +231,14 @@ describe('POST /api/forms/<form>/submissions', () => {
       const response = await postJson(submissions('skatt'), kontaktSubmission());
       expect(response.status).toBe(404);
       expect(errorsOf(response)).toEqual([['', 'unknown-form']]);
-      expect((await send(`${receiver.url}/api/forms/skatt/submissions/abcdefgh-1/attachments?document=x`, { headers: { 'Content-Type': 'application/pdf' }, body: FILES.pdf })).status).toBe(404);
+      expect(
+        (
+          await send(`${receiver.url}/api/forms/skatt/submissions/abcdefgh-1/attachments?document=x`, {
+            headers: { 'Content-Type': 'application/pdf' },
+            body: FILES.pdf,
+          })
+        ).status,
+      ).toBe(404);
     });
 
     it('other methods (405)', async () => {
@@ -190,7 +258,11 @@ describe('GET /api/forms/<form>/submissions/<id>', () => {
     expect(found.status).toBe(200);
     expect(found.json).toEqual(stored.json);
     expect(found.headers['cache-control']).toBe('no-store');
-    for (const url of [`${submissions('kontakt')}/${submission.id}`, `${submissions('stotte')}/${kontaktSubmission().id}`, `${submissions('stotte')}/x`]) {
+    for (const url of [
+      `${submissions('kontakt')}/${submission.id}`,
+      `${submissions('stotte')}/${kontaktSubmission().id}`,
+      `${submissions('stotte')}/x`,
+    ]) {
       const missing = await send(url, { method: 'GET' });
       expect(missing.status).toBe(404);
       expect(errorsOf(missing)).toEqual([['', 'not-found']]);
@@ -206,7 +278,9 @@ describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
   const upload = async (id: string, body: Buffer | Buffer[], type: string, document?: string) =>
     send(uploadUrl(id, document), {
       headers: {
-        'Content-Type': type, 'Upload-Token': await uploadToken(receiver.url, 'stotte', id), 'Content-Disposition': disposition('kontrakt.pdf'),
+        'Content-Type': type,
+        'Upload-Token': await uploadToken(receiver.url, 'stotte', id),
+        'Content-Disposition': disposition('kontrakt.pdf'),
         ...(Array.isArray(body) ? {} : { 'Content-Length': String(body.length) }),
       },
       body,
@@ -219,7 +293,14 @@ describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
     const body = pdf.json as { ref: string; type: string; size: number; sha256: string; document: string };
     expect(body).toMatchObject({ type: 'application/pdf', size: FILES.pdf.length, document: 'husleiekontrakt' });
     const row = receiver.rows('attachments').find((r) => r.ref === body.ref)!;
-    expect(row).toMatchObject({ submission_id: id, form_id: 'stotte', document_id: 'husleiekontrakt', file_name: 'kontrakt.pdf', media_type: 'application/pdf', size: FILES.pdf.length });
+    expect(row).toMatchObject({
+      submission_id: id,
+      form_id: 'stotte',
+      document_id: 'husleiekontrakt',
+      file_name: 'kontrakt.pdf',
+      media_type: 'application/pdf',
+      size: FILES.pdf.length,
+    });
     expect(await readFile(join(receiver.dataDir, row.storage_path as string))).toEqual(FILES.pdf);
 
     const again = await upload(id, FILES.pdf, 'application/pdf');
@@ -228,14 +309,21 @@ describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
 
     // The bytes decide: a PNG sent as JPEG is a PNG, and "I don't know" (octet-stream) is fine.
     expect(((await upload(id, FILES.png, 'image/jpeg')).json as { type: string }).type).toBe('image/png');
-    expect(((await upload(id, FILES.jpeg, 'application/octet-stream')).json as { type: string }).type).toBe('image/jpeg');
+    expect(((await upload(id, FILES.jpeg, 'application/octet-stream')).json as { type: string }).type).toBe(
+      'image/jpeg',
+    );
     expect(((await upload(id, FILES.heic, 'image/heic')).json as { type: string }).type).toBe('image/heic');
     expect(receiver.rows('attachments').filter((r) => r.submission_id === id)).toHaveLength(4);
   });
 
   it('refuses files whose magic bytes are not PDF/JPEG/PNG/HEIC, whatever their declared type (415)', async () => {
     const id = stotteSubmission().id;
-    for (const [file, type] of [[FILES.text, 'application/pdf'], [FILES.zip, 'image/png'], [FILES.exe, 'application/octet-stream'], [FILES.avif, 'image/heic']] as const) {
+    for (const [file, type] of [
+      [FILES.text, 'application/pdf'],
+      [FILES.zip, 'image/png'],
+      [FILES.exe, 'application/octet-stream'],
+      [FILES.avif, 'image/heic'],
+    ] as const) {
       const response = await upload(id, file, type);
       expect(response.status).toBe(415);
       expect(errorsOf(response)).toEqual([['', 'unsupported-type']]);
@@ -249,7 +337,9 @@ describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
     const id = stotteSubmission().id;
     const big = Buffer.concat([FILES.pdf, Buffer.alloc(MAX_ATTACHMENT_BYTES, 0x20)]);
     expect((await upload(id, big, 'application/pdf')).status).toBe(413);
-    const chunks = Array.from({ length: Math.ceil(big.length / 1_048_576) }, (_, i) => big.subarray(i * 1_048_576, (i + 1) * 1_048_576));
+    const chunks = Array.from({ length: Math.ceil(big.length / 1_048_576) }, (_, i) =>
+      big.subarray(i * 1_048_576, (i + 1) * 1_048_576),
+    );
     const streamed = await upload(id, chunks, 'application/pdf');
     expect(streamed.status).toBe(413);
     expect(errorsOf(streamed)).toEqual([['', 'too-large']]);
@@ -263,12 +353,27 @@ describe('POST /api/forms/<form>/submissions/<id>/attachments', () => {
   it('refuses an unknown document, a bad submission id, an empty file, and too many files for one document', async () => {
     const id = stotteSubmission().id;
     expect(errorsOf(await upload(id, FILES.pdf, 'application/pdf', 'pass'))).toEqual([['', 'unknown-document']]);
-    expect((await send(`${receiver.url}/api/forms/stotte/submissions/${encodeURIComponent('../../etc')}/attachments?document=husleiekontrakt`, { headers: { 'Content-Type': 'application/pdf' }, body: FILES.pdf })).status).toBe(400);
+    expect(
+      (
+        await send(
+          `${receiver.url}/api/forms/stotte/submissions/${encodeURIComponent('../../etc')}/attachments?document=husleiekontrakt`,
+          { headers: { 'Content-Type': 'application/pdf' }, body: FILES.pdf },
+        )
+      ).status,
+    ).toBe(400);
     expect(errorsOf(await upload(id, Buffer.alloc(0), 'application/pdf'))).toEqual([['', 'empty']]);
     for (let i = 0; i < MAX_FILES_PER_DOCUMENT; i++) {
-      expect((await upload(id, Buffer.concat([FILES.pdf, Buffer.from(String(i))]), 'application/pdf', 'kontoutskrift')).status).toBe(201);
+      expect(
+        (await upload(id, Buffer.concat([FILES.pdf, Buffer.from(String(i))]), 'application/pdf', 'kontoutskrift'))
+          .status,
+      ).toBe(201);
     }
-    const extra = await upload(id, Buffer.concat([FILES.pdf, Buffer.from('extra')]), 'application/pdf', 'kontoutskrift');
+    const extra = await upload(
+      id,
+      Buffer.concat([FILES.pdf, Buffer.from('extra')]),
+      'application/pdf',
+      'kontoutskrift',
+    );
     expect(extra.status).toBe(422);
     expect(errorsOf(extra)).toEqual([['', 'too-many-files']]);
     expect(receiver.rows('attachments').filter((r) => r.submission_id === id)).toHaveLength(MAX_FILES_PER_DOCUMENT);
@@ -279,8 +384,15 @@ describe('privacy and failure', () => {
   it('logs one line per request, with no answers and no file names', () => {
     expect(receiver.logs.length).toBeGreaterThan(200);
     for (const line of receiver.logs) {
-      expect(JSON.parse(line)).toMatchObject({ event: 'request', method: expect.stringMatching(/^(GET|POST|HEAD)$/), route: expect.any(String), status: expect.any(Number), duration_ms: expect.any(Number) });
-      for (const secret of ['Kari', '01010000110', '91234567', 'kontrakt.pdf', 'utkastelse', 'Storgata']) expect(line).not.toContain(secret);
+      expect(JSON.parse(line)).toMatchObject({
+        event: 'request',
+        method: expect.stringMatching(/^(GET|POST|HEAD)$/),
+        route: expect.any(String),
+        status: expect.any(Number),
+        duration_ms: expect.any(Number),
+      });
+      for (const secret of ['Kari', '01010000110', '91234567', 'kontrakt.pdf', 'utkastelse', 'Storgata'])
+        expect(line).not.toContain(secret);
     }
   });
 
@@ -288,7 +400,8 @@ describe('privacy and failure', () => {
     const failing = await startTestReceiver({
       store: (): SubmissionStore => ({
         kind: 'broken',
-        saveSubmission: () => Promise.reject(Object.assign(new Error('disk on fire at /var/lib/secret'), { code: 'EIO' })),
+        saveSubmission: () =>
+          Promise.reject(Object.assign(new Error('disk on fire at /var/lib/secret'), { code: 'EIO' })),
         saveAttachment: () => Promise.reject(new Error('nope')),
         findSubmission: () => Promise.reject(new Error('bug at /var/lib/secret')),
         uploadsOf: () => Promise.reject(new Error('nope')),
@@ -302,12 +415,22 @@ describe('privacy and failure', () => {
       const response = await postJson(`${failing.url}/api/forms/kontakt/submissions`, kontaktSubmission());
       expect(response.status).toBe(503);
       expect(response.headers['retry-after']).toBe('30');
-      expect(response.json).toEqual({ errors: [{ pointer: '', code: 'storage-unavailable', message: expect.any(String) }] });
+      expect(response.json).toEqual({
+        errors: [{ pointer: '', code: 'storage-unavailable', message: expect.any(String) }],
+      });
       expect(response.text).not.toMatch(/ at |fire|secret/);
-      expect(JSON.parse(failing.logs.at(-1)!)).toMatchObject({ status: 503, outcome: 'storage-unavailable', store_error: 'EIO' });
-      const broken = await send(`${failing.url}/api/forms/kontakt/submissions/${kontaktSubmission().id}`, { method: 'GET' });
+      expect(JSON.parse(failing.logs.at(-1)!)).toMatchObject({
+        status: 503,
+        outcome: 'storage-unavailable',
+        store_error: 'EIO',
+      });
+      const broken = await send(`${failing.url}/api/forms/kontakt/submissions/${kontaktSubmission().id}`, {
+        method: 'GET',
+      });
       expect(broken.status).toBe(500);
-      expect(broken.json).toEqual({ errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }] });
+      expect(broken.json).toEqual({
+        errors: [{ pointer: '', code: 'internal', message: 'The receiver failed. Try again later.' }],
+      });
       expect(broken.text).not.toMatch(/ at |bug|secret/);
       const health = await send(`${failing.url}/api/health`, { method: 'GET' });
       expect(health.status).toBe(503);

@@ -12,7 +12,16 @@ parentPort!.postMessage('ready');
 Atomics.wait(gate, 0, 0);
 const results: Array<[string, string, string]> = [];
 for (const key of keys) {
-  const saved = await store.saveSubmission({ idempotencyKey: key, formId: 'kontakt', formVersion: '1.0.0', submission: kontaktSubmission({ id: key }), receivedAt: new Date() }, () => createReference());
+  const saved = await store.saveSubmission(
+    {
+      idempotencyKey: key,
+      formId: 'kontakt',
+      formVersion: '1.0.0',
+      submission: kontaktSubmission({ id: key }),
+      receivedAt: new Date(),
+    },
+    () => createReference(),
+  );
   results.push([key, saved.status, 'reference' in saved ? saved.reference : '']);
 }
 await store.close();

@@ -2,10 +2,30 @@
 // paths, queries and file names wherever a sender could put it: for the OpenAPI test (every answer is
 // described), the log test (none of it is logged) and the metrics test (all of it is counted).
 import { randomUUID } from 'node:crypto';
-import { disposition, FILES, kontaktSubmission, postJson, send, stotteSubmission, type RawResponse } from './helpers.ts';
+import {
+  disposition,
+  FILES,
+  kontaktSubmission,
+  postJson,
+  send,
+  stotteSubmission,
+  type RawResponse,
+} from './helpers.ts';
 
 /** What must never appear in a log line or a metric. */
-export const PERSONAL = ['Kari', 'Nordmann', '01010000110', '91234567', 'kari@example.no', 'Storgata', 'utkastelse', 'hemmelig', 'kontoutskrift-mars', 'Ola Hansen', '86011117947'];
+export const PERSONAL = [
+  'Kari',
+  'Nordmann',
+  '01010000110',
+  '91234567',
+  'kari@example.no',
+  'Storgata',
+  'utkastelse',
+  'hemmelig',
+  'kontoutskrift-mars',
+  'Ola Hansen',
+  '86011117947',
+];
 
 export interface TourStep {
   /** The request, for failure messages. */
@@ -18,7 +38,12 @@ export interface TourStep {
 
 export async function tour(base: string): Promise<TourStep[]> {
   const steps: TourStep[] = [];
-  const step = async (what: string, method: string, route: string | null, request: Promise<RawResponse>): Promise<RawResponse> => {
+  const step = async (
+    what: string,
+    method: string,
+    route: string | null,
+    request: Promise<RawResponse>,
+  ): Promise<RawResponse> => {
     const response = await request;
     steps.push({ what, method, route, response });
     return response;
@@ -39,46 +64,145 @@ export async function tour(base: string): Promise<TourStep[]> {
   // Submissions
   const kontakt = kontaktSubmission();
   await step('a submission', 'POST', SUBMIT, postJson(submissions('kontakt'), kontakt));
-  await step('the same again', 'POST', SUBMIT, postJson(submissions('kontakt'), { ...kontakt, submittedAt: '2026-03-03T10:05:00.000Z' }));
-  await step('the same id, another body', 'POST', SUBMIT, postJson(submissions('kontakt'), { ...kontakt, answers: { ...kontakt.answers, navn: 'Kari Nordmann Hansen' } }));
-  await step('the same id for another form', 'POST', SUBMIT, postJson(submissions('stotte'), stotteSubmission({ id: kontakt.id })));
-  await step('invalid answers', 'POST', SUBMIT, postJson(submissions('kontakt'), kontaktSubmission({
-    answers: { ...kontakt.answers, epost: 'kari@example.no Storgata 1', fodselsnummer: '01010000110x', hemmelig: 'Ola Hansen 86011117947' },
-  })));
-  await step('not JSON', 'POST', SUBMIT, postJson(submissions('kontakt'), '{"navn": "Kari Nordmann", "fodselsnummer": "01010000110"'));
-  await step('plain text', 'POST', SUBMIT, send(submissions('kontakt'), { headers: { 'Content-Type': 'text/plain' }, body: 'Kari Nordmann 01010000110' }));
-  await step('too large', 'POST', SUBMIT, postJson(submissions('kontakt'), JSON.stringify({ navn: `Kari Nordmann ${'x'.repeat(1024 * 1024)}` })));
-  await step('idempotency key not the id', 'POST', SUBMIT, postJson(submissions('kontakt'), kontaktSubmission(), { 'Idempotency-Key': 'Kari-Nordmann-01010000110' }));
+  await step(
+    'the same again',
+    'POST',
+    SUBMIT,
+    postJson(submissions('kontakt'), { ...kontakt, submittedAt: '2026-03-03T10:05:00.000Z' }),
+  );
+  await step(
+    'the same id, another body',
+    'POST',
+    SUBMIT,
+    postJson(submissions('kontakt'), { ...kontakt, answers: { ...kontakt.answers, navn: 'Kari Nordmann Hansen' } }),
+  );
+  await step(
+    'the same id for another form',
+    'POST',
+    SUBMIT,
+    postJson(submissions('stotte'), stotteSubmission({ id: kontakt.id })),
+  );
+  await step(
+    'invalid answers',
+    'POST',
+    SUBMIT,
+    postJson(
+      submissions('kontakt'),
+      kontaktSubmission({
+        answers: {
+          ...kontakt.answers,
+          epost: 'kari@example.no Storgata 1',
+          fodselsnummer: '01010000110x',
+          hemmelig: 'Ola Hansen 86011117947',
+        },
+      }),
+    ),
+  );
+  await step(
+    'not JSON',
+    'POST',
+    SUBMIT,
+    postJson(submissions('kontakt'), '{"navn": "Kari Nordmann", "fodselsnummer": "01010000110"'),
+  );
+  await step(
+    'plain text',
+    'POST',
+    SUBMIT,
+    send(submissions('kontakt'), { headers: { 'Content-Type': 'text/plain' }, body: 'Kari Nordmann 01010000110' }),
+  );
+  await step(
+    'too large',
+    'POST',
+    SUBMIT,
+    postJson(submissions('kontakt'), JSON.stringify({ navn: `Kari Nordmann ${'x'.repeat(1024 * 1024)}` })),
+  );
+  await step(
+    'idempotency key not the id',
+    'POST',
+    SUBMIT,
+    postJson(submissions('kontakt'), kontaktSubmission(), { 'Idempotency-Key': 'Kari-Nordmann-01010000110' }),
+  );
   await step('a form that is a name', 'POST', SUBMIT, postJson(submissions('Kari%20Nordmann'), kontaktSubmission()));
   await step('GET on the submissions', 'GET', SUBMIT, send(submissions('kontakt'), { method: 'GET' }));
-  await step('a path that is not valid', 'POST', null, postJson(`${api}/forms/%E0%A4%A/submissions`, kontaktSubmission()));
+  await step(
+    'a path that is not valid',
+    'POST',
+    null,
+    postJson(`${api}/forms/%E0%A4%A/submissions`, kontaktSubmission()),
+  );
 
   // Look-ups
-  await step('look up a stored submission', 'GET', LOOKUP, send(`${submissions('kontakt')}/${kontakt.id}`, { method: 'GET' }));
-  await step('look up, headers only', 'HEAD', LOOKUP, send(`${submissions('kontakt')}/${kontakt.id}`, { method: 'HEAD' }));
-  await step('look up an id never sent', 'GET', LOOKUP, send(`${submissions('kontakt')}/Kari-Nordmann-01010000110?fnr=01010000110`, { method: 'GET' }));
+  await step(
+    'look up a stored submission',
+    'GET',
+    LOOKUP,
+    send(`${submissions('kontakt')}/${kontakt.id}`, { method: 'GET' }),
+  );
+  await step(
+    'look up, headers only',
+    'HEAD',
+    LOOKUP,
+    send(`${submissions('kontakt')}/${kontakt.id}`, { method: 'HEAD' }),
+  );
+  await step(
+    'look up an id never sent',
+    'GET',
+    LOOKUP,
+    send(`${submissions('kontakt')}/Kari-Nordmann-01010000110?fnr=01010000110`, { method: 'GET' }),
+  );
 
   // Uploads
   const id = randomUUID();
-  const issued = await step('an upload token', 'POST', TOKEN, send(`${submissions('stotte')}/${id}/upload-token`, { headers: { 'Content-Length': '0' } }));
+  const issued = await step(
+    'an upload token',
+    'POST',
+    TOKEN,
+    send(`${submissions('stotte')}/${id}/upload-token`, { headers: { 'Content-Length': '0' } }),
+  );
   const token = (issued.json as { token: string }).token;
-  await step('an upload token with a query', 'POST', TOKEN, send(`${submissions('stotte')}/${id}/upload-token?navn=Kari+Nordmann`, { headers: { 'Content-Length': '0' } }));
-  await step('an upload token for a bad id', 'POST', TOKEN, send(`${submissions('stotte')}/Kari%20Nordmann/upload-token`, { headers: { 'Content-Length': '0' } }));
+  await step(
+    'an upload token with a query',
+    'POST',
+    TOKEN,
+    send(`${submissions('stotte')}/${id}/upload-token?navn=Kari+Nordmann`, { headers: { 'Content-Length': '0' } }),
+  );
+  await step(
+    'an upload token for a bad id',
+    'POST',
+    TOKEN,
+    send(`${submissions('stotte')}/Kari%20Nordmann/upload-token`, { headers: { 'Content-Length': '0' } }),
+  );
   const file = (document: string, bytes: Buffer, headers: Record<string, string>): Promise<RawResponse> =>
     send(`${submissions('stotte')}/${id}/attachments?document=${document}`, {
-      headers: { 'Content-Type': 'application/pdf', 'Content-Length': String(bytes.length), 'Upload-Token': token, 'Content-Disposition': disposition('hemmelig kontoutskrift-mars Kari.pdf'), ...headers },
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Length': String(bytes.length),
+        'Upload-Token': token,
+        'Content-Disposition': disposition('hemmelig kontoutskrift-mars Kari.pdf'),
+        ...headers,
+      },
       body: bytes,
     });
   await step('a file', 'POST', UPLOAD, file('kontoutskrift', FILES.pdf, {}));
   await step('the same file again', 'POST', UPLOAD, file('kontoutskrift', FILES.pdf, {}));
-  await step('a file with a forged token', 'POST', UPLOAD, file('kontoutskrift', FILES.pdf, { 'Upload-Token': `${token}x` }));
+  await step(
+    'a file with a forged token',
+    'POST',
+    UPLOAD,
+    file('kontoutskrift', FILES.pdf, { 'Upload-Token': `${token}x` }),
+  );
   await step('a file named in the URL', 'POST', UPLOAD, file('kontoutskrift&name=hemmelig-Kari.pdf', FILES.pdf, {}));
   await step('a text file', 'POST', UPLOAD, file('kontoutskrift', FILES.text, { 'Content-Type': 'application/pdf' }));
   await step('a document the form does not ask for', 'POST', UPLOAD, file('Kari-Nordmann', FILES.pdf, {}));
   await step('an empty file', 'POST', UPLOAD, file('kontoutskrift', Buffer.alloc(0), {}));
 
   // Paths no route has, with personal data in them.
-  await step('no such route', 'GET', null, send(`${api}/Kari-Nordmann/01010000110?epost=kari@example.no`, { method: 'GET' }));
+  await step(
+    'no such route',
+    'GET',
+    null,
+    send(`${api}/Kari-Nordmann/01010000110?epost=kari@example.no`, { method: 'GET' }),
+  );
   await step('outside /api/', 'GET', null, send(`${base}/Kari/Nordmann`, { method: 'GET' }));
   await step('metrics', 'GET', '/metrics', send(`${base}/metrics`, { method: 'GET' }));
   return steps;

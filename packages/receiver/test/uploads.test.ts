@@ -7,22 +7,42 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileNameFromDisposition } from '../src/content-disposition.ts';
-import { MAX_BYTES_PER_SUBMISSION, MAX_FILES_PER_DOCUMENT, MAX_FILES_PER_SUBMISSION, UPLOAD_TOKEN_TTL_MS } from '../src/limits.ts';
+import {
+  MAX_BYTES_PER_SUBMISSION,
+  MAX_FILES_PER_DOCUMENT,
+  MAX_FILES_PER_SUBMISSION,
+  UPLOAD_TOKEN_TTL_MS,
+} from '../src/limits.ts';
 import { uploadTtlFromEnv } from '../src/receiver.ts';
 import { LEFTOVER_GRACE_MS } from '../src/upload-sweep.ts';
 import { issueUploadToken, loadUploadSecret, UPLOAD_SECRET_FILE, verifyUploadToken } from '../src/upload-token.ts';
 import {
-  disposition, FILES, openTestStore, postJson, send, startTestReceiver, stotteSubmission, uploadToken, type RawResponse, type TestReceiver,
+  disposition,
+  FILES,
+  openTestStore,
+  postJson,
+  send,
+  startTestReceiver,
+  stotteSubmission,
+  uploadToken,
+  type RawResponse,
+  type TestReceiver,
 } from './helpers.ts';
 
-const errorsOf = (response: RawResponse) => (response.json as { errors: Array<{ pointer: string; code: string }> }).errors.map((e) => [e.pointer, e.code]);
+const errorsOf = (response: RawResponse) =>
+  (response.json as { errors: Array<{ pointer: string; code: string }> }).errors.map((e) => [e.pointer, e.code]);
 
 describe('upload tokens', () => {
   const secret = Buffer.alloc(32, 7);
   const at = new Date('2026-03-03T10:00:00.000Z');
 
   it('hold for their form and submission id until they expire, and for nothing else', () => {
-    const { token, expiresAt } = issueUploadToken(secret, 'stotte', 'abcdefgh-1', new Date(at.getTime() + UPLOAD_TOKEN_TTL_MS));
+    const { token, expiresAt } = issueUploadToken(
+      secret,
+      'stotte',
+      'abcdefgh-1',
+      new Date(at.getTime() + UPLOAD_TOKEN_TTL_MS),
+    );
     expect(expiresAt.toISOString()).toBe('2026-03-03T11:00:00.000Z');
     expect(verifyUploadToken(secret, token, 'stotte', 'abcdefgh-1', at)).toBe('ok');
     expect(verifyUploadToken(secret, token, 'stotte', 'abcdefgh-2', at)).toBe('forged');
@@ -33,7 +53,9 @@ describe('upload tokens', () => {
     expect(verifyUploadToken(secret, 'x', 'stotte', 'abcdefgh-1', at)).toBe('malformed');
     // A later expiry under the old MAC is a forgery, not a longer token.
     const [version, seconds, mac] = token.split('.');
-    expect(verifyUploadToken(secret, `${version}.${Number(seconds) + 3600}.${mac}`, 'stotte', 'abcdefgh-1', at)).toBe('forged');
+    expect(verifyUploadToken(secret, `${version}.${Number(seconds) + 3600}.${mac}`, 'stotte', 'abcdefgh-1', at)).toBe(
+      'forged',
+    );
   });
 
   it('take their secret from the data folder (created once, mode 0600) or from the environment', async () => {
@@ -67,7 +89,9 @@ describe('upload tokens, byte for byte', () => {
     for (let n = 0; n < 20; n++) {
       const { token } = issueUploadToken(secret, 'stotte', `abcdefgh-${n}`, new Date(at.getTime() + 3_600_000));
       const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-      const accepted = [...alphabet].filter((last) => verifyUploadToken(secret, `${token.slice(0, -1)}${last}`, 'stotte', `abcdefgh-${n}`, at) === 'ok');
+      const accepted = [...alphabet].filter(
+        (last) => verifyUploadToken(secret, `${token.slice(0, -1)}${last}`, 'stotte', `abcdefgh-${n}`, at) === 'ok',
+      );
       expect(accepted).toEqual([token.slice(-1)]);
     }
   });
@@ -78,15 +102,27 @@ describe('Content-Disposition', () => {
     const name = (header: string | undefined) => fileNameFromDisposition(header);
     expect(name(undefined)).toEqual({ ok: true, name: null });
     expect(name('attachment')).toEqual({ ok: true, name: null });
-    expect(name(disposition('Kontoutskrift mars – Åse.pdf'))).toEqual({ ok: true, name: 'Kontoutskrift mars – Åse.pdf' });
+    expect(name(disposition('Kontoutskrift mars – Åse.pdf'))).toEqual({
+      ok: true,
+      name: 'Kontoutskrift mars – Åse.pdf',
+    });
     expect(name("attachment; filename*=utf-8'nb'l%C3%B8nn.pdf")).toEqual({ ok: true, name: 'lønn.pdf' });
     expect(name('attachment; filename="a; b \\"c\\".pdf"')).toEqual({ ok: true, name: 'a; b "c".pdf' });
     expect(name('attachment; filename=plain.pdf')).toEqual({ ok: true, name: 'plain.pdf' });
-    expect(name(`attachment; filename="fallback.pdf"; ${disposition('ekte navn.pdf').slice(12)}`)).toEqual({ ok: true, name: 'ekte navn.pdf' });
+    expect(name(`attachment; filename="fallback.pdf"; ${disposition('ekte navn.pdf').slice(12)}`)).toEqual({
+      ok: true,
+      name: 'ekte navn.pdf',
+    });
     for (const bad of [
-      "inline; filename*=UTF-8''a.pdf", "attachment; filename*=ISO-8859-1''a.pdf", "attachment; filename*=UTF-8''%FF.pdf",
-      'attachment; filename="unterminated', 'attachment; filename="lønn.pdf"', 'attachment; filename=a.pdf; filename=b.pdf', 'attachment; =x',
-    ]) expect(name(bad).ok, bad).toBe(false);
+      "inline; filename*=UTF-8''a.pdf",
+      "attachment; filename*=ISO-8859-1''a.pdf",
+      "attachment; filename*=UTF-8''%FF.pdf",
+      'attachment; filename="unterminated',
+      'attachment; filename="lønn.pdf"',
+      'attachment; filename=a.pdf; filename=b.pdf',
+      'attachment; =x',
+    ])
+      expect(name(bad).ok, bad).toBe(false);
   });
 });
 
@@ -95,8 +131,16 @@ describe('quotas in the store, with the real limits', () => {
     const { store } = await openTestStore();
     const quota = { files: MAX_FILES_PER_SUBMISSION, bytes: MAX_BYTES_PER_SUBMISSION };
     const record = (submissionId: string, documentId: string, i: number, size: number) => ({
-      ref: randomUUID(), formId: 'sosialhjelp', submissionId, documentId, fileName: null, type: 'application/pdf' as const, size,
-      sha256: `${documentId}-${i}`, storagePath: `attachments/x/${i}`, receivedAt: new Date(),
+      ref: randomUUID(),
+      formId: 'sosialhjelp',
+      submissionId,
+      documentId,
+      fileName: null,
+      type: 'application/pdf' as const,
+      size,
+      sha256: `${documentId}-${i}`,
+      storagePath: `attachments/x/${i}`,
+      receivedAt: new Date(),
     });
     const many = 'many-files-1';
     const documents = ['husleiekontrakt', 'boliglan', 'stromregning', 'lonnsslipp'];
@@ -110,10 +154,19 @@ describe('quotas in the store, with the real limits', () => {
     }
     expect(stored).toBe(MAX_FILES_PER_SUBMISSION);
     const big = 'big-files-1';
-    for (let i = 0; i < 10; i++) expect((await store.saveAttachment(record(big, documents[i % 4]!, i, 10 * 1024 * 1024), MAX_FILES_PER_DOCUMENT, quota)).status).toBe('created');
-    expect((await store.saveAttachment(record(big, 'barnehage-sfo', 99, 1), MAX_FILES_PER_DOCUMENT, quota)).status).toBe('quota-bytes');
+    for (let i = 0; i < 10; i++)
+      expect(
+        (await store.saveAttachment(record(big, documents[i % 4]!, i, 10 * 1024 * 1024), MAX_FILES_PER_DOCUMENT, quota))
+          .status,
+      ).toBe('created');
+    expect(
+      (await store.saveAttachment(record(big, 'barnehage-sfo', 99, 1), MAX_FILES_PER_DOCUMENT, quota)).status,
+    ).toBe('quota-bytes');
     // Another submission id has its own quota.
-    expect((await store.saveAttachment(record('another-id-1', 'husleiekontrakt', 0, 1000), MAX_FILES_PER_DOCUMENT, quota)).status).toBe('created');
+    expect(
+      (await store.saveAttachment(record('another-id-1', 'husleiekontrakt', 0, 1000), MAX_FILES_PER_DOCUMENT, quota))
+        .status,
+    ).toBe('created');
     await store.close();
   });
 });
@@ -122,13 +175,25 @@ describe('the upload route', () => {
   let receiver: TestReceiver;
   let clock = new Date('2026-03-03T10:00:00.000Z');
   beforeAll(async () => {
-    receiver = await startTestReceiver({ receiver: { now: () => clock, quota: { files: 5, bytes: 6 * FILES.pdf.length } } });
+    receiver = await startTestReceiver({
+      receiver: { now: () => clock, quota: { files: 5, bytes: 6 * FILES.pdf.length } },
+    });
   });
-  afterAll(async () => { await receiver?.stop(); });
+  afterAll(async () => {
+    await receiver?.stop();
+  });
 
   const attachmentsOf = (id: string) => `${receiver.url}/api/forms/stotte/submissions/${id}/attachments`;
-  const put = (id: string, headers: Record<string, string>, body: Buffer = FILES.pdf, query = '?document=husleiekontrakt') =>
-    send(`${attachmentsOf(id)}${query}`, { headers: { 'Content-Type': 'application/pdf', 'Content-Length': String(body.length), ...headers }, body });
+  const put = (
+    id: string,
+    headers: Record<string, string>,
+    body: Buffer = FILES.pdf,
+    query = '?document=husleiekontrakt',
+  ) =>
+    send(`${attachmentsOf(id)}${query}`, {
+      headers: { 'Content-Type': 'application/pdf', 'Content-Length': String(body.length), ...headers },
+      body,
+    });
   const variant = (i: number) => Buffer.concat([FILES.pdf, Buffer.from(`variant ${i}`)]);
 
   it('issues tokens only by POST without a body, and they are bound to form and id', async () => {
@@ -138,10 +203,24 @@ describe('the upload route', () => {
     const { token, expiresAt } = issued.json as { token: string; expiresAt: string };
     expect(expiresAt).toBe(new Date(clock.getTime() + UPLOAD_TOKEN_TTL_MS).toISOString());
     expect(issued.headers['cache-control']).toBe('no-store');
-    expect((await send(`${receiver.url}/api/forms/stotte/submissions/${id}/upload-token`, { method: 'GET' })).status).toBe(405);
-    expect((await send(`${receiver.url}/api/forms/stotte/submissions/${id}/upload-token`, { headers: { 'Content-Length': '2' }, body: '{}' })).status).toBe(400);
-    expect((await send(`${receiver.url}/api/forms/nope/submissions/${id}/upload-token`, { method: 'POST' })).status).toBe(404);
-    expect((await send(`${receiver.url}/api/forms/stotte/submissions/..%2F..%2Fetc/upload-token`, { method: 'POST' })).status).toBe(400);
+    expect(
+      (await send(`${receiver.url}/api/forms/stotte/submissions/${id}/upload-token`, { method: 'GET' })).status,
+    ).toBe(405);
+    expect(
+      (
+        await send(`${receiver.url}/api/forms/stotte/submissions/${id}/upload-token`, {
+          headers: { 'Content-Length': '2' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await send(`${receiver.url}/api/forms/nope/submissions/${id}/upload-token`, { method: 'POST' })).status,
+    ).toBe(404);
+    expect(
+      (await send(`${receiver.url}/api/forms/stotte/submissions/..%2F..%2Fetc/upload-token`, { method: 'POST' }))
+        .status,
+    ).toBe(400);
 
     expect((await put(id, { 'Upload-Token': token })).status).toBe(201);
     const other = randomUUID();
@@ -167,13 +246,23 @@ describe('the upload route', () => {
     const token = await uploadToken(receiver.url, 'stotte', id);
     const named = await put(id, { 'Upload-Token': token, 'Content-Disposition': disposition('Husleie – mars.pdf') });
     expect(named.status).toBe(201);
-    expect(receiver.rows('attachments').find((r) => r.ref === (named.json as { ref: string }).ref)!.file_name).toBe('Husleie – mars.pdf');
+    expect(receiver.rows('attachments').find((r) => r.ref === (named.json as { ref: string }).ref)!.file_name).toBe(
+      'Husleie – mars.pdf',
+    );
     const inUrl = await put(id, { 'Upload-Token': token }, variant(2), '?document=husleiekontrakt&name=secret.pdf');
     expect(inUrl.status).toBe(400);
     expect(errorsOf(inUrl)).toEqual([['', 'name-in-url']]);
-    const control = await put(id, { 'Upload-Token': token, 'Content-Disposition': disposition('a\u0007b.pdf') }, variant(3));
+    const control = await put(
+      id,
+      { 'Upload-Token': token, 'Content-Disposition': disposition('a\u0007b.pdf') },
+      variant(3),
+    );
     expect(errorsOf(control)).toEqual([['', 'invalid-name']]);
-    const unreadable = await put(id, { 'Upload-Token': token, 'Content-Disposition': 'form-data; name="file"' }, variant(4));
+    const unreadable = await put(
+      id,
+      { 'Upload-Token': token, 'Content-Disposition': 'form-data; name="file"' },
+      variant(4),
+    );
     expect(errorsOf(unreadable)).toEqual([['', 'invalid-name']]);
     expect(receiver.rows('attachments').filter((r) => r.submission_id === id)).toHaveLength(1);
     for (const line of receiver.logs) expect(line).not.toContain('secret.pdf');
@@ -183,7 +272,11 @@ describe('the upload route', () => {
     const id = randomUUID();
     const token = await uploadToken(receiver.url, 'stotte', id);
     const documents = ['husleiekontrakt', 'lonnsslipp', 'kontoutskrift'];
-    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => put(id, { 'Upload-Token': token }, variant(100 + i), `?document=${documents[i % 3]}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        put(id, { 'Upload-Token': token }, variant(100 + i), `?document=${documents[i % 3]}`),
+      ),
+    );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(5);
     for (const refused of responses.filter((r) => r.status !== 201)) {
       expect(refused.status).toBe(422);
@@ -195,7 +288,12 @@ describe('the upload route', () => {
     const bytesToken = await uploadToken(receiver.url, 'stotte', bytesId);
     const large = Buffer.concat([FILES.pdf, Buffer.alloc(FILES.pdf.length * 2, 0x20)]); // three quota units each
     expect((await put(bytesId, { 'Upload-Token': bytesToken }, large)).status).toBe(201);
-    const over = await put(bytesId, { 'Upload-Token': bytesToken }, Buffer.concat([large, Buffer.from('x')]), '?document=lonnsslipp');
+    const over = await put(
+      bytesId,
+      { 'Upload-Token': bytesToken },
+      Buffer.concat([large, Buffer.from('x')]),
+      '?document=lonnsslipp',
+    );
     expect(over.status).toBe(413);
     expect(errorsOf(over)).toEqual([['', 'quota-bytes']]);
     expect(receiver.rows('attachments').filter((r) => r.submission_id === bytesId)).toHaveLength(1);
@@ -209,16 +307,26 @@ describe('the upload route', () => {
     const submission = stotteSubmission();
     const token = await uploadToken(receiver.url, 'stotte', submission.id);
     const mine = ((await put(submission.id, { 'Upload-Token': token }, variant(200))).json as { ref: string }).ref;
-    const otherDocument = ((await put(submission.id, { 'Upload-Token': token }, variant(201), '?document=lonnsslipp')).json as { ref: string }).ref;
+    const otherDocument = (
+      (await put(submission.id, { 'Upload-Token': token }, variant(201), '?document=lonnsslipp')).json as {
+        ref: string;
+      }
+    ).ref;
     const stranger = randomUUID();
-    const theirs = ((await put(stranger, { 'Upload-Token': await uploadToken(receiver.url, 'stotte', stranger) }, variant(202))).json as { ref: string }).ref;
+    const theirs = (
+      (await put(stranger, { 'Upload-Token': await uploadToken(receiver.url, 'stotte', stranger) }, variant(202)))
+        .json as { ref: string }
+    ).ref;
     const withRefs = (...refs: string[]) => ({
       ...submission,
       answers: {
         ...submission.answers,
         dokumenter: {
           ...(submission.answers.dokumenter as object),
-          husleiekontrakt: { status: 'uploaded', files: refs.map((ref, i) => ({ name: `f${i}.pdf`, size: 2048, type: 'application/pdf', ref })) },
+          husleiekontrakt: {
+            status: 'uploaded',
+            files: refs.map((ref, i) => ({ name: `f${i}.pdf`, size: 2048, type: 'application/pdf', ref })),
+          },
         },
       },
     });
@@ -226,7 +334,9 @@ describe('the upload route', () => {
     const before = receiver.count('submissions');
     const refused = await postJson(url, withRefs(mine, 'never-uploaded', otherDocument, theirs));
     expect(refused.status).toBe(422);
-    expect(errorsOf(refused)).toEqual([1, 2, 3].map((i) => [`/answers/dokumenter/husleiekontrakt/files/${i}/ref`, 'unknown-upload']));
+    expect(errorsOf(refused)).toEqual(
+      [1, 2, 3].map((i) => [`/answers/dokumenter/husleiekontrakt/files/${i}/ref`, 'unknown-upload']),
+    );
     expect(receiver.count('submissions')).toBe(before);
     expect((await postJson(url, withRefs(mine))).status).toBe(201);
   });
@@ -235,11 +345,25 @@ describe('the upload route', () => {
     const submitted = stotteSubmission();
     const abandoned = randomUUID();
     const upload = async (id: string, body: Buffer) =>
-      ((await put(id, { 'Upload-Token': await uploadToken(receiver.url, 'stotte', id) }, body)).json as { ref: string }).ref;
+      ((await put(id, { 'Upload-Token': await uploadToken(receiver.url, 'stotte', id) }, body)).json as { ref: string })
+        .ref;
     const keptRef = await upload(submitted.id, variant(300));
     const goneRef = await upload(abandoned, variant(301));
-    const dokumenter = { ...(submitted.answers.dokumenter as object), husleiekontrakt: { status: 'uploaded', files: [{ name: 'k.pdf', size: 2048, type: 'application/pdf', ref: keptRef }] } };
-    expect((await postJson(`${receiver.url}/api/forms/stotte/submissions`, { ...submitted, answers: { ...submitted.answers, dokumenter } })).status).toBe(201);
+    const dokumenter = {
+      ...(submitted.answers.dokumenter as object),
+      husleiekontrakt: {
+        status: 'uploaded',
+        files: [{ name: 'k.pdf', size: 2048, type: 'application/pdf', ref: keptRef }],
+      },
+    };
+    expect(
+      (
+        await postJson(`${receiver.url}/api/forms/stotte/submissions`, {
+          ...submitted,
+          answers: { ...submitted.answers, dokumenter },
+        })
+      ).status,
+    ).toBe(201);
     clock = new Date(clock.getTime() + 60_000);
     const recent = randomUUID();
     const recentRef = await upload(recent, variant(302));
@@ -279,13 +403,19 @@ describe('the upload route', () => {
     const ref = ((await put(id, { 'Upload-Token': token }, variant(400))).json as { ref: string }).ref;
     await written(join(receiver.dataDir, 'attachments', 'stotte', id, randomUUID()), 'renamed, never inserted', old);
     // Another receiver on this data folder, between its rename and its insert.
-    const inFlight = await written(join(receiver.dataDir, 'attachments', 'stotte', id, randomUUID()), 'renamed, insert coming', clock);
+    const inFlight = await written(
+      join(receiver.dataDir, 'attachments', 'stotte', id, randomUUID()),
+      'renamed, insert coming',
+      clock,
+    );
     await mkdir(join(receiver.dataDir, 'attachments', 'stotte', 'crashed-id-1'), { recursive: true });
     await written(join(receiver.dataDir, 'attachments', 'stotte', 'crashed-id-1', randomUUID()), 'orphan', old);
 
     expect(await receiver.receiver.removeLeftovers()).toEqual({ parts: 2, orphans: 2 });
     expect((await readdir(incoming)).sort()).toEqual([live, deadButFresh].sort());
-    expect((await readdir(join(receiver.dataDir, 'attachments', 'stotte', id))).sort()).toEqual([ref, inFlight.split('/').at(-1)!].sort());
+    expect((await readdir(join(receiver.dataDir, 'attachments', 'stotte', id))).sort()).toEqual(
+      [ref, inFlight.split('/').at(-1)!].sort(),
+    );
     await expect(stat(join(receiver.dataDir, 'attachments', 'stotte', 'crashed-id-1'))).rejects.toThrow(/ENOENT/);
     await rm(join(incoming, live));
     await rm(join(incoming, deadButFresh));

@@ -23,11 +23,26 @@ beforeAll(async () => {
   formsDir = await mkdtemp(join(packageRoot, '.tmp', 'forms-'));
   dataDir = await mkdtemp(join(tmpdir(), 'klarskjema-receiver-'));
   await buildMonsterForms(formsDir);
-  const packages = await Promise.all(['kontakt', 'monster'].map(async (id) => ({ formPackage: await loadFormPackage(join(formsDir, id)), dir: join(formsDir, id) })));
+  const packages = await Promise.all(
+    ['kontakt', 'monster'].map(async (id) => ({
+      formPackage: await loadFormPackage(join(formsDir, id)),
+      dir: join(formsDir, id),
+    })),
+  );
   const pool = createValidationPool({ packages, onTimeout: () => events.push('worker replaced') });
   const receiver = createReceiver({
-    forms: packages.map((p) => p.formPackage), store: (await openTestStore(dataDir)).store, dataDir, log: () => {},
-    validator: { validate: (formPackage, value) => { events.push('validating'); validating(); return pool.validate(formPackage, value); }, close: () => pool.close() },
+    forms: packages.map((p) => p.formPackage),
+    store: (await openTestStore(dataDir)).store,
+    dataDir,
+    log: () => {},
+    validator: {
+      validate: (formPackage, value) => {
+        events.push('validating');
+        validating();
+        return pool.validate(formPackage, value);
+      },
+      close: () => pool.close(),
+    },
   });
   started = await startReceiver(receiver);
 });
@@ -41,7 +56,9 @@ describe('validation under a time budget', () => {
   it('answers other requests while a catastrophic pattern runs, then 503 validation-timeout; the next submission works', async () => {
     const monster = kontaktSubmission({ form: { id: 'monster', version: '1.0.0' } });
     monster.answers = { ...monster.answers, navn: `${'a'.repeat(29)}!` };
-    const isValidating = new Promise<void>((resolvePromise) => { validating = resolvePromise; });
+    const isValidating = new Promise<void>((resolvePromise) => {
+      validating = resolvePromise;
+    });
     const stuck = postJson(`${started.url}/api/forms/monster/submissions`, monster).then((response) => {
       events.push(`monster ${response.status}`);
       return response;
@@ -67,7 +84,12 @@ describe('validation under a time budget', () => {
   it('openReceiver validates in workers by default: its forms come from their folders', async () => {
     // The default budget (2 s): a 300 ms one could cut the ordinary kontakt validation on a loaded machine,
     // while the monster's pattern runs for many seconds (2^29 backtracking steps) on any machine.
-    const opened = await openReceiver({ ...(await testStoreOptions()), formsDir, dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-receiver-')), log: () => {} });
+    const opened = await openReceiver({
+      ...(await testStoreOptions()),
+      formsDir,
+      dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-receiver-')),
+      log: () => {},
+    });
     const server = await startReceiver(opened);
     try {
       const monster = kontaktSubmission({ form: { id: 'monster', version: '1.0.0' } });

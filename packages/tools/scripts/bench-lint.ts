@@ -20,8 +20,10 @@ const collections = COLLECTIONS.map((name) => ({ name, ...loadTexts(localesDir, 
 
 function fullLint(): number {
   let findings = 0;
-  for (const form of forms) findings += lintForm({ definition: form.definition, texts: form.texts, files: form.files, config }).findings.length;
-  for (const c of collections) findings += lintCollection({ name: c.name, texts: c.texts, files: c.files, config }).findings.length;
+  for (const form of forms)
+    findings += lintForm({ definition: form.definition, texts: form.texts, files: form.files, config }).findings.length;
+  for (const c of collections)
+    findings += lintCollection({ name: c.name, texts: c.texts, files: c.files, config }).findings.length;
   return findings;
 }
 
@@ -39,7 +41,11 @@ while (performance.now() - start < minimumMs || runs < 20) {
 const perLint = (performance.now() - start) / runs;
 
 const texts = forms.reduce((n, f) => n + Object.keys(f.texts).length, 0);
-console.log(`forms: ${forms.map((f) => `${f.definition.id} (${Object.keys(f.texts).join(', ')})`).join('; ')}; ${collections.map((c) => `${c.name} (${Object.keys(c.texts).join(', ')})`).join('; ')}`);
-console.log(`text files per lint: ${texts + collections.reduce((n, c) => n + Object.keys(c.texts).length, 0)}; findings per lint: ${findings}`);
+console.log(
+  `forms: ${forms.map((f) => `${f.definition.id} (${Object.keys(f.texts).join(', ')})`).join('; ')}; ${collections.map((c) => `${c.name} (${Object.keys(c.texts).join(', ')})`).join('; ')}`,
+);
+console.log(
+  `text files per lint: ${texts + collections.reduce((n, c) => n + Object.keys(c.texts).length, 0)}; findings per lint: ${findings}`,
+);
 console.log(`first lint (cold): ${cold.toFixed(1)} ms`);
 console.log(`time per full lint: ${perLint.toFixed(2)} ms (mean of ${runs} runs; target well under 2000 ms)`);

@@ -8,7 +8,17 @@ import type { FieldKind } from '../../../../src/definition/types.ts';
 import { conditionKey } from '../../../../src/engine/form-package.ts';
 import { at, finding, type Finding } from './findings.ts';
 import { checkJsonSchema } from './meta-schema.ts';
-import { answerOf, answerSlot, defName, isObject, itemProperties, resolveOnce, walkSchema, type Model, type Place } from './model.ts';
+import {
+  answerOf,
+  answerSlot,
+  defName,
+  isObject,
+  itemProperties,
+  resolveOnce,
+  walkSchema,
+  type Model,
+  type Place,
+} from './model.ts';
 
 const SHARED_IDS = [ADDRESS_SCHEMA_ID, ATTACHMENT_SCHEMA_ID];
 
@@ -16,7 +26,10 @@ const SHARED_IDS = [ADDRESS_SCHEMA_ID, ATTACHMENT_SCHEMA_ID];
 export function checkIds(model: Model): Finding[] {
   const findings: Finding[] = [];
   const { definition } = model;
-  const duplicates = (code: 'duplicate-step-id' | 'duplicate-field-id' | 'duplicate-attachment-id', items: Array<{ id: string; pointer: string }>) => {
+  const duplicates = (
+    code: 'duplicate-step-id' | 'duplicate-field-id' | 'duplicate-attachment-id',
+    items: Array<{ id: string; pointer: string }>,
+  ) => {
     const first = new Map<string, string>();
     for (const { id, pointer } of items) {
       const earlier = first.get(id);
@@ -24,12 +37,27 @@ export function checkIds(model: Model): Finding[] {
       else findings.push(finding(code, at(pointer, 'id'), { id, first: earlier }));
     }
   };
-  duplicates('duplicate-step-id', definition.steps.map((step, i) => ({ id: step.id, pointer: at('/steps', i) })));
-  duplicates('duplicate-field-id', model.places.map((place) => ({ id: place.field.id, pointer: place.pointer })));
-  duplicates('duplicate-attachment-id', (definition.attachments ?? []).map((document, i) => ({ id: document.id, pointer: at('/attachments', i) })));
+  duplicates(
+    'duplicate-step-id',
+    definition.steps.map((step, i) => ({ id: step.id, pointer: at('/steps', i) })),
+  );
+  duplicates(
+    'duplicate-field-id',
+    model.places.map((place) => ({ id: place.field.id, pointer: place.pointer })),
+  );
+  duplicates(
+    'duplicate-attachment-id',
+    (definition.attachments ?? []).map((document, i) => ({ id: document.id, pointer: at('/attachments', i) })),
+  );
   for (const place of model.places) {
     if (place.group && (place.field.kind === 'group' || place.field.kind === 'attachments')) {
-      findings.push(finding('kind-not-allowed-in-group', at(place.pointer, 'kind'), { id: place.field.id, kind: place.field.kind, group: place.group.field.id }));
+      findings.push(
+        finding('kind-not-allowed-in-group', at(place.pointer, 'kind'), {
+          id: place.field.id,
+          kind: place.field.kind,
+          group: place.group.field.id,
+        }),
+      );
     }
   }
   return findings;
@@ -48,11 +76,17 @@ export function checkRefs(model: Model): Finding[] {
         if (SHARED_IDS.includes(ref)) continue;
         const name = defName(ref);
         if (name !== undefined) {
-          if (!Object.hasOwn(defs, name)) findings.push(finding('ref-unknown-def', here, { ref, name, defs: Object.keys(defs) }));
+          if (!Object.hasOwn(defs, name))
+            findings.push(finding('ref-unknown-def', here, { ref, name, defs: Object.keys(defs) }));
           continue;
         }
       }
-      findings.push(finding('ref-not-allowed', here, { ref: typeof ref === 'string' ? ref : JSON.stringify(ref), shared: SHARED_IDS }));
+      findings.push(
+        finding('ref-not-allowed', here, {
+          ref: typeof ref === 'string' ? ref : JSON.stringify(ref),
+          shared: SHARED_IDS,
+        }),
+      );
     }
   });
   return findings;
@@ -89,11 +123,14 @@ export function optionValues(model: Model, place: Place): { values: string[]; po
   const answer = resolveOnce(model, own);
   if (!isObject(answer.schema)) return undefined;
   if (place.field.kind === 'radio' || place.field.kind === 'select') {
-    return enumOfStrings(answer.schema.enum) ? { values: answer.schema.enum, pointer: at(answer.pointer, 'enum') } : undefined;
+    return enumOfStrings(answer.schema.enum)
+      ? { values: answer.schema.enum, pointer: at(answer.pointer, 'enum') }
+      : undefined;
   }
   if (place.field.kind === 'checkboxes' && isObject(answer.schema.items)) {
     const items = resolveOnce(model, { schema: answer.schema.items, pointer: at(answer.pointer, 'items') });
-    if (isObject(items.schema) && enumOfStrings(items.schema.enum)) return { values: items.schema.enum, pointer: at(items.pointer, 'enum') };
+    if (isObject(items.schema) && enumOfStrings(items.schema.enum))
+      return { values: items.schema.enum, pointer: at(items.pointer, 'enum') };
   }
   return undefined;
 }
@@ -103,18 +140,46 @@ function fitsKind(model: Model, place: Place, schema: unknown): boolean {
   const kind = place.field.kind;
   const string = schema.type === 'string';
   switch (kind) {
-    case 'text': case 'textarea': return string;
-    case 'phone': case 'email': case 'account-number': case 'national-id': case 'date': return string && schema.format === kind;
-    case 'integer': return schema.type === 'integer';
-    case 'amount': return schema.type === 'number' || schema.type === 'integer';
-    case 'yesno': return schema.type === 'boolean';
-    case 'consent': return schema.const === true;
-    case 'radio': case 'select': return enumOfStrings(schema.enum) && (schema.type === undefined || string);
-    case 'checkboxes': return schema.type === 'array' && optionValues(model, place) !== undefined;
-    case 'group': return schema.type === 'array' && isObject(schema.items) && schema.items.$ref === undefined && schema.items.type === 'object' && isObject(schema.items.properties);
-    case 'address': return schema.$ref === ADDRESS_SCHEMA_ID;
-    case 'attachments': return schema.type === 'object' && isObject(schema.additionalProperties) && schema.additionalProperties.$ref === ATTACHMENT_SCHEMA_ID;
-    case 'guidance': return true;
+    case 'text':
+    case 'textarea':
+      return string;
+    case 'phone':
+    case 'email':
+    case 'account-number':
+    case 'national-id':
+    case 'date':
+      return string && schema.format === kind;
+    case 'integer':
+      return schema.type === 'integer';
+    case 'amount':
+      return schema.type === 'number' || schema.type === 'integer';
+    case 'yesno':
+      return schema.type === 'boolean';
+    case 'consent':
+      return schema.const === true;
+    case 'radio':
+    case 'select':
+      return enumOfStrings(schema.enum) && (schema.type === undefined || string);
+    case 'checkboxes':
+      return schema.type === 'array' && optionValues(model, place) !== undefined;
+    case 'group':
+      return (
+        schema.type === 'array' &&
+        isObject(schema.items) &&
+        schema.items.$ref === undefined &&
+        schema.items.type === 'object' &&
+        isObject(schema.items.properties)
+      );
+    case 'address':
+      return schema.$ref === ADDRESS_SCHEMA_ID;
+    case 'attachments':
+      return (
+        schema.type === 'object' &&
+        isObject(schema.additionalProperties) &&
+        schema.additionalProperties.$ref === ATTACHMENT_SCHEMA_ID
+      );
+    case 'guidance':
+      return true;
   }
 }
 
@@ -136,20 +201,56 @@ export function checkAnswers(model: Model, refFindings: Finding[]): Finding[] {
     const own = answerOf(model, place);
     if (!own) {
       const { pointer: target } = answerSlot(model, place);
-      findings.push(finding('answer-missing', at(place.pointer, 'id'), { id: field.id, target, ...(place.group ? { context: 'item', group: place.group.field.id } : {}) }));
+      findings.push(
+        finding('answer-missing', at(place.pointer, 'id'), {
+          id: field.id,
+          target,
+          ...(place.group ? { context: 'item', group: place.group.field.id } : {}),
+        }),
+      );
       continue;
     }
     if (badRefs.has(own.pointer)) continue;
     const answer = resolveOnce(model, own);
     if (!fitsKind(model, place, answer.schema)) {
-      findings.push(finding('kind-schema-mismatch', own.pointer, { id: field.id, kind: field.kind, expected: EXPECTED[field.kind] }));
+      findings.push(
+        finding('kind-schema-mismatch', own.pointer, {
+          id: field.id,
+          kind: field.kind,
+          expected: EXPECTED[field.kind],
+        }),
+      );
       continue;
     }
-    if (field.kind === 'textarea' && field.maxLength !== undefined && isObject(answer.schema) && typeof answer.schema.maxLength === 'number' && answer.schema.maxLength !== field.maxLength) {
-      findings.push(finding('maxlength-mismatch', at(place.pointer, 'maxLength'), { id: field.id, field: field.maxLength, answer: answer.schema.maxLength, answerPointer: at(answer.pointer, 'maxLength') }));
+    if (
+      field.kind === 'textarea' &&
+      field.maxLength !== undefined &&
+      isObject(answer.schema) &&
+      typeof answer.schema.maxLength === 'number' &&
+      answer.schema.maxLength !== field.maxLength
+    ) {
+      findings.push(
+        finding('maxlength-mismatch', at(place.pointer, 'maxLength'), {
+          id: field.id,
+          field: field.maxLength,
+          answer: answer.schema.maxLength,
+          answerPointer: at(answer.pointer, 'maxLength'),
+        }),
+      );
     }
-    if (field.kind === 'group' && isObject(answer.schema) && isObject(answer.schema.items) && answer.schema.items.required !== undefined) {
-      findings.push(finding('answers-required', at(answer.pointer, 'items', 'required'), { names: toNames(answer.schema.items.required), context: 'item', group: field.id }));
+    if (
+      field.kind === 'group' &&
+      isObject(answer.schema) &&
+      isObject(answer.schema.items) &&
+      answer.schema.items.required !== undefined
+    ) {
+      findings.push(
+        finding('answers-required', at(answer.pointer, 'items', 'required'), {
+          names: toNames(answer.schema.items.required),
+          context: 'item',
+          group: field.id,
+        }),
+      );
     }
   }
 
@@ -158,10 +259,13 @@ export function checkAnswers(model: Model, refFindings: Finding[]): Finding[] {
   for (const name of Object.keys(definition.answers.properties)) {
     const place = topLevel.get(name);
     const pointer = at('/answers/properties', name);
-    if (place?.field.kind === 'guidance') findings.push(finding('guidance-has-answer', pointer, { id: name, field: place.pointer }));
+    if (place?.field.kind === 'guidance')
+      findings.push(finding('guidance-has-answer', pointer, { id: name, field: place.pointer }));
     else if (!place) {
       const item = model.places.find((p) => p.group && p.field.id === name);
-      findings.push(finding('answer-unused', pointer, { name, ...(item ? { context: 'item', group: item.group!.field.id } : {}) }));
+      findings.push(
+        finding('answer-unused', pointer, { name, ...(item ? { context: 'item', group: item.group!.field.id } : {}) }),
+      );
     }
   }
   for (const group of model.places.filter((p) => !p.group && p.field.kind === 'group')) {
@@ -172,7 +276,8 @@ export function checkAnswers(model: Model, refFindings: Finding[]): Finding[] {
       const child = children.get(name);
       const pointer = at(items.pointer, name);
       if (child?.kind === 'guidance') findings.push(finding('guidance-has-answer', pointer, { id: name }));
-      else if (!child) findings.push(finding('answer-unused', pointer, { name, context: 'group', group: group.field.id }));
+      else if (!child)
+        findings.push(finding('answer-unused', pointer, { name, context: 'group', group: group.field.id }));
     }
   }
   return findings;
@@ -185,9 +290,18 @@ export function checkAttachmentsField(model: Model): Finding[] {
   const findings: Finding[] = [];
   const fields = model.places.filter((p) => !p.group && p.field.kind === 'attachments');
   const documents = model.definition.attachments ?? [];
-  fields.slice(1).forEach((place) => findings.push(finding('attachments-field-duplicate', at(place.pointer, 'kind'), { id: place.field.id, first: fields[0]!.field.id })));
-  if (documents.length > 0 && fields.length === 0) findings.push(finding('attachments-field-missing', '/attachments', {}));
-  if (documents.length === 0 && fields[0]) findings.push(finding('attachments-list-missing', at(fields[0].pointer, 'kind'), { id: fields[0].field.id }));
+  fields.slice(1).forEach((place) =>
+    findings.push(
+      finding('attachments-field-duplicate', at(place.pointer, 'kind'), {
+        id: place.field.id,
+        first: fields[0]!.field.id,
+      }),
+    ),
+  );
+  if (documents.length > 0 && fields.length === 0)
+    findings.push(finding('attachments-field-missing', '/attachments', {}));
+  if (documents.length === 0 && fields[0])
+    findings.push(finding('attachments-list-missing', at(fields[0].pointer, 'kind'), { id: fields[0].field.id }));
   return findings;
 }
 
@@ -197,7 +311,9 @@ export function checkAttachmentsField(model: Model): Finding[] {
  */
 export function checkCompiles(model: Model): Finding[] {
   const { definition } = model;
-  const metaFindings = checkJsonSchema(definition.answers).map(({ pointer, detail }) => finding('answers-schema-invalid', at('/answers') + pointer, { detail }));
+  const metaFindings = checkJsonSchema(definition.answers).map(({ pointer, detail }) =>
+    finding('answers-schema-invalid', at('/answers') + pointer, { detail }),
+  );
   if (metaFindings.length > 0) return metaFindings;
   let schemas: ReturnType<typeof packageSchemas>;
   try {
@@ -212,7 +328,9 @@ export function checkCompiles(model: Model): Finding[] {
     if (place.field.when) owners.set(conditionKey('field', place.field.id), at(place.pointer, 'when'));
   }
   definition.steps.forEach((step, i) => owners.set(conditionKey('step', step.id), at('/steps', i, 'when')));
-  (definition.attachments ?? []).forEach((document, i) => owners.set(conditionKey('attachment', document.id), at('/attachments', i, 'when')));
+  (definition.attachments ?? []).forEach((document, i) =>
+    owners.set(conditionKey('attachment', document.id), at('/attachments', i, 'when')),
+  );
 
   const ajv = createAjv({ standalone: false });
   const findings: Finding[] = [];
@@ -224,7 +342,9 @@ export function checkCompiles(model: Model): Finding[] {
       const detail = error instanceof Error ? error.message : String(error);
       if (seen.has(detail)) return;
       seen.add(detail);
-      findings.push(finding('answers-schema-invalid', locateKeyword(definition.answers, detail) ?? pointer, { detail }));
+      findings.push(
+        finding('answers-schema-invalid', locateKeyword(definition.answers, detail) ?? pointer, { detail }),
+      );
     }
   };
   for (const item of schemas.fields) attempt(item.schema, owners.get(`field:${item.key}`) ?? '/answers');
@@ -243,4 +363,3 @@ function locateKeyword(answers: unknown, detail: string): string | undefined {
   });
   return found;
 }
-

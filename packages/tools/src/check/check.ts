@@ -26,7 +26,11 @@ export interface CheckOptions {
  * Every finding for a definition. When the definition does not match the meta-schema, only those
  * findings: the other checks assume its shape.
  */
-export function checkDefinition(definition: unknown, texts: { nb?: Record<string, unknown> }, options: CheckOptions = {}): Finding[] {
+export function checkDefinition(
+  definition: unknown,
+  texts: { nb?: Record<string, unknown> },
+  options: CheckOptions = {},
+): Finding[] {
   const shape = checkMetaSchema(definition);
   if (shape.length > 0) return shape;
   const form = definition as FormDefinition;
@@ -36,8 +40,13 @@ export function checkDefinition(definition: unknown, texts: { nb?: Record<string
   structure.push(...refs, ...checkAnswers(model, refs), ...checkAttachmentsField(model));
   // Only a definition that is otherwise sound is compiled, so every compile error is a real one.
   if (structure.length === 0) structure.push(...checkCompiles(model));
-  const textFile = (locale: string) => (options.textFile ?? ((lng, id) => `locales/${lng}/${id}.json`))(locale, form.id);
-  const context = { nb: texts.nb, textFile, ...(options.existingLocales ? { existingLocales: options.existingLocales } : {}) };
+  const textFile = (locale: string) =>
+    (options.textFile ?? ((lng, id) => `locales/${lng}/${id}.json`))(locale, form.id);
+  const context = {
+    nb: texts.nb,
+    textFile,
+    ...(options.existingLocales ? { existingLocales: options.existingLocales } : {}),
+  };
   return [
     ...structure,
     // A pattern that can backtrack catastrophically would freeze the receiver on one answer (issue 12).

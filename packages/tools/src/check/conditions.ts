@@ -13,7 +13,12 @@ type Owner =
   | { kind: 'item'; place: Place; id: string }
   | { kind: 'attachment'; id: string };
 
-interface Use { name: string; pointer: string; value?: unknown; valuePointer?: string }
+interface Use {
+  name: string;
+  pointer: string;
+  value?: unknown;
+  valuePointer?: string;
+}
 
 /** The answer names a condition uses: keys of properties and entries of required, through not/allOf/anyOf. */
 export function conditionUses(condition: unknown, pointer: string): Use[] {
@@ -26,7 +31,9 @@ export function conditionUses(condition: unknown, pointer: string): Use[] {
     }
   }
   if (Array.isArray(condition.required)) {
-    condition.required.forEach((name, i) => { if (typeof name === 'string') uses.push({ name, pointer: at(pointer, 'required', i) }); });
+    condition.required.forEach((name, i) => {
+      if (typeof name === 'string') uses.push({ name, pointer: at(pointer, 'required', i) });
+    });
   }
   if (condition.not !== undefined) uses.push(...conditionUses(condition.not, at(pointer, 'not')));
   for (const keyword of ['allOf', 'anyOf'] as const) {
@@ -66,53 +73,99 @@ function resolveName(model: Model, owner: Owner, use: Use): { target?: Place; pr
     const group = owner.place.group!;
     const target = model.places.find((p) => p.group === group && p.field.id === name);
     if (!target) {
-      if (model.byId.has(name)) return { problem: finding('condition-not-in-group', pointer, { ...base, group: group.field.id }) };
-      const suggestion = closest(name, (group.field.fields ?? []).map((f) => f.id));
-      return { problem: finding('condition-unknown-answer', pointer, { ...base, ...(suggestion ? { suggestion, context: 'suggestion' } : {}) }) };
+      if (model.byId.has(name))
+        return { problem: finding('condition-not-in-group', pointer, { ...base, group: group.field.id }) };
+      const suggestion = closest(
+        name,
+        (group.field.fields ?? []).map((f) => f.id),
+      );
+      return {
+        problem: finding('condition-unknown-answer', pointer, {
+          ...base,
+          ...(suggestion ? { suggestion, context: 'suggestion' } : {}),
+        }),
+      };
     }
-    if (target.field.kind === 'guidance') return { problem: finding('condition-no-answer', pointer, { ...base, kind: target.field.kind }) };
-    if (target.index >= owner.place.index) return { problem: finding('condition-later-answer', pointer, { ...base, context: 'item', group: group.field.id }) };
+    if (target.field.kind === 'guidance')
+      return { problem: finding('condition-no-answer', pointer, { ...base, kind: target.field.kind }) };
+    if (target.index >= owner.place.index)
+      return {
+        problem: finding('condition-later-answer', pointer, { ...base, context: 'item', group: group.field.id }),
+      };
     return { target };
   }
   const target = model.byId.get(name);
   if (!target) {
-    const suggestion = closest(name, model.places.filter((p) => !p.group && p.field.kind !== 'guidance').map((p) => p.field.id));
-    return { problem: finding('condition-unknown-answer', pointer, { ...base, ...(suggestion ? { suggestion, context: 'suggestion' } : {}) }) };
+    const suggestion = closest(
+      name,
+      model.places.filter((p) => !p.group && p.field.kind !== 'guidance').map((p) => p.field.id),
+    );
+    return {
+      problem: finding('condition-unknown-answer', pointer, {
+        ...base,
+        ...(suggestion ? { suggestion, context: 'suggestion' } : {}),
+      }),
+    };
   }
-  if (target.group) return { problem: finding('condition-item-answer', pointer, { ...base, group: target.group.field.id }) };
-  if (target.field.kind === 'guidance') return { problem: finding('condition-no-answer', pointer, { ...base, kind: target.field.kind }) };
+  if (target.group)
+    return { problem: finding('condition-item-answer', pointer, { ...base, group: target.group.field.id }) };
+  if (target.field.kind === 'guidance')
+    return { problem: finding('condition-no-answer', pointer, { ...base, kind: target.field.kind }) };
   if (target.field.kind === 'attachments') return { problem: finding('condition-attachments-answer', pointer, base) };
   if (owner.kind === 'step' && target.stepIndex >= owner.stepIndex) {
-    return { problem: finding('condition-later-answer', pointer, { ...base, context: 'step', step: model.definition.steps[target.stepIndex]!.id }) };
+    return {
+      problem: finding('condition-later-answer', pointer, {
+        ...base,
+        context: 'step',
+        step: model.definition.steps[target.stepIndex]!.id,
+      }),
+    };
   }
   if (owner.kind === 'field') {
     const { stepIndex, index } = owner.place;
     if (target.stepIndex > stepIndex || (target.stepIndex === stepIndex && target.index >= index)) {
-      return { problem: finding('condition-later-answer', pointer, { ...base, context: target.field.id === owner.id ? 'self' : 'field' }) };
+      return {
+        problem: finding('condition-later-answer', pointer, {
+          ...base,
+          context: target.field.id === owner.id ? 'self' : 'field',
+        }),
+      };
     }
   }
   return { target };
 }
 
 /** Values in `const`/`enum` of a value condition that the answer can never have. */
-function impossibleValues(value: unknown, pointer: string, level: 'value' | 'array', allowed: readonly unknown[]): Array<{ pointer: string; value: unknown }> {
+function impossibleValues(
+  value: unknown,
+  pointer: string,
+  level: 'value' | 'array',
+  allowed: readonly unknown[],
+): Array<{ pointer: string; value: unknown }> {
   if (!isObject(value)) return [];
   const found: Array<{ pointer: string; value: unknown }> = [];
-  const test = (v: unknown, here: string) => { if (!allowed.includes(v as never)) found.push({ pointer: here, value: v }); };
+  const test = (v: unknown, here: string) => {
+    if (!allowed.includes(v as never)) found.push({ pointer: here, value: v });
+  };
   if (level === 'value') {
     if (Object.hasOwn(value, 'const')) test(value.const, at(pointer, 'const'));
     if (Array.isArray(value.enum)) value.enum.forEach((v, i) => test(v, at(pointer, 'enum', i)));
   } else {
     if (Array.isArray(value.const)) value.const.forEach((v, i) => test(v, at(pointer, 'const', i)));
-    if (Array.isArray(value.enum)) value.enum.forEach((list, i) => { if (Array.isArray(list)) list.forEach((v, j) => test(v, at(pointer, 'enum', i, j))); });
+    if (Array.isArray(value.enum))
+      value.enum.forEach((list, i) => {
+        if (Array.isArray(list)) list.forEach((v, j) => test(v, at(pointer, 'enum', i, j)));
+      });
     for (const keyword of ['contains', 'items'] as const) {
-      if (value[keyword] !== undefined) found.push(...impossibleValues(value[keyword], at(pointer, keyword), 'value', allowed));
+      if (value[keyword] !== undefined)
+        found.push(...impossibleValues(value[keyword], at(pointer, keyword), 'value', allowed));
     }
   }
   if (value.not !== undefined) found.push(...impossibleValues(value.not, at(pointer, 'not'), level, allowed));
   for (const keyword of ['allOf', 'anyOf'] as const) {
     const list = value[keyword];
-    if (Array.isArray(list)) list.forEach((sub, i) => found.push(...impossibleValues(sub, at(pointer, keyword, i), level, allowed)));
+    if (Array.isArray(list))
+      list.forEach((sub, i) => found.push(...impossibleValues(sub, at(pointer, keyword, i), level, allowed)));
   }
   return found;
 }
@@ -138,9 +191,14 @@ function checkCondition(model: Model, owner: Owner, condition: Condition, pointe
     }
     if (!allowed) continue;
     for (const bad of impossibleValues(use.value, use.valuePointer, level, allowed)) {
-      findings.push(finding('condition-impossible-value', bad.pointer, {
-        name: use.name, value: bad.value, allowed, ...(kind === 'yesno' ? { context: 'yesno' } : {}),
-      }));
+      findings.push(
+        finding('condition-impossible-value', bad.pointer, {
+          name: use.name,
+          value: bad.value,
+          allowed,
+          ...(kind === 'yesno' ? { context: 'yesno' } : {}),
+        }),
+      );
     }
   }
   return findings;
@@ -151,14 +209,22 @@ export function checkConditions(model: Model): Finding[] {
   const { definition } = model;
   // In the order of the definition: each step's condition, then its fields' conditions.
   definition.steps.forEach((step, stepIndex) => {
-    if (step.when) findings.push(...checkCondition(model, { kind: 'step', stepIndex, id: step.id }, step.when, at('/steps', stepIndex, 'when')));
+    if (step.when)
+      findings.push(
+        ...checkCondition(model, { kind: 'step', stepIndex, id: step.id }, step.when, at('/steps', stepIndex, 'when')),
+      );
     for (const place of model.places.filter((p) => p.stepIndex === stepIndex && p.field.when)) {
-      const owner: Owner = place.group ? { kind: 'item', place, id: place.field.id } : { kind: 'field', place, id: place.field.id };
+      const owner: Owner = place.group
+        ? { kind: 'item', place, id: place.field.id }
+        : { kind: 'field', place, id: place.field.id };
       findings.push(...checkCondition(model, owner, place.field.when!, at(place.pointer, 'when')));
     }
   });
   (definition.attachments ?? []).forEach((document, i) => {
-    if (document.when) findings.push(...checkCondition(model, { kind: 'attachment', id: document.id }, document.when, at('/attachments', i, 'when')));
+    if (document.when)
+      findings.push(
+        ...checkCondition(model, { kind: 'attachment', id: document.id }, document.when, at('/attachments', i, 'when')),
+      );
   });
   return findings;
 }

@@ -53,12 +53,22 @@ export async function readJsonFile(path: string): Promise<Read> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, params: { context: 'missing' } };
     if (code === 'EISDIR') return { ok: false, params: { context: 'directory' } };
-    return { ok: false, params: { context: 'io', reason: code ?? (error instanceof Error ? error.message : String(error)) } };
+    return {
+      ok: false,
+      params: { context: 'io', reason: code ?? (error instanceof Error ? error.message : String(error)) },
+    };
   }
   const parsed = parseJson(text);
   if (parsed.ok) return { ok: true, value: parsed.value };
   const { reason, line, column } = parsed;
-  return { ok: false, params: { context: line === undefined ? 'json' : 'jsonAt', reason, ...(line === undefined ? {} : { line, column }) } };
+  return {
+    ok: false,
+    params: {
+      context: line === undefined ? 'json' : 'jsonAt',
+      reason,
+      ...(line === undefined ? {} : { line, column }),
+    },
+  };
 }
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -68,7 +78,10 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
   const cwd = options.cwd ?? process.cwd();
   const full = resolve(cwd, path);
   const file = displayPath(full, cwd);
-  const localesDir = options.localesDir !== undefined ? resolve(cwd, options.localesDir) : (findLocalesDir(full) ?? resolve(cwd, 'locales'));
+  const localesDir =
+    options.localesDir !== undefined
+      ? resolve(cwd, options.localesDir)
+      : (findLocalesDir(full) ?? resolve(cwd, 'locales'));
   const read = await readJsonFile(full);
   if (!read.ok) return { file, localesDir, findings: [finding('unreadable', '', read.params)] };
   const definition = read.value;
@@ -88,9 +101,19 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
       if (!localeRead.ok && localeRead.params.context === 'missing') continue;
       existingLocales.push(locale);
       if (!localeRead.ok) {
-        fileFindings.push(finding('texts-unreadable', at('/locales', i), { ...localeRead.params, file: displayPath(textPath(locale), cwd) }));
+        fileFindings.push(
+          finding('texts-unreadable', at('/locales', i), {
+            ...localeRead.params,
+            file: displayPath(textPath(locale), cwd),
+          }),
+        );
       } else if (!isObject(localeRead.value)) {
-        fileFindings.push(finding('texts-unreadable', at('/locales', i), { context: 'notObject', file: displayPath(textPath(locale), cwd) }));
+        fileFindings.push(
+          finding('texts-unreadable', at('/locales', i), {
+            context: 'notObject',
+            file: displayPath(textPath(locale), cwd),
+          }),
+        );
       } else if (locale === 'nb') {
         texts.nb = localeRead.value;
       } else {
@@ -100,10 +123,17 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
   }
   const findings = [
     ...fileFindings,
-    ...checkDefinition(definition, texts, { existingLocales, textFile: (locale) => displayPath(textPath(locale), cwd) }),
+    ...checkDefinition(definition, texts, {
+      existingLocales,
+      textFile: (locale) => displayPath(textPath(locale), cwd),
+    }),
   ];
   // Parity only for a sound definition with readable nb texts: otherwise those findings come first.
-  if (typeof id === 'string' && texts.nb && !findings.some((f) => f.code.startsWith('schema-') || f.code === 'texts-unreadable')) {
+  if (
+    typeof id === 'string' &&
+    texts.nb &&
+    !findings.some((f) => f.code.startsWith('schema-') || f.code === 'texts-unreadable')
+  ) {
     findings.push(...(await parityFindings(id, texts.nb, translations, localesDir, cwd)));
   }
   return { file, localesDir, findings, definition: definition as FormDefinition };
@@ -111,7 +141,11 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
 
 /** The widget's texts and the form's texts in every listed locale, against nb. */
 async function parityFindings(
-  formId: string, nb: Record<string, unknown>, translations: Map<string, { index: number; texts: Record<string, unknown> }>, localesDir: string, cwd: string,
+  formId: string,
+  nb: Record<string, unknown>,
+  translations: Map<string, { index: number; texts: Record<string, unknown> }>,
+  localesDir: string,
+  cwd: string,
 ): Promise<Finding[]> {
   const named = (locale: string, file: string) => displayPath(join(localesDir, locale, file), cwd);
   const readObject = async (locale: string, file: string): Promise<Record<string, unknown> | undefined> => {
@@ -125,12 +159,22 @@ async function parityFindings(
   const missingFiles: Finding[] = [];
   for (const [locale, { index, texts }] of translations) {
     const widget = nbWidget ? await readObject(locale, 'widget.json') : undefined;
-    if (nbWidget && !widget) missingFiles.push(finding('locale-file-missing', at('/locales', index), { locale, file: named(locale, 'widget.json') }));
+    if (nbWidget && !widget)
+      missingFiles.push(
+        finding('locale-file-missing', at('/locales', index), { locale, file: named(locale, 'widget.json') }),
+      );
     // Keys a locale leaves to nb on purpose: locales/<lng>/fallback.json, { "<namespace>": ["key", …] }.
     const listed = await readObject(locale, 'fallback.json');
-    const fallback = Object.fromEntries(Object.entries(listed ?? {}).map(([ns, keys]) => [ns, Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : []]));
+    const fallback = Object.fromEntries(
+      Object.entries(listed ?? {}).map(([ns, keys]) => [
+        ns,
+        Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [],
+      ]),
+    );
     locales.push({
-      locale, index, fallback,
+      locale,
+      index,
+      fallback,
       namespaces: {
         [formId]: { texts, file: named(locale, `${formId}.json`) },
         ...(widget ? { widget: { texts: widget, file: named(locale, 'widget.json') } } : {}),

@@ -86,10 +86,15 @@ export interface FileReport {
 /** Codes that mean a file could not be read at all (exit code 2 rather than 1). */
 export const UNREADABLE_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>(['unreadable', 'texts-unreadable']);
 
-export const finding = (code: FindingCode, pointer: string, params: FindingParams = {}): Finding => ({ code, pointer, params });
+export const finding = (code: FindingCode, pointer: string, params: FindingParams = {}): Finding => ({
+  code,
+  pointer,
+  params,
+});
 
 /** JSON pointer token escaping (RFC 6901). */
 export const pointerToken = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Appends tokens to a pointer: at('/answers', 'properties', 'a/b') is '/answers/properties/a~1b'. */
-export const at = (base: string, ...tokens: Array<string | number>): string => base + tokens.map((t) => `/${pointerToken(t)}`).join('');
+export const at = (base: string, ...tokens: Array<string | number>): string =>
+  base + tokens.map((t) => `/${pointerToken(t)}`).join('');

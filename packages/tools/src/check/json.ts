@@ -2,9 +2,7 @@
 // some errors and none for others ("Unexpected token"), so a small scanner finds where the text stops
 // being JSON.
 
-export type JsonResult =
-  | { ok: true; value: unknown }
-  | { ok: false; reason: string; line?: number; column?: number };
+export type JsonResult = { ok: true; value: unknown } | { ok: false; reason: string; line?: number; column?: number };
 
 export function parseJson(text: string): JsonResult {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -33,7 +31,10 @@ export function lineColumn(text: string, offset: number): { line: number; column
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') { line++; lineStart = i + 1; }
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return { line, column: offset - lineStart + 1 };
 }
@@ -41,17 +42,33 @@ export function lineColumn(text: string, offset: number): { line: number; column
 /** Offset of the first character that makes `text` not JSON (text.length when it ends too early), or undefined when it is JSON. */
 export function jsonErrorOffset(text: string): number | undefined {
   let i = 0;
-  class Stop { constructor(readonly at: number) {} }
-  const fail = (at = i): never => { throw new Stop(at); };
-  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++; };
-  const expect = (char: string) => { if (text[i] !== char) fail(); i++; };
-  const digits = () => { const start = i; while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++; if (i === start) fail(); };
+  class Stop {
+    constructor(readonly at: number) {}
+  }
+  const fail = (at = i): never => {
+    throw new Stop(at);
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const expect = (char: string) => {
+    if (text[i] !== char) fail();
+    i++;
+  };
+  const digits = () => {
+    const start = i;
+    while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++;
+    if (i === start) fail();
+  };
   const string = () => {
     expect('"');
     for (;;) {
       if (i >= text.length) fail();
       const c = text.charCodeAt(i);
-      if (c === 0x22) { i++; return; }
+      if (c === 0x22) {
+        i++;
+        return;
+      }
       if (c < 0x20) fail();
       if (c === 0x5c) {
         i++;
@@ -66,30 +83,62 @@ export function jsonErrorOffset(text: string): number | undefined {
   };
   const number = () => {
     if (text[i] === '-') i++;
-    if (text[i] === '0') i++; else digits();
-    if (text[i] === '.') { i++; digits(); }
-    if (text[i] === 'e' || text[i] === 'E') { i++; if (text[i] === '+' || text[i] === '-') i++; digits(); }
+    if (text[i] === '0') i++;
+    else digits();
+    if (text[i] === '.') {
+      i++;
+      digits();
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      digits();
+    }
   };
-  const literal = (word: string) => { for (const char of word) expect(char); };
+  const literal = (word: string) => {
+    for (const char of word) expect(char);
+  };
   const value = (): void => {
     ws();
     const c = text[i];
     if (c === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
       for (;;) {
-        ws(); string(); ws(); expect(':'); value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        expect('}'); return;
+        ws();
+        string();
+        ws();
+        expect(':');
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expect('}');
+        return;
       }
     }
     if (c === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
       for (;;) {
-        value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        expect(']'); return;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        expect(']');
+        return;
       }
     }
     if (c === '"') return string();
@@ -100,7 +149,8 @@ export function jsonErrorOffset(text: string): number | undefined {
     fail();
   };
   try {
-    value(); ws();
+    value();
+    ws();
     if (i < text.length) fail();
     return undefined;
   } catch (stop) {

@@ -24,7 +24,14 @@ function formValidator(): ValidateFunction {
   if (!validator) {
     metaSchema = JSON.parse(readFileSync(resolve(schemasDir, 'form.schema.json'), 'utf8')) as MetaSchema;
     // strictTuples off: the meta-schema's locales are a tuple (nb first) followed by any number of items.
-    metaAjv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, strictTuples: false });
+    metaAjv = new Ajv2020({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      strictTuples: false,
+    });
     validator = metaAjv.compile(metaSchema);
   }
   return validator;
@@ -54,15 +61,22 @@ function toFinding(error: ErrorObject, definition: unknown): Finding | undefined
     case 'if':
       return undefined; // the then/else error under it says what is wrong
     case 'type':
-      return finding('schema-type', path, { expected: ([] as string[]).concat(params.type as string | string[]), actual: jsonType(data) });
+      return finding('schema-type', path, {
+        expected: ([] as string[]).concat(params.type as string | string[]),
+        actual: jsonType(data),
+      });
     case 'required':
       return finding('schema-required', path, { property: params.missingProperty });
     case 'additionalProperties': {
       const allowed = Object.keys((error.parentSchema?.properties ?? {}) as object);
-      return finding('schema-additional-property', at(path, params.additionalProperty as string), { property: params.additionalProperty, allowed });
+      return finding('schema-additional-property', at(path, params.additionalProperty as string), {
+        property: params.additionalProperty,
+        allowed,
+      });
     }
     case 'enum':
-      if (from(meta.$defs.kind)) return finding('schema-unknown-kind', path, { value: data, allowed: params.allowedValues });
+      if (from(meta.$defs.kind))
+        return finding('schema-unknown-kind', path, { value: data, allowed: params.allowedValues });
       return finding('schema-enum', path, { value: data, allowed: params.allowedValues });
     case 'const':
       if (from(meta.properties.locales.prefixItems[0])) return finding('schema-first-locale', path, { value: data });
@@ -88,7 +102,10 @@ function toFinding(error: ErrorObject, definition: unknown): Finding | undefined
     case 'false schema':
       if (/\/then\/properties\/[^/]+\/false schema$/.test(schemaPath)) {
         const property = path.slice(path.lastIndexOf('/') + 1);
-        return finding('schema-property-not-for-kind', path, { property, kind: valueAt(definition, at(parentOf(path), 'kind')) });
+        return finding('schema-property-not-for-kind', path, {
+          property,
+          kind: valueAt(definition, at(parentOf(path), 'kind')),
+        });
       }
       break;
   }
@@ -110,8 +127,12 @@ export function checkMetaSchema(definition: unknown): Finding[] {
   // An object without a required property (such as kind) makes the if/then rules about it misfire.
   const conditional = (error: ErrorObject) => /\/(then|else)\//.test(error.schemaPath);
   const incomplete = errors.filter((e) => e.keyword === 'required' && !conditional(e)).map((e) => e.instancePath);
-  const misfired = (error: ErrorObject) => conditional(error) && incomplete.some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`));
-  const findings = errors.filter((e) => !misfired(e)).map((error) => toFinding(error, definition)).filter((f): f is Finding => f !== undefined);
+  const misfired = (error: ErrorObject) =>
+    conditional(error) && incomplete.some((p) => error.instancePath === p || error.instancePath.startsWith(`${p}/`));
+  const findings = errors
+    .filter((e) => !misfired(e))
+    .map((error) => toFinding(error, definition))
+    .filter((f): f is Finding => f !== undefined);
   // A value of the wrong type makes every other complaint about the same place noise.
   const typed = new Set(findings.filter((f) => f.code === 'schema-type').map((f) => f.pointer));
   const seen = new Set<string>();

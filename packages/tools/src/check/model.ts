@@ -20,7 +20,10 @@ export interface Place {
 }
 
 /** A subschema of the answers and where it is. */
-export interface Located { schema: unknown; pointer: string }
+export interface Located {
+  schema: unknown;
+  pointer: string;
+}
 
 export interface Model {
   definition: FormDefinition;
@@ -37,7 +40,13 @@ export function buildModel(definition: FormDefinition): Model {
       const place: Place = { field, pointer: at('/steps', stepIndex, 'fields', index), stepIndex, index };
       places.push(place);
       field.fields?.forEach((child, childIndex) => {
-        places.push({ field: child, pointer: at(place.pointer, 'fields', childIndex), stepIndex, index: childIndex, group: place });
+        places.push({
+          field: child,
+          pointer: at(place.pointer, 'fields', childIndex),
+          stepIndex,
+          index: childIndex,
+          group: place,
+        });
       });
     });
   });
@@ -76,7 +85,10 @@ export function itemProperties(model: Model, group: Place): Located | undefined 
 }
 
 /** Where a field's answer schema should be: the pointer of the property, and the container it goes in. */
-export function answerSlot(model: Model, place: Place): { container: Located | undefined; pointer: string | undefined } {
+export function answerSlot(
+  model: Model,
+  place: Place,
+): { container: Located | undefined; pointer: string | undefined } {
   if (!place.group) {
     const container = { schema: model.definition.answers.properties, pointer: '/answers/properties' };
     return { container, pointer: at(container.pointer, place.field.id) };
@@ -94,7 +106,11 @@ export function answerOf(model: Model, place: Place): Located | undefined {
 }
 
 /** Calls visit for a JSON Schema and each of its subschemas (not values such as const, enum or default). */
-export function walkSchema(schema: unknown, pointer: string, visit: (schema: SchemaObject, pointer: string) => void): void {
+export function walkSchema(
+  schema: unknown,
+  pointer: string,
+  visit: (schema: SchemaObject, pointer: string) => void,
+): void {
   if (!isObject(schema)) return;
   visit(schema, pointer);
   for (const [keyword, value] of Object.entries(schema)) {
@@ -103,8 +119,22 @@ export function walkSchema(schema: unknown, pointer: string, visit: (schema: Sch
       if (isObject(value)) for (const [name, sub] of Object.entries(value)) walkSchema(sub, at(here, name), visit);
     } else if (['allOf', 'anyOf', 'oneOf', 'prefixItems'].includes(keyword)) {
       if (Array.isArray(value)) value.forEach((sub, i) => walkSchema(sub, at(here, i), visit));
-    } else if (['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames',
-      'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema'].includes(keyword)) {
+    } else if (
+      [
+        'items',
+        'additionalProperties',
+        'not',
+        'if',
+        'then',
+        'else',
+        'contains',
+        'propertyNames',
+        'unevaluatedItems',
+        'unevaluatedProperties',
+        'additionalItems',
+        'contentSchema',
+      ].includes(keyword)
+    ) {
       if (Array.isArray(value)) value.forEach((sub, i) => walkSchema(sub, at(here, i), visit));
       else walkSchema(value, here, visit);
     }

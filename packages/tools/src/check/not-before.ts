@@ -15,14 +15,17 @@ export function checkNotBefore(model: Model, nb: Record<string, unknown> | undef
     const other = model.places.find((p) => p.field.id === target);
     const base = { id: place.field.id, target };
     if (!other) findings.push(finding('not-before-field', pointer, { ...base, context: 'unknown' }));
-    else if (other.field.kind !== 'date') findings.push(finding('not-before-field', pointer, { ...base, kind: other.field.kind, context: 'kind' }));
-    else if (other.group?.field.id !== place.group?.field.id) findings.push(finding('not-before-field', pointer, { ...base, context: 'place' }));
+    else if (other.field.kind !== 'date')
+      findings.push(finding('not-before-field', pointer, { ...base, kind: other.field.kind, context: 'kind' }));
+    else if (other.group?.field.id !== place.group?.field.id)
+      findings.push(finding('not-before-field', pointer, { ...base, context: 'place' }));
     else if (other.stepIndex > place.stepIndex || (other.stepIndex === place.stepIndex && other.index >= place.index)) {
       findings.push(finding('not-before-field', pointer, { ...base, context: 'later' }));
     }
     const key = `fields.${place.field.id}.errors.notBefore`;
     const text = nb === undefined ? '' : lookupText(nb, key);
-    if (nb !== undefined && (typeof text !== 'string' || text.trim() === '')) findings.push(finding('text-missing', pointer, { key, file: textFile }));
+    if (nb !== undefined && (typeof text !== 'string' || text.trim() === ''))
+      findings.push(finding('text-missing', pointer, { key, file: textFile }));
   }
   return findings;
 }

@@ -14,7 +14,12 @@ export interface ParityInput {
   /** nb texts per namespace (the form's id, and widget). */
   source: Record<string, LocaleTexts>;
   /** Every other listed locale: its texts per namespace, and the keys it leaves to nb on purpose. */
-  locales: Array<{ locale: string; index: number; namespaces: Record<string, LocaleTexts | undefined>; fallback: Record<string, readonly string[]> }>;
+  locales: Array<{
+    locale: string;
+    index: number;
+    namespaces: Record<string, LocaleTexts | undefined>;
+    fallback: Record<string, readonly string[]>;
+  }>;
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -58,7 +63,8 @@ export function checkParity(input: ParityInput): Finding[] {
         const translated = targetKeys.get(key);
         // A plain variant may be left out: the same language's standard text is shown instead.
         if (!translated) {
-          if (!PLAIN.test(key) && !allowed.has(key)) findings.push(finding('translation-missing', pointer, { key, locale, file }));
+          if (!PLAIN.test(key) && !allowed.has(key))
+            findings.push(finding('translation-missing', pointer, { key, locale, file }));
           continue;
         }
         if (translated.values.some((v) => typeof v !== 'string' || v.trim() === '')) {
@@ -68,10 +74,23 @@ export function checkParity(input: ParityInput): Finding[] {
         const missing = difference(entry.names, translated.names);
         const extra = difference(translated.names, entry.names);
         if (missing.length > 0 || extra.length > 0) {
-          findings.push(finding('translation-placeholders', pointer, {
-            key, locale, file, expected: [...entry.names].sort().map((n) => `{{${n}}}`).join(' ') || '–',
-            found: [...translated.names].sort().map((n) => `{{${n}}}`).join(' ') || '–',
-          }));
+          findings.push(
+            finding('translation-placeholders', pointer, {
+              key,
+              locale,
+              file,
+              expected:
+                [...entry.names]
+                  .sort()
+                  .map((n) => `{{${n}}}`)
+                  .join(' ') || '–',
+              found:
+                [...translated.names]
+                  .sort()
+                  .map((n) => `{{${n}}}`)
+                  .join(' ') || '–',
+            }),
+          );
         }
       }
       for (const key of targetKeys.keys()) {
@@ -81,7 +100,8 @@ export function checkParity(input: ParityInput): Finding[] {
         findings.push(finding('translation-extra', pointer, { key, locale, file }));
       }
       for (const key of allowed) {
-        if (!sourceKeys.has(key)) findings.push(finding('translation-extra', pointer, { key, locale, file, context: 'fallback' }));
+        if (!sourceKeys.has(key))
+          findings.push(finding('translation-extra', pointer, { key, locale, file, context: 'fallback' }));
       }
     }
   }

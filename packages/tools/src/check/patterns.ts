@@ -42,7 +42,8 @@ export function schemaPatterns(schema: unknown, pointer: string): Array<{ patter
     if (typeof node.pattern === 'string') found.push({ pattern: node.pattern, pointer: at(here, 'pattern') });
     const named = node.patternProperties;
     if (typeof named === 'object' && named !== null && !Array.isArray(named)) {
-      for (const name of Object.keys(named)) found.push({ pattern: name, pointer: at(here, 'patternProperties', name) });
+      for (const name of Object.keys(named))
+        found.push({ pattern: name, pointer: at(here, 'patternProperties', name) });
     }
   });
   return found;
@@ -57,7 +58,13 @@ export function checkPatterns(model: Model): Finding[] {
   for (const found of schemaPatterns(model.definition.answers, '/answers')) {
     if (!isRegExp(found.pattern)) continue;
     const verdict = patternVerdict(found.pattern);
-    if (verdict !== 'safe') findings.push(finding('pattern-backtracking', found.pointer, { pattern: found.pattern, ...(verdict === 'complex' ? { context: 'complex' } : {}) }));
+    if (verdict !== 'safe')
+      findings.push(
+        finding('pattern-backtracking', found.pointer, {
+          pattern: found.pattern,
+          ...(verdict === 'complex' ? { context: 'complex' } : {}),
+        }),
+      );
   }
   return findings;
 }

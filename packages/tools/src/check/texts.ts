@@ -33,8 +33,18 @@ export interface TextsContext {
 export function checkLocaleFiles(model: Model, context: TextsContext): Finding[] {
   const findings: Finding[] = [];
   model.definition.locales.forEach((locale, i) => {
-    const exists = context.existingLocales !== undefined ? context.existingLocales.includes(locale) : locale !== 'nb' || context.nb !== undefined;
-    if (!exists) findings.push(finding('locale-file-missing', at('/locales', i), { locale, file: context.textFile(locale), ...(locale === 'nb' ? { context: 'nb' } : {}) }));
+    const exists =
+      context.existingLocales !== undefined
+        ? context.existingLocales.includes(locale)
+        : locale !== 'nb' || context.nb !== undefined;
+    if (!exists)
+      findings.push(
+        finding('locale-file-missing', at('/locales', i), {
+          locale,
+          file: context.textFile(locale),
+          ...(locale === 'nb' ? { context: 'nb' } : {}),
+        }),
+      );
   });
   return findings;
 }
@@ -49,7 +59,13 @@ export function checkTexts(model: Model, context: TextsContext): Finding[] {
     const text = lookupText(texts, key);
     if (typeof text === 'string' && text.trim() !== '') return;
     const empty = text !== undefined;
-    findings.push(finding('text-missing', pointer, { key, file, ...(empty ? { context: typeof text === 'string' ? 'empty' : 'notText' } : {}) }));
+    findings.push(
+      finding('text-missing', pointer, {
+        key,
+        file,
+        ...(empty ? { context: typeof text === 'string' ? 'empty' : 'notText' } : {}),
+      }),
+    );
   };
   const { definition } = model;
   need('title', '/id');

@@ -25,13 +25,25 @@ export interface CliArgs {
 
 /** A mistake on the command line: a text key under errors.* and its values. */
 export class UsageError extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string> = {}) {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string> = {},
+  ) {
     super(key);
     this.name = 'UsageError';
   }
 }
 
-const VALUE_OPTIONS = ['--format', '--locales', '--lang', '--out', '--locale', '--variant', '--text', '--config'] as const;
+const VALUE_OPTIONS = [
+  '--format',
+  '--locales',
+  '--lang',
+  '--out',
+  '--locale',
+  '--variant',
+  '--text',
+  '--config',
+] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const OPTIONS_FOR: Record<Exclude<Command, 'help'>, readonly ValueOption[]> = {
   check: ['--format', '--locales', '--lang'],
@@ -57,9 +69,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (onlyPositionals || !arg.startsWith('-') || arg === '-') { positionals.push(arg); continue; }
-    if (arg === '--') { onlyPositionals = true; continue; }
-    if (arg === '--help' || arg === '-h') { help = true; continue; }
+    if (onlyPositionals || !arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError('unknownOption', { option: name });
@@ -73,12 +94,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [first, ...paths] = positionals;
   if (help || first === 'help') return { command: 'help', paths: [], format: 'text', lang: langOf(argv) };
   if (first === undefined) throw new UsageError('noCommand');
-  if (first !== 'check' && first !== 'build' && first !== 'lint') throw new UsageError('unknownCommand', { command: first });
+  if (first !== 'check' && first !== 'build' && first !== 'lint')
+    throw new UsageError('unknownCommand', { command: first });
   for (const option of Object.keys(values)) {
-    if (!OPTIONS_FOR[first].includes(option as ValueOption)) throw new UsageError('optionNotFor', { option, command: first });
+    if (!OPTIONS_FOR[first].includes(option as ValueOption))
+      throw new UsageError('optionNotFor', { option, command: first });
   }
   const format = values['--format'] ?? 'text';
-  if (format !== 'text' && format !== 'json' && !(first === 'lint' && format === 'html')) throw new UsageError(first === 'lint' ? 'badLintFormat' : 'badFormat', { value: format });
+  if (format !== 'text' && format !== 'json' && !(first === 'lint' && format === 'html'))
+    throw new UsageError(first === 'lint' ? 'badLintFormat' : 'badFormat', { value: format });
   const lang = values['--lang'] ?? 'nb';
   if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
   const lint = first === 'lint' ? lintOptions(values) : {};
@@ -96,11 +120,17 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 /** The options only lint has: --locale, --variant, --text (which needs exactly one --locale), --config. */
-function lintOptions(values: Partial<Record<ValueOption, string>>): Pick<CliArgs, 'locale' | 'variant' | 'text' | 'config'> {
-  const locale = values['--locale']?.split(',').map((l) => l.trim()).filter(Boolean);
+function lintOptions(
+  values: Partial<Record<ValueOption, string>>,
+): Pick<CliArgs, 'locale' | 'variant' | 'text' | 'config'> {
+  const locale = values['--locale']
+    ?.split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const value of locale ?? []) if (!LOCALE.test(value)) throw new UsageError('badLocale', { value });
   const variant = values['--variant'];
-  if (variant !== undefined && variant !== 'standard' && variant !== 'plain') throw new UsageError('badVariant', { value: variant });
+  if (variant !== undefined && variant !== 'standard' && variant !== 'plain')
+    throw new UsageError('badVariant', { value: variant });
   const text = values['--text'];
   if (text !== undefined && locale?.length !== 1) throw new UsageError('textNeedsLocale');
   return {

@@ -10,9 +10,15 @@ export async function formFiles(paths: readonly string[], cwd: string): Promise<
   for (const path of paths) {
     const full = resolve(cwd, path);
     const info = await stat(full).catch(() => undefined);
-    if (!info?.isDirectory()) { files.push(full); continue; }
+    if (!info?.isDirectory()) {
+      files.push(full);
+      continue;
+    }
     const entries = await readdir(full, { withFileTypes: true });
-    const forms = entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(full, e.name)).sort();
+    const forms = entries
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => join(full, e.name))
+      .sort();
     if (forms.length === 0) throw new UsageError('noForms', { dir: displayPath(full, cwd) });
     files.push(...forms);
   }

@@ -28,19 +28,34 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
   const results: LintResult[] = [];
   const problems: string[] = [];
   const unreadable = (file: string, params: Record<string, unknown>) =>
-    problems.push(texts.t('report.unreadable', { file, problem: texts.explain(finding('unreadable', '', params as never)).message }));
+    problems.push(
+      texts.t('report.unreadable', {
+        file,
+        problem: texts.explain(finding('unreadable', '', params as never)).message,
+      }),
+    );
 
   const localesDirs: string[] = [];
   for (const full of await formFiles(args.paths, io.cwd)) {
     const file = displayPath(full, io.cwd);
     const read = await readJsonFile(full);
-    if (!read.ok) { unreadable(file, read.params); continue; }
-    if (!isFormLike(read.value)) { problems.push(texts.t('lint.notForm', { file })); continue; }
+    if (!read.ok) {
+      unreadable(file, read.params);
+      continue;
+    }
+    if (!isFormLike(read.value)) {
+      problems.push(texts.t('lint.notForm', { file }));
+      continue;
+    }
     const definition = read.value;
-    const localesDir = args.locales !== undefined ? resolve(io.cwd, args.locales) : (findLocalesDir(full) ?? resolve(io.cwd, 'locales'));
+    const localesDir =
+      args.locales !== undefined ? resolve(io.cwd, args.locales) : (findLocalesDir(full) ?? resolve(io.cwd, 'locales'));
     const loaded = loadOrReport(localesDir, definition.id, io.cwd, problems, texts);
     if (!loaded) continue;
-    if (Object.keys(loaded.texts).length === 0) { problems.push(texts.t('lint.noTexts', { file, dir: displayPath(localesDir, io.cwd), id: definition.id })); continue; }
+    if (Object.keys(loaded.texts).length === 0) {
+      problems.push(texts.t('lint.noTexts', { file, dir: displayPath(localesDir, io.cwd), id: definition.id }));
+      continue;
+    }
     results.push(lintForm({ definition, texts: loaded.texts, files: loaded.files, source: file, config, lang }));
     if (!localesDirs.includes(localesDir)) localesDirs.push(localesDir);
   }
@@ -48,7 +63,8 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
   for (const localesDir of localesDirs) {
     for (const namespace of COLLECTIONS) {
       const loaded = loadOrReport(localesDir, namespace, io.cwd, problems, texts);
-      if (loaded && Object.keys(loaded.texts).length > 0) results.push(lintCollection({ name: namespace, texts: loaded.texts, files: loaded.files, config, lang }));
+      if (loaded && Object.keys(loaded.texts).length > 0)
+        results.push(lintCollection({ name: namespace, texts: loaded.texts, files: loaded.files, config, lang }));
     }
   }
 
@@ -57,7 +73,15 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
     const file = displayPath(full, io.cwd);
     const content = await readText(full);
     if (typeof content === 'string') {
-      results.push(lintText(content, { locale: args.locale![0]!, file, config, lang, ...(args.variant ? { variant: args.variant } : {}) }));
+      results.push(
+        lintText(content, {
+          locale: args.locale![0]!,
+          file,
+          config,
+          lang,
+          ...(args.variant ? { variant: args.variant } : {}),
+        }),
+      );
     } else {
       unreadable(file, content);
     }
@@ -66,23 +90,36 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
   const shown = results.map((result) => only(result, args));
   for (const problem of problems) io.stderr(`klarskjema: ${problem}\n`);
   if (shown.length > 0) {
-    const report = args.format === 'json' ? renderJson(shown) : args.format === 'html' ? renderHtmlReport(shown, lang, config) : renderText(shown, lang);
+    const report =
+      args.format === 'json'
+        ? renderJson(shown)
+        : args.format === 'html'
+          ? renderHtmlReport(shown, lang, config)
+          : renderText(shown, lang);
     if (args.out !== undefined) {
       const out = resolve(io.cwd, args.out);
       try {
         await writeFile(out, report);
       } catch (error) {
-        io.stderr(`klarskjema: ${texts.t('lint.cannotWrite', { file: displayPath(out, io.cwd), reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`);
+        io.stderr(
+          `klarskjema: ${texts.t('lint.cannotWrite', { file: displayPath(out, io.cwd), reason: (error as NodeJS.ErrnoException).code ?? String(error) })}\n`,
+        );
         return 2;
       }
       const all = shown.flatMap((r) => r.findings);
       const count = (severity: string) => all.filter((f) => f.severity === severity).length;
-      const summary = lintTexts(lang).t('report.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') });
+      const summary = lintTexts(lang).t('report.summary', {
+        errors: count('error'),
+        warnings: count('warning'),
+        infos: count('info'),
+      });
       io.stdout(`${texts.t('lint.wrote', { file: displayPath(out, io.cwd) })} ${summary}\n`);
       // The errors also go to the terminal, so a failing gate says why without opening the report.
       const messages = lintTexts(lang);
       for (const f of all.filter((f) => f.severity === 'error')) {
-        io.stdout(`${messages.t('severity.error')}: ${f.file} ${f.key} ${f.locale}/${messages.t(`variant.${f.variant}`)} [${f.rule}] ${f.message} → ${f.suggestion}\n`);
+        io.stdout(
+          `${messages.t('severity.error')}: ${f.file} ${f.key} ${f.locale}/${messages.t(`variant.${f.variant}`)} [${f.rule}] ${f.message} → ${f.suggestion}\n`,
+        );
       }
     } else {
       io.stdout(report);
@@ -95,7 +132,8 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
 /** The thresholds: --config FILE, else plain-language.config.json in the working directory, else the defaults. */
 function readConfig(args: CliArgs, cwd: string) {
   const file = args.config !== undefined ? resolve(cwd, args.config) : undefined;
-  if (file !== undefined && (!existsSync(file) || !statSync(file).isFile())) throw new UsageError('noConfig', { file: args.config! });
+  if (file !== undefined && (!existsSync(file) || !statSync(file).isFile()))
+    throw new UsageError('noConfig', { file: args.config! });
   try {
     return loadConfig(file, cwd);
   } catch (error) {
@@ -106,11 +144,28 @@ function readConfig(args: CliArgs, cwd: string) {
 
 /** Enough of a definition to lint its texts: an id and steps with fields. `klarskjema check` says what else is wrong. */
 function isFormLike(value: unknown): value is FormDefinition {
-  return isObject(value) && typeof value.id === 'string' && /^[a-z][a-z0-9-]*$/.test(value.id) &&
-    Array.isArray(value.steps) && value.steps.every((s) => isObject(s) && typeof s.id === 'string' && Array.isArray(s.fields) && s.fields.every((f) => isObject(f) && typeof f.id === 'string'));
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    /^[a-z][a-z0-9-]*$/.test(value.id) &&
+    Array.isArray(value.steps) &&
+    value.steps.every(
+      (s) =>
+        isObject(s) &&
+        typeof s.id === 'string' &&
+        Array.isArray(s.fields) &&
+        s.fields.every((f) => isObject(f) && typeof f.id === 'string'),
+    )
+  );
 }
 
-function loadOrReport(localesDir: string, namespace: string, cwd: string, problems: string[], texts: CliTexts): LoadedTexts | undefined {
+function loadOrReport(
+  localesDir: string,
+  namespace: string,
+  cwd: string,
+  problems: string[],
+  texts: CliTexts,
+): LoadedTexts | undefined {
   try {
     return loadTexts(localesDir, namespace, cwd);
   } catch (error) {
@@ -136,11 +191,14 @@ async function readText(path: string): Promise<string | Record<string, unknown>>
 function only(result: LintResult, args: CliArgs): LintResult {
   const locales = args.locale;
   const keepLocale = (locale: string) => locales === undefined || locales.includes(locale);
-  const pick = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([l]) => keepLocale(l)));
+  const pick = <T>(record: Record<string, T>): Record<string, T> =>
+    Object.fromEntries(Object.entries(record).filter(([l]) => keepLocale(l)));
   return {
     ...result,
     locales: result.locales.filter(keepLocale),
-    findings: result.findings.filter((f) => keepLocale(f.locale) && (args.variant === undefined || f.variant === args.variant)),
+    findings: result.findings.filter(
+      (f) => keepLocale(f.locale) && (args.variant === undefined || f.variant === args.variant),
+    ),
     scores: Object.fromEntries(Object.entries(result.scores).map(([step, byLocale]) => [step, pick(byLocale)])),
     form: pick(result.form),
   };

@@ -56,11 +56,13 @@ async function checkAll(args: CliArgs, io: CliIo): Promise<FileCheck[]> {
   let localesDir: string | undefined;
   if (args.locales !== undefined) {
     localesDir = resolve(io.cwd, args.locales);
-    if (!existsSync(localesDir) || !statSync(localesDir).isDirectory()) throw new UsageError('noLocalesDir', { dir: args.locales });
+    if (!existsSync(localesDir) || !statSync(localesDir).isDirectory())
+      throw new UsageError('noLocalesDir', { dir: args.locales });
   }
   const files = await formFiles(args.paths, io.cwd);
   const reports: FileCheck[] = [];
-  for (const file of files) reports.push(await checkFormFile(file, { cwd: io.cwd, ...(localesDir ? { localesDir } : {}) }));
+  for (const file of files)
+    reports.push(await checkFormFile(file, { cwd: io.cwd, ...(localesDir ? { localesDir } : {}) }));
   return reports;
 }
 
@@ -76,14 +78,22 @@ async function build(args: CliArgs, texts: CliTexts, io: CliIo): Promise<number>
   const reports = await checkAll(args, io);
   const code = exitCode(reports);
   if (code !== 0) {
-    io.stdout(toText(reports.filter((r) => r.findings.length > 0), texts, { summary: false }));
+    io.stdout(
+      toText(
+        reports.filter((r) => r.findings.length > 0),
+        texts,
+        { summary: false },
+      ),
+    );
     io.stdout(`\n${texts.t('build.notBuilt')}\n`);
     return code;
   }
   const outDir = resolve(io.cwd, args.out!);
   for (const report of reports) {
     const result = await buildFormPackage(report.definition!, { outDir, localesDir: report.localesDir });
-    io.stdout(`${texts.t('build.wrote', { dir: `${displayPath(result.dir, io.cwd)}/`, files: result.files.join(', ') })}\n`);
+    io.stdout(
+      `${texts.t('build.wrote', { dir: `${displayPath(result.dir, io.cwd)}/`, files: result.files.join(', ') })}\n`,
+    );
   }
   return 0;
 }

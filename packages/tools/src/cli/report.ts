@@ -49,7 +49,10 @@ export function toText(reports: readonly FileReport[], texts: CliTexts, options:
   if (options.summary !== false) {
     const problems = reports.reduce((n, r) => n + r.findings.filter((f) => f.code !== 'unreadable').length, 0);
     const unreadable = reports.filter((r) => r.findings.some((f) => f.code === 'unreadable')).length;
-    const summary = [t('report.checked', { count: reports.length - unreadable }), t('report.problems', { count: problems })];
+    const summary = [
+      t('report.checked', { count: reports.length - unreadable }),
+      t('report.problems', { count: problems }),
+    ];
     if (unreadable > 0) summary.push(t('report.unreadableFiles', { count: unreadable }));
     blocks.push(summary.join(' '));
   }

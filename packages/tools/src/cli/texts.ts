@@ -40,7 +40,9 @@ export function createCliTexts(lang: CliLang = 'nb'): CliTexts {
     const values: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(rest)) values[name] = Array.isArray(value) ? list(value) : show(value);
     if (finding.code === 'schema-type') {
-      values.expected = new Intl.ListFormat(lang, { type: 'disjunction' }).format((rest.expected as string[]).map((type) => t(`types.${type}`)));
+      values.expected = new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+        (rest.expected as string[]).map((type) => t(`types.${type}`)),
+      );
       values.actual = t(`types.${String(rest.actual)}`);
     }
     // A yes/no condition compared with the string "true" must show the quotes that are the mistake.

@@ -59,7 +59,12 @@ export interface PlainConfig {
 export const defaultConfig: PlainConfig = {
   sourceLocale: 'nb',
   norwegianLocales: ['nb', 'nn'],
-  lix: { locales: ['nb', 'nn', 'sv', 'da'], longWordLetters: 6, stepMax: { standard: 40, plain: 33 }, plainBelowStandard: true },
+  lix: {
+    locales: ['nb', 'nn', 'sv', 'da'],
+    longWordLetters: 6,
+    stepMax: { standard: 40, plain: 33 },
+    plainBelowStandard: true,
+  },
   flesch: { locales: ['en'], stepMin: { plain: 60 } },
   sentenceWords: {
     standard: { warn: 20, error: 25 },

@@ -1,8 +1,25 @@
 // The plain-language engine (klarspråk): readability measures, the Norwegian rules and the structural
 // rules for other languages, and reports. Runs in Node and the browser; file loading is in ./node.ts.
-export { defaultConfig, resolveConfig, sentenceLimits, type Limits, type PlainConfig, type PlainConfigInput, type VariantLimits } from './config.ts';
+export {
+  defaultConfig,
+  resolveConfig,
+  sentenceLimits,
+  type Limits,
+  type PlainConfig,
+  type PlainConfigInput,
+  type VariantLimits,
+} from './config.ts';
 export { glossaryForms, glossaryTermFor, glossaryTerms, type GlossaryTerm } from './glossary.ts';
-export { lintCollection, lintForm, lintText, stepBars, TOP_SECTION, type LintCollectionInput, type LintFormInput, type LintTextOptions } from './lint.ts';
+export {
+  lintCollection,
+  lintForm,
+  lintText,
+  stepBars,
+  TOP_SECTION,
+  type LintCollectionInput,
+  type LintFormInput,
+  type LintTextOptions,
+} from './lint.ts';
 export { englishSyllables, fleschReadingEase, lix, measure } from './measures.ts';
 export { LINT_LANGS, lintTexts, type LintLang } from './messages.ts';
 export { renderHtmlReport, renderJson, renderText } from './render.ts';

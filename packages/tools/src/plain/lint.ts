@@ -9,7 +9,17 @@ import { languageOf, type RawFinding, type TextItem, type TextRole } from './rul
 import { norwegianRules, structuralRules } from './rules/index.ts';
 import { comparePlaceholders } from './rules/template.ts';
 import { segment, type Segmented } from './segment.ts';
-import { fieldKinds, isFormLevelKey, keyInStep, pluralOf, resolveVariants, roleOf, stepKeys, type TextEntry, type TextResource } from './texts.ts';
+import {
+  fieldKinds,
+  isFormLevelKey,
+  keyInStep,
+  pluralOf,
+  resolveVariants,
+  roleOf,
+  stepKeys,
+  type TextEntry,
+  type TextResource,
+} from './texts.ts';
 import type { Finding, FormScores, LintResult, Measures, Severity, StepInfo, StepScores, Variant } from './types.ts';
 import { VARIANTS } from './types.ts';
 
@@ -77,8 +87,13 @@ export function lintForm(input: LintFormInput): LintResult {
   const { definition } = input;
   const kinds = fieldKinds(definition);
   const steps = stepKeys(definition);
-  const files = { ...Object.fromEntries(Object.keys(input.texts).map((l) => [l, `locales/${l}/${definition.id}.json`])), ...input.files };
-  const title = Object.fromEntries(Object.entries(input.texts).map(([l, r]) => [l, resolveVariants(r).get('title')?.standard ?? definition.id]));
+  const files = {
+    ...Object.fromEntries(Object.keys(input.texts).map((l) => [l, `locales/${l}/${definition.id}.json`])),
+    ...input.files,
+  };
+  const title = Object.fromEntries(
+    Object.entries(input.texts).map(([l, r]) => [l, resolveVariants(r).get('title')?.standard ?? definition.id]),
+  );
   return run({
     kind: 'form',
     name: definition.id,
@@ -108,7 +123,10 @@ export function lintForm(input: LintFormInput): LintResult {
  */
 export function lintCollection(input: LintCollectionInput): LintResult {
   const config = resolveConfig(input.config);
-  const files = { ...Object.fromEntries(Object.keys(input.texts).map((l) => [l, `locales/${l}/${input.name}.json`])), ...input.files };
+  const files = {
+    ...Object.fromEntries(Object.keys(input.texts).map((l) => [l, `locales/${l}/${input.name}.json`])),
+    ...input.files,
+  };
   const sectionIds: string[] = [];
   for (const resource of Object.values(input.texts)) {
     for (const key of resolveVariants(resource).keys()) {
@@ -193,7 +211,7 @@ function run(spec: Spec): LintResult {
       if (!keyOrder.has(entry.key)) keyOrder.set(entry.key, keyOrder.size);
       const step = spec.groups.find((g) => g.contains(entry.key))?.id;
       for (const variant of VARIANTS) {
-        const text = variant === 'plain' ? entry.plain ?? entry.standard : entry.standard;
+        const text = variant === 'plain' ? (entry.plain ?? entry.standard) : entry.standard;
         if (text === undefined) continue;
         const item: TextItem = {
           key: entry.key,
@@ -214,7 +232,11 @@ function run(spec: Spec): LintResult {
   const raw: Array<{ item: TextItem; finding: RawFinding }> = [];
   for (const { item, segmented: seg } of units) {
     if (item.variant === 'plain' && !item.ownPlain) continue;
-    const found = [...structuralRules(item, seg, config), ...norwegianRules(item, seg, config), ...crossLocaleRules(item, seg, entries.get(item.locale)!, sourceEntries, source, config, messages)];
+    const found = [
+      ...structuralRules(item, seg, config),
+      ...norwegianRules(item, seg, config),
+      ...crossLocaleRules(item, seg, entries.get(item.locale)!, sourceEntries, source, config, messages),
+    ];
     for (const finding of found) raw.push({ item, finding });
   }
 
@@ -222,20 +244,37 @@ function run(spec: Spec): LintResult {
   const scores: StepScores = {};
   const form: FormScores = {};
   const measureOf = (selected: Unit[], locale: string): Measures =>
-    measure(selected.map((u): MeasuredItem => ({ segmented: u.segmented, ownPlain: u.item.ownPlain })), languageOf(locale), config, glossaryForms(locale));
+    measure(
+      selected.map((u): MeasuredItem => ({ segmented: u.segmented, ownPlain: u.item.ownPlain })),
+      languageOf(locale),
+      config,
+      glossaryForms(locale),
+    );
   for (const locale of locales) {
     const ofLocale = units.filter((u) => u.item.locale === locale);
     for (const group of spec.groups) {
       const inGroup = ofLocale.filter((u) => u.item.step === group.id);
       (scores[group.id] ??= {})[locale] = {
-        standard: measureOf(inGroup.filter((u) => u.item.variant === 'standard'), locale),
-        plain: measureOf(inGroup.filter((u) => u.item.variant === 'plain'), locale),
+        standard: measureOf(
+          inGroup.filter((u) => u.item.variant === 'standard'),
+          locale,
+        ),
+        plain: measureOf(
+          inGroup.filter((u) => u.item.variant === 'plain'),
+          locale,
+        ),
       };
     }
     const inForm = ofLocale.filter((u) => spec.inForm(u.item.key));
     form[locale] = {
-      standard: measureOf(inForm.filter((u) => u.item.variant === 'standard'), locale),
-      plain: measureOf(inForm.filter((u) => u.item.variant === 'plain'), locale),
+      standard: measureOf(
+        inForm.filter((u) => u.item.variant === 'standard'),
+        locale,
+      ),
+      plain: measureOf(
+        inForm.filter((u) => u.item.variant === 'plain'),
+        locale,
+      ),
     };
   }
 
@@ -257,7 +296,16 @@ function run(spec: Spec): LintResult {
           const title = step.title[locale] ?? step.id;
           const where = messages.t('report.where', { context: spec.kind, title }) as string;
           barFindings.push({
-            item: { key: spec.groupKey(step.id), locale, variant, text: '', ownPlain: false, role: 'title', file: spec.files[locale] ?? locale, step: step.id },
+            item: {
+              key: spec.groupKey(step.id),
+              locale,
+              variant,
+              text: '',
+              ownPlain: false,
+              role: 'title',
+              file: spec.files[locale] ?? locale,
+              step: step.id,
+            },
             finding: { ...finding, params: { ...finding.params, where } },
           });
         }
@@ -272,9 +320,20 @@ function run(spec: Spec): LintResult {
       const hasPlain = measured.plain.ownPlainTexts > 0;
       for (const finding of stepBars(measured, languageOf(locale), hasPlain, config)) {
         const variant: Variant = finding.context === undefined ? 'standard' : 'plain';
-        const where = messages.t('report.where', { context: spec.kind, title: spec.title[locale] ?? spec.name }) as string;
+        const where = messages.t('report.where', {
+          context: spec.kind,
+          title: spec.title[locale] ?? spec.name,
+        }) as string;
         barFindings.push({
-          item: { key: spec.name, locale, variant, text: '', ownPlain: false, role: 'title', file: spec.files[locale] ?? locale },
+          item: {
+            key: spec.name,
+            locale,
+            variant,
+            text: '',
+            ownPlain: false,
+            role: 'title',
+            file: spec.files[locale] ?? locale,
+          },
           finding: { ...finding, params: { ...finding.params, where } },
         });
       }
@@ -311,23 +370,65 @@ function run(spec: Spec): LintResult {
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /** LIX per step (nb, nn): standard ≤ 40; where the step has own plain texts, plain ≤ 33 and below standard. Flesch (en): plain ≥ 60. */
-export function stepBars(measured: Record<Variant, Measures>, language: string, hasPlain: boolean, config: PlainConfig): RawFinding[] {
+export function stepBars(
+  measured: Record<Variant, Measures>,
+  language: string,
+  hasPlain: boolean,
+  config: PlainConfig,
+): RawFinding[] {
   const out: RawFinding[] = [];
   const { standard, plain } = measured;
   if (config.lix.locales.includes(language) && standard.lix !== undefined) {
     const max = config.lix.stepMax;
-    if (standard.lix > max.standard) out.push({ rule: 'lix-step', severity: 'error', words: [], params: { value: round1(standard.lix), limit: max.standard }, value: round1(standard.lix), limit: max.standard });
+    if (standard.lix > max.standard)
+      out.push({
+        rule: 'lix-step',
+        severity: 'error',
+        words: [],
+        params: { value: round1(standard.lix), limit: max.standard },
+        value: round1(standard.lix),
+        limit: max.standard,
+      });
     if (hasPlain && plain.lix !== undefined) {
       if (plain.lix > max.plain) {
-        out.push({ rule: 'lix-step', severity: 'error', words: [], context: 'plain', params: { value: round1(plain.lix), limit: max.plain }, value: round1(plain.lix), limit: max.plain });
+        out.push({
+          rule: 'lix-step',
+          severity: 'error',
+          words: [],
+          context: 'plain',
+          params: { value: round1(plain.lix), limit: max.plain },
+          value: round1(plain.lix),
+          limit: max.plain,
+        });
       }
       if (config.lix.plainBelowStandard && plain.lix >= standard.lix) {
-        out.push({ rule: 'lix-step', severity: 'error', words: [], context: 'notLower', params: { value: round1(plain.lix), limit: round1(standard.lix) }, value: round1(plain.lix), limit: round1(standard.lix) });
+        out.push({
+          rule: 'lix-step',
+          severity: 'error',
+          words: [],
+          context: 'notLower',
+          params: { value: round1(plain.lix), limit: round1(standard.lix) },
+          value: round1(plain.lix),
+          limit: round1(standard.lix),
+        });
       }
     }
   }
-  if (config.flesch.locales.includes(language) && hasPlain && plain.flesch !== undefined && plain.flesch < config.flesch.stepMin.plain) {
-    out.push({ rule: 'flesch-step', severity: 'error', words: [], context: 'plain', params: { value: round1(plain.flesch), limit: config.flesch.stepMin.plain }, value: round1(plain.flesch), limit: config.flesch.stepMin.plain });
+  if (
+    config.flesch.locales.includes(language) &&
+    hasPlain &&
+    plain.flesch !== undefined &&
+    plain.flesch < config.flesch.stepMin.plain
+  ) {
+    out.push({
+      rule: 'flesch-step',
+      severity: 'error',
+      words: [],
+      context: 'plain',
+      params: { value: round1(plain.flesch), limit: config.flesch.stepMin.plain },
+      value: round1(plain.flesch),
+      limit: config.flesch.stepMin.plain,
+    });
   }
   return out;
 }
@@ -358,12 +459,19 @@ function crossLocaleRules(
     const standard = ownEntries.get(item.key)?.standard;
     if (standard !== undefined) {
       const { extra } = comparePlaceholders(item.text, standard, { allowMissingAll: true });
-      if (extra.length > 0) out.push({ rule: 'placeholder-mismatch', severity: 'error', words: extra.map((e) => `{{${e}}}`), context: 'plain', params: { extra: messages.list(extra) } });
+      if (extra.length > 0)
+        out.push({
+          rule: 'placeholder-mismatch',
+          severity: 'error',
+          words: extra.map((e) => `{{${e}}}`),
+          context: 'plain',
+          params: { extra: messages.list(extra) },
+        });
     }
   }
   if (item.locale === source) return out;
   const sourceEntry = sourceEntryFor(item.key, sourceEntries);
-  const sourceText = item.variant === 'plain' ? sourceEntry?.plain ?? sourceEntry?.standard : sourceEntry?.standard;
+  const sourceText = item.variant === 'plain' ? (sourceEntry?.plain ?? sourceEntry?.standard) : sourceEntry?.standard;
   if (sourceText === undefined) return out;
   const sourceName = messages.languageName(source);
   const { missing, extra } = comparePlaceholders(item.text, sourceText, { allowMissing });
@@ -372,11 +480,17 @@ function crossLocaleRules(
       rule: 'placeholder-mismatch',
       severity: 'error',
       words: [...missing, ...extra].map((p) => `{{${p}}}`),
-      params: { source: sourceName, missing: messages.list(missing), extra: messages.list(extra), example: example(placeholdersOf(sourceText)) },
+      params: {
+        source: sourceName,
+        missing: messages.list(missing),
+        extra: messages.list(extra),
+        example: example(placeholdersOf(sourceText)),
+      },
     });
   }
   // Bokmål and nynorsk share many texts word for word (Telefon, Før du sender): not a sign of a missing translation.
-  const norwegian = config.norwegianLocales.includes(languageOf(item.locale)) && config.norwegianLocales.includes(languageOf(source));
+  const norwegian =
+    config.norwegianLocales.includes(languageOf(item.locale)) && config.norwegianLocales.includes(languageOf(source));
   if (!norwegian && item.text.trim() === sourceText.trim() && looksTranslatable(seg, config)) {
     out.push({ rule: 'untranslated', severity: 'warning', words: [], params: { source: sourceName } });
   }
@@ -398,7 +512,8 @@ function render(item: TextItem, finding: RawFinding, config: PlainConfig, messag
   const severity = override ?? finding.severity;
   const { t } = messages;
   const params: Record<string, unknown> = { ...finding.params, words: finding.words.join(' ') };
-  for (const [name, value] of Object.entries(params)) if (typeof value === 'number') params[name] = messages.number(value);
+  for (const [name, value] of Object.entries(params))
+    if (typeof value === 'number') params[name] = messages.number(value);
   if (finding.alternatives) params.alternatives = messages.alternatives(finding.alternatives);
   const options = { ...params, ...(finding.context === undefined ? {} : { context: finding.context }) };
   return {

@@ -74,7 +74,13 @@ export function lintFormFiles(options: LintFormFileOptions): LintResult {
 }
 
 /** Lints a text collection (a namespace without steps, such as widget) from its files. */
-export function lintCollectionFiles(options: { localesDir: string; namespace: string; config?: PlainConfig | PlainConfigInput; lang?: LintLang; relativeTo?: string }): LintResult {
+export function lintCollectionFiles(options: {
+  localesDir: string;
+  namespace: string;
+  config?: PlainConfig | PlainConfigInput;
+  lang?: LintLang;
+  relativeTo?: string;
+}): LintResult {
   const { texts, files } = loadTexts(options.localesDir, options.namespace, options.relativeTo);
   return lintCollection({
     name: options.namespace,

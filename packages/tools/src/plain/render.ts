@@ -8,28 +8,38 @@ import { languageOf } from './rules/context.ts';
 import type { Finding, LintResult, Measures, Severity, Variant } from './types.ts';
 import { VARIANTS } from './types.ts';
 
-const asList = (results: LintResult | readonly LintResult[]): readonly LintResult[] => (Array.isArray(results) ? results : [results as LintResult]);
+const asList = (results: LintResult | readonly LintResult[]): readonly LintResult[] =>
+  Array.isArray(results) ? results : [results as LintResult];
 
 /** The results as JSON, as the engine returns them. */
 export function renderJson(results: LintResult | readonly LintResult[]): string {
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 
-const count = (findings: readonly Finding[], severity: Severity): number => findings.filter((f) => f.severity === severity).length;
+const count = (findings: readonly Finding[], severity: Severity): number =>
+  findings.filter((f) => f.severity === severity).length;
 
 function summary(results: readonly LintResult[], texts: LintTexts): string {
   const all = results.flatMap((r) => r.findings);
-  return texts.t('report.summary', { errors: count(all, 'error'), warnings: count(all, 'warning'), infos: count(all, 'info') }) as string;
+  return texts.t('report.summary', {
+    errors: count(all, 'error'),
+    warnings: count(all, 'warning'),
+    infos: count(all, 'info'),
+  }) as string;
 }
 
 function heading(result: LintResult, texts: LintTexts, locale: string): string {
   const title = result.title[locale] ?? result.name;
   const label = title === result.name ? title : `${title} (${result.name})`;
-  return texts.t(`report.${result.kind === 'form' ? 'form' : result.kind === 'collection' ? 'collection' : 'text'}`, { title: label }) as string;
+  return texts.t(`report.${result.kind === 'form' ? 'form' : result.kind === 'collection' ? 'collection' : 'text'}`, {
+    title: label,
+  }) as string;
 }
 
-const percent = (share: number | undefined, texts: LintTexts): string => (share === undefined ? texts.t('report.notApplicable') : `${texts.number(share * 100)} %`);
-const value = (n: number | undefined, texts: LintTexts): string => (n === undefined ? (texts.t('report.notApplicable') as string) : texts.number(n));
+const percent = (share: number | undefined, texts: LintTexts): string =>
+  share === undefined ? texts.t('report.notApplicable') : `${texts.number(share * 100)} %`;
+const value = (n: number | undefined, texts: LintTexts): string =>
+  n === undefined ? (texts.t('report.notApplicable') as string) : texts.number(n);
 
 interface Row {
   locale: string;
@@ -43,7 +53,9 @@ function rows(scores: Record<string, Record<Variant, Measures>> | undefined, loc
   return locales.flatMap((locale) =>
     VARIANTS.map((variant) => {
       const measures = scores[locale]?.[variant];
-      return measures && measures.texts > 0 ? { locale, variant, measures, fallback: variant === 'plain' && measures.ownPlainTexts === 0 } : undefined;
+      return measures && measures.texts > 0
+        ? { locale, variant, measures, fallback: variant === 'plain' && measures.ownPlainTexts === 0 }
+        : undefined;
     }).filter((r): r is Row => r !== undefined),
   );
 }
@@ -53,8 +65,13 @@ function textScoreLine(row: Row, texts: LintTexts): string {
   const m = row.measures;
   const parts: string[] = [];
   if (m.lix !== undefined) parts.push(`${t('report.lix')} ${texts.number(m.lix)}`);
-  if (m.longWordShare !== undefined) parts.push(`${t('report.longWords')} ${percent(m.longWordShare, texts)} (${t('report.withoutGlossary', { value: percent(m.longWordShareWithoutGlossary, texts) })})`);
-  parts.push(`${t('report.wordsPerSentence')} ${t('report.wordsPerSentenceValue', { avg: texts.number(m.wordsPerSentence.avg), max: m.wordsPerSentence.max })}`);
+  if (m.longWordShare !== undefined)
+    parts.push(
+      `${t('report.longWords')} ${percent(m.longWordShare, texts)} (${t('report.withoutGlossary', { value: percent(m.longWordShareWithoutGlossary, texts) })})`,
+    );
+  parts.push(
+    `${t('report.wordsPerSentence')} ${t('report.wordsPerSentenceValue', { avg: texts.number(m.wordsPerSentence.avg), max: m.wordsPerSentence.max })}`,
+  );
   parts.push(`${t('report.sentencesPerParagraph')} ${m.sentencesPerParagraph.max}`);
   if (m.flesch !== undefined) parts.push(`${t('report.flesch')} ${texts.number(m.flesch)}`);
   const line = parts.join(' · ');
@@ -75,12 +92,17 @@ export function renderText(results: LintResult | readonly LintResult[], lang: Li
   const out: string[] = [t('report.title') as string, ''];
   for (const result of list) {
     const first = result.locales[0] ?? 'nb';
-    out.push(`${heading(result, texts, first)}${result.source && result.source !== result.name ? `  (${result.source})` : ''}`);
+    out.push(
+      `${heading(result, texts, first)}${result.source && result.source !== result.name ? `  (${result.source})` : ''}`,
+    );
     result.steps.forEach((step, i) => {
       const title = step.title[first] ?? step.id;
-      out.push(`  ${result.kind === 'form' ? t('report.step', { number: i + 1, title: `${title} (${step.id})` }) : t('report.section', { title })}`);
+      out.push(
+        `  ${result.kind === 'form' ? t('report.step', { number: i + 1, title: `${title} (${step.id})` }) : t('report.section', { title })}`,
+      );
       for (const row of rows(result.scores[step.id], result.locales)) out.push(`    ${textScoreLine(row, texts)}`);
-      for (const finding of result.findings.filter((f) => f.step === step.id)) out.push(`    ${textFinding(finding, texts)}`);
+      for (const finding of result.findings.filter((f) => f.step === step.id))
+        out.push(`    ${textFinding(finding, texts)}`);
     });
     const outside = result.findings.filter((f) => f.step === undefined);
     if (result.kind !== 'text') {
@@ -103,7 +125,8 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb']);
-const langAttributes = (locale: string): string => `lang="${escapeHtml(locale)}"${RTL.has(languageOf(locale)) ? ' dir="rtl"' : ''}`;
+const langAttributes = (locale: string): string =>
+  `lang="${escapeHtml(locale)}"${RTL.has(languageOf(locale)) ? ' dir="rtl"' : ''}`;
 
 const STYLE = `
 :root { color-scheme: light; --error: #b3261e; --warning: #7a4f00; --info: #1d4f91; --standard: #2f5d8a; --plain: #2e7d4f; --over: #b3261e; --ink: #1b1b1b; --muted: #595959; }
@@ -143,7 +166,13 @@ interface BarSpec {
   title: string;
   description: string;
   max: number;
-  bars: Array<{ label: string; value: number | undefined; className: string; limit: number | undefined; display: string }>;
+  bars: Array<{
+    label: string;
+    value: number | undefined;
+    className: string;
+    limit: number | undefined;
+    display: string;
+  }>;
 }
 
 /** Two horizontal bars (standard, plain) with a dashed line at each bar's limit. */
@@ -164,8 +193,12 @@ function barChart(spec: BarSpec): string {
     const y = i * rowHeight + 4;
     parts.push(`<text x="0" y="${y + 15}">${escapeHtml(bar.label)}</text>`);
     if (bar.value !== undefined) {
-      parts.push(`<rect class="${bar.className}" x="${labelWidth}" y="${y}" width="${scale(bar.value).toFixed(1)}" height="20"/>`);
-      parts.push(`<text x="${(labelWidth + scale(bar.value) + 6).toFixed(1)}" y="${y + 15}">${escapeHtml(bar.display)}</text>`);
+      parts.push(
+        `<rect class="${bar.className}" x="${labelWidth}" y="${y}" width="${scale(bar.value).toFixed(1)}" height="20"/>`,
+      );
+      parts.push(
+        `<text x="${(labelWidth + scale(bar.value) + 6).toFixed(1)}" y="${y + 15}">${escapeHtml(bar.display)}</text>`,
+      );
     }
     if (bar.limit !== undefined) {
       const x = (labelWidth + scale(bar.limit)).toFixed(1);
@@ -176,7 +209,12 @@ function barChart(spec: BarSpec): string {
   return parts.join('');
 }
 
-function chartsFor(scores: Record<string, Record<Variant, Measures>> | undefined, locales: readonly string[], texts: LintTexts, config: PlainConfig): string {
+function chartsFor(
+  scores: Record<string, Record<Variant, Measures>> | undefined,
+  locales: readonly string[],
+  texts: LintTexts,
+  config: PlainConfig,
+): string {
   const { t } = texts;
   const out: string[] = [];
   const noLix: string[] = [];
@@ -187,55 +225,114 @@ function chartsFor(scores: Record<string, Record<Variant, Measures>> | undefined
     const name = texts.languageName(locale);
     const fallback = m.plain.ownPlainTexts === 0;
     const plainClass = (over: boolean) => (fallback ? 'bar-fallback' : over ? 'bar-over' : 'bar-plain');
-    const plainLabel = fallback ? (t('report.fallback', { value: t('variant.plain') }) as string) : (t('variant.plain') as string);
+    const plainLabel = fallback
+      ? (t('report.fallback', { value: t('variant.plain') }) as string)
+      : (t('variant.plain') as string);
     if (config.lix.locales.includes(language) && m.standard.lix !== undefined) {
       const { standard, plain } = config.lix.stepMax;
       const s = m.standard.lix;
       const p = m.plain.lix;
       const chart = barChart({
         title: t('report.barsTitle', { locale: name }) as string,
-        description: t('report.barsDescription', { standard: value(s, texts), plain: value(p, texts), standardLimit: standard, plainLimit: plain }) as string,
+        description: t('report.barsDescription', {
+          standard: value(s, texts),
+          plain: value(p, texts),
+          standardLimit: standard,
+          plainLimit: plain,
+        }) as string,
         max: Math.max(60, Math.ceil(Math.max(s, p ?? 0) / 10) * 10),
         bars: [
-          { label: t('report.atMost', { label: t('variant.standard'), value: standard }) as string, value: s, className: s > standard ? 'bar-over' : 'bar-standard', limit: standard, display: texts.number(s) },
-          { label: t('report.atMost', { label: t('variant.plain'), value: plain }) as string, value: p, className: plainClass(p !== undefined && p > plain), limit: plain, display: p === undefined ? '' : fallback ? `${texts.number(p)} *` : texts.number(p) },
+          {
+            label: t('report.atMost', { label: t('variant.standard'), value: standard }) as string,
+            value: s,
+            className: s > standard ? 'bar-over' : 'bar-standard',
+            limit: standard,
+            display: texts.number(s),
+          },
+          {
+            label: t('report.atMost', { label: t('variant.plain'), value: plain }) as string,
+            value: p,
+            className: plainClass(p !== undefined && p > plain),
+            limit: plain,
+            display: p === undefined ? '' : fallback ? `${texts.number(p)} *` : texts.number(p),
+          },
         ],
       });
-      out.push(`<figure><figcaption>${escapeHtml(t('report.barsTitle', { locale: name }) as string)}</figcaption>${chart}${fallback ? `<p class="legend">* ${escapeHtml(plainLabel)}</p>` : ''}</figure>`);
+      out.push(
+        `<figure><figcaption>${escapeHtml(t('report.barsTitle', { locale: name }) as string)}</figcaption>${chart}${fallback ? `<p class="legend">* ${escapeHtml(plainLabel)}</p>` : ''}</figure>`,
+      );
     } else if (config.flesch.locales.includes(language) && m.standard.flesch !== undefined) {
       const s = m.standard.flesch;
       const p = m.plain.flesch;
       const min = config.flesch.stepMin.plain;
       const chart = barChart({
         title: t('report.fleschTitle', { locale: name }) as string,
-        description: t('report.fleschDescription', { standard: value(s, texts), plain: value(p, texts), plainLimit: min }) as string,
+        description: t('report.fleschDescription', {
+          standard: value(s, texts),
+          plain: value(p, texts),
+          plainLimit: min,
+        }) as string,
         max: 100,
         bars: [
-          { label: t('variant.standard') as string, value: s, className: 'bar-standard', limit: undefined, display: texts.number(s) },
-          { label: t('report.atLeast', { label: t('variant.plain'), value: min }) as string, value: p, className: plainClass(p !== undefined && p < min), limit: min, display: p === undefined ? '' : fallback ? `${texts.number(p)} *` : texts.number(p) },
+          {
+            label: t('variant.standard') as string,
+            value: s,
+            className: 'bar-standard',
+            limit: undefined,
+            display: texts.number(s),
+          },
+          {
+            label: t('report.atLeast', { label: t('variant.plain'), value: min }) as string,
+            value: p,
+            className: plainClass(p !== undefined && p < min),
+            limit: min,
+            display: p === undefined ? '' : fallback ? `${texts.number(p)} *` : texts.number(p),
+          },
         ],
       });
-      out.push(`<figure><figcaption>${escapeHtml(t('report.fleschTitle', { locale: name }) as string)}</figcaption>${chart}${fallback ? `<p class="legend">* ${escapeHtml(plainLabel)}</p>` : ''}</figure>`);
+      out.push(
+        `<figure><figcaption>${escapeHtml(t('report.fleschTitle', { locale: name }) as string)}</figcaption>${chart}${fallback ? `<p class="legend">* ${escapeHtml(plainLabel)}</p>` : ''}</figure>`,
+      );
     } else {
       noLix.push(name);
     }
   }
   const conjunction = new Intl.ListFormat(texts.lang, { type: 'conjunction' });
-  const note = noLix.length === 0 ? '' : `<p class="legend">${escapeHtml(t('report.noLixFor', { languages: conjunction.format(noLix) }) as string)}</p>`;
+  const note =
+    noLix.length === 0
+      ? ''
+      : `<p class="legend">${escapeHtml(t('report.noLixFor', { languages: conjunction.format(noLix) }) as string)}</p>`;
   return out.length === 0 && note === '' ? '' : `<div class="charts">${out.join('')}</div>${note}`;
 }
 
-function scoreTable(caption: string, scores: Record<string, Record<Variant, Measures>> | undefined, locales: readonly string[], texts: LintTexts): string {
+function scoreTable(
+  caption: string,
+  scores: Record<string, Record<Variant, Measures>> | undefined,
+  locales: readonly string[],
+  texts: LintTexts,
+): string {
   const { t } = texts;
   const list = rows(scores, locales);
   if (list.length === 0) return '';
-  const head = ['locale', 'variant', 'lix', 'longWords', 'longWordsWithoutGlossary', 'wordsPerSentence', 'sentencesPerParagraph', 'flesch', 'words']
+  const head = [
+    'locale',
+    'variant',
+    'lix',
+    'longWords',
+    'longWordsWithoutGlossary',
+    'wordsPerSentence',
+    'sentencesPerParagraph',
+    'flesch',
+    'words',
+  ]
     .map((k) => `<th scope="col">${escapeHtml(t(`report.${k}`) as string)}</th>`)
     .join('');
   const body = list
     .map((row) => {
       const m = row.measures;
-      const variant = row.fallback ? (t('report.fallback', { value: t('variant.plain') }) as string) : (t(`variant.${row.variant}`) as string);
+      const variant = row.fallback
+        ? (t('report.fallback', { value: t('variant.plain') }) as string)
+        : (t(`variant.${row.variant}`) as string);
       const cells = [
         `<th scope="row">${escapeHtml(texts.languageName(row.locale))} (${escapeHtml(row.locale)})</th>`,
         `<td>${escapeHtml(variant)}</td>`,
@@ -257,7 +354,8 @@ function findingList(findings: readonly Finding[], texts: LintTexts): string {
   const { t } = texts;
   if (findings.length === 0) return `<p>${escapeHtml(t('report.noFindings') as string)}</p>`;
   const items = findings.map((f) => {
-    const words = f.words.length > 0 ? ` <span ${langAttributes(f.locale)}>(${escapeHtml(f.words.join(' '))})</span>` : '';
+    const words =
+      f.words.length > 0 ? ` <span ${langAttributes(f.locale)}>(${escapeHtml(f.words.join(' '))})</span>` : '';
     return (
       `<li class="${f.severity}"><span class="severity">${escapeHtml(t(`severity.${f.severity}`) as string)}</span> ` +
       `${escapeHtml(t(`rules.${f.rule}.name`) as string)}: ${escapeHtml(f.message)}${words}<br>` +
@@ -272,7 +370,11 @@ function findingList(findings: readonly Finding[], texts: LintTexts): string {
  * A self-contained HTML page a person can read: for each form and step, LIX bars (standard beside plain,
  * per locale, with lines at the bars), a table with the same numbers, and the findings under the step.
  */
-export function renderHtmlReport(results: LintResult | readonly LintResult[], lang: LintLang = 'nb', config: PlainConfig = defaultConfig): string {
+export function renderHtmlReport(
+  results: LintResult | readonly LintResult[],
+  lang: LintLang = 'nb',
+  config: PlainConfig = defaultConfig,
+): string {
   idCounter = 0;
   const texts = lintTexts(lang);
   const { t } = texts;
@@ -284,13 +386,23 @@ export function renderHtmlReport(results: LintResult | readonly LintResult[], la
       const title = step.title[first] ?? step.id;
       const stepId = `${id}-step-${i + 1}`;
       const marker = '\u0001';
-      const heading = (result.kind === 'form' ? t('report.step', { number: i + 1, title: marker }) : t('report.section', { title: marker })) as string;
-      const headingHtml = escapeHtml(heading).replace(marker, `<span ${langAttributes(first)}>${escapeHtml(title)}</span>`);
+      const heading = (
+        result.kind === 'form'
+          ? t('report.step', { number: i + 1, title: marker })
+          : t('report.section', { title: marker })
+      ) as string;
+      const headingHtml = escapeHtml(heading).replace(
+        marker,
+        `<span ${langAttributes(first)}>${escapeHtml(title)}</span>`,
+      );
       return (
         `<section aria-labelledby="${stepId}"><h3 id="${stepId}">${headingHtml} <code>${escapeHtml(step.id)}</code></h3>` +
         chartsFor(result.scores[step.id], result.locales, texts, config) +
         scoreTable(t('report.scores') as string, result.scores[step.id], result.locales, texts) +
-        `<h4>${escapeHtml(t('report.findings') as string)}</h4>${findingList(result.findings.filter((f) => f.step === step.id), texts)}</section>`
+        `<h4>${escapeHtml(t('report.findings') as string)}</h4>${findingList(
+          result.findings.filter((f) => f.step === step.id),
+          texts,
+        )}</section>`
       );
     });
     const outside = result.findings.filter((f) => f.step === undefined);
@@ -298,9 +410,14 @@ export function renderHtmlReport(results: LintResult | readonly LintResult[], la
       `<section aria-labelledby="${id}-whole"><h3 id="${id}-whole">${escapeHtml(t('report.whole', { context: result.kind }) as string)}</h3>` +
       (result.kind === 'collection' ? chartsFor(result.form, result.locales, texts, config) : '') +
       scoreTable(t('report.scoresForm') as string, result.form, result.locales, texts) +
-      (outside.length > 0 ? `<h4>${escapeHtml(t('report.otherTexts') as string)}</h4>${findingList(outside, texts)}` : '') +
+      (outside.length > 0
+        ? `<h4>${escapeHtml(t('report.otherTexts') as string)}</h4>${findingList(outside, texts)}`
+        : '') +
       '</section>';
-    const source = result.source && result.source !== result.name ? `<p class="where"><code>${escapeHtml(result.source)}</code></p>` : '';
+    const source =
+      result.source && result.source !== result.name
+        ? `<p class="where"><code>${escapeHtml(result.source)}</code></p>`
+        : '';
     return `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading(result, texts, first))}</h2>${source}${steps.join('')}${result.kind === 'text' && outside.length === 0 ? '' : whole}</section>`;
   });
   return [

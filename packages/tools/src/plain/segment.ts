@@ -70,7 +70,10 @@ function segmentersFor(locale: string): Segmenters {
     } catch {
       tag = 'und'; // an unknown tag: the root rules split words at spaces and punctuation
     }
-    found = { word: new Intl.Segmenter(tag, { granularity: 'word' }), sentence: new Intl.Segmenter(tag, { granularity: 'sentence' }) };
+    found = {
+      word: new Intl.Segmenter(tag, { granularity: 'word' }),
+      sentence: new Intl.Segmenter(tag, { granularity: 'sentence' }),
+    };
     segmenterCache.set(locale, found);
   }
   return found;
@@ -105,20 +108,32 @@ function words(text: string, masked: string, spans: Array<[number, number]>, seg
       const current = masked.slice(start, end);
       const hyphen = HYPHENS.has(joiner);
       const time = joiner === ':' && /^\d+$/.test(current) && /^\d+$/.test(next.segment);
-      const group = /^[\u0020\u00a0\u202f]$/.test(joiner) && /^\d{1,3}$/.test(current) && /^\d{3}(?:[.,]\d+)?$/.test(next.segment);
+      const group =
+        /^[\u0020\u00a0\u202f]$/.test(joiner) && /^\d{1,3}$/.test(current) && /^\d{3}(?:[.,]\d+)?$/.test(next.segment);
       if (!hyphen && !time && !group) break;
       end = next.index + next.segment.length;
       i += 2;
     }
     const placeholder = spans.some(([from, to]) => from < end && to > start);
     const written = text.slice(start, end);
-    out.push({ text: written, lower: written.toLocaleLowerCase(), letters: placeholder ? 0 : countLetters(written), placeholder, start, end });
+    out.push({
+      text: written,
+      lower: written.toLocaleLowerCase(),
+      letters: placeholder ? 0 : countLetters(written),
+      placeholder,
+      start,
+      end,
+    });
   }
   return out;
 }
 
 /** Sentence spans [start, end) over the masked text, with what ended each. */
-function sentenceSpans(masked: string, segmenter: Intl.Segmenter, locale: string): Array<{ start: number; end: number }> {
+function sentenceSpans(
+  masked: string,
+  segmenter: Intl.Segmenter,
+  locale: string,
+): Array<{ start: number; end: number }> {
   const inside = /^en\b/.test(locale) ? ABBREVIATION_INSIDE_ENGLISH : ABBREVIATION_INSIDE;
   const icu = [...segmenter.segment(masked)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
   // Join a sentence that ends with an abbreviation that never ends a sentence (f.eks., kl.) to the next.

@@ -55,12 +55,14 @@ export function stepKeys(definition: FormDefinition): StepKeys[] {
   return definition.steps.map((step, stepIndex) => {
     const fields = places.filter((p) => p.stepIndex === stepIndex).map((p) => p.field);
     const prefixes = fields.map((f) => `fields.${f.id}.`);
-    if (fields.some((f) => f.kind === 'attachments')) prefixes.push(...(definition.attachments ?? []).map((a) => `attachments.${a.id}.`));
+    if (fields.some((f) => f.kind === 'attachments'))
+      prefixes.push(...(definition.attachments ?? []).map((a) => `attachments.${a.id}.`));
     return { id: step.id, exact: [`steps.${step.id}.title`], prefixes };
   });
 }
 
-export const keyInStep = (key: string, step: StepKeys): boolean => step.exact.includes(key) || step.prefixes.some((p) => key.startsWith(p));
+export const keyInStep = (key: string, step: StepKeys): boolean =>
+  step.exact.includes(key) || step.prefixes.some((p) => key.startsWith(p));
 
 /** Form-level texts the user sees outside the steps' own texts: the title and the register names. */
 export const isFormLevelKey = (key: string): boolean => key === 'title' || key.startsWith('sources.');

@@ -5,8 +5,19 @@ export type Variant = 'standard' | 'plain';
 export const VARIANTS: readonly Variant[] = ['standard', 'plain'];
 
 export const RULE_IDS = [
-  'lix-step', 'flesch-step', 'sentence-length', 'paragraph-length', 'passive', 'nominalisation', 'stiff-word',
-  'reader-address', 'one-question', 'placeholder-mismatch', 'leftover', 'impossible-date', 'abbreviation',
+  'lix-step',
+  'flesch-step',
+  'sentence-length',
+  'paragraph-length',
+  'passive',
+  'nominalisation',
+  'stiff-word',
+  'reader-address',
+  'one-question',
+  'placeholder-mismatch',
+  'leftover',
+  'impossible-date',
+  'abbreviation',
   'untranslated',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];

@@ -40,31 +40,61 @@ describe('notBefore', () => {
   });
 
   it('must name a field that exists', () => {
-    const found = only(check((d) => { d.steps[2].fields[1].notBefore = 'start-dato'; }));
-    expect(found).toMatchObject({ code: 'not-before-field', pointer: `${til}/notBefore`, params: { context: 'unknown', target: 'start-dato' } });
+    const found = only(
+      check((d) => {
+        d.steps[2].fields[1].notBefore = 'start-dato';
+      }),
+    );
+    expect(found).toMatchObject({
+      code: 'not-before-field',
+      pointer: `${til}/notBefore`,
+      params: { context: 'unknown', target: 'start-dato' },
+    });
   });
 
   it('must name a date field', () => {
-    const found = only(check((d) => { d.steps[2].fields[1].notBefore = 'tittel'; }));
+    const found = only(
+      check((d) => {
+        d.steps[2].fields[1].notBefore = 'tittel';
+      }),
+    );
     expect(found).toMatchObject({ code: 'not-before-field', params: { context: 'kind', kind: 'text' } });
   });
 
   it('must name an earlier field', () => {
-    const found = only(check((d, nb) => {
-      delete d.steps[2].fields[1].notBefore;
-      d.steps[2].fields[0].notBefore = 'til-dato';
-      nb.fields['fra-dato'].errors = { notBefore: 'Startdatoen kan ikke være etter sluttdatoen.' };
-    }));
-    expect(found).toMatchObject({ code: 'not-before-field', pointer: '/steps/2/fields/0/notBefore', params: { context: 'later' } });
+    const found = only(
+      check((d, nb) => {
+        delete d.steps[2].fields[1].notBefore;
+        d.steps[2].fields[0].notBefore = 'til-dato';
+        nb.fields['fra-dato'].errors = { notBefore: 'Startdatoen kan ikke være etter sluttdatoen.' };
+      }),
+    );
+    expect(found).toMatchObject({
+      code: 'not-before-field',
+      pointer: '/steps/2/fields/0/notBefore',
+      params: { context: 'later' },
+    });
   });
 
   it('is only for date fields', () => {
-    const found = only(check((d) => { d.steps[0].fields[1].notBefore = 'fra-dato'; }));
+    const found = only(
+      check((d) => {
+        d.steps[0].fields[1].notBefore = 'fra-dato';
+      }),
+    );
     expect(found).toMatchObject({ code: 'schema-property-not-for-kind', pointer: '/steps/0/fields/1/notBefore' });
   });
 
-  it('needs the form\'s own error text', () => {
-    const found = only(check((_d, nb) => { delete nb.fields['til-dato'].errors; }));
-    expect(found).toMatchObject({ code: 'text-missing', pointer: `${til}/notBefore`, params: { key: 'fields.til-dato.errors.notBefore' } });
+  it("needs the form's own error text", () => {
+    const found = only(
+      check((_d, nb) => {
+        delete nb.fields['til-dato'].errors;
+      }),
+    );
+    expect(found).toMatchObject({
+      code: 'text-missing',
+      pointer: `${til}/notBefore`,
+      params: { key: 'fields.til-dato.errors.notBefore' },
+    });
   });
 });

@@ -30,8 +30,18 @@ const backtracking = (findings: Finding[]) => findings.filter((f) => f.code === 
 const CATASTROPHIC = ['^(a+)+$', '(a|a)*$', '(\\w+\\s?)*$', '^(\\d+)*x$', '^([a-z0-9]+[-. ]?)*[a-z0-9]+$', '(.*a){12}'];
 /** Patterns a form plausibly has: postcodes, phone and account numbers, names, times, codes. */
 const ORDINARY = [
-  '^\\d{4}$', '^[0-9]{4}$', '^(\\+|00)?[0-9]{8,15}$', '^\\d{11}$', '^\\d{4}\\.?\\d{2}\\.?\\d{5}$', '^[A-ZÆØÅ][a-zæøå]+(-[A-ZÆØÅ][a-zæøå]+)?$',
-  '^([01]\\d|2[0-3]):[0-5]\\d$', '^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$', '^[a-z]{2,3}$', '^\\S', '\\S', '^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$',
+  '^\\d{4}$',
+  '^[0-9]{4}$',
+  '^(\\+|00)?[0-9]{8,15}$',
+  '^\\d{11}$',
+  '^\\d{4}\\.?\\d{2}\\.?\\d{5}$',
+  '^[A-ZÆØÅ][a-zæøå]+(-[A-ZÆØÅ][a-zæøå]+)?$',
+  '^([01]\\d|2[0-3]):[0-5]\\d$',
+  '^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$',
+  '^[a-z]{2,3}$',
+  '^\\S',
+  '\\S',
+  '^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$',
 ];
 
 describe('patternVerdict', () => {
@@ -50,9 +60,13 @@ describe('patternVerdict', () => {
 });
 
 describe('check on a form with a catastrophic pattern', () => {
-  it('finds ^(a+)+$ on a text answer, at the pattern\'s pointer, with texts that say what to do', () => {
-    const findings = check((d) => { d.answers.properties.navn.pattern = '^(a+)+$'; });
-    expect(findings.map((f) => [f.code, f.pointer])).toEqual([['pattern-backtracking', '/answers/properties/navn/pattern']]);
+  it("finds ^(a+)+$ on a text answer, at the pattern's pointer, with texts that say what to do", () => {
+    const findings = check((d) => {
+      d.answers.properties.navn.pattern = '^(a+)+$';
+    });
+    expect(findings.map((f) => [f.code, f.pointer])).toEqual([
+      ['pattern-backtracking', '/answers/properties/navn/pattern'],
+    ]);
     for (const lang of ['nb', 'en'] as const) {
       const { message, fix } = createCliTexts(lang).explain(findings[0]!);
       expect(message).toContain('^(a+)+$');
@@ -67,17 +81,27 @@ describe('check on a form with a catastrophic pattern', () => {
       d.answers.properties.navn = { allOf: [{ type: 'string' }, { not: { pattern: '^(\\d+)*x$' } }] };
       d.answers.properties.epost = { type: 'string', format: 'email', patternProperties: { '^(a|a)*$': true } };
     });
-    expect(backtracking(findings).map((f) => f.pointer).sort()).toEqual([
+    expect(
+      backtracking(findings)
+        .map((f) => f.pointer)
+        .sort(),
+    ).toEqual([
       '/answers/$defs/kode/pattern',
       '/answers/properties/epost/patternProperties/^(a|a)*$',
       '/answers/properties/navn/allOf/1/not/pattern',
     ]);
-    expect(backtracking(findings).find((f) => f.pointer.includes('patternProperties'))?.params).toMatchObject({ context: 'complex' });
+    expect(backtracking(findings).find((f) => f.pointer.includes('patternProperties'))?.params).toMatchObject({
+      context: 'complex',
+    });
   });
 
   it('a condition cannot hold a pattern at all (so only the answers schema needs the detector)', () => {
-    const findings = check((d) => { d.steps[0].fields[0].when = { properties: { tema: { pattern: '^(a+)+$' } } }; });
-    expect(findings.map((f) => [f.code, f.pointer])).toEqual([['schema-additional-property', '/steps/0/fields/0/when/properties/tema/pattern']]);
+    const findings = check((d) => {
+      d.steps[0].fields[0].when = { properties: { tema: { pattern: '^(a+)+$' } } };
+    });
+    expect(findings.map((f) => [f.code, f.pointer])).toEqual([
+      ['schema-additional-property', '/steps/0/fields/0/when/properties/tema/pattern'],
+    ]);
   });
 
   it('leaves ordinary patterns alone', () => {
@@ -100,9 +124,14 @@ describe('klarskjema check (the CLI)', () => {
     await writeFile(join(dir, 'forms/kontakt.json'), JSON.stringify(definition, null, 2));
     await writeFile(join(dir, 'locales/nb/kontakt.json'), JSON.stringify(kontaktTexts));
     const result = await new Promise<{ code: number; stdout: string }>((done) => {
-      execFile(process.execPath, [resolve(packageRoot, 'packages/tools/bin/klarskjema.js'), 'check', 'forms'], { cwd: dir }, (error, stdout) => {
-        done({ code: error ? Number(error.code) : 0, stdout });
-      });
+      execFile(
+        process.execPath,
+        [resolve(packageRoot, 'packages/tools/bin/klarskjema.js'), 'check', 'forms'],
+        { cwd: dir },
+        (error, stdout) => {
+          done({ code: error ? Number(error.code) : 0, stdout });
+        },
+      );
     });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('/answers/properties/navn/pattern');
@@ -116,7 +145,8 @@ function allPatterns(value: unknown, pointer: string, found: Array<[string, stri
   else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       if (key === 'pattern' && typeof item === 'string') found.push([pointer, item]);
-      if (key === 'patternProperties' && typeof item === 'object' && item !== null) for (const name of Object.keys(item)) found.push([`${pointer}/patternProperties`, name]);
+      if (key === 'patternProperties' && typeof item === 'object' && item !== null)
+        for (const name of Object.keys(item)) found.push([`${pointer}/patternProperties`, name]);
       allPatterns(item, `${pointer}/${key}`, found);
     }
   }
@@ -125,7 +155,9 @@ function allPatterns(value: unknown, pointer: string, found: Array<[string, stri
 
 describe('the patterns this project ships', () => {
   it('every pattern in schemas/ (answer schemas, forms, the form meta-schema) is safe', () => {
-    const files = readdirSync(resolve(packageRoot, 'schemas'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'));
+    const files = readdirSync(resolve(packageRoot, 'schemas'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.json'),
+    );
     const patterns = files.flatMap((file) => allPatterns(readJson(`schemas/${file}`), file, []));
     expect(patterns.length).toBeGreaterThan(3); // postcode, form id and version, locales: the walk finds them
     expect(patterns.filter(([, pattern]) => patternVerdict(pattern) !== 'safe')).toEqual([]);

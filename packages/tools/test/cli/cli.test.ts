@@ -8,19 +8,31 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../../src/node/paths.ts';
 
 const bin = resolve(packageRoot, 'packages/tools/bin/klarskjema.js');
-const stotte = JSON.parse(readFileSync(resolve(packageRoot, 'schemas/forms/stotte.json'), 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const stotte = JSON.parse(readFileSync(resolve(packageRoot, 'schemas/forms/stotte.json'), 'utf8')) as Record<
+  string,
+  any
+>; // eslint-disable-line @typescript-eslint/no-explicit-any
 // The temp projects below hold nb texts only.
 stotte.locales = ['nb'];
 const stotteTexts = readFileSync(resolve(packageRoot, 'locales/nb/stotte.json'), 'utf8');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function run(args: string[], cwd = packageRoot): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, KLARSKJEMA_DEBUG: '' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      done({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd, env: { ...process.env, KLARSKJEMA_DEBUG: '' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -57,7 +69,9 @@ describe('klarskjema check', () => {
   it('exits 0 on the example forms', async () => {
     const result = await run(['check', 'schemas/forms']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const forms = (await readdir(resolve(packageRoot, 'schemas/forms'))).filter((name) => name.endsWith('.json')).length;
+    const forms = (await readdir(resolve(packageRoot, 'schemas/forms'))).filter((name) =>
+      name.endsWith('.json'),
+    ).length;
     expect(result.stdout).toContain(`Sjekket ${forms} skjemaer. Fant ingen problemer.`);
     expectNoStackTrace(result);
   });
@@ -66,7 +80,9 @@ describe('klarskjema check', () => {
     const dir = await project({ 'stotte.json': laterCondition() });
     const result = await run(['check', 'forms/stotte.json'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^forms\/stotte\.json \/steps\/0\/fields\/1\/when\/required\/0\n {2}\S.*«konto».*\n {2}→ \S/m);
+    expect(result.stdout).toMatch(
+      /^forms\/stotte\.json \/steps\/0\/fields\/1\/when\/required\/0\n {2}\S.*«konto».*\n {2}→ \S/m,
+    );
     expect(result.stdout.trimEnd().split('\n').at(-1)).toBe('Sjekket 1 skjema. Fant 1 problem.');
     expectNoStackTrace(result);
   });
@@ -99,11 +115,17 @@ describe('klarskjema check', () => {
     const dir = await project({ 'a.json': laterCondition(), 'b.json': '{ "id": ' });
     const result = await run(['check', 'forms', '--format', 'json'], dir);
     expect(result.code).toBe(2);
-    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; findings: Array<Record<string, unknown>> }> };
+    const report = JSON.parse(result.stdout) as {
+      files: Array<{ file: string; findings: Array<Record<string, unknown>> }>;
+    };
     expect(report.files.map((f) => f.file)).toEqual(['forms/a.json', 'forms/b.json']);
     const [a, b] = report.files;
     expect(a!.findings).toHaveLength(1);
-    expect(a!.findings[0]).toMatchObject({ code: 'condition-later-answer', pointer: '/steps/0/fields/1/when/required/0', params: { name: 'konto' } });
+    expect(a!.findings[0]).toMatchObject({
+      code: 'condition-later-answer',
+      pointer: '/steps/0/fields/1/when/required/0',
+      params: { name: 'konto' },
+    });
     expect(a!.findings[0]!.message).toEqual(expect.stringContaining('«konto»'));
     expect(a!.findings[0]!.fix).toEqual(expect.stringMatching(/\S/));
     expect(b!.findings).toMatchObject([{ code: 'unreadable', pointer: '' }]);
@@ -146,7 +168,9 @@ describe('klarskjema build', () => {
     expect(result.code).toBe(0);
     expectNoStackTrace(result);
     const lines = result.stdout.trim().split('\n');
-    const ids = (await readdir(resolve(packageRoot, 'schemas/forms'))).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const ids = (await readdir(resolve(packageRoot, 'schemas/forms')))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     expect(lines).toHaveLength(ids.length);
     for (const id of ids) {
       expect(result.stdout).toContain(`${join(out, id)}/ (form.json, validators.js, package.json, locales/nb.json`);
@@ -182,7 +206,8 @@ describe('klarskjema build', () => {
 describe('klarskjema lint', () => {
   const stotteNb = JSON.parse(stotteTexts) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** A project with the stotte form and its nb texts, changed by `edit`. */
-  async function lintProject(edit: (texts: Record<string, any>) => void = () => {}): Promise<string> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function lintProject(edit: (texts: Record<string, any>) => void = () => {}): Promise<string> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const texts = structuredClone(stotteNb);
     edit(texts);
     const dir = await mkdtemp(join(tmpdir(), 'klarskjema-lint-'));
@@ -199,7 +224,8 @@ describe('klarskjema lint', () => {
       else if (value && typeof value === 'object') withoutPlain(value as Record<string, unknown>);
     }
   };
-  const longSentence = 'Du må skrive hvor mye du får utbetalt i lønn hver måned etter at skatten er trukket og før du har betalt husleie og strøm og mat og klær til deg selv og barna.';
+  const longSentence =
+    'Du må skrive hvor mye du får utbetalt i lønn hver måned etter at skatten er trukket og før du har betalt husleie og strøm og mat og klær til deg selv og barna.';
 
   it('exits 0 on the example forms, with the widget texts and a summary line', async () => {
     const result = await run(['lint', 'schemas/forms']);
@@ -220,26 +246,40 @@ describe('klarskjema lint', () => {
     const html = await readFile(join(dir, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>\n<html lang="nb">/);
     expect(html).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
-    expect(html).toMatch(/<h3 id="result-\d+-step-1">Steg 1: <span lang="nb">Om deg<\/span> <code>om-deg<\/code><\/h3>/);
+    expect(html).toMatch(
+      /<h3 id="result-\d+-step-1">Steg 1: <span lang="nb">Om deg<\/span> <code>om-deg<\/code><\/h3>/,
+    );
     // Bars per locale, standard beside plain, described for screen readers.
     expect(html.match(/<svg [^>]*role="img"/g)!.length).toBeGreaterThan(10);
     expect(html).toContain('LIX for steget, norsk nynorsk');
   });
 
-  it('prints the engine\'s results as JSON with --format json', async () => {
+  it("prints the engine's results as JSON with --format json", async () => {
     const result = await run(['lint', 'schemas/forms/stotte.json', '--format', 'json', '--locale', 'nb,nn']);
     expect(result.code).toBe(0);
-    const results = JSON.parse(result.stdout) as Array<{ kind: string; name: string; locales: string[]; steps: unknown[]; findings: unknown[] }>;
-    expect(results.map((r) => `${r.kind}:${r.name}`)).toEqual(expect.arrayContaining(['form:stotte', 'collection:widget']));
+    const results = JSON.parse(result.stdout) as Array<{
+      kind: string;
+      name: string;
+      locales: string[];
+      steps: unknown[];
+      findings: unknown[];
+    }>;
+    expect(results.map((r) => `${r.kind}:${r.name}`)).toEqual(
+      expect.arrayContaining(['form:stotte', 'collection:widget']),
+    );
     for (const r of results) expect(r.locales.every((l) => l === 'nb' || l === 'nn')).toBe(true);
     expect(results[0]!.steps).toHaveLength(4);
   });
 
   it('exits 1 when a bar is broken; the finding names file, key, locale, variant, rule, the words and a suggestion', async () => {
-    const dir = await lintProject((texts) => { texts.fields.inntekt.hint = longSentence; });
+    const dir = await lintProject((texts) => {
+      texts.fields.inntekt.hint = longSentence;
+    });
     const result = await run(['lint', 'forms'], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^ {4}feil {6}locales\/nb\/stotte\.json {2}fields\.inntekt\.hint {2}nb\/standard {2}\[sentence-length\]\n\s+Setningen har 3\d ord\. Grensen er 25: «Du må skrive/m);
+    expect(result.stdout).toMatch(
+      /^ {4}feil {6}locales\/nb\/stotte\.json {2}fields\.inntekt\.hint {2}nb\/standard {2}\[sentence-length\]\n\s+Setningen har 3\d ord\. Grensen er 25: «Du må skrive/m,
+    );
     expect(result.stdout).toMatch(/\[sentence-length\]\n.*\n\s+→ Del setningen i to/);
     expectNoStackTrace(result);
   });
@@ -251,16 +291,24 @@ describe('klarskjema lint', () => {
     });
     const plain = await run(['lint', 'forms', '--variant', 'plain', '--format', 'json'], dir);
     expect(plain.code).toBe(1);
-    const findings = (JSON.parse(plain.stdout) as Array<{ findings: Array<{ rule: string; variant: string; key: string; suggestion: string }> }>).flatMap((r) => r.findings);
+    const findings = (
+      JSON.parse(plain.stdout) as Array<{
+        findings: Array<{ rule: string; variant: string; key: string; suggestion: string }>;
+      }>
+    ).flatMap((r) => r.findings);
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.variant === 'plain')).toBe(true);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'lix-step', key: 'steps.situasjon', variant: 'plain' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'lix-step', key: 'steps.situasjon', variant: 'plain' }),
+    );
     const standard = await run(['lint', 'forms', '--variant', 'standard'], dir);
     expect(standard.code).toBe(0);
   });
 
   it('speaks English with --lang en', async () => {
-    const dir = await lintProject((texts) => { texts.fields.inntekt.hint = longSentence; });
+    const dir = await lintProject((texts) => {
+      texts.fields.inntekt.hint = longSentence;
+    });
     const result = await run(['lint', 'forms', '--lang', 'en'], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('The sentence has');
@@ -277,12 +325,17 @@ describe('klarskjema lint', () => {
 
   it('lints any text file with --text FILE --locale nb', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'klarskjema-text-'));
-    await writeFile(join(dir, 'brev.txt'), 'Søknaden behandles innen tre uker.\n\nVi ber om at du sender tilstrekkelig dokumentasjon.\n');
+    await writeFile(
+      join(dir, 'brev.txt'),
+      'Søknaden behandles innen tre uker.\n\nVi ber om at du sender tilstrekkelig dokumentasjon.\n',
+    );
     const result = await run(['lint', '--text', 'brev.txt', '--locale', 'nb'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/advarsel\s+brev\.txt {2}text {2}nb\/standard {2}\[passive\]/);
     expect(result.stdout).toContain('«behandles»');
-    expect(result.stdout).toMatch(/(advarsel|tips)\s+brev\.txt .*\[stiff-word\]\n.*«tilstrekkelig».*\n\s+→ Skriv heller «nok»/);
+    expect(result.stdout).toMatch(
+      /(advarsel|tips)\s+brev\.txt .*\[stiff-word\]\n.*«tilstrekkelig».*\n\s+→ Skriv heller «nok»/,
+    );
     await writeFile(join(dir, 'lang.txt'), `${longSentence}\n`);
     expect((await run(['lint', '--text', 'lang.txt', '--locale', 'nb'], dir)).code).toBe(1);
   });
@@ -330,7 +383,10 @@ describe('klarskjema lint', () => {
     const notForm = await run(['lint', 'forms/z.json'], dir);
     expect(notForm.code).toBe(2);
     expect(notForm.stderr).toMatch(/^klarskjema: forms\/z\.json: dette er ikke et skjema som kan sjekkes\..*\n$/);
-    const unwritable = await run(['lint', 'forms/stotte.json', '--format', 'html', '--out', 'no/such/dir/report.html'], dir);
+    const unwritable = await run(
+      ['lint', 'forms/stotte.json', '--format', 'html', '--out', 'no/such/dir/report.html'],
+      dir,
+    );
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toBe('klarskjema: kan ikke lagre rapporten i no/such/dir/report.html (ENOENT).\n');
     expectNoStackTrace(unwritable);

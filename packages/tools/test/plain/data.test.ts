@@ -15,7 +15,13 @@ describe('stiff words', () => {
   it('has at least 100 bokmål entries, each with nynorsk forms, plain alternatives in both and a source', () => {
     expect(stiffWords.length).toBeGreaterThanOrEqual(100);
     const incomplete = stiffWords.filter(
-      (e) => e.nb.length === 0 || e.nn.length === 0 || e.plain.nb.length === 0 || e.plain.nn.length === 0 || e.source.trim() === '' || [...e.nb, ...e.nn, ...e.plain.nb, ...e.plain.nn].some((w) => w.trim() === ''),
+      (e) =>
+        e.nb.length === 0 ||
+        e.nn.length === 0 ||
+        e.plain.nb.length === 0 ||
+        e.plain.nn.length === 0 ||
+        e.source.trim() === '' ||
+        [...e.nb, ...e.nn, ...e.plain.nb, ...e.plain.nn].some((w) => w.trim() === ''),
     );
     expect(incomplete).toEqual([]);
   });
@@ -23,7 +29,9 @@ describe('stiff words', () => {
   it('has no duplicate forms, and no severity above warning', () => {
     expect(duplicates(stiffWords.flatMap((e) => e.nb.map((f) => f.toLocaleLowerCase())))).toEqual([]);
     expect(duplicates(stiffWords.flatMap((e) => e.nn.map((f) => f.toLocaleLowerCase())))).toEqual([]);
-    expect(stiffWords.filter((e) => e.severity !== undefined && e.severity !== 'info' && e.severity !== 'warning')).toEqual([]);
+    expect(
+      stiffWords.filter((e) => e.severity !== undefined && e.severity !== 'info' && e.severity !== 'warning'),
+    ).toEqual([]);
   });
 
   it('does not suggest the word itself', () => {
@@ -32,14 +40,32 @@ describe('stiff words', () => {
 
   it('includes the examples of plain-language.md', () => {
     const nb = new Set(stiffWords.flatMap((e) => e.nb));
-    for (const word of ['påkrevd', 'henstand', 'oppebære', 'underretning', 'i henhold til', 'vedrørende', 'hvorvidt', 'tilstrekkelig', 'iverksette', 'anmode', 'bistand']) expect(nb.has(word), word).toBe(true);
+    for (const word of [
+      'påkrevd',
+      'henstand',
+      'oppebære',
+      'underretning',
+      'i henhold til',
+      'vedrørende',
+      'hvorvidt',
+      'tilstrekkelig',
+      'iverksette',
+      'anmode',
+      'bistand',
+    ])
+      expect(nb.has(word), word).toBe(true);
     // Words that need an explanation belong in the glossary, not here.
     for (const word of ['vedtak', 'ytelse', 'tiltak']) expect(nb.has(word), word).toBe(false);
   });
 
   it('names a source for each entry: public guidance or «team»', () => {
     const sources = new Set(stiffWords.map((e) => e.source));
-    expect([...sources].sort()).toEqual(['NAV Agder: «gammelnavsk ordliste» (omtalt av NRK, 2021)', 'Språkrådet: Kansellisten (2009)', 'klarskjema: plain-language.md', 'team']);
+    expect([...sources].sort()).toEqual([
+      'NAV Agder: «gammelnavsk ordliste» (omtalt av NRK, 2021)',
+      'Språkrådet: Kansellisten (2009)',
+      'klarskjema: plain-language.md',
+      'team',
+    ]);
   });
 });
 
@@ -53,24 +79,37 @@ describe('glossary', () => {
       expect(terms.flatMap((t) => t.forms).filter((f) => f !== f.toLocaleLowerCase())).toEqual([]);
     }
     const nb = new Set(glossaryTerms('nb').map((t) => t.term));
-    for (const word of ['vedtak', 'stønad', 'tiltak', 'sosialhjelp', 'arbeidsavklaringspenger', 'ytelse']) expect(nb.has(word), word).toBe(true);
+    for (const word of ['vedtak', 'stønad', 'tiltak', 'sosialhjelp', 'arbeidsavklaringspenger', 'ytelse'])
+      expect(nb.has(word), word).toBe(true);
     expect(glossaryTerms('uk')).toEqual([]);
   });
 });
 
 describe('allow-lists', () => {
   it('keeps deponents, genitives and look-alikes as data', () => {
-    for (const word of ['finnes', 'synes', 'trives', 'lykkes', 'skyldes', 'minnes']) expect(passive.nb.deponents).toContain(word);
+    for (const word of ['finnes', 'synes', 'trives', 'lykkes', 'skyldes', 'minnes'])
+      expect(passive.nb.deponents).toContain(word);
     for (const word of ['felles', 'fremdeles', 'alltids']) expect(passive.nb.notPassive).toContain(word);
     expect(passive.nb.genitiveNouns).toContain('ektefelles');
-    for (const word of ['NAV', 'BankID', 'ID', 'PDF', 'JPG', 'PNG', 'HEIC', 'MB']) expect(abbreviations.allow).toContain(word);
-    for (const list of [passive.nb.deponents, passive.nn.deponents, passive.nb.notPassive, passive.nn.notPassive, abbreviations.allow]) expect(duplicates(list)).toEqual([]);
+    for (const word of ['NAV', 'BankID', 'ID', 'PDF', 'JPG', 'PNG', 'HEIC', 'MB'])
+      expect(abbreviations.allow).toContain(word);
+    for (const list of [
+      passive.nb.deponents,
+      passive.nn.deponents,
+      passive.nb.notPassive,
+      passive.nn.notPassive,
+      abbreviations.allow,
+    ])
+      expect(duplicates(list)).toEqual([]);
   });
 });
 
 describe('plain-language.config.json', () => {
   it('holds the defaults of plain-language.md', () => {
-    const file = JSON.parse(readFileSync(resolve(packageRoot, 'plain-language.config.json'), 'utf8')) as Record<string, unknown>;
+    const file = JSON.parse(readFileSync(resolve(packageRoot, 'plain-language.config.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(resolveConfig(file)).toEqual(defaultConfig);
     expect(defaultConfig.lix.stepMax).toEqual({ standard: 40, plain: 33 });
     expect(defaultConfig.sentenceWords.standard).toEqual({ warn: 20, error: 25 });

@@ -1,16 +1,32 @@
 // The public API: lintForm over a definition and texts, variants, bars, messages and the renderers.
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../../../src/definition/types.ts';
-import { lintCollection, lintForm, renderHtmlReport, renderJson, renderText, type TextResource } from '../../src/plain/index.ts';
+import {
+  lintCollection,
+  lintForm,
+  renderHtmlReport,
+  renderJson,
+  renderText,
+  type TextResource,
+} from '../../src/plain/index.ts';
 
 const definition: FormDefinition = {
   id: 'test',
   version: '1.0.0',
   locales: ['nb', 'nn', 'en', 'pl'],
-  answers: { type: 'object', properties: { x: { type: 'string' }, valg: { type: 'string', enum: ['a', 'b'] }, dokumenter: { type: 'object' } } },
+  answers: {
+    type: 'object',
+    properties: { x: { type: 'string' }, valg: { type: 'string', enum: ['a', 'b'] }, dokumenter: { type: 'object' } },
+  },
   steps: [
     { id: 'a', fields: [{ id: 'x', kind: 'text' }] },
-    { id: 'b', fields: [{ id: 'valg', kind: 'radio' }, { id: 'dokumenter', kind: 'attachments' }] },
+    {
+      id: 'b',
+      fields: [
+        { id: 'valg', kind: 'radio' },
+        { id: 'dokumenter', kind: 'attachments' },
+      ],
+    },
   ],
   attachments: [{ id: 'kontrakt' }],
 };
@@ -30,13 +46,22 @@ const nb: TextResource = {
 };
 
 const lint = (texts: Record<string, TextResource>) => lintForm({ definition, texts });
-const errors = (texts: Record<string, TextResource>) => lint(texts).findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.key, f.locale, f.variant, f.value, f.limit]);
+const errors = (texts: Record<string, TextResource>) =>
+  lint(texts)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => [f.rule, f.key, f.locale, f.variant, f.value, f.limit]);
 
 describe('lintForm', () => {
   it('scores each step per locale and variant; the plain variant falls back to the standard text', () => {
     const r = lint({ nb });
     expect(r.steps.map((s) => s.id)).toEqual(['a', 'b']);
-    expect(r.scores.a?.nb?.standard).toMatchObject({ words: 4, sentences: 2, longWords: 3, texts: 2, ownPlainTexts: 0 });
+    expect(r.scores.a?.nb?.standard).toMatchObject({
+      words: 4,
+      sentences: 2,
+      longWords: 3,
+      texts: 2,
+      ownPlainTexts: 0,
+    });
     expect(r.scores.a?.nb?.standard.lix).toBe(77);
     expect(r.scores.a?.nb?.plain.lix).toBe(77);
     expect(r.steps[0]!.hasPlain).toEqual({ nb: false });
@@ -52,12 +77,24 @@ describe('lintForm', () => {
     expect(lint({ nb }).findings[0]?.message).toBe('LIX for steget «Arbeidsavklaringspenger» er 77. Grensen er 40.');
     // Plain: «Arbeidsavklaringspenger» (fallback: 1 word, 1 long) + «Hva tjener du?» (3 words, 0 long)
     // → 4 words, 2 sentences, 1 long: LIX = 2 + 25 = 27 (≤ 33 and below 77): no plain error.
-    const good = { ...nb, fields: { ...(nb.fields as object), x: { label: 'Opplysninger om inntektsforholdene', label_plain: 'Hva tjener du?' } } };
+    const good = {
+      ...nb,
+      fields: {
+        ...(nb.fields as object),
+        x: { label: 'Opplysninger om inntektsforholdene', label_plain: 'Hva tjener du?' },
+      },
+    };
     expect(errors({ nb: good })).toEqual([['lix-step', 'steps.a', 'nb', 'standard', 77, 40]]);
     expect(lint({ nb: good }).scores.a?.nb?.plain.lix).toBe(27);
     // Plain: «Opplysninger om inntekten» (Opplysninger 12*, om, inntekten 9*) + the title (1 long)
     // → 4 words, 2 sentences, 3 long: LIX 77: over 33, and not below the standard 77.
-    const bad = { ...nb, fields: { ...(nb.fields as object), x: { label: 'Opplysninger om inntektsforholdene', label_plain: 'Opplysninger om inntekten' } } };
+    const bad = {
+      ...nb,
+      fields: {
+        ...(nb.fields as object),
+        x: { label: 'Opplysninger om inntektsforholdene', label_plain: 'Opplysninger om inntekten' },
+      },
+    };
     expect(errors({ nb: bad })).toEqual([
       ['lix-step', 'steps.a', 'nb', 'standard', 77, 40],
       ['lix-step', 'steps.a', 'nb', 'plain', 77, 33],
@@ -73,16 +110,31 @@ describe('lintForm', () => {
     };
     const r = lint({ nb, en });
     const mismatch = r.findings.find((f) => f.rule === 'placeholder-mismatch');
-    expect(mismatch).toMatchObject({ key: 'attachments.kontrakt.why', locale: 'en', severity: 'error', words: ['{{what}}', '{{wat}}'], file: 'locales/en/test.json' });
+    expect(mismatch).toMatchObject({
+      key: 'attachments.kontrakt.why',
+      locale: 'en',
+      severity: 'error',
+      words: ['{{what}}', '{{wat}}'],
+      file: 'locales/en/test.json',
+    });
     expect(mismatch?.message).toBe('Plassholderne stemmer ikke med norsk bokmål. Mangler: what. Ekstra: wat.');
-    expect(r.findings.filter((f) => f.rule === 'untranslated').map((f) => [f.key, f.locale])).toEqual([['fields.valg.label', 'en']]);
+    expect(r.findings.filter((f) => f.rule === 'untranslated').map((f) => [f.key, f.locale])).toEqual([
+      ['fields.valg.label', 'en'],
+    ]);
     // No LIX for English; Flesch instead.
     expect(r.scores.b?.en?.standard.lix).toBeUndefined();
     expect(r.scores.b?.en?.standard.flesch).toBeTypeOf('number');
   });
 
   it('lints own plain texts with the plain bars, and plain placeholders against the standard text', () => {
-    const texts = { nb: { ...nb, attachments: { kontrakt: { label: 'Kontrakt', why: 'Den viser hva du betaler.', why_plain: 'Den viser {{sum}}.' } } } };
+    const texts = {
+      nb: {
+        ...nb,
+        attachments: {
+          kontrakt: { label: 'Kontrakt', why: 'Den viser hva du betaler.', why_plain: 'Den viser {{sum}}.' },
+        },
+      },
+    };
     const f = lint(texts).findings.filter((x) => x.rule === 'placeholder-mismatch');
     expect(f.map((x) => [x.key, x.variant, x.words])).toEqual([['attachments.kontrakt.why', 'plain', ['{{sum}}']]]);
   });
@@ -92,7 +144,12 @@ describe('lintForm', () => {
   });
 
   it('gives findings with file, key, locale, variant, rule, severity, words, suggestion and message', () => {
-    const texts = { nb: { ...nb, fields: { ...(nb.fields as object), x: { label: 'Oppgi inntekt', hint: 'Søknaden behandles av NAV.' } } } };
+    const texts = {
+      nb: {
+        ...nb,
+        fields: { ...(nb.fields as object), x: { label: 'Oppgi inntekt', hint: 'Søknaden behandles av NAV.' } },
+      },
+    };
     const passive = lint(texts).findings.find((f) => f.rule === 'passive');
     expect(passive).toEqual({
       file: 'locales/nb/test.json',
@@ -109,7 +166,9 @@ describe('lintForm', () => {
   });
 
   it('lets the config turn a rule off or change its severity', () => {
-    const texts = { nb: { ...nb, fields: { ...(nb.fields as object), x: { label: 'Kort', hint: 'Søknaden behandles av NAV.' } } } };
+    const texts = {
+      nb: { ...nb, fields: { ...(nb.fields as object), x: { label: 'Kort', hint: 'Søknaden behandles av NAV.' } } },
+    };
     const off = lintForm({ definition, texts, config: { rules: { passive: 'off' } } });
     expect(off.findings.filter((f) => f.rule === 'passive')).toEqual([]);
     const strict = lintForm({ definition, texts, config: { rules: { passive: 'error' } } });
@@ -119,7 +178,11 @@ describe('lintForm', () => {
 
 describe('lintCollection', () => {
   it('scores top-level sections and judges the whole collection against the bar', () => {
-    const widget: TextResource = { yes: 'Ja', no: 'Nei', address: { street: 'Gateadresse', postcode: 'Postnummer', city: 'Poststed' } };
+    const widget: TextResource = {
+      yes: 'Ja',
+      no: 'Nei',
+      address: { street: 'Gateadresse', postcode: 'Postnummer', city: 'Poststed' },
+    };
     const r = lintCollection({ name: 'widget', texts: { nb: widget } });
     expect(r.steps.map((s) => s.id)).toEqual(['_top', 'address']);
     // address: 3 one-word sentences, 3 long → LIX 1 + 100 = 101: not judged on its own.
@@ -127,13 +190,24 @@ describe('lintCollection', () => {
     // whole: Ja, Nei, Gateadresse*, Postnummer*, Poststed* = 5 words, 5 sentences, 3 long → LIX 1 + 60 = 61
     expect(r.form.nb?.standard.lix).toBe(61);
     expect(r.findings.map((f) => [f.rule, f.key, f.value])).toEqual([['lix-step', 'widget', 61]]);
-    const sections = lintCollection({ name: 'widget', texts: { nb: widget }, config: { collections: { bars: 'sections' } } });
+    const sections = lintCollection({
+      name: 'widget',
+      texts: { nb: widget },
+      config: { collections: { bars: 'sections' } },
+    });
     expect(sections.findings.map((f) => [f.rule, f.key, f.value])).toEqual([['lix-step', 'address', 101]]);
   });
 });
 
 describe('renderers', () => {
-  const result = lintForm({ definition, texts: { nb, en: { title: 'Test form', steps: { a: { title: 'Work assessment allowance' } } }, pl: { steps: { a: { title: 'Świadczenie rehabilitacyjne' } } } } });
+  const result = lintForm({
+    definition,
+    texts: {
+      nb,
+      en: { title: 'Test form', steps: { a: { title: 'Work assessment allowance' } } },
+      pl: { steps: { a: { title: 'Świadczenie rehabilitacyjne' } } },
+    },
+  });
 
   it('renders JSON that parses back to the result', () => {
     expect(JSON.parse(renderJson(result))).toEqual(result);
@@ -153,7 +227,9 @@ describe('renderers', () => {
     expect(html).not.toMatch(/<script|<link |src=|href="http/);
     expect(html).toContain('<style>');
     expect(html).toContain('<h1>Klarspråkrapport</h1>');
-    expect(html).toContain('<h3 id="result-1-step-1">Steg 1: <span lang="nb">Arbeidsavklaringspenger</span> <code>a</code></h3>');
+    expect(html).toContain(
+      '<h3 id="result-1-step-1">Steg 1: <span lang="nb">Arbeidsavklaringspenger</span> <code>a</code></h3>',
+    );
     expect(html).toMatch(/<svg [^>]*role="img" aria-labelledby="chart-title-\d+ chart-desc-\d+"/);
     expect(html).toContain('class="limit"');
     expect(html).toContain('<table><caption>Tall for steget</caption>');

@@ -6,7 +6,12 @@ import { englishSyllables, fleschReadingEase, lix, measure } from '../../src/pla
 import { segment } from '../../src/plain/segment.ts';
 
 const measureTexts = (texts: string[], locale = 'nb') =>
-  measure(texts.map((t) => ({ segmented: segment(t, locale), ownPlain: false })), locale, defaultConfig, glossaryForms(locale));
+  measure(
+    texts.map((t) => ({ segmented: segment(t, locale), ownPlain: false })),
+    locale,
+    defaultConfig,
+    glossaryForms(locale),
+  );
 
 describe('LIX', () => {
   it('is words / sentences + 100 × long words / words', () => {
@@ -87,14 +92,58 @@ describe('Flesch Reading Ease', () => {
 
   it('counts English syllables sensibly', () => {
     const expected: Record<string, number> = {
-      form: 1, the: 1, you: 1, your: 1, year: 1, send: 1, help: 1, rent: 1, phone: 1, makes: 1, homes: 1, jumped: 1,
-      money: 2, table: 2, simple: 2, people: 2, because: 2, receive: 2, wanted: 2, boxes: 2, places: 2, changes: 2,
-      likely: 2, statement: 2, million: 2, doing: 2, saying: 2, apply: 2, before: 2, number: 2, address: 2,
-      upload: 2, payment: 2, income: 2, monthly: 2, questions: 2, equal: 2,
-      readable: 3, documents: 3, employer: 3, decision: 3, radio: 3, media: 3, usual: 3, opinion: 3, requirement: 3,
-      application: 4, information: 4,
+      form: 1,
+      the: 1,
+      you: 1,
+      your: 1,
+      year: 1,
+      send: 1,
+      help: 1,
+      rent: 1,
+      phone: 1,
+      makes: 1,
+      homes: 1,
+      jumped: 1,
+      money: 2,
+      table: 2,
+      simple: 2,
+      people: 2,
+      because: 2,
+      receive: 2,
+      wanted: 2,
+      boxes: 2,
+      places: 2,
+      changes: 2,
+      likely: 2,
+      statement: 2,
+      million: 2,
+      doing: 2,
+      saying: 2,
+      apply: 2,
+      before: 2,
+      number: 2,
+      address: 2,
+      upload: 2,
+      payment: 2,
+      income: 2,
+      monthly: 2,
+      questions: 2,
+      equal: 2,
+      readable: 3,
+      documents: 3,
+      employer: 3,
+      decision: 3,
+      radio: 3,
+      media: 3,
+      usual: 3,
+      opinion: 3,
+      requirement: 3,
+      application: 4,
+      information: 4,
     };
-    const wrong = Object.entries(expected).filter(([word, n]) => englishSyllables(word) !== n).map(([word, n]) => `${word}: ${englishSyllables(word)} (expected ${n})`);
+    const wrong = Object.entries(expected)
+      .filter(([word, n]) => englishSyllables(word) !== n)
+      .map(([word, n]) => `${word}: ${englishSyllables(word)} (expected ${n})`);
     expect(wrong).toEqual([]);
   });
 });

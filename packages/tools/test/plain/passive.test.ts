@@ -16,7 +16,9 @@ function score(cases: readonly PassiveCase[]): Score {
   const result: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, mistakes: [] };
   for (const c of cases) {
     const segmented = segment(c.text, c.locale);
-    const found = segmented.sentences.flatMap((s) => findPassives(segmented, s, c.locale)).map((hit) => hit.words[hit.words.length - 1]!);
+    const found = segmented.sentences
+      .flatMap((s) => findPassives(segmented, s, c.locale))
+      .map((hit) => hit.words[hit.words.length - 1]!);
     const extra = found.filter((w) => !c.passive.includes(w));
     const missed = c.passive.filter((w) => !found.includes(w));
     result.truePositives += found.length - extra.length;
@@ -47,7 +49,8 @@ describe('passive rule', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
     expect(all.filter((c) => c.passive.length === 0).length).toBeGreaterThanOrEqual(30);
     expect(all.filter((c) => c.locale === 'nn').length).toBeGreaterThanOrEqual(20);
-    for (const c of all) for (const word of c.passive) expect(c.text.includes(word), `${word} in «${c.text}»`).toBe(true);
+    for (const c of all)
+      for (const word of c.passive) expect(c.text.includes(word), `${word} in «${c.text}»`).toBe(true);
   });
 
   it('reaches precision and recall of at least 0.9 on the labelled set', () => {

@@ -7,14 +7,19 @@ import { segment } from '../../src/plain/segment.ts';
 import type { RuleId, TextRole } from '../../src/plain/index.ts';
 
 const found = (text: string, rule: RuleId, options: { locale?: string; role?: TextRole } = {}) =>
-  lintText(text, { locale: options.locale ?? 'nb', role: options.role ?? 'other' }).findings.filter((f) => f.rule === rule);
-const words = (text: string, rule: RuleId, options: { locale?: string; role?: TextRole } = {}) => found(text, rule, options).map((f) => f.words.join(' '));
+  lintText(text, { locale: options.locale ?? 'nb', role: options.role ?? 'other' }).findings.filter(
+    (f) => f.rule === rule,
+  );
+const words = (text: string, rule: RuleId, options: { locale?: string; role?: TextRole } = {}) =>
+  found(text, rule, options).map((f) => f.words.join(' '));
 
 describe('nominalisation', () => {
   it('flags a light verb with a verbal noun a few words later', () => {
     expect(words('NAV vil foreta en vurdering av saken.', 'nominalisation')).toEqual(['foreta vurdering']);
     expect(words('Vi gjennomfører en utbetaling hver måned.', 'nominalisation')).toEqual(['gjennomfører utbetaling']);
-    expect(words('Du får beskjed når vi har satt i gang behandlingen.', 'nominalisation')).toEqual(['satt i gang behandlingen']);
+    expect(words('Du får beskjed når vi har satt i gang behandlingen.', 'nominalisation')).toEqual([
+      'satt i gang behandlingen',
+    ]);
     expect(words('Saken er gjenstand for vurdering.', 'nominalisation')).toEqual(['er gjenstand for']);
     expect(words('Vi kan gi deg en skriftlig bekreftelse.', 'nominalisation')).toEqual(['gi bekreftelse']);
   });
@@ -27,7 +32,13 @@ describe('nominalisation', () => {
   });
 
   it('suggests the verb', () => {
-    expect(['vurdering', 'utbetaling', 'bekreftelse', 'beslutning', 'evaluasjon'].map(verbOf)).toEqual(['vurdere', 'utbetale', 'bekrefte', 'beslutte', 'evaluere']);
+    expect(['vurdering', 'utbetaling', 'bekreftelse', 'beslutning', 'evaluasjon'].map(verbOf)).toEqual([
+      'vurdere',
+      'utbetale',
+      'bekrefte',
+      'beslutte',
+      'evaluere',
+    ]);
     const f = found('NAV vil foreta en vurdering av saken.', 'nominalisation')[0]!;
     expect(f.suggestion).toBe('Bruk verbet: «vurdere».');
     const s = segment('Me skal gjere ei vurdering av saka.', 'nn');
@@ -45,7 +56,10 @@ describe('stiff words', () => {
   });
 
   it('uses the nynorsk forms in nynorsk', () => {
-    expect(words('Dette er påkravd i henhald til lova.', 'stiff-word', { locale: 'nn' })).toEqual(['påkravd', 'i henhald til']);
+    expect(words('Dette er påkravd i henhald til lova.', 'stiff-word', { locale: 'nn' })).toEqual([
+      'påkravd',
+      'i henhald til',
+    ]);
   });
 
   it('does not flag «Hva gjelder det?» (a plain question), but does flag «Hva gjelder …,» as a stiff opening', () => {
@@ -56,14 +70,24 @@ describe('stiff words', () => {
 
 describe('reader address', () => {
   it('flags søker, bruker, man, vedkommende and undertegnede', () => {
-    expect(words('Søker må legge ved lønnsslipp. Brukeren får svar. Man kan klage. Vedkommende må signere.', 'reader-address', { role: 'help' })).toEqual([
-      'Søker', 'Brukeren', 'Man', 'Vedkommende',
-    ]);
+    expect(
+      words(
+        'Søker må legge ved lønnsslipp. Brukeren får svar. Man kan klage. Vedkommende må signere.',
+        'reader-address',
+        { role: 'help' },
+      ),
+    ).toEqual(['Søker', 'Brukeren', 'Man', 'Vedkommende']);
     expect(words('Undertegnede bekrefter dette.', 'reader-address', { role: 'consent' })).toEqual(['Undertegnede']);
   });
 
   it('does not flag the verbs «bruker» and «søker»', () => {
-    expect(words('Vi bruker fødselsnummeret ditt. Du søker om støtte. Hvis du bruker BankID, går det fortere.', 'reader-address', { role: 'help' })).toEqual([]);
+    expect(
+      words(
+        'Vi bruker fødselsnummeret ditt. Du søker om støtte. Hvis du bruker BankID, går det fortere.',
+        'reader-address',
+        { role: 'help' },
+      ),
+    ).toEqual([]);
   });
 
   it('flags «jeg» in questions and help texts, but not in answer options, consent texts or quotes', () => {
@@ -74,12 +98,18 @@ describe('reader address', () => {
   });
 
   it('flags the old polite forms inside a sentence, not «De» (they) first in a sentence', () => {
-    expect(words('Vi har mottatt Deres søknad. De må sende mer.', 'reader-address', { role: 'help' })).toEqual(['Deres']);
-    expect(found('Vi har mottatt Deres søknad.', 'reader-address')[0]?.suggestion).toBe('Skriv «du», «deg» eller «din».');
+    expect(words('Vi har mottatt Deres søknad. De må sende mer.', 'reader-address', { role: 'help' })).toEqual([
+      'Deres',
+    ]);
+    expect(found('Vi har mottatt Deres søknad.', 'reader-address')[0]?.suggestion).toBe(
+      'Skriv «du», «deg» eller «din».',
+    );
   });
 
   it('flags nynorsk «ein» as a pronoun only', () => {
-    expect(words('Ein må sende søknaden. Du får ein kopi.', 'reader-address', { locale: 'nn', role: 'help' })).toEqual(['Ein']);
+    expect(words('Ein må sende søknaden. Du får ein kopi.', 'reader-address', { locale: 'nn', role: 'help' })).toEqual([
+      'Ein',
+    ]);
   });
 });
 
@@ -101,7 +131,11 @@ describe('template faults', () => {
   });
 
   it('finds impossible dates', () => {
-    expect(findImpossibleDates('Fristen er 31. juni, eller 30. februar 2024, eller 31.04.2025.', 'nb')).toEqual(['31.04.2025', '31. juni', '30. februar 2024']);
+    expect(findImpossibleDates('Fristen er 31. juni, eller 30. februar 2024, eller 31.04.2025.', 'nb')).toEqual([
+      '31.04.2025',
+      '31. juni',
+      '30. februar 2024',
+    ]);
     expect(findImpossibleDates('29. februar 2024 finnes, 29. februar 2023 ikke.', 'nb')).toEqual(['29. februar 2023']);
     expect(findImpossibleDates('Skriv datoen slik: 17.05.2024. Fristen er 30. april.', 'nb')).toEqual([]);
     expect(findImpossibleDates('Send it by June 31, 2025 or 31 April.', 'en')).toEqual(['31 April', 'June 31, 2025']);
@@ -129,12 +163,16 @@ describe('sentence and paragraph length', () => {
   const words21 = Array.from({ length: 21 }, (_, i) => `ord${i}`).join(' ');
   it('warns above 20 words and errs above 25 in the standard variant', () => {
     expect(found(`${words21}.`, 'sentence-length').map((f) => f.severity)).toEqual(['warning']);
-    expect(found(`${words26}.`, 'sentence-length').map((f) => [f.severity, f.value, f.limit])).toEqual([['error', 26, 25]]);
+    expect(found(`${words26}.`, 'sentence-length').map((f) => [f.severity, f.value, f.limit])).toEqual([
+      ['error', 26, 25],
+    ]);
   });
 
   it('uses the plain variant’s bars for plain texts (warn above 15, error above 20)', () => {
     const r = lintText(`${words21}.`, { locale: 'nb', variant: 'plain' });
-    expect(r.findings.filter((f) => f.rule === 'sentence-length').map((f) => [f.severity, f.variant, f.limit])).toEqual([['error', 'plain', 20]]);
+    expect(r.findings.filter((f) => f.rule === 'sentence-length').map((f) => [f.severity, f.variant, f.limit])).toEqual(
+      [['error', 'plain', 20]],
+    );
   });
 
   it('uses per-language caps', () => {
@@ -155,12 +193,16 @@ describe('lintText', () => {
     const r = lintText('Arbeidsavklaringspenger utbetales etterskuddsvis.', { locale: 'nb', file: 'brev.txt' });
     expect(r.scores.text?.nb?.standard.lix).toBeCloseTo(103, 10);
     expect(r.findings.map((f) => [f.rule, f.severity, f.file])).toContainEqual(['lix-step', 'error', 'brev.txt']);
-    expect(r.findings.find((f) => f.rule === 'lix-step')?.message).toBe('LIX for teksten «brev.txt» er 103. Grensen er 40.');
+    expect(r.findings.find((f) => f.rule === 'lix-step')?.message).toBe(
+      'LIX for teksten «brev.txt» er 103. Grensen er 40.',
+    );
     expect(r.findings.map((f) => f.rule)).toContain('passive');
   });
 
   it('renders messages in English on request', () => {
     const r = lintText('Søknaden behandles av NAV.', { locale: 'nb', lang: 'en' });
-    expect(r.findings.find((f) => f.rule === 'passive')?.message).toBe('«behandles» is passive. The reader cannot see who does what.');
+    expect(r.findings.find((f) => f.rule === 'passive')?.message).toBe(
+      '«behandles» is passive. The reader cannot see who does what.',
+    );
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { placeholders, segment } from '../../src/plain/segment.ts';
 
-const sentences = (text: string, locale = 'nb') => segment(text, locale).sentences.map((s) => s.words.map((w) => w.text).join(' '));
+const sentences = (text: string, locale = 'nb') =>
+  segment(text, locale).sentences.map((s) => s.words.map((w) => w.text).join(' '));
 
 describe('segment', () => {
   it('does not end a sentence inside a date, a time or after f.eks. and kl.', () => {

@@ -20,7 +20,10 @@ const dottedPatterns = new Map<string, Array<{ pattern: RegExp; expansion: strin
 function dottedFor(locale: string): Array<{ pattern: RegExp; expansion: string }> {
   let found = dottedPatterns.get(locale);
   if (!found) {
-    found = Object.entries(DOTTED[locale] ?? {}).map(([abbreviation, expansion]) => ({ pattern: new RegExp(`(?<![\\p{L}.])${escape(abbreviation)}`, 'giu'), expansion }));
+    found = Object.entries(DOTTED[locale] ?? {}).map(([abbreviation, expansion]) => ({
+      pattern: new RegExp(`(?<![\\p{L}.])${escape(abbreviation)}`, 'giu'),
+      expansion,
+    }));
     dottedPatterns.set(locale, found);
   }
   return found;
@@ -31,7 +34,8 @@ export function findAbbreviations(segmented: Segmented, locale: string): Abbrevi
   for (const word of segmented.words) {
     if (word.placeholder) continue;
     for (const part of word.text.split(/[-\u2010\u2011]/)) {
-      if (ALL_CAPS.test(part) && !ALLOW.has(part.toLocaleUpperCase()) && !LEFTOVER.test(part)) hits.push({ words: [part], kind: 'capitals' });
+      if (ALL_CAPS.test(part) && !ALLOW.has(part.toLocaleUpperCase()) && !LEFTOVER.test(part))
+        hits.push({ words: [part], kind: 'capitals' });
     }
   }
   if (segmented.text.includes('.')) {

@@ -43,7 +43,8 @@ export interface RawFinding {
 export const languageOf = (locale: string): string => locale.toLowerCase().split(/[-_]/)[0] ?? locale;
 
 /** Whether there is punctuation (not only white space) between two words of a text. */
-export const punctuationBetween = (text: string, left: Word, right: Word): boolean => /[^\s]/u.test(text.slice(left.end, right.start));
+export const punctuationBetween = (text: string, left: Word, right: Word): boolean =>
+  /[^\s]/u.test(text.slice(left.end, right.start));
 
 /** The words of a sentence, with a flag for punctuation right after each word. */
 export function wordsWithBreaks(segmented: Segmented, sentence: Sentence): Array<{ word: Word; breakAfter: boolean }> {

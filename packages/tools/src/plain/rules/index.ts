@@ -31,13 +31,22 @@ export function structuralRules(item: TextItem, segmented: Segmented, config: Pl
   const limits = sentenceLimits(config, language, item.variant);
   for (const sentence of segmented.sentences) {
     const count = sentence.words.length;
-    const over = limits.error !== undefined && count > limits.error ? 'error' : limits.warn !== undefined && count > limits.warn ? 'warning' : undefined;
+    const over =
+      limits.error !== undefined && count > limits.error
+        ? 'error'
+        : limits.warn !== undefined && count > limits.warn
+          ? 'warning'
+          : undefined;
     if (over === undefined) continue;
     out.push({
       rule: 'sentence-length',
       severity: over,
       words: [],
-      params: { count, limit: over === 'error' ? limits.error! : limits.warn!, sentence: preview(segmented, sentence.text, count) },
+      params: {
+        count,
+        limit: over === 'error' ? limits.error! : limits.warn!,
+        sentence: preview(segmented, sentence.text, count),
+      },
       value: count,
       limit: over === 'error' ? limits.error! : limits.warn!,
     });
@@ -46,18 +55,34 @@ export function structuralRules(item: TextItem, segmented: Segmented, config: Pl
   if (paragraphLimit !== undefined) {
     for (const paragraph of segmented.paragraphs) {
       const count = paragraph.sentences.length;
-      if (count > paragraphLimit) out.push({ rule: 'paragraph-length', severity: 'warning', words: [], params: { count, limit: paragraphLimit }, value: count, limit: paragraphLimit });
+      if (count > paragraphLimit)
+        out.push({
+          rule: 'paragraph-length',
+          severity: 'warning',
+          words: [],
+          params: { count, limit: paragraphLimit },
+          value: count,
+          limit: paragraphLimit,
+        });
     }
   }
   if (item.role === 'question' || item.role === 'title') {
     const count = (item.text.match(/[?\u061F\u1367]/g) ?? []).length;
-    if (count > 1) out.push({ rule: 'one-question', severity: 'warning', words: [], params: { count }, value: count, limit: 1 });
+    if (count > 1)
+      out.push({ rule: 'one-question', severity: 'warning', words: [], params: { count }, value: count, limit: 1 });
   }
   for (const leftover of findLeftovers(item.text)) out.push({ rule: 'leftover', severity: 'error', words: [leftover] });
   for (const broken of findBrokenPlaceholders(item.text)) {
-    out.push({ rule: 'placeholder-mismatch', severity: 'error', words: [broken], context: 'broken', params: { example: '{{name}}' } });
+    out.push({
+      rule: 'placeholder-mismatch',
+      severity: 'error',
+      words: [broken],
+      context: 'broken',
+      params: { example: '{{name}}' },
+    });
   }
-  for (const date of findImpossibleDates(item.text, language)) out.push({ rule: 'impossible-date', severity: 'error', words: [date] });
+  for (const date of findImpossibleDates(item.text, language))
+    out.push({ rule: 'impossible-date', severity: 'error', words: [date] });
   return out;
 }
 
@@ -71,7 +96,8 @@ export function norwegianRules(item: TextItem, segmented: Segmented, config: Pla
   const out: RawFinding[] = [];
   for (const sentence of segmented.sentences) {
     for (const hit of findPassives(segmented, sentence, norwegian)) {
-      const context = hit.active === undefined ? 'noActive' : hit.modal === undefined ? undefined : l10nInfinitive(hit.modal);
+      const context =
+        hit.active === undefined ? 'noActive' : hit.modal === undefined ? undefined : l10nInfinitive(hit.modal);
       out.push({
         rule: 'passive',
         severity: 'warning',
@@ -81,14 +107,32 @@ export function norwegianRules(item: TextItem, segmented: Segmented, config: Pla
       });
     }
     for (const hit of findNominalisations(segmented, sentence, norwegian)) {
-      out.push({ rule: 'nominalisation', severity: 'warning', words: hit.words, ...(hit.verb === undefined ? { context: 'noVerb' } : {}), params: { verb: hit.verb ?? '' } });
+      out.push({
+        rule: 'nominalisation',
+        severity: 'warning',
+        words: hit.words,
+        ...(hit.verb === undefined ? { context: 'noVerb' } : {}),
+        params: { verb: hit.verb ?? '' },
+      });
     }
   }
   for (const hit of findStiffWords(segmented, norwegian)) {
-    out.push({ rule: 'stiff-word', severity: hit.severity, words: hit.words, alternatives: hit.alternatives, params: { source: hit.source } });
+    out.push({
+      rule: 'stiff-word',
+      severity: hit.severity,
+      words: hit.words,
+      alternatives: hit.alternatives,
+      params: { source: hit.source },
+    });
   }
   for (const hit of findReaderAddress(segmented, norwegian, item.role)) {
-    out.push({ rule: 'reader-address', severity: 'warning', words: hit.words, ...(hit.kind === 'thirdPerson' ? {} : { context: hit.kind }), params: { instead: hit.instead } });
+    out.push({
+      rule: 'reader-address',
+      severity: 'warning',
+      words: hit.words,
+      ...(hit.kind === 'thirdPerson' ? {} : { context: hit.kind }),
+      params: { instead: hit.instead },
+    });
   }
   for (const hit of findAbbreviations(segmented, norwegian)) {
     out.push({

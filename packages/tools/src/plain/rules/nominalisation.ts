@@ -63,7 +63,11 @@ export function verbOf(stem: string): string | undefined {
 const matchesAt = (words: readonly string[], at: number, phrase: readonly string[]): boolean =>
   phrase.every((part, k) => words[at + k] === part);
 
-export function findNominalisations(segmented: Segmented, sentence: Sentence, locale: 'nb' | 'nn'): NominalisationHit[] {
+export function findNominalisations(
+  segmented: Segmented,
+  sentence: Sentence,
+  locale: 'nb' | 'nn',
+): NominalisationHit[] {
   const l = LISTS[locale];
   const entries = wordsWithBreaks(segmented, sentence);
   const lower = entries.map((e) => e.word.lower);
@@ -84,7 +88,10 @@ export function findNominalisations(segmented: Segmented, sentence: Sentence, lo
       const stem = verbalNounStem(lower[j]!, l);
       if (stem !== undefined) {
         const made = verbOf(stem);
-        hits.push({ words: [...entries.slice(i, verbEnd + 1).map((e) => e.word.text), entries[j]!.word.text], ...(made ? { verb: made } : {}) });
+        hits.push({
+          words: [...entries.slice(i, verbEnd + 1).map((e) => e.word.text), entries[j]!.word.text],
+          ...(made ? { verb: made } : {}),
+        });
         i = j;
         break;
       }

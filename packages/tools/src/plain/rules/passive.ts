@@ -110,7 +110,25 @@ function lists(raw: RawLists): Lists {
 }
 
 const LISTS: Record<'nb' | 'nn', Lists> = { nb: lists(data.nb as RawLists), nn: lists(data.nn as RawLists) };
-const POSSESSIVES = new Set(['min', 'mitt', 'mine', 'din', 'ditt', 'dine', 'sin', 'sitt', 'sine', 'vår', 'vårt', 'våre', 'hans', 'hennes', 'hennar', 'deres', 'dykkar']);
+const POSSESSIVES = new Set([
+  'min',
+  'mitt',
+  'mine',
+  'din',
+  'ditt',
+  'dine',
+  'sin',
+  'sitt',
+  'sine',
+  'vår',
+  'vårt',
+  'våre',
+  'hans',
+  'hennes',
+  'hennar',
+  'deres',
+  'dykkar',
+]);
 const UPPER_START = /^\p{Lu}/u;
 
 export interface PassiveHit {
@@ -128,7 +146,8 @@ const endsWithAny = (word: string, suffixes: readonly string[], minStem = 2): bo
 
 function isDefiniteNoun(word: string, l: Lists): boolean {
   if (word.length < 4) return false;
-  if (l.skipAfterAuxiliary.has(word) || l.prepositions.has(word) || l.modals.has(word) || l.auxiliaries.has(word)) return false;
+  if (l.skipAfterAuxiliary.has(word) || l.prepositions.has(word) || l.modals.has(word) || l.auxiliaries.has(word))
+    return false;
   return endsWithAny(word, l.definiteSuffixes);
 }
 
@@ -150,7 +169,8 @@ function modalBefore(entries: ReturnType<typeof wordsWithBreaks>, i: number, l: 
     if (breakAfter) return undefined;
     const w = word.lower;
     if (l.modals.has(w) || l.infinitiveMarkers.has(w)) return w;
-    if (!(l.skipAfterAuxiliary.has(w) || POSSESSIVES.has(w) || isDefiniteNoun(w, l) || l.subjectWords.has(w))) return undefined;
+    if (!(l.skipAfterAuxiliary.has(w) || POSSESSIVES.has(w) || isDefiniteNoun(w, l) || l.subjectWords.has(w)))
+      return undefined;
   }
   return undefined;
 }
@@ -217,7 +237,8 @@ export function findPassives(segmented: Segmented, sentence: Sentence, locale: '
       return;
     }
     if (kind === 'afterModal') return;
-    if (isFinitePassive(entries, i, question, l)) hits.push({ kind: 's-passive', words: [word.text], ...optional(activeOf(w, false, locale)) });
+    if (isFinitePassive(entries, i, question, l))
+      hits.push({ kind: 's-passive', words: [word.text], ...optional(activeOf(w, false, locale)) });
   });
   return hits;
 }
@@ -242,7 +263,8 @@ function isFinitePassive(entries: ReturnType<typeof wordsWithBreaks>, i: number,
   const prev = previous.word.lower;
   if (!previous.breakAfter) {
     const beforePrevious = entries[i - 2];
-    const postNominal = POSSESSIVES.has(prev) && beforePrevious !== undefined && isDefiniteNoun(beforePrevious.word.lower, l);
+    const postNominal =
+      POSSESSIVES.has(prev) && beforePrevious !== undefined && isDefiniteNoun(beforePrevious.word.lower, l);
     if (l.determiners.has(prev) && !postNominal) return false;
     if (l.prepositions.has(prev)) return false;
   }

@@ -81,11 +81,17 @@ export function findReaderAddress(segmented: Segmented, locale: 'nb' | 'nn', rol
       } else if (l.thirdPerson.has(w)) {
         hits.push({ words: [word.text], kind: 'thirdPerson', instead: insteadOf(w, l) });
       } else if (l.ambiguous.has(w)) {
-        const noun = (prev !== undefined && l.nounCues.has(prev)) || (next !== undefined && l.verbCues.has(next) && (prev === undefined || !l.pronouns.has(prev)));
+        const noun =
+          (prev !== undefined && l.nounCues.has(prev)) ||
+          (next !== undefined && l.verbCues.has(next) && (prev === undefined || !l.pronouns.has(prev)));
         if (noun) hits.push({ words: [word.text], kind: 'thirdPerson', instead: insteadOf(w, l) });
       } else if (l.pronounBeforeVerb.has(w) && next !== undefined && l.verbCues.has(next)) {
         hits.push({ words: [word.text], kind: 'thirdPerson', instead: insteadOf(w, l) });
-      } else if (FIRST_PERSON_ROLES.has(role) && l.firstPerson.has(w) && !quotes.some(([from, to]) => word.start >= from && word.end <= to)) {
+      } else if (
+        FIRST_PERSON_ROLES.has(role) &&
+        l.firstPerson.has(w) &&
+        !quotes.some(([from, to]) => word.start >= from && word.end <= to)
+      ) {
         hits.push({ words: [word.text], kind: 'firstPerson', instead: 'du' });
       }
     });

@@ -26,10 +26,16 @@ function index(locale: 'nb' | 'nn'): Map<string, Form[]> {
   const byFirst = new Map<string, Form[]>();
   for (const entry of stiffWords) {
     for (const form of entry[locale]) {
-      const tokens = form.toLocaleLowerCase().split(/\s+/).map((t) => t.replace(/\.$/, ''));
+      const tokens = form
+        .toLocaleLowerCase()
+        .split(/\s+/)
+        .map((t) => t.replace(/\.$/, ''));
       const list = byFirst.get(tokens[0]!) ?? [];
       list.push({ tokens, entry });
-      byFirst.set(tokens[0]!, list.sort((a, b) => b.tokens.length - a.tokens.length));
+      byFirst.set(
+        tokens[0]!,
+        list.sort((a, b) => b.tokens.length - a.tokens.length),
+      );
     }
   }
   return byFirst;
@@ -54,7 +60,9 @@ function findInSentence(sentence: Sentence, locale: 'nb' | 'nn'): StiffWordHit[]
   const hits: StiffWordHit[] = [];
   for (let i = 0; i < words.length; i++) {
     const forms = INDEX[locale].get(lower[i]!);
-    const form = forms?.find((f) => f.tokens.every((t, k) => lower[i + k] === t) && !(f.entry.notInQuestion && sentence.end === '?'));
+    const form = forms?.find(
+      (f) => f.tokens.every((t, k) => lower[i + k] === t) && !(f.entry.notInQuestion && sentence.end === '?'),
+    );
     if (!form) continue;
     hits.push({
       words: words.slice(i, i + form.tokens.length).map((w) => w.text),

@@ -23,10 +23,16 @@ export interface PlaceholderDifference {
 }
 
 /** Placeholders of a text compared with the source text of the same key. */
-export function comparePlaceholders(text: string, source: string, options: { allowMissing?: readonly string[]; allowMissingAll?: boolean } = {}): PlaceholderDifference {
+export function comparePlaceholders(
+  text: string,
+  source: string,
+  options: { allowMissing?: readonly string[]; allowMissingAll?: boolean } = {},
+): PlaceholderDifference {
   const own = placeholders(text);
   const theirs = placeholders(source);
-  const missing = options.allowMissingAll ? [] : theirs.filter((p) => !own.includes(p) && !(options.allowMissing ?? []).includes(p));
+  const missing = options.allowMissingAll
+    ? []
+    : theirs.filter((p) => !own.includes(p) && !(options.allowMissing ?? []).includes(p));
   return { missing, extra: own.filter((p) => !theirs.includes(p)) };
 }
 
@@ -51,7 +57,9 @@ function monthPatterns(locale: string): MonthPatterns {
   let found = monthPatternCache.get(locale);
   if (!found) {
     const months = MONTHS[locale] ?? MONTHS.nb!;
-    const names = months.flatMap((forms, i) => forms.map((name) => [name, i + 1] as const)).sort((a, b) => b[0].length - a[0].length);
+    const names = months
+      .flatMap((forms, i) => forms.map((name) => [name, i + 1] as const))
+      .sort((a, b) => b[0].length - a[0].length);
     const alternation = names.map(([name]) => name).join('|');
     found = {
       names,
