@@ -9,13 +9,15 @@ import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../../src/engine/submission.ts';
 import { packageRoot } from '../../../src/node/paths.ts';
-import { SQLITE_FILE_NAME } from '../src/sqlite-store.ts';
+import { DEFAULT_UPLOAD_TTL_HOURS } from '../src/limits.ts';
+import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
+import { LEFTOVER_GRACE_MS, removeLeftovers, sweepUploads } from '../src/upload-sweep.ts';
 import { buildForms } from '../../../scripts/build-forms.ts';
 import { FILES, kontaktSubmission, postJson, send, stotteSubmission, type RawResponse } from './helpers.ts';
 
@@ -520,5 +522,47 @@ describe('fault suite: the real receiver as a child process', () => {
     db.close();
     expect(n).toBe(keys);
     expect(n).toBe(acks.submissions.size);
+
+    // A restart's cleanup and a sweep leave no .part file and no file without its row, and take the uploads
+    // whose application never came, row and file; the files of stored applications stay. The cleanup spares
+    // files younger than LEFTOVER_GRACE_MS (another receiver on the folder may be about to record one), so it
+    // runs here with a clock past that, and past the uploads' time to live.
+    const storedFiles = (): string[] => {
+      const files = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
+      try {
+        return files
+          .prepare<{ storage_path: string }>(
+            `SELECT storage_path FROM attachments a
+             WHERE EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = a.submission_id) ORDER BY storage_path`,
+          )
+          .all()
+          .map((row) => row.storage_path);
+      } finally {
+        files.close();
+      }
+    };
+    const kept = storedFiles();
+    expect(kept.length).toBeGreaterThan(20);
+    const store = new SqliteSubmissionStore(join(dataDir, SQLITE_FILE_NAME));
+    try {
+      const later = new Date(Date.now() + LEFTOVER_GRACE_MS + (DEFAULT_UPLOAD_TTL_HOURS + 1) * 3_600_000);
+      await removeLeftovers(store, dataDir, later);
+      await sweepUploads(store, dataDir, new Date(later.getTime() - DEFAULT_UPLOAD_TTL_HOURS * 3_600_000));
+    } finally {
+      await store.close();
+    }
+    const onDisk = (await readdir(join(dataDir, 'attachments'), { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dataDir, join(entry.parentPath, entry.name)))
+      .sort();
+    expect(onDisk.filter((file) => file.endsWith('.part'))).toEqual([]);
+    const after = new Database(join(dataDir, SQLITE_FILE_NAME), { readonly: true });
+    const rows = after
+      .prepare<{ storage_path: string }>('SELECT storage_path FROM attachments ORDER BY storage_path')
+      .all()
+      .map((row) => row.storage_path);
+    after.close();
+    expect(onDisk).toEqual(rows);
+    expect(rows).toEqual(kept);
   });
 });
