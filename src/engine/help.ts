@@ -2,6 +2,7 @@
 // which channel, and whether an interpreter is needed. Widget-level data, not an answer to a question,
 // so it travels beside the answers in the machine's context and in the submission.
 import { isRecord } from './answers.ts';
+import { LOCALE_CODE } from '../definition/vocabulary.ts';
 
 /** Ways NAV can get in touch with the user. Keep in step with the receiver's check. */
 export const CONTACT_CHANNELS = ['phone', 'message', 'video', 'meeting'] as const;
@@ -21,7 +22,8 @@ export interface HelpRequest {
 export const NO_HELP_REQUEST: HelpRequest = { contact: false, interpreter: false };
 
 /** An ISO 639-1 or -3 language code, as the interpreter language is sent. */
-export const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+/** A language as the help request names it (the interpreter's language): a language code. */
+export const LANGUAGE_CODE = LOCALE_CODE;
 
 export const isContactChannel = (value: unknown): value is ContactChannel =>
   typeof value === 'string' && (CONTACT_CHANNELS as readonly string[]).includes(value);

@@ -17,6 +17,7 @@ import {
 } from './submission.ts';
 import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
+import { LOCALE_CODE } from '../definition/vocabulary.ts';
 
 export interface Receipt {
   /** The receiver's reference, when there is a receiver. */
@@ -121,7 +122,7 @@ export type Fingerprint = (submission: Submission) => string | null;
 
 export type SendSubmission = (submission: Submission) => Promise<Receipt>;
 
-const LOCALE = /^[a-z]{2,3}$/;
+const LOCALE = LOCALE_CODE;
 /** As the receiver takes them (packages/receiver/src/receiver.ts); a draft's ids are untrusted. */
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 const FINGERPRINT = /^[0-9a-f]{14}$/;

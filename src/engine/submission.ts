@@ -8,7 +8,8 @@ import { asksForHelp, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { prefillEntries, type PrefillEntry, type PrefillState } from './prefill.ts';
 import type { Relevance } from './relevance.ts';
 
-export type TextVariant = 'standard' | 'plain';
+export type { TextVariant } from '../definition/vocabulary.ts';
+import type { TextVariant } from '../definition/vocabulary.ts';
 
 export interface AnswerContext {
   locale: string;

@@ -13,6 +13,7 @@ import { TEXT_VERSION } from '../../../src/engine/text-version.ts';
 import { normalizeStrings } from '../../../src/validation/clean-text.ts';
 import { MAX_ERRORS, SUBMISSION_ID } from './limits.ts';
 import { checkJson, parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
+import { LOCALE_TAG, TEXT_VARIANTS } from '../../../src/definition/vocabulary.ts';
 
 export type { SubmissionError } from './safe-json.ts';
 
@@ -33,8 +34,8 @@ export const SUBMISSION_FIELDS = [
 /** Fields a Submission may leave out: the widget sends them only when they say something. */
 export const OPTIONAL_SUBMISSION_FIELDS = ['help', 'prefill', 'startedAt'] as const;
 
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3}$/;
-const VARIANTS = ['standard', 'plain'];
+const LOCALE = LOCALE_TAG;
+const VARIANTS: readonly string[] = TEXT_VARIANTS;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 /** No application was sent before this (the project is younger); an earlier time is a wrong clock or a made-up body. */
 export const EARLIEST_SUBMISSION_TIME = '2020-01-01T00:00:00Z';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { listFields, kindHoldsAnswer, type FieldDefinition, type FormDefinition } from '../../../../src/definition/types.ts';
 import type { TextVersions } from '../../../../src/engine/text-version.ts';
 import { textLeaves } from '../../../../src/i18n/text-leaves.ts';
+import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
 
 type Texts = Record<string, unknown>;
 const SOURCE = 'nb';
@@ -50,7 +51,7 @@ export function textVersions(definition: FormDefinition, texts: Record<string, T
     const plain: Record<string, string> = {};
     for (const field of fields) {
       const keys = keysOf(definition, field, [source, texts[locale]!]);
-      const shown = (variant: 'standard' | 'plain'): Array<[string, string]> => keys.flatMap((key): Array<[string, string]> => {
+      const shown = (variant: TextVariant): Array<[string, string]> => keys.flatMap((key): Array<[string, string]> => {
         for (const table of chain) {
           const text = (variant === 'plain' ? table.get(`${key}${PLAIN}`) : undefined) ?? table.get(key);
           if (text !== undefined) return [[key, text]];

@@ -9,6 +9,7 @@ import { at, finding, type FileReport, type Finding, type FindingParams } from '
 import { parseJson } from './json.ts';
 import { checkParity, type LocaleTexts, type ParityInput } from './parity.ts';
 import { isObject } from './model.ts';
+import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
 
 export interface FileCheck extends FileReport {
   /** The definition, when the file was JSON. */
@@ -72,7 +73,7 @@ export async function readJsonFile(path: string): Promise<Read> {
 }
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const LOCALE = /^[a-z]{2,3}$/;
+const LOCALE = LOCALE_CODE;
 
 export async function checkFormFile(path: string, options: FileCheckOptions = {}): Promise<FileCheck> {
   const cwd = options.cwd ?? process.cwd();

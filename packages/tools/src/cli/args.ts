@@ -4,7 +4,10 @@ import { CLI_LANGS, type CliLang } from './texts.ts';
 
 export type Command = 'check' | 'build' | 'lint' | 'help';
 export type Format = 'text' | 'json' | 'html';
-export type LintVariant = 'standard' | 'plain';
+import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
+import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
+/** The variant `lint` checks. */
+export type LintVariant = TextVariant;
 
 export interface CliArgs {
   command: Command;
@@ -50,7 +53,7 @@ const OPTIONS_FOR: Record<Exclude<Command, 'help'>, readonly ValueOption[]> = {
   build: ['--out', '--locales', '--lang'],
   lint: ['--format', '--locales', '--lang', '--out', '--locale', '--variant', '--text', '--config'],
 };
-const LOCALE = /^[a-z]{2,3}$/;
+const LOCALE = LOCALE_CODE;
 
 /** The --lang value if one is given and valid (so that even usage errors speak it). */
 export function langOf(argv: readonly string[]): CliLang {

@@ -1,6 +1,7 @@
 // Thresholds of the plain-language engine. The defaults are the bars of docs/plain-language.md; a project
 // overrides them in plain-language.config.json (read in Node by packages/tools/src/plain/node.ts).
 import type { RuleId, Severity } from './types.ts';
+import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
 
 export interface Limits {
   /** Warn above this value. */
@@ -106,6 +107,6 @@ export function resolveConfig(input: PlainConfigInput | PlainConfig | undefined 
 }
 
 /** Sentence-length limits for a locale and variant. */
-export function sentenceLimits(config: PlainConfig, locale: string, variant: 'standard' | 'plain'): Limits {
+export function sentenceLimits(config: PlainConfig, locale: string, variant: TextVariant): Limits {
   return config.sentenceWords.byLocale[locale]?.[variant] ?? config.sentenceWords[variant];
 }

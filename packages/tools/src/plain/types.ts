@@ -1,7 +1,9 @@
 // Types shared by the plain-language engine (src/plain). The engine runs in Node and in the browser.
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Variant = 'standard' | 'plain';
+import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
+/** The text variant a finding is about. */
+export type Variant = TextVariant;
 export const VARIANTS: readonly Variant[] = ['standard', 'plain'];
 
 export const RULE_IDS = [
