@@ -3,7 +3,7 @@
 // composed (NFC) without a word; a file whose name hides its real ending is named harmlessly.
 import { checkA11y } from '../browser/axe.ts';
 import { equal, match } from '../browser/assert.ts';
-import { byId, definitionOf, fillStep, next, root, settle, type Widget } from './driver.ts';
+import { byId, definitionOf, fillStep, next, root, settle, until, type Widget } from './driver.ts';
 import { mount, text } from './draft-helpers.ts';
 
 const errorSummary = (widget: Widget) => text(widget, '.error-summary');
@@ -49,9 +49,10 @@ describe('clean text in the widget', () => {
     await fillStep(widget, definition, { 'har-barn': false, bosituasjon: 'eier' });
     await next(widget);
     equal(widget.snapshot!.context.step, 'vedlegg');
-    root(widget)
-      .querySelector<HTMLInputElement>('input[name="ks-dokumenter-kontoutskrift"][value="uploaded"]')!
-      .click();
+    // The attachments question comes with the late chunk (docs/decisions/0012): wait for it, not for time.
+    const uploaded = 'input[name="ks-dokumenter-kontoutskrift"][value="uploaded"]';
+    await until(() => root(widget).querySelector(uploaded) !== null, 'the attachments question');
+    root(widget).querySelector<HTMLInputElement>(uploaded)!.click();
     await settle(widget);
     const files = new DataTransfer();
     files.items.add(

@@ -2,6 +2,7 @@
 // "reload" (remove the element, mount a new one in the same tab) finds what the last one saved.
 import { executeServerCommand } from '@web/test-runner-commands';
 import { root, settle, until, type Widget } from './driver.ts';
+import { loadLate } from '../../components/klar-skjema/late-loader.ts';
 
 export interface MountOptions {
   attributes?: Record<string, string>;
@@ -33,6 +34,9 @@ export async function mount(formId: string, options: MountOptions = {}): Promise
     () => widget.status === 'ready' && root(widget).querySelector('#ks-heading') !== null,
     `the form ${formId} to load`,
   );
+  // The late chunk (attachments, groups, read aloud, the review page) loads while the form does; a test
+  // starts once it is here, so that what it finds does not depend on how busy the machine is.
+  await loadLate();
   await settle(widget);
   return widget;
 }

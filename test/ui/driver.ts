@@ -4,6 +4,7 @@ import '../../components/klar-skjema/define.ts';
 import type { KlarSkjema } from '../../components/klar-skjema/klar-skjema.ts';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
 import { domId } from '../../components/fields/field-host.ts';
+import { loadLate } from '../../components/klar-skjema/late-loader.ts';
 
 export type Widget = KlarSkjema;
 
@@ -32,7 +33,10 @@ export async function mountWidget(
     () => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null,
     `the form ${formId} to load`,
   );
-  await widget.updateComplete;
+  // The late chunk (attachments, groups, read aloud, the review page) loads while the form does; a test
+  // starts once it is here, so that what it finds does not depend on how busy the machine is.
+  await loadLate();
+  await settle(widget);
   return widget;
 }
 
