@@ -22,7 +22,9 @@ export async function buildForms(outDir = resolve(packageRoot, 'build/forms')): 
     try {
       definition = JSON.parse(await readFile(path, 'utf8')) as FormDefinition;
     } catch (error) {
-      throw new Error(`${relative(process.cwd(), path)} is not valid JSON: ${(error as Error).message}`);
+      throw new Error(`${relative(process.cwd(), path)} is not valid JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     const result = await buildFormPackage(definition, { outDir, localesDir });
     console.log(`built ${relative(process.cwd(), result.dir)}/ (${result.files.join(', ')})`);

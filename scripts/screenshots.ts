@@ -149,7 +149,7 @@ async function screenshotsOf(browser: Browser, origin: string, formId: string): 
   await button(page, 'Send');
   await waitFor(page, `${WIDGET}.snapshot.value === 'submitted'`);
   await settle(page);
-  await shoot(page, formId, ++number, 'receipt');
+  await shoot(page, formId, number + 1, 'receipt');
   check();
   await page.close();
 }

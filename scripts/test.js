@@ -31,6 +31,12 @@ const stages = [
     command: 'prettier --check "**/*.{ts,js,mjs}"',
     args: [bin('prettier', 'prettier'), '--check', '--log-level', 'warn', '**/*.{ts,js,mjs}'],
   },
+  // The code linter (npm run lint:code): typescript-eslint, Lit, lit-a11y and custom-element rules.
+  {
+    name: 'code linter',
+    command: 'eslint --max-warnings 0 .',
+    args: [bin('eslint', 'eslint'), '--max-warnings', '0', '.'],
+  },
   {
     name: 'build form packages',
     command: 'tsx scripts/build-forms.ts',

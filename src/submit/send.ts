@@ -192,7 +192,7 @@ async function request(
       if (!(error instanceof TypeError) && !(error instanceof DOMException)) throw error;
     }
     if (response?.ok) {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = await response.json();
       } catch {

@@ -13,7 +13,7 @@ export type TextKind = 'line' | 'long' | 'file-name';
 /** What is wrong with a text; `required` means it is blank, which is no answer at all. */
 export type TextProblem = 'text.control' | 'text.bidi' | 'text.surrogate' | 'text.filename' | 'required';
 
-export const TEXT_PROBLEMS: readonly TextProblem[] = [
+const TEXT_PROBLEMS: readonly TextProblem[] = [
   'text.surrogate',
   'text.control',
   'text.bidi',

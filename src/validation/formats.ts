@@ -65,4 +65,4 @@ export const formats = {
   'national-id': isNationalId,
 } as const;
 
-export type FormatName = keyof typeof formats;
+type FormatName = keyof typeof formats;

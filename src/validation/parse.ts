@@ -47,7 +47,7 @@ export function parseDate(input: string): string | undefined {
   return `${local[3]}-${local[2]!.padStart(2, '0')}-${local[1]!.padStart(2, '0')}`;
 }
 
-const stripSeparators = (input: string): string => input.replace(/[\s\u00a0\u202f.\-]+/g, '');
+const stripSeparators = (input: string): string => input.replace(/[\s\u00a0\u202f.-]+/g, '');
 
 const isEmpty = (value: unknown): boolean =>
   value === undefined ||

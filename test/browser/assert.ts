@@ -66,6 +66,3 @@ export async function rejects(fn: () => unknown, pattern?: RegExp): Promise<Erro
   }
   throw new AssertionError(`expected an error${pattern ? ` matching ${pattern}` : ''}, but nothing was thrown`);
 }
-
-/** Structural equality, like deepEqual (which it is): for primitives, arrays and plain objects alike. */
-export const assertEqual: <T>(actual: T, expected: T, message?: string) => void = deepEqual;

@@ -3,9 +3,10 @@
 // (web-test-runner.config.mjs) already loads it, because under Trusted Types `script.src = …` is blocked;
 // on a page without it (or without Trusted Types) this helper inserts the script itself.
 // Test-time only: nothing under src/ or components/ may import this.
+import type * as AxeCore from 'axe-core';
 import type { AxeResults, ElementContext, Result, RunOptions } from 'axe-core';
 
-type Axe = typeof import('axe-core');
+type Axe = typeof AxeCore;
 
 const AXE_URL = '/node_modules/axe-core/axe.min.js';
 

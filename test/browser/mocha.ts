@@ -20,6 +20,4 @@ const mocha = globals as MochaGlobals;
 export const describe = mocha.describe;
 export const it = mocha.it;
 export const before = mocha.before;
-export const after = mocha.after;
-export const beforeEach = mocha.beforeEach;
 export const afterEach = mocha.afterEach;

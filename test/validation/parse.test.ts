@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseDate, parseInteger, toAnswerValue } from '../../src/validation/parse.ts';
+import { parseAmount, parseDate, toAnswerValue } from '../../src/validation/parse.ts';
 
 describe('parseAmount', () => {
   it.each([

@@ -13,7 +13,7 @@ import { buildModel } from './model.ts';
 import { checkLocaleFiles, checkTexts } from './texts.ts';
 
 export type { Finding, FileReport, FindingCode } from './findings.ts';
-export { FINDING_CODES, UNREADABLE_CODES } from './findings.ts';
+export { FINDING_CODES } from './findings.ts';
 
 export interface CheckOptions {
   /** Locales that have a text file for the form. When left out, only a missing nb file is reported. */

@@ -15,7 +15,7 @@ import { validatorsSource } from '../../src/build/build.ts';
 import { FIELD_KINDS, type FormDefinition } from '../../../../src/definition/types.ts';
 import { packageRoot } from '../../../../src/node/paths.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const readJson = (path: string): Json => JSON.parse(readFileSync(resolve(packageRoot, path), 'utf8')) as Json;
 const forms = { stotte: readJson('schemas/forms/stotte.json'), kontakt: readJson('schemas/forms/kontakt.json') };
@@ -668,7 +668,7 @@ describe('robustness', () => {
       .split('/')
       .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
     const last = tokens.pop()!;
-    const parent = tokens.reduce<any>((node, token) => node[token], document); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const parent = tokens.reduce<any>((node, token) => node[token], document);
     if (remove) {
       if (Array.isArray(parent)) parent.splice(Number(last), 1);
       else delete parent[last];

@@ -8,7 +8,7 @@ import type { Finding } from '../../src/check/findings.ts';
 import { createCliTexts, CLI_LANGS } from '../../src/cli/texts.ts';
 import { packageRoot } from '../../../../src/node/paths.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 const readJson = (path: string): Json => JSON.parse(readFileSync(resolve(packageRoot, path), 'utf8')) as Json;
 const form = readJson('schemas/forms/aktivitet.json');
 const nbTexts = readJson('locales/nb/aktivitet.json');

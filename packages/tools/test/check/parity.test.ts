@@ -10,7 +10,7 @@ import { createCliTexts } from '../../src/cli/texts.ts';
 import { main } from '../../src/cli/main.ts';
 import { packageRoot } from '../../../../src/node/paths.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 let dir = '';
 beforeEach(async () => {

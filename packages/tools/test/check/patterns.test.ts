@@ -13,7 +13,7 @@ import { patternVerdict } from '../../src/check/patterns.ts';
 import { createCliTexts } from '../../src/cli/texts.ts';
 import { packageRoot } from '../../../../src/node/paths.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const readJson = (path: string): Json => JSON.parse(readFileSync(resolve(packageRoot, path), 'utf8')) as Json;
 const kontakt = readJson('schemas/forms/kontakt.json');

@@ -11,7 +11,7 @@ const bin = resolve(packageRoot, 'packages/tools/bin/klarskjema.js');
 const stotte = JSON.parse(readFileSync(resolve(packageRoot, 'schemas/forms/stotte.json'), 'utf8')) as Record<
   string,
   any
->; // eslint-disable-line @typescript-eslint/no-explicit-any
+>;
 // The temp projects below hold nb texts only.
 stotte.locales = ['nb'];
 const stotteTexts = readFileSync(resolve(packageRoot, 'locales/nb/stotte.json'), 'utf8');
@@ -204,10 +204,9 @@ describe('klarskjema build', () => {
 });
 
 describe('klarskjema lint', () => {
-  const stotteNb = JSON.parse(stotteTexts) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const stotteNb = JSON.parse(stotteTexts) as Record<string, any>;
   /** A project with the stotte form and its nb texts, changed by `edit`. */
   async function lintProject(edit: (texts: Record<string, any>) => void = () => {}): Promise<string> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const texts = structuredClone(stotteNb);
     edit(texts);
     const dir = await mkdtemp(join(tmpdir(), 'klarskjema-lint-'));
