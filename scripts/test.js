@@ -37,6 +37,8 @@ const stages = [
     command: 'eslint --max-warnings 0 .',
     args: [bin('eslint', 'eslint'), '--max-warnings', '0', '.'],
   },
+  // Unused files, exports and dependencies (npm run lint:unused; knip.jsonc).
+  { name: 'unused code', command: 'knip', args: [bin('knip', 'knip')] },
   {
     name: 'build form packages',
     command: 'tsx scripts/build-forms.ts',

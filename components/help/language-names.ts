@@ -5,7 +5,7 @@ const cache = new Map<string, Intl.DisplayNames | null>();
 
 function displayNames(locale: string): Intl.DisplayNames | null {
   if (!cache.has(locale)) {
-    let names: Intl.DisplayNames | null = null;
+    let names: Intl.DisplayNames | null;
     try {
       const supported = Intl.DisplayNames.supportedLocalesOf([locale, 'nb', 'no']);
       names = new Intl.DisplayNames(supported.length > 0 ? supported : ['nb'], { type: 'language', fallback: 'code' });

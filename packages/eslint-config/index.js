@@ -39,6 +39,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
       'prefer-const': ['error', { destructuring: 'all' }],
+      // `interface GlobalEventHandlersEventMap extends KlarEventMap {}` adds the widget's events to the DOM's map.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
   {

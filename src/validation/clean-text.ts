@@ -13,14 +13,6 @@ export type TextKind = 'line' | 'long' | 'file-name';
 /** What is wrong with a text; `required` means it is blank, which is no answer at all. */
 export type TextProblem = 'text.control' | 'text.bidi' | 'text.surrogate' | 'text.filename' | 'required';
 
-const TEXT_PROBLEMS: readonly TextProblem[] = [
-  'text.surrogate',
-  'text.control',
-  'text.bidi',
-  'text.filename',
-  'required',
-];
-
 // In u-mode a lone surrogate is a code point of its own in Cs; a pair is one astral code point, not Cs.
 const LONE_SURROGATE = /\p{Cs}/u;
 const CONTROL = /\p{Cc}/u;

@@ -64,5 +64,3 @@ export const formats = {
   'account-number': isAccountNumber,
   'national-id': isNationalId,
 } as const;
-
-type FormatName = keyof typeof formats;

@@ -42,6 +42,8 @@ function loadAxe(): Promise<Axe> {
 }
 
 export interface CheckA11yOptions {
+  /** Where the check ran (form, language, step), put in front of the violations. */
+  at?: string;
   /** Rule ids to switch off for this check, each with a reason in the calling test, e.g. 'region' for a lone fragment. */
   disableRules?: string[];
 }
@@ -76,6 +78,7 @@ export async function checkA11y(root: ElementContext = document, options: CheckA
   );
   queue = run.catch(() => undefined);
   const results = await run;
-  if (results.violations.length > 0) throw new Error(formatViolations(results.violations));
+  if (results.violations.length > 0)
+    throw new Error(`${options.at ? `${options.at}:\n` : ''}${formatViolations(results.violations)}`);
   return results;
 }

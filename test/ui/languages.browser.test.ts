@@ -118,22 +118,14 @@ for (const locale of ['ar', 'se']) {
         for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
           const step = widget.snapshot!.context.step;
           await next(widget);
-          try {
-            await checkA11y(document);
-          } catch (error) {
-            throw new Error(`${formId} ${locale} ${step}:\n${(error as Error).message}`);
-          }
+          await checkA11y(document, { at: `${formId} ${locale} ${step}` });
           if (widget.snapshot!.context.errors.length === 0)
             await clickButton(
               widget,
               root(widget).querySelector<HTMLButtonElement>('.actions .button--secondary')!.textContent!.trim(),
             );
           await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
-          try {
-            await checkA11y(document);
-          } catch (error) {
-            throw new Error(`${formId} ${locale} ${step} answered:\n${(error as Error).message}`);
-          }
+          await checkA11y(document, { at: `${formId} ${locale} ${step} answered` });
           await next(widget);
         }
         equal(widget.snapshot!.value, 'review');

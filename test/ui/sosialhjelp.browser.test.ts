@@ -125,11 +125,7 @@ async function answerStep(widget: Widget): Promise<string> {
 }
 
 async function axe(widget: Widget, moment: string): Promise<void> {
-  try {
-    await checkA11y(document);
-  } catch (error) {
-    throw new Error(`${moment} (${headingText(widget)}):\n${(error as Error).message}`);
-  }
+  await checkA11y(document, { at: `${moment} (${headingText(widget)})` });
 }
 
 function respond(widget: Widget): void {

@@ -130,11 +130,7 @@ for (const [theme, href] of Object.entries(THEMES)) {
       const definition = await definitionOf(formId);
       const widget = await mountWidget(formId);
       const check = async (moment: string) => {
-        try {
-          await checkA11y(document);
-        } catch (error) {
-          throw new Error(`${theme}, ${moment} (${headingText(widget)}):\n${(error as Error).message}`);
-        }
+        await checkA11y(document, { at: `${theme}, ${moment} (${headingText(widget)})` });
       };
       await next(widget);
       assert(widget.snapshot!.context.errors.length > 0, 'an empty first step shows errors');
