@@ -14,6 +14,7 @@ import type { Submission } from '../../../src/engine/submission.ts';
 import { submissionDigest } from './digest.ts';
 import {
   rethrowStorageFault,
+  storageGuarded,
   type NewAttachment,
   type NewSubmission,
   type SaveAttachmentResult,
@@ -244,12 +245,8 @@ export class SqliteSubmissionStore implements SubmissionStore {
   }
 
   async findSubmission(formId: string, submissionId: string): Promise<{ reference: string } | null> {
-    try {
-      const row = this.#submissionOfForm.get(submissionId, formId);
-      return row ? { reference: row.reference } : null;
-    } catch (error) {
-      rethrowStorageFault(error);
-    }
+    const row = storageGuarded(() => this.#submissionOfForm.get(submissionId, formId));
+    return row ? { reference: row.reference } : null;
   }
 
   async saveAttachment(
@@ -287,44 +284,24 @@ export class SqliteSubmissionStore implements SubmissionStore {
       if (counts.in_document >= maxPerDocument) return { status: 'too-many' };
       return counts.in_submission >= quota.files ? { status: 'quota-files' } : { status: 'quota-bytes' };
     });
-    try {
-      return save.immediate();
-    } catch (error) {
-      rethrowStorageFault(error);
-    }
+    return storageGuarded(() => save.immediate());
   }
 
   async uploadsOf(formId: string, submissionId: string): Promise<StoredUpload[]> {
-    try {
-      return this.#uploadsOf.all(formId, submissionId);
-    } catch (error) {
-      rethrowStorageFault(error);
-    }
+    return storageGuarded(() => this.#uploadsOf.all(formId, submissionId));
   }
 
   async deleteUnsubmittedUploads(receivedBefore: Date): Promise<StoredUpload[]> {
     const sweep = this.#db.transaction(() => this.#deleteUnsubmitted.all(receivedBefore.toISOString()));
-    try {
-      return sweep.immediate();
-    } catch (error) {
-      rethrowStorageFault(error);
-    }
+    return storageGuarded(() => sweep.immediate());
   }
 
   async ping(): Promise<void> {
-    try {
-      this.#db.prepare('SELECT 1').get();
-    } catch (error) {
-      rethrowStorageFault(error);
-    }
+    storageGuarded(() => this.#db.prepare('SELECT 1').get());
   }
 
   async probeWrite(): Promise<void> {
-    try {
-      this.#probe.immediate();
-    } catch (error) {
-      rethrowStorageFault(error);
-    }
+    storageGuarded(() => this.#probe.immediate());
   }
 
   async close(): Promise<void> {

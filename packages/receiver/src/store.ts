@@ -164,6 +164,15 @@ export function rethrowStorageFault(error: unknown): never {
   throw storageFault(error) ?? error;
 }
 
+/** Runs a synchronous storage call; its storage failure comes out as StorageUnavailable. */
+export function storageGuarded<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    return rethrowStorageFault(error);
+  }
+}
+
 /**
  * A store opened on first use, and again after a failed opening: a receiver started on a read-only or
  * full data folder serves (503 on every write) instead of not starting, and recovers when the folder
@@ -172,13 +181,7 @@ export function rethrowStorageFault(error: unknown): never {
 export function openWhenAvailable<S extends SubmissionStore>(kind: string, open: () => S): S {
   let store: S | null = null;
   const current = (): S => {
-    if (!store) {
-      try {
-        store = open();
-      } catch (error) {
-        rethrowStorageFault(error);
-      }
-    }
+    store ??= storageGuarded(open);
     return store;
   };
   try {
