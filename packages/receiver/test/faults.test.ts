@@ -6,46 +6,35 @@
 // with Retry-After. No assertion depends on timing; each scenario stops by itself. FAULTS_DEBUG=1
 // shows the children's output.
 import Database from 'better-sqlite3';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { dirname, relative } from 'node:path';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../../src/engine/submission.ts';
-import { packageRoot } from '../../../src/node/paths.ts';
 import { DEFAULT_UPLOAD_TTL_HOURS } from '../src/limits.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import { LEFTOVER_GRACE_MS, removeLeftovers, sweepUploads } from '../src/upload-sweep.ts';
-import { buildForms } from '../../../scripts/build-forms.ts';
+import {
+  builtForms,
+  cleanUpChildren,
+  startChildReceiver,
+  stopChildReceiver,
+  type ChildReceiver,
+} from './child-receiver.ts';
 import { FILES, kontaktSubmission, postJson, send, stotteSubmission, type RawResponse } from './helpers.ts';
 
-let formsDir = join(packageRoot, 'build/forms');
+let formsDir = '';
 const temporary: string[] = [];
 
 beforeAll(async () => {
-  const built = await Promise.all(
-    ['kontakt', 'stotte'].map((id) =>
-      stat(join(formsDir, id, 'form.json')).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  if (built.includes(false)) {
-    // Built into a folder of our own: build-forms empties its target first, and other tests may read build/forms.
-    formsDir = await mkdtemp(join(tmpdir(), 'klarskjema-faults-forms-'));
-    temporary.push(formsDir);
-    await buildForms(formsDir);
-  }
+  formsDir = await builtForms(temporary, 'klarskjema-faults-forms-');
 });
 
 afterAll(async () => {
-  for (const dir of temporary) {
-    spawnSync('chattr', ['-R', '-i', dir], { stdio: 'ignore' });
-    await rm(dir, { recursive: true, force: true });
-  }
+  for (const dir of temporary) spawnSync('chattr', ['-R', '-i', dir], { stdio: 'ignore' });
+  await cleanUpChildren(temporary);
 });
 
 async function newDataDir(): Promise<string> {
@@ -54,63 +43,13 @@ async function newDataDir(): Promise<string> {
   return join(dir, 'data');
 }
 
-// ---------------------------------------------------------------------------------------------------
-// The receiver as a child process
-
-interface ChildReceiver {
-  url: string;
-  process: ChildProcess;
-  exited: Promise<void>;
-}
-
-/** Starts packages/receiver/src/main.ts on a free port and resolves with its URL (from its first line). */
-function startChild(
+/** The receiver as a child process on a free port (child-receiver.ts). */
+const startChild = (
   dataDir: string,
   env: Record<string, string> = {},
   ids: { uid?: number; gid?: number } = {},
-): Promise<ChildReceiver> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'packages/receiver/src/main.ts')], {
-    cwd: packageRoot,
-    env: {
-      ...process.env,
-      RECEIVER_PORT: '0',
-      RECEIVER_HOST: '127.0.0.1',
-      KLARSKJEMA_DATA_DIR: dataDir,
-      KLARSKJEMA_FORMS_DIR: formsDir,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...ids,
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      if (process.env.FAULTS_DEBUG) process.stderr.write(chunk);
-    });
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      const match = /klarskjema receiver: (http:\/\/127\.0\.0\.1:\d+)\/api\//.exec(out);
-      if (!match) return;
-      // Keep reading (one log line per request) so the child never blocks on a full pipe.
-      child.stdout!.off('data', onData);
-      if (process.env.FAULTS_DEBUG) child.stdout!.on('data', (c: Buffer) => process.stderr.write(c));
-      child.stdout!.resume();
-      resolve({ url: match[1]!, process: child, exited });
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`The receiver exited (${String(code)}) before it listened: ${out}${err}`)),
-    );
-  });
-}
-
-async function stopChild(child: ChildReceiver, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill(signal);
-  await child.exited;
-}
+): Promise<ChildReceiver> => startChildReceiver({ dataDir, formsDir, env, ids, debug: 'FAULTS_DEBUG' });
+const stopChild = stopChildReceiver;
 
 // ---------------------------------------------------------------------------------------------------
 // Clients

@@ -7,90 +7,35 @@
 //   when sent again (to the other process, or to the first one restarted).
 // No assertion depends on timing. A 503 validation-busy (a process's queue of validations is full) is sent
 // again, as the widget does. CLUSTER_DEBUG=1 shows the children's output.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../../src/engine/submission.ts';
-import { packageRoot } from '../../../src/node/paths.ts';
-import { buildForms } from '../../../scripts/build-forms.ts';
+import { builtForms, cleanUpChildren, startChildReceiver, type ChildReceiver } from './child-receiver.ts';
 import { createTestDatabase, kontaktSubmission, postJson, stotteSubmission, type RawResponse } from './helpers.ts';
 
-let formsDir = join(packageRoot, 'build/forms');
+let formsDir = '';
 const temporary: string[] = [];
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  const built = await Promise.all(
-    ['kontakt', 'stotte'].map((id) =>
-      stat(join(formsDir, id, 'form.json')).then(
-        () => true,
-        () => false,
-      ),
-    ),
-  );
-  if (built.includes(false)) {
-    // A folder of our own: build-forms empties its target first, and other tests may read build/forms.
-    formsDir = await mkdtemp(join(tmpdir(), 'klarskjema-cluster-forms-'));
-    temporary.push(formsDir);
-    await buildForms(formsDir);
-  }
+  formsDir = await builtForms(temporary, 'klarskjema-cluster-forms-');
 }, 120_000);
 
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => cleanUpChildren(temporary));
 
-interface ChildReceiver {
-  name: string;
-  url: string;
-  process: ChildProcess;
-  exited: Promise<void>;
-}
-
-/** Starts packages/receiver/src/main.ts on PostgreSQL (KLARSKJEMA_DATABASE_URL) and resolves with its URL. */
-function startChild(name: string, dataDir: string, databaseUrl: string): Promise<ChildReceiver> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(packageRoot, 'packages/receiver/src/main.ts')], {
-    cwd: packageRoot,
-    env: {
-      ...process.env,
-      RECEIVER_PORT: '0',
-      RECEIVER_HOST: '127.0.0.1',
-      KLARSKJEMA_DATA_DIR: dataDir,
-      KLARSKJEMA_FORMS_DIR: formsDir,
-      KLARSKJEMA_DATABASE_URL: databaseUrl,
-      KLARSKJEMA_STORE: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** A receiver process on PostgreSQL (KLARSKJEMA_DATABASE_URL), checked to have opened it. */
+async function startChild(name: string, dataDir: string, databaseUrl: string): Promise<ChildReceiver> {
+  const child = await startChildReceiver({
+    name,
+    dataDir,
+    formsDir,
+    env: { KLARSKJEMA_DATABASE_URL: databaseUrl, KLARSKJEMA_STORE: '' },
+    debug: 'CLUSTER_DEBUG',
   });
-  children.push(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      if (process.env.CLUSTER_DEBUG) process.stderr.write(chunk);
-    });
-    const onData = (chunk: Buffer): void => {
-      out += chunk.toString();
-      // The first line gives the URL; the JSON start line after it says which store it opened.
-      const match = /klarskjema receiver: (http:\/\/127\.0\.0\.1:\d+)\/api\/\n[^\n]*"storage":"(\w+)"/.exec(out);
-      if (!match) return;
-      expect(match[2]).toBe('postgresql');
-      child.stdout!.off('data', onData);
-      if (process.env.CLUSTER_DEBUG) child.stdout!.on('data', (c: Buffer) => process.stderr.write(c));
-      child.stdout!.resume();
-      resolve({ name, url: match[1]!, process: child, exited });
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${name} exited (${String(code)}) before it listened: ${out}${err}`)),
-    );
-  });
+  expect(child.storage).toBe('postgresql');
+  return child;
 }
 
 const submissionsUrl = (receiver: ChildReceiver, form: string): string =>
