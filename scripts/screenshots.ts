@@ -20,7 +20,7 @@ import { openReceiver } from '../packages/receiver/src/receiver.ts';
 import { fillField } from '../test/helpers/fill-field.ts';
 import { fullAnswers } from '../test/helpers/full-answers.ts';
 import { buildWidget } from './build-widget.ts';
-import { serve, STANDALONE_CONTENT_SECURITY_POLICY } from './static-server.js';
+import { DEMO_FOLDERS, serve, STANDALONE_CONTENT_SECURITY_POLICY } from './static-server.js';
 
 const FORMS = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'];
 const WIDTHS = [320, 1280];
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
       root: packageRoot,
       port: 0,
       host: '127.0.0.1',
-      allow: ['demo', 'build'],
+      allow: DEMO_FOLDERS,
       policy: STANDALONE_CONTENT_SECURITY_POLICY,
     });
     // The demo posts to the reference receiver, as under `npm start`; its data goes to a temp folder.

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, STANDALONE_CONTENT_SECURITY_POLICY } from './static-server.js';
+import { DEMO_FOLDERS, serve, STANDALONE_CONTENT_SECURITY_POLICY } from './static-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -50,7 +50,7 @@ try {
     root,
     port,
     host,
-    allow: ['demo', 'build'],
+    allow: DEMO_FOLDERS,
     deny: [dataDir],
     policy: STANDALONE_CONTENT_SECURITY_POLICY,
   });

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 
 export declare const CONTENT_SECURITY_POLICY: string;
 export declare const STANDALONE_CONTENT_SECURITY_POLICY: string;
+export declare const DEMO_FOLDERS: readonly string[];
 export declare const MIME_TYPES: Readonly<Record<string, string>>;
 /** The file a URL path names inside root, or null when it must not be served. */
 export declare function resolveInside(root: string, urlPath: string): string | null;
@@ -16,7 +17,7 @@ export declare function serve(options: {
   port?: number;
   host?: string;
   redirectRoot?: string;
-  allow?: string[];
+  allow?: readonly string[];
   deny?: string[];
   policy?: string;
 }): Promise<Server>;

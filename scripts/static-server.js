@@ -11,6 +11,9 @@ export const CONTENT_SECURITY_POLICY =
 export const STANDALONE_CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types klarskjema";
 
+/** What the demo needs from the repository: the page and the builds of the widget and the forms. */
+export const DEMO_FOLDERS = Object.freeze(['demo', 'build']);
+
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

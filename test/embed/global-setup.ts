@@ -67,7 +67,20 @@ export default async function setup(project_: TestProject): Promise<() => Promis
   const work = await mkdtemp(join(tmpdir(), 'klarskjema-packages-'));
   const tarballs = join(work, 'tarballs');
   await mkdir(tarballs);
-  await npm(['pack', '--workspaces', '--include-workspace-root', '--pack-destination', tarballs], packageRoot);
+  // The published workspaces only (packages/eslint-config is private).
+  await npm(
+    [
+      'pack',
+      '--include-workspace-root',
+      '--workspace',
+      'packages/tools',
+      '--workspace',
+      'packages/receiver',
+      '--pack-destination',
+      tarballs,
+    ],
+    packageRoot,
+  );
   const files = await readdir(tarballs);
   const tarball = (name: RegExp): string => {
     const file = files.find((f) => name.test(f));

@@ -10,9 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FormDefinition } from '../../src/definition/types.ts';
-import { answers } from './answers.ts';
-import { runApplication, settle } from './drive.ts';
+import { hostExampleToReceipt } from './host-example.ts';
 import { hostApp, installedWidget, launchChromium, serveFolder, watchedPage, type Served } from './harness.ts';
 import { readmeExample } from './readme.ts';
 
@@ -109,42 +107,7 @@ describe('the README Vue 3 example', () => {
 
   it('sets :prefill as a property, hears @klar-ready and @klar-submit, and sends through the host to a receipt', async () => {
     const watched = await watchedPage(browser);
-    const { page } = watched;
-    const sent: unknown[] = [];
-    await page.route('**/api/applications', async (route) => {
-      sent.push(JSON.parse(route.request().postData() ?? 'null'));
-      await route.fulfill({
-        status: 201,
-        contentType: 'application/json',
-        body: JSON.stringify({ reference: REFERENCE }),
-      });
-    });
-    await page.goto(`${served.origin}/index.html`);
-    const widget = { page, selector: 'klar-skjema' };
-    await page.getByRole('status').filter({ hasText: 'Skjemaet er klart.' }).waitFor();
-    expect(await page.evaluate(() => document.querySelector('klar-skjema')!.getAttribute('prefill'))).toBeNull();
-    expect(await page.locator('klar-skjema .prefill-value').first().textContent()).toContain('Kari Nordmann');
-
-    const definition = JSON.parse(await readFile(join(dist, 'forms/kontakt/form.json'), 'utf8')) as FormDefinition;
-    const { navn: _fromRegister, ...ownAnswers } = answers.kontakt!['om-deg']!;
-    await runApplication(
-      widget,
-      definition,
-      { ...answers.kontakt!, 'om-deg': ownAnswers },
-      {
-        onErrors: async () => {
-          await page.locator('klar-skjema input[name="ks-navn-prefill"][value="yes"]').check();
-          await settle(widget);
-        },
-      },
-    );
-    expect(sent).toHaveLength(1);
-    expect(JSON.stringify(sent[0])).toContain('Kari Nordmann');
-    expect(await page.locator('klar-skjema').evaluate((element) => element.shadowRoot!.textContent)).toContain(
-      REFERENCE,
-    );
-    expect(await watched.violations()).toEqual([]);
-    expect(watched.problems).toEqual([]);
+    await hostExampleToReceipt(watched, served.origin, dist, REFERENCE);
     await watched.close();
   });
 });
