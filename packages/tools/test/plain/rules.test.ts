@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/plain/lint.ts';
 import { findNominalisations, verbOf } from '../../src/plain/rules/nominalisation.ts';
-import { findImpossibleDates, findLeftovers } from '../../src/plain/rules/template.ts';
+import { findImpossibleDates } from '../../src/plain/rules/impossible-date.ts';
+import { findLeftovers } from '../../src/plain/rules/leftover.ts';
 import { segment } from '../../src/plain/segment.ts';
 import type { RuleId, TextRole } from '../../src/plain/index.ts';
 
