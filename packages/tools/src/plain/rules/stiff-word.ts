@@ -94,9 +94,10 @@ export const stiffWord = plainRule({
       {
         text: 'I henhold til loven er dette påkrevd. Vi trenger bistand vedrørende saken.',
         found: ['I henhold til', 'påkrevd', 'bistand', 'vedrørende'],
-        details: [{ severity: 'info' }, { severity: 'info' }, { severity: 'info' }, { severity: 'info' }],
+        details: [{ severity: 'warning' }, { severity: 'warning' }, { severity: 'warning' }, { severity: 'warning' }],
       },
       { text: 'Dette er påkravd i henhald til lova.', locale: 'nn', found: ['påkravd', 'i henhald til'] },
+      { text: 'Du må forevise legitimasjon.', found: ['forevise'], details: [{ severity: 'info' }], note: 'a tip' },
       {
         text: 'Hva gjelder søknaden, må du sende den innen fristen.',
         found: ['Hva gjelder'],
