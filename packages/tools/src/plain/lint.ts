@@ -369,7 +369,8 @@ const TEXT_LEVEL = RULES.filter((rule) => hasScope(rule, 'text') || hasScope(rul
 const COUNTERPART_RULES = ofScope('counterparts');
 const STEP_RULES = ofScope('step');
 
-const raw = (rule: Rule, findings: readonly RuleFinding[]): RawFinding[] =>
+/** A rule's findings with its id, and its default severity where a finding names none. */
+const withRule = (rule: Rule, findings: readonly RuleFinding[]): RawFinding[] =>
   findings.map((finding) => ({ ...finding, rule: rule.id, severity: finding.severity ?? rule.meta.severity }));
 
 /** LIX per step (nb, nn): standard ≤ 40; where the step has own plain texts, plain ≤ 33 and below standard. Flesch (en): plain ≥ 60. */
@@ -380,7 +381,7 @@ export function stepBars(
   config: PlainConfig,
 ): RawFinding[] {
   return STEP_RULES.filter((rule) => appliesToLocale(rule, language, config)).flatMap((rule) =>
-    raw(rule, rule.check({ scope: 'step', config, language, measures: measured, hasPlain })),
+    withRule(rule, rule.check({ scope: 'step', config, language, measures: measured, hasPlain })),
   );
 }
 
@@ -418,7 +419,7 @@ function textRules(
   for (let i = 0; i < TEXT_LEVEL.length;) {
     const rule = TEXT_LEVEL[i]!;
     if (!hasScope(rule, 'sentence')) {
-      if (applies(rule)) out.push(...raw(rule, rule.check({ scope: 'text', ...base })));
+      if (applies(rule)) out.push(...withRule(rule, rule.check({ scope: 'text', ...base })));
       i++;
       continue;
     }
@@ -426,7 +427,7 @@ function textRules(
     while (end < TEXT_LEVEL.length && hasScope(TEXT_LEVEL[end]!, 'sentence')) end++;
     const run = TEXT_LEVEL.slice(i, end).filter(applies);
     for (const sentence of run.length === 0 ? [] : segmented.sentences)
-      for (const r of run) out.push(...raw(r, r.check({ scope: 'sentence', ...base, sentence })));
+      for (const r of run) out.push(...withRule(r, r.check({ scope: 'sentence', ...base, sentence })));
     i = end;
   }
   const counterparts: CounterpartContext = { scope: 'counterparts', ...base };
@@ -439,7 +440,7 @@ function textRules(
     const text = item.variant === 'plain' ? (sourceEntry?.plain ?? sourceEntry?.standard) : sourceEntry?.standard;
     if (text !== undefined) counterparts.source = { locale: config.sourceLocale, text };
   }
-  for (const rule of COUNTERPART_RULES) if (applies(rule)) out.push(...raw(rule, rule.check(counterparts)));
+  for (const rule of COUNTERPART_RULES) if (applies(rule)) out.push(...withRule(rule, rule.check(counterparts)));
   return out;
 }
 
