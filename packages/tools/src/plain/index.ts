@@ -26,4 +26,16 @@ export { renderHtmlReport, renderJson, renderText } from './render.ts';
 export { placeholders, segment, type Paragraph, type Segmented, type Sentence, type Word } from './segment.ts';
 export { resolveVariants, type TextEntry, type TextResource } from './texts.ts';
 export type { TextRole } from './rules/context.ts';
+export {
+  DEFAULT_SEVERITIES,
+  RULE_IDS,
+  RULES,
+  ruleById,
+  type FlagExample,
+  type PlainRule,
+  type Rule,
+  type RuleExample,
+  type RuleExamples,
+  type RuleScope,
+} from './rules/index.ts';
 export * from './types.ts';

@@ -5,9 +5,9 @@ import { resolveConfig, type PlainConfig, type PlainConfigInput } from './config
 import { glossaryForms } from './glossary.ts';
 import { measure, type MeasuredItem } from './measures.ts';
 import { lintTexts, type LintLang, type LintTexts } from './messages.ts';
-import { languageOf, type RawFinding, type TextItem, type TextRole } from './rules/context.ts';
-import { norwegianRules, structuralRules } from './rules/index.ts';
-import { comparePlaceholders } from './rules/template.ts';
+import { languageOf, norwegianOf, type TextItem, type TextRole } from './rules/context.ts';
+import { appliesToLocale, hasScope, RULES, ruleById, type RawFinding, type Rule } from './rules/index.ts';
+import type { CounterpartContext, MessageParam, RuleFinding, RuleScope } from './rules/rule.ts';
 import { segment, type Segmented } from './segment.ts';
 import {
   fieldKinds,
@@ -228,16 +228,12 @@ function run(spec: Spec): LintResult {
     }
   }
 
-  // Per-string rules: standard texts, and plain texts that are their own (a fallback was linted as standard).
+  // Per-text rules: standard texts, and plain texts that are their own (a fallback was linted as standard).
   const raw: Array<{ item: TextItem; finding: RawFinding }> = [];
   for (const { item, segmented: seg } of units) {
     if (item.variant === 'plain' && !item.ownPlain) continue;
-    const found = [
-      ...structuralRules(item, seg, config),
-      ...norwegianRules(item, seg, config),
-      ...crossLocaleRules(item, seg, entries.get(item.locale)!, sourceEntries, source, config, messages),
-    ];
-    for (const finding of found) raw.push({ item, finding });
+    for (const finding of textRules(item, seg, entries.get(item.locale)!, sourceEntries, config))
+      raw.push({ item, finding });
   }
 
   // Scores per group (step or section), and for the whole form.
@@ -292,7 +288,7 @@ function run(spec: Spec): LintResult {
         const measured = scores[step.id]?.[locale];
         if (!measured) continue;
         for (const finding of stepBars(measured, languageOf(locale), step.hasPlain[locale] ?? false, config)) {
-          const variant: Variant = finding.context === undefined ? 'standard' : 'plain';
+          const variant: Variant = finding.variant ?? 'standard';
           const title = step.title[locale] ?? step.id;
           const where = messages.t('report.where', { context: spec.kind, title }) as string;
           barFindings.push({
@@ -319,7 +315,7 @@ function run(spec: Spec): LintResult {
       if (!measured) continue;
       const hasPlain = measured.plain.ownPlainTexts > 0;
       for (const finding of stepBars(measured, languageOf(locale), hasPlain, config)) {
-        const variant: Variant = finding.context === undefined ? 'standard' : 'plain';
+        const variant: Variant = finding.variant ?? 'standard';
         const where = messages.t('report.where', {
           context: spec.kind,
           title: spec.title[locale] ?? spec.name,
@@ -367,7 +363,15 @@ function run(spec: Spec): LintResult {
   };
 }
 
-const round1 = (value: number): number => Math.round(value * 10) / 10;
+/** The rules of one scope, in the registry's order. */
+const ofScope = (scope: RuleScope): readonly Rule[] => RULES.filter((rule) => hasScope(rule, scope));
+const TEXT_LEVEL = RULES.filter((rule) => hasScope(rule, 'text') || hasScope(rule, 'sentence'));
+const COUNTERPART_RULES = ofScope('counterparts');
+const STEP_RULES = ofScope('step');
+
+/** A rule's findings with its id, and its default severity where a finding names none. */
+const withRule = (rule: Rule, findings: readonly RuleFinding[]): RawFinding[] =>
+  findings.map((finding) => ({ ...finding, rule: rule.id, severity: finding.severity ?? rule.meta.severity }));
 
 /** LIX per step (nb, nn): standard ≤ 40; where the step has own plain texts, plain ≤ 33 and below standard. Flesch (en): plain ≥ 60. */
 export function stepBars(
@@ -376,61 +380,9 @@ export function stepBars(
   hasPlain: boolean,
   config: PlainConfig,
 ): RawFinding[] {
-  const out: RawFinding[] = [];
-  const { standard, plain } = measured;
-  if (config.lix.locales.includes(language) && standard.lix !== undefined) {
-    const max = config.lix.stepMax;
-    if (standard.lix > max.standard)
-      out.push({
-        rule: 'lix-step',
-        severity: 'error',
-        words: [],
-        params: { value: round1(standard.lix), limit: max.standard },
-        value: round1(standard.lix),
-        limit: max.standard,
-      });
-    if (hasPlain && plain.lix !== undefined) {
-      if (plain.lix > max.plain) {
-        out.push({
-          rule: 'lix-step',
-          severity: 'error',
-          words: [],
-          context: 'plain',
-          params: { value: round1(plain.lix), limit: max.plain },
-          value: round1(plain.lix),
-          limit: max.plain,
-        });
-      }
-      if (config.lix.plainBelowStandard && plain.lix >= standard.lix) {
-        out.push({
-          rule: 'lix-step',
-          severity: 'error',
-          words: [],
-          context: 'notLower',
-          params: { value: round1(plain.lix), limit: round1(standard.lix) },
-          value: round1(plain.lix),
-          limit: round1(standard.lix),
-        });
-      }
-    }
-  }
-  if (
-    config.flesch.locales.includes(language) &&
-    hasPlain &&
-    plain.flesch !== undefined &&
-    plain.flesch < config.flesch.stepMin.plain
-  ) {
-    out.push({
-      rule: 'flesch-step',
-      severity: 'error',
-      words: [],
-      context: 'plain',
-      params: { value: round1(plain.flesch), limit: config.flesch.stepMin.plain },
-      value: round1(plain.flesch),
-      limit: config.flesch.stepMin.plain,
-    });
-  }
-  return out;
+  return STEP_RULES.filter((rule) => appliesToLocale(rule, language, config)).flatMap((rule) =>
+    withRule(rule, rule.check({ scope: 'step', config, language, measures: measured, hasPlain })),
+  );
 }
 
 /** The source text a translation is compared with: the same key, or for a plural form missing in the source, its _other form. */
@@ -441,69 +393,64 @@ function sourceEntryFor(key: string, sourceEntries: ReadonlyMap<string, TextEntr
   return plural === undefined ? undefined : sourceEntries?.get(`${key.slice(0, -plural.length - 1)}_other`);
 }
 
-/** Placeholder parity with the source language (and of an own plain text with its standard text), and untranslated texts. */
-function crossLocaleRules(
+/**
+ * The text and sentence rules of one text item in the registry's order (sentence rules next to each other
+ * report sentence by sentence), then the rules that compare it with its counterparts.
+ */
+function textRules(
   item: TextItem,
-  seg: Segmented,
+  segmented: Segmented,
   ownEntries: ReadonlyMap<string, TextEntry>,
   sourceEntries: ReadonlyMap<string, TextEntry> | undefined,
-  source: string,
   config: PlainConfig,
-  messages: LintTexts,
 ): RawFinding[] {
+  const applies = (rule: Rule): boolean =>
+    appliesToLocale(rule, item.locale, config) &&
+    rule.meta.appliesTo.variants.includes(item.variant) &&
+    (rule.meta.appliesTo.roles?.includes(item.role) ?? true);
+  const base = {
+    config,
+    language: languageOf(item.locale),
+    item,
+    segmented,
+    norwegian: norwegianOf(item.locale, config),
+  };
   const out: RawFinding[] = [];
-  const plural = pluralOf(item.key) !== undefined;
-  const allowMissing = plural ? ['count'] : [];
-  const example = (names: string[]) => names.map((n) => `{{${n}}}`).join(' ') || '{{name}}';
+  for (let i = 0; i < TEXT_LEVEL.length;) {
+    const rule = TEXT_LEVEL[i]!;
+    if (!hasScope(rule, 'sentence')) {
+      if (applies(rule)) out.push(...withRule(rule, rule.check({ scope: 'text', ...base })));
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < TEXT_LEVEL.length && hasScope(TEXT_LEVEL[end]!, 'sentence')) end++;
+    const run = TEXT_LEVEL.slice(i, end).filter(applies);
+    for (const sentence of run.length === 0 ? [] : segmented.sentences)
+      for (const r of run) out.push(...withRule(r, r.check({ scope: 'sentence', ...base, sentence })));
+    i = end;
+  }
+  const counterparts: CounterpartContext = { scope: 'counterparts', ...base };
   if (item.ownPlain) {
     const standard = ownEntries.get(item.key)?.standard;
-    if (standard !== undefined) {
-      const { extra } = comparePlaceholders(item.text, standard, { allowMissingAll: true });
-      if (extra.length > 0)
-        out.push({
-          rule: 'placeholder-mismatch',
-          severity: 'error',
-          words: extra.map((e) => `{{${e}}}`),
-          context: 'plain',
-          params: { extra: messages.list(extra) },
-        });
-    }
+    if (standard !== undefined) counterparts.standard = standard;
   }
-  if (item.locale === source) return out;
-  const sourceEntry = sourceEntryFor(item.key, sourceEntries);
-  const sourceText = item.variant === 'plain' ? (sourceEntry?.plain ?? sourceEntry?.standard) : sourceEntry?.standard;
-  if (sourceText === undefined) return out;
-  const sourceName = messages.languageName(source);
-  const { missing, extra } = comparePlaceholders(item.text, sourceText, { allowMissing });
-  if (missing.length > 0 || extra.length > 0) {
-    out.push({
-      rule: 'placeholder-mismatch',
-      severity: 'error',
-      words: [...missing, ...extra].map((p) => `{{${p}}}`),
-      params: {
-        source: sourceName,
-        missing: messages.list(missing),
-        extra: messages.list(extra),
-        example: example(placeholdersOf(sourceText)),
-      },
-    });
+  if (item.locale !== config.sourceLocale) {
+    const sourceEntry = sourceEntryFor(item.key, sourceEntries);
+    const text = item.variant === 'plain' ? (sourceEntry?.plain ?? sourceEntry?.standard) : sourceEntry?.standard;
+    if (text !== undefined) counterparts.source = { locale: config.sourceLocale, text };
   }
-  // Bokmål and nynorsk share many texts word for word (Telefon, Før du sender): not a sign of a missing translation.
-  const norwegian =
-    config.norwegianLocales.includes(languageOf(item.locale)) && config.norwegianLocales.includes(languageOf(source));
-  if (!norwegian && item.text.trim() === sourceText.trim() && looksTranslatable(seg, config)) {
-    out.push({ rule: 'untranslated', severity: 'warning', words: [], params: { source: sourceName } });
-  }
+  for (const rule of COUNTERPART_RULES) if (applies(rule)) out.push(...withRule(rule, rule.check(counterparts)));
   return out;
 }
 
-const placeholdersOf = (text: string): string[] => [...text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)].map((m) => m[1]!);
-
-/** Long enough to need a translation, and not only names, numbers and placeholders. */
-function looksTranslatable(seg: Segmented, config: PlainConfig): boolean {
-  const words = seg.words.filter((w) => w.letters > 0);
-  if (words.length < config.untranslated.minWords) return false;
-  return words.some((w) => !/^\p{Lu}/u.test(w.text));
+/** A message value as the report's language writes it. */
+function formatParam(value: MessageParam, messages: LintTexts): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return messages.number(value);
+  if ('list' in value) return messages.list(value.list);
+  if ('alternatives' in value) return messages.alternatives(value.alternatives);
+  return messages.languageName(value.language);
 }
 
 function render(item: TextItem, finding: RawFinding, config: PlainConfig, messages: LintTexts): Finding | undefined {
@@ -511,11 +458,11 @@ function render(item: TextItem, finding: RawFinding, config: PlainConfig, messag
   if (override === 'off') return undefined;
   const severity = override ?? finding.severity;
   const { t } = messages;
-  const params: Record<string, unknown> = { ...finding.params, words: finding.words.join(' ') };
-  for (const [name, value] of Object.entries(params))
-    if (typeof value === 'number') params[name] = messages.number(value);
-  if (finding.alternatives) params.alternatives = messages.alternatives(finding.alternatives);
-  const options = { ...params, ...(finding.context === undefined ? {} : { context: finding.context }) };
+  const keys = ruleById(finding.rule).meta.messages;
+  const params: Record<string, MessageParam> = { ...finding.params, words: finding.words.join(' ') };
+  const options = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, formatParam(value, messages)]),
+  );
   return {
     file: item.file,
     key: item.key,
@@ -524,8 +471,8 @@ function render(item: TextItem, finding: RawFinding, config: PlainConfig, messag
     rule: finding.rule,
     severity,
     words: finding.words,
-    message: t(`rules.${finding.rule}.message`, options) as string,
-    suggestion: t(`rules.${finding.rule}.suggestion`, options) as string,
+    message: t(keys[finding.message]!, options) as string,
+    suggestion: t(keys[finding.suggestion]!, options) as string,
     ...(item.step === undefined ? {} : { step: item.step }),
     ...(finding.value === undefined ? {} : { value: finding.value }),
     ...(finding.limit === undefined ? {} : { limit: finding.limit }),

@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import type { FormDefinition } from '../../../../src/definition/types.ts';
 import { resolveConfig, type PlainConfig, type PlainConfigInput } from './config.ts';
 import { lintCollection, lintForm } from './lint.ts';
+import { isRuleId, RULE_IDS } from './rules/index.ts';
 import type { LintLang } from './messages.ts';
 import type { TextResource } from './texts.ts';
 import type { LintResult } from './types.ts';
@@ -45,7 +46,23 @@ export function loadConfig(file?: string, dir: string = process.cwd()): PlainCon
     if (file !== undefined) throw new Error(`${file}: no such file`);
     return resolveConfig();
   }
-  return resolveConfig(readJson<PlainConfigInput>(path));
+  const input = readJson<PlainConfigInput>(path);
+  checkRuleOverrides(input.rules);
+  return resolveConfig(input);
+}
+
+const SEVERITY_OVERRIDES: readonly string[] = ['error', 'warning', 'info', 'off'];
+
+/** A misspelt rule id or severity in the file would be ignored without a word; the registry knows the ids. */
+function checkRuleOverrides(rules: unknown): void {
+  if (rules === undefined) return;
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new Error('rules: not an object');
+  for (const [id, severity] of Object.entries(rules)) {
+    if (id.startsWith('$')) continue; // "$comment"
+    if (!isRuleId(id)) throw new Error(`rules: no rule «${id}» (the rules are ${RULE_IDS.join(', ')})`);
+    if (typeof severity !== 'string' || !SEVERITY_OVERRIDES.includes(severity))
+      throw new Error(`rules.${id}: «${String(severity)}» is not ${SEVERITY_OVERRIDES.join(', ')}`);
+  }
 }
 
 export interface LintFormFileOptions {

@@ -5,6 +5,7 @@ import type { PlainConfig } from './config.ts';
 import { defaultConfig } from './config.ts';
 import { lintTexts, type LintLang, type LintTexts } from './messages.ts';
 import { languageOf } from './rules/context.ts';
+import { ruleById } from './rules/index.ts';
 import type { Finding, LintResult, Measures, Severity, Variant } from './types.ts';
 import { VARIANTS } from './types.ts';
 
@@ -358,7 +359,7 @@ function findingList(findings: readonly Finding[], texts: LintTexts): string {
       f.words.length > 0 ? ` <span ${langAttributes(f.locale)}>(${escapeHtml(f.words.join(' '))})</span>` : '';
     return (
       `<li class="${f.severity}"><span class="severity">${escapeHtml(t(`severity.${f.severity}`) as string)}</span> ` +
-      `${escapeHtml(t(`rules.${f.rule}.name`) as string)}: ${escapeHtml(f.message)}${words}<br>` +
+      `${escapeHtml(t(ruleById(f.rule).meta.name) as string)}: ${escapeHtml(f.message)}${words}<br>` +
       `${escapeHtml(t('report.suggestion') as string)}: ${escapeHtml(f.suggestion)}<br>` +
       `<span class="where"><code>${escapeHtml(f.file)}</code> · <code>${escapeHtml(f.key)}</code> · ${escapeHtml(f.locale)} · ${escapeHtml(t(`variant.${f.variant}`) as string)}</span></li>`
     );

@@ -2,27 +2,13 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
+import type { RuleId } from './rules/index.ts';
 /** The text variant a finding is about. */
 export type Variant = TextVariant;
 export const VARIANTS: readonly Variant[] = ['standard', 'plain'];
 
-export const RULE_IDS = [
-  'lix-step',
-  'flesch-step',
-  'sentence-length',
-  'paragraph-length',
-  'passive',
-  'nominalisation',
-  'stiff-word',
-  'reader-address',
-  'one-question',
-  'placeholder-mismatch',
-  'leftover',
-  'impossible-date',
-  'abbreviation',
-  'untranslated',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+/** A rule's id: the registry (rules/index.ts) lists the rules. */
+export type { RuleId } from './rules/index.ts';
 
 /** One thing a person should look at, in words they can act on. */
 export interface Finding {

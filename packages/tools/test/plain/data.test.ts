@@ -7,7 +7,7 @@ import { defaultConfig, resolveConfig } from '../../src/plain/config.ts';
 import abbreviations from '../../src/plain/data/abbreviations.json' with { type: 'json' };
 import passive from '../../src/plain/data/passive.json' with { type: 'json' };
 import { glossaryTerms } from '../../src/plain/glossary.ts';
-import { stiffWords } from '../../src/plain/rules/stiff-words.ts';
+import { stiffWords } from '../../src/plain/rules/stiff-word.ts';
 
 const duplicates = (values: readonly string[]): string[] => values.filter((v, i) => values.indexOf(v) !== i);
 

@@ -1,7 +1,9 @@
-// The passive rule on the labelled set (passive-cases.ts): precision and recall, printed and asserted.
+// The passive rule on the labelled set (passive-cases.ts): precision and recall, printed and asserted. Each
+// sentence runs through the rule examples' harness (examples.ts), as the rule's own examples do.
 import { describe, expect, it } from 'vitest';
 import { findPassives } from '../../src/plain/rules/passive.ts';
 import { segment } from '../../src/plain/segment.ts';
+import { exampleFindings } from './examples.ts';
 import { heldOutPassiveCases, passiveCases, type PassiveCase } from './passive-cases.ts';
 
 interface Score {
@@ -15,10 +17,9 @@ interface Score {
 function score(cases: readonly PassiveCase[]): Score {
   const result: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0, mistakes: [] };
   for (const c of cases) {
-    const segmented = segment(c.text, c.locale);
-    const found = segmented.sentences
-      .flatMap((s) => findPassives(segmented, s, c.locale))
-      .map((hit) => hit.words[hit.words.length - 1]!);
+    const found = exampleFindings('passive', { text: c.text, locale: c.locale }).map(
+      (finding) => finding.words[finding.words.length - 1]!,
+    );
     const extra = found.filter((w) => !c.passive.includes(w));
     const missed = c.passive.filter((w) => !found.includes(w));
     result.truePositives += found.length - extra.length;

@@ -1,7 +1,7 @@
-// What a per-string rule gets, and what it gives back before messages are rendered.
+// The text items the rules look at, and helpers the rules share.
 import type { PlainConfig } from '../config.ts';
 import type { Segmented, Sentence, Word } from '../segment.ts';
-import type { RuleId, Severity, Variant } from '../types.ts';
+import type { Variant } from '../types.ts';
 
 /** What a text is for the user; some rules depend on it (answer options are in the first person). */
 export type TextRole = 'title' | 'question' | 'help' | 'option' | 'consent' | 'other';
@@ -19,28 +19,15 @@ export interface TextItem {
   step?: string;
 }
 
-export interface RuleInput {
-  item: TextItem;
-  segmented: Segmented;
-  config: PlainConfig;
-}
-
-/** A finding before its message is rendered: params go to the message in locales/<lang>/lint.json. */
-export interface RawFinding {
-  rule: RuleId;
-  severity: Severity;
-  words: string[];
-  /** i18next context of the message (a variant of the message, e.g. 'plain'). */
-  context?: string;
-  params?: Record<string, string | number>;
-  /** Alternatives to suggest, rendered as «a», «b» or «c». */
-  alternatives?: string[];
-  value?: number;
-  limit?: number;
-}
-
 /** The language part of a locale tag: nb-NO → nb. */
 export const languageOf = (locale: string): string => locale.toLowerCase().split(/[-_]/)[0] ?? locale;
+
+/** The data-backed Norwegian rules use bokmål or nynorsk lists. */
+export function norwegianOf(locale: string, config: PlainConfig): 'nb' | 'nn' | undefined {
+  const language = languageOf(locale);
+  if (!config.norwegianLocales.includes(language)) return undefined;
+  return language === 'nn' ? 'nn' : 'nb';
+}
 
 /** Whether there is punctuation (not only white space) between two words of a text. */
 export const punctuationBetween = (text: string, left: Word, right: Word): boolean =>

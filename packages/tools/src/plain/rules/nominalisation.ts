@@ -7,6 +7,7 @@
 import data from '../data/nominalisation.json' with { type: 'json' };
 import type { Segmented, Sentence } from '../segment.ts';
 import { wordsWithBreaks } from './context.ts';
+import { plainRule } from './rule.ts';
 
 interface Lists {
   lightVerbs: string[][];
@@ -100,3 +101,47 @@ export function findNominalisations(
   }
   return hits;
 }
+
+export const nominalisation = plainRule({
+  id: 'nominalisation',
+  meta: {
+    severity: 'warning',
+    name: 'rules.nominalisation.name',
+    docs: {
+      description: 'Warn about a light verb with a verbal noun (foreta en vurdering) and suggest the verb (vurdere).',
+      url: 'docs/plain-language.md#nominalisation',
+    },
+    messages: {
+      hiddenVerb: 'rules.nominalisation.message',
+      useVerb: 'rules.nominalisation.suggestion',
+      useAVerb: 'rules.nominalisation.suggestion_noVerb',
+    },
+    appliesTo: { scope: ['sentence'], languages: 'norwegian', variants: ['standard', 'plain'] },
+  },
+  examples: {
+    flag: [
+      { text: 'NAV vil foreta en vurdering av saken.', found: ['foreta vurdering'] },
+      { text: 'Vi gjennomfører en utbetaling hver måned.', found: ['gjennomfører utbetaling'] },
+      { text: 'Du får beskjed når vi har satt i gang behandlingen.', found: ['satt i gang behandlingen'] },
+      { text: 'Saken er gjenstand for vurdering.', found: ['er gjenstand for'] },
+      { text: 'Vi kan gi deg en skriftlig bekreftelse.', found: ['gi bekreftelse'] },
+      { text: 'Me skal gjere ei vurdering av saka.', locale: 'nn', found: ['gjere vurdering'] },
+    ],
+    pass: [
+      { text: 'Send dokumentasjon og informasjon om situasjonen din.', note: 'a suffix alone is not flagged' },
+      { text: 'Vi gir deg informasjon om utdanning.', note: 'usually unavoidable nouns' },
+      { text: 'Du må gi beskjed hvis noe endrer seg.' },
+      { text: 'Vurderingen tar tid.' },
+    ],
+  },
+  check({ segmented, sentence, norwegian }) {
+    if (norwegian === undefined) return [];
+    return findNominalisations(segmented, sentence, norwegian).map((hit) => ({
+      message: 'hiddenVerb' as const,
+      suggestion: hit.verb === undefined ? ('useAVerb' as const) : ('useVerb' as const),
+      severity: 'warning' as const,
+      words: hit.words,
+      params: { verb: hit.verb ?? '' },
+    }));
+  },
+});

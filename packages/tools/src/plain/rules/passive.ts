@@ -28,6 +28,7 @@
 import data from '../data/passive.json' with { type: 'json' };
 import type { Sentence, Segmented, Word } from '../segment.ts';
 import { wordsWithBreaks } from './context.ts';
+import { plainRule } from './rule.ts';
 
 interface Lists {
   modals: Set<string>;
@@ -275,3 +276,65 @@ function isFinitePassive(entries: ReturnType<typeof wordsWithBreaks>, i: number,
   if (l.followers.has(n) || endsWithAny(n, l.followerSuffixes) || next.word.letters === 0) return true;
   return l.subjectWords.has(prev) || isDefiniteNoun(prev, l);
 }
+
+export const passive = plainRule({
+  id: 'passive',
+  meta: {
+    severity: 'warning',
+    name: 'rules.passive.name',
+    docs: {
+      description:
+        'Warn about passive verbs (s-passive, bli/verte + participle) and suggest an active form with an actor.',
+      url: 'docs/plain-language.md#passive',
+    },
+    messages: {
+      passive: 'rules.passive.message',
+      useActive: 'rules.passive.suggestion',
+      useActiveAfterModal: 'rules.passive.suggestion_modal',
+      useActiveInfinitive: 'rules.passive.suggestion_infinitive',
+      nameTheActor: 'rules.passive.suggestion_noActive',
+    },
+    appliesTo: { scope: ['sentence'], languages: 'norwegian', variants: ['standard', 'plain'] },
+  },
+  // The labelled set in test/plain/passive-cases.ts runs through the same harness and is scored for
+  // precision and recall; these are the kinds of passive and look-alike, one each.
+  examples: {
+    flag: [
+      { text: 'Søknaden behandles av NAV.', found: ['behandles'] },
+      { text: 'Skjemaet må sendes innen 1. mai.', found: ['sendes'] },
+      { text: 'Du bes om å sende kontoutskrift.', found: ['bes'] },
+      { text: 'Sendes søknaden automatisk til kommunen?', found: ['Sendes'] },
+      { text: 'Ektefelles inntekt regnes med.', found: ['regnes'], note: 'genitive first, passive later' },
+      { text: 'Blir søknaden din behandlet før jul?', found: ['Blir behandlet'] },
+      { text: 'Søknaden må sendast innan 1. mai.', locale: 'nn', found: ['sendast'] },
+      { text: 'Søknaden vert behandla av NAV.', locale: 'nn', found: ['vert behandla'] },
+      { text: 'Brevet vart skrive av ein rettleiar.', locale: 'nn', found: ['vart skrive'] },
+    ],
+    pass: [
+      { text: 'Det finnes mange tilbud i kommunen.', note: 'deponent' },
+      { text: 'Skriv din ektefelles inntekt.', note: 'genitive' },
+      { text: 'Har du felles økonomi med noen?', note: '«felles»' },
+      { text: 'Hvis du blir syk, må du si fra.', note: 'bli + adjective' },
+      { text: 'Du blir kjent med veilederen din.', note: '«bli kjent med»' },
+      { text: 'Det finst mange tilbod i kommunen.', locale: 'nn', note: 'finite deponent' },
+      { text: 'Søknaden behandles av NAV.', locale: 'en', note: 'Norwegian rule only' },
+    ],
+  },
+  check({ segmented, sentence, norwegian }) {
+    if (norwegian === undefined) return [];
+    return findPassives(segmented, sentence, norwegian).map((hit) => ({
+      message: 'passive' as const,
+      suggestion:
+        hit.active === undefined
+          ? ('nameTheActor' as const)
+          : hit.modal === undefined
+            ? ('useActive' as const)
+            : hit.modal === 'å' // «å sendes» → «å sende»; «må sendes» → «du må sende»
+              ? ('useActiveInfinitive' as const)
+              : ('useActiveAfterModal' as const),
+      severity: 'warning' as const,
+      words: hit.words,
+      params: { active: hit.active ?? '', modal: hit.modal ?? '' },
+    }));
+  },
+});

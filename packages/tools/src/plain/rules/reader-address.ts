@@ -8,6 +8,7 @@
 import data from '../data/reader-address.json' with { type: 'json' };
 import type { Segmented } from '../segment.ts';
 import type { TextRole } from './context.ts';
+import { plainRule } from './rule.ts';
 
 interface Lists {
   thirdPerson: Set<string>;
@@ -98,3 +99,73 @@ export function findReaderAddress(segmented: Segmented, locale: 'nb' | 'nn', rol
   }
   return hits;
 }
+
+export const readerAddress = plainRule({
+  id: 'reader-address',
+  meta: {
+    severity: 'warning',
+    name: 'rules.reader-address.name',
+    docs: {
+      description:
+        'Warn about words that talk about the reader (søker, man), the first person in questions and help, and old polite forms.',
+      url: 'docs/plain-language.md#reader-address',
+    },
+    messages: {
+      aboutTheReader: 'rules.reader-address.message',
+      writeInstead: 'rules.reader-address.suggestion',
+      firstPerson: 'rules.reader-address.message_firstPerson',
+      writeDu: 'rules.reader-address.suggestion_firstPerson',
+      polite: 'rules.reader-address.message_polite',
+      writeDuDegDin: 'rules.reader-address.suggestion_polite',
+    },
+    appliesTo: { scope: ['text'], languages: 'norwegian', variants: ['standard', 'plain'] },
+  },
+  examples: {
+    flag: [
+      {
+        text: 'Søker må legge ved lønnsslipp. Brukeren får svar. Man kan klage. Vedkommende må signere.',
+        role: 'help',
+        found: ['Søker', 'Brukeren', 'Man', 'Vedkommende'],
+      },
+      { text: 'Undertegnede bekrefter dette.', role: 'consent', found: ['Undertegnede'] },
+      { text: 'Hva skal jeg skrive?', role: 'question', found: ['jeg'] },
+      {
+        text: 'Vi har mottatt Deres søknad. De må sende mer.',
+        role: 'help',
+        found: ['Deres'],
+        note: '«De» first is «they»',
+      },
+      { text: 'Ein må sende søknaden. Du får ein kopi.', locale: 'nn', role: 'help', found: ['Ein'] },
+    ],
+    pass: [
+      {
+        text: 'Vi bruker fødselsnummeret ditt. Du søker om støtte. Hvis du bruker BankID, går det fortere.',
+        role: 'help',
+        note: '«bruker» and «søker» as verbs',
+      },
+      { text: 'Jeg jobber deltid', role: 'option', note: 'answer options are in the first person' },
+      { text: 'Jeg bekrefter at opplysningene er riktige.', role: 'consent' },
+      { text: 'Velg «Jeg vet ikke» hvis du er usikker.', role: 'help', note: 'a quoted answer' },
+    ],
+  },
+  check({ item, segmented, norwegian }) {
+    if (norwegian === undefined) return [];
+    return findReaderAddress(segmented, norwegian, item.role).map((hit) => ({
+      message:
+        hit.kind === 'thirdPerson'
+          ? ('aboutTheReader' as const)
+          : hit.kind === 'firstPerson'
+            ? ('firstPerson' as const)
+            : ('polite' as const),
+      suggestion:
+        hit.kind === 'thirdPerson'
+          ? ('writeInstead' as const)
+          : hit.kind === 'firstPerson'
+            ? ('writeDu' as const)
+            : ('writeDuDegDin' as const),
+      severity: 'warning' as const,
+      words: hit.words,
+      params: { instead: hit.instead },
+    }));
+  },
+});

@@ -2,6 +2,7 @@
 // PDF …), and dotted lower-case abbreviations (f.eks., bl.a.) that should be written out.
 import data from '../data/abbreviations.json' with { type: 'json' };
 import type { Segmented } from '../segment.ts';
+import { plainRule } from './rule.ts';
 
 const ALLOW = new Set(data.allow.map((a) => a.toLocaleUpperCase()));
 const ALL_CAPS = /^\p{Lu}{2,}$/u;
@@ -45,3 +46,56 @@ export function findAbbreviations(segmented: Segmented, locale: string): Abbrevi
   }
   return hits;
 }
+
+export const abbreviation = plainRule({
+  id: 'abbreviation',
+  meta: {
+    severity: 'warning',
+    name: 'rules.abbreviation.name',
+    docs: {
+      description: 'Warn about all-capital abbreviations not on the allow-list; dotted ones (f.eks.) are a tip.',
+      url: 'docs/plain-language.md#abbreviation',
+    },
+    messages: {
+      abbreviation: 'rules.abbreviation.message',
+      explain: 'rules.abbreviation.suggestion',
+      dotted: 'rules.abbreviation.message_dotted',
+      writeOut: 'rules.abbreviation.suggestion_dotted',
+    },
+    appliesTo: { scope: ['text'], languages: 'norwegian', variants: ['standard', 'plain'] },
+  },
+  examples: {
+    flag: [
+      {
+        // KVP (kvalifiseringsprogrammet) is not on the allow-list; AAP, BSU and SFO are, since the forms use them.
+        text: 'Du kan få KVP fra NAV. Last opp PDF eller JPG, f.eks. et bilde av ID-kortet.',
+        found: ['KVP', 'f.eks.'],
+        details: [{ severity: 'warning' }, { severity: 'info' }],
+      },
+    ],
+    pass: [
+      { text: 'Skriv XXX her.', note: 'reported once, as a leftover' },
+      { text: 'Logg inn med BankID og send søknaden til NAV.' },
+    ],
+  },
+  check({ segmented, norwegian }) {
+    if (norwegian === undefined) return [];
+    return findAbbreviations(segmented, norwegian).map((hit) =>
+      hit.kind === 'dotted'
+        ? {
+            message: 'dotted' as const,
+            suggestion: 'writeOut' as const,
+            severity: 'info' as const,
+            words: hit.words,
+            params: { expansion: hit.expansion ?? '' },
+          }
+        : {
+            message: 'abbreviation' as const,
+            suggestion: 'explain' as const,
+            severity: 'warning' as const,
+            words: hit.words,
+            params: { expansion: hit.expansion ?? '' },
+          },
+    );
+  },
+});

@@ -4,6 +4,7 @@
 import data from '../data/stiff-words.json' with { type: 'json' };
 import type { Segmented, Sentence } from '../segment.ts';
 import type { Severity } from '../types.ts';
+import { plainRule } from './rule.ts';
 
 export interface StiffWordEntry {
   nb: string[];
@@ -74,3 +75,48 @@ function findInSentence(sentence: Sentence, locale: 'nb' | 'nn'): StiffWordHit[]
   }
   return hits;
 }
+
+export const stiffWord = plainRule({
+  id: 'stiff-word',
+  meta: {
+    severity: 'info',
+    name: 'rules.stiff-word.name',
+    docs: {
+      description:
+        'Point out stiff and internal words (kanselliord) with plain alternatives; info or warning per entry, never error.',
+      url: 'docs/plain-language.md#stiff-word',
+    },
+    messages: { stiff: 'rules.stiff-word.message', writeInstead: 'rules.stiff-word.suggestion' },
+    appliesTo: { scope: ['text'], languages: 'norwegian', variants: ['standard', 'plain'] },
+  },
+  examples: {
+    flag: [
+      {
+        text: 'I henhold til loven er dette påkrevd. Vi trenger bistand vedrørende saken.',
+        found: ['I henhold til', 'påkrevd', 'bistand', 'vedrørende'],
+        details: [{ severity: 'warning' }, { severity: 'warning' }, { severity: 'warning' }, { severity: 'warning' }],
+      },
+      { text: 'Dette er påkravd i henhald til lova.', locale: 'nn', found: ['påkravd', 'i henhald til'] },
+      { text: 'Du må forevise legitimasjon.', found: ['forevise'], details: [{ severity: 'info' }], note: 'a tip' },
+      {
+        text: 'Hva gjelder søknaden, må du sende den innen fristen.',
+        found: ['Hva gjelder'],
+        note: 'a stiff opening outside a question',
+      },
+    ],
+    pass: [
+      { text: 'Hva gjelder det?', note: 'a plain question' },
+      { text: 'Etter loven er dette nødvendig. Vi trenger hjelp med saken.' },
+    ],
+  },
+  check({ segmented, norwegian }) {
+    if (norwegian === undefined) return [];
+    return findStiffWords(segmented, norwegian).map((hit) => ({
+      message: 'stiff' as const,
+      suggestion: 'writeInstead' as const,
+      severity: hit.severity,
+      words: hit.words,
+      params: { source: hit.source, alternatives: { alternatives: hit.alternatives } },
+    }));
+  },
+});

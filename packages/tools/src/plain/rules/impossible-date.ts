@@ -1,40 +1,6 @@
-// Template faults: placeholders that differ from the source language (or that are broken), leftovers
-// from writing (XXX, TODO, Lorem ipsum), and dates that do not exist (31. juni, 30.02.2024).
+// Dates written in a text that cannot exist: 31. juni, 30.02.2024, 2024-06-31, June 31.
 import data from '../data/dates.json' with { type: 'json' };
-import { placeholders } from '../segment.ts';
-
-const LEFTOVER = /\b(?:XXX+|TODO|FIXME|TBD)\b|\blorem\b|\bipsum\b/giu;
-const VALID_PLACEHOLDER = /\{\{[^{}]*\}\}/g;
-const BRACES = /\{\{[^{}\s]*\}?|\{?[^{}\s]*\}\}/g; // double braces without their pair; single braces are left alone
-
-export function findLeftovers(text: string): string[] {
-  return [...text.matchAll(LEFTOVER)].map((m) => m[0]);
-}
-
-/** Broken placeholders: {{name} or {name}} or {{ without an end. */
-export function findBrokenPlaceholders(text: string): string[] {
-  const rest = text.replace(VALID_PLACEHOLDER, (m) => ' '.repeat(m.length));
-  return [...rest.matchAll(BRACES)].map((m) => m[0]);
-}
-
-export interface PlaceholderDifference {
-  missing: string[];
-  extra: string[];
-}
-
-/** Placeholders of a text compared with the source text of the same key. */
-export function comparePlaceholders(
-  text: string,
-  source: string,
-  options: { allowMissing?: readonly string[]; allowMissingAll?: boolean } = {},
-): PlaceholderDifference {
-  const own = placeholders(text);
-  const theirs = placeholders(source);
-  const missing = options.allowMissingAll
-    ? []
-    : theirs.filter((p) => !own.includes(p) && !(options.allowMissing ?? []).includes(p));
-  return { missing, extra: own.filter((p) => !theirs.includes(p)) };
-}
+import { plainRule } from './rule.ts';
 
 const daysIn = (month: number, year: number | undefined): number => {
   if (month === 2) return year === undefined || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
@@ -98,3 +64,37 @@ export function findImpossibleDates(text: string, locale: string): string[] {
   }
   return found;
 }
+
+export const impossibleDate = plainRule({
+  id: 'impossible-date',
+  meta: {
+    severity: 'error',
+    name: 'rules.impossible-date.name',
+    docs: {
+      description: 'Report dates in a text that do not exist (31. juni, 30.02.2024, 2024-06-31, June 31).',
+      url: 'docs/plain-language.md#impossible-date',
+    },
+    messages: { noSuchDate: 'rules.impossible-date.message', check: 'rules.impossible-date.suggestion' },
+    appliesTo: { scope: ['text'], languages: 'all', variants: ['standard', 'plain'] },
+  },
+  examples: {
+    flag: [
+      {
+        text: 'Fristen er 31. juni, eller 30. februar 2024, eller 31.04.2025.',
+        found: ['31.04.2025', '31. juni', '30. februar 2024'],
+      },
+      { text: '29. februar 2024 finnes, 29. februar 2023 ikke.', found: ['29. februar 2023'] },
+      { text: 'Send it by June 31, 2025 or 31 April.', locale: 'en', found: ['31 April', 'June 31, 2025'] },
+      { text: 'Fristen er 2024-06-31.', found: ['2024-06-31'] },
+    ],
+    pass: [{ text: 'Skriv datoen slik: 17.05.2024. Fristen er 30. april.' }],
+  },
+  check({ item, language }) {
+    return findImpossibleDates(item.text, language).map((date) => ({
+      message: 'noSuchDate' as const,
+      suggestion: 'check' as const,
+      severity: 'error' as const,
+      words: [date],
+    }));
+  },
+});
