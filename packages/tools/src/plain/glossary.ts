@@ -36,9 +36,3 @@ export function glossaryForms(locale: string): ReadonlySet<string> {
   }
   return forms;
 }
-
-/** The glossary term a word is a form of, if any. */
-export function glossaryTermFor(word: string, locale: string): GlossaryTerm | undefined {
-  const lower = word.toLocaleLowerCase();
-  return glossaryTerms(locale).find((t) => t.forms.includes(lower));
-}

@@ -81,4 +81,4 @@ export function appliesToLocale(rule: Rule, locale: string, config: PlainConfig)
   }
 }
 
-export type { PlainRule, RuleExample, RuleExamples, RuleFinding, RuleScope, FlagExample } from './rule.ts';
+export type { PlainRule, RuleFinding, RuleScope } from './rule.ts';

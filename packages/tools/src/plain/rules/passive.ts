@@ -26,7 +26,7 @@
 // - bli/blir/blei/verte/vert/vart/vorte + participle, where a participle may also end in -a (behandla,
 //   kalla), -te/-de in the plural (utbetalte), or be a strong form (skriven, gjeve, teken).
 import data from '../data/passive.json' with { type: 'json' };
-import type { Sentence, Segmented, Word } from '../segment.ts';
+import type { Sentence, Segmented } from '../segment.ts';
 import { wordsWithBreaks } from './context.ts';
 import { plainRule } from './rule.ts';
 
