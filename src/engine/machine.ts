@@ -521,6 +521,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         guard: { type: 'isVariant', params: ({ event }) => ({ variant: event.variant }) },
         actions: 'setVariant',
       },
+      SET_HELP_REQUEST: {
+        guard: { type: 'isHelpRequest', params: ({ event }) => ({ help: event.help }) },
+        actions: 'setHelpRequest',
+      },
     },
     initial: 'filling',
     states: {
@@ -538,10 +542,6 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           MARK_UNSURE: {
             guard: { type: 'allowsUnsure', params: ({ event }) => ({ field: event.field }) },
             actions: 'setUnsure',
-          },
-          SET_HELP_REQUEST: {
-            guard: { type: 'isHelpRequest', params: ({ event }) => ({ help: event.help }) },
-            actions: 'setHelpRequest',
           },
           CONFIRM_PREFILL: {
             guard: {
@@ -571,10 +571,6 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
             actions: ['goToChosenStep', 'startReturnToReview'],
           },
           BACK: { target: 'filling', actions: 'goToLastStep' },
-          SET_HELP_REQUEST: {
-            guard: { type: 'isHelpRequest', params: ({ event }) => ({ help: event.help }) },
-            actions: 'setHelpRequest',
-          },
           SUBMIT: [
             { guard: 'anyStepHasErrors', target: 'filling', actions: 'goToFirstStepWithErrors' },
             // Step checks should make this impossible; if the package disagrees, nothing is sent.
@@ -584,6 +580,9 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         },
       },
       submitting: {
+        // Not while sending (an empty transition hides the root's): the help request is in the body on its
+        // way, and a change now would not reach the receiver.
+        on: { SET_HELP_REQUEST: {} },
         invoke: {
           src: 'sendSubmission',
           input: ({ context }) => context.submission!,
@@ -613,14 +612,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       failed: {
         on: {
           RETRY: { target: 'submitting', actions: 'prepareSubmission' },
-          SET_HELP_REQUEST: {
-            guard: { type: 'isHelpRequest', params: ({ event }) => ({ help: event.help }) },
-            actions: 'setHelpRequest',
-          },
           BACK: { target: 'review' },
         },
       },
-      submitted: {},
+      submitted: { on: { SET_HELP_REQUEST: {} } },
     },
   });
 }
