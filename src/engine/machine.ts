@@ -27,6 +27,12 @@ export interface Receipt {
   earlier?: { references: string[]; unknown: boolean };
 }
 
+/** What a finished application gives: the receipt and the submission it is for. */
+export interface WizardOutput {
+  receipt: Receipt;
+  submission: Submission;
+}
+
 /** The submission last tried: its id (the idempotency key) and its body's fingerprint (null: not known, from an older draft). */
 export interface TriedSubmission {
   id: string;
@@ -316,6 +322,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       context: {} as WizardContext,
       events: {} as WizardEvent,
       input: {} as WizardInput,
+      output: {} as WizardOutput,
     },
     actors: {
       // Hosts replace this with machine.provide(): the widget hands the submission over by event or POST.
@@ -512,6 +519,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
             : now().toISOString(),
       };
     },
+    // Until the receipt: then the actor is done and takes no more events.
     on: {
       SET_LOCALE: {
         guard: { type: 'isLocale', params: ({ event }) => ({ locale: event.locale }) },
@@ -615,8 +623,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           BACK: { target: 'review' },
         },
       },
-      submitted: { on: { SET_HELP_REQUEST: {} } },
+      // The receipt: the actor is done; its output is the receipt and the submission it is for.
+      submitted: { type: 'final' },
     },
+    output: ({ context }) => ({ receipt: context.receipt!, submission: context.submission! }),
   });
 }
 

@@ -1,6 +1,6 @@
 // The help request (contact, channel, interpreter): kept by the machine, sent beside the answers only
 // when the user asked for something, and checked by the receiver.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import type { Receipt } from '../../src/engine/machine.ts';
@@ -112,7 +112,10 @@ describe('the help request', () => {
     actor.send({ type: 'RETRY' });
     replies.shift()!.resolve({ reference: 'REF-1' });
     await waitFor(actor, (s) => s.value === 'submitted');
+    expect(actor.getSnapshot().status).toBe('done');
+    const stopped = vi.spyOn(console, 'warn').mockImplementation(() => {}); // xstate's note on events to a done actor
     ask(phone);
+    stopped.mockRestore();
     expect(actor.getSnapshot().context.help).toEqual(interpreter);
     expect(sent.map((s) => s.help)).toEqual([video, interpreter]);
   });
