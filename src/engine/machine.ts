@@ -315,6 +315,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
 
   /** Finishing a step for the review page: seen, no errors left, no longer on the way back to it. */
   const toReview = { target: 'review', actions: ['markVisited', 'clearErrors', 'endReturnToReview'] } as const;
+  /** Continue and Review stop on a step with errors, and show them. */
   const stayWithStepErrors = { guard: 'currentStepHasErrors', actions: 'showStepErrors' } as const;
 
   return setup({
