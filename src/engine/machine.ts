@@ -1,6 +1,6 @@
 // The wizard machine: one per widget. Steps are data, so the current step is context, not a state
 // node; the states are the phases of an application (filling in, review, sending, sent).
-import { assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import type { FieldDefinition, StepDefinition } from '../definition/types.ts';
 import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
@@ -25,6 +25,12 @@ export interface Receipt {
   /** Earlier versions of this application the receiver also holds (their references), and whether it could not
    *  tell for some; only when earlier versions were tried. */
   earlier?: { references: string[]; unknown: boolean };
+}
+
+/** What a finished application gives: the receipt and the submission it is for. */
+export interface WizardOutput {
+  receipt: Receipt;
+  submission: Submission;
 }
 
 /** The submission last tried: its id (the idempotency key) and its body's fingerprint (null: not known, from an older draft). */
@@ -307,49 +313,50 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     return { step, visited, unsure, answeredIn };
   };
 
+  /** Finishing a step for the review page: seen, no errors left, no longer on the way back to it. */
+  const toReview = { target: 'review', actions: ['markVisited', 'clearErrors', 'endReturnToReview'] } as const;
+  /** Continue and Review stop on a step with errors, and show them. */
+  const stayWithStepErrors = { guard: 'currentStepHasErrors', actions: 'showStepErrors' } as const;
+
   return setup({
     types: {
       context: {} as WizardContext,
       events: {} as WizardEvent,
       input: {} as WizardInput,
+      output: {} as WizardOutput,
     },
     actors: {
       // Hosts replace this with machine.provide(): the widget hands the submission over by event or POST.
       sendSubmission: fromPromise<Receipt, Submission>(async () => ({ reference: null })),
     },
     guards: {
-      isKnownAnswerField: ({ event }) =>
-        event.type === 'ANSWER' && fieldById.has(event.field) && fieldById.get(event.field)!.kind !== 'guidance',
-      isGroup: ({ event }) =>
-        (event.type === 'ADD_ITEM' || event.type === 'REMOVE_ITEM') && fieldById.get(event.group)?.kind === 'group',
-      allowsUnsure: ({ event }) => event.type === 'MARK_UNSURE' && fieldById.get(event.field)?.unsure === true,
+      isKnownAnswerField: (_, { field }: { field: string }) =>
+        fieldById.has(field) && fieldById.get(field)!.kind !== 'guidance',
+      isGroup: (_, { group }: { group: string }) => fieldById.get(group)?.kind === 'group',
+      allowsUnsure: (_, { field }: { field: string }) => fieldById.get(field)?.unsure === true,
       currentStepHasErrors: ({ context }) => errorsOnStep(context, context.step).length > 0,
       hasStepAhead: ({ context }) => stepAhead(context) !== undefined,
       hasStepBehind: ({ context }) => stepBehind(context) !== undefined,
-      canGoToStep: ({ context, event }) =>
-        event.type === 'GO_TO' &&
-        context.relevance.steps.includes(event.step) &&
-        (context.visited.includes(event.step) || event.step === context.step),
+      canGoToStep: ({ context }, { step }: { step: string }) =>
+        context.relevance.steps.includes(step) && (context.visited.includes(step) || step === context.step),
       allRelevantStepsVisited: ({ context }) =>
         context.relevance.steps.every((id) => id === context.step || context.visited.includes(id)),
       anyStepHasErrors: ({ context }) => firstStepWithErrors(context) !== undefined,
       submissionWouldBeInvalid: ({ context }) =>
         submissionErrors(submissionOf(context, 'not-sent'), validators).length > 0,
       // The receiver holds this id with another body (an older draft, say): a new id, once per send.
-      isChangedBody: ({ context, event }) =>
-        !context.renewedId && (event as { error?: SubmitFailure }).error?.reason === 'changed-body',
-      isLocale: ({ event }) => event.type === 'SET_LOCALE' && LOCALE.test(event.locale),
-      isVariant: ({ event }) =>
-        event.type === 'SET_VARIANT' && (event.variant === 'standard' || event.variant === 'plain'),
-      isPrefilled: ({ context, event }) =>
-        event.type === 'CONFIRM_PREFILL' &&
-        context.prefill[event.field] !== undefined &&
-        typeof event.confirmed === 'boolean',
-      isHelpRequest: ({ event }) => event.type === 'SET_HELP_REQUEST' && normalizeHelpRequest(event.help) !== null,
+      isChangedBody: ({ context }, { error }: { error: unknown }) =>
+        !context.renewedId && (error as SubmitFailure | null)?.reason === 'changed-body',
+      hasFieldErrors: (_, { error }: { error: unknown }) => fieldErrorsOf(error).length > 0,
+      isLocale: (_, { locale }: { locale: string }) => LOCALE.test(locale),
+      isVariant: (_, { variant }: { variant: string }) => variant === 'standard' || variant === 'plain',
+      isPrefilled: ({ context }, { field, confirmed }: { field: string; confirmed: unknown }) =>
+        context.prefill[field] !== undefined && typeof confirmed === 'boolean',
+      isHelpRequest: (_, { help }: { help: unknown }) => normalizeHelpRequest(help) !== null,
     },
     actions: {
       storeAnswer: assign(({ context, event }) => {
-        if (event.type !== 'ANSWER') return {};
+        assertEvent(event, 'ANSWER');
         const field = fieldById.get(event.field)!;
         const value = toAnswerValue(field.kind, event.value);
         const answers = { ...context.answers };
@@ -377,13 +384,13 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         };
       }),
       addItem: assign(({ context, event }) => {
-        if (event.type !== 'ADD_ITEM') return {};
+        assertEvent(event, 'ADD_ITEM');
         const items = Array.isArray(context.answers[event.group]) ? (context.answers[event.group] as unknown[]) : [];
         const answers = { ...context.answers, [event.group]: [...items, {}] };
         return { answers, relevance: relevanceOf(answers) };
       }),
       removeItem: assign(({ context, event }) => {
-        if (event.type !== 'REMOVE_ITEM') return {};
+        assertEvent(event, 'REMOVE_ITEM');
         const items = Array.isArray(context.answers[event.group])
           ? [...(context.answers[event.group] as unknown[])]
           : [];
@@ -408,7 +415,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         return { answers, relevance: relevanceOf(answers), answeredIn };
       }),
       setUnsure: assign(({ context, event }) => {
-        if (event.type !== 'MARK_UNSURE') return {};
+        assertEvent(event, 'MARK_UNSURE');
         const others = context.unsure.filter((id) => id !== event.field);
         return { unsure: event.unsure ? [...others, event.field] : others };
       }),
@@ -421,13 +428,17 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         step: context.relevance.steps.at(-1) ?? context.step,
         returnToReview: false,
       })),
-      goToChosenStep: assign(({ event }) => (event.type === 'GO_TO' ? { step: event.step, errors: [] } : {})),
+      goToChosenStep: assign(({ event }) => {
+        assertEvent(event, 'GO_TO');
+        return { step: event.step, errors: [] };
+      }),
       startReturnToReview: assign({ returnToReview: () => true }),
       endReturnToReview: assign({ returnToReview: () => false }),
       goToFirstStepWithErrors: assign(({ context }) => {
         const found = firstStepWithErrors(context);
         return found ? { step: found.step, errors: found.errors, returnToReview: true } : {};
       }),
+      refuseInvalidSubmission: assign({ submitError: () => 'invalid' }),
       prepareSubmission: assign(({ context }) => ({ submitError: null, renewedId: false, ...nextSubmission(context) })),
       renewSubmissionId: assign(({ context }) => {
         const id = createId();
@@ -439,14 +450,34 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           earlierIds: withEarlier(context.earlierIds, old),
         };
       }),
-      setLocale: assign(({ event }) => (event.type === 'SET_LOCALE' ? { locale: event.locale } : {})),
-      setVariant: assign(({ event }) => (event.type === 'SET_VARIANT' ? { variant: event.variant } : {})),
-      setHelpRequest: assign(({ event }) =>
-        event.type === 'SET_HELP_REQUEST' ? { help: normalizeHelpRequest(event.help)! } : {},
-      ),
+      storeReceipt: assign((_, { receipt }: { receipt: Receipt }) => ({ receipt })),
+      // The receiver found faults in answers: back to the first such step, errors on their fields.
+      showReceiverErrors: assign((_, { error }: { error: unknown }) => {
+        const stepOf = (e: FieldError) => stepOfField.get(e.path.split('/')[1] ?? '');
+        const errors = fieldErrorsOf(error);
+        const step = stepOf(errors[0]!)!;
+        return { errors: errors.filter((e) => stepOf(e) === step), step, returnToReview: true, submitError: null };
+      }),
+      recordSubmitError: assign((_, { error }: { error: unknown }) => {
+        const reason = (error as SubmitFailure | null)?.reason ?? 'network';
+        // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
+        return { submitError: reason === 'changed-body' ? 'refused' : reason };
+      }),
+      setLocale: assign(({ event }) => {
+        assertEvent(event, 'SET_LOCALE');
+        return { locale: event.locale };
+      }),
+      setVariant: assign(({ event }) => {
+        assertEvent(event, 'SET_VARIANT');
+        return { variant: event.variant };
+      }),
+      setHelpRequest: assign(({ event }) => {
+        assertEvent(event, 'SET_HELP_REQUEST');
+        return { help: normalizeHelpRequest(event.help)! };
+      }),
       // "Yes, it is right" puts the register's value back; "No" keeps the answer for the user to change.
       confirmPrefill: assign(({ context, event }) => {
-        if (event.type !== 'CONFIRM_PREFILL') return {};
+        assertEvent(event, 'CONFIRM_PREFILL');
         const entry = context.prefill[event.field]!;
         const prefill = { ...context.prefill, [event.field]: { ...entry, confirmed: event.confirmed } };
         if (!event.confirmed) return { prefill };
@@ -489,82 +520,100 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
             : now().toISOString(),
       };
     },
+    // Until the receipt: then the actor is done and takes no more events.
     on: {
-      SET_LOCALE: { guard: 'isLocale', actions: 'setLocale' },
-      SET_VARIANT: { guard: 'isVariant', actions: 'setVariant' },
+      SET_LOCALE: {
+        guard: { type: 'isLocale', params: ({ event }) => ({ locale: event.locale }) },
+        actions: 'setLocale',
+      },
+      SET_VARIANT: {
+        guard: { type: 'isVariant', params: ({ event }) => ({ variant: event.variant }) },
+        actions: 'setVariant',
+      },
+      SET_HELP_REQUEST: {
+        guard: { type: 'isHelpRequest', params: ({ event }) => ({ help: event.help }) },
+        actions: 'setHelpRequest',
+      },
     },
     initial: 'filling',
     states: {
       filling: {
         on: {
-          ANSWER: { guard: 'isKnownAnswerField', actions: 'storeAnswer' },
-          ADD_ITEM: { guard: 'isGroup', actions: 'addItem' },
-          REMOVE_ITEM: { guard: 'isGroup', actions: 'removeItem' },
-          MARK_UNSURE: { guard: 'allowsUnsure', actions: 'setUnsure' },
-          SET_HELP_REQUEST: { guard: 'isHelpRequest', actions: 'setHelpRequest' },
-          CONFIRM_PREFILL: { guard: 'isPrefilled', actions: 'confirmPrefill' },
+          ANSWER: {
+            guard: { type: 'isKnownAnswerField', params: ({ event }) => ({ field: event.field }) },
+            actions: 'storeAnswer',
+          },
+          ADD_ITEM: { guard: { type: 'isGroup', params: ({ event }) => ({ group: event.group }) }, actions: 'addItem' },
+          REMOVE_ITEM: {
+            guard: { type: 'isGroup', params: ({ event }) => ({ group: event.group }) },
+            actions: 'removeItem',
+          },
+          MARK_UNSURE: {
+            guard: { type: 'allowsUnsure', params: ({ event }) => ({ field: event.field }) },
+            actions: 'setUnsure',
+          },
+          CONFIRM_PREFILL: {
+            guard: {
+              type: 'isPrefilled',
+              params: ({ event }) => ({ field: event.field, confirmed: event.confirmed }),
+            },
+            actions: 'confirmPrefill',
+          },
           NEXT: [
-            { guard: 'currentStepHasErrors', actions: 'showStepErrors' },
+            stayWithStepErrors,
             { guard: 'hasStepAhead', actions: ['markVisited', 'clearErrors', 'goToStepAhead'] },
-            { target: 'review', actions: ['markVisited', 'clearErrors', 'endReturnToReview'] },
+            toReview,
           ],
           BACK: { guard: 'hasStepBehind', actions: ['clearErrors', 'goToStepBehind'] },
-          GO_TO: { guard: 'canGoToStep', actions: 'goToChosenStep' },
-          REVIEW: [
-            { guard: 'currentStepHasErrors', actions: 'showStepErrors' },
-            {
-              guard: 'allRelevantStepsVisited',
-              target: 'review',
-              actions: ['markVisited', 'clearErrors', 'endReturnToReview'],
-            },
-          ],
+          GO_TO: {
+            guard: { type: 'canGoToStep', params: ({ event }) => ({ step: event.step }) },
+            actions: 'goToChosenStep',
+          },
+          REVIEW: [stayWithStepErrors, { guard: 'allRelevantStepsVisited', ...toReview }],
         },
       },
       review: {
         on: {
-          GO_TO: { guard: 'canGoToStep', target: 'filling', actions: ['goToChosenStep', 'startReturnToReview'] },
+          GO_TO: {
+            guard: { type: 'canGoToStep', params: ({ event }) => ({ step: event.step }) },
+            target: 'filling',
+            actions: ['goToChosenStep', 'startReturnToReview'],
+          },
           BACK: { target: 'filling', actions: 'goToLastStep' },
-          SET_HELP_REQUEST: { guard: 'isHelpRequest', actions: 'setHelpRequest' },
           SUBMIT: [
             { guard: 'anyStepHasErrors', target: 'filling', actions: 'goToFirstStepWithErrors' },
             // Step checks should make this impossible; if the package disagrees, nothing is sent.
-            { guard: 'submissionWouldBeInvalid', actions: assign({ submitError: () => 'invalid' }) },
+            { guard: 'submissionWouldBeInvalid', actions: 'refuseInvalidSubmission' },
             { target: 'submitting', actions: 'prepareSubmission' },
           ],
         },
       },
       submitting: {
+        // Not while sending (an empty transition hides the root's): the help request is in the body on its
+        // way, and a change now would not reach the receiver.
+        on: { SET_HELP_REQUEST: {} },
         invoke: {
           src: 'sendSubmission',
           input: ({ context }) => context.submission!,
-          onDone: { target: 'submitted', actions: assign({ receipt: ({ event }) => event.output }) },
+          onDone: {
+            target: 'submitted',
+            actions: { type: 'storeReceipt', params: ({ event }) => ({ receipt: event.output }) },
+          },
           onError: [
-            { guard: 'isChangedBody', target: 'submitting', reenter: true, actions: 'renewSubmissionId' },
-            // The receiver found faults in answers: back to the first such step, errors on their fields.
             {
-              guard: ({ event }) => fieldErrorsOf(event.error).length > 0,
+              guard: { type: 'isChangedBody', params: ({ event }) => ({ error: event.error }) },
+              target: 'submitting',
+              reenter: true,
+              actions: 'renewSubmissionId',
+            },
+            {
+              guard: { type: 'hasFieldErrors', params: ({ event }) => ({ error: event.error }) },
               target: 'filling',
-              actions: assign(({ event }) => {
-                const stepOf = (error: FieldError) => stepOfField.get(error.path.split('/')[1] ?? '');
-                const errors = fieldErrorsOf(event.error);
-                const step = stepOf(errors[0]!)!;
-                return {
-                  errors: errors.filter((e) => stepOf(e) === step),
-                  step,
-                  returnToReview: true,
-                  submitError: null,
-                };
-              }),
+              actions: { type: 'showReceiverErrors', params: ({ event }) => ({ error: event.error }) },
             },
             {
               target: 'failed',
-              actions: assign({
-                submitError: ({ event }) => {
-                  const reason = (event.error as SubmitFailure | null)?.reason ?? 'network';
-                  // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
-                  return reason === 'changed-body' ? 'refused' : reason;
-                },
-              }),
+              actions: { type: 'recordSubmitError', params: ({ event }) => ({ error: event.error }) },
             },
           ],
         },
@@ -572,12 +621,13 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       failed: {
         on: {
           RETRY: { target: 'submitting', actions: 'prepareSubmission' },
-          SET_HELP_REQUEST: { guard: 'isHelpRequest', actions: 'setHelpRequest' },
           BACK: { target: 'review' },
         },
       },
-      submitted: {},
+      // The receipt: the actor is done; its output is the receipt and the submission it is for.
+      submitted: { type: 'final' },
     },
+    output: ({ context }) => ({ receipt: context.receipt!, submission: context.submission! }),
   });
 }
 

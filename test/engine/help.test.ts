@@ -1,8 +1,10 @@
 // The help request (contact, channel, interpreter): kept by the machine, sent beside the answers only
 // when the user asked for something, and checked by the receiver.
-import { describe, expect, it } from 'vitest';
-import { createActor, waitFor } from 'xstate';
+import { describe, expect, it, vi } from 'vitest';
+import { createActor, fromPromise, waitFor } from 'xstate';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
+import type { Receipt } from '../../src/engine/machine.ts';
+import type { Submission } from '../../src/engine/submission.ts';
 import { asksForHelp, helpRequestErrors, normalizeHelpRequest, type HelpRequest } from '../../src/engine/help.ts';
 import { validateSubmission, type SubmissionValidation } from '../../packages/receiver/src/validate-submission.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
@@ -76,6 +78,46 @@ describe('the help request', () => {
     expect(actor.getSnapshot().context.help).toEqual({ contact: true, interpreter: true });
     actor.send({ type: 'SET_HELP_REQUEST', help: 'ring meg' as unknown as HelpRequest });
     expect(actor.getSnapshot().context.help).toEqual({ contact: true, interpreter: true });
+  });
+
+  it('is taken on a step, on the review page and after a failed send, never while sending or after it', async () => {
+    const replies: Array<{ resolve: (receipt: Receipt) => void; reject: (error: unknown) => void }> = [];
+    const sent: Submission[] = [];
+    const machine = createWizardMachine(await examplePackage('kontakt'), { createId: () => 'submission-1' }).provide({
+      actors: {
+        sendSubmission: fromPromise<Receipt, Submission>(({ input }) => {
+          sent.push(input);
+          return new Promise((resolve, reject) => replies.push({ resolve, reject }));
+        }),
+      },
+    });
+    const actor = createActor(machine, { input: { answers } }).start();
+    const ask = (help: HelpRequest) => actor.send({ type: 'SET_HELP_REQUEST', help });
+    const phone: HelpRequest = { contact: true, channel: 'phone', interpreter: false };
+    const video: HelpRequest = { contact: true, channel: 'video', interpreter: false };
+    const interpreter: HelpRequest = { contact: false, interpreter: true, interpreterLanguage: 'so' };
+
+    ask(phone);
+    expect(actor.getSnapshot().context.help).toEqual(phone);
+    for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
+    ask(video);
+    expect(actor.getSnapshot()).toMatchObject({ value: 'review', context: { help: video } });
+    actor.send({ type: 'SUBMIT' });
+    ask(interpreter);
+    expect(actor.getSnapshot()).toMatchObject({ value: 'submitting', context: { help: video } });
+    replies.shift()!.reject(new Error('offline'));
+    await waitFor(actor, (s) => s.value === 'failed');
+    ask(interpreter);
+    expect(actor.getSnapshot().context.help).toEqual(interpreter);
+    actor.send({ type: 'RETRY' });
+    replies.shift()!.resolve({ reference: 'REF-1' });
+    await waitFor(actor, (s) => s.value === 'submitted');
+    expect(actor.getSnapshot().status).toBe('done');
+    const stopped = vi.spyOn(console, 'warn').mockImplementation(() => {}); // xstate's note on events to a done actor
+    ask(phone);
+    stopped.mockRestore();
+    expect(actor.getSnapshot().context.help).toEqual(interpreter);
+    expect(sent.map((s) => s.help)).toEqual([video, interpreter]);
   });
 
   it('normalizes to one shape', () => {

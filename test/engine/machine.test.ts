@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { type Receipt } from '../../src/engine/machine.ts';
@@ -215,6 +215,50 @@ describe('the wizard machine', () => {
     await waitFor(actor, (s) => s.value === 'submitted');
     expect(sent.map((s) => s.id)).toEqual(['submission-1', 'submission-1']);
     expect(actor.getSnapshot().context.receipt).toEqual({ reference: 'REF-1' });
+  });
+
+  it('is done after the receipt: its output is the receipt and the submission, and later events change nothing', async () => {
+    const formPackage = await examplePackage('kontakt');
+    const machine = createWizardMachine(formPackage, { createId: fixedIds() }).provide({
+      actors: { sendSubmission: fromPromise<Receipt, Submission>(async () => ({ reference: 'REF-1' })) },
+    });
+    const actor = createActor(machine, {
+      input: {
+        answers: {
+          navn: 'Ola',
+          fodselsnummer: '01010000110',
+          telefon: '91234567',
+          tema: 'bolig',
+          beskrivelse: 'Jeg mistet jobben.',
+          kanal: 'video',
+          tolk: false,
+          samtykke: true,
+        },
+      },
+    }).start();
+    for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
+    actor.send({ type: 'SUBMIT' });
+    await waitFor(actor, (s) => s.value === 'submitted');
+    const done = actor.getSnapshot();
+    expect(done.status).toBe('done');
+    expect(done.output).toEqual({ receipt: { reference: 'REF-1' }, submission: done.context.submission });
+    expect(done.output!.submission).toMatchObject({ id: 'submission-1', answers: { navn: 'Ola' } });
+    expect(done.context.receipt).toEqual({ reference: 'REF-1' });
+
+    const stopped = vi.spyOn(console, 'warn').mockImplementation(() => {}); // xstate's note on events to a done actor
+    const context = structuredClone(done.context);
+    actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    actor.send({ type: 'SET_VARIANT', variant: 'plain' });
+    actor.send({ type: 'SET_HELP_REQUEST', help: { contact: true, channel: 'phone', interpreter: false } });
+    actor.send({ type: 'BACK' });
+    actor.send({ type: 'GO_TO', step: 'om-deg' });
+    actor.send({ type: 'ANSWER', field: 'navn', value: 'Kari' });
+    actor.send({ type: 'RETRY' });
+    actor.send({ type: 'SUBMIT' });
+    stopped.mockRestore();
+    expect(actor.getSnapshot()).toBe(done);
+    expect(actor.getSnapshot().context).toEqual(context);
+    expect(actor.getSnapshot()).toMatchObject({ status: 'done', value: 'submitted' });
   });
 
   it('lets an unsure answer through without checking it, and sends it only when it is valid', async () => {
