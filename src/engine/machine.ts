@@ -17,7 +17,7 @@ import {
 } from './submission.ts';
 import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
-import { LOCALE_CODE } from '../definition/vocabulary.ts';
+import { isTextVariant, LOCALE_CODE } from '../definition/vocabulary.ts';
 
 export interface Receipt {
   /** The receiver's reference, when there is a receiver. */
@@ -125,8 +125,6 @@ export interface WizardOptions {
 
 /** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
 export type Fingerprint = (submission: Submission) => string | null;
-
-export type SendSubmission = (submission: Submission) => Promise<Receipt>;
 
 const LOCALE = LOCALE_CODE;
 /** As the receiver takes them (packages/receiver/src/receiver.ts); a draft's ids are untrusted. */
@@ -349,7 +347,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         !context.renewedId && (error as SubmitFailure | null)?.reason === 'changed-body',
       hasFieldErrors: (_, { error }: { error: unknown }) => fieldErrorsOf(error).length > 0,
       isLocale: (_, { locale }: { locale: string }) => LOCALE.test(locale),
-      isVariant: (_, { variant }: { variant: string }) => variant === 'standard' || variant === 'plain',
+      isVariant: (_, { variant }: { variant: string }) => isTextVariant(variant),
       isPrefilled: ({ context }, { field, confirmed }: { field: string; confirmed: unknown }) =>
         context.prefill[field] !== undefined && typeof confirmed === 'boolean',
       isHelpRequest: (_, { help }: { help: unknown }) => normalizeHelpRequest(help) !== null,
