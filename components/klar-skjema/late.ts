@@ -12,6 +12,7 @@ import { summaryStyles } from '../review/summary.styles.ts';
 export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
 export { reviewView, sendView, receipt, stepHelp } from './late-views.ts';
+export { sendStatusText } from '../review/review-page.ts';
 export { sendFromWidget } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 export { draftWarnings, offerAnnouncement, offerView } from '../drafts/drafts-views.ts';

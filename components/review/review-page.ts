@@ -28,15 +28,23 @@ export interface ReviewPage {
   retry(): void;
 }
 
-/** What sending waits for: offline or trying again. Seen here; said in the widget's live region (submitter.ts). */
+/** The i18n key and parameters of what sending waits for (offline, or when it tries again), or null. */
+function sendStatusKey(status: SendStatus | null): [string, Record<string, unknown>] | null {
+  if (status?.state === 'offline') return ['widget:submit.offline', {}];
+  if (status?.state === 'retrying') return ['widget:submit.retrying', { count: Math.round(status.delayMs / 1000) }];
+  return null;
+}
+
+/** What sending waits for, in words, for the widget's live region (submitter.ts); '' when it waits for nothing. */
+export function sendStatusText(texts: Texts, status: SendStatus | null): string {
+  const key = sendStatusKey(status);
+  return key ? texts.t(...key) : '';
+}
+
+/** What sending waits for, seen on the page (said in the live region by the Submitter). */
 function sendStatus(texts: Texts, status: SendStatus | null): TemplateResult {
-  const text =
-    status?.state === 'offline'
-      ? show(texts, 'widget:submit.offline')
-      : status?.state === 'retrying'
-        ? show(texts, 'widget:submit.retrying', { count: Math.round(status.delayMs / 1000) })
-        : nothing;
-  return html`<div class="send-status">${text === nothing ? nothing : html`<p class="panel">${text}</p>`}</div>`;
+  const key = sendStatusKey(status);
+  return html`<div class="send-status">${key ? html`<p class="panel">${show(texts, ...key)}</p>` : nothing}</div>`;
 }
 
 /** Under the heading and the intro: the warnings, the answers, the help request, privacy, a failure and sending's status. */

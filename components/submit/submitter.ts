@@ -65,10 +65,7 @@ export class Submitter implements ReactiveController {
       onStatus: (status) => {
         this.status = status;
         // Each change is said: offline, or when the next try is.
-        const { texts } = session;
-        if (status.state === 'offline') this.wiring.focus.announce(texts.t('widget:submit.offline'));
-        else if (status.state === 'retrying')
-          this.wiring.focus.announce(texts.t('widget:submit.retrying', { count: Math.round(status.delayMs / 1000) }));
+        this.wiring.focus.announce(late.sendStatusText(session.texts, status));
         this.host.requestUpdate();
       },
     });
