@@ -459,13 +459,15 @@ export class DraftController implements ReactiveController {
     const was = this.tabs;
     this.tabs = state;
     const texts = this.wiring.session()?.texts;
-    const announce = (text: string) => texts && this.wiring.focus.announce(text);
     if (state.readOnly && !was.readOnly) {
-      announce(`${texts?.t('widget:drafts.otherTabTitle')}. ${texts?.t('widget:drafts.otherTabText')}`);
+      if (texts)
+        this.wiring.focus.announce(
+          `${texts.t('widget:drafts.otherTabTitle')}. ${texts.t('widget:drafts.otherTabText')}`,
+        );
       // Focus inside the widget would be lost in the locked (inert) part: it goes to the warning.
-      if ((this.host.shadowRoot?.activeElement ?? null) !== null) this.#focusAfterUpdate({ id: 'ks-tabs-title' });
+      if (this.wiring.focus.within()) this.#focusAfterUpdate({ id: 'ks-tabs-title' });
     } else if (state.otherTab && !was.otherTab && !state.readOnly) {
-      announce(texts?.t('widget:drafts.alsoOpen') ?? '');
+      if (texts) this.wiring.focus.announce(texts.t('widget:drafts.alsoOpen'));
       void this.#catchUp();
     }
     this.host.requestUpdate();

@@ -19,6 +19,8 @@ export interface Focus {
   moveAfterRender(target: FocusTarget, options?: { wait?: () => boolean }): void;
   /** Moves focus now, to an element that is on screen. */
   move(target: FocusTarget): void;
+  /** Focus is inside the widget (the user is working in it). */
+  within(): boolean;
   /** Says the text in the polite live region. */
   announce(text: string): void;
   /** Says the text once the user pauses (a counter while typing): a newer text for the same key replaces it. */
@@ -61,6 +63,10 @@ export class FocusController implements ReactiveController, Focus {
 
   move(target: FocusTarget): void {
     this.#apply(target);
+  }
+
+  within(): boolean {
+    return (this.host.shadowRoot?.activeElement ?? null) !== null;
   }
 
   announce(text: string): void {

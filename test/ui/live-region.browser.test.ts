@@ -21,6 +21,7 @@ import {
   type Widget,
 } from './driver.ts';
 import { mount } from './draft-helpers.ts';
+import { ANNOUNCE_PAUSE_MS } from '../../components/klar-skjema/focus.ts';
 
 function expectOneRegion(widget: Widget, view: string): void {
   const regions = liveRegions(widget);
@@ -129,5 +130,38 @@ describe('the one live region', () => {
     match(reference(), /^Your case has the number KS-7\./);
     await until(() => liveText(widget).includes('You now see the form in English.'), 'the switch to be said');
     expectOneRegion(widget, 'the receipt in English');
+  });
+
+  it('says how many characters are left once the user pauses, not on every key', async () => {
+    const widget = await mountWidget('kontakt');
+    await fillStep(widget, await definitionOf('kontakt'), fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    equal(widget.snapshot!.context.step, 'henvendelse');
+    // A fake clock for the pause only (the widget's other timers run as usual): no test waits for real time.
+    const paused = new Map<number, () => void>();
+    let id = 1_000_000;
+    const { setTimeout: realSet, clearTimeout: realClear } = window;
+    window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
+      ms === ANNOUNCE_PAUSE_MS ? (paused.set(++id, handler), id) : realSet(handler, ms, ...rest)) as typeof setTimeout;
+    window.clearTimeout = ((timer?: number) =>
+      paused.delete(timer ?? 0) ? undefined : realClear(timer)) as typeof clearTimeout;
+    try {
+      const box = byId<HTMLTextAreaElement>(widget, 'ks-beskrivelse');
+      for (const text of ['Hei', 'Hei der']) {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        await settle(widget);
+      }
+      equal(paused.size, 1, 'one announcement waits for the pause: each key replaces the last');
+      assert(!liveText(widget).includes('tegn igjen'), 'nothing is said while the user types');
+      for (const handler of paused.values()) handler();
+      paused.clear();
+      await settle(widget);
+      match(liveText(widget), /Du har 3993 tegn igjen/);
+      expectOneRegion(widget, 'a step with a long text');
+    } finally {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    }
   });
 });
