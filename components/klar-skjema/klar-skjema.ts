@@ -114,7 +114,7 @@ export class KlarSkjema extends LitElement {
   /** The only owner of focus and of the one live region. */
   #focus = new FocusController(this, {
     scrollOffset: () => this.scrollOffset || 0,
-    view: () => this.#session.current?.view() ?? null,
+    view: () => this.#session.current?.view(!this.#late.parts) ?? null,
     locale: () => this.#session.current?.locale ?? this.lang,
   });
   #drafts = new DraftController(this, {

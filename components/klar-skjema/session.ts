@@ -41,8 +41,7 @@ export interface SessionWiring {
 /** A loaded form: its package, its texts, and the machine that runs it. */
 export class Session {
   readonly definition: FormDefinition;
-  /** The running machine; a restored draft starts another (`start`). */
-  actor: Actor<WizardMachine>;
+  #actor: Actor<WizardMachine>;
   #locale: string;
   #variant: TextVariant;
   #texts: Texts | null = null;
@@ -60,7 +59,12 @@ export class Session {
     this.definition = formPackage.definition;
     this.#locale = i18n.language;
     this.#variant = restored.input.variant ?? 'standard';
-    this.actor = this.#create(restored);
+    this.#actor = this.#create(restored);
+  }
+
+  /** The running machine; a restored draft starts another (`start`). */
+  get actor(): Actor<WizardMachine> {
+    return this.#actor;
   }
 
   get snapshot(): Snapshot {
@@ -103,9 +107,9 @@ export class Session {
 
   /** A machine for the form, from scratch or from a draft. */
   start(restored: Restored): void {
-    this.actor.stop();
-    this.actor = this.#create(restored);
-    this.wiring.started(this.actor);
+    this.#actor.stop();
+    this.#actor = this.#create(restored);
+    this.wiring.started(this.#actor);
     const { locale } = restored.input;
     if (locale && locale !== this.i18n.language) void this.setLocale(locale);
   }
@@ -164,11 +168,14 @@ export class Session {
     return { current: relevance.steps.indexOf(step) + 1, total: relevance.steps.length };
   }
 
-  /** The view on screen, and what is said when the user arrives there. */
-  view(): { key: string; title: () => string } {
+  /**
+   * The view on screen, and what is said when the user arrives there. `waiting`: the late chunk is not here,
+   * so the review page and the receipt show only their heading and "loading" (said too).
+   */
+  view(waiting = false): { key: string; title: () => string } {
     const { step } = this.snapshot.context;
-    const phase = this.phase;
-    const texts = this.texts;
+    const { phase, texts } = this;
+    const title = (key: string) => (waiting ? `${texts.t(key)} ${texts.t('widget:lateLoading')}` : texts.t(key));
     return {
       key: `${phase}:${step}`,
       title: () =>
@@ -178,7 +185,7 @@ export class Session {
               title: texts.t(`${this.definition.id}:steps.${step}.title`),
             })
           : phase === 'review' || phase === 'submitted'
-            ? texts.t(phase === 'review' ? 'widget:review.title' : 'widget:receipt.title')
+            ? title(phase === 'review' ? 'widget:review.title' : 'widget:receipt.title')
             : '',
     };
   }

@@ -164,4 +164,22 @@ describe('the one live region', () => {
       window.clearTimeout = realClear;
     }
   });
+
+  it('says why sending failed, and shows it on the review page', async () => {
+    const widget = await mountWidget('kontakt');
+    await fillToReview(widget, 'kontakt');
+    widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.reject(new Error('offline'))), {
+      once: true,
+    });
+    await clickButton(widget, 'Send');
+    await until(() => widget.snapshot!.value === 'failed', 'sending to fail');
+    await settle(widget);
+    const said = 'Vi fikk ikke sendt. Svarene dine er ikke borte.';
+    assert(
+      (root(widget).querySelector('.review .error-summary')?.textContent ?? '').includes(said),
+      'the failure is shown',
+    );
+    await until(() => liveText(widget).includes(said), 'the failure to be said');
+    expectOneRegion(widget, 'the review page after a failed sending');
+  });
 });
