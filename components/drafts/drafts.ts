@@ -3,7 +3,7 @@
 // stores, the saver and the tab guard are in src/drafts/. docs/decisions/0008-drafts.md. The resume offer,
 // the warnings and the server store come with the late chunk (drafts-views.ts; 0012-lazy-chunks.md).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { Actor, SnapshotFrom } from 'xstate';
+import type { Actor } from 'xstate';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { Answers } from '../../src/engine/answers.ts';
 import type { FormPackage } from '../../src/engine/form-package.ts';
@@ -20,17 +20,19 @@ import {
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
 import { show } from '../fields/text.ts';
 import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
-
-type Snapshot = SnapshotFrom<WizardMachine>;
+import type { Focus, FocusTarget } from '../klar-skjema/focus.ts';
+import { phaseOf, type Session, type Snapshot } from '../klar-skjema/session.ts';
 
 export const DEFAULT_EXIT_URL = 'https://www.yr.no/';
 export const DEFAULT_REMEMBER_DAYS = 14;
 
 export interface DraftsWiring {
-  actor(): Actor<WizardMachine> | null;
+  /** The form's session once it is ready (null while it loads). */
+  session(): Session | null;
   /** Starts the machine again from a restored draft. */
   restart(restored: Restored): void;
-  texts(): Texts;
+  /** Focus and the live region (components/klar-skjema/focus.ts). */
+  focus: Focus;
   now(): Date;
   /** Leaves the page for the neutral address. */
   leave(url: string): void;
@@ -82,8 +84,6 @@ export class DraftController implements ReactiveController {
   #remember = false;
   #active = false;
   #cleared = false;
-  #announcement = '';
-  #focus: string | null = null;
   #noticeStep = '';
   #unsubscribe: (() => void) | null = null;
   #tabs: TabGuard | null = null;
@@ -104,7 +104,8 @@ export class DraftController implements ReactiveController {
       onStatus: (status) => {
         const failedBefore = this.status.state === 'failed';
         this.status = status;
-        if (status.state === 'failed' && !failedBefore) this.#announce(this.#statusText(this.wiring.texts()));
+        const texts = this.wiring.session()?.texts;
+        if (status.state === 'failed' && !failedBefore && texts) this.wiring.focus.announce(this.#statusText(texts));
         host.requestUpdate();
       },
       now: () => wiring.now(),
@@ -271,7 +272,7 @@ export class DraftController implements ReactiveController {
   }
 
   #draft(snapshot: Snapshot): Draft {
-    const review = ['review', 'submitting', 'failed'].includes(String(snapshot.value));
+    const review = ['review', 'submitting', 'failed'].includes(phaseOf(snapshot));
     return draftOf(this.#package!.definition, snapshot.context, {
       review,
       savedAt: this.wiring.now(),
@@ -280,8 +281,8 @@ export class DraftController implements ReactiveController {
   }
 
   #save(): void {
-    const snapshot = this.wiring.actor()?.getSnapshot();
-    if (snapshot && this.#active && !this.readOnly && !this.exited && snapshot.value !== 'submitted')
+    const snapshot = this.wiring.session()?.snapshot;
+    if (snapshot && this.#active && !this.readOnly && !this.exited && !snapshot.matches('submitted'))
       this.#autosave.schedule(this.#draft(snapshot));
   }
 
@@ -289,10 +290,10 @@ export class DraftController implements ReactiveController {
     const draft = this.#package ? JSON.stringify({ ...this.#draft(snapshot), savedAt: '' }) : '';
     if (this.#baseline === null) this.#baseline = draft;
     else if (draft !== this.#baseline) this.#touched = true;
-    if (this.notice && this.#noticeStep && this.#noticeStep !== `${String(snapshot.value)}:${snapshot.context.step}`)
-      this.notice = null;
-    else if (this.notice) this.#noticeStep = `${String(snapshot.value)}:${snapshot.context.step}`;
-    if (snapshot.value === 'submitted') {
+    const view = `${phaseOf(snapshot)}:${snapshot.context.step}`;
+    if (this.notice && this.#noticeStep && this.#noticeStep !== view) this.notice = null;
+    else if (this.notice) this.#noticeStep = view;
+    if (snapshot.matches('submitted')) {
       // The receiver has confirmed: only now are the answers let go of.
       if (!this.#cleared) {
         this.#cleared = true;
@@ -328,7 +329,7 @@ export class DraftController implements ReactiveController {
     this.askUnreadable = false;
     this.#adopt(draft);
     this.wiring.restart(this.#restore(draft));
-    this.#focusAfterUpdate(this.notice ? '#ks-drafts-notice' : '#ks-heading');
+    this.#focusAfterUpdate(this.notice ? { id: 'ks-drafts-notice' } : 'heading');
   }
 
   /** "Begynn på nytt": the saved drafts are deleted (an unreadable one too, only now) and the form starts empty. */
@@ -341,14 +342,14 @@ export class DraftController implements ReactiveController {
     this.#activate();
     // The first save once the old copies are gone, so a late DELETE cannot remove the new draft.
     void clearing.then(() => this.#save());
-    this.#focusAfterUpdate('#ks-heading');
+    this.#focusAfterUpdate('heading');
   }
 
   setRemember(remember: boolean): void {
     this.#remember = remember;
     // Unticked: the copy on this device goes at once, not after the expiry.
     if (!remember) void this.#device?.clear();
-    const snapshot = this.wiring.actor()?.getSnapshot();
+    const snapshot = this.wiring.session()?.snapshot;
     if (snapshot) void this.#autosave.retry(this.#draft(snapshot));
   }
 
@@ -357,7 +358,7 @@ export class DraftController implements ReactiveController {
     await this.#tabs?.claim();
     await this.#takeNewer();
     this.#save();
-    this.#focusAfterUpdate('#ks-heading');
+    this.#focusAfterUpdate('heading');
   }
 
   /**
@@ -437,51 +438,36 @@ export class DraftController implements ReactiveController {
     if (document.visibilityState === 'hidden') this.#flush();
   };
 
-  hostUpdated(): void {
-    // The offer is announced once it is on screen; focus stays with the host page until the user acts.
+  hostUpdate(): void {
+    // The offer is announced as it comes on screen (the live region is there already); focus stays with the
+    // host page until the user acts.
     const late = this.choosing && !this.#offerAnnounced ? this.wiring.late() : null;
-    if (late) {
+    const texts = this.wiring.session()?.texts;
+    if (late && texts) {
       this.#offerAnnounced = true;
-      this.#announce(
-        late.offerAnnouncement(
-          this.wiring.texts(),
-          this.askUnreadable,
-          this.offer ? this.#date(new Date(this.offer.startedAt)) : null,
-        ),
-      );
-    }
-    if (this.#focus) {
-      const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focus);
-      // The warning or notice may wait for the late chunk: focus moves when it is there.
-      if (!target && !this.wiring.late()) return;
-      this.#focus = null;
-      target?.focus();
+      const date = this.offer ? this.#date(new Date(this.offer.startedAt)) : null;
+      this.wiring.focus.announce(late.offerAnnouncement(texts, this.askUnreadable, date));
     }
   }
 
-  #focusAfterUpdate(selector: string): void {
-    this.#focus = selector;
-    this.host.requestUpdate();
-  }
-
-  #announce(text: string): void {
-    // Into a live region that is already on the page, after it has rendered, so screen readers hear it.
-    void this.host.updateComplete.then(() => {
-      this.#announcement = text;
-      this.host.requestUpdate();
-    });
+  /** The warning or notice may wait for the late chunk: focus moves when it is there. */
+  #focusAfterUpdate(target: FocusTarget): void {
+    this.wiring.focus.moveAfterRender(target, { wait: () => !this.wiring.late() });
   }
 
   #tabsChanged(state: TabState): void {
     const was = this.tabs;
     this.tabs = state;
-    const texts = this.wiring.texts();
+    const texts = this.wiring.session()?.texts;
     if (state.readOnly && !was.readOnly) {
-      this.#announce(`${texts.t('widget:drafts.otherTabTitle')}. ${texts.t('widget:drafts.otherTabText')}`);
+      if (texts)
+        this.wiring.focus.announce(
+          `${texts.t('widget:drafts.otherTabTitle')}. ${texts.t('widget:drafts.otherTabText')}`,
+        );
       // Focus inside the widget would be lost in the locked (inert) part: it goes to the warning.
-      if ((this.host.shadowRoot?.activeElement ?? null) !== null) this.#focus = '#ks-tabs-title';
+      if (this.wiring.focus.within()) this.#focusAfterUpdate({ id: 'ks-tabs-title' });
     } else if (state.otherTab && !was.otherTab && !state.readOnly) {
-      this.#announce(texts.t('widget:drafts.alsoOpen'));
+      if (texts) this.wiring.focus.announce(texts.t('widget:drafts.alsoOpen'));
       void this.#catchUp();
     }
     this.host.requestUpdate();
@@ -490,7 +476,7 @@ export class DraftController implements ReactiveController {
   // ---- Rendering ----
 
   #time(date: Date, options: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(intlLocale(this.wiring.texts().locale), options).format(date);
+    return new Intl.DateTimeFormat(intlLocale(this.wiring.session()?.texts.locale ?? 'nb'), options).format(date);
   }
 
   #date(date: Date): string {
@@ -515,11 +501,10 @@ export class DraftController implements ReactiveController {
     return `${texts.t('widget:drafts.saved', { time })} ${where}`.trim();
   }
 
-  /** Above everything: the quick exit (always in the main chunk), the live region, and warnings. */
+  /** Above everything: the quick exit (always in the main chunk) and warnings. */
   renderTop(texts: Texts): TemplateResult {
     const late = this.wiring.late();
     return html`<div class="drafts-top">
-      <div class="visually-hidden" role="status">${this.#announcement}</div>
       <div class="exit"><button type="button" class="button button--warning button--small" part="button exit" @click=${() => void this.exit()}>${show(texts, 'widget:drafts.exit')}</button></div>
       ${
         late
@@ -544,7 +529,7 @@ export class DraftController implements ReactiveController {
     const title = this.askUnreadable ? 'widget:drafts.unreadableTitle' : 'widget:drafts.resumeTitle';
     if (!late) {
       return html`<div class="resume"><h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, title)}</h2>
-        <div role="status"><p class="panel">${show(texts, 'widget:lateLoading')}</p></div></div>`;
+        <p class="panel">${show(texts, 'widget:lateLoading')}</p></div>`;
     }
     const offer = this.offer;
     return late.offerView({
@@ -568,7 +553,7 @@ export class DraftController implements ReactiveController {
         failed
           ? html`<button type="button" class="button button--secondary button--small" part="button"
         @click=${() => {
-          const s = this.wiring.actor()?.getSnapshot();
+          const s = this.wiring.session()?.snapshot;
           if (s) void this.#autosave.retry(this.#draft(s));
         }}>${show(texts, 'widget:drafts.saveAgain')}</button>`
           : nothing

@@ -43,7 +43,7 @@ function removeFile(host: FieldHost, field: FieldDefinition, document: string, i
     (host.files.get(`${field.id}/${document}`) ?? []).filter((_, i) => i !== index),
   );
   host.answer(field, { ...documents, [document]: entry });
-  host.focusAfterRender(`${domId(`/${field.id}/${document}`)}-files`);
+  host.focus.moveAfterRender({ id: `${domId(`/${field.id}/${document}`)}-files` });
 }
 
 const DOCUMENT_CHOICES = ['uploaded', 'later', 'missing'] as const;

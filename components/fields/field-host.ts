@@ -5,6 +5,7 @@ import type { FieldError } from '../../src/engine/field-errors.ts';
 import type { FormValidators } from '../../src/engine/form-package.ts';
 import type { TemplateResult } from 'lit';
 import type { Texts } from '../../src/browser/i18n.ts';
+import type { Focus } from '../klar-skjema/focus.ts';
 
 export interface FieldHost {
   readonly definition: FormDefinition;
@@ -24,19 +25,14 @@ export interface FieldHost {
   typed(path: string): string | undefined;
   answer(field: FieldDefinition, value: unknown, options?: { index?: number; typed?: string }): void;
   markUnsure(field: FieldDefinition, unsure: boolean): void;
-  addItem(group: FieldDefinition): void;
-  askToRemoveItem(group: FieldDefinition, index: number): void;
-  removeItem(group: FieldDefinition, index: number): void;
-  cancelRemoveItem(group: FieldDefinition, index: number): void;
-  /** The item the user asked to remove and has not yet confirmed, if any. */
-  readonly removing: { group: string; index: number } | null;
+  /** Adds or removes an item of a list (group.ts); typed text of the list's items is forgotten on removal. */
+  changeItems(event: { type: 'ADD_ITEM'; group: string } | { type: 'REMOVE_ITEM'; group: string; index: number }): void;
+  /** The item the user asked to remove and has not yet confirmed, if any (group.ts sets it). */
+  removing: { group: string; index: number } | null;
   /** Files chosen for each document, by "field/document", kept in memory until they are sent (attachments.ts adds and removes them). */
   readonly files: Map<string, File[]>;
-  /** Moves focus to the element with this id after the next render. */
-  focusAfterRender(id: string): void;
-  /** The polite text for a long-text counter, updated only after the user pauses. */
-  countAnnouncement(path: string): string;
-  scheduleCountAnnouncement(path: string, text: string): void;
+  /** Focus and the live region: the widget's one owner of both (components/klar-skjema/focus.ts). */
+  readonly focus: Focus;
 }
 
 /** Element id of an answer path in the shadow root: /barn/0/barn-navn → ks-barn-0-barn-navn. */

@@ -135,7 +135,8 @@ function textarea(host: FieldHost, field: FieldDefinition, place: FieldPlace, pa
       host.answer(field, typed, { index: place.index });
       if (limit !== undefined) {
         const remaining = limit - [...typed].length;
-        host.scheduleCountAnnouncement(
+        // Said once the user pauses, in the widget's live region.
+        host.focus.announceAfterPause(
           place.path,
           remaining >= 0
             ? host.texts.t('widget:characters.left', { count: remaining })
@@ -148,8 +149,7 @@ function textarea(host: FieldHost, field: FieldDefinition, place: FieldPlace, pa
       ? nothing
       : html`
     <p class="visually-hidden" id=${limitId}>${host.texts.t('widget:characters.limit', { count: limit })}</p>
-    <p class="count ${left !== undefined && left < 0 ? 'count--over' : ''}" aria-hidden="true">${countText}</p>
-    <div class="visually-hidden" aria-live="polite">${host.countAnnouncement(place.path)}</div>`;
+    <p class="count ${left !== undefined && left < 0 ? 'count--over' : ''}" aria-hidden="true">${countText}</p>`;
   return singleControlFrame(host, field, parts, control, count);
 }
 
@@ -269,13 +269,13 @@ function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
 export function renderField(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
   if (field.kind === 'guidance') return guidance(host, field);
   // Documents are asked for late in a form: their template comes with the late chunk (attachments.ts), which
-  // loads while the form package loads; until it is here, the question's label and "loading" in a status region.
+  // loads while the form package loads; until it is here, the question's label and "loading".
   if (field.kind === 'attachments') {
     return (
       lateParts()?.attachments(host, field, place) ??
       html`<div class="documents" part="field">
       <p class="label">${host.show(fieldKeys(host.definition.id, field.id, 'label'))}</p>
-      <div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div></div>`
+      <p class="panel">${host.show('widget:lateLoading')}</p></div>`
     );
   }
   const parts = fieldParts(host, field, place.path, place.labelParams);
@@ -303,13 +303,7 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
     case 'group':
       return (
         lateParts()?.group(host, field, place, parts) ??
-        fieldsetFrame(
-          host,
-          field,
-          parts,
-          html`<div role="status"><p class="panel">${host.show('widget:lateLoading')}</p></div>`,
-          'group',
-        )
+        fieldsetFrame(host, field, parts, html`<p class="panel">${host.show('widget:lateLoading')}</p>`, 'group')
       );
     default:
       return html`${nothing}`;

@@ -6,13 +6,37 @@ import type { FieldDefinition } from '../../src/definition/types.ts';
 import { pointer } from '../../src/engine/answers.ts';
 import { itemRelevance } from '../../src/engine/relevance.ts';
 import { errorMessage, fieldsetFrame, type FieldParts } from './field-frame.ts';
-import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { controlId, domId, fieldKeys, type FieldHost } from './field-host.ts';
 import { renderField, type FieldPlace } from './fields.ts';
 
 export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
   const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
   const formId = host.definition.id;
   const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
+  const { focus } = host;
+  const itemId = (index: number) => domId(place.path, `item-${index}`);
+  // Focus follows each move (the new item's first question, the question before removing, back to Add),
+  // and adding or removing is said in the live region.
+  const add = () => {
+    host.changeItems({ type: 'ADD_ITEM', group: field.id });
+    const first = field.fields?.[0];
+    focus.announce(host.texts.t('widget:group.added', { item: itemTitle(items.length) }));
+    if (first) focus.moveAfterRender({ id: controlId(`/${field.id}/${items.length}/${first.id}`, first.kind) });
+  };
+  const askToRemove = (index: number) => {
+    host.removing = { group: field.id, index };
+    focus.moveAfterRender({ id: `${itemId(index)}-confirm` });
+  };
+  const cancelRemove = (index: number) => {
+    host.removing = null;
+    focus.moveAfterRender({ id: `${itemId(index)}-remove` });
+  };
+  const remove = (index: number) => {
+    host.removing = null;
+    host.changeItems({ type: 'REMOVE_ITEM', group: field.id, index });
+    focus.announce(host.texts.t('widget:group.removed', { item: itemTitle(index) }));
+    focus.moveAfterRender({ id: domId(place.path) });
+  };
   const groupError = errorMessage(host, host.errorAt(place.path));
   const controls = html`
     ${items.length === 0 ? html`<p class="group-empty">${host.show('widget:group.empty')}</p>` : nothing}
@@ -20,9 +44,9 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
       const { fields } = itemRelevance(field, item, host.validators);
       const title = itemTitle(index);
       const confirming = host.removing?.group === field.id && host.removing.index === index;
-      const itemId = domId(place.path, `item-${index}`);
-      return html`<fieldset class="item" part="group-item" id=${itemId}>
-        <legend class="item-title" id="${itemId}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
+      const id = itemId(index);
+      return html`<fieldset class="item" part="group-item" id=${id}>
+        <legend class="item-title" id="${id}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
         ${(field.fields ?? [])
           .filter((child) => fields.includes(child.id))
           .map((child) =>
@@ -30,20 +54,20 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
           )}
         ${
           confirming
-            ? html`<div class="confirm" role="group" aria-labelledby="${itemId}-confirm">
-              <p class="confirm-question" id="${itemId}-confirm" tabindex="-1">${host.show('widget:group.confirmRemove', { item: title })}</p>
+            ? html`<div class="confirm" role="group" aria-labelledby="${id}-confirm">
+              <p class="confirm-question" id="${id}-confirm" tabindex="-1">${host.show('widget:group.confirmRemove', { item: title })}</p>
               <div class="actions actions--inline">
-                <button type="button" class="button button--warning" part="button" @click=${() => host.removeItem(field, index)}>${host.show('widget:group.yesRemove')}</button>
-                <button type="button" class="button button--secondary" part="button" @click=${() => host.cancelRemoveItem(field, index)}>${host.show('widget:group.cancel')}</button>
+                <button type="button" class="button button--warning" part="button" @click=${() => remove(index)}>${host.show('widget:group.yesRemove')}</button>
+                <button type="button" class="button button--secondary" part="button" @click=${() => cancelRemove(index)}>${host.show('widget:group.cancel')}</button>
               </div>
             </div>`
-            : html`<button type="button" class="button button--secondary" part="button" id="${itemId}-remove"
-              @click=${() => host.askToRemoveItem(field, index)}>${host.show('widget:group.remove', { item: title })}</button>`
+            : html`<button type="button" class="button button--secondary" part="button" id="${id}-remove"
+              @click=${() => askToRemove(index)}>${host.show('widget:group.remove', { item: title })}</button>`
         }
       </fieldset>`;
     })}
     <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}
       aria-describedby=${groupError ? `${parts.id}-error` : nothing}
-      @click=${() => host.addItem(field)}>${host.show([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
+      @click=${add}>${host.show([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
   return fieldsetFrame(host, field, parts, controls, 'group');
 }

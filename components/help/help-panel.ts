@@ -8,6 +8,7 @@ import type { Texts } from '../../src/browser/i18n.ts';
 import type { ContactChannel, HelpRequest } from '../../src/engine/help.ts';
 import { contactChannels, DEFAULT_INTERPRETER_LANGUAGES, telLink, type ContactConfig } from './contact.ts';
 import { byLanguageName, languageName } from './language-names.ts';
+import type { Focus } from '../klar-skjema/focus.ts';
 
 export interface HelpHost {
   readonly texts: Texts;
@@ -18,6 +19,8 @@ export interface HelpHost {
   readonly help: HelpRequest;
   /** Changes part of the request; the rest stays as it is now (not as it was when the panel was drawn). */
   changeHelp(change: Partial<HelpRequest>): void;
+  /** The widget's focus owner (components/klar-skjema/focus.ts). */
+  readonly focus: Focus;
 }
 
 export const HELP_PANEL_ID = 'ks-help';
@@ -147,12 +150,12 @@ export function helpRequestLines(
 }
 
 /** Opens the help panel and puts focus on its first choice (from "Change" on the review page). */
-function openHelp(event: Event): void {
+function openHelp(event: Event, focus: Focus): void {
   const root = (event.currentTarget as Element).getRootNode() as ShadowRoot | Document;
   const panel = root.getElementById(HELP_PANEL_ID) as HTMLDetailsElement | null;
   if (!panel) return;
   panel.open = true;
-  root.getElementById('ks-help-contact')?.focus();
+  focus.move({ id: 'ks-help-contact' });
 }
 
 /** "Help and contact" on the review page: what the user asked for, with a way to change it. */
@@ -162,6 +165,6 @@ export function helpRequestSummary(host: HelpHost): TemplateResult | typeof noth
   return html`<section class="summary-section help-asked" aria-labelledby="ks-help-asked-title">
     <h3 class="summary-title" id="ks-help-asked-title">${host.show('widget:help.askedTitle')}</h3>
     <ul class="answer-list">${lines.map((line) => html`<li>${line}</li>`)}</ul>
-    <button type="button" class="button button--link" @click=${openHelp}>${host.show('widget:help.change')}</button>
+    <button type="button" class="button button--link" @click=${(event: Event) => openHelp(event, host.focus)}>${host.show('widget:help.change')}</button>
   </section>`;
 }

@@ -1,7 +1,9 @@
 import { css } from 'lit';
 
 // Rules of the main stylesheet (styles.ts) for what only the late chunk renders: the notices on the review
-// page and of the drafts (drafts-views.ts), and the attachments question (fields/attachments.ts).
+// page and of the drafts (drafts-views.ts), lists of items (fields/group.ts), link buttons (help, read aloud,
+// attachments), the answer lists of the review, the help request and the receipt, and the attachments
+// question (fields/attachments.ts).
 // Adopted with the late chunk, before its other styles (docs/decisions/0012-lazy-chunks.md).
 export const lateMainStyles = css`
   .notice { margin-block-end: calc(var(--_space) * 1.5); padding: var(--_space); background: var(--_notice); border-inline-start: 5px solid #a86500; }
@@ -11,4 +13,26 @@ export const lateMainStyles = css`
   .file { display: block; max-inline-size: 100%; min-block-size: 2.75rem; font: inherit; }
   .files { padding-inline-start: 1.25rem; }
   .files li { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+
+  .item { margin: 0 0 var(--_space); padding: var(--_space); border: 2px solid var(--_border); border-radius: var(--_radius); min-inline-size: 0; }
+  .item-title { padding: 0 0.25rem; font-weight: 700; font-size: 1.1875rem; }
+  .group-empty { color: var(--_muted); }
+  .confirm-question { font-weight: 700; }
+  .confirm-question:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
+  .actions--inline { margin-block: calc(var(--_space) / 2) 0; }
+
+  /* After .button (styles.ts), so a link button loses the button's box. */
+  .button--link {
+    min-block-size: 1.5rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    font-weight: 400;
+    text-decoration: underline;
+  }
+  .button--link:hover { text-decoration-thickness: 3px; }
+
+  .answer-list { margin: 0; padding-inline-start: 1.25rem; }
+  .answer-text { white-space: pre-wrap; }
 `;

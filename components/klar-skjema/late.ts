@@ -11,11 +11,8 @@ import { summaryStyles } from '../review/summary.styles.ts';
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
 export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
-export { reviewBody, sendButton } from '../review/review-page.ts';
-export { receiptView } from '../receipt/receipt.ts';
-export { helpPanel, helpRequestSummary } from '../help/help-panel.ts';
-export { parseContact } from '../help/contact.ts';
-export { privacyDisclosure, privacySection } from '../privacy/privacy.ts';
+export { reviewView, sendView, receipt, stepHelp } from './late-views.ts';
+export { sendStatusText } from '../review/review-page.ts';
 export { sendFromWidget } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 export { draftWarnings, offerAnnouncement, offerView } from '../drafts/drafts-views.ts';

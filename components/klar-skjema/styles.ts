@@ -190,17 +190,11 @@ export const styles = css`
   .guidance { margin-block-end: calc(var(--_space) * 1.5); padding: var(--_space); background: var(--_panel); border-inline-start: 5px solid var(--_accent); }
   .guidance p:last-child { margin: 0; }
 
-  .item { margin: 0 0 var(--_space); padding: var(--_space); border: 2px solid var(--_border); border-radius: var(--_radius); min-inline-size: 0; }
-  .item-title { padding: 0 0.25rem; font-weight: 700; font-size: 1.1875rem; }
-  .group-empty { color: var(--_muted); }
   .confirm { padding: var(--_space); background: var(--_notice); }
-  .confirm-question { font-weight: 700; }
-  .confirm-question:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
 
   .conditional { margin-block-start: var(--_space); padding-inline-start: var(--_space); border-inline-start: 4px solid var(--_border); }
 
   .actions { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: center; margin-block: calc(var(--_space) * 2) var(--_space); }
-  .actions--inline { margin-block: calc(var(--_space) / 2) 0; }
 
   .button {
     display: inline-block;
@@ -218,19 +212,10 @@ export const styles = css`
 
   .button--secondary { background: var(--_background); color: var(--_accent); }
   .button--warning { border-color: var(--_error); background: var(--_error); color: #ffffff; }
-  .button--link {
-    min-block-size: 1.5rem;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_accent);
-    font-weight: 400;
-    text-decoration: underline;
-  }
   .button:disabled { opacity: 0.6; cursor: not-allowed; }
 
   a { color: var(--_accent); }
-  a:hover, .button--link:hover { text-decoration-thickness: 3px; }
+  a:hover { text-decoration-thickness: 3px; }
 
   .error-summary {
     margin-block-end: calc(var(--_space) * 1.5);
@@ -247,10 +232,8 @@ export const styles = css`
   .panel { margin-block-end: var(--_space); padding: var(--_space); background: var(--_panel); border-inline-start: 5px solid var(--_accent); }
   .panel p:last-child { margin: 0; }
 
-  .answer-list { margin: 0; padding-inline-start: 1.25rem; }
-  .answer-text { white-space: pre-wrap; }
-  /* The review's and receipt's summary list: components/review/summary.styles.ts (late chunk). Notices and
-     the attachments question: components/klar-skjema/late.styles.ts (late chunk). */
+  /* The review's and receipt's summary list: components/review/summary.styles.ts (late chunk). Notices, lists
+     of items, link buttons and the attachments question: components/klar-skjema/late.styles.ts (late chunk). */
 
   /* Focus: a yellow outline with a dark ring reads on light and dark backgrounds (GOV.UK style). */
   .input:focus-visible, .textarea:focus-visible, .select:focus-visible, .file:focus-visible,

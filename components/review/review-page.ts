@@ -1,7 +1,8 @@
 // The review page once the late chunk is here (docs/decisions/0012-lazy-chunks.md): the warnings, the
 // answers with change links, the help request, the privacy notice, Send or Retry, and what sending waits
-// for. <klar-skjema> renders the heading, the intro, a status region ("loading" until the chunk is here) and
-// Back around these parts (klar-skjema.ts), so focus on them stays when the chunk arrives.
+// for. <klar-skjema> renders the heading, the intro ("loading" until the chunk is here) and Back around
+// these parts (klar-skjema.ts), so focus on them stays when the chunk arrives. What changes is said in the
+// widget's one live region (components/klar-skjema/focus.ts), by the Submitter.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { SendStatus } from '../../src/submit/send.ts';
@@ -27,20 +28,26 @@ export interface ReviewPage {
   retry(): void;
 }
 
-/** What sending waits for: offline or trying again; a failure is also said here. A live region, so each change is heard. */
-function sendStatus(texts: Texts, status: SendStatus | null, failure: string | null): TemplateResult {
-  const text =
-    status?.state === 'offline'
-      ? show(texts, 'widget:submit.offline')
-      : status?.state === 'retrying'
-        ? show(texts, 'widget:submit.retrying', { count: Math.round(status.delayMs / 1000) })
-        : nothing;
-  return html`<div role="status" class="send-status">${text === nothing ? nothing : html`<p class="panel">${text}</p>`}${
-    failure ? html`<p class="visually-hidden">${texts.t(`widget:sendFailed.${failure}`)}</p>` : nothing
-  }</div>`;
+/** The i18n key and parameters of what sending waits for (offline, or when it tries again), or null. */
+function sendStatusKey(status: SendStatus | null): [string, Record<string, unknown>] | null {
+  if (status?.state === 'offline') return ['widget:submit.offline', {}];
+  if (status?.state === 'retrying') return ['widget:submit.retrying', { count: Math.round(status.delayMs / 1000) }];
+  return null;
 }
 
-/** Under the heading, the intro and the status region: the warnings, the answers, the help request, privacy, a failure and sending's status. */
+/** What sending waits for, in words, for the widget's live region (submitter.ts); '' when it waits for nothing. */
+export function sendStatusText(texts: Texts, status: SendStatus | null): string {
+  const key = sendStatusKey(status);
+  return key ? texts.t(...key) : '';
+}
+
+/** What sending waits for, seen on the page (said in the live region by the Submitter). */
+function sendStatus(texts: Texts, status: SendStatus | null): TemplateResult {
+  const key = sendStatusKey(status);
+  return html`<div class="send-status">${key ? html`<p class="panel">${show(texts, ...key)}</p>` : nothing}</div>`;
+}
+
+/** Under the heading and the intro: the warnings, the answers, the help request, privacy, a failure and sending's status. */
 export function reviewBody(page: ReviewPage): TemplateResult {
   const { texts, model, extras, failure } = page;
   return html`${warningsTemplate(texts, reviewWarnings(model, page.change))}
@@ -48,7 +55,7 @@ export function reviewBody(page: ReviewPage): TemplateResult {
       ${helpRequestSummary(extras)}
       ${privacySection(extras)}
       ${failure ? html`<div class="error-summary" part="error-summary"><p>${page.show(`widget:sendFailed.${failure}`)}</p></div>` : nothing}
-      ${sendStatus(texts, page.status, failure)}`;
+      ${sendStatus(texts, page.status)}`;
 }
 
 /** Send, or Retry after a failure; before Back, which is always there. */

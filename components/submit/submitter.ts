@@ -1,30 +1,32 @@
 // Sending from the widget: the machine's sendSubmission actor (given with machine.provide()). The host
 // hears a cancelable `klar-submit` whose detail is the submission; if no listener cancels it and the
 // host gave `submit-url`, the widget sends it there itself (src/submit/send.ts), with the files
-// (widget-send.ts, in the late chunk).
+// (widget-send.ts, in the late chunk). What sending waits for and how it ended are said through the
+// focus controller's live region, and focus moves through it too.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { fromPromise, type Actor } from 'xstate';
-import type { FormDefinition } from '../../src/definition/types.ts';
-import type { Receipt, WizardMachine } from '../../src/engine/machine.ts';
+import { fromPromise } from 'xstate';
+import type { Receipt } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import type { SendStatus } from '../../src/submit/send.ts';
 import { lateParts, loadLate } from '../klar-skjema/late-loader.ts';
+import type { Focus } from '../klar-skjema/focus.ts';
+import type { Phase, Session } from '../klar-skjema/session.ts';
 
 // The event class and the sending itself are in the late chunk (widget-send.ts).
 export type { KlarSubmitEvent } from './widget-send.ts';
 
 export interface SubmitWiring {
-  actor(): Actor<WizardMachine> | null;
-  definition(): FormDefinition;
+  session(): Session | null;
   files(): ReadonlyMap<string, readonly File[]>;
+  focus: Focus;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+type Host = ReactiveControllerHost & HTMLElement;
 
 export class Submitter implements ReactiveController {
   /** What sending is waiting for, shown on the review page (components/review/review-page.ts). */
   status: SendStatus | null = null;
-  #phase = '';
+  #phase: Phase | '' = '';
 
   constructor(
     readonly host: Host,
@@ -51,15 +53,19 @@ export class Submitter implements ReactiveController {
       (await loadLate().catch(() => {
         throw Object.assign(new Error('network'), { reason: 'network' });
       }));
+    const session = this.wiring.session();
+    if (!session) throw Object.assign(new Error('network'), { reason: 'network' });
     return late.sendFromWidget({
       host: this.host,
       submission,
       files: this.wiring.files(),
-      earlierIds: this.wiring.actor()?.getSnapshot().context.earlierIds ?? [],
-      definition: this.wiring.definition(),
+      earlierIds: session.snapshot.context.earlierIds,
+      definition: session.definition,
       signal,
       onStatus: (status) => {
         this.status = status;
+        // Each change is said: offline, or when the next try is.
+        this.wiring.focus.announce(late.sendStatusText(session.texts, status));
         this.host.requestUpdate();
       },
     });
@@ -67,9 +73,9 @@ export class Submitter implements ReactiveController {
 
   /** The connection is back: a sending that failed on the network goes again by itself. */
   readonly #online = (): void => {
-    const actor = this.wiring.actor();
-    const snapshot = actor?.getSnapshot();
-    if (snapshot?.value === 'failed' && snapshot.context.submitError === 'network') actor!.send({ type: 'RETRY' });
+    const session = this.wiring.session();
+    if (session?.phase === 'failed' && session.snapshot.context.submitError === 'network')
+      session.send({ type: 'RETRY' });
   };
 
   hostConnected(): void {
@@ -80,15 +86,17 @@ export class Submitter implements ReactiveController {
     removeEventListener('online', this.#online);
   }
 
-  hostUpdated(): void {
-    const snapshot = this.wiring.actor()?.getSnapshot();
-    const phase = snapshot ? String(snapshot.value) : '';
-    // Sending may take long: when it ends, focus goes where the user must look next.
+  hostUpdate(): void {
+    const session = this.wiring.session();
+    const phase = session?.phase ?? '';
+    // Sending may take long: when it ends, focus goes where the user must look next, and the outcome is said.
     // Refused answers: back on their step, to the error summary. Sent: to the receipt's heading.
-    if (this.#phase === 'submitting' && phase === 'filling' && snapshot!.context.errors.length > 0) {
-      this.host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-    } else if (this.#phase === 'submitting' && phase === 'submitted') {
-      this.host.renderRoot.querySelector<HTMLElement>('#ks-heading')?.focus();
+    if (session && this.#phase === 'submitting' && phase !== 'submitting') {
+      const { errors, submitError } = session.snapshot.context;
+      if (phase === 'filling' && errors.length > 0) this.wiring.focus.moveAfterRender('summary');
+      else if (phase === 'submitted') this.wiring.focus.moveAfterRender('heading');
+      else if (phase === 'failed' && submitError)
+        this.wiring.focus.announce(session.texts.t(`widget:sendFailed.${submitError}`));
     }
     this.#phase = phase;
   }

@@ -3,7 +3,17 @@
 // device, a newer form version keeps what still fits, and two tabs never overwrite each other.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal, match } from '../browser/assert.ts';
-import { byId, definitionOf, fillStep, fullAnswers, headingText, next, root, type Widget } from './driver.ts';
+import {
+  byId,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  liveRegions,
+  next,
+  root,
+  type Widget,
+} from './driver.ts';
 import { draftServer, mount, place, press, reload, settle, storedKeys, text, until } from './draft-helpers.ts';
 
 const DAY = 86_400_000;
@@ -415,6 +425,7 @@ describe('two tabs with the same draft', () => {
     equal(root(older).activeElement?.id, 'ks-tabs-title', 'focus moves from the locked form to the warning');
     await until(() => liveText(older).includes('Skjemaet er åpent i en annen fane'), 'the warning to be announced');
     await until(() => liveText(newer).includes('Skjemaet er også åpent i en annen fane'), 'the new tab to be told');
+    for (const widget of [older, newer]) equal(liveRegions(widget).length, 1, 'one live region in each tab');
     await checkA11y(document.body);
 
     // Work goes on in the new tab; the old one saves nothing.

@@ -69,6 +69,17 @@ export function byId<T extends HTMLElement = HTMLElement>(widget: Widget, id: st
   return element as T;
 }
 
+/** Every live region in the widget (the widget has exactly one: components/klar-skjema/focus.ts). */
+export const liveRegions = (widget: Widget): HTMLElement[] => [
+  ...root(widget).querySelectorAll<HTMLElement>('[aria-live], [role=status], [role=alert], [role=log]'),
+];
+
+/** What the widget's live region says now. */
+export const liveText = (widget: Widget): string =>
+  liveRegions(widget)
+    .map((e) => e.textContent ?? '')
+    .join(' ');
+
 export const activeId = (widget: Widget): string => (root(widget).activeElement as HTMLElement | null)?.id ?? '';
 export const activeElement = (widget: Widget): HTMLElement | null => root(widget).activeElement as HTMLElement | null;
 

@@ -3,7 +3,7 @@
 // chooses it the stored draft stays byte for byte as it was; only «Begynn på nytt» replaces it.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, equal, match } from '../browser/assert.ts';
-import { definitionOf, eventually, fillStep, root, type Widget } from './driver.ts';
+import { definitionOf, eventually, fillStep, liveRegions, root, type Widget } from './driver.ts';
 import { draftServer, mount, press, settle, text, until } from './draft-helpers.ts';
 
 const KEY = 'klarskjema:kontakt';
@@ -48,6 +48,7 @@ async function expectUnreadableView(widget: Widget): Promise<void> {
     () => liveText(widget).includes('Vi fant en lagret søknad som vi ikke klarer å åpne'),
     'the message to be announced',
   );
+  equal(liveRegions(widget).length, 1, 'one live region');
   equal(root(widget).activeElement ?? null, null, 'focus stays with the host page until the user acts');
   assert(root(widget).querySelector('.exit button'), '"Gå ut og slett" is there');
   await checkA11y(widget);

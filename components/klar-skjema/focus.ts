@@ -1,0 +1,139 @@
+// Focus and announcements for the whole widget, in one place (docs/design.md, issue 14): the only code that
+// calls .focus(), and the owner of the widget's one live region. Every part asks it through `Focus` (the late
+// chunk's parts get it on their host object), so focus and what screen readers hear follow the same rules:
+// - On a new view (step, review, receipt), focus goes to its heading (tabindex=-1) when the user moved
+//   there, and the view is announced in the polite live region (GOV.UK pattern).
+// - After a failed Continue, focus goes to the error summary, which lists every error.
+// - The host page is never scrolled to the top: only the focused element is scrolled into view, below the
+//   host's sticky header (scroll-offset), and only if it is not already visible.
+// - Nothing is focused on first load: the host page owns focus until the user acts.
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { directionOf } from '../../src/browser/i18n.ts';
+
+/** The view's heading, the error summary (the heading if there is none), or an element by id. */
+export type FocusTarget = 'heading' | 'summary' | { id: string };
+
+/** What the parts of the widget (fields, drafts, sending, help) may ask for. */
+export interface Focus {
+  /** Moves focus after the next render; `wait` keeps the request while the target is missing (a late part). */
+  moveAfterRender(target: FocusTarget, options?: { wait?: () => boolean }): void;
+  /** Moves focus now, to an element that is on screen. */
+  move(target: FocusTarget): void;
+  /** Focus is inside the widget (the user is working in it). */
+  within(): boolean;
+  /** Says the text in the polite live region. */
+  announce(text: string): void;
+  /** Says the text once the user pauses (a counter while typing): a newer text for the same key replaces it. */
+  announceAfterPause(key: string, text: string): void;
+}
+
+/** The pause before a text that changes while the user types is said, so it is not said on every key. */
+export const ANNOUNCE_PAUSE_MS = 1200;
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+export interface FocusWiring {
+  /** Height of the host's sticky header, in CSS px. */
+  scrollOffset(): number;
+  /** The view on screen: a key that changes with it, and what to say when it does (null while none). */
+  view(): { key: string; title: () => string } | null;
+  /** The language of what is said. */
+  locale(): string;
+}
+
+export class FocusController implements ReactiveController, Focus {
+  #pending: { target: FocusTarget; wait?: () => boolean } | null = null;
+  #text = '';
+  /** The text was set since the region last rendered: a second one in the same update is added to it. */
+  #fresh = false;
+  #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  #view = '';
+
+  constructor(
+    readonly host: Host,
+    readonly wiring: FocusWiring,
+  ) {
+    host.addController(this);
+  }
+
+  moveAfterRender(target: FocusTarget, options: { wait?: () => boolean } = {}): void {
+    this.#pending = { target, ...options };
+    this.host.requestUpdate();
+  }
+
+  move(target: FocusTarget): void {
+    this.#apply(target);
+  }
+
+  within(): boolean {
+    return (this.host.shadowRoot?.activeElement ?? null) !== null;
+  }
+
+  announce(text: string): void {
+    if (!text) return;
+    this.#text = this.#fresh ? `${this.#text} ${text}` : text;
+    this.#fresh = true;
+    this.host.requestUpdate();
+  }
+
+  announceAfterPause(key: string, text: string): void {
+    clearTimeout(this.#timers.get(key));
+    this.#timers.set(
+      key,
+      setTimeout(() => {
+        this.#timers.delete(key);
+        this.announce(text);
+      }, ANNOUNCE_PAUSE_MS),
+    );
+  }
+
+  /** The widget's one live region: polite and atomic, outside every view, so it stays on the page between them. */
+  region(): TemplateResult {
+    const locale = this.wiring.locale();
+    return html`<div class="visually-hidden live-region" role="status" aria-live="polite" aria-atomic="true" lang=${locale} dir=${directionOf(locale)}>${this.#text}</div>`;
+  }
+
+  /** Before each render: a new view is announced (not the first one: the host page keeps the user's attention). */
+  hostUpdate(): void {
+    const view = this.wiring.view();
+    if (!view || view.key === this.#view) return;
+    if (this.#view) this.announce(view.title());
+    this.#view = view.key;
+  }
+
+  hostUpdated(): void {
+    this.#fresh = false;
+    const pending = this.#pending;
+    if (!pending) return;
+    if (!this.#apply(pending.target) && pending.wait?.()) return;
+    if (this.#pending === pending) this.#pending = null;
+  }
+
+  hostDisconnected(): void {
+    this.#timers.forEach((timer) => clearTimeout(timer));
+    this.#timers.clear();
+  }
+
+  /** Focuses the target if it is on screen; false if it is not. */
+  #apply(target: FocusTarget): boolean {
+    const root = this.host.renderRoot;
+    const element =
+      target === 'heading'
+        ? root.querySelector<HTMLElement>('#ks-heading')
+        : target === 'summary'
+          ? (root.querySelector<HTMLElement>('.error-summary') ?? root.querySelector<HTMLElement>('#ks-heading'))
+          : root.querySelector<HTMLElement>(`#${CSS.escape(target.id)}`);
+    if (!element) return false;
+    element.focus({ preventScroll: true });
+    // A question as a whole, so its label is not left under the host's sticky header (GOV.UK does the same).
+    this.#scrollIntoView(element.closest<HTMLElement>('.field') ?? element);
+    return true;
+  }
+
+  #scrollIntoView(target: HTMLElement): void {
+    const rect = target.getBoundingClientRect();
+    if (rect.top >= this.wiring.scrollOffset() && rect.bottom <= window.innerHeight) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+  }
+}

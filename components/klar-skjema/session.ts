@@ -1,0 +1,254 @@
+// The form session: the package, the machine's actor and the texts, loaded together and handed out as one
+// object that is there or not (never half), so the element and its controllers need no `!`. The session
+// also keeps the language and text variant on screen: they follow the machine while it runs, and stay
+// switchable on the receipt, after the machine has finished (its `submitted` state is final).
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { createActor, type Actor, type EventFrom, type SnapshotFrom } from 'xstate';
+import type { i18n as I18n } from 'i18next';
+import type { FormDefinition } from '../../src/definition/types.ts';
+import type { Answers } from '../../src/engine/answers.ts';
+import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
+import { wizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
+import type { Submission, TextVariant } from '../../src/engine/submission.ts';
+import type { Restored } from '../../src/drafts/draft.ts';
+import { createTexts, textsFor, type Texts } from '../../src/browser/i18n.ts';
+import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
+import { show } from '../fields/text.ts';
+import type { Submitter } from '../submit/submitter.ts';
+
+export type Snapshot = SnapshotFrom<WizardMachine>;
+export type Phase = 'filling' | 'review' | 'submitting' | 'failed' | 'submitted';
+const PHASES: readonly Phase[] = ['filling', 'review', 'submitting', 'failed', 'submitted'];
+
+/** The machine's phase (its state's name). */
+export const phaseOf = (snapshot: Snapshot): Phase => PHASES.find((phase) => snapshot.matches(phase)) ?? 'filling';
+
+export interface SessionWiring {
+  now(): Date;
+  prefill(): Answers | undefined;
+  /** Drafts: a draft to start from, or null (it may offer one and wait for the user's word). */
+  begin(formPackage: FormPackage): Promise<Restored | null>;
+  /** A machine has started (again): drafts follow it. */
+  started(actor: Actor<WizardMachine>): void;
+  /** The submission's fingerprint (from the late chunk), or null while it is not here. */
+  fingerprint(submission: Submission): string | null;
+  sendSubmission: Submitter['actor'];
+  announce(text: string): void;
+  /** "Show Norwegian text" is on. */
+  original(): boolean;
+}
+
+/** A loaded form: its package, its texts, and the machine that runs it. */
+export class Session {
+  readonly definition: FormDefinition;
+  #actor: Actor<WizardMachine>;
+  #locale: string;
+  #variant: TextVariant;
+  #texts: Texts | null = null;
+  #textsKey = '';
+
+  constructor(
+    readonly formPackage: FormPackage,
+    readonly i18n: I18n,
+    readonly base: string,
+    /** Translation status by loaded locale. */
+    readonly status: Map<string, TranslationStatus>,
+    readonly wiring: SessionWiring,
+    restored: Restored,
+  ) {
+    this.definition = formPackage.definition;
+    this.#locale = i18n.language;
+    this.#variant = restored.input.variant ?? 'standard';
+    this.#actor = this.#create(restored);
+  }
+
+  /** The running machine; a restored draft starts another (`start`). */
+  get actor(): Actor<WizardMachine> {
+    return this.#actor;
+  }
+
+  get snapshot(): Snapshot {
+    return this.actor.getSnapshot();
+  }
+
+  get phase(): Phase {
+    return phaseOf(this.snapshot);
+  }
+
+  /** The language on screen. */
+  get locale(): string {
+    return this.#locale;
+  }
+
+  /** The text variant on screen. */
+  get variant(): TextVariant {
+    return this.#variant;
+  }
+
+  /** The texts in the language and variant on screen. */
+  get texts(): Texts {
+    const key = `${this.i18n.language}:${this.#variant}`;
+    if (!this.#texts || this.#textsKey !== key) {
+      this.#texts = textsFor(this.i18n, this.#variant);
+      this.#textsKey = key;
+    }
+    return this.#texts;
+  }
+
+  /** A text for the screen, with the Norwegian original when the user asked for it. */
+  show(keys: string | string[], params?: Record<string, unknown>): TemplateResult {
+    return show(this.texts, keys, params, { original: this.wiring.original() });
+  }
+
+  /** Sends to the machine while it runs (a finished one hears nothing). */
+  send(event: EventFrom<WizardMachine>): void {
+    if (this.snapshot.status === 'active') this.actor.send(event);
+  }
+
+  /** A machine for the form, from scratch or from a draft. */
+  start(restored: Restored): void {
+    this.#actor.stop();
+    this.#actor = this.#create(restored);
+    this.wiring.started(this.#actor);
+    const { locale } = restored.input;
+    if (locale && locale !== this.i18n.language) void this.setLocale(locale);
+  }
+
+  #create(restored: Restored): Actor<WizardMachine> {
+    // The fingerprint comes with the late chunk: it is needed only at Send, after the review page has waited for it.
+    const machine = wizardMachine(this.formPackage, {
+      now: () => this.wiring.now(),
+      fingerprint: (submission) => this.wiring.fingerprint(submission),
+    });
+    const actor = createActor(machine.provide({ actors: { sendSubmission: this.wiring.sendSubmission } }), {
+      input: { ...restored.input, prefill: this.wiring.prefill() },
+    });
+    actor.subscribe((snapshot) => {
+      this.#locale = snapshot.context.locale;
+      this.#variant = snapshot.context.variant;
+    });
+    actor.start();
+    if (restored.review) actor.send({ type: 'REVIEW' });
+    this.#locale = actor.getSnapshot().context.locale;
+    this.#variant = actor.getSnapshot().context.variant;
+    return actor;
+  }
+
+  async setLocale(locale: string): Promise<void> {
+    const target = this.definition.locales.includes(locale) ? locale : 'nb';
+    if (!this.status.has(target)) {
+      const file = await loadLocale(this.base, target);
+      for (const [namespace, texts] of Object.entries(file.resources))
+        this.i18n.addResourceBundle(target, namespace, texts, true, true);
+      this.status.set(target, file.status);
+    }
+    await this.i18n.changeLanguage(target);
+    this.send({ type: 'SET_LOCALE', locale: target });
+    this.#locale = target;
+    // Said in the new language, so the user hears that the switch worked.
+    this.wiring.announce(this.texts.t('widget:languageChanged'));
+  }
+
+  setVariant(variant: TextVariant): void {
+    this.send({ type: 'SET_VARIANT', variant });
+    this.#variant = variant;
+    this.wiring.announce(this.texts.t(`widget:variantChanged.${variant}`));
+  }
+
+  /** A translation no human has reviewed yet; unknown status counts as a draft. */
+  isDraftTranslation(): boolean {
+    if (this.#locale === 'nb') return false;
+    const status = this.status.get(this.#locale) ?? {};
+    return [this.definition.id, 'widget'].some((namespace) => status[namespace] !== 'reviewed');
+  }
+
+  /** "Step 2 of 4". */
+  progress(): { current: number; total: number } {
+    const { relevance, step } = this.snapshot.context;
+    return { current: relevance.steps.indexOf(step) + 1, total: relevance.steps.length };
+  }
+
+  /**
+   * The view on screen, and what is said when the user arrives there. `waiting`: the late chunk is not here,
+   * so the review page and the receipt show only their heading and "loading" (said too).
+   */
+  view(waiting = false): { key: string; title: () => string } {
+    const { step } = this.snapshot.context;
+    const { phase, texts } = this;
+    const title = (key: string) => (waiting ? `${texts.t(key)} ${texts.t('widget:lateLoading')}` : texts.t(key));
+    return {
+      key: `${phase}:${step}`,
+      title: () =>
+        phase === 'filling'
+          ? texts.t('widget:stepAnnouncement', {
+              ...this.progress(),
+              title: texts.t(`${this.definition.id}:steps.${step}.title`),
+            })
+          : phase === 'review' || phase === 'submitted'
+            ? title(phase === 'review' ? 'widget:review.title' : 'widget:receipt.title')
+            : '',
+    };
+  }
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** Loads the form package and its texts, and starts the machine; `current` is the session once it is ready. */
+export class SessionController implements ReactiveController {
+  current: Session | null = null;
+  #loads = 0;
+
+  constructor(
+    readonly host: Host,
+    readonly wiring: SessionWiring,
+  ) {
+    host.addController(this);
+  }
+
+  /**
+   * Loads the form at this address in this language and variant. The form can change while a load is under
+   * way (a host sets the attribute after upgrade): only the newest load may finish ('stale' for the others),
+   * or one form's definition would meet another form's texts.
+   */
+  async load(form: string, lang: string, variant: TextVariant): Promise<'ready' | 'failed' | 'stale'> {
+    const load = ++this.#loads;
+    this.current?.actor.stop();
+    const base = packageBase(form);
+    try {
+      const formPackage = await loadFormPackage(base);
+      if (load !== this.#loads) return 'stale';
+      const restored: Restored = (await this.wiring.begin(formPackage)) ?? {
+        input: { variant: variant === 'plain' ? 'plain' : 'standard' },
+        review: false,
+        reanswer: [],
+        chooseFilesAgain: [],
+      };
+      if (load !== this.#loads) return 'stale';
+      const requested = restored.input.locale ?? lang;
+      const locale = formPackage.definition.locales.includes(requested) ? requested : 'nb';
+      const files = {
+        nb: await loadLocale(base, 'nb'),
+        ...(locale !== 'nb' ? { [locale]: await loadLocale(base, locale) } : {}),
+      };
+      if (load !== this.#loads) return 'stale';
+      const entries = Object.entries(files);
+      const i18n = await createTexts(
+        formPackage.definition.id,
+        locale,
+        Object.fromEntries(entries.map(([lng, file]) => [lng, file.resources])),
+      );
+      if (load !== this.#loads) return 'stale';
+      const status = new Map(entries.map(([lng, file]) => [lng, file.status]));
+      const input = { ...restored, input: { ...restored.input, locale } };
+      this.current = new Session(formPackage, i18n, base, status, this.wiring, input);
+      this.wiring.started(this.current.actor);
+      return 'ready';
+    } catch {
+      return load === this.#loads ? 'failed' : 'stale';
+    }
+  }
+
+  hostDisconnected(): void {
+    this.current?.actor.stop();
+  }
+}

@@ -1,0 +1,185 @@
+// One live region in the widget (issue 14): whatever view is on screen, exactly one element is announced
+// from (aria-live, role=status, role=alert or role=log): the focus controller's, polite and atomic. Two
+// regions would talk over each other; everything the widget says goes through this one
+// (components/klar-skjema/focus.ts). The late chunk's "loading" panels are not reachable here: the chunk
+// stays in the page once loaded, and the mount helpers wait for it.
+import { assert, equal, match } from '../browser/assert.ts';
+import {
+  byId,
+  clickButton,
+  definitionOf,
+  fillStep,
+  fullAnswers,
+  headingText,
+  liveRegions,
+  liveText,
+  mountWidget,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
+import { mount } from './draft-helpers.ts';
+import { ANNOUNCE_PAUSE_MS } from '../../components/klar-skjema/focus.ts';
+
+function expectOneRegion(widget: Widget, view: string): void {
+  const regions = liveRegions(widget);
+  equal(regions.length, 1, `exactly one live region on ${view}: ${regions.map((r) => r.outerHTML).join(' | ')}`);
+  const [region] = regions;
+  equal(region!.getAttribute('role'), 'status', `${view}: a status region`);
+  equal(region!.getAttribute('aria-live'), 'polite', `${view}: polite`);
+  equal(region!.getAttribute('aria-atomic'), 'true', `${view}: read as a whole`);
+}
+
+async function fillToReview(widget: Widget, formId: string): Promise<void> {
+  const definition = await definitionOf(formId);
+  for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
+    const step = widget.snapshot!.context.step;
+    expectOneRegion(widget, `the step ${step}`);
+    await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
+    expectOneRegion(widget, `the step ${step}, answered`);
+    await next(widget);
+  }
+  equal(widget.snapshot!.value, 'review');
+}
+
+describe('the one live region', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+
+  it('is the only one on every step, the review page and the receipt, and says each new view', async () => {
+    for (const formId of ['kontakt', 'stotte', 'sosialhjelp']) {
+      const widget = await mountWidget(formId);
+      expectOneRegion(widget, `${formId}: the first step`);
+      // A failed Continue shows the error summary: still one region.
+      if (formId === 'kontakt') {
+        await next(widget);
+        assert(root(widget).querySelector('.error-summary'), 'the error summary is there');
+        expectOneRegion(widget, 'a step with errors');
+      }
+      await fillToReview(widget, formId);
+      expectOneRegion(widget, `${formId}: the review page`);
+      await until(() => liveText(widget).includes('Se over før du sender'), 'the review page to be said');
+      widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: 'KS-1' })), {
+        once: true,
+      });
+      await clickButton(
+        widget,
+        root(widget).querySelector<HTMLButtonElement>('.review .actions button')!.textContent!.trim(),
+      );
+      await until(() => widget.snapshot!.value === 'submitted', 'the receipt');
+      await settle(widget);
+      expectOneRegion(widget, `${formId}: the receipt`);
+      await until(() => liveText(widget).includes(headingText(widget)), 'the receipt to be said');
+    }
+  });
+
+  it('is the only one while a saved draft is offered, and says the offer', async () => {
+    const T0 = new Date('2026-03-03T09:42:00Z');
+    let widget = await mount('kontakt', { now: () => T0 });
+    await fillStep(widget, await definitionOf('kontakt'), { navn: 'Kari Nordmann' });
+    byId<HTMLInputElement>(widget, 'ks-remember').click();
+    await until(() => localStorage.getItem('klarskjema:kontakt') !== null, 'the device draft');
+    widget.remove();
+    sessionStorage.clear();
+    widget = await mount('kontakt', { now: () => T0 });
+    equal(headingText(widget), 'Vil du fortsette der du slapp?');
+    expectOneRegion(widget, 'the offer of a saved draft');
+    await until(() => liveText(widget).includes('Du begynte på en søknad 3. mars.'), 'the offer to be said');
+  });
+
+  it("is the only one when the form cannot be loaded, and says the host's message", async () => {
+    const widget = document.createElement('klar-skjema');
+    const message = document.createElement('p');
+    message.slot = 'load-error';
+    message.textContent = 'Vi fikk ikke lastet skjemaet.';
+    widget.append(message);
+    widget.setAttribute('form', '/build/forms/finnes-ikke/');
+    document.body.append(widget);
+    await until(() => widget.status === 'failed', 'the load to fail');
+    await settle(widget);
+    expectOneRegion(widget, 'the load error');
+    await until(() => liveText(widget).includes('Vi fikk ikke lastet skjemaet.'), 'the message to be said');
+  });
+
+  it('says the language and the plain text switched on the receipt, after the machine has finished', async () => {
+    const widget = await mountWidget('kontakt');
+    await fillToReview(widget, 'kontakt');
+    widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: 'KS-7' })), {
+      once: true,
+    });
+    await clickButton(widget, 'Send');
+    await until(() => widget.snapshot!.value === 'submitted', 'the receipt');
+    await settle(widget);
+    const reference = () => (root(widget).querySelector('.receipt-reference')?.textContent ?? '').trim();
+    match(reference(), /^Referansenummeret ditt er KS-7\./);
+    await clickButton(widget, 'Vis enklere tekst');
+    await until(() => reference().startsWith('Saken din har nummer KS-7.'), 'the plain text on the receipt');
+    await until(() => /enklere tekst/.test(liveText(widget)), 'the switch to be said');
+    const select = byId<HTMLSelectElement>(widget, 'ks-language');
+    select.value = 'en';
+    select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await until(() => root(widget).querySelector('.root')?.getAttribute('lang') === 'en', 'the switch to English');
+    await settle(widget);
+    equal(headingText(widget), 'We have received what you sent');
+    // Still plain: the session keeps the variant once the machine has finished.
+    match(reference(), /^Your case has the number KS-7\./);
+    await until(() => liveText(widget).includes('You now see the form in English.'), 'the switch to be said');
+    expectOneRegion(widget, 'the receipt in English');
+  });
+
+  it('says how many characters are left once the user pauses, not on every key', async () => {
+    const widget = await mountWidget('kontakt');
+    await fillStep(widget, await definitionOf('kontakt'), fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    equal(widget.snapshot!.context.step, 'henvendelse');
+    // A fake clock for the pause only (the widget's other timers run as usual): no test waits for real time.
+    const paused = new Map<number, () => void>();
+    let id = 1_000_000;
+    const { setTimeout: realSet, clearTimeout: realClear } = window;
+    window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
+      ms === ANNOUNCE_PAUSE_MS ? (paused.set(++id, handler), id) : realSet(handler, ms, ...rest)) as typeof setTimeout;
+    window.clearTimeout = ((timer?: number) =>
+      paused.delete(timer ?? 0) ? undefined : realClear(timer)) as typeof clearTimeout;
+    try {
+      const box = byId<HTMLTextAreaElement>(widget, 'ks-beskrivelse');
+      for (const text of ['Hei', 'Hei der']) {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        await settle(widget);
+      }
+      equal(paused.size, 1, 'one announcement waits for the pause: each key replaces the last');
+      assert(!liveText(widget).includes('tegn igjen'), 'nothing is said while the user types');
+      for (const handler of paused.values()) handler();
+      paused.clear();
+      await settle(widget);
+      match(liveText(widget), /Du har 3993 tegn igjen/);
+      expectOneRegion(widget, 'a step with a long text');
+    } finally {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    }
+  });
+
+  it('says why sending failed, and shows it on the review page', async () => {
+    const widget = await mountWidget('kontakt');
+    await fillToReview(widget, 'kontakt');
+    widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.reject(new Error('offline'))), {
+      once: true,
+    });
+    await clickButton(widget, 'Send');
+    await until(() => widget.snapshot!.value === 'failed', 'sending to fail');
+    await settle(widget);
+    const said = 'Vi fikk ikke sendt. Svarene dine er ikke borte.';
+    assert(
+      (root(widget).querySelector('.review .error-summary')?.textContent ?? '').includes(said),
+      'the failure is shown',
+    );
+    await until(() => liveText(widget).includes(said), 'the failure to be said');
+    expectOneRegion(widget, 'the review page after a failed sending');
+  });
+});
