@@ -1,7 +1,7 @@
 // A text on screen. A text missing in the chosen language falls back to Norwegian and says so with
 // lang="nb", so screen readers pronounce it as Norwegian (WCAG 3.1.2). With "Show Norwegian text"
 // on, the Norwegian original follows each translated text, for helpers and interpreters (N10).
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { SOURCE_LOCALE, directionOf, type Texts } from '../../src/browser/i18n.ts';
 
 export interface ShowOptions {
@@ -20,10 +20,3 @@ export function show(
   if (!options.original || texts.locale === SOURCE_LOCALE || lng === SOURCE_LOCALE) return main;
   return html`${main}<span class="original" lang=${SOURCE_LOCALE} dir="ltr">${texts.source(keys, params)}</span>`;
 }
-
-export const showIf = (
-  texts: Texts,
-  keys: string,
-  params?: Record<string, unknown>,
-  options?: ShowOptions,
-): TemplateResult | typeof nothing => (texts.has(keys) ? show(texts, keys, params, options) : nothing);

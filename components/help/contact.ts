@@ -158,8 +158,3 @@ export function contactChannels(config: ContactConfig): ContactChannel[] {
     (channel) => channel === 'phone' || channel === 'message' || config[channel] !== undefined,
   );
 }
-
-/** Lit converter for the `contact` attribute: never throws on bad JSON. */
-export const contactAttribute = {
-  fromAttribute: (value: string | null): ContactConfig => (value === null ? {} : parseContact(value)),
-};

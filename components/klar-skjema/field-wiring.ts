@@ -8,12 +8,15 @@ import { errorText } from '../fields/error-text.ts';
 import type { Focus } from './focus.ts';
 import type { Session } from './session.ts';
 
+/** The item whose removal the user is confirming. */
+type Removing = { group: string; index: number } | null;
+
 export class FieldWiring {
   /** Text as typed in inputs whose stored answer is parsed (amounts, dates), by answer path. */
   readonly typed = new Map<string, string>();
   /** Files the user chose, by "field/document". */
   readonly files = new Map<string, File[]>();
-  #removing: { group: string; index: number } | null = null;
+  #removing: Removing = null;
 
   constructor(
     readonly host: ReactiveControllerHost,
@@ -25,7 +28,12 @@ export class FieldWiring {
     const { context } = session.snapshot;
     const errors = new Map<string, FieldError>();
     for (const error of context.errors) if (!errors.has(error.path)) errors.set(error.path, error);
-    const wiring = this;
+    // The item being removed is the wiring's state; the host object's accessors reach it through these.
+    const removing = (): Removing => this.#removing;
+    const setRemoving = (next: Removing): void => {
+      this.#removing = next;
+      this.host.requestUpdate();
+    };
     return {
       definition,
       validators: session.formPackage.validators,
@@ -53,11 +61,10 @@ export class FieldWiring {
         session.send(event);
       },
       get removing() {
-        return wiring.#removing;
+        return removing();
       },
-      set removing(removing) {
-        wiring.#removing = removing;
-        wiring.host.requestUpdate();
+      set removing(next) {
+        setRemoving(next);
       },
       files: this.files,
       focus: this.focus,
