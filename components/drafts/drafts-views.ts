@@ -7,7 +7,7 @@ import type { Texts } from '../../src/browser/i18n.ts';
 import type { TabState } from '../../src/drafts/two-tabs.ts';
 import { show } from '../fields/text.ts';
 
-export interface OfferView {
+export interface OfferHost {
   texts: Texts;
   /** When the offered draft was begun, formatted in the user's language. */
   date: string;
@@ -16,7 +16,7 @@ export interface OfferView {
 }
 
 /** Instead of the form, while a saved draft is offered. */
-export function resumeOffer({ texts, date, resume, startAgain }: OfferView): TemplateResult {
+export function resumeOffer({ texts, date, resume, startAgain }: OfferHost): TemplateResult {
   return html`<div class="resume">
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.resumeTitle')}</h2>
       <p>${show(texts, 'widget:drafts.resumeText', { date })}</p>
@@ -28,7 +28,7 @@ export function resumeOffer({ texts, date, resume, startAgain }: OfferView): Tem
     </div>`;
 }
 
-export interface UnreadableView extends OfferView {
+export interface UnreadableHost extends OfferHost {
   /** Another store has a draft that can be read: it can be continued ("Fortsett"). */
   readable: boolean;
 }
@@ -37,7 +37,7 @@ export interface UnreadableView extends OfferView {
  * Instead of the form, when a store holds a draft this widget cannot read: say so, keep it until the user
  * chooses, and offer to start again (which only then deletes it). A readable draft elsewhere can be continued.
  */
-export function unreadableOffer({ texts, date, readable, resume, startAgain }: UnreadableView): TemplateResult {
+export function unreadableOffer({ texts, date, readable, resume, startAgain }: UnreadableHost): TemplateResult {
   return html`<div class="resume">
       <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show(texts, 'widget:drafts.unreadableTitle')}</h2>
       <p>${show(texts, 'widget:drafts.unreadableText')}</p>
@@ -51,7 +51,7 @@ export function unreadableOffer({ texts, date, readable, resume, startAgain }: U
 }
 
 /** Instead of the form: the offer of a saved draft, or the question about an unreadable one. */
-export function offerView(view: UnreadableView & { unreadable: boolean }): TemplateResult {
+export function offerView(view: UnreadableHost & { unreadable: boolean }): TemplateResult {
   return view.unreadable ? unreadableOffer(view) : resumeOffer(view);
 }
 
@@ -63,7 +63,7 @@ export function offerAnnouncement(texts: Texts, unreadable: boolean, date: strin
     : `${texts.t('widget:drafts.resumeTitle')} ${resume}`;
 }
 
-export interface WarningsView {
+export interface WarningsHost {
   texts: Texts;
   formId: string;
   tabs: TabState;
@@ -88,7 +88,7 @@ export function draftWarnings({
   serverUnreadable,
   unreadable,
   useHere,
-}: WarningsView): TemplateResult {
+}: WarningsHost): TemplateResult {
   return html`${
     tabs.readOnly
       ? html`<div class="notice" part="notice">

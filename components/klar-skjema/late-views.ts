@@ -8,7 +8,7 @@ import { parseContact, type ContactInput } from '../help/contact.ts';
 import { helpPanel } from '../help/help-panel.ts';
 import { privacyDisclosure } from '../privacy/privacy.ts';
 import { receiptView } from '../receipt/receipt.ts';
-import type { SummaryModel } from '../review/review.ts';
+import type { SummaryHost } from '../review/review.ts';
 import { reviewBody, sendButton, type ReviewPage } from '../review/review-page.ts';
 import type { Focus } from './focus.ts';
 import type { Session } from './session.ts';
@@ -39,7 +39,7 @@ function extras({ session, focus, contact: input }: LateHost) {
 }
 
 /** The answers for the review page, or as they were sent for the receipt. */
-function summaryModel(session: Session): SummaryModel {
+function summaryModel(session: Session): SummaryHost {
   const { relevance, unsure, submission } = session.snapshot.context;
   const sent = session.phase === 'submitted' ? submission : null;
   const { definition, texts, locale } = session;

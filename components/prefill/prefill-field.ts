@@ -11,7 +11,7 @@ import { renderField, type FieldPlace } from '../fields/fields.ts';
 import { controlId, domId, fieldKeys, type FieldHost } from '../fields/field-host.ts';
 import { answerText } from '../review/answer-text.ts';
 
-export interface PrefillView {
+export interface PrefillHost {
   /** The machine's prefill state, by field id. */
   readonly state: Readonly<Record<string, PrefillState>>;
   /** The user said the register's value is right (true) or wrong (false). */
@@ -21,7 +21,7 @@ export interface PrefillView {
 /** A field on a step: with the register's value to confirm when it was prefilled, else as usual. */
 export function prefillableField(
   host: FieldHost,
-  prefill: PrefillView,
+  prefill: PrefillHost,
   field: FieldDefinition,
   place: FieldPlace,
 ): TemplateResult {

@@ -6,12 +6,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Receipt } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { contactList, helpRequestLines, type HelpHost } from '../help/help-panel.ts';
-import { answerSummary, type SummaryModel } from '../review/review.ts';
+import { answerSummary, type SummaryHost } from '../review/review.ts';
 import { documentsNotHad, documentsToSend, missingItems } from '../review/missing.ts';
 
 export interface ReceiptHost extends Pick<HelpHost, 'texts' | 'show' | 'locale' | 'contact'> {
   /** The answers that were sent. */
-  readonly model: SummaryModel;
+  readonly model: SummaryHost;
   readonly submission: Submission | null;
   readonly receipt: Receipt | null;
 }

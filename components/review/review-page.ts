@@ -9,11 +9,11 @@ import type { SendStatus } from '../../src/submit/send.ts';
 import { helpRequestSummary, type HelpHost } from '../help/help-panel.ts';
 import { privacySection, type PrivacyHost } from '../privacy/privacy.ts';
 import { show } from '../fields/text.ts';
-import { answerSummary, reviewWarnings, warningsTemplate, type ChangeAnswer, type SummaryModel } from './review.ts';
+import { answerSummary, reviewWarnings, warningsTemplate, type ChangeAnswer, type SummaryHost } from './review.ts';
 
 export interface ReviewPage {
   texts: Texts;
-  model: SummaryModel;
+  model: SummaryHost;
   extras: HelpHost & PrivacyHost;
   /** A text for the screen, with the Norwegian original when asked for. */
   show(keys: string | string[], params?: Record<string, unknown>): TemplateResult;

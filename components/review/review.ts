@@ -11,7 +11,7 @@ import { answerText } from './answer-text.ts';
 import { show } from '../fields/text.ts';
 import { missingItems } from './missing.ts';
 
-export interface SummaryModel {
+export interface SummaryHost {
   definition: FormDefinition;
   validators: FormValidators;
   texts: Texts;
@@ -54,7 +54,7 @@ function row(
 }
 
 function fieldRows(
-  model: SummaryModel,
+  model: SummaryHost,
   stepId: string,
   field: FieldDefinition,
   change?: ChangeAnswer,
@@ -121,7 +121,7 @@ function fieldRows(
 }
 
 /** Every relevant step's answers; with `change`, each row links back to its field. */
-export function answerSummary(model: SummaryModel, change?: ChangeAnswer, headingLevel: 3 | 4 = 3): TemplateResult {
+export function answerSummary(model: SummaryHost, change?: ChangeAnswer, headingLevel: 3 | 4 = 3): TemplateResult {
   const { definition, texts, relevance } = model;
   return html`${definition.steps
     .filter((step) => relevance.steps.includes(step.id))
@@ -141,7 +141,7 @@ export function answerSummary(model: SummaryModel, change?: ChangeAnswer, headin
 }
 
 /** What is missing, in plain words, each with what it means and a link to the question; the user can send anyway. */
-export function reviewWarnings(model: SummaryModel, change?: ChangeAnswer): TemplateResult[] {
+export function reviewWarnings(model: SummaryHost, change?: ChangeAnswer): TemplateResult[] {
   const { texts, definition } = model;
   const formId = definition.id;
   const items = missingItems({ ...model, hasText: (key) => texts.has(key) });
