@@ -1,5 +1,5 @@
-// Hard words that remain (vedtak, stønad, fødselsnummer) explained where they appear (users.md N8,
-// plain-language.md "In the product"). The words and explanations are the locale's `glossary` namespace
+// Hard words that remain (vedtak, stønad, fødselsnummer) explained where they appear (docs/users.md N8,
+// docs/plain-language.md "In the product"). The words and explanations are the locale's `glossary` namespace
 // (locales/<lng>/glossary.json, in the form package). Each word found in a question's own texts gets a
 // native <details> disclosure beside the question: keyboard operable (Enter and Space on the summary),
 // announced as expanded or collapsed, works without our script, and never hover-only. It sits after

@@ -1,4 +1,4 @@
-// The host's contact details (users.md N15, N16): how a person at the office can be reached. Given as
+// The host's contact details (docs/users.md N15, N16): how a person at the office can be reached. Given as
 // the `contact` property (an object) or attribute (JSON). Everything is optional; what is malformed
 // is left out rather than shown half right, and only http(s) links are kept (never javascript:).
 // docs/decisions/0011-contact.md describes the format.

@@ -1,4 +1,4 @@
-// "Trenger du hjelp?" on every step (users.md N15, N16, N11): how to reach a person at the office,
+// "Trenger du hjelp?" on every step (docs/users.md N15, N16, N11): how to reach a person at the office,
 // the paper and in-person alternatives, and a request for contact (with a channel) and an interpreter
 // that goes with the answers. A native <details>, so it opens with Enter or Space and needs no script.
 // It sits outside the step's <form>, so Enter in it never submits the step.

@@ -1,4 +1,4 @@
-// A question answered from a public register (users.md N5): the value, where it came from, and
+// A question answered from a public register (docs/users.md N5): the value, where it came from, and
 // "Stemmer dette?" Ja / Nei. "Nei" shows the ordinary field with the register's value to change; the
 // submission keeps both (src/engine/prefill.ts). The field also opens when its value has an error,
 // so a wrong register value is never a dead end. Never a block: an unanswered "Stemmer dette?" is sent

@@ -1,4 +1,4 @@
-// The privacy notice (users.md N14): who reads the answers, how long they are kept, and the user's
+// The privacy notice (docs/users.md N14): who reads the answers, how long they are kept, and the user's
 // rights. Each service states its own rules in its form's texts (<form>:privacy.*); the widget's texts
 // are the defaults. A disclosure on every step, and open on the review page, before sending. It asks
 // for no consent: consent questions are the form's own, and never pre-ticked.

@@ -1,5 +1,5 @@
 // "Les opp": reads a question, its hint and its options aloud with the browser's own speech synthesis
-// (plain-language.md "In the product"; users.md: some applicants can barely read). The button appears
+// (docs/plain-language.md "In the product"; docs/users.md: some applicants can barely read). The button appears
 // only where the browser has a voice for the form's language: a Norwegian text read by an English voice
 // helps nobody. Voices often arrive late (Chromium fills getVoices() after `voiceschanged`), so widgets
 // re-render when the list changes. Nothing is sent anywhere: speechSynthesis runs in the browser or the OS.

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-// The receipt on screen, and the print stylesheet (users.md N16, N18): on paper the receipt shows
+// The receipt on screen, and the print stylesheet (docs/users.md N16, N18): on paper the receipt shows
 // everything, in black on white, and nothing the user cannot use on paper (buttons, the toolbar,
 // the help panel's controls). Links print their address, since paper cannot be clicked.
 export const receiptStyles = css`

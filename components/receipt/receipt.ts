@@ -1,4 +1,4 @@
-// The receipt (users.md N18): the reference, when it was sent, what the user asked for (contact,
+// The receipt (docs/users.md N18): the reference, when it was sent, what the user asked for (contact,
 // interpreter), documents still to send and how, what happens next, how to add more, and everything
 // that was sent. In the user's language; "Show Norwegian text" in the toolbar works here too, and the
 // print stylesheet (receipt.styles.ts) prints it all without buttons or toolbar.

@@ -1,4 +1,4 @@
-// What is missing before sending (users.md N7), as data: documents sent later or not at all, answers
+// What is missing before sending (docs/users.md N7), as data: documents sent later or not at all, answers
 // marked "I don't know", and optional questions left empty where the form says what that means
 // (a text fields.<id>.ifEmpty). The review page lists them in plain words; nothing here blocks sending.
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';

@@ -1,5 +1,5 @@
 // "Se over før du sender": every relevant answer grouped by step, a change link per answer, and
-// soft warnings that never block sending (users.md N6, N7). The receipt reuses the answer list.
+// soft warnings that never block sending (docs/users.md N6, N7). The receipt reuses the answer list.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
 import type { Relevance } from '../../src/engine/relevance.ts';

@@ -1,4 +1,4 @@
-// The user's request for help from a person (users.md N11, N15): whether NAV should get in touch, on
+// The user's request for help from a person (docs/users.md N11, N15): whether NAV should get in touch, on
 // which channel, and whether an interpreter is needed. Widget-level data, not an answer to a question,
 // so it travels beside the answers in the machine's context and in the submission.
 import { isRecord } from './answers.ts';

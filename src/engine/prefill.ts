@@ -1,4 +1,4 @@
-// Prefill from public registers (users.md N5, N19): the host gives values for fields whose definition
+// Prefill from public registers (docs/users.md N5, N19): the host gives values for fields whose definition
 // names a register (`prefill: "folkeregisteret"`). The user sees each value with its source and says
 // whether it is right; a correction becomes the answer. The submission keeps both the register's
 // value and the user's, so the caseworker sees what the register said and what the user changed.

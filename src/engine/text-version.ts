@@ -1,4 +1,4 @@
-// Which text each answer was given to (users.md N10, N19): besides the locale and the variant, a short
+// Which text each answer was given to (docs/users.md N10, N19): besides the locale and the variant, a short
 // version of the field's texts exactly as the widget showed them. `klarskjema build` computes the
 // versions (packages/tools/src/build/text-versions.ts) and ships them in the package; docs/decisions/0010-*.md.
 import type { TextVariant } from './submission.ts';

@@ -1,12 +1,12 @@
 // No file cites a document that is not in the repository (issue 14). Every text file git knows of (tracked,
 // or new and not ignored) is scanned for:
-// - names of Markdown documents (`docs/decisions/0008-drafts.md`, `users.md`, `0010-*.md`): each must name a
-//   file in the repository, found from the citing file's folder or the root; a bare name (no folder) may
-//   also be in docs/ or docs/decisions/, so a comment's `design.md` is docs/design.md;
+// - names of Markdown documents (`docs/decisions/0008-drafts.md`, `docs/decisions/0010-*.md`): each must name
+//   a file in the repository, found from the citing file's folder or the root (a comment in src/ writes the
+//   path from the root, never a bare name that a reader would have to look for);
 // - relative links in Markdown files (`[text](target)`): each must resolve from the
-//   linking file's folder, as a Markdown viewer resolves it;
-// - ids of users' needs (`users.md N12, N13`, `users.md N9–N11`): each must be defined in docs/users.md;
-// - design principles (`design.md principle 2`, `design principles 2 and 9`): each must be in docs/design.md.
+//   linking file's folder, as a Markdown viewer resolves it (the link's text is not a citation of its own);
+// - ids of users' needs (`docs/users.md N12, N13`, `docs/users.md N9–N11`): each must be defined there;
+// - design principles (`docs/design.md principle 2`, `design principles 2 and 9`): each must be defined there.
 // A document outside the repository (a path that climbs above the root) never counts as found.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -49,10 +49,9 @@ export interface Citation {
 const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
 
 /** Where a cited document name may be, repository-relative; never a path above the root. */
-function candidates(file: string, name: string, bare: boolean): string[] {
+function candidates(file: string, name: string): string[] {
   const dir = posix.dirname(file);
   const places = [posix.join(dir, name), posix.normalize(name)];
-  if (bare && !name.includes('/')) places.push(`docs/${name}`, `docs/decisions/${name}`);
   return [...new Set(places)].filter((path) => path !== '..' && !path.startsWith('../') && !posix.isAbsolute(path));
 }
 
@@ -76,9 +75,13 @@ export function missingDocuments(
 ): Citation[] {
   const missing: Citation[] = [];
   const scanned = text.replace(URL_PATTERN, (url) => ' '.repeat(url.length));
-  for (const match of scanned.matchAll(DOCUMENT)) {
+  // A Markdown link's text names what its target is; the target is checked below.
+  const names = file.endsWith('.md')
+    ? scanned.replace(/\[([^\]\n]*)\]\(/g, (link, label: string) => `[${' '.repeat(label.length)}](`)
+    : scanned;
+  for (const match of names.matchAll(DOCUMENT)) {
     const name = match[1]!;
-    if (!candidates(file, name, true).some((path) => exists(path, files, dirs))) {
+    if (!candidates(file, name).some((path) => exists(path, files, dirs))) {
       missing.push({ file, line: lineAt(text, match.index), cited: name });
     }
   }
@@ -122,12 +125,12 @@ export function missingIds(
   const missing: Citation[] = [];
   for (const match of text.matchAll(NEED_IDS)) {
     for (const id of idsOf(match[1]!))
-      if (!needs.has(id)) missing.push({ file, line: lineAt(text, match.index), cited: `users.md ${id}` });
+      if (!needs.has(id)) missing.push({ file, line: lineAt(text, match.index), cited: `docs/users.md ${id}` });
   }
   for (const match of text.matchAll(PRINCIPLES)) {
     for (const n of match[1]!.match(/\d+/g)!)
       if (!principles.has(n))
-        missing.push({ file, line: lineAt(text, match.index), cited: `design.md principle ${n}` });
+        missing.push({ file, line: lineAt(text, match.index), cited: `docs/design.md principle ${n}` });
   }
   return missing;
 }
@@ -159,7 +162,7 @@ describe('citations of documents', () => {
     expect(show(texts.flatMap(({ path, text }) => missingDocuments(path, text, files, dirs)))).toEqual([]);
   });
 
-  it('every need cited as "users.md N<k>" and every design principle cited by number exists', () => {
+  it('every need cited as "docs/users.md N<k>" and every design principle cited by number exists', () => {
     const needs = definedNeeds(readFileSync(resolve(root, 'docs/users.md'), 'utf8'));
     const principles = definedPrinciples(readFileSync(resolve(root, 'docs/design.md'), 'utf8'));
     for (let n = 1; n <= 21; n++) expect(needs, `N${n}`).toContain(`N${n}`);
@@ -185,16 +188,24 @@ describe('the citation scanner', () => {
   const dirs = new Set(['docs', 'docs/decisions']);
   const cited = (file: string, text: string) => missingDocuments(file, text, files, dirs).map((c) => c.cited);
 
-  it('finds a bare name in docs/, a path from the root or from the file, and a glob', () => {
+  it('finds a path from the root or from the file, and a glob', () => {
     expect(
       cited(
         'src/a.ts',
-        `// ${md('design')} principle 1; ${md('docs/decisions/0008-drafts')}; ${md('0008-drafts')}; ${md('docs/decisions/0010-*')}`,
+        `// ${md('docs/design')} principle 1; ${md('docs/decisions/0008-drafts')}; ${md('docs/decisions/0010-*')}`,
       ),
     ).toEqual([]);
+    expect(cited(md('docs/users'), `see ${md('design')} and ${md('decisions/0008-drafts')}`)).toEqual([]);
     expect(
       cited(md('docs/embedding'), `[drafts](${md('decisions/0008-drafts')}) and [readme](../${md('README')})`),
     ).toEqual([]);
+  });
+
+  it('reports a bare name that is not beside the citing file', () => {
+    expect(cited('src/a.ts', `// ${md('design')} principle 1; ${md('0008-drafts')}`)).toEqual([
+      md('design'),
+      md('0008-drafts'),
+    ]);
   });
 
   it('reports a document outside the repository or missing from it', () => {
@@ -212,12 +223,12 @@ describe('the citation scanner', () => {
     const needs = new Set(['N1', 'N9', 'N10', 'N11', 'C1']);
     const text = (s: string) => missingIds('a.ts', s, needs, new Set(['1', '2'])).map((c) => c.cited);
     expect(text(`${md('users')} N9–N11, N1 and C1; design principles 1 and 2`)).toEqual([]);
-    expect(text(`${md('users')} N1, N12; ${md('design')} principle 3`)).toEqual([
-      `${md('users')} N12`,
-      `${md('design')} principle 3`,
+    expect(text(`${md('docs/users')} N1, N12; ${md('docs/design')} principle 3`)).toEqual([
+      `${md('docs/users')} N12`,
+      `${md('docs/design')} principle 3`,
     ]);
     expect(
       text(`[${md('users')}](../${md('users')}) N12 and [${md('design')}](../${md('design')}) principle 3`),
-    ).toEqual([`${md('users')} N12`, `${md('design')} principle 3`]);
+    ).toEqual([`${md('docs/users')} N12`, `${md('docs/design')} principle 3`]);
   });
 });

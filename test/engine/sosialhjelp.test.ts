@@ -1,7 +1,7 @@
 // The real application, søknad om økonomisk sosialhjelp, through the engine: every branch of its
 // questions, the documents that follow from the answers, each choice a user has for a document, and
 // a whole application whose submission holds exactly the relevant answers and the record the
-// caseworker needs (users.md N1, N3, N5, N6, N17, N19).
+// caseworker needs (docs/users.md N1, N3, N5, N6, N17, N19).
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import type { Answers } from '../../src/engine/answers.ts';

@@ -1,4 +1,4 @@
-// What the review page lists as missing before sending (users.md N7), from the answers and the form's texts.
+// What the review page lists as missing before sending (docs/users.md N7), from the answers and the form's texts.
 import { describe, expect, it } from 'vitest';
 import { computeRelevance } from '../../src/engine/relevance.ts';
 import { documentsNotHad, documentsToSend, missingItems } from '../../components/review/missing.ts';

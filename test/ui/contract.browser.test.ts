@@ -1,5 +1,5 @@
 // The field contract: every field of every example form keeps the same accessibility and behaviour
-// promises (design.md principle 6). Cases are generated from the built definitions
+// promises (docs/design.md principle 6). Cases are generated from the built definitions
 // (/build/forms/<id>/form.json), never listed by hand, so a new field is tested as soon as it exists.
 // For each field the widget is driven to the step that holds it (earlier steps filled with fullAnswers,
 // the field made relevant the same way), and then checked for:

@@ -1,4 +1,4 @@
-// Drafts (users.md N12, N13): a reload keeps everything, "Gå ut og slett" leaves nothing, the device
+// Drafts (docs/users.md N12, N13): a reload keeps everything, "Gå ut og slett" leaves nothing, the device
 // keeps answers only after the user's tick and only until the expiry, a server draft resumes on another
 // device, a newer form version keeps what still fits, and two tabs never overwrite each other.
 import { checkA11y } from '../browser/axe.ts';

@@ -1,4 +1,4 @@
-// Switching language at any step keeps every answer, the step, typed input and focus (users.md N9).
+// Switching language at any step keeps every answer, the step, typed input and focus (docs/users.md N9).
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import {

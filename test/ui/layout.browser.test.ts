@@ -1,4 +1,4 @@
-// Layout and presentation promises of design.md principle 6, on every step of both example forms:
+// Layout and presentation promises of docs/design.md principle 6, on every step of both example forms:
 // - Reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px, nor at 1280 px. 400 % zoom of a
 //   1280 px wide window is a 320 CSS px viewport, so the 320 px runs are the 400 % zoom check too
 //   (the browser then lays out exactly as here, only drawn four times larger).

@@ -1,4 +1,4 @@
-// The aktivitet form's plain variant as a user meets it (users.md N8, N21): on every step "Vis enklere tekst"
+// The aktivitet form's plain variant as a user meets it (docs/users.md N8, N21): on every step "Vis enklere tekst"
 // shows the plain texts from locales/nb/aktivitet.json, asks the same questions, keeps the answers, and stays
 // axe-clean; switching back shows the standard texts again.
 import { sendKeys } from '@web/test-runner-commands';

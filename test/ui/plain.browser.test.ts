@@ -1,4 +1,4 @@
-// The plain variant, the glossary and "Read aloud" as a user meets them (issue 5, users.md N8 and N10):
+// The plain variant, the glossary and "Read aloud" as a user meets them (issue 5, docs/users.md N8 and N10):
 // - "Vis enklere tekst" on every step changes the texts, keeps every answer and what was typed, keeps focus
 //   on the switch, is axe-clean, and the submission records the variant each answer was given in;
 // - a hard word's explanation opens and closes with Enter and Space, and focus stays on its summary;

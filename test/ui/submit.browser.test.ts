@@ -1,4 +1,4 @@
-// Sending (users.md N12, N18): against the real receiver (packages/receiver/src/receiver.ts at /api/, see
+// Sending (docs/users.md N12, N18): against the real receiver (packages/receiver/src/receiver.ts at /api/, see
 // test/browser/receiver-plugin.mjs). A stopped receiver, a lost answer and an offline device all end
 // with exactly one stored submission and the receipt with the receiver's reference; refusals are shown
 // on their questions; the host can take the submission over with the cancelable klar-submit event.

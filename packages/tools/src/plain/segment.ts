@@ -1,6 +1,6 @@
 // Words, sentences and paragraphs of one text item, with Intl.Segmenter (Node and browsers alike).
 //
-// Sentence ends (plain-language.md asks us to write the choice down; it moves LIX by several points):
+// Sentence ends (docs/plain-language.md asks us to write the choice down; it moves LIX by several points):
 // - `.`, `!`, `?` where Intl.Segmenter (ICU's sentence rules) ends a sentence. ICU does not end a
 //   sentence inside numbers (17.05.2015) or before a lower-case word; we also join a sentence that
 //   ends with a known abbreviation (f.eks., bl.a., kl., nr. — data/abbreviations.json `sentenceInside`)

@@ -1,5 +1,5 @@
 // Texts as i18next finds them: nested JSON flattened to keys, each with its standard text and, where a
-// `_plain` key exists, its own plain text (design.md principle 5: the plain variant is the i18next context
+// `_plain` key exists, its own plain text (docs/design.md principle 5: the plain variant is the i18next context
 // `plain`; where it is missing, the standard text is used). Plural keys keep their suffix after the
 // context, as i18next writes them: `left_plain_one` is the plain variant of `left_one`.
 import { listFields, type FieldKind, type FormDefinition } from '../../../../src/definition/types.ts';

@@ -38,7 +38,7 @@ describe('stiff words', () => {
     expect(stiffWords.filter((e) => e.plain.nb.some((p) => e.nb.includes(p)))).toEqual([]);
   });
 
-  it('includes the examples of plain-language.md', () => {
+  it('includes the examples of docs/plain-language.md', () => {
     const nb = new Set(stiffWords.flatMap((e) => e.nb));
     for (const word of [
       'påkrevd',
@@ -63,7 +63,7 @@ describe('stiff words', () => {
     expect([...sources].sort()).toEqual([
       'NAV Agder: «gammelnavsk ordliste» (omtalt av NRK, 2021)',
       'Språkrådet: Kansellisten (2009)',
-      'klarskjema: plain-language.md',
+      'klarskjema: docs/plain-language.md',
       'team',
     ]);
   });
@@ -105,7 +105,7 @@ describe('allow-lists', () => {
 });
 
 describe('plain-language.config.json', () => {
-  it('holds the defaults of plain-language.md', () => {
+  it('holds the defaults of docs/plain-language.md', () => {
     const file = JSON.parse(readFileSync(resolve(packageRoot, 'plain-language.config.json'), 'utf8')) as Record<
       string,
       unknown

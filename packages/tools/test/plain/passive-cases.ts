@@ -5,7 +5,7 @@
 // adverbs (felles, fremdeles), bli + adjective/noun/preposition (blir syk, blir student, blir med),
 // superlatives and nouns in -ast (seinast, fast, last opp), and passives in unusual places (a V1
 // question, after a post-nominal possessive, after a comma). Stative «er + participle» (er sendt) is
-// outside the rule as plain-language.md defines it, and is never labelled as passive here.
+// outside the rule as docs/plain-language.md defines it, and is never labelled as passive here.
 
 export interface PassiveCase {
   text: string;

@@ -1,4 +1,4 @@
-// Segmentation: the sentence-end choice of plain-language.md, words and placeholders.
+// Segmentation: the sentence-end choice of docs/plain-language.md, words and placeholders.
 import { describe, expect, it } from 'vitest';
 import { placeholders, segment } from '../../src/plain/segment.ts';
 

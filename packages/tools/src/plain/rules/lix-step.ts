@@ -1,5 +1,5 @@
 // LIX per step (bokmål, nynorsk): the standard variant at most 40; where the step has an own plain text in
-// the locale, the plain variant at most 33 and below the standard variant (plain-language.md, decision 0004).
+// the locale, the plain variant at most 33 and below the standard variant (docs/plain-language.md, decision 0004).
 import { plainRule, type RuleFinding } from './rule.ts';
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;

@@ -1,7 +1,7 @@
 // Nominalisations: a light verb with a verbal noun a few words later (foreta en vurdering, gjennomføre en
 // utbetaling, gi en bekreftelse, sette i gang behandling), and fixed phrases (være gjenstand for).
 // A suffix alone (-ing, -else, -sjon) is never flagged: dokumentasjon and informasjon are usually
-// unavoidable (plain-language.md). The noun must end in a suffix after its inflection is taken off
+// unavoidable (docs/plain-language.md). The noun must end in a suffix after its inflection is taken off
 // (vurderingen → vurdering), and not be on the data's notVerbalNouns list (also not as the last part of a
 // compound: boligsituasjon).
 import data from '../data/nominalisation.json' with { type: 'json' };

@@ -1,4 +1,4 @@
-// Passive voice in bokmål and nynorsk (plain-language.md: "Passive voice").
+// Passive voice in bokmål and nynorsk (docs/plain-language.md: "Passive voice").
 //
 // bokmål
 // - s-passive: a word in -es (sendes, vurderes, sendtes) or a short form (gis, tas, fås, bes, sies).
