@@ -21,13 +21,20 @@ export const SAMI_NAME = 'Čáhppes Áhkká';
 export const SAMI_LETTERS = 'ŋ ŧ đ š ž č á';
 export const ARABIC_TEXT = 'فقدت عملي في مارس ولا أملك المال للإيجار.';
 export const POLISH_TEXT = 'Straciłam pracę w marcu. Nie mam pieniędzy na czynsz, żłobek ani światło.';
+export const SAMI_TEXT = `Mun in dieđe maid galggan dahkat. ${SAMI_NAME}: ${SAMI_LETTERS}`;
 export const PLAIN_TEXT = 'Jeg mistet jobben i mars.\nNå har jeg ikke penger til husleie.';
+
+/** What the register says before the user corrects it. */
+export const REGISTER_VALUES: Record<string, unknown> = {
+  text: 'Kari Nordman',
+  address: { street: 'Gamleveien 2', postcode: '0150', city: 'Oslo' },
+};
 
 /** Free text the user writes in each scenario's language. */
 const writes: Record<string, string> = { ar: ARABIC_TEXT, pl: POLISH_TEXT, nb: PLAIN_TEXT };
 
 export interface Scenario {
-  locale: 'ar' | 'pl' | 'nb';
+  locale: string;
   variant: TextVariant;
 }
 export const SCENARIOS: Scenario[] = [
@@ -101,14 +108,15 @@ export async function makeSubmission(
 ): Promise<MadeSubmission> {
   const { dir, sources } = await examplePackageDir(formId);
   const fields = fieldsOf(sources);
-  const text = options.text ?? writes[scenario.locale]!;
+  const text = options.text ?? writes[scenario.locale] ?? PLAIN_TEXT;
   const name = options.name ?? (scenario.locale === 'ar' ? SAMI_NAME : 'Kari Nordmann');
   const answersByStep = fullAnswers[formId]!;
   const typed = Object.fromEntries(Object.values(answersByStep).flatMap((step) => Object.entries(step)));
-  // The register says something else about the first prefilled text question: the user corrects it.
-  const prefillable = [...fields.values()].filter((f) => f.prefill && f.kind === 'text' && typed[f.id] !== undefined);
-  const corrected = prefillable[0];
-  const prefill = corrected ? { [corrected.id]: 'Kari Nordman' } : undefined;
+  // The register says something else about the first prefilled name or address: the user corrects it.
+  const corrected = [...fields.values()].find(
+    (f) => f.prefill && (f.kind === 'text' || f.kind === 'address') && typed[f.id] !== undefined,
+  );
+  const prefill = corrected ? { [corrected.id]: REGISTER_VALUES[corrected.kind] } : undefined;
   // The first question that offers "I don't know", left unanswered.
   const unsure = [...fields.values()].find(
     (f) =>
