@@ -38,6 +38,8 @@ function fontFaces(): Record<Weight, FontFace[]> {
       FONT_FILES.map(([pkg, file]) => {
         const path = require.resolve(`${pkg}/files/${file}-${weight === 'bold' ? 700 : 400}-normal.woff`);
         const font = openSync(path);
+        // A .woff holds one font; only .ttc/.dfont files are collections.
+        if (!('hasGlyphForCodePoint' in font)) throw new Error(`${path} is a font collection, not a font.`);
         return { name: `${file}-${weight}`, path, has: (codePoint: number) => font.hasGlyphForCodePoint(codePoint) };
       }),
     ]),
