@@ -266,7 +266,9 @@ function valueSpans(value: RecordValue): Span[] {
     case 'user':
       return [
         { text: value.lines.join('\n') },
-        ...(value.lang === 'nb' ? [] : [{ text: ` (${languageName(value.lang)})`, color: GREY }]),
+        ...(value.lang === 'nb'
+          ? []
+          : [{ text: ` (${recordText('answers.answeredIn', { language: languageName(value.lang) })})`, color: GREY }]),
       ];
     case 'formatted':
       return [{ text: value.lines.join(', ') }];
@@ -288,7 +290,6 @@ function writeSeen(writer: RecordWriter, seen: SeenText, indent: number): void {
   writer.paragraph([{ text: seen.question }], { size: 10, indent, direction, gapAfter: 1 });
   if (seen.answer) writer.paragraph([{ text: seen.answer.join(', ') }], { size: 10, indent, direction, gapAfter: 1 });
   if (!seen.sameVersion) writer.paragraph([{ text: recordText('seen.changed'), color: GREY }], { size: 8.5, indent });
-  if (seen.draft) writer.paragraph([{ text: recordText('seen.draft'), color: GREY }], { size: 8.5, indent });
 }
 
 function writeEntry(writer: RecordWriter, entry: RecordEntry, indent: number, level: 3 | 4): void {
@@ -465,6 +466,13 @@ export function renderRecordPdf(record: CaseRecord, options: RecordPdfOptions = 
     [recordText('facts.language'), `${record.language} (${record.locale})`],
     [recordText('facts.variant'), recordText(`variants.${record.variant}`)],
     [recordText('facts.submittedAt'), submitted],
+    ...record.translations.map(
+      (t) =>
+        [
+          recordText('facts.translations'),
+          `${recordText(t.draft ? 'facts.draftTranslation' : 'facts.translation', { language: t.language })}, ${recordText(`variants.${t.variant}`).toLowerCase()}`,
+        ] as const,
+    ),
   ] as const)
     writer.paragraph([{ text: `${term}: `, weight: 'bold' }, { text }], { direction: 'ltr', gapAfter: 2 });
 

@@ -12,7 +12,10 @@ const e = escapeHtml;
 
 /** The user's own words: exactly as written, isolated (dir="auto") so that no bidi control leaks out. */
 function userText(text: string, lang: string, tag = 'span'): string {
-  const note = lang === 'nb' ? '' : ` <span class="lang">(${e(languageName(lang))})</span>`;
+  const note =
+    lang === 'nb'
+      ? ''
+      : ` <span class="lang">(${e(recordText('answers.answeredIn', { language: languageName(lang) }))})</span>`;
   return `<${tag} class="user-text" lang="${e(lang)}" dir="auto">${e(text)}</${tag}>${note}`;
 }
 
@@ -34,10 +37,7 @@ function seen(seen: SeenText): string {
     ...(seen.version ? [recordText('seen.version', { version: seen.version })] : []),
   ];
   const dir = directionOf(seen.locale);
-  const notes = [
-    ...(seen.sameVersion ? [] : [recordText('seen.changed')]),
-    ...(seen.draft ? [recordText('seen.draft')] : []),
-  ];
+  const notes = [...(seen.sameVersion ? [] : [recordText('seen.changed')])];
   return `<dd class="seen" data-locale="${e(seen.locale)}" data-variant="${e(seen.variant)}"${seen.version ? ` data-version="${e(seen.version)}"` : ''}>
 <p class="seen-meta"><span class="seen-title">${e(recordText('seen.title'))}</span> – ${meta.map(e).join(' · ')}</p>
 <p class="seen-question" lang="${e(seen.locale)}" dir="${dir}">${e(seen.question)}</p>${
@@ -177,6 +177,20 @@ export function renderRecordHtml(record: CaseRecord): string {
     ],
     [recordText('facts.language'), `${e(record.language)} (${e(record.locale)})`],
     [recordText('facts.variant'), e(recordText(`variants.${record.variant}`))],
+    ...(record.translations.length
+      ? ([
+          [
+            recordText('facts.translations'),
+            record.translations
+              .map((t) =>
+                e(
+                  `${recordText(t.draft ? 'facts.draftTranslation' : 'facts.translation', { language: t.language })}, ${recordText(`variants.${t.variant}`).toLowerCase()}`,
+                ),
+              )
+              .join('<br>'),
+          ],
+        ] as Array<[string, string]>)
+      : []),
     [
       recordText('facts.submittedAt'),
       `<time datetime="${e(record.submittedAt)}">${e(record.timeline.find((t) => t.kind === 'submitted')?.when ?? record.submittedAt)}</time>`,

@@ -44,6 +44,7 @@ export interface SeenText {
   version?: string;
   /** False when the package's texts for this question have changed since: the text shown is today's. */
   sameVersion: boolean;
+  /** The translation was marked as a draft in the package (shown once, in the record's facts). */
   draft: boolean;
   question: string;
   /** The chosen options in the user's language and variant. */
@@ -124,6 +125,8 @@ export interface CaseRecord {
   variant: TextVariant;
   submittedAt: string;
   startedAt?: string;
+  /** The languages and variants of the texts the user saw beside nb standard, and whether a translation was a draft. */
+  translations: Array<{ locale: string; language: string; variant: TextVariant; draft: boolean }>;
   actions: RecordAction[];
   sections: RecordSection[];
   timeline: TimelineEntry[];
@@ -234,10 +237,24 @@ export function buildRecord(
     variant: submission.variant,
     submittedAt: submission.submittedAt,
     ...(submission.startedAt ? { startedAt: submission.startedAt } : {}),
+    translations: translationsOf(entries),
     actions,
     sections,
     timeline,
   };
+}
+
+function translationsOf(entries: RecordEntry[]): CaseRecord['translations'] {
+  const seen = new Map<string, CaseRecord['translations'][number]>();
+  const visit = (entry: RecordEntry) => {
+    if (entry.seen) {
+      const { locale, language, variant, draft } = entry.seen;
+      seen.set(`${locale}/${variant}`, { locale, language, variant, draft });
+    }
+    for (const item of entry.items ?? []) item.entries.forEach(visit);
+  };
+  entries.forEach(visit);
+  return [...seen.values()];
 }
 
 function totalOf(entries: RecordEntry[], answers: Answers): Pick<RecordSection, 'total'> {

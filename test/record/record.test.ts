@@ -157,6 +157,13 @@ describe.each(exampleFormIds)('the record of %s', (formId) => {
           seen.variant === 'plain' ? /Klarspråk/ : /Vanlige tekster/,
         );
       }
+      // Once, in the facts: which translation the user saw, and whether it was a draft.
+      const facts = findOne(root, byClass('facts'))!;
+      const translations = findAll(facts, byTag('div')).find((d) => textOf(d).startsWith('Tekster søkeren så'));
+      const status = (made.sources.locales[scenario.locale]?._status ?? {}) as Record<string, string>;
+      const language = { ar: 'arabisk', pl: 'polsk', nb: 'norsk bokmål' }[scenario.locale]!;
+      expect(textOf(translations!)).toContain(language);
+      expect(textOf(translations!).includes('ikke kvalitetssikret')).toBe(status[formId] === 'draft');
       // The plain variant shows the plain wording where the form has one.
       if (scenario.variant === 'plain') expect(findAll(root, byClass('seen')).length).toBeGreaterThan(0);
     });
