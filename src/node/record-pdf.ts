@@ -510,6 +510,19 @@ export function renderRecordPdf(record: CaseRecord, options: RecordPdfOptions = 
     },
   );
 
+  // Each page says which application it belongs to and where it stands: an archive keeps pages, not files.
+  const { start, count } = doc.bufferedPageRange();
+  for (let page = start; page < start + count; page++) {
+    doc.switchToPage(page);
+    // Text below the bottom margin would make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
+    const footer = recordText('page', { page: page - start + 1, pages: count, id: record.id });
+    doc
+      .font(fontFaces().regular[0]!.name)
+      .fontSize(8)
+      .fillColor(GREY)
+      .text(footer, 56, doc.page.height - 40, { lineBreak: false, width: doc.page.width - 112, align: 'center' });
+  }
   reverseRightToLeftLigatures(doc);
   doc.end();
   return done;

@@ -40,6 +40,7 @@ describe('the record as PDF', () => {
     expect(latin1(pdf.subarray(0, 8))).toMatch(/^%PDF-1\.7/);
     const { text, pages } = await pdfText(pdf);
     expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`Side ${pages} av ${pages} · søknad ${made.submission.id}`);
     expect(text).toContain(SAMI_NAME);
     expect(text).toContain(`Barn 1: ${SAMI_NAME}`);
     // The user's Arabic answer, and the Arabic questions the user saw (lam-alef and other ligatures included).
