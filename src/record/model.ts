@@ -291,9 +291,15 @@ class RecordContext {
     return this.sources.definition.id;
   }
 
-  /** The language the user was using when answering at this path. */
+  /** The language the user was using when answering at this path (or at the field that holds it: a document's
+   *  reason is recorded under the documents field). */
   langAt(path: string): string {
-    return languageOf(this.submission.answeredIn[path]?.locale ?? this.submission.locale);
+    const parts = path.split('/');
+    for (let end = parts.length; end > 0; end--) {
+      const context = this.submission.answeredIn[parts.slice(0, end).join('/')];
+      if (context) return languageOf(context.locale);
+    }
+    return languageOf(this.submission.locale);
   }
 
   entry(field: FieldDefinition, path: string, value: unknown, attachments: readonly string[]): RecordEntry {

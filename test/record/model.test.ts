@@ -44,6 +44,26 @@ describe('the record model', () => {
     expect(textOf(later)).toContain(recordText('actions.documentNoReason'));
   });
 
+  it('follows a user who changed language on the way: each answer in the language it was given in', async () => {
+    const made = await makeSubmission('sosialhjelp', { locale: 'ar', variant: 'standard' });
+    const submission = structuredClone(made.submission);
+    // The story written after switching to Norwegian; the documents answered in Polish.
+    submission.answeredIn['hva-skjedde'] = { locale: 'nb', variant: 'standard' };
+    submission.answeredIn['dokumenter'] = { ...submission.answeredIn['dokumenter']!, locale: 'pl' };
+    const root = parseHtml(renderRecordHtml(buildRecord(made.sources, submission)));
+    const story = findOne(root, (e) => attr(e, 'data-path') === 'hva-skjedde')!;
+    expect(findOne(story, byClass('seen'))).toBeUndefined();
+    expect(attr(findOne(story, byClass('user-text'))!, 'lang')).toBe('nb');
+    expect(findOne(story, byClass('lang'))).toBeUndefined();
+    const reason = findOne(
+      findOne(root, (e) => attr(e, 'data-document') === 'lonnsslipp')!,
+      byClass('user-text'),
+    )!;
+    expect(attr(reason, 'lang')).toBe('pl');
+    const other = findOne(root, (e) => attr(e, 'data-path') === 'hva-trenger')!;
+    expect(attr(findOne(other, byClass('seen'))!, 'data-locale')).toBe('ar');
+  });
+
   it('has a text for every key it asks for, and says which one is missing', () => {
     const code = ['src/record/model.ts', 'src/record/html.ts', 'src/record/format.ts', 'src/node/record-pdf.ts']
       .map((file) => readFileSync(resolve(packageRoot, file), 'utf8'))
