@@ -6,7 +6,14 @@ import bidiFactory from 'bidi-js';
 import { openSync } from 'fontkit';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { CaseRecord, RecordAction, RecordEntry, RecordValue, SeenText } from '../record/model.ts';
+import {
+  formDescription,
+  type CaseRecord,
+  type RecordAction,
+  type RecordEntry,
+  type RecordValue,
+  type SeenText,
+} from '../record/model.ts';
 import { directionOf, languageName, recordText } from '../record/texts.ts';
 
 const require = createRequire(import.meta.url);
@@ -459,10 +466,7 @@ export function renderRecordPdf(record: CaseRecord, options: RecordPdfOptions = 
   const submitted = record.timeline.find((t) => t.kind === 'submitted')?.when ?? record.submittedAt;
   for (const [term, text] of [
     [recordText('facts.id'), record.id],
-    [
-      recordText('facts.form'),
-      `${record.form.title} (${record.form.id}, ${recordText('facts.formVersion', { version: record.form.version })})`,
-    ],
+    [recordText('facts.form'), formDescription(record)],
     [recordText('facts.language'), `${record.language} (${record.locale})`],
     [recordText('facts.variant'), recordText(`variants.${record.variant}`)],
     [recordText('facts.submittedAt'), submitted],

@@ -1,7 +1,15 @@
 // The record as one printable HTML document: no script, no outside resources (a CSP that forbids them),
 // headings and description lists, every value escaped, the user's words and the texts the user saw
 // marked with their language and direction.
-import type { CaseRecord, RecordAction, RecordDocument, RecordEntry, RecordValue, SeenText } from './model.ts';
+import {
+  formDescription,
+  type CaseRecord,
+  type RecordAction,
+  type RecordDocument,
+  type RecordEntry,
+  type RecordValue,
+  type SeenText,
+} from './model.ts';
 import { directionOf, languageName, recordText } from './texts.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -171,10 +179,7 @@ table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2rem .5rem;t
 export function renderRecordHtml(record: CaseRecord): string {
   const facts: Array<[string, string]> = [
     [recordText('facts.id'), `<bdi dir="ltr">${e(record.id)}</bdi>`],
-    [
-      recordText('facts.form'),
-      `${e(record.form.title)} (${e(record.form.id)}, ${e(recordText('facts.formVersion', { version: record.form.version }))})`,
-    ],
+    [recordText('facts.form'), e(formDescription(record))],
     [recordText('facts.language'), `${e(record.language)} (${e(record.locale)})`],
     [recordText('facts.variant'), e(recordText(`variants.${record.variant}`))],
     ...(record.translations.length

@@ -119,7 +119,8 @@ export interface TimelineEntry {
 export interface CaseRecord {
   format: typeof RECORD_FORMAT;
   id: string;
-  form: { id: string; version: string; title: string };
+  /** version: the submission's; packageVersion: the package the record's wording comes from. */
+  form: { id: string; version: string; packageVersion: string; title: string };
   locale: string;
   language: string;
   variant: TextVariant;
@@ -231,7 +232,12 @@ export function buildRecord(
   return {
     format: RECORD_FORMAT,
     id: submission.id,
-    form: { id: formId, version: submission.form.version, title: formText(nb, formId, 'title') ?? formId },
+    form: {
+      id: formId,
+      version: submission.form.version,
+      packageVersion: definition.version,
+      title: formText(nb, formId, 'title') ?? formId,
+    },
     locale: submission.locale,
     language: languageName(languageOf(submission.locale)),
     variant: submission.variant,
@@ -392,4 +398,13 @@ class RecordContext {
         : {}),
     };
   }
+}
+
+/** The form, its version, and a warning when the wording comes from another version than the one the user had. */
+export function formDescription(record: CaseRecord): string {
+  const { form } = record;
+  const described = `${form.title} (${form.id}, ${recordText('facts.formVersion', { version: form.version })})`;
+  return form.packageVersion === form.version
+    ? described
+    : `${described}. ${recordText('facts.otherPackage', { version: form.version, package: form.packageVersion })}`;
 }

@@ -8,7 +8,7 @@ import { CONTACT_CHANNELS } from '../../src/engine/help.ts';
 import { PREFILL_STATUSES } from '../../src/engine/prefill.ts';
 import { packageRoot } from '../../src/node/paths.ts';
 import { renderRecordHtml } from '../../src/record/html.ts';
-import { buildRecord } from '../../src/record/model.ts';
+import { buildRecord, formDescription } from '../../src/record/model.ts';
 import { recordText } from '../../src/record/texts.ts';
 import { attr, byClass, findAll, findOne, parseHtml, textOf } from './html-query.ts';
 import { makeSubmission } from './submissions.ts';
@@ -62,6 +62,17 @@ describe('the record model', () => {
     expect(attr(reason, 'lang')).toBe('pl');
     const other = findOne(root, (e) => attr(e, 'data-path') === 'hva-trenger')!;
     expect(attr(findOne(other, byClass('seen'))!, 'data-locale')).toBe('ar');
+  });
+
+  it('says when its wording comes from another version of the form than the one the user had', async () => {
+    const made = await makeSubmission('kontakt', { locale: 'nb', variant: 'standard' });
+    const same = buildRecord(made.sources, made.submission);
+    expect(formDescription(same)).not.toContain('versjon');
+    const older = buildRecord(made.sources, { ...made.submission, form: { id: 'kontakt', version: '0.9.0' } });
+    const facts = textOf(findOne(parseHtml(renderRecordHtml(older)), byClass('facts'))!);
+    expect(facts).toContain(
+      `Søknaden ble sendt med versjon 0.9.0. Spørsmålene her har ordlyden i versjon ${made.sources.definition.version}.`,
+    );
   });
 
   it('has a text for every key it asks for, and says which one is missing', () => {
