@@ -33,6 +33,8 @@ export interface FieldDefinition {
   kind: FieldKind;
   required?: boolean;
   unsure?: boolean;
+  /** For yesno: a yes means the user needs help today (the caseworker's record puts it first). */
+  urgent?: boolean;
   when?: Condition;
   autocomplete?: string;
   prefill?: string;
@@ -46,6 +48,8 @@ export interface StepDefinition {
   id: string;
   when?: Condition;
   fields: FieldDefinition[];
+  /** The step's amounts add up (monthly expenses): the caseworker's record shows their sum. */
+  total?: boolean;
 }
 
 export interface AttachmentDefinition {

@@ -8,6 +8,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { packageRoot } from '../../src/node/paths.ts';
+import { makeSubmission } from '../record/submissions.ts';
 import { EMBEDDING_GUIDE } from './readme.ts';
 
 const tarballs = inject('tarballs');
@@ -169,6 +170,35 @@ describe('@klarskjema/tools from its tarball', () => {
     const refused = run(bin(operator, 'klarskjema'), ['check', 'forms'], author);
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('/answers/properties/navn/pattern');
+  });
+});
+
+describe('klarskjema render from the tools tarball', () => {
+  it("writes the caseworker's record of a submission as a PDF with its fonts, and as HTML", async () => {
+    const author = join(operator, 'render');
+    await mkdir(join(author, 'forms'), { recursive: true });
+    await cp(resolve(packageRoot, 'schemas/forms/kontakt.json'), join(author, 'forms/kontakt.json'));
+    for (const locale of ['nb', 'nn', 'en', 'se', 'pl', 'uk', 'ar', 'so', 'ti'])
+      for (const file of ['kontakt.json', 'widget.json', 'status.json', 'glossary.json']) {
+        const from = resolve(packageRoot, 'locales', locale, file);
+        if (existsSync(from)) await cp(from, join(author, 'locales', locale, file));
+      }
+    const built = run(bin(operator, 'klarskjema'), ['build', 'forms', '--out', 'skjema'], author);
+    expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
+    const { submission } = await makeSubmission('kontakt', { locale: 'ar', variant: 'standard' });
+    await writeFile(join(author, 'soknad.json'), JSON.stringify(submission));
+    const pdf = run(
+      bin(operator, 'klarskjema'),
+      ['render', 'soknad.json', '--form', 'skjema/kontakt', '--format', 'pdf', '--out', 'soknad.pdf'],
+      author,
+    );
+    expect(pdf.status, `${pdf.stdout}${pdf.stderr}`).toBe(0);
+    const written = await readFile(join(author, 'soknad.pdf'));
+    expect(written.subarray(0, 8).toString('latin1')).toMatch(/^%PDF-1\.7/);
+    expect(written.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+IBMPlexSansArabic/);
+    const html = run(bin(operator, 'klarskjema'), ['render', 'soknad.json', '--form', 'skjema/kontakt'], author);
+    expect(html.status, html.stderr).toBe(0);
+    expect(html.stdout).toContain('<html lang="nb">');
   });
 });
 

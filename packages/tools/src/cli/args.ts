@@ -2,8 +2,8 @@
 // text key (node:util parseArgs would give English messages).
 import { CLI_LANGS, type CliLang } from './texts.ts';
 
-export type Command = 'check' | 'build' | 'lint' | 'help';
-export type Format = 'text' | 'json' | 'html';
+export type Command = 'check' | 'build' | 'lint' | 'render' | 'help';
+export type Format = 'text' | 'json' | 'html' | 'pdf';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
 /** The variant `lint` checks. */
@@ -24,6 +24,8 @@ export interface CliArgs {
   text?: string;
   /** lint: the thresholds file (default plain-language.config.json in the working directory). */
   config?: string;
+  /** render: the built form package folder the submission belongs to. */
+  form?: string;
 }
 
 /** A mistake on the command line: a text key under errors.* and its values. */
@@ -46,12 +48,14 @@ const VALUE_OPTIONS = [
   '--variant',
   '--text',
   '--config',
+  '--form',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const OPTIONS_FOR: Record<Exclude<Command, 'help'>, readonly ValueOption[]> = {
   check: ['--format', '--locales', '--lang'],
   build: ['--out', '--locales', '--lang'],
   lint: ['--format', '--locales', '--lang', '--out', '--locale', '--variant', '--text', '--config'],
+  render: ['--form', '--format', '--out', '--lang'],
 };
 const LOCALE = LOCALE_CODE;
 
@@ -97,12 +101,13 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [first, ...paths] = positionals;
   if (help || first === 'help') return { command: 'help', paths: [], format: 'text', lang: langOf(argv) };
   if (first === undefined) throw new UsageError('noCommand');
-  if (first !== 'check' && first !== 'build' && first !== 'lint')
+  if (first !== 'check' && first !== 'build' && first !== 'lint' && first !== 'render')
     throw new UsageError('unknownCommand', { command: first });
   for (const option of Object.keys(values)) {
     if (!OPTIONS_FOR[first].includes(option as ValueOption))
       throw new UsageError('optionNotFor', { option, command: first });
   }
+  if (first === 'render') return renderArgs(paths, values);
   const format = values['--format'] ?? 'text';
   if (format !== 'text' && format !== 'json' && !(first === 'lint' && format === 'html'))
     throw new UsageError(first === 'lint' ? 'badLintFormat' : 'badFormat', { value: format });
@@ -141,5 +146,25 @@ function lintOptions(
     ...(variant !== undefined ? { variant } : {}),
     ...(text !== undefined ? { text } : {}),
     ...(values['--config'] !== undefined ? { config: values['--config'] } : {}),
+  };
+}
+
+/** render SUBMISSION.json --form PACKAGE [--format html|json|pdf] [--out FILE]. */
+function renderArgs(paths: string[], values: Partial<Record<ValueOption, string>>): CliArgs {
+  const lang = values['--lang'] ?? 'nb';
+  if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
+  if (paths.length !== 1) throw new UsageError('renderOneSubmission');
+  if (values['--form'] === undefined) throw new UsageError('noForm');
+  const format = values['--format'] ?? 'html';
+  if (format !== 'html' && format !== 'json' && format !== 'pdf')
+    throw new UsageError('badRenderFormat', { value: format });
+  if (format === 'pdf' && values['--out'] === undefined) throw new UsageError('pdfNeedsOut');
+  return {
+    command: 'render',
+    paths,
+    format,
+    lang: lang as CliLang,
+    form: values['--form'],
+    ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
   };
 }

@@ -1,4 +1,4 @@
-// `klarskjema`: check, lint and build form definitions. No stack traces for user mistakes: every error ends
+// `klarskjema`: check, lint and build form definitions, and render a submission as the caseworker's record. No stack traces for user mistakes: every error ends
 // as one line (and the usage, for a wrong command line) and exit code 2.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { checkFormFile, displayPath, type FileCheck } from '../check/file.ts';
 import { langOf, parseArgs, UsageError, type CliArgs } from './args.ts';
 import { formFiles } from './files.ts';
 import { lint } from './lint.ts';
+import { render } from './render.ts';
 import { exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
 
@@ -39,6 +40,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await build(args, texts, io);
       case 'lint':
         return await lint(args, texts, io);
+      case 'render':
+        return await render(args, texts, io);
     }
   } catch (error) {
     if (error instanceof UsageError && texts) {
