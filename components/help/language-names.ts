@@ -23,8 +23,19 @@ export function languageName(code: string, locale: string, capitalize = true): s
   return capitalize ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : name;
 }
 
-/** Codes sorted by their names in `locale`. */
-export function byLanguageName(codes: readonly string[], locale: string): string[] {
-  const collator = new Intl.Collator(locale);
-  return [...codes].sort((a, b) => collator.compare(languageName(a, locale), languageName(b, locale)));
+const sorted = new Map<string, readonly string[]>();
+
+/** Codes sorted by their names in `locale`; sorted once per list and locale (Intl is slow to ask 20 times). */
+export function byLanguageName(codes: readonly string[], locale: string): readonly string[] {
+  const key = `${locale}|${codes.join(',')}`;
+  let list = sorted.get(key);
+  if (!list) {
+    const collator = new Intl.Collator(locale);
+    list = codes
+      .map((code) => [code, languageName(code, locale)] as const)
+      .sort((a, b) => collator.compare(a[1], b[1]))
+      .map(([code]) => code);
+    sorted.set(key, list);
+  }
+  return list;
 }
