@@ -18,6 +18,7 @@ import {
   type DraftStoreKind,
 } from '../../src/drafts/stores.ts';
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
+import { intlLocale } from '../../src/i18n/format.ts';
 import { show } from '../fields/text.ts';
 import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
 import type { Focus, FocusTarget } from '../klar-skjema/focus.ts';
@@ -42,10 +43,6 @@ export interface DraftsWiring {
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
-
-/** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. */
-const intlLocale = (locale: string): string =>
-  Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
 
 /** Only http(s): a host's typo must not turn the exit into a javascript: link. */
 function exitUrl(value: string | null): string {
