@@ -107,7 +107,7 @@ function request(host: HelpHost): TemplateResult {
           set({ interpreterLanguage: value || undefined });
         }}>
         <option value="" ?selected=${chosen === undefined}>${show('widget:choose')}</option>
-        ${byLanguageName(offered, host.locale).map((code) => html`<option value=${code} ?selected=${chosen === code}>${languageName(code, host.locale)}</option>`)}
+        ${byLanguageName(offered, host.locale).map(([code, name]) => html`<option value=${code} ?selected=${chosen === code}>${name}</option>`)}
       </select>
     </div>`
         : nothing

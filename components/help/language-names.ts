@@ -23,18 +23,23 @@ export function languageName(code: string, locale: string, capitalize = true): s
   return capitalize ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : name;
 }
 
-const sorted = new Map<string, readonly string[]>();
+const sorted = new Map<string, ReadonlyArray<readonly [code: string, name: string]>>();
 
-/** Codes sorted by their names in `locale`; sorted once per list and locale (Intl is slow to ask 20 times). */
-export function byLanguageName(codes: readonly string[], locale: string): readonly string[] {
+/**
+ * Codes with their names in `locale`, sorted by name; named and sorted once per list and locale (Intl is
+ * slow to ask for 20 names on every render).
+ */
+export function byLanguageName(
+  codes: readonly string[],
+  locale: string,
+): ReadonlyArray<readonly [code: string, name: string]> {
   const key = `${locale}|${codes.join(',')}`;
   let list = sorted.get(key);
   if (!list) {
     const collator = new Intl.Collator(locale);
     list = codes
       .map((code) => [code, languageName(code, locale)] as const)
-      .sort((a, b) => collator.compare(a[1], b[1]))
-      .map(([code]) => code);
+      .sort((a, b) => collator.compare(a[1], b[1]));
     sorted.set(key, list);
   }
   return list;
