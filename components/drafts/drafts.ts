@@ -1,7 +1,8 @@
 // Drafts in the widget (docs/users.md N12, N13): saving as the user goes, resuming, "Gå ut og slett", and
 // two tabs with the same form. A Lit controller, so <klar-skjema> wires it in with a few lines; the
 // stores, the saver and the tab guard are in src/drafts/. docs/decisions/0008-drafts.md. The resume offer,
-// the warnings and the server store come with the late chunk (drafts-views.ts; docs/decisions/0012-lazy-chunks.md).
+// the warnings, the save status under a step and the server store come with the late chunk (drafts-views.ts;
+// docs/decisions/0012-lazy-chunks.md).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Actor } from 'xstate';
 import type { Texts } from '../../src/browser/i18n.ts';
