@@ -3,7 +3,7 @@
 //   chunks/define-<hash>.js    the widget's main chunk, and chunks/chunk-<hash>.js the code it shares with…
 //   chunks/late-<hash>.js      …the late parts (review, receipt, help, privacy, sending), loaded with import()
 // Two flavours, split the same way (docs/decisions/0015-builds.md):
-//   'npm'         dist/: lit, xstate and i18next stay bare imports, so a bundling host has one copy of each
+//   'npm'         dist/: lit and xstate stay bare imports, so a bundling host has one copy of each
 //                 (one Lit, one "lit-html" Trusted Types policy).
 //   'standalone'  cdn/ and build/widget/ (the demo, the embedding tests' one-script-tag pages): everything bundled,
 //                 its Lit's Trusted Types policy renamed to "klarskjema" (scripts/trusted-types-policy.ts).
@@ -41,7 +41,7 @@ export const widgetBuildOptions = {
 export type WidgetFlavour = 'npm' | 'standalone';
 
 /** What the npm flavour leaves to the host's bundler: the widget's "dependencies", and their subpaths. */
-export const SHARED_LIBRARIES = ['lit', 'xstate', 'i18next'] as const;
+export const SHARED_LIBRARIES = ['lit', 'xstate'] as const;
 export const sharedExternal = (names: readonly string[] = SHARED_LIBRARIES): string[] =>
   names.flatMap((name) => [name, `${name}/*`]);
 

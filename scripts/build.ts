@@ -2,7 +2,7 @@
 // "customElements" point here):
 //   dist/klarskjema.js            the widget's entry: a tiny ES module that loads the widget and registers <klar-skjema>
 //   dist/chunks/                  the widget's code, split so the first step needs the least (docs/decisions/0012-lazy-chunks.md);
-//                                 lit, xstate and i18next stay bare imports for the host's bundler (docs/decisions/0015-builds.md)
+//                                 lit and xstate stay bare imports for the host's bundler (docs/decisions/0015-builds.md)
 //   cdn/klarskjema.js, cdn/chunks/  the standalone build: everything bundled, for a page's one script tag
 //   dist/klarskjema.d.ts          its types (the rest of the declarations under dist/types/)
 //   dist/custom-elements.json     the Custom Elements Manifest, for editors and docs tools

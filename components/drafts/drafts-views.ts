@@ -1,10 +1,11 @@
 // The drafts' views that the first step does not need, for the late chunk (docs/decisions/0012-lazy-chunks.md):
-// the resume offer (only when a draft is on the device or the server), the two-tab warning, and the notice
-// of what a restored draft could not bring back. The state and the choices stay in DraftController
+// the resume offer (only when a draft is on the device or the server), the two-tab warning, the notice
+// of what a restored draft could not bring back, and the save status and "remember" choice under a step. The state and the choices stay in DraftController
 // (drafts.ts, main chunk), so saving, restoring the tab's draft and "Gå ut og slett" never wait for this.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { TabState } from '../../src/drafts/two-tabs.ts';
+import type { SaveStatus } from '../../src/drafts/autosave.ts';
 import { show } from '../fields/text.ts';
 
 export interface OfferHost {
@@ -121,4 +122,70 @@ export function draftWarnings({
       </div>`
           : nothing
       }`;
+}
+
+/** Dates in the user's language (the controller knows the locale and the clock). */
+export interface DraftDates {
+  now: Date;
+  time(date: Date, options: Intl.DateTimeFormatOptions): string;
+}
+
+/** A day and month, and the year only when it is not this year. */
+export function draftDate(date: Date, { now, time }: DraftDates): string {
+  const year = date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' as const };
+  return time(date, { day: 'numeric', month: 'long', ...year });
+}
+
+export interface SavePanelHost extends DraftDates {
+  texts: Texts;
+  status: SaveStatus;
+  /** How long a draft may be kept on this device; 0: the host allows no such choice. */
+  rememberDays: number;
+  remember: boolean;
+  /** The time of a save (also in the failure the controller announces). */
+  clock(date: Date): string;
+  retry(): void;
+  setRemember(remember: boolean): void;
+}
+
+function saveStatusText(host: SavePanelHost): string {
+  const { status, texts } = host;
+  if (status.state === 'idle') return '';
+  const time = host.clock(status.at);
+  if (status.state === 'failed') return texts.t('widget:drafts.saveFailed', { time });
+  const where = status.stores.includes('server')
+    ? texts.t('widget:drafts.savedServer')
+    : status.stores.includes('device')
+      ? texts.t('widget:drafts.savedDevice', {
+          date: draftDate(new Date(status.at.getTime() + host.rememberDays * 86_400_000), host),
+        })
+      : status.stores.includes('session')
+        ? texts.t('widget:drafts.savedSession')
+        : '';
+  return `${texts.t('widget:drafts.saved', { time })} ${where}`.trim();
+}
+
+/** Under a step or the review: when the answers were saved, and the choice to keep them on this device. */
+export function savePanel(host: SavePanelHost): TemplateResult {
+  const { texts, rememberDays: days } = host;
+  const failed = host.status.state === 'failed';
+  return html`<div class="drafts" part="drafts">
+      <p class=${failed ? 'draft-status draft-status--failed' : 'draft-status'}>${saveStatusText(host)}</p>
+      ${
+        failed
+          ? html`<button type="button" class="button button--secondary button--small" part="button"
+        @click=${host.retry}>${show(texts, 'widget:drafts.saveAgain')}</button>`
+          : nothing
+      }
+      ${
+        days > 0
+          ? html`<div class="choice">
+        <input class="choice-input" type="checkbox" id="ks-remember" part="choice" aria-describedby="ks-remember-hint"
+          .checked=${host.remember} @change=${(event: Event) => host.setRemember((event.target as HTMLInputElement).checked)}>
+        <label class="choice-label" for="ks-remember">${show(texts, 'widget:drafts.remember')}</label>
+      </div>
+      <p class="hint draft-hint" id="ks-remember-hint">${show(texts, 'widget:drafts.rememberHint', { count: days })}</p>`
+          : nothing
+      }
+    </div>`;
 }

@@ -1,7 +1,8 @@
 // Drafts in the widget (docs/users.md N12, N13): saving as the user goes, resuming, "Gå ut og slett", and
 // two tabs with the same form. A Lit controller, so <klar-skjema> wires it in with a few lines; the
 // stores, the saver and the tab guard are in src/drafts/. docs/decisions/0008-drafts.md. The resume offer,
-// the warnings and the server store come with the late chunk (drafts-views.ts; docs/decisions/0012-lazy-chunks.md).
+// the warnings, the save status under a step and the server store come with the late chunk (drafts-views.ts;
+// docs/decisions/0012-lazy-chunks.md).
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Actor } from 'xstate';
 import type { Texts } from '../../src/browser/i18n.ts';
@@ -18,9 +19,11 @@ import {
   type DraftStoreKind,
 } from '../../src/drafts/stores.ts';
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
+import { intlLocale } from '../../src/i18n/format.ts';
 import { show } from '../fields/text.ts';
 import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
 import type { Focus, FocusTarget } from '../klar-skjema/focus.ts';
+import type { DraftDates } from './drafts-views.ts';
 import { phaseOf, type Session, type Snapshot } from '../klar-skjema/session.ts';
 
 export const DEFAULT_EXIT_URL = 'https://www.yr.no/';
@@ -41,10 +44,6 @@ export interface DraftsWiring {
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
-
-/** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. */
-const intlLocale = (locale: string): string =>
-  Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
 
 /** Only http(s): a host's typo must not turn the exit into a javascript: link. */
 function exitUrl(value: string | null): string {
@@ -105,7 +104,8 @@ export class DraftController implements ReactiveController {
         const failedBefore = this.status.state === 'failed';
         this.status = status;
         const texts = this.wiring.session()?.texts;
-        if (status.state === 'failed' && !failedBefore && texts) this.wiring.focus.announce(this.#statusText(texts));
+        if (status.state === 'failed' && !failedBefore && texts)
+          this.wiring.focus.announce(texts.t('widget:drafts.saveFailed', { time: this.#clock(status.at) }));
         host.requestUpdate();
       },
       now: () => wiring.now(),
@@ -445,7 +445,7 @@ export class DraftController implements ReactiveController {
     const texts = this.wiring.session()?.texts;
     if (late && texts) {
       this.#offerAnnounced = true;
-      const date = this.offer ? this.#date(new Date(this.offer.startedAt)) : null;
+      const date = this.offer ? late.draftDate(new Date(this.offer.startedAt), this.#dates()) : null;
       this.wiring.focus.announce(late.offerAnnouncement(texts, this.askUnreadable, date));
     }
   }
@@ -479,26 +479,13 @@ export class DraftController implements ReactiveController {
     return new Intl.DateTimeFormat(intlLocale(this.wiring.session()?.texts.locale ?? 'nb'), options).format(date);
   }
 
-  #date(date: Date): string {
-    const year = date.getFullYear() === this.wiring.now().getFullYear() ? {} : { year: 'numeric' as const };
-    return this.#time(date, { day: 'numeric', month: 'long', ...year });
+  /** The time of a save, as the status under the step says it (drafts-views.ts, late chunk). */
+  #clock(date: Date): string {
+    return this.#time(date, { hour: '2-digit', minute: '2-digit' });
   }
 
-  #statusText(texts: Texts): string {
-    const { status } = this;
-    if (status.state === 'idle') return '';
-    const time = this.#time(status.at, { hour: '2-digit', minute: '2-digit' });
-    if (status.state === 'failed') return texts.t('widget:drafts.saveFailed', { time });
-    const where = status.stores.includes('server')
-      ? texts.t('widget:drafts.savedServer')
-      : status.stores.includes('device')
-        ? texts.t('widget:drafts.savedDevice', {
-            date: this.#date(new Date(status.at.getTime() + this.rememberDays * 86_400_000)),
-          })
-        : status.stores.includes('session')
-          ? texts.t('widget:drafts.savedSession')
-          : '';
-    return `${texts.t('widget:drafts.saved', { time })} ${where}`.trim();
+  #dates(): DraftDates {
+    return { now: this.wiring.now(), time: (date, options) => this.#time(date, options) };
   }
 
   /** Above everything: the quick exit (always in the main chunk) and warnings. */
@@ -534,7 +521,7 @@ export class DraftController implements ReactiveController {
     const offer = this.offer;
     return late.offerView({
       texts,
-      date: offer ? this.#date(new Date(offer.startedAt)) : '',
+      date: offer ? late.draftDate(new Date(offer.startedAt), this.#dates()) : '',
       readable: offer !== null,
       unreadable: this.askUnreadable,
       resume: () => this.resume(),
@@ -542,32 +529,25 @@ export class DraftController implements ReactiveController {
     });
   }
 
-  /** Under a step or the review: when the answers were saved, and the choice to keep them on this device. */
+  /**
+   * Under a step or the review: when the answers were saved, and the choice to keep them on this device. With
+   * the late chunk (drafts-views.ts); saving goes on without it, and a failed save is said in the live region.
+   */
   renderBottom(texts: Texts): TemplateResult | typeof nothing {
-    if (!this.#active || this.choosing) return nothing;
-    const days = this.rememberDays;
-    const failed = this.status.state === 'failed';
-    return html`<div class="drafts" part="drafts">
-      <p class=${failed ? 'draft-status draft-status--failed' : 'draft-status'}>${this.#statusText(texts)}</p>
-      ${
-        failed
-          ? html`<button type="button" class="button button--secondary button--small" part="button"
-        @click=${() => {
-          const s = this.wiring.session()?.snapshot;
-          if (s) void this.#autosave.retry(this.#draft(s));
-        }}>${show(texts, 'widget:drafts.saveAgain')}</button>`
-          : nothing
-      }
-      ${
-        days > 0
-          ? html`<div class="choice">
-        <input class="choice-input" type="checkbox" id="ks-remember" part="choice" aria-describedby="ks-remember-hint"
-          .checked=${this.#remember} @change=${(event: Event) => this.setRemember((event.target as HTMLInputElement).checked)}>
-        <label class="choice-label" for="ks-remember">${show(texts, 'widget:drafts.remember')}</label>
-      </div>
-      <p class="hint draft-hint" id="ks-remember-hint">${show(texts, 'widget:drafts.rememberHint', { count: days })}</p>`
-          : nothing
-      }
-    </div>`;
+    const late = this.wiring.late();
+    if (!late || !this.#active || this.choosing) return nothing;
+    return late.savePanel({
+      texts,
+      status: this.status,
+      rememberDays: this.rememberDays,
+      remember: this.#remember,
+      ...this.#dates(),
+      clock: (date) => this.#clock(date),
+      retry: () => {
+        const snapshot = this.wiring.session()?.snapshot;
+        if (snapshot) void this.#autosave.retry(this.#draft(snapshot));
+      },
+      setRemember: (remember) => this.setRemember(remember),
+    });
   }
 }

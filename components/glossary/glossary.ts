@@ -6,7 +6,7 @@
 // the label and hint, not inside them, so the explanation never becomes part of a label or description.
 // See docs/decisions/0007-glossary.md.
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { i18n as I18n } from 'i18next';
+import type { Translator } from '../../src/i18n/translator.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import { GLOSSARY_NAMESPACE } from '../../src/engine/form-package.ts';
 
@@ -17,11 +17,11 @@ interface Matcher {
 }
 
 const EMPTY: Matcher = { pattern: undefined, termOf: new Map() };
-const matchers = new WeakMap<I18n, Map<string, Matcher>>();
+const matchers = new WeakMap<Translator, Map<string, Matcher>>();
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The locale's own glossary only: a Polish text never gets Norwegian explanations. */
-function matcherFor(i18n: I18n, locale: string): Matcher {
+function matcherFor(i18n: Translator, locale: string): Matcher {
   let byLocale = matchers.get(i18n);
   if (!byLocale) matchers.set(i18n, (byLocale = new Map()));
   const cached = byLocale.get(locale);

@@ -59,10 +59,13 @@ function request(host: HelpHost): TemplateResult {
   const { help, show } = host;
   const set = (change: Partial<HelpRequest>) => host.changeHelp(change);
   const channels = contactChannels(host.contact);
-  const languages = byLanguageName(host.contact.interpreterLanguages ?? DEFAULT_INTERPRETER_LANGUAGES, host.locale);
+  // The interpreter languages are sorted by name only when their list is shown (nothing is computed for
+  // what is not on screen), and once per locale (components/help/language-names.ts).
+  const offered: readonly string[] = host.contact.interpreterLanguages ?? DEFAULT_INTERPRETER_LANGUAGES;
   const chosen = help.interpreterLanguage;
   // The user's own language first in mind: offered as the choice when the user reads the form in it.
-  const ownLanguage = !NORWEGIAN.has(host.locale) && languages.includes(host.locale) ? host.locale : undefined;
+  const ownLanguage = (): string | undefined =>
+    !NORWEGIAN.has(host.locale) && offered.includes(host.locale) ? host.locale : undefined;
   return html`<div class="help-request">
     <h3 class="help-title">${show('widget:help.requestTitle')}</h3>
     <div class="choice">
@@ -90,7 +93,7 @@ function request(host: HelpHost): TemplateResult {
       <input type="checkbox" class="choice-input" id="ks-help-interpreter" .checked=${live(help.interpreter)}
         @change=${(event: Event) => {
           const interpreter = (event.target as HTMLInputElement).checked;
-          set(interpreter ? { interpreter, interpreterLanguage: chosen ?? ownLanguage } : { interpreter });
+          set(interpreter ? { interpreter, interpreterLanguage: chosen ?? ownLanguage() } : { interpreter });
         }}>
       <label class="choice-label" for="ks-help-interpreter">${show('widget:help.interpreter')}</label>
     </div>
@@ -104,7 +107,7 @@ function request(host: HelpHost): TemplateResult {
           set({ interpreterLanguage: value || undefined });
         }}>
         <option value="" ?selected=${chosen === undefined}>${show('widget:choose')}</option>
-        ${languages.map((code) => html`<option value=${code} ?selected=${chosen === code}>${languageName(code, host.locale)}</option>`)}
+        ${byLanguageName(offered, host.locale).map(([code, name]) => html`<option value=${code} ?selected=${chosen === code}>${name}</option>`)}
       </select>
     </div>`
         : nothing

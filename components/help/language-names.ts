@@ -23,8 +23,24 @@ export function languageName(code: string, locale: string, capitalize = true): s
   return capitalize ? name.charAt(0).toLocaleUpperCase(locale) + name.slice(1) : name;
 }
 
-/** Codes sorted by their names in `locale`. */
-export function byLanguageName(codes: readonly string[], locale: string): string[] {
-  const collator = new Intl.Collator(locale);
-  return [...codes].sort((a, b) => collator.compare(languageName(a, locale), languageName(b, locale)));
+const sorted = new Map<string, ReadonlyArray<readonly [code: string, name: string]>>();
+
+/**
+ * Codes with their names in `locale`, sorted by name; named and sorted once per list and locale (Intl is
+ * slow to ask for 20 names on every render).
+ */
+export function byLanguageName(
+  codes: readonly string[],
+  locale: string,
+): ReadonlyArray<readonly [code: string, name: string]> {
+  const key = `${locale}|${codes.join(',')}`;
+  let list = sorted.get(key);
+  if (!list) {
+    const collator = new Intl.Collator(locale);
+    list = codes
+      .map((code) => [code, languageName(code, locale)] as const)
+      .sort((a, b) => collator.compare(a[1], b[1]));
+    sorted.set(key, list);
+  }
+  return list;
 }

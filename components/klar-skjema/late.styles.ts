@@ -2,10 +2,22 @@ import { css } from 'lit';
 
 // Rules of the main stylesheet (styles.ts) for what only the late chunk renders: the notices on the review
 // page and of the drafts (drafts-views.ts), lists of items (fields/group.ts), link buttons (help, read aloud,
-// attachments), the answer lists of the review, the help request and the receipt, and the attachments
-// question (fields/attachments.ts).
+// attachments), the answer lists of the review, the help request and the receipt, the attachments
+// question (fields/attachments.ts), the drafts' save status (drafts-views.ts), and h3 and h4.
 // Adopted with the late chunk, before its other styles (docs/decisions/0012-lazy-chunks.md).
 export const lateMainStyles = css`
+  /* Sub-headings: only the review, the receipt, the help panel and the privacy notice have them. */
+  h3, h4 { margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2); line-height: 1.3; }
+  h3 { font-size: 1.375rem; }
+  h4 { font-size: 1.125rem; }
+
+  /* The save status and the "remember" choice under a step (drafts-views.ts). */
+  .drafts { margin-block-start: calc(var(--_space) * 1.5); padding-block-start: var(--_space); border-block-start: 1px solid var(--_border); }
+  .draft-status { color: var(--_muted); font-size: 1rem; }
+  .draft-status:empty { display: none; }
+  .draft-status--failed { color: var(--_error); font-weight: 700; }
+  .draft-hint { padding-inline-start: calc(1.75rem + 0.625rem); font-size: 1rem; }
+
   .notice { margin-block-end: calc(var(--_space) * 1.5); padding: var(--_space); background: var(--_notice); border-inline-start: 5px solid #a86500; }
   .notice-title { margin-block-start: 0; }
 

@@ -4,7 +4,6 @@
 // switchable on the receipt, after the machine has finished (its `submitted` state is final).
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { createActor, type Actor, type EventFrom, type SnapshotFrom } from 'xstate';
-import type { i18n as I18n } from 'i18next';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { Answers } from '../../src/engine/answers.ts';
 import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
@@ -12,6 +11,7 @@ import { wizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
 import type { Submission, TextVariant } from '../../src/engine/submission.ts';
 import type { Restored } from '../../src/drafts/draft.ts';
 import { createTexts, textsFor, type Texts } from '../../src/browser/i18n.ts';
+import type { Translator } from '../../src/i18n/translator.ts';
 import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
 import { show } from '../fields/text.ts';
 import type { Submitter } from '../submit/submitter.ts';
@@ -49,7 +49,7 @@ export class Session {
 
   constructor(
     readonly formPackage: FormPackage,
-    readonly i18n: I18n,
+    readonly i18n: Translator,
     readonly base: string,
     /** Translation status by loaded locale. */
     readonly status: Map<string, TranslationStatus>,
@@ -139,10 +139,10 @@ export class Session {
     if (!this.status.has(target)) {
       const file = await loadLocale(this.base, target);
       for (const [namespace, texts] of Object.entries(file.resources))
-        this.i18n.addResourceBundle(target, namespace, texts, true, true);
+        this.i18n.addResourceBundle(target, namespace, texts);
       this.status.set(target, file.status);
     }
-    await this.i18n.changeLanguage(target);
+    this.i18n.changeLanguage(target);
     this.send({ type: 'SET_LOCALE', locale: target });
     this.#locale = target;
     // Said in the new language, so the user hears that the switch worked.

@@ -100,9 +100,6 @@ export const styles = css`
   .heading:focus { outline: none; }
   .heading:focus-visible { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
 
-  h3, h4 { margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2); line-height: 1.3; }
-  h3 { font-size: 1.375rem; }
-  h4 { font-size: 1.125rem; }
   p { margin: 0 0 var(--_space); }
 
   .field { margin-block-end: calc(var(--_space) * 1.75); }
@@ -233,7 +230,8 @@ export const styles = css`
   .panel p:last-child { margin: 0; }
 
   /* The review's and receipt's summary list: components/review/summary.styles.ts (late chunk). Notices, lists
-     of items, link buttons and the attachments question: components/klar-skjema/late.styles.ts (late chunk). */
+     of items, link buttons, the attachments question and the sub-headings (h3, h4: only the review, receipt,
+     help and privacy have them): components/klar-skjema/late.styles.ts (late chunk). */
 
   /* Focus: a yellow outline with a dark ring reads on light and dark backgrounds (GOV.UK style). */
   .input:focus-visible, .textarea:focus-visible, .select:focus-visible, .file:focus-visible,

@@ -1,5 +1,6 @@
-// One i18next instance per widget, so two widgets on a page never share a language.
-import i18next, { type i18n as I18n } from 'i18next';
+// One translator per widget, so two widgets on a page never share a language. The widget's own lookup,
+// read as i18next reads the same locale files (docs/decisions/0019-widget-weight.md).
+import { Translator } from '../i18n/translator.ts';
 import type { TextVariant } from '../engine/submission.ts';
 import type { LocaleResources } from './load-package.ts';
 
@@ -9,7 +10,7 @@ const RTL_LOCALES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb']);
 export const directionOf = (locale: string): 'ltr' | 'rtl' => (RTL_LOCALES.has(locale) ? 'rtl' : 'ltr');
 
 export interface Texts {
-  readonly i18n: I18n;
+  readonly i18n: Translator;
   readonly locale: string;
   /** The text for the first key that exists, in the plain variant where one exists. */
   t(keys: string | string[], params?: Record<string, unknown>): string;
@@ -21,40 +22,26 @@ export interface Texts {
   has(keys: string | string[]): boolean;
 }
 
-export function textsFor(i18n: I18n, variant: TextVariant): Texts {
+export function textsFor(i18n: Translator, variant: TextVariant): Texts {
   const context = variant === 'plain' ? 'plain' : undefined;
   return {
     i18n,
     locale: i18n.language,
-    t: (keys, params = {}) => i18n.t(keys, { ...params, context }) as string,
+    t: (keys, params = {}) => i18n.t(keys, { ...params, context }),
     resolve: (keys, params = {}) => {
-      const details = i18n.t(keys, { ...params, context, returnDetails: true }) as unknown as {
-        res: string;
-        usedLng?: string;
-      };
-      return { text: details.res, lng: details.usedLng ?? i18n.language };
+      const details = i18n.details(keys, { ...params, context });
+      return { text: details.res, lng: details.usedLng };
     },
-    source: (keys, params = {}) => i18n.t(keys, { ...params, context, lng: SOURCE_LOCALE }) as string,
+    source: (keys, params = {}) => i18n.t(keys, { ...params, context, lng: SOURCE_LOCALE }),
     has: (keys) => (Array.isArray(keys) ? keys : [keys]).some((key) => i18n.exists(key)),
   };
 }
 
-export async function createTexts(
+/** The texts of a form: its own namespace is the default, the widget's texts are `widget:`. Unescaped: Lit escapes. */
+export function createTexts(
   formId: string,
   locale: string,
   resources: Record<string, LocaleResources>,
-): Promise<I18n> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    lng: locale,
-    fallbackLng: SOURCE_LOCALE,
-    ns: [formId, 'widget'],
-    defaultNS: formId,
-    resources,
-    // Lit escapes everything it renders; escaping here too would show &amp; to the user.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    returnEmptyString: false,
-  });
-  return i18n;
+): Promise<Translator> {
+  return Promise.resolve(new Translator({ lng: locale, fallbackLng: SOURCE_LOCALE, defaultNS: formId, resources }));
 }

@@ -1,7 +1,7 @@
 // Answers shown back to the user (review, receipt) in the user's locale, with Intl.
 
-/** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. */
-function intlLocale(locale: string): string {
+/** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. Numbers and dates alike. */
+export function intlLocale(locale: string): string {
   return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
 }
 

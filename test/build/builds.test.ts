@@ -1,5 +1,5 @@
-// The two widget builds (docs/decisions/0015-builds.md), built in memory: the npm flavour leaves lit, xstate
-// and i18next to the host's bundler, the standalone flavour bundles everything and its Lit creates the
+// The two widget builds (docs/decisions/0015-builds.md), built in memory: the npm flavour leaves lit and
+// xstate to the host's bundler (the widget's texts need no i18next since docs/decisions/0019-widget-weight.md), the standalone flavour bundles everything and its Lit creates the
 // Trusted Types policy "klarskjema", never "lit-html". The rename is checked against the installed lit-html,
 // and fails loudly on a lit-html it does not recognise.
 import { readFile } from 'node:fs/promises';
@@ -35,9 +35,9 @@ describe('the policy rename', () => {
 });
 
 describe('the npm and standalone builds', () => {
-  it('npm: lit, xstate and i18next stay bare imports, nothing of them is bundled, no policy is created here', async () => {
+  it('npm: lit and xstate stay bare imports, nothing of them is bundled, no policy is created here', async () => {
     const { files, metafile } = await bundleWidget(outdir, { logLevel: 'silent' }, 'npm');
-    expect(bareImports(metafile)).toEqual(['i18next', 'lit', 'xstate']);
+    expect(bareImports(metafile)).toEqual(['lit', 'xstate']);
     expect(Object.keys(metafile.inputs).filter((path) => path.includes('node_modules/'))).toEqual([]);
     expect(textOf(files).join('\n')).not.toContain('createPolicy');
   });

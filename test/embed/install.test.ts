@@ -57,11 +57,12 @@ const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 const bin = (project: string, name: string): string => join(project, 'node_modules/.bin', name);
 
 describe('installing the widget (npm install klarskjema)', () => {
-  it('pulls in lit, xstate and i18next, and no native module, install script or build tool', async () => {
+  it('pulls in lit and xstate, and no i18next (docs/decisions/0019-widget-weight.md), native module, install script or build tool', async () => {
     const installed = await installedPackages(widgetOnly);
     const names = installed.map((p) => p.name).sort();
-    expect(names).toEqual(expect.arrayContaining(['klarskjema', 'lit', 'xstate', 'i18next']));
+    expect(names).toEqual(expect.arrayContaining(['klarskjema', 'lit', 'xstate']));
     for (const tool of [
+      'i18next',
       'esbuild',
       'tsx',
       'typescript',

@@ -1,5 +1,5 @@
 // The README's React 19 example, bundled with esbuild the way a React app is: `import 'klarskjema'` goes
-// through the installed package's "exports" to dist/klarskjema.js (lit, xstate and i18next installed with it),
+// through the installed package's "exports" to dist/klarskjema.js (lit and xstate installed with it),
 // React is the real react-dom 19. Served under the README's strict policy for the npm build, it runs the
 // contact form to the receipt: `prefill` reaches the element as an object (a property, not an attribute),
 // onklar-ready and onklar-submit are real listeners, and the host's own sending (event.respondWith) gives

@@ -202,6 +202,44 @@ describe('help and a human on every step', () => {
     await axe(widget, 'Arabic, help panel open');
   });
 
+  it('sorts the interpreter languages only when their list is shown, and once (issue 20, item 5)', async () => {
+    // A list no other test uses, so no sort of it is kept from before.
+    const languages = ['uk', 'so', 'ar', 'pl'];
+    const Collator = Intl.Collator;
+    let sorts = 0;
+    Intl.Collator = new Proxy(Collator, {
+      construct(target, args: ConstructorParameters<typeof Intl.Collator>) {
+        sorts++;
+        return new target(...args);
+      },
+    });
+    try {
+      const widget = await mountWidget('kontakt', {
+        contact: JSON.stringify({ ...CONTACT, interpreterLanguages: languages }),
+      });
+      equal(sorts, 0, 'the first step and its closed help panel sort nothing');
+      panel(widget).open = true;
+      await settle(widget);
+      equal(sorts, 0, 'an open panel without the interpreter request sorts nothing');
+      root(widget).getElementById('ks-help-interpreter')!.click();
+      await settle(widget);
+      const select = root(widget).querySelector<HTMLSelectElement>('#ks-help-language')!;
+      deepEqual(
+        [...select.options].map((o) => o.value),
+        ['', 'ar', 'pl', 'so', 'uk'],
+        'sorted by their Norwegian names: arabisk, polsk, somali, ukrainsk',
+      );
+      equal(sorts, 1, 'shown: sorted once');
+      select.value = 'so';
+      select.dispatchEvent(new Event('change'));
+      await settle(widget);
+      equal(widget.snapshot!.context.help.interpreterLanguage, 'so');
+      equal(sorts, 1, 'another render of the list sorts nothing again');
+    } finally {
+      Intl.Collator = Collator;
+    }
+  });
+
   it('fits a 320 px wide phone with the panel open and every choice shown', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
