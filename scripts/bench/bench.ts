@@ -179,7 +179,7 @@ async function visit(
 
 async function compare(browser: Browser, server: BenchServer, englishLabels: string[]) {
   const samples = new Map<string, Figure[]>();
-  const downloads: Record<string, Record<Cache, Downloaded | undefined>> = {};
+  const downloads: BenchResults['downloads'] = {};
   const add = (product: Product, cache: Cache, throttle: number, figures: Record<MetricId, Figure>) => {
     for (const metric of METRIC_IDS) {
       const key = `${product} ${cache} ${throttle} ${metric}`;

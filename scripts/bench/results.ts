@@ -1,6 +1,7 @@
 // What `npm run bench` measures and writes (build/bench/results.json), the medians and ratios, the table it
 // prints, and which figures a run left out (the CI stage fails on those, never on a time).
 import type { Figure, Timed } from './growth.ts';
+import type { Downloaded } from './server.ts';
 
 export const PRODUCTS = ['surveyjs', 'klarskjema'] as const;
 export type Product = (typeof PRODUCTS)[number];
@@ -56,7 +57,7 @@ export interface BenchResults {
   meta: Record<string, unknown>;
   comparison: ComparisonRow[];
   /** What each product's first (cold) and later (warm) visit downloaded, by kind of file: the first sample's. */
-  downloads: Record<string, unknown>;
+  downloads: Partial<Record<Product, Record<Cache, Downloaded | undefined>>>;
   growth: GrowthRow[];
 }
 
@@ -139,6 +140,10 @@ export function table(results: BenchResults): string {
     lines.push(
       `${name.padEnd(64)}${cell(show(row.surveyjs.median, row.unit), 14)}${cell(show(row.klarskjema.median, row.unit), 14)}${cell(ratioText, 8)}`,
     );
+  }
+  for (const [product, visits] of Object.entries(results.downloads)) {
+    const kinds = Object.entries(visits.cold?.byKind ?? {}).map(([kind, bytes]) => `${kind} ${show(bytes, 'B')}`);
+    lines.push(`  ${product}'s first visit, gzip: ${kinds.join(', ')}`);
   }
   lines.push('', 'Growth (generated forms, 10 fields a step; klarskjema only), medians');
   for (const row of results.growth) {
