@@ -30,6 +30,7 @@ import {
   ratio,
   stat,
   table,
+  timing,
   type BenchResults,
   type Cache,
   type ComparisonRow,
@@ -244,7 +245,7 @@ async function growth(browser: Browser, server: BenchServer): Promise<GrowthRow[
     for (const fields of SIZES) {
       const form = generateForm(fields);
       const { check, build, built } = await checkAndBuild(form, sources, join(site, 'growth/forms'));
-      console.log(`growth ${fields}: check ${String(check.cpuMs)} ms CPU, build ${String(build.cpuMs)} ms CPU`);
+      console.log(`growth ${fields}: check ${timing(check)}; build ${timing(build)}`);
       const row: GrowthRow = { fields, steps: form.definition.steps.length, check, build, widget: [] };
       if (built)
         await page(
