@@ -87,6 +87,13 @@ const stages = [
     command: 'vitest run --config vitest.embed.config.ts',
     args: [bin('vitest', 'vitest'), 'run', '--config', 'vitest.embed.config.ts'],
   },
+  // The benchmark against SurveyJS, once and small (docs/decisions/0020-benchmark.md), so that it cannot rot: it
+  // fails when a figure is missing, never on a time.
+  {
+    name: 'benchmark',
+    command: 'tsx scripts/bench/bench.ts --quick',
+    args: [bin('tsx', 'tsx'), 'scripts/bench/bench.ts', '--quick'],
+  },
   // Last, so a widget over its budget still gets every other result first.
   { name: 'size budget', command: 'tsx scripts/size.ts', args: [bin('tsx', 'tsx'), 'scripts/size.ts'] },
 ];
