@@ -3,10 +3,10 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_LAUNCH_OPTIONS } from './scripts/chromium.js';
 import { receiverForTests } from './test/browser/receiver-plugin.mjs';
 
 const root = (path) => fileURLToPath(new URL(path, import.meta.url));
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Tests run under the widget's production policy (design principle 2): no eval, no inline scripts or
 // styles, Trusted Types with only the `lit-html` policy. The runner's own inline config script is injected
@@ -36,17 +36,7 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: chromium,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: CHROMIUM_LAUNCH_OPTIONS,
     }),
   ],
   // Two cores: two test files at a time in one browser.

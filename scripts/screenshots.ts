@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium.js';
 import type { Server } from 'node:http';
 import { domId } from '../components/fields/field-host.ts';
 import type { FieldDefinition, FormDefinition } from '../src/definition/types.ts';
@@ -25,7 +26,6 @@ import { DEMO_FOLDERS, serve, STANDALONE_CONTENT_SECURITY_POLICY } from './stati
 const FORMS = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'];
 const WIDTHS = [320, 1280];
 const HEIGHT = 900;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT_DIR = resolve(packageRoot, 'build/screenshots');
 const TIMEOUT_MS = 10_000;
 
@@ -213,17 +213,7 @@ async function main(): Promise<void> {
       else serveStatic!.call(server, request, response);
     });
     const { port } = server.address() as AddressInfo;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     for (const formId of FORMS) await screenshotsOf(browser, `http://127.0.0.1:${port}`, formId);
     await rightToLeft(browser, `http://127.0.0.1:${port}`, 'stotte', 'ar');
   } finally {

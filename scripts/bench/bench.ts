@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.js';
 import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import { localesDir, packageRoot } from '../../src/node/paths.ts';
@@ -44,7 +45,6 @@ import { surveyLocale, toSurveyJs } from './surveyjs.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FORM = 'sosialhjelp';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const THROTTLES = [1, 4];
 /** What the first step's text inputs get before Continue: name, street, postcode, city, phone. */
 const FIRST_STEP = ['Kari Nordmann', 'Storgata 1', '0155', 'Oslo', '91234567'];
@@ -323,17 +323,7 @@ async function main(): Promise<void> {
   const server = await serveBench(site, { surveyjs: undefined });
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     const { rows, downloads } = await compare(browser, server, englishLabels);
     const growthRows = await growth(browser, server);
     const versions = async (name: string) =>

@@ -7,19 +7,10 @@ import type { Receipt } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { asksForHelp, helpRequestErrors, normalizeHelpRequest, type HelpRequest } from '../../src/engine/help.ts';
 import { validateSubmission, type SubmissionValidation } from '../../packages/receiver/src/validate-submission.ts';
-import { examplePackage } from '../helpers/form-packages.ts';
+import { examplePackage, kontaktAnswers } from '../helpers/form-packages.ts';
 import { kontaktSubmission } from '../../packages/receiver/test/helpers.ts';
 
-const answers = {
-  navn: 'Ola',
-  fodselsnummer: '01010000110',
-  telefon: '91234567',
-  tema: 'bolig',
-  beskrivelse: 'Jeg mistet jobben.',
-  kanal: 'video',
-  tolk: false,
-  samtykke: true,
-};
+const answers = kontaktAnswers;
 
 async function start() {
   const machine = createWizardMachine(await examplePackage('kontakt'), {

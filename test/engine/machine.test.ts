@@ -4,7 +4,7 @@ import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { type Receipt } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { textVersionOf } from '../../src/engine/text-version.ts';
-import { examplePackage } from '../helpers/form-packages.ts';
+import { examplePackage, kontaktAnswers } from '../helpers/form-packages.ts';
 
 const fixedIds = () => {
   let n = 0;
@@ -194,16 +194,7 @@ describe('the wizard machine', () => {
     });
     const actor = createActor(machine, {
       input: {
-        answers: {
-          navn: 'Ola',
-          fodselsnummer: '01010000110',
-          telefon: '91234567',
-          tema: 'bolig',
-          beskrivelse: 'Jeg mistet jobben.',
-          kanal: 'video',
-          tolk: false,
-          samtykke: true,
-        },
+        answers: kontaktAnswers,
       },
     }).start();
     for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
@@ -224,16 +215,7 @@ describe('the wizard machine', () => {
     });
     const actor = createActor(machine, {
       input: {
-        answers: {
-          navn: 'Ola',
-          fodselsnummer: '01010000110',
-          telefon: '91234567',
-          tema: 'bolig',
-          beskrivelse: 'Jeg mistet jobben.',
-          kanal: 'video',
-          tolk: false,
-          samtykke: true,
-        },
+        answers: kontaktAnswers,
       },
     }).start();
     for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });

@@ -8,7 +8,7 @@ import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { type Receipt } from '../../src/engine/machine.ts';
 import { canonicalJson, submissionFingerprint } from '../../src/engine/submission-digest.ts';
 import type { Submission } from '../../src/engine/submission.ts';
-import { examplePackage } from '../helpers/form-packages.ts';
+import { examplePackage, kontaktAnswers } from '../helpers/form-packages.ts';
 import { kontaktSubmission } from '../../packages/receiver/test/helpers.ts';
 
 const json = fc.jsonValue({ maxDepth: 3 });
@@ -61,16 +61,7 @@ describe('the submission fingerprint', () => {
 });
 
 describe("the machine's submission id", () => {
-  const answers = {
-    navn: 'Ola',
-    fodselsnummer: '01010000110',
-    telefon: '91234567',
-    tema: 'bolig',
-    beskrivelse: 'Jeg mistet jobben.',
-    kanal: 'video',
-    tolk: false,
-    samtykke: true,
-  };
+  const answers = kontaktAnswers;
 
   async function failingWizard(input = {}) {
     const formPackage = await examplePackage('kontakt');

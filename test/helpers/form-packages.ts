@@ -10,23 +10,47 @@ import { packageRoot } from '../../src/node/paths.ts';
 
 const cache = new Map<string, Promise<FormPackage>>();
 
+/** A whole kontakt application that passes every step: video contact, no interpreter. */
+export const kontaktAnswers = {
+  navn: 'Ola',
+  fodselsnummer: '01010000110',
+  telefon: '91234567',
+  tema: 'bolig',
+  beskrivelse: 'Jeg mistet jobben.',
+  kanal: 'video',
+  tolk: false,
+  samtykke: true,
+};
+
 export const exampleFormIds = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'] as const;
 
 export async function readExampleDefinition(id: string): Promise<FormDefinition> {
   return JSON.parse(await readFile(resolve(packageRoot, 'schemas/forms', `${id}.json`), 'utf8')) as FormDefinition;
 }
 
-export function examplePackage(id: string): Promise<FormPackage> {
-  let loaded = cache.get(id);
-  if (!loaded) {
-    loaded = (async () => {
+const built = new Map<string, Promise<string>>();
+
+/** The example form's package folder, built once per test run into a temporary folder. */
+export function examplePackageFolder(id: string): Promise<string> {
+  let folder = built.get(id);
+  if (!folder) {
+    folder = (async () => {
       const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-'));
       const { dir } = await buildFormPackage(await readExampleDefinition(id), {
         outDir,
         localesDir: resolve(packageRoot, 'locales'),
       });
-      return loadFormPackage(dir);
+      return dir;
     })();
+    built.set(id, folder);
+  }
+  return folder;
+}
+
+export function examplePackage(id: string): Promise<FormPackage> {
+  let loaded = cache.get(id);
+  if (!loaded) {
+    loaded = examplePackageFolder(id).then(loadFormPackage);
     cache.set(id, loaded);
   }
   return loaded;

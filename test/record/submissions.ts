@@ -2,20 +2,15 @@
 // every step of an example form with the answers that make its conditional questions appear
 // (test/helpers/full-answers.ts), in a chosen language and variant, with a help request, a register value
 // the user corrected, an answer marked "I don't know", documents for later and missing ones.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { createActor, waitFor } from 'xstate';
-import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { TextVariant } from '../../src/definition/vocabulary.ts';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
-import { packageRoot } from '../../src/node/paths.ts';
 import { loadRecordSources } from '../../src/node/record-sources.ts';
 import type { RecordSources } from '../../src/record/model.ts';
 import { fullAnswers } from '../helpers/full-answers.ts';
-import { readExampleDefinition } from '../helpers/form-packages.ts';
+import { examplePackageFolder } from '../helpers/form-packages.ts';
 
 export const SAMI_NAME = 'Čáhppes Áhkká';
 export const SAMI_LETTERS = 'ŋ ŧ đ š ž č á';
@@ -43,23 +38,10 @@ export const SCENARIOS: Scenario[] = [
   { locale: 'nb', variant: 'plain' },
 ];
 
-const packages = new Map<string, Promise<{ dir: string; sources: RecordSources }>>();
-
-/** The example form, built once per test run into a temporary folder, and read as the record reads it. */
-export function examplePackageDir(formId: string): Promise<{ dir: string; sources: RecordSources }> {
-  let built = packages.get(formId);
-  if (!built) {
-    built = (async () => {
-      const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-record-'));
-      const { dir } = await buildFormPackage(await readExampleDefinition(formId), {
-        outDir,
-        localesDir: resolve(packageRoot, 'locales'),
-      });
-      return { dir, sources: await loadRecordSources(dir) };
-    })();
-    packages.set(formId, built);
-  }
-  return built;
+/** The example form, built once per test run (test/helpers/form-packages.ts), read as the record reads it. */
+export async function examplePackageDir(formId: string): Promise<{ dir: string; sources: RecordSources }> {
+  const dir = await examplePackageFolder(formId);
+  return { dir, sources: await loadRecordSources(dir) };
 }
 
 function fieldsOf(sources: RecordSources): Map<string, FieldDefinition> {

@@ -9,7 +9,7 @@ import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { type Receipt, type WizardInput, type WizardMachine } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { sendForReceipt, type Connectivity } from '../../src/submit/send.ts';
-import { examplePackage } from '../helpers/form-packages.ts';
+import { examplePackage, kontaktAnswers } from '../helpers/form-packages.ts';
 import { startTestReceiver, type TestReceiver } from '../../packages/receiver/test/helpers.ts';
 
 let receiver: TestReceiver;
@@ -21,16 +21,7 @@ afterAll(async () => {
 });
 
 const always: Connectivity = { online: () => true, whenOnline: () => new Promise(() => {}) };
-const answers = {
-  navn: 'Ola Nordmann',
-  fodselsnummer: '01010000110',
-  telefon: '91234567',
-  tema: 'bolig',
-  beskrivelse: 'Jeg mistet jobben.',
-  kanal: 'video',
-  tolk: false,
-  samtykke: true,
-};
+const answers = { ...kontaktAnswers, navn: 'Ola Nordmann' };
 
 /** A fetch whose first submission POST reaches the receiver (and is stored) but whose answer never comes back. */
 function losingFirstAnswer(): { fetch: typeof fetch; posts: string[] } {
