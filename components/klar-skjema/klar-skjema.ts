@@ -15,7 +15,7 @@ import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
 import type { LateHost } from './late-views.ts';
-import { toolbar } from './toolbar.ts';
+import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
 
@@ -109,6 +109,7 @@ export class KlarSkjema extends LitElement {
 
   /** "Show Norwegian text": the nb original under each translated text. */
   #original = false;
+  readonly #languageChoice = new LanguageChoice(this);
   /** The review page, receipt, help, privacy and sending: a lazy chunk (docs/decisions/0012-lazy-chunks.md). */
   #late = new LateController(this);
   /** The only owner of focus and of the one live region. */
@@ -229,7 +230,7 @@ export class KlarSkjema extends LitElement {
     return html`<div class="root" lang=${locale} dir=${directionOf(locale)} part="root">
       ${this.#drafts.renderTop(texts)}
       <div class="views" ?inert=${this.#drafts.readOnly}>
-      ${toolbar(session, this.#original, toggleOriginal)}
+      ${toolbar(session, this.#languageChoice, this.#original, toggleOriginal)}
       ${
         this.#drafts.choosing
           ? this.#drafts.renderOffer(texts)

@@ -46,6 +46,9 @@ export class Session {
   #variant: TextVariant;
   #texts: Texts | null = null;
   #textsKey = '';
+  /** The newest language chosen, and the language files on their way. */
+  #wanted = '';
+  readonly #loading = new Map<string, Promise<void>>();
 
   constructor(
     readonly formPackage: FormPackage,
@@ -134,19 +137,47 @@ export class Session {
     return actor;
   }
 
-  async setLocale(locale: string): Promise<void> {
-    const target = this.definition.locales.includes(locale) ? locale : 'nb';
-    if (!this.status.has(target)) {
-      const file = await loadLocale(this.base, target);
-      for (const [namespace, texts] of Object.entries(file.resources))
-        this.i18n.addResourceBundle(target, namespace, texts);
-      this.status.set(target, file.status);
+  /** Fetches a language's texts once; a failed fetch can be tried again. */
+  prefetch(locale: string): Promise<void> {
+    if (this.status.has(locale)) return Promise.resolve();
+    let loading = this.#loading.get(locale);
+    if (!loading) {
+      loading = loadLocale(this.base, locale).then(
+        (file) => {
+          for (const [namespace, texts] of Object.entries(file.resources))
+            this.i18n.addResourceBundle(locale, namespace, texts);
+          this.status.set(locale, file.status);
+        },
+        (error: unknown) => {
+          this.#loading.delete(locale);
+          throw error;
+        },
+      );
+      this.#loading.set(locale, loading);
     }
+    return loading;
+  }
+
+  /**
+   * Switches language. The newest choice wins: a language whose texts arrive after a later choice is not
+   * shown (files can arrive out of order on a slow line). False when the texts could not be fetched.
+   */
+  async setLocale(locale: string): Promise<boolean> {
+    const target = this.definition.locales.includes(locale) ? locale : 'nb';
+    this.#wanted = target;
+    try {
+      await this.prefetch(target);
+    } catch {
+      if (this.#wanted === target) this.wiring.announce(this.texts.t('widget:languageFailed'));
+      return false;
+    }
+    if (this.#wanted !== target) return true;
     this.i18n.changeLanguage(target);
     this.send({ type: 'SET_LOCALE', locale: target });
     this.#locale = target;
     // Said in the new language, so the user hears that the switch worked.
     this.wiring.announce(this.texts.t('widget:languageChanged'));
+    return true;
   }
 
   setVariant(variant: TextVariant): void {
