@@ -115,7 +115,10 @@ export class KlarSkjema extends LitElement {
   /** The only owner of focus and of the one live region. */
   #focus = new FocusController(this, {
     scrollOffset: () => this.scrollOffset || 0,
-    view: () => this.#session.current?.view(!this.#late.parts) ?? null,
+    view: () => {
+      const session = this.#session.current;
+      return session?.view(!this.#late.parts || session.formPackage.submissionLoader?.ready() === false) ?? null;
+    },
     locale: () => this.#session.current?.locale ?? this.lang,
   });
   #drafts = new DraftController(this, {
@@ -185,12 +188,27 @@ export class KlarSkjema extends LitElement {
     if (result === 'stale') return;
     this.status = result;
     const session = this.#session.current;
-    if (result === 'ready' && session) return void emit(this, 'klar-ready', { form: session.definition.id });
+    if (result === 'ready' && session) {
+      emit(this, 'klar-ready', { form: session.definition.id });
+      // Only Send needs the whole-submission check: it comes after the first step, not before.
+      return void this.updateComplete.then(() => this.#submissionCheck(session));
+    }
     emit(this, 'klar-load-error', { form: this.form });
     // The host's message is seen in the load-error slot, and said in the live region.
     await this.updateComplete;
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="load-error"]');
     this.#focus.announce((slot?.assignedNodes({ flatten: true }) ?? []).map((node) => node.textContent).join(' '));
+  }
+
+  /** Whether Send can check the whole submission; if not, a load starts (again, after a failure). */
+  #submissionCheck(session: Session): boolean {
+    const loader = session.formPackage.submissionLoader;
+    if (!loader || loader.ready()) return true;
+    loader.load().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+    return false;
   }
 
   // ---- Navigation: the user's own moves, and where focus goes after each ----
@@ -281,12 +299,13 @@ export class KlarSkjema extends LitElement {
   #renderReview(session: Session): TemplateResult {
     const late = this.#late.parts;
     const host = this.#lateHost(session);
+    const checkable = this.#submissionCheck(session);
     return html`<div class="review">
       ${this.#heading(session, 'widget:review.title')}
       <p>${session.show('widget:review.intro')}</p>
-      ${late ? late.reviewView(host) : html`<p class="panel">${session.show('widget:lateLoading')}</p>`}
+      ${late && checkable ? late.reviewView(host) : html`<p class="panel">${session.show('widget:lateLoading')}</p>`}
       <div class="actions" part="actions">
-        ${late ? late.sendView(host) : nothing}
+        ${late && checkable ? late.sendView(host) : nothing}
         <button type="button" class="button button--secondary" part="button" ?disabled=${session.phase === 'submitting'} @click=${() => this.#back(session)}>${session.show('widget:actions.back')}</button>
       </div>
     </div>`;

@@ -66,6 +66,7 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
       expect.arrayContaining([
         `${served.origin}/cdn/klarskjema.js`,
         `${served.origin}/dist/forms/stotte/validators.js`,
+        `${served.origin}/dist/forms/stotte/submission.js`,
       ]),
     );
 
