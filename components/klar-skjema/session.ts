@@ -12,7 +12,7 @@ import type { Submission, TextVariant } from '../../src/engine/submission.ts';
 import type { Restored } from '../../src/drafts/draft.ts';
 import { createTexts, textsFor, type Texts } from '../../src/browser/i18n.ts';
 import type { Translator } from '../../src/i18n/translator.ts';
-import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
+import { loadFormPackage, loadLocale, packageBase, type LocaleFile } from '../../src/browser/load-package.ts';
 import { show } from '../fields/text.ts';
 import type { Submitter } from '../submit/submitter.ts';
 
@@ -245,6 +245,14 @@ export class SessionController implements ReactiveController {
     const load = ++this.#loads;
     this.current?.actor.stop();
     const base = packageBase(form);
+    // The starting texts are asked for beside the package, not after it (a draft may still choose another).
+    const early = new Map<string, Promise<LocaleFile>>();
+    const localeFile = (lng: string): Promise<LocaleFile> => {
+      let file = early.get(lng);
+      if (!file) early.set(lng, (file = loadLocale(base, lng)));
+      return file;
+    };
+    for (const lng of new Set(['nb', lang])) if (/^[a-z]{2,3}$/.test(lng)) localeFile(lng).catch(() => undefined);
     try {
       const formPackage = await loadFormPackage(base);
       if (load !== this.#loads) return 'stale';
@@ -257,10 +265,9 @@ export class SessionController implements ReactiveController {
       if (load !== this.#loads) return 'stale';
       const requested = restored.input.locale ?? lang;
       const locale = formPackage.definition.locales.includes(requested) ? requested : 'nb';
-      const files = {
-        nb: await loadLocale(base, 'nb'),
-        ...(locale !== 'nb' ? { [locale]: await loadLocale(base, locale) } : {}),
-      };
+      const files = Object.fromEntries(
+        await Promise.all([...new Set(['nb', locale])].map(async (lng) => [lng, await localeFile(lng)] as const)),
+      );
       if (load !== this.#loads) return 'stale';
       const entries = Object.entries(files);
       const i18n = await createTexts(

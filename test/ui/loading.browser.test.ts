@@ -1,5 +1,5 @@
 // What the first step waits for: not the whole-submission check (submission.js, the largest part of a form
-// package), which only Send needs (docs/decisions/0029-submission-check-late.md).
+// package), which only Send needs (docs/decisions/0029-first-step-loading.md).
 import { equal } from '../browser/assert.ts';
 import { until } from './driver.ts';
 
