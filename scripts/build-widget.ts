@@ -20,6 +20,22 @@ export const WIDGET_ENTRY = 'klarskjema.js';
 export const LATE_SOURCE = 'components/klar-skjema/late.ts';
 /** In components/klar-skjema/late-loader.ts: replaced with the late chunk's path, for retries after a failed load. */
 const LATE_MARKER = '__KLAR_LATE_CHUNK__';
+/** In components/klar-skjema/loader.ts: replaced with the paths of the chunks the main chunk imports, to preload. */
+const CHUNKS_MARKER = '__KLAR_CHUNKS__';
+
+/** The chunks the main chunk imports statically, as paths from the entry (the loader preloads them beside it). */
+function mainChunkImports(metafile: Metafile): string[] {
+  const outputs = Object.entries(metafile.outputs);
+  const entry = outputs.find(([, output]) => output.entryPoint?.endsWith('components/klar-skjema/loader.ts'));
+  const main = entry?.[1].imports.find((imported) => imported.kind === 'dynamic-import');
+  const chunk = main && metafile.outputs[main.path];
+  if (!entry || !main || !chunk) throw new Error("no main chunk imported by the widget's entry");
+  const from = dirname(resolve(packageRoot, entry[0]));
+  return chunk.imports
+    .filter((imported) => imported.kind === 'import-statement' && !imported.external)
+    .map((imported) => relative(from, resolve(packageRoot, imported.path)))
+    .map((path) => (path.startsWith('.') ? path : `./${path}`));
+}
 
 /** The widget's esbuild options (without outdir); `npm run size` rebuilds with them to say where the bytes go. */
 export const widgetBuildOptions = {
@@ -107,9 +123,11 @@ export async function bundleWidget(
   const result = await build({ ...flavourOptions(flavour, options), outdir, write: false, metafile: true });
   const late = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === LATE_SOURCE);
   const files: WidgetOutput[] = result.outputFiles.map((file) => ({ path: file.path, contents: file.contents }));
+  const chunks = mainChunkImports(result.metafile).join(',');
   let marked = 0;
   for (const file of files) {
     const text = new TextDecoder().decode(file.contents);
+    if (text.includes(CHUNKS_MARKER)) file.contents = new TextEncoder().encode(text.replaceAll(CHUNKS_MARKER, chunks));
     if (!text.includes(LATE_MARKER)) continue;
     if (!late) throw new Error(`no output chunk for ${LATE_SOURCE}`);
     const path = relative(dirname(file.path), resolve(packageRoot, late[0]));

@@ -185,11 +185,15 @@ export async function main(
         .map((e) => e.name)
         .sort()
     : [];
-  if (forms.length > 0) console.log('\nForm packages (what one visit loads: form.json + validators.js + one locale):');
+  if (forms.length > 0)
+    console.log(
+      '\nForm packages (what the first step loads: form.json + validators.js + one locale; submission.js comes after it, for Send):',
+    );
   for (const form of forms) {
     const dir = join(formsDir, form);
     const definition = sizesOf(await readFile(join(dir, 'form.json')));
     const validators = sizesOf(await readFile(join(dir, 'validators.js')));
+    const submission = sizesOf(await readFile(join(dir, 'submission.js')));
     const locales = await Promise.all(
       (await readdir(join(dir, 'locales')))
         .filter((name) => name.endsWith('.json'))
@@ -204,7 +208,8 @@ export async function main(
     console.log(row(`  ${form}/validators.js`, validators));
     if (nb) console.log(row(`  ${form}/locales/nb.json`, nb[1]));
     if (largest && largest !== nb) console.log(row(`  ${form}/locales/${largest[0]}.json (largest)`, largest[1]));
-    if (nb) console.log(row(`  ${form}: total with nb`, add(add(definition, validators), nb[1])));
+    if (nb) console.log(row(`  ${form}: first step, with nb`, add(add(definition, validators), nb[1])));
+    console.log(row(`  ${form}/submission.js (after the first step)`, submission));
   }
 
   console.log("\nWhere the initial JavaScript's minified bytes go (gzip shrinks each part differently):");

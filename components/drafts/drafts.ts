@@ -19,7 +19,7 @@ import {
   type DraftStoreKind,
 } from '../../src/drafts/stores.ts';
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
-import { intlLocale } from '../../src/i18n/format.ts';
+import { formatTime } from '../../src/i18n/format.ts';
 import { show } from '../fields/text.ts';
 import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
 import type { Focus, FocusTarget } from '../klar-skjema/focus.ts';
@@ -476,7 +476,7 @@ export class DraftController implements ReactiveController {
   // ---- Rendering ----
 
   #time(date: Date, options: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(intlLocale(this.wiring.session()?.texts.locale ?? 'nb'), options).format(date);
+    return formatTime(date, this.wiring.session()?.texts.locale ?? 'nb', options);
   }
 
   /** The time of a save, as the status under the step says it (drafts-views.ts, late chunk). */

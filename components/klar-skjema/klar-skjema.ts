@@ -15,7 +15,7 @@ import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
 import type { LateHost } from './late-views.ts';
-import { toolbar } from './toolbar.ts';
+import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
 
@@ -109,12 +109,16 @@ export class KlarSkjema extends LitElement {
 
   /** "Show Norwegian text": the nb original under each translated text. */
   #original = false;
+  readonly #languageChoice = new LanguageChoice(this);
   /** The review page, receipt, help, privacy and sending: a lazy chunk (docs/decisions/0012-lazy-chunks.md). */
   #late = new LateController(this);
   /** The only owner of focus and of the one live region. */
   #focus = new FocusController(this, {
     scrollOffset: () => this.scrollOffset || 0,
-    view: () => this.#session.current?.view(!this.#late.parts) ?? null,
+    view: () => {
+      const session = this.#session.current;
+      return session?.view(!this.#late.parts || session.formPackage.submissionLoader?.ready() === false) ?? null;
+    },
     locale: () => this.#session.current?.locale ?? this.lang,
   });
   #drafts = new DraftController(this, {
@@ -184,12 +188,27 @@ export class KlarSkjema extends LitElement {
     if (result === 'stale') return;
     this.status = result;
     const session = this.#session.current;
-    if (result === 'ready' && session) return void emit(this, 'klar-ready', { form: session.definition.id });
+    if (result === 'ready' && session) {
+      emit(this, 'klar-ready', { form: session.definition.id });
+      // Only Send needs the whole-submission check: it comes after the first step, not before.
+      return void this.updateComplete.then(() => this.#submissionCheck(session));
+    }
     emit(this, 'klar-load-error', { form: this.form });
     // The host's message is seen in the load-error slot, and said in the live region.
     await this.updateComplete;
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="load-error"]');
     this.#focus.announce((slot?.assignedNodes({ flatten: true }) ?? []).map((node) => node.textContent).join(' '));
+  }
+
+  /** Whether Send can check the whole submission; if not, a load starts (again, after a failure). */
+  #submissionCheck(session: Session): boolean {
+    const loader = session.formPackage.submissionLoader;
+    if (!loader || loader.ready()) return true;
+    loader.load().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+    return false;
   }
 
   // ---- Navigation: the user's own moves, and where focus goes after each ----
@@ -229,7 +248,7 @@ export class KlarSkjema extends LitElement {
     return html`<div class="root" lang=${locale} dir=${directionOf(locale)} part="root">
       ${this.#drafts.renderTop(texts)}
       <div class="views" ?inert=${this.#drafts.readOnly}>
-      ${toolbar(session, this.#original, toggleOriginal)}
+      ${toolbar(session, this.#languageChoice, this.#original, toggleOriginal)}
       ${
         this.#drafts.choosing
           ? this.#drafts.renderOffer(texts)
@@ -280,12 +299,13 @@ export class KlarSkjema extends LitElement {
   #renderReview(session: Session): TemplateResult {
     const late = this.#late.parts;
     const host = this.#lateHost(session);
+    const checkable = this.#submissionCheck(session);
     return html`<div class="review">
       ${this.#heading(session, 'widget:review.title')}
       <p>${session.show('widget:review.intro')}</p>
-      ${late ? late.reviewView(host) : html`<p class="panel">${session.show('widget:lateLoading')}</p>`}
+      ${late && checkable ? late.reviewView(host) : html`<p class="panel">${session.show('widget:lateLoading')}</p>`}
       <div class="actions" part="actions">
-        ${late ? late.sendView(host) : nothing}
+        ${late && checkable ? late.sendView(host) : nothing}
         <button type="button" class="button button--secondary" part="button" ?disabled=${session.phase === 'submitting'} @click=${() => this.#back(session)}>${session.show('widget:actions.back')}</button>
       </div>
     </div>`;

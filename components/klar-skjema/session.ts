@@ -12,7 +12,7 @@ import type { Submission, TextVariant } from '../../src/engine/submission.ts';
 import type { Restored } from '../../src/drafts/draft.ts';
 import { createTexts, textsFor, type Texts } from '../../src/browser/i18n.ts';
 import type { Translator } from '../../src/i18n/translator.ts';
-import { loadFormPackage, loadLocale, packageBase } from '../../src/browser/load-package.ts';
+import { loadFormPackage, loadLocale, packageBase, type LocaleFile } from '../../src/browser/load-package.ts';
 import { show } from '../fields/text.ts';
 import type { Submitter } from '../submit/submitter.ts';
 
@@ -46,6 +46,9 @@ export class Session {
   #variant: TextVariant;
   #texts: Texts | null = null;
   #textsKey = '';
+  /** The newest language chosen, and the language files on their way. */
+  #wanted = '';
+  readonly #loading = new Map<string, Promise<void>>();
 
   constructor(
     readonly formPackage: FormPackage,
@@ -134,19 +137,47 @@ export class Session {
     return actor;
   }
 
-  async setLocale(locale: string): Promise<void> {
-    const target = this.definition.locales.includes(locale) ? locale : 'nb';
-    if (!this.status.has(target)) {
-      const file = await loadLocale(this.base, target);
-      for (const [namespace, texts] of Object.entries(file.resources))
-        this.i18n.addResourceBundle(target, namespace, texts);
-      this.status.set(target, file.status);
+  /** Fetches a language's texts once; a failed fetch can be tried again. */
+  prefetch(locale: string): Promise<void> {
+    if (this.status.has(locale)) return Promise.resolve();
+    let loading = this.#loading.get(locale);
+    if (!loading) {
+      loading = loadLocale(this.base, locale).then(
+        (file) => {
+          for (const [namespace, texts] of Object.entries(file.resources))
+            this.i18n.addResourceBundle(locale, namespace, texts);
+          this.status.set(locale, file.status);
+        },
+        (error: unknown) => {
+          this.#loading.delete(locale);
+          throw error;
+        },
+      );
+      this.#loading.set(locale, loading);
     }
+    return loading;
+  }
+
+  /**
+   * Switches language. The newest choice wins: a language whose texts arrive after a later choice is not
+   * shown (files can arrive out of order on a slow line). False when the texts could not be fetched.
+   */
+  async setLocale(locale: string): Promise<boolean> {
+    const target = this.definition.locales.includes(locale) ? locale : 'nb';
+    this.#wanted = target;
+    try {
+      await this.prefetch(target);
+    } catch {
+      if (this.#wanted === target) this.wiring.announce(this.texts.t('widget:languageFailed'));
+      return false;
+    }
+    if (this.#wanted !== target) return true;
     this.i18n.changeLanguage(target);
     this.send({ type: 'SET_LOCALE', locale: target });
     this.#locale = target;
     // Said in the new language, so the user hears that the switch worked.
     this.wiring.announce(this.texts.t('widget:languageChanged'));
+    return true;
   }
 
   setVariant(variant: TextVariant): void {
@@ -214,6 +245,14 @@ export class SessionController implements ReactiveController {
     const load = ++this.#loads;
     this.current?.actor.stop();
     const base = packageBase(form);
+    // The starting texts are asked for beside the package, not after it (a draft may still choose another).
+    const early = new Map<string, Promise<LocaleFile>>();
+    const localeFile = (lng: string): Promise<LocaleFile> => {
+      let file = early.get(lng);
+      if (!file) early.set(lng, (file = loadLocale(base, lng)));
+      return file;
+    };
+    for (const lng of new Set(['nb', lang])) if (/^[a-z]{2,3}$/.test(lng)) localeFile(lng).catch(() => undefined);
     try {
       const formPackage = await loadFormPackage(base);
       if (load !== this.#loads) return 'stale';
@@ -226,10 +265,9 @@ export class SessionController implements ReactiveController {
       if (load !== this.#loads) return 'stale';
       const requested = restored.input.locale ?? lang;
       const locale = formPackage.definition.locales.includes(requested) ? requested : 'nb';
-      const files = {
-        nb: await loadLocale(base, 'nb'),
-        ...(locale !== 'nb' ? { [locale]: await loadLocale(base, locale) } : {}),
-      };
+      const files = Object.fromEntries(
+        await Promise.all([...new Set(['nb', locale])].map(async (lng) => [lng, await localeFile(lng)] as const)),
+      );
       if (load !== this.#loads) return 'stale';
       const entries = Object.entries(files);
       const i18n = await createTexts(

@@ -1,24 +1,80 @@
 // Language, plain text and the Norwegian original: on every view, and each keeps answers and focus.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { show } from '../fields/text.ts';
 import type { Session } from './session.ts';
 
-export function toolbar(session: Session, original: boolean, toggleOriginal: () => void): TemplateResult {
+/** Keys that move a closed select's choice without opening its list. */
+const MOVING_KEYS = /^(Arrow(Up|Down|Left|Right)|Home|End|Page(Up|Down)|.)$/u;
+
+/**
+ * The language switches on a deliberate choice (WCAG 3.2.2). A pick from the open list (mouse, touch, or
+ * Enter in the list) switches at once. Arrow keys on the closed select only move the choice: the texts are
+ * fetched meanwhile, and Enter or the "switch" button beside it confirms. Otherwise a keyboard user would be
+ * thrown through every language on the way, each one announced. Checked with Chromium's keyboard handling
+ * of a closed select (arrows change the value and fire `change`) and its accessibility tree.
+ */
+export class LanguageChoice {
+  /** A key that moves the choice is down: the `change` it causes is not yet a choice. */
+  #moving = false;
+  /** The language the select shows, not yet switched to. */
+  pending: string | null = null;
+
+  constructor(private readonly host: ReactiveControllerHost) {}
+
+  render(session: Session): TemplateResult {
+    const { texts, locale } = session;
+    const { locales } = session.definition;
+    const pending = this.pending;
+    return html`<div class="toolbar-item">
+        <label class="toolbar-label" for="ks-language">${show(texts, 'widget:toolbar.language')}</label>
+        <select class="select select--compact" id="ks-language" part="language" .value=${live(pending ?? locale)}
+          @keydown=${(event: KeyboardEvent) => this.#keydown(event, session)}
+          @keyup=${() => (this.#moving = false)} @blur=${() => (this.#moving = false)}
+          @change=${(event: Event) => this.#change((event.target as HTMLSelectElement).value, session)}>
+          ${locales.map((lng) => html`<option value=${lng} lang=${lng} ?selected=${lng === (pending ?? locale)}>${texts.t(`widget:languageNames.${lng}`)}</option>`)}
+        </select>
+        ${
+          pending
+            ? html`<button type="button" class="button button--secondary button--small" part="button" id="ks-language-switch"
+            @click=${() => this.#switch(pending, session)}>${show(texts, 'widget:toolbar.languageSwitch', { language: texts.t(`widget:languageNames.${pending}`) })}</button>`
+            : nothing
+        }
+      </div>`;
+  }
+
+  #keydown(event: KeyboardEvent, session: Session): void {
+    if (event.key === 'Enter' && this.pending) {
+      event.preventDefault();
+      this.#switch(this.pending, session);
+    } else this.#moving = !event.altKey && !event.ctrlKey && !event.metaKey && MOVING_KEYS.test(event.key);
+  }
+
+  #change(lng: string, session: Session): void {
+    if (!this.#moving) return this.#switch(lng, session);
+    this.pending = lng === session.locale ? null : lng;
+    if (this.pending) session.prefetch(this.pending).catch(() => undefined);
+    this.host.requestUpdate();
+  }
+
+  #switch(lng: string, session: Session): void {
+    this.pending = null;
+    this.host.requestUpdate();
+    // A failed fetch leaves the language as it was: draw the select again so that it says so.
+    void session.setLocale(lng).then(() => this.host.requestUpdate());
+  }
+}
+
+export function toolbar(
+  session: Session,
+  languageChoice: LanguageChoice,
+  original: boolean,
+  toggleOriginal: () => void,
+): TemplateResult {
   const { texts, locale } = session;
-  const { locales } = session.definition;
   const plain = session.variant === 'plain';
   return html`<div class="toolbar" part="toolbar">
-      ${
-        locales.length > 1
-          ? html`<div class="toolbar-item">
-        <label class="toolbar-label" for="ks-language">${show(texts, 'widget:toolbar.language')}</label>
-        <select class="select select--compact" id="ks-language" part="language"
-          @change=${(event: Event) => void session.setLocale((event.target as HTMLSelectElement).value)}>
-          ${locales.map((lng) => html`<option value=${lng} lang=${lng} ?selected=${lng === locale}>${texts.t(`widget:languageNames.${lng}`)}</option>`)}
-        </select>
-      </div>`
-          : nothing
-      }
+      ${session.definition.locales.length > 1 ? languageChoice.render(session) : nothing}
       <button type="button" class="button button--secondary button--small" part="button" @click=${() => session.setVariant(plain ? 'standard' : 'plain')}>
         ${show(texts, plain ? 'widget:toolbar.plainOff' : 'widget:toolbar.plainOn')}</button>
       ${

@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Receipt } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
+import { formatTime } from '../../src/i18n/format.ts';
 import { contactList, helpRequestLines, type HelpHost } from '../help/help-panel.ts';
 import { answerSummary, type SummaryHost } from '../review/review.ts';
 import { documentsNotHad, documentsToSend, missingItems } from '../review/missing.ts';
@@ -20,8 +21,7 @@ export interface ReceiptHost extends Pick<HelpHost, 'texts' | 'show' | 'locale' 
 export function sentTime(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const lng = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
-  return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(date);
+  return formatTime(date, locale, { dateStyle: 'long', timeStyle: 'short' });
 }
 
 /**

@@ -1,7 +1,14 @@
 // Loads a form package over HTTP: the definition as JSON, the validators as an ES module (same
 // origin, so a strict script-src 'self' allows it), and one locale's texts at a time.
 import type { FormDefinition } from '../definition/types.ts';
-import { STATUS_KEY, type FormPackage, type FormValidators, type TranslationStatus } from '../engine/form-package.ts';
+import {
+  PACKAGE_FILES,
+  STATUS_KEY,
+  type FormPackage,
+  type FormValidators,
+  type TranslationStatus,
+  type Validate,
+} from '../engine/form-package.ts';
 import type { TextVersions } from '../engine/text-version.ts';
 
 export type LocaleResources = Record<string, Record<string, unknown>>;
@@ -33,17 +40,56 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** An ES module of the package (same origin, so a strict script-src 'self' allows it). */
+function importModule<T>(url: string): Promise<T> {
+  return (import(/* @vite-ignore */ url) as Promise<T>).catch(() => {
+    throw new PackageLoadError(url, 'network');
+  });
+}
+
+/**
+ * The whole-submission validator, loaded when asked (after the first step): until it is here it says no,
+ * with a `loading` error, and the widget shows Send only once it is ready. Browsers keep a failed import()
+ * (whatwg/html#6768), so a new try asks with a new query.
+ */
+function lateSubmission(base: string): { validate: Validate; loader: NonNullable<FormPackage['submissionLoader']> } {
+  let loaded: Validate | null = null;
+  let pending: Promise<void> | null = null;
+  let attempts = 0;
+  const validate: Validate = (data) => {
+    const ok = loaded ? loaded(data) : false;
+    validate.errors = loaded ? loaded.errors : [{ instancePath: '', keyword: 'loading', params: {} }];
+    return ok;
+  };
+  const url = `${base}${PACKAGE_FILES.submission}`;
+  const load = (): Promise<void> =>
+    loaded
+      ? Promise.resolve()
+      : (pending ??= importModule<Pick<FormValidators, 'submission'>>(
+          attempts++ ? `${url}?retry=${attempts}` : url,
+        ).then(
+          (module) => void (loaded = module.submission),
+          (error: unknown) => {
+            pending = null;
+            throw error;
+          },
+        ));
+  return { validate, loader: { load, ready: () => loaded !== null } };
+}
+
 export async function loadFormPackage(base: string): Promise<FormPackage> {
   const [definition, validators] = await Promise.all([
-    fetchJson<FormDefinition>(`${base}form.json`),
-    import(/* @vite-ignore */ `${base}validators.js`).catch(() => {
-      throw new PackageLoadError(`${base}validators.js`, 'network');
-    }) as Promise<FormValidators & { textVersions?: TextVersions }>,
+    fetchJson<FormDefinition>(`${base}${PACKAGE_FILES.definition}`),
+    importModule<Omit<FormValidators, 'submission'> & { textVersions?: TextVersions }>(
+      `${base}${PACKAGE_FILES.validators}`,
+    ),
   ]);
+  const submission = lateSubmission(base);
   return {
     definition,
-    validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission },
+    validators: { fields: validators.fields, conditions: validators.conditions, submission: submission.validate },
     ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
+    submissionLoader: submission.loader,
   };
 }
 

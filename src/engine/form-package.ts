@@ -19,7 +19,10 @@ export interface FormValidators {
   fields: Record<string, Validate>;
   /** Condition validators, by condition key (see conditionKey). */
   conditions: Record<string, Validate>;
-  /** The whole submission: { answers, unsure }. */
+  /**
+   * The whole submission: { answers, unsure }. Its own module (submission.js), the largest part of a package:
+   * the browser loads it after the first step, since only Send needs it (see FormPackage.submissionLoader).
+   */
   submission: Validate;
 }
 
@@ -28,6 +31,8 @@ export interface FormPackage {
   validators: FormValidators;
   /** The version of each field's texts per locale and variant (validators.js exports it as textVersions). */
   textVersions?: TextVersions;
+  /** In the browser: loads the whole-submission validator; until it is here, `validators.submission` says no. */
+  submissionLoader?: { load(): Promise<void>; ready(): boolean };
 }
 
 export type ConditionOwner = 'step' | 'field' | 'attachment';
@@ -35,7 +40,11 @@ export const conditionKey = (owner: ConditionOwner, id: string): string => `${ow
 
 /** The i18next namespace of the widget's own texts (buttons, errors, progress); a form's namespace is its id. */
 /** The files of a built form package folder (beside them: locales/<lng>.json). */
-export const PACKAGE_FILES = { definition: 'form.json', validators: 'validators.js' } as const;
+export const PACKAGE_FILES = {
+  definition: 'form.json',
+  validators: 'validators.js',
+  submission: 'submission.js',
+} as const;
 
 export const WIDGET_NAMESPACE = 'widget';
 /** The i18next namespace of the glossary: hard words and their explanations, per locale (locales/<lng>/glossary.json). */

@@ -5,15 +5,24 @@ export function intlLocale(locale: string): string {
   return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
 }
 
+// «kr» in every language, as beside the amount field: Intl's own symbol is «NOK» in en, pl, uk, ar, so and ti.
 export const formatKroner = (amount: number, locale: string): string =>
   new Intl.NumberFormat(intlLocale(locale), {
     style: 'currency',
     currency: 'NOK',
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: Number.isInteger(amount) ? 0 : 2,
   }).format(amount);
 
 export const formatNumber = (value: number, locale: string): string =>
   new Intl.NumberFormat(intlLocale(locale)).format(value);
+
+/**
+ * A point in time the user is told (sent, saved), in the user's language and Norway's time: the office's
+ * clock, the same on every device, as in letters from NAV.
+ */
+export const formatTime = (date: Date, locale: string, options: Intl.DateTimeFormatOptions): string =>
+  new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'Europe/Oslo' }).format(date);
 
 /** An ISO date (åååå-mm-dd) as a long date; the date is read as UTC so no time zone moves it a day. */
 export function formatDate(iso: string, locale: string): string {

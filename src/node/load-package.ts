@@ -8,12 +8,14 @@ import type { TextVersions } from '../engine/text-version.ts';
 
 export async function loadFormPackage(dir: string): Promise<FormPackage> {
   const definition = JSON.parse(await readFile(join(dir, PACKAGE_FILES.definition), 'utf8')) as FormDefinition;
-  const validators = (await import(pathToFileURL(join(dir, PACKAGE_FILES.validators)).href)) as FormValidators & {
-    textVersions?: TextVersions;
-  };
+  const moduleAt = (file: string): Promise<unknown> => import(pathToFileURL(join(dir, file)).href);
+  const [validators, { submission }] = (await Promise.all([
+    moduleAt(PACKAGE_FILES.validators),
+    moduleAt(PACKAGE_FILES.submission),
+  ])) as [Omit<FormValidators, 'submission'> & { textVersions?: TextVersions }, Pick<FormValidators, 'submission'>];
   return {
     definition,
-    validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission },
+    validators: { fields: validators.fields, conditions: validators.conditions, submission },
     ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
   };
 }

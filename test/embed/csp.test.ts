@@ -45,6 +45,38 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
     expect(await response.text()).toContain('<script type="module" src="cdn/klarskjema.js"></script>');
   });
 
+  it("asks for the first step's chunks, package and texts at once, each fetched once", async () => {
+    const watched = await watchedPage(browser);
+    const { page } = watched;
+    await page.goto(`${served.origin}/index.html`);
+    await page.waitForFunction(() => document.querySelector('klar-skjema')?.status === 'ready');
+    const entries = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((entry) => ({
+        path: new URL(entry.name).pathname,
+        start: entry.startTime,
+        end: entry.responseEnd,
+      })),
+    );
+    const only = (pattern: RegExp) => {
+      const found = entries.filter((entry) => pattern.test(entry.path));
+      expect(found, String(pattern)).toHaveLength(1);
+      return found[0]!;
+    };
+    // Without the loader's preloads these wait for the main chunk (and the shared chunk it imports) to arrive
+    // and run: here each starts before the main chunk has arrived, and the widget uses it (one request each).
+    const main = only(/\/cdn\/chunks\/define-\w+\.js$/);
+    for (const pattern of [
+      /\/cdn\/chunks\/chunk-\w+\.js$/,
+      /\/forms\/stotte\/form\.json$/,
+      /\/forms\/stotte\/validators\.js$/,
+      /\/forms\/stotte\/locales\/nb\.json$/,
+    ])
+      expect(only(pattern).start, String(pattern)).toBeLessThan(main.end);
+    expect(await watched.violations()).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
   it('runs a whole application with no violation, no error, and no answers in events but the submission', async () => {
     const watched = await watchedPage(browser);
     const { page } = watched;
@@ -66,6 +98,7 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
       expect.arrayContaining([
         `${served.origin}/cdn/klarskjema.js`,
         `${served.origin}/dist/forms/stotte/validators.js`,
+        `${served.origin}/dist/forms/stotte/submission.js`,
       ]),
     );
 

@@ -158,7 +158,7 @@ describe('@klarskjema/tools from its tarball', () => {
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
     const built = run(bin(operator, 'klarskjema'), ['build', 'forms', '--out', 'public/skjema'], author);
     expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
-    for (const file of ['form.json', 'validators.js', 'package.json', 'locales/nb.json'])
+    for (const file of ['form.json', 'validators.js', 'submission.js', 'package.json', 'locales/nb.json'])
       expect(existsSync(join(author, 'public/skjema/kontakt', file)), file).toBe(true);
     const lint = run(bin(operator, 'klarskjema'), ['lint', 'forms'], author);
     expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);

@@ -57,8 +57,9 @@ describe('dist/klarskjema.js and dist/chunks/', () => {
     for (const [name, code] of chunks)
       for (const imported of importsOf(code)) expect(chunks.has(imported), `${name} imports ${imported}`).toBe(true);
     const all = [...chunks.values()].join('\n');
-    // The validators of the form package, the late chunk, and the late chunk again with a new URL after a failed load.
-    expect([...all.matchAll(/\bimport\(`\$\{\w+\}validators\.js`\)/g)]).toHaveLength(1);
+    // The form package's modules (validators.js, later submission.js) through one import of a URL, the late
+    // chunk, and the late chunk again with a new URL after a failed load.
+    expect([...all.matchAll(/\bimport\(\w+\)/g)]).toHaveLength(1);
     expect([...all.matchAll(/\bimport\("\.\/late-\w+\.js"\)/g)]).toHaveLength(1);
     expect(all).not.toContain('__KLAR_LATE_CHUNK__');
     expect(all).toMatch(/"\.\/late-\w+\.js"/);
@@ -92,6 +93,7 @@ describe('package.json', () => {
     expect(manifest.exports['./forms/*']).toBe('./dist/forms/*');
     expect(existsSync(join(dist, 'forms/stotte/form.json'))).toBe(true);
     expect(existsSync(join(dist, 'forms/stotte/validators.js'))).toBe(true);
+    expect(existsSync(join(dist, 'forms/stotte/submission.js'))).toBe(true);
     expect(existsSync(join(dist, 'forms/stotte/locales/nb.json'))).toBe(true);
   });
 

@@ -1,8 +1,7 @@
 // Mounting for draft and sending tests. Unlike mountWidget (driver.ts), storage is left as it is, so a
 // "reload" (remove the element, mount a new one in the same tab) finds what the last one saved.
 import { executeServerCommand } from '@web/test-runner-commands';
-import { root, settle, until, type Widget } from './driver.ts';
-import { loadLate } from '../../components/klar-skjema/late-loader.ts';
+import { afterFirstStep, root, settle, until, type Widget } from './driver.ts';
 
 export interface MountOptions {
   attributes?: Record<string, string>;
@@ -34,10 +33,7 @@ export async function mount(formId: string, options: MountOptions = {}): Promise
     () => widget.status === 'ready' && root(widget).querySelector('#ks-heading') !== null,
     `the form ${formId} to load`,
   );
-  // The late chunk (attachments, groups, read aloud, the review page) loads while the form does; a test
-  // starts once it is here, so that what it finds does not depend on how busy the machine is.
-  await loadLate();
-  await settle(widget);
+  await afterFirstStep(widget, formId);
   return widget;
 }
 

@@ -33,11 +33,19 @@ export async function mountWidget(
     () => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null,
     `the form ${formId} to load`,
   );
-  // The late chunk (attachments, groups, read aloud, the review page) loads while the form does; a test
-  // starts once it is here, so that what it finds does not depend on how busy the machine is.
-  await loadLate();
-  await settle(widget);
+  await afterFirstStep(widget, formId);
   return widget;
+}
+
+/**
+ * What loads beside and after the first step: the late chunk (attachments, groups, read aloud, the review page)
+ * and the package's whole-submission check (submission.js, for Send). A test starts once both are here, so that
+ * what it finds does not depend on how busy the machine is.
+ */
+export async function afterFirstStep(widget: Widget, formId: string): Promise<void> {
+  await loadLate();
+  await import(/* @vite-ignore */ `/build/forms/${formId}/submission.js`);
+  await settle(widget);
 }
 
 /**

@@ -1,4 +1,5 @@
 // Switching language at any step keeps every answer, the step, typed input and focus (docs/users.md N9).
+import { sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import {
@@ -9,6 +10,7 @@ import {
   fillStep,
   fullAnswers,
   headingText,
+  liveText,
   mountWidget,
   next,
   root,
@@ -105,6 +107,123 @@ describe('switching language mid-form', () => {
       originals.some((o) => o.textContent === 'Hva gjør du nå?'),
       'the Norwegian question is there',
     );
+  });
+});
+
+interface HeldFile {
+  locale: string;
+  /** Hands the file over; `read` turns true once the widget has read it. */
+  release(): void;
+  /** The line breaks: the request fails. */
+  fail(): void;
+  read: boolean;
+}
+
+/** Holds every language file the widget asks for, to hand them over in the order a test chooses. */
+function holdLanguageFiles(): { held: HeldFile[]; restore(): void } {
+  const original = window.fetch;
+  const held: HeldFile[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const locale = /\/locales\/([a-z]{2,3})\.json$/.exec(String(input))?.[1];
+    if (!locale) return original(input, init);
+    return new Promise<Response>((resolve, reject) => {
+      const file: HeldFile = {
+        locale,
+        read: false,
+        release: () =>
+          void original(input, init).then((response) => {
+            const json = response.json.bind(response);
+            response.json = async () => {
+              const value: unknown = await json();
+              // The widget goes on in the microtasks after this: a test that waits for `read` sees their result.
+              queueMicrotask(() => (file.read = true));
+              return value;
+            };
+            resolve(response);
+          }, reject),
+        fail: () => reject(new TypeError('Failed to fetch')),
+      };
+      held.push(file);
+    });
+  };
+  return { held, restore: () => (window.fetch = original) };
+}
+
+function choose(widget: Widget, locale: string): void {
+  const select = byId<HTMLSelectElement>(widget, 'ks-language');
+  select.value = locale;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+describe('the language choice', () => {
+  it('ends on the newest choice when language files arrive in reverse order', async () => {
+    const widget = await mountWidget('sosialhjelp');
+    const files = holdLanguageFiles();
+    try {
+      const choices = ['nn', 'pl', 'en', 'so', 'uk', 'ar'];
+      for (const locale of choices) choose(widget, locale);
+      await until(() => files.held.length === choices.length, 'all six language files asked for');
+      for (const file of [...files.held].reverse()) {
+        file.release();
+        await until(() => file.read, `the ${file.locale} file read`);
+        await settle(widget);
+        equal(widget.snapshot!.context.locale, 'ar', `still the newest choice after ${file.locale} arrived`);
+      }
+      equal(rootOf(widget).lang, 'ar');
+      equal(rootOf(widget).dir, 'rtl');
+      equal(byId<HTMLSelectElement>(widget, 'ks-language').value, 'ar', 'the select says what is shown');
+    } finally {
+      files.restore();
+    }
+  });
+
+  it('moves with arrow keys without switching; Enter or the button switches', async () => {
+    const widget = await mountWidget('kontakt');
+    const select = byId<HTMLSelectElement>(widget, 'ks-language');
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(widget);
+    const chosen = byId<HTMLSelectElement>(widget, 'ks-language').value;
+    assert(chosen !== 'nb', 'the arrows moved the choice');
+    equal(widget.snapshot!.context.locale, 'nb', 'arrow keys alone do not switch the language');
+    const button = byId<HTMLButtonElement>(widget, 'ks-language-switch');
+    assert(button.textContent!.includes(select.selectedOptions[0]!.textContent!.trim()), 'the button names the choice');
+    await sendKeys({ press: 'Enter' });
+    await until(() => widget.snapshot!.context.locale === chosen, 'Enter switches');
+    await settle(widget);
+    equal(root(widget).querySelector('#ks-language-switch'), null, 'the button goes once the choice is made');
+    equal(activeId(widget), 'ks-language', 'focus stays on the select');
+
+    await sendKeys({ press: 'ArrowUp' });
+    await settle(widget);
+    const back = byId<HTMLSelectElement>(widget, 'ks-language').value;
+    assert(back !== chosen, 'the arrow moved the choice');
+    equal(widget.snapshot!.context.locale, chosen, 'still not switched');
+    await sendKeys({ press: 'Tab' });
+    equal(activeId(widget), 'ks-language-switch', 'Tab reaches the switch button');
+    await sendKeys({ press: 'Enter' });
+    await until(() => widget.snapshot!.context.locale === back, 'the button switches');
+  });
+
+  it('says so, and keeps the language, when a language file cannot be fetched; a new try works', async () => {
+    const widget = await mountWidget('kontakt');
+    const files = holdLanguageFiles();
+    try {
+      choose(widget, 'en');
+      await until(() => files.held.length === 1, 'the file asked for');
+      files.held[0]!.fail();
+      await until(() => liveText(widget).includes('Vi fikk ikke hentet språket'), 'the failure said');
+      await settle(widget);
+      equal(widget.snapshot!.context.locale, 'nb');
+      equal(byId<HTMLSelectElement>(widget, 'ks-language').value, 'nb', 'the select shows the language on screen');
+      choose(widget, 'en');
+      await until(() => files.held.length === 2, 'asked again');
+      files.held[1]!.release();
+      await until(() => widget.snapshot!.context.locale === 'en', 'the second try switches');
+    } finally {
+      files.restore();
+    }
   });
 });
 

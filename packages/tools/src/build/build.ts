@@ -42,28 +42,37 @@ export function packageSchemas(definition: FormDefinition): { fields: Compiled[]
   return { fields, conditions, submission: { exportName: 'submission', key: 'submission', schema: submissionSchema(definition, submissionId) } };
 }
 
-/** ES module source (before bundling) exporting { fields, conditions, submission }. */
-export function validatorsSource(definition: FormDefinition): string {
-  const { fields, conditions, submission } = packageSchemas(definition);
+/** Standalone ajv code for these schemas, each exported as `<exportName>_`. */
+function standaloneSource(schemas: Compiled[]): string {
   const ajv = createAjv({ standalone: true });
-  const all = [...fields, ...conditions, submission];
-  for (const item of all) ajv.addSchema(item.schema as object);
-  const exports = Object.fromEntries(all.map((item) => [`${item.exportName}_`, (item.schema as { $id: string }).$id]));
-  const code = standaloneCode(ajv, exports);
+  for (const item of schemas) ajv.addSchema(item.schema as object);
+  const exports = Object.fromEntries(schemas.map((item) => [`${item.exportName}_`, (item.schema as { $id: string }).$id]));
+  return [`import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`, standaloneCode(ajv, exports)].join('\n');
+}
+
+/** ES module source (before bundling) of validators.js: { fields, conditions }, what every step needs. */
+export function validatorsSource(definition: FormDefinition): string {
+  const { fields, conditions } = packageSchemas(definition);
   const table = (items: Compiled[]) => `{${items.map((i) => `${JSON.stringify(i.key)}: ${i.exportName}_`).join(', ')}}`;
   return [
-    `import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`,
-    code,
+    standaloneSource([...fields, ...conditions]),
     `export const fields = ${table(fields)};`,
     `export const conditions = ${table(conditions)};`,
-    `export const submission = submission_;`,
   ].join('\n');
 }
 
+/**
+ * ES module source of submission.js: { submission }, the whole-submission check. Its own file because it is
+ * most of a package's bytes (3–4 KB per field) and only Send needs it: the browser loads it late.
+ */
+export function submissionSource(definition: FormDefinition): string {
+  return [standaloneSource([packageSchemas(definition).submission]), 'export const submission = submission_;'].join('\n');
+}
+
 /** One self-contained, minified ES module: ajv's small runtime helpers are bundled in, its compiler is not. */
-export async function bundleValidators(source: string): Promise<string> {
+export async function bundleValidators(source: string, sourcefile: string = PACKAGE_FILES.validators): Promise<string> {
   const result = await esbuild({
-    stdin: { contents: source, resolveDir: dirname(formatsModule), sourcefile: 'validators.js', loader: 'js' },
+    stdin: { contents: source, resolveDir: dirname(formatsModule), sourcefile, loader: 'js' },
     bundle: true, format: 'esm', platform: 'neutral', minify: true, write: false, legalComments: 'none',
     mainFields: ['module', 'main'],
   });
@@ -83,6 +92,8 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, await readFormTexts(definition, options.localesDir)))};`;
   await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition)}\n${versions}`));
   files.push(PACKAGE_FILES.validators);
+  await writeFile(join(dir, PACKAGE_FILES.submission), await bundleValidators(submissionSource(definition), PACKAGE_FILES.submission));
+  files.push(PACKAGE_FILES.submission);
   // validators.js is an ES module wherever the package lands: Node (a receiver, a backend) reads the nearest
   // package.json to decide, and the author's project may be CommonJS.
   await writeFile(join(dir, 'package.json'), `${JSON.stringify({ type: 'module', private: true })}\n`);

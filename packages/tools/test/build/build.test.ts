@@ -12,13 +12,17 @@ describe('klarskjema build', () => {
     const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-build-'));
     const definition = await readExampleDefinition(id);
     const { dir, files } = await buildFormPackage(definition, { outDir, localesDir: resolve(packageRoot, 'locales') });
-    expect(files).toEqual(['form.json', 'validators.js', 'package.json', ...definition.locales.map((lng) => `locales/${lng}.json`)]);
-    const code = await readFile(join(dir, 'validators.js'), 'utf8');
-    expect(code).not.toMatch(/new Function|eval\(/);
-    // ajv's runtime helpers carry their own source as a string ('require("ajv/…")'); only real calls count.
-    expect(code).not.toMatch(/(?<!['"])\brequire\(|\bimport\s*[{("']/);
-    expect(code).not.toMatch(/must NOT|must be|must match/); // ajv's English messages stay out
-    expect(code).toMatch(/export\s*\{/);
+    expect(files).toEqual(['form.json', 'validators.js', 'submission.js', 'package.json', ...definition.locales.map((lng) => `locales/${lng}.json`)]);
+    for (const file of ['validators.js', 'submission.js']) {
+      const code = await readFile(join(dir, file), 'utf8');
+      expect(code).not.toMatch(/new Function|eval\(/);
+      // ajv's runtime helpers carry their own source as a string ('require("ajv/…")'); only real calls count.
+      expect(code).not.toMatch(/(?<!['"])\brequire\(|\bimport\s*[{("']/);
+      expect(code).not.toMatch(/must NOT|must be|must match/); // ajv's English messages stay out
+      expect(code).toMatch(/export\s*\{/);
+    }
+    // The first step's module holds no whole-submission check: that is submission.js, loaded for Send.
+    expect(await readFile(join(dir, 'validators.js'), 'utf8')).not.toContain('/submission');
   });
 
   it('ships a real date check and mod-11 checks in the package', async () => {

@@ -11,7 +11,7 @@ import { checkFormFile } from '../../src/check/file.ts';
 import { FINDING_CODES, type Finding, type FindingCode } from '../../src/check/findings.ts';
 import { jsonErrorOffset, parseJson } from '../../src/check/json.ts';
 import { createCliTexts, CLI_LANGS } from '../../src/cli/texts.ts';
-import { validatorsSource } from '../../src/build/build.ts';
+import { submissionSource, validatorsSource } from '../../src/build/build.ts';
 import { FIELD_KINDS, type FormDefinition } from '../../../../src/definition/types.ts';
 import { packageRoot } from '../../../../src/node/paths.ts';
 
@@ -713,7 +713,10 @@ describe('robustness', () => {
             changed = definition;
           }, form);
           // What checks clean, the build can compile (`klarskjema build` checks first and trusts the result).
-          if (findings.length === 0) expect(() => validatorsSource(changed as FormDefinition)).not.toThrow();
+          if (findings.length === 0) {
+            expect(() => validatorsSource(changed as FormDefinition)).not.toThrow();
+            expect(() => submissionSource(changed as FormDefinition)).not.toThrow();
+          }
           for (const found of findings) {
             codes.add(found.code);
             expect(FINDING_CODES).toContain(found.code);
