@@ -20,7 +20,17 @@ import {
   type TextEntry,
   type TextResource,
 } from './texts.ts';
-import type { Finding, FormScores, LintResult, Measures, Severity, StepInfo, StepScores, Variant } from './types.ts';
+import type {
+  Finding,
+  FormScores,
+  LintResult,
+  Measures,
+  Position,
+  Severity,
+  StepInfo,
+  StepScores,
+  Variant,
+} from './types.ts';
 import { VARIANTS } from './types.ts';
 
 export interface LintFormInput {
@@ -213,6 +223,8 @@ function run(spec: Spec): LintResult {
       for (const variant of VARIANTS) {
         const text = variant === 'plain' ? (entry.plain ?? entry.standard) : entry.standard;
         if (text === undefined) continue;
+        const pointer =
+          variant === 'plain' ? (entry.pointers.plain ?? entry.pointers.standard) : entry.pointers.standard;
         const item: TextItem = {
           key: entry.key,
           locale,
@@ -222,6 +234,7 @@ function run(spec: Spec): LintResult {
           role: spec.role(entry.key),
           file: spec.files[locale] ?? locale,
           ...(step === undefined ? {} : { step }),
+          ...(pointer === undefined || spec.kind === 'text' ? {} : { pointer }),
         };
         units.push({ item, segmented: segmented(text, locale) });
       }
@@ -338,8 +351,11 @@ function run(spec: Spec): LintResult {
 
   const groupOrder = new Map(spec.groups.map((g, i) => [g.id, i]));
   const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  // A text linted alone is a file of its own: its findings get lines and columns.
+  const alone = spec.kind === 'text' ? units[0]?.item.text : undefined;
+  const where = alone === undefined ? undefined : positions(alone);
   const findings = [...barFindings, ...raw]
-    .map(({ item, finding }) => render(item, finding, config, messages))
+    .map(({ item, finding }) => render(item, finding, config, messages, where))
     .filter((f): f is Finding => f !== undefined)
     .sort(
       (a, b) =>
@@ -416,18 +432,33 @@ function textRules(
     norwegian: norwegianOf(item.locale, config),
   };
   const out: RawFinding[] = [];
+  const text = item.text;
+  const cursors = new Map<string, number>();
+  // A finding about the whole text covers its words: from the first to the end of the last.
+  const whole: [number, number] = [0, text.length];
+  const words = {
+    start: segmented.words[0]?.start ?? 0,
+    end: segmented.words[segmented.words.length - 1]?.end ?? text.length,
+  };
   for (let i = 0; i < TEXT_LEVEL.length;) {
     const rule = TEXT_LEVEL[i]!;
     if (!hasScope(rule, 'sentence')) {
-      if (applies(rule)) out.push(...withRule(rule, rule.check({ scope: 'text', ...base })));
+      if (applies(rule))
+        out.push(...withSpans(withRule(rule, rule.check({ scope: 'text', ...base })), text, whole, words, cursors));
       i++;
       continue;
     }
     let end = i;
     while (end < TEXT_LEVEL.length && hasScope(TEXT_LEVEL[end]!, 'sentence')) end++;
     const run = TEXT_LEVEL.slice(i, end).filter(applies);
-    for (const sentence of run.length === 0 ? [] : segmented.sentences)
-      for (const r of run) out.push(...withRule(r, r.check({ scope: 'sentence', ...base, sentence })));
+    for (const sentence of run.length === 0 ? [] : segmented.sentences) {
+      const start = text.indexOf(sentence.text, sentence.start);
+      const span = { start, end: start + sentence.text.length };
+      for (const r of run) {
+        const found = withRule(r, r.check({ scope: 'sentence', ...base, sentence }));
+        out.push(...withSpans(found, text, [span.start, span.end], span, cursors));
+      }
+    }
     i = end;
   }
   const counterparts: CounterpartContext = { scope: 'counterparts', ...base };
@@ -440,7 +471,8 @@ function textRules(
     const text = item.variant === 'plain' ? (sourceEntry?.plain ?? sourceEntry?.standard) : sourceEntry?.standard;
     if (text !== undefined) counterparts.source = { locale: config.sourceLocale, text };
   }
-  for (const rule of COUNTERPART_RULES) if (applies(rule)) out.push(...withRule(rule, rule.check(counterparts)));
+  for (const rule of COUNTERPART_RULES)
+    if (applies(rule)) out.push(...withSpans(withRule(rule, rule.check(counterparts)), text, whole, words, cursors));
   return out;
 }
 
@@ -453,7 +485,87 @@ function formatParam(value: MessageParam, messages: LintTexts): string {
   return messages.languageName(value.language);
 }
 
-function render(item: TextItem, finding: RawFinding, config: PlainConfig, messages: LintTexts): Finding | undefined {
+/** Line and column of offsets in a text (lines end at \n; a \r before it belongs to the line). */
+function positions(text: string): (span: { start: number; end: number } | undefined) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const at = (offset: number): [number, number] => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return [low + 1, offset - starts[low]! + 1];
+  };
+  return (span) => {
+    const [line, column] = at(span?.start ?? 0);
+    const [endLine, endColumn] = at(span?.end ?? text.length);
+    return { line, column, endLine, endColumn };
+  };
+}
+
+/**
+ * Where a finding's words are in [from, to) of a text, when its rule did not say: the words in order, each
+ * standing alone (not inside a longer word), from `cursor` on (a rule reports in text order), else from `from`.
+ */
+export function locate(
+  text: string,
+  words: readonly string[],
+  from: number,
+  to: number,
+  cursor = from,
+): { start: number; end: number } | undefined {
+  if (words.length === 0 || words.some((w) => w === '')) return undefined;
+  const edge = (offset: number) => offset <= from || offset >= to || !/[\p{L}\p{N}]/u.test(text[offset]!);
+  const find = (word: string, at: number): number => {
+    for (let i = text.indexOf(word, at); i !== -1 && i + word.length <= to; i = text.indexOf(word, i + 1))
+      if (edge(i - 1) && edge(i + word.length)) return i;
+    return -1;
+  };
+  for (const begin of cursor > from ? [cursor, from] : [from]) {
+    const start = find(words[0]!, begin);
+    if (start === -1) continue;
+    let end = start + words[0]!.length;
+    let ok = true;
+    for (const word of words.slice(1)) {
+      const next = find(word, end);
+      if (next === -1) {
+        ok = false;
+        break;
+      }
+      end = next + word.length;
+    }
+    if (ok) return { start, end };
+  }
+  return undefined;
+}
+
+/** The span of a rule's findings where the rule gave none: its words in [from, to), else `fallback`. */
+function withSpans(
+  findings: RawFinding[],
+  text: string,
+  [from, to]: readonly [number, number],
+  fallback: { start: number; end: number },
+  cursors: Map<string, number>,
+): RawFinding[] {
+  for (const finding of findings) {
+    if (finding.span !== undefined) continue;
+    const found = locate(text, finding.words, from, to, Math.max(from, cursors.get(finding.rule) ?? from));
+    finding.span = found ?? fallback;
+    if (found) cursors.set(finding.rule, found.start + 1);
+  }
+  return findings;
+}
+
+function render(
+  item: TextItem,
+  finding: RawFinding,
+  config: PlainConfig,
+  messages: LintTexts,
+  where: ((span: { start: number; end: number } | undefined) => Position) | undefined,
+): Finding | undefined {
   const override = config.rules[finding.rule];
   if (override === 'off') return undefined;
   const severity = override ?? finding.severity;
@@ -476,5 +588,7 @@ function render(item: TextItem, finding: RawFinding, config: PlainConfig, messag
     ...(item.step === undefined ? {} : { step: item.step }),
     ...(finding.value === undefined ? {} : { value: finding.value }),
     ...(finding.limit === undefined ? {} : { limit: finding.limit }),
+    ...(where === undefined ? {} : { position: where(item.text === '' ? undefined : finding.span) }),
+    ...(item.pointer === undefined ? {} : { pointer: item.pointer }),
   };
 }

@@ -80,9 +80,12 @@ function textScoreLine(row: Row, texts: LintTexts): string {
   return `${row.locale.padEnd(3)} ${variant.padEnd(10)} ${row.fallback ? t('report.sameAsStandard') : line}`;
 }
 
+/** The file, with line and column where the finding has them (brev.txt:3:24, as editors read it). */
+const fileAt = (f: Finding): string => (f.position ? `${f.file}:${f.position.line}:${f.position.column}` : f.file);
+
 function textFinding(f: Finding, texts: LintTexts): string {
   const severity = (texts.t(`severity.${f.severity}`) as string).padEnd(9);
-  return `${severity} ${f.file}  ${f.key}  ${f.locale}/${texts.t(`variant.${f.variant}`)}  [${f.rule}]\n            ${f.message}\n            → ${f.suggestion}`;
+  return `${severity} ${fileAt(f)}  ${f.key}  ${f.locale}/${texts.t(`variant.${f.variant}`)}  [${f.rule}]\n            ${f.message}\n            → ${f.suggestion}`;
 }
 
 /** A plain-text report: scores per step and locale, then the findings under each step. */
@@ -361,7 +364,7 @@ function findingList(findings: readonly Finding[], texts: LintTexts): string {
       `<li class="${f.severity}"><span class="severity">${escapeHtml(t(`severity.${f.severity}`) as string)}</span> ` +
       `${escapeHtml(t(ruleById(f.rule).meta.name) as string)}: ${escapeHtml(f.message)}${words}<br>` +
       `${escapeHtml(t('report.suggestion') as string)}: ${escapeHtml(f.suggestion)}<br>` +
-      `<span class="where"><code>${escapeHtml(f.file)}</code> · <code>${escapeHtml(f.key)}</code> · ${escapeHtml(f.locale)} · ${escapeHtml(t(`variant.${f.variant}`) as string)}</span></li>`
+      `<span class="where"><code>${escapeHtml(fileAt(f))}</code> · <code>${escapeHtml(f.key)}</code> · ${escapeHtml(f.locale)} · ${escapeHtml(t(`variant.${f.variant}`) as string)}</span></li>`
     );
   });
   return `<ul class="findings">${items.join('')}</ul>`;

@@ -276,6 +276,12 @@ export function segment(text: string, locale: string, options: { piece?: number 
   return { text, words: allWords, sentences, paragraphs };
 }
 
+/** Where some words are in the text item: from the first one's start to the last one's end. */
+export const spanOf = (words: readonly Word[]): { start: number; end: number } => ({
+  start: words[0]?.start ?? 0,
+  end: words[words.length - 1]?.end ?? 0,
+});
+
 /** Placeholder names in a text ({{ name }} → name), sorted and without duplicates. */
 export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[0].slice(2, -2).split(',')[0]!.trim()))].sort();

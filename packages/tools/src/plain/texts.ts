@@ -14,7 +14,13 @@ export interface TextEntry {
   standard?: string;
   /** Only when the resource has its own `_plain` text. */
   plain?: string;
+  /** The JSON pointer of each text in the resource (RFC 6901). */
+  pointers: { standard?: string; plain?: string };
 }
+
+/** A JSON pointer (RFC 6901) from a path of keys. */
+export const jsonPointer = (path: readonly string[]): string =>
+  path.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 const KEY_NAME = /^(.*?)(_plain)?(_(?:zero|one|two|few|many|other))?$/;
 
@@ -26,9 +32,14 @@ export function resolveVariants(resource: TextResource): Map<string, TextEntry> 
     const name = path[path.length - 1]!;
     const [, base = name, plain, plural = ''] = KEY_NAME.exec(name) ?? [];
     const key = [...path.slice(0, -1), `${base}${plural}`].join('.');
-    const entry = entries.get(key) ?? { key };
-    if (plain) entry.plain = node;
-    else entry.standard = node;
+    const entry = entries.get(key) ?? { key, pointers: {} };
+    if (plain) {
+      entry.plain = node;
+      entry.pointers.plain = jsonPointer(path);
+    } else {
+      entry.standard = node;
+      entry.pointers.standard = jsonPointer(path);
+    }
     entries.set(key, entry);
   }
   return entries;

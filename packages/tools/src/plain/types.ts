@@ -31,6 +31,18 @@ export interface Finding {
   /** The measured value and the bar it broke, for measures. */
   value?: number;
   limit?: number;
+  /** Where the words are, for a text linted alone (lint --text): lines and columns from 1, in UTF-16 code units. */
+  position?: Position;
+  /** For a text from a locale file: the JSON pointer of the text in the file (/fields/navn/label_plain). */
+  pointer?: string;
+}
+
+/** A stretch of a text file: its first character, and the column just after its last one (end exclusive). */
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /** Measures of a set of texts (one step, one form, one string) in one locale and variant. */

@@ -330,10 +330,10 @@ describe('klarskjema lint', () => {
     );
     const result = await run(['lint', '--text', 'brev.txt', '--locale', 'nb'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/advarsel\s+brev\.txt {2}text {2}nb\/standard {2}\[passive\]/);
+    expect(result.stdout).toMatch(/advarsel\s+brev\.txt:1:10 {2}text {2}nb\/standard {2}\[passive\]/);
     expect(result.stdout).toContain('«behandles»');
     expect(result.stdout).toMatch(
-      /(advarsel|tips)\s+brev\.txt .*\[stiff-word\]\n.*«tilstrekkelig».*\n\s+→ Skriv heller «nok»/,
+      /(advarsel|tips)\s+brev\.txt:3:24 .*\[stiff-word\]\n.*«tilstrekkelig».*\n\s+→ Skriv heller «nok»/,
     );
     await writeFile(join(dir, 'lang.txt'), `${longSentence}\n`);
     expect((await run(['lint', '--text', 'lang.txt', '--locale', 'nb'], dir)).code).toBe(1);
