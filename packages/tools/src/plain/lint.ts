@@ -6,13 +6,16 @@ import { glossaryForms } from './glossary.ts';
 import { measure, type MeasuredItem } from './measures.ts';
 import { lintTexts, type LintLang, type LintTexts } from './messages.ts';
 import { languageOf, norwegianOf, type TextItem, type TextRole } from './rules/context.ts';
-import { appliesToLocale, hasScope, RULES, ruleById, type RawFinding, type Rule } from './rules/index.ts';
+import { appliesToLocale, hasScope, isRuleId, RULES, ruleById, type RawFinding, type Rule } from './rules/index.ts';
+import { LINT_NOTE, lintNotes } from '../../../../src/i18n/text-leaves.ts';
 import type { CounterpartContext, MessageParam, RuleFinding, RuleScope } from './rules/rule.ts';
 import { segment, type Segmented } from './segment.ts';
 import {
   fieldKinds,
   isFormLevelKey,
+  jsonPointer,
   keyInStep,
+  keyOf,
   pluralOf,
   resolveVariants,
   roleOf,
@@ -25,11 +28,13 @@ import type {
   FormScores,
   LintResult,
   Measures,
+  NoteProblem,
   Position,
   Severity,
   StepInfo,
   StepScores,
   Variant,
+  Waiver,
 } from './types.ts';
 import { VARIANTS } from './types.ts';
 
@@ -249,7 +254,10 @@ function run(spec: Spec): LintResult {
       raw.push({ item, finding });
   }
 
-  // Scores per group (step or section), and for the whole form.
+  // Scores per group (step or section), and for the whole form. The project's terms count as glossary words.
+  const terms = config.words.terms.map((t) => t.toLocaleLowerCase());
+  const glossaryOf = (locale: string): ReadonlySet<string> =>
+    terms.length === 0 ? glossaryForms(locale) : new Set([...glossaryForms(locale), ...terms]);
   const scores: StepScores = {};
   const form: FormScores = {};
   const measureOf = (selected: Unit[], locale: string): Measures =>
@@ -257,7 +265,7 @@ function run(spec: Spec): LintResult {
       selected.map((u): MeasuredItem => ({ segmented: u.segmented, ownPlain: u.item.ownPlain })),
       languageOf(locale),
       config,
-      glossaryForms(locale),
+      glossaryOf(locale),
     );
   for (const locale of locales) {
     const ofLocale = units.filter((u) => u.item.locale === locale);
@@ -354,8 +362,23 @@ function run(spec: Spec): LintResult {
   // A text linted alone is a file of its own: its findings get lines and columns.
   const alone = spec.kind === 'text' ? units[0]?.item.text : undefined;
   const where = alone === undefined ? undefined : positions(alone);
+  const problems: NoteProblem[] = [];
+  const notes = new Map<string, Note>();
+  if (spec.kind !== 'text')
+    for (const locale of locales)
+      for (const note of readNotes(spec.texts[locale]!, spec.files[locale] ?? locale, messages, problems))
+        notes.set(`${locale}\u0000${note.key}\u0000${note.variant}`, note);
+  const waive = (item: TextItem, finding: Finding): Finding => {
+    const waived =
+      notes.get(`${item.locale}\u0000${item.key}\u0000${item.variant}`)?.waiverFor(finding.rule) ??
+      listed(finding, config, messages);
+    return waived === undefined ? finding : { ...finding, waived };
+  };
   const findings = [...barFindings, ...raw]
-    .map(({ item, finding }) => render(item, finding, config, messages, where))
+    .map(({ item, finding }) => {
+      const found = render(item, finding, config, messages, where);
+      return found && waive(item, found);
+    })
     .filter((f): f is Finding => f !== undefined)
     .sort(
       (a, b) =>
@@ -376,7 +399,69 @@ function run(spec: Spec): LintResult {
     findings,
     scores,
     form,
+    ...(problems.length === 0 ? {} : { problems }),
   };
+}
+
+interface Note {
+  key: string;
+  variant: Variant;
+  waiverFor(rule: string): Waiver | undefined;
+}
+
+/**
+ * The author's notes beside texts (`label_lint`: { "rules": ["stiff-word"], "reason": "…" }): the rules whose
+ * findings on that one text are waived, and why. A note without a reason or rules waives nothing and is a problem.
+ */
+function readNotes(resource: TextResource, file: string, messages: LintTexts, problems: NoteProblem[]): Note[] {
+  const out: Note[] = [];
+  for (const [path, note] of lintNotes(resource)) {
+    const pointer = jsonPointer([...path.slice(0, -1), `${path[path.length - 1]!}${LINT_NOTE}`]);
+    const { rules, reason } = note as { rules?: unknown; reason?: unknown };
+    const problem = (context: string, rule = '') =>
+      problems.push({ file, pointer, problem: messages.t('note.problem', { context, rule }) as string });
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      problem('reason');
+      continue;
+    }
+    if (!Array.isArray(rules) || rules.length === 0 || !rules.every((r) => typeof r === 'string')) {
+      problem('rules');
+      continue;
+    }
+    const unknown = rules.find((r) => !isRuleId(r));
+    if (unknown !== undefined) {
+      problem('unknownRule', unknown);
+      continue;
+    }
+    const { key, plain } = keyOf(path);
+    const waiver: Waiver = { by: 'text', reason: reason.trim(), where: `${file} ${pointer}` };
+    out.push({
+      key,
+      variant: plain ? 'plain' : 'standard',
+      waiverFor: (rule) => (rules.includes(rule) ? waiver : undefined),
+    });
+  }
+  return out;
+}
+
+/** A finding about words on one of the project's word lists (config.words) is waived. */
+function listed(finding: Finding, config: PlainConfig, messages: LintTexts): Waiver | undefined {
+  if (finding.words.length === 0) return undefined;
+  const { abbreviations, terms, stiffWordExceptions } = config.words;
+  const lower = (list: readonly string[]) => new Set(list.map((w) => w.toLocaleLowerCase()));
+  const phrase = finding.words.join(' ').toLocaleLowerCase();
+  const all = (list: ReadonlySet<string>) =>
+    list.has(phrase) || finding.words.every((w) => list.has(w.toLocaleLowerCase()));
+  const waiver = (list: keyof PlainConfig['words']): Waiver => ({
+    by: 'config',
+    reason: messages.t('note.listed', { context: list }) as string,
+    where: `plain-language.config.json words.${list}`,
+  });
+  if (finding.rule === 'abbreviation' && all(new Set(abbreviations.map((w) => w.toLocaleLowerCase()))))
+    return waiver('abbreviations');
+  if (finding.rule === 'stiff-word' && all(lower(stiffWordExceptions))) return waiver('stiffWordExceptions');
+  if (all(lower(terms))) return waiver('terms');
+  return undefined;
 }
 
 /** The rules of one scope, in the registry's order. */

@@ -35,6 +35,25 @@ export interface Finding {
   position?: Position;
   /** For a text from a locale file: the JSON pointer of the text in the file (/fields/navn/label_plain). */
   pointer?: string;
+  /** The author's word: the finding is waived, why, and where that is written. Waived findings fail nothing. */
+  waived?: Waiver;
+}
+
+export interface Waiver {
+  /** A note beside the text in its locale file, or a word list of the project's config. */
+  by: 'text' | 'config';
+  /** The author's reason (a note), or what the word list is (config). */
+  reason: string;
+  /** The note's file and JSON pointer (locales/nb/x.json /fields/navn/label_lint), or the list (words.terms). */
+  where: string;
+}
+
+/** A note to the linter that cannot be used: no reason, no rules, or a rule that does not exist. */
+export interface NoteProblem {
+  file: string;
+  pointer: string;
+  /** What is wrong, in the report's language. */
+  problem: string;
 }
 
 /** A stretch of a text file: its first character, and the column just after its last one (end exclusive). */
@@ -94,4 +113,6 @@ export interface LintResult {
   findings: Finding[];
   scores: StepScores;
   form: FormScores;
+  /** Notes to the linter in the locale files that cannot be used (only when there are any). */
+  problems?: NoteProblem[];
 }
