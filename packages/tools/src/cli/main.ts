@@ -31,8 +31,12 @@ const processIo = (): CliIo => ({
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
-  color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  color: colorWanted(process.stdout.isTTY === true, process.env),
 });
+
+/** Colour only on a terminal, and never when NO_COLOR is set to anything but empty (https://no-color.org). */
+export const colorWanted = (terminal: boolean, env: Readonly<Record<string, string | undefined>>): boolean =>
+  terminal && (env.NO_COLOR ?? '') === '';
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

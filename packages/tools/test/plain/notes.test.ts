@@ -1,0 +1,55 @@
+// Notes to the linter beside a text (`label_lint`) are not texts: parity checks, text versions and the
+// linter's text walk skip them, and only an object beside a string is a note.
+import { describe, expect, it } from 'vitest';
+import type { FormDefinition } from '../../../../src/definition/types.ts';
+import { lintNotes, textLeaves } from '../../../../src/i18n/text-leaves.ts';
+import { textVersions } from '../../src/build/text-versions.ts';
+import { checkParity } from '../../src/check/parity.ts';
+
+const note = { rules: ['stiff-word'], reason: 'Lovens ord.' };
+const nb = { fields: { x: { label: 'Bistand', label_lint: note, hint: 'Hei' } } };
+const nn = { fields: { x: { label: 'Hjelp', hint: 'Hei' } } };
+
+describe('notes to the linter', () => {
+  it('are left out of the texts, and found beside their text', () => {
+    expect(textLeaves(nb).map(([path]) => path.join('.'))).toEqual(['fields.x.label', 'fields.x.hint']);
+    expect(lintNotes(nb)).toEqual([[['fields', 'x', 'label'], note]]);
+  });
+
+  it('are texts when nothing stands beside them: a key that merely ends in _lint', () => {
+    const texts = { fields: { size_lint: { label: 'Størrelse' } }, a_lint: 'tekst' };
+    expect(textLeaves(texts).map(([path]) => path.join('.'))).toEqual(['fields.size_lint.label', 'a_lint']);
+    // hint_plain_lint above has no hint_plain beside it: it is not a note, so its reason is a text.
+    expect(textLeaves({ hint: 'Hei', hint_plain_lint: note }).map(([p]) => p.join('.'))).toContain(
+      'hint_plain_lint.reason',
+    );
+  });
+
+  it('do not break translation parity in the locales without them', () => {
+    const findings = checkParity({
+      source: { test: { texts: { fields: { x: { label: 'Bistand', label_lint: note } } }, file: 'nb/test.json' } },
+      locales: [
+        { locale: 'nn', index: 1, namespaces: { test: { texts: nn, file: 'nn/test.json' } }, fallback: {} },
+        {
+          locale: 'en',
+          index: 2,
+          namespaces: { test: { texts: { fields: { x: { label: 'Help', label_lint: note } } }, file: 'en.json' } },
+          fallback: {},
+        },
+      ],
+    });
+    expect(findings.filter((f) => f.params.key !== 'fields.x.hint')).toEqual([]);
+  });
+
+  it('do not change the text versions of answers', () => {
+    const definition = {
+      id: 'test',
+      version: '1',
+      locales: ['nb'],
+      steps: [{ id: 'a', fields: [{ id: 'x', kind: 'text' }] }],
+    } as unknown as FormDefinition;
+    const plain = { fields: { x: { label: 'Bistand' } } };
+    const noted = { fields: { x: { label: 'Bistand', label_lint: note } } };
+    expect(textVersions(definition, { nb: noted })).toEqual(textVersions(definition, { nb: plain }));
+  });
+});
