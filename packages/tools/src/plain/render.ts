@@ -43,6 +43,9 @@ function heading(result: LintResult, texts: LintTexts, locale: string): string {
 
 const percent = (share: number | undefined, texts: LintTexts): string =>
   share === undefined ? texts.t('report.notApplicable') : `${texts.number(share * 100)} %`;
+/** A ratio with two decimals (0,85): one decimal hides the differences that matter around 1. */
+const ratio = (n: number, texts: LintTexts): string =>
+  new Intl.NumberFormat(texts.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 const value = (n: number | undefined, texts: LintTexts): string =>
   n === undefined ? (texts.t('report.notApplicable') as string) : texts.number(n);
 
@@ -78,6 +81,8 @@ function textScoreLine(row: Row, texts: LintTexts): string {
     `${t('report.wordsPerSentence')} ${t('report.wordsPerSentenceValue', { avg: texts.number(m.wordsPerSentence.avg), max: m.wordsPerSentence.max })}`,
   );
   parts.push(`${t('report.sentencesPerParagraph')} ${m.sentencesPerParagraph.max}`);
+  if (m.ovix !== undefined) parts.push(`${t('report.ovix')} ${texts.number(m.ovix)}`);
+  if (m.nominalRatio !== undefined) parts.push(`${t('report.nominalRatio')} ${ratio(m.nominalRatio, texts)}`);
   if (m.flesch !== undefined) parts.push(`${t('report.flesch')} ${texts.number(m.flesch)}`);
   const line = parts.join(' · ');
   const variant = t(`variant.${row.variant}`) as string;
@@ -348,6 +353,8 @@ function scoreTable(
     'longWordsWithoutGlossary',
     'wordsPerSentence',
     'sentencesPerParagraph',
+    'ovix',
+    'nominalRatio',
     'flesch',
     'words',
   ]
@@ -367,6 +374,8 @@ function scoreTable(
         `<td class="number">${escapeHtml(percent(m.longWordShareWithoutGlossary, texts) as string)}</td>`,
         `<td class="number">${escapeHtml(t('report.wordsPerSentenceValue', { avg: texts.number(m.wordsPerSentence.avg), max: m.wordsPerSentence.max }) as string)}</td>`,
         `<td class="number">${m.sentencesPerParagraph.max}</td>`,
+        `<td class="number">${escapeHtml(value(m.ovix, texts))}</td>`,
+        `<td class="number">${escapeHtml(m.nominalRatio === undefined ? (t('report.notApplicable') as string) : ratio(m.nominalRatio, texts))}</td>`,
         `<td class="number">${escapeHtml(value(m.flesch, texts))}</td>`,
         `<td class="number">${m.words}</td>`,
       ];

@@ -82,6 +82,18 @@ export interface Measures {
   longWordShareWithoutGlossary?: number;
   wordsPerSentence: { avg: number; max: number };
   sentencesPerParagraph: { max: number };
+  /**
+   * OVIX, word variation: log(words) / log(2 − log(different words) / log(words)), over words with letters, in
+   * lower case. Higher means more different words for the reader to know. Only for LIX locales, and only where
+   * some word repeats (with none, the formula divides by zero).
+   */
+  ovix?: number;
+  /**
+   * Nominal ratio («nominalkvot»): nouns, prepositions and participles per pronoun, adverb and verb. Above 1 the
+   * text leans on nouns (heavy, official); below 1 on verbs (spoken, direct). Only for Norwegian; word classes are
+   * estimated (word-classes.ts).
+   */
+  nominalRatio?: number;
   /** Flesch Reading Ease. Only for Flesch locales (en). */
   flesch?: number;
   syllables?: number;

@@ -280,3 +280,19 @@ describe("the author's word in every format", () => {
     expect(ran.stderr).toContain('words: no list «abbreviation»');
   });
 });
+
+describe('measures beyond LIX', () => {
+  it('shows OVIX and the nominal ratio per step in text, HTML and JSON', async () => {
+    const dir = await project();
+    const text = await lint(['forms', '--locale', 'nb'], dir);
+    expect(text.stdout).toMatch(/ {4}nb {2}standard {3}LIX [\d,]+ · .* · OVIX [\d,]+ · Nominalkvote \d,\d\d\n/);
+    const html = await lint(['forms', '--format', 'html'], dir);
+    expect(html.stdout).toContain('<th scope="col">OVIX</th><th scope="col">Nominalkvote</th>');
+    const json = JSON.parse((await lint(['forms', '--format', 'json'], dir)).stdout) as Array<{
+      scores: Record<string, Record<string, { standard: { ovix?: number; nominalRatio?: number } }>>;
+    }>;
+    const step = json[0]!.scores.situasjon!.nb!.standard;
+    expect(step.ovix).toBeGreaterThan(0);
+    expect(step.nominalRatio).toBeGreaterThan(0);
+  });
+});
