@@ -165,9 +165,9 @@ describe('lint for editors and CI', () => {
       'letters/a.txt',
       'letters/b.txt',
     ]);
-    const none = await lint(['--text', 'letters/*.md', '--locale', 'nb'], dir);
+    const none = await lint(['--text', 'letters/*.csv', '--locale', 'nb'], dir);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/^klarskjema: Ingen filer passer til letters\/\*\.md\./);
+    expect(none.stderr).toMatch(/^klarskjema: Ingen filer passer til letters\/\*\.csv\./);
   });
 
   it('prints its version with --version', async () => {
