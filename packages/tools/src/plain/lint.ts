@@ -447,8 +447,7 @@ function readNotes(resource: TextResource, file: string, messages: LintTexts, pr
 /** A finding about words on one of the project's word lists (config.words) is waived. */
 function listed(finding: Finding, config: PlainConfig, messages: LintTexts): Waiver | undefined {
   if (finding.words.length === 0) return undefined;
-  const { abbreviations, terms, stiffWordExceptions } = config.words;
-  const lower = (list: readonly string[]) => new Set(list.map((w) => w.toLocaleLowerCase()));
+  const { abbreviations, terms, stiffWordExceptions } = wordSets(config);
   const phrase = finding.words.join(' ').toLocaleLowerCase();
   const all = (list: ReadonlySet<string>) =>
     list.has(phrase) || finding.words.every((w) => list.has(w.toLocaleLowerCase()));
@@ -457,11 +456,27 @@ function listed(finding: Finding, config: PlainConfig, messages: LintTexts): Wai
     reason: messages.t('note.listed', { context: list }) as string,
     where: `plain-language.config.json words.${list}`,
   });
-  if (finding.rule === 'abbreviation' && all(new Set(abbreviations.map((w) => w.toLocaleLowerCase()))))
-    return waiver('abbreviations');
-  if (finding.rule === 'stiff-word' && all(lower(stiffWordExceptions))) return waiver('stiffWordExceptions');
-  if (all(lower(terms))) return waiver('terms');
+  if (finding.rule === 'abbreviation' && all(abbreviations)) return waiver('abbreviations');
+  if (finding.rule === 'stiff-word' && all(stiffWordExceptions)) return waiver('stiffWordExceptions');
+  if (all(terms)) return waiver('terms');
   return undefined;
+}
+
+const WORD_SETS = new WeakMap<PlainConfig, Record<keyof PlainConfig['words'], ReadonlySet<string>>>();
+
+/** The project's word lists in lower case, once per config. */
+function wordSets(config: PlainConfig): Record<keyof PlainConfig['words'], ReadonlySet<string>> {
+  let found = WORD_SETS.get(config);
+  if (!found) {
+    const lower = (list: readonly string[]) => new Set(list.map((w) => w.toLocaleLowerCase()));
+    found = {
+      abbreviations: lower(config.words.abbreviations),
+      terms: lower(config.words.terms),
+      stiffWordExceptions: lower(config.words.stiffWordExceptions),
+    };
+    WORD_SETS.set(config, found);
+  }
+  return found;
 }
 
 /** The rules of one scope, in the registry's order. */

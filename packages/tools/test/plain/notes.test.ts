@@ -5,6 +5,7 @@ import type { FormDefinition } from '../../../../src/definition/types.ts';
 import { lintNotes, textLeaves } from '../../../../src/i18n/text-leaves.ts';
 import { textVersions } from '../../src/build/text-versions.ts';
 import { checkParity } from '../../src/check/parity.ts';
+import { lintText } from '../../src/plain/lint.ts';
 
 const note = { rules: ['stiff-word'], reason: 'Lovens ord.' };
 const nb = { fields: { x: { label: 'Bistand', label_lint: note, hint: 'Hei' } } };
@@ -51,5 +52,31 @@ describe('notes to the linter', () => {
     const plain = { fields: { x: { label: 'Bistand' } } };
     const noted = { fields: { x: { label: 'Bistand', label_lint: note } } };
     expect(textVersions(definition, { nb: noted })).toEqual(textVersions(definition, { nb: plain }));
+  });
+});
+
+describe("the project's word lists", () => {
+  const text = 'Vi gir bistand til deg i samordningsavdelingen. Du kan få KVP.';
+  const waived = (words: Record<string, string[]>) =>
+    lintText(text, { locale: 'nb', config: { words } })
+      .findings.filter((f) => f.waived)
+      .map((f) => [f.rule, f.words.join(' '), f.waived!.where]);
+
+  it('waive stiff words, abbreviations and terms, each list only for its own findings', () => {
+    expect(waived({})).toEqual([]);
+    expect(waived({ stiffWordExceptions: ['Bistand'], abbreviations: ['kvp'] })).toEqual([
+      ['stiff-word', 'bistand', 'plain-language.config.json words.stiffWordExceptions'],
+      ['abbreviation', 'KVP', 'plain-language.config.json words.abbreviations'],
+    ]);
+    // A stiff-word exception is not an allowed abbreviation.
+    expect(waived({ stiffWordExceptions: ['KVP'] })).toEqual([]);
+    expect(waived({ terms: ['KVP', 'bistand'] }).map(([rule]) => rule)).toEqual(['stiff-word', 'abbreviation']);
+  });
+
+  it('count terms like glossary words in the long-word share', () => {
+    const share = (terms: string[]) =>
+      lintText(text, { locale: 'nb', config: { words: { terms } } }).scores.text!.nb!.standard
+        .longWordShareWithoutGlossary!;
+    expect(share(['samordningsavdelingen'])).toBeLessThan(share([]));
   });
 });
