@@ -30,3 +30,13 @@ export function lintNotes(node: unknown, path: readonly string[] = []): Array<[p
     isLintNote(node, key) ? [[[...path, key.slice(0, -LINT_NOTE.length)], value]] : lintNotes(value, [...path, key]),
   );
 }
+
+/** A resource without its notes to the linter: what the widget gets (the notes are for authors and reviewers). */
+export function withoutLintNotes(node: unknown): unknown {
+  if (!isTree(node)) return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !isLintNote(node, key))
+      .map(([key, value]) => [key, withoutLintNotes(value)]),
+  );
+}

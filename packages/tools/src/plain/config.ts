@@ -63,11 +63,12 @@ export interface PlainConfig {
   words: WordLists;
 }
 
-export interface WordLists {
+// A type, not an interface, so that PlainConfigInput makes each list optional (DeepPartial needs an index signature).
+export type WordLists = {
   abbreviations: string[];
   terms: string[];
   stiffWordExceptions: string[];
-}
+};
 
 export const defaultConfig: PlainConfig = {
   sourceLocale: 'nb',

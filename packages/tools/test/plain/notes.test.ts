@@ -1,8 +1,14 @@
 // Notes to the linter beside a text (`label_lint`) are not texts: parity checks, text versions and the
 // linter's text walk skip them, and only an object beside a string is a note.
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormDefinition } from '../../../../src/definition/types.ts';
-import { lintNotes, textLeaves } from '../../../../src/i18n/text-leaves.ts';
+import { lintNotes, textLeaves, withoutLintNotes } from '../../../../src/i18n/text-leaves.ts';
+import { packageRoot } from '../../../../src/node/paths.ts';
+import { buildFormPackage } from '../../src/build/build.ts';
 import { textVersions } from '../../src/build/text-versions.ts';
 import { checkParity } from '../../src/check/parity.ts';
 import { lintText } from '../../src/plain/lint.ts';
@@ -78,5 +84,29 @@ describe("the project's word lists", () => {
       lintText(text, { locale: 'nb', config: { words: { terms } } }).scores.text!.nb!.standard
         .longWordShareWithoutGlossary!;
     expect(share(['samordningsavdelingen'])).toBeLessThan(share([]));
+  });
+});
+
+describe('the built form package', () => {
+  it('leaves the notes out of the texts the widget loads, and keeps every text', async () => {
+    expect(withoutLintNotes(nb)).toEqual({ fields: { x: { label: 'Bistand', hint: 'Hei' } } });
+    const locales = await mkdtemp(join(tmpdir(), 'klarskjema-notes-'));
+    await mkdir(join(locales, 'nb'));
+    const texts = JSON.parse(readFileSync(resolve(packageRoot, 'locales/nb/kontakt.json'), 'utf8')) as {
+      title: string;
+      title_lint?: unknown;
+    };
+    texts.title_lint = note;
+    await writeFile(join(locales, 'nb/kontakt.json'), JSON.stringify(texts));
+    const definition = JSON.parse(
+      readFileSync(resolve(packageRoot, 'schemas/forms/kontakt.json'), 'utf8'),
+    ) as FormDefinition;
+    const out = await mkdtemp(join(tmpdir(), 'klarskjema-notes-out-'));
+    const { dir } = await buildFormPackage({ ...definition, locales: ['nb'] }, { outDir: out, localesDir: locales });
+    const built = JSON.parse(readFileSync(join(dir, 'locales/nb.json'), 'utf8')) as {
+      kontakt: Record<string, unknown>;
+    };
+    expect(built.kontakt.title).toBe(texts.title);
+    expect(JSON.stringify(built)).not.toContain('_lint');
   });
 });
