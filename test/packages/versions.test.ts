@@ -21,8 +21,8 @@ describe('the release version', () => {
       expect(read(file), file).toContain(`const VERSION = '${version}';`);
   });
 
-  it('is the newest section of the CHANGELOG', () => {
-    const first = /^## (\S+)/m.exec(read('CHANGELOG.md'));
+  it('is the newest released section of the CHANGELOG (an «Unreleased» section may come first)', () => {
+    const first = /^## (?!Unreleased\b)(\S+)/m.exec(read('CHANGELOG.md'));
     expect(first?.[1]).toBe(version);
   });
 });

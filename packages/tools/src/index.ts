@@ -17,11 +17,13 @@ export {
   measure,
   renderHtmlReport,
   renderJson,
+  renderSarif,
   renderText,
   type LintCollectionInput,
   type LintFormInput,
   type PlainConfig,
   type PlainConfigInput,
+  type SarifOptions,
 } from './plain/index.ts';
 export { lintCollectionFiles, lintFormFiles, loadConfig, type LintFormFileOptions } from './plain/node.ts';
 export type { FormDefinition } from '../../../src/definition/types.ts';

@@ -11,6 +11,7 @@ import { formatsModule } from '../assets.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
+import { withoutLintNotes } from '../../../../src/i18n/text-leaves.ts';
 
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
@@ -105,11 +106,13 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
     const widgetTexts = join(options.localesDir, locale, `${WIDGET_NAMESPACE}.json`);
     const status = join(options.localesDir, locale, 'status.json');
     const glossary = join(options.localesDir, locale, `${GLOSSARY_NAMESPACE}.json`);
+    // Notes to the linter beside texts (hint_lint) are for authors and reviewers, not for the widget.
+    const texts = async (file: string): Promise<unknown> => withoutLintNotes(JSON.parse(await readFile(file, 'utf8')));
     const resources = {
-      [definition.id]: JSON.parse(await readFile(formTexts, 'utf8')) as unknown,
-      [WIDGET_NAMESPACE]: (await exists(widgetTexts)) ? (JSON.parse(await readFile(widgetTexts, 'utf8')) as unknown) : {},
+      [definition.id]: await texts(formTexts),
+      [WIDGET_NAMESPACE]: (await exists(widgetTexts)) ? await texts(widgetTexts) : {},
       // Explanations of hard words the widget offers where they appear (docs/decisions/0007-glossary.md).
-      ...((await exists(glossary)) ? { [GLOSSARY_NAMESPACE]: JSON.parse(await readFile(glossary, 'utf8')) as unknown } : {}),
+      ...((await exists(glossary)) ? { [GLOSSARY_NAMESPACE]: await texts(glossary) } : {}),
       // Whether a human has reviewed each namespace's translation; the widget tells users of drafts.
       [STATUS_KEY]: (await exists(status)) ? (JSON.parse(await readFile(status, 'utf8')) as unknown) : {},
     };

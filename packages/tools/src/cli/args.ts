@@ -2,8 +2,8 @@
 // text key (node:util parseArgs would give English messages).
 import { CLI_LANGS, type CliLang } from './texts.ts';
 
-export type Command = 'check' | 'build' | 'lint' | 'render' | 'help';
-export type Format = 'text' | 'json' | 'html' | 'pdf';
+export type Command = 'check' | 'build' | 'lint' | 'render' | 'help' | 'version';
+export type Format = 'text' | 'json' | 'html' | 'pdf' | 'sarif';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
 /** The variant `lint` checks. */
@@ -20,8 +20,11 @@ export interface CliArgs {
   locale?: string[];
   /** lint: only findings of this variant. */
   variant?: LintVariant;
-  /** lint: a text file to lint with the same rules (--text FILE --locale nb). */
+  /** lint: text files (a name, a glob, or - for standard input) to lint with the same rules (--text FILE --locale nb). */
   text?: string;
+  /** lint: also the widget's own texts (widget.json) and the glossary (glossary.json) beside the forms' texts. */
+  widget?: boolean;
+  glossary?: boolean;
   /** lint: the thresholds file (default plain-language.config.json in the working directory). */
   config?: string;
   /** render: the built form package folder the submission belongs to. */
@@ -51,10 +54,25 @@ const VALUE_OPTIONS = [
   '--form',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
-const OPTIONS_FOR: Record<Exclude<Command, 'help'>, readonly ValueOption[]> = {
+/** Options without a value. */
+const FLAGS = ['--widget', '--glossary'] as const;
+type Flag = (typeof FLAGS)[number];
+type CommandOption = ValueOption | Flag;
+const OPTIONS_FOR: Record<Exclude<Command, 'help' | 'version'>, readonly CommandOption[]> = {
   check: ['--format', '--locales', '--lang'],
   build: ['--out', '--locales', '--lang'],
-  lint: ['--format', '--locales', '--lang', '--out', '--locale', '--variant', '--text', '--config'],
+  lint: [
+    '--format',
+    '--locales',
+    '--lang',
+    '--out',
+    '--locale',
+    '--variant',
+    '--text',
+    '--config',
+    '--widget',
+    '--glossary',
+  ],
   render: ['--form', '--format', '--out', '--lang'],
 };
 const LOCALE = LOCALE_CODE;
@@ -72,7 +90,9 @@ export function langOf(argv: readonly string[]): CliLang {
 export function parseArgs(argv: readonly string[]): CliArgs {
   const positionals: string[] = [];
   const values: Partial<Record<ValueOption, string>> = {};
+  const flags = new Set<Flag>();
   let help = false;
+  let version = false;
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -88,6 +108,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       help = true;
       continue;
     }
+    if (arg === '--version') {
+      version = true;
+      continue;
+    }
+    if ((FLAGS as readonly string[]).includes(arg)) {
+      flags.add(arg as Flag);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError('unknownOption', { option: name });
@@ -100,16 +128,17 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
   const [first, ...paths] = positionals;
   if (help || first === 'help') return { command: 'help', paths: [], format: 'text', lang: langOf(argv) };
+  if (version) return { command: 'version', paths: [], format: 'text', lang: langOf(argv) };
   if (first === undefined) throw new UsageError('noCommand');
   if (first !== 'check' && first !== 'build' && first !== 'lint' && first !== 'render')
     throw new UsageError('unknownCommand', { command: first });
-  for (const option of Object.keys(values)) {
-    if (!OPTIONS_FOR[first].includes(option as ValueOption))
+  for (const option of [...Object.keys(values), ...flags]) {
+    if (!OPTIONS_FOR[first].includes(option as CommandOption))
       throw new UsageError('optionNotFor', { option, command: first });
   }
   if (first === 'render') return renderArgs(paths, values);
   const format = values['--format'] ?? 'text';
-  if (format !== 'text' && format !== 'json' && !(first === 'lint' && format === 'html'))
+  if (format !== 'text' && format !== 'json' && !(first === 'lint' && (format === 'html' || format === 'sarif')))
     throw new UsageError(first === 'lint' ? 'badLintFormat' : 'badFormat', { value: format });
   const lang = values['--lang'] ?? 'nb';
   if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
@@ -124,6 +153,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     ...(values['--locales'] !== undefined ? { locales: values['--locales'] } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
     ...lint,
+    ...(flags.has('--widget') ? { widget: true } : {}),
+    ...(flags.has('--glossary') ? { glossary: true } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 // `klarskjema lint`: the plain-language engine (src/plain) on forms, on the widget's and glossary's texts
 // beside them, or on any text file. Exit 1 when a finding is an error (a bar is broken), 0 otherwise,
 // 2 when a file cannot be read (one line each, and the rest is still linted).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { FormDefinition } from '../../../../src/definition/types.ts';
@@ -12,10 +12,14 @@ import { GLOSSARY_NAMESPACE, WIDGET_NAMESPACE } from '../../../../src/engine/for
 import { lintCollection, lintForm, lintText } from '../plain/lint.ts';
 import { lintTexts } from '../plain/messages.ts';
 import { loadConfig, loadTexts, type LoadedTexts } from '../plain/node.ts';
-import { renderHtmlReport, renderJson, renderText } from '../plain/render.ts';
-import type { LintResult } from '../plain/types.ts';
+import { renderHtmlReport, renderJson, renderText, summary } from '../plain/render.ts';
+import { renderSarif, type RegionOf } from '../plain/sarif.ts';
+import type { Finding, LintResult, Position } from '../plain/types.ts';
+import { isDynamicPattern } from 'tinyglobby';
+import tools from '../../package.json' with { type: 'json' };
+import { stringRegions } from './json-regions.ts';
 import { UsageError, type CliArgs } from './args.ts';
-import { formFiles } from './files.ts';
+import { formFiles, matching } from './files.ts';
 import type { CliIo } from './main.ts';
 import type { CliTexts } from './texts.ts';
 
@@ -59,19 +63,22 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
     results.push(lintForm({ definition, texts: loaded.texts, files: loaded.files, source: file, config, lang }));
     if (!localesDirs.includes(localesDir)) localesDirs.push(localesDir);
   }
-  // The widget's own texts and the glossary are what the user reads beside every form's texts.
+  // The widget's own texts and the glossary are what the user reads beside every form's texts; they are the
+  // widget's (not the form author's), so only on request: --widget, --glossary.
+  const collections = COLLECTIONS.filter((namespace) =>
+    namespace === WIDGET_NAMESPACE ? args.widget === true : args.glossary === true,
+  );
   for (const localesDir of localesDirs) {
-    for (const namespace of COLLECTIONS) {
+    for (const namespace of collections) {
       const loaded = loadOrReport(localesDir, namespace, io.cwd, problems, texts);
       if (loaded && Object.keys(loaded.texts).length > 0)
         results.push(lintCollection({ name: namespace, texts: loaded.texts, files: loaded.files, config, lang }));
     }
   }
 
-  if (args.text !== undefined) {
-    const full = resolve(io.cwd, args.text);
-    const file = displayPath(full, io.cwd);
-    const content = await readText(full);
+  for (const full of await textFiles(args.text, io.cwd)) {
+    const file = full === STDIN ? STDIN_NAME : displayPath(full, io.cwd);
+    const content = full === STDIN ? await (io.stdin?.() ?? Promise.resolve('')) : await readText(full);
     if (typeof content === 'string') {
       results.push(
         lintText(content, {
@@ -88,6 +95,9 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
   }
 
   const shown = results.map((result) => only(result, args));
+  // A note beside a text that cannot be used (no reason, no rules) is a mistake like an unreadable file.
+  for (const result of results)
+    for (const note of result.problems ?? []) problems.push(`${note.file} ${note.pointer}: ${note.problem}`);
   for (const problem of problems) io.stderr(`klarskjema: ${problem}\n`);
   if (shown.length > 0) {
     const report =
@@ -95,7 +105,9 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
         ? renderJson(shown)
         : args.format === 'html'
           ? renderHtmlReport(shown, lang, config)
-          : renderText(shown, lang);
+          : args.format === 'sarif'
+            ? renderSarif(shown, { lang, version: tools.version, regionOf: regionsIn(io.cwd) })
+            : renderText(shown, lang, { color: args.out === undefined && io.color === true });
     if (args.out !== undefined) {
       const out = resolve(io.cwd, args.out);
       try {
@@ -107,16 +119,10 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
         return 2;
       }
       const all = shown.flatMap((r) => r.findings);
-      const count = (severity: string) => all.filter((f) => f.severity === severity).length;
-      const summary = lintTexts(lang).t('report.summary', {
-        errors: count('error'),
-        warnings: count('warning'),
-        infos: count('info'),
-      });
-      io.stdout(`${texts.t('lint.wrote', { file: displayPath(out, io.cwd) })} ${summary}\n`);
-      // The errors also go to the terminal, so a failing gate says why without opening the report.
       const messages = lintTexts(lang);
-      for (const f of all.filter((f) => f.severity === 'error')) {
+      io.stdout(`${texts.t('lint.wrote', { file: displayPath(out, io.cwd) })} ${summary(shown, messages)}\n`);
+      // The errors also go to the terminal, so a failing gate says why without opening the report.
+      for (const f of all.filter(failing)) {
         io.stdout(
           `${messages.t('severity.error')}: ${f.file} ${f.key} ${f.locale}/${messages.t(`variant.${f.variant}`)} [${f.rule}] ${f.message} → ${f.suggestion}\n`,
         );
@@ -126,7 +132,36 @@ export async function lint(args: CliArgs, texts: CliTexts, io: CliIo): Promise<n
     }
   }
   if (problems.length > 0) return 2;
-  return shown.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return shown.some((r) => r.findings.some(failing)) ? 1 : 0;
+}
+
+/** An error fails the lint unless the author waived it (a note beside the text, or the project's word lists). */
+const failing = (f: Finding): boolean => f.severity === 'error' && f.waived === undefined;
+
+const STDIN = '-';
+const STDIN_NAME = '<stdin>';
+
+/** --text: one file, the files a glob matches, or standard input (-). */
+async function textFiles(text: string | undefined, cwd: string): Promise<string[]> {
+  if (text === undefined) return [];
+  if (text === STDIN) return [STDIN];
+  const full = resolve(cwd, text);
+  return existsSync(full) || !isDynamicPattern(text) ? [full] : matching(text, cwd);
+}
+
+/** Where a text of a locale file is in the file, read when SARIF asks (each file once). */
+function regionsIn(cwd: string): RegionOf {
+  const files = new Map<string, Map<string, Position> | undefined>();
+  return (file, pointer) => {
+    if (!files.has(file)) {
+      try {
+        files.set(file, stringRegions(readFileSync(resolve(cwd, file), 'utf8')));
+      } catch {
+        files.set(file, undefined);
+      }
+    }
+    return files.get(file)?.get(pointer);
+  };
 }
 
 /** The thresholds: --config FILE, else plain-language.config.json in the working directory, else the defaults. */

@@ -10,18 +10,33 @@ import { lint } from './lint.ts';
 import { render } from './render.ts';
 import { exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
+import tools from '../../package.json' with { type: 'json' };
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Standard input, for `lint --text -`. */
+  stdin?: () => Promise<string>;
+  /** Whether the text report may use colour: a terminal, and NO_COLOR not set (https://no-color.org). */
+  color?: boolean;
 }
 
 const processIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  color: colorWanted(process.stdout.isTTY === true, process.env),
 });
+
+/** Colour only on a terminal, and never when NO_COLOR is set to anything but empty (https://no-color.org). */
+export const colorWanted = (terminal: boolean, env: Readonly<Record<string, string | undefined>>): boolean =>
+  terminal && (env.NO_COLOR ?? '') === '';
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -33,6 +48,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     switch (args.command) {
       case 'help':
         io.stdout(`${texts.t('usage')}\n`);
+        return 0;
+      case 'version':
+        io.stdout(`klarskjema ${tools.version}\n`);
         return 0;
       case 'check':
         return await check(args, texts, io);

@@ -55,7 +55,20 @@ export interface PlainConfig {
   };
   /** Severity overrides per rule; 'off' turns a rule off. */
   rules: Partial<Record<RuleId, Severity | 'off'>>;
+  /**
+   * The project's word lists: its findings about these words are waived, and shown as waived in the report.
+   * abbreviations: allowed abbreviations (KVP); terms: words the project uses on purpose (a service's name), never
+   * flagged and counted like glossary words; stiffWordExceptions: stiff words the project keeps (a legal term).
+   */
+  words: WordLists;
 }
+
+// A type, not an interface, so that PlainConfigInput makes each list optional (DeepPartial needs an index signature).
+export type WordLists = {
+  abbreviations: string[];
+  terms: string[];
+  stiffWordExceptions: string[];
+};
 
 export const defaultConfig: PlainConfig = {
   sourceLocale: 'nb',
@@ -83,6 +96,7 @@ export const defaultConfig: PlainConfig = {
   untranslated: { minWords: 3 },
   collections: { bars: 'collection' },
   rules: {},
+  words: { abbreviations: [], terms: [], stiffWordExceptions: [] },
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends Record<string, unknown> ? DeepPartial<T[K]> : T[K] };

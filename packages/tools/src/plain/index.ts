@@ -5,6 +5,7 @@ export type { PlainConfig, PlainConfigInput } from './config.ts';
 export { lintCollection, lintForm, lintText, type LintCollectionInput, type LintFormInput } from './lint.ts';
 export { measure } from './measures.ts';
 export { renderHtmlReport, renderJson, renderText } from './render.ts';
+export { renderSarif, type SarifOptions } from './sarif.ts';
 export type { TextResource } from './texts.ts';
 export type { TextRole } from './rules/context.ts';
 export { DEFAULT_SEVERITIES, RULE_IDS, RULES } from './rules/index.ts';

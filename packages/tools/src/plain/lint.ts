@@ -6,13 +6,16 @@ import { glossaryForms } from './glossary.ts';
 import { measure, type MeasuredItem } from './measures.ts';
 import { lintTexts, type LintLang, type LintTexts } from './messages.ts';
 import { languageOf, norwegianOf, type TextItem, type TextRole } from './rules/context.ts';
-import { appliesToLocale, hasScope, RULES, ruleById, type RawFinding, type Rule } from './rules/index.ts';
+import { appliesToLocale, hasScope, isRuleId, RULES, ruleById, type RawFinding, type Rule } from './rules/index.ts';
+import { LINT_NOTE, lintNotes } from '../../../../src/i18n/text-leaves.ts';
 import type { CounterpartContext, MessageParam, RuleFinding, RuleScope } from './rules/rule.ts';
 import { segment, type Segmented } from './segment.ts';
 import {
   fieldKinds,
   isFormLevelKey,
+  jsonPointer,
   keyInStep,
+  keyOf,
   pluralOf,
   resolveVariants,
   roleOf,
@@ -20,7 +23,19 @@ import {
   type TextEntry,
   type TextResource,
 } from './texts.ts';
-import type { Finding, FormScores, LintResult, Measures, Severity, StepInfo, StepScores, Variant } from './types.ts';
+import type {
+  Finding,
+  FormScores,
+  LintResult,
+  Measures,
+  NoteProblem,
+  Position,
+  Severity,
+  StepInfo,
+  StepScores,
+  Variant,
+  Waiver,
+} from './types.ts';
 import { VARIANTS } from './types.ts';
 
 export interface LintFormInput {
@@ -213,6 +228,8 @@ function run(spec: Spec): LintResult {
       for (const variant of VARIANTS) {
         const text = variant === 'plain' ? (entry.plain ?? entry.standard) : entry.standard;
         if (text === undefined) continue;
+        const pointer =
+          variant === 'plain' ? (entry.pointers.plain ?? entry.pointers.standard) : entry.pointers.standard;
         const item: TextItem = {
           key: entry.key,
           locale,
@@ -222,6 +239,7 @@ function run(spec: Spec): LintResult {
           role: spec.role(entry.key),
           file: spec.files[locale] ?? locale,
           ...(step === undefined ? {} : { step }),
+          ...(pointer === undefined || spec.kind === 'text' ? {} : { pointer }),
         };
         units.push({ item, segmented: segmented(text, locale) });
       }
@@ -236,7 +254,10 @@ function run(spec: Spec): LintResult {
       raw.push({ item, finding });
   }
 
-  // Scores per group (step or section), and for the whole form.
+  // Scores per group (step or section), and for the whole form. The project's terms count as glossary words.
+  const terms = config.words.terms.map((t) => t.toLocaleLowerCase());
+  const glossaryOf = (locale: string): ReadonlySet<string> =>
+    terms.length === 0 ? glossaryForms(locale) : new Set([...glossaryForms(locale), ...terms]);
   const scores: StepScores = {};
   const form: FormScores = {};
   const measureOf = (selected: Unit[], locale: string): Measures =>
@@ -244,7 +265,7 @@ function run(spec: Spec): LintResult {
       selected.map((u): MeasuredItem => ({ segmented: u.segmented, ownPlain: u.item.ownPlain })),
       languageOf(locale),
       config,
-      glossaryForms(locale),
+      glossaryOf(locale),
     );
   for (const locale of locales) {
     const ofLocale = units.filter((u) => u.item.locale === locale);
@@ -338,8 +359,26 @@ function run(spec: Spec): LintResult {
 
   const groupOrder = new Map(spec.groups.map((g, i) => [g.id, i]));
   const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  // A text linted alone is a file of its own: its findings get lines and columns.
+  const alone = spec.kind === 'text' ? units[0]?.item.text : undefined;
+  const where = alone === undefined ? undefined : positions(alone);
+  const problems: NoteProblem[] = [];
+  const notes = new Map<string, Note>();
+  if (spec.kind !== 'text')
+    for (const locale of locales)
+      for (const note of readNotes(spec.texts[locale]!, spec.files[locale] ?? locale, messages, problems))
+        notes.set(`${locale}\u0000${note.key}\u0000${note.variant}`, note);
+  const waive = (item: TextItem, finding: Finding): Finding => {
+    const waived =
+      notes.get(`${item.locale}\u0000${item.key}\u0000${item.variant}`)?.waiverFor(finding.rule) ??
+      listed(finding, config, messages);
+    return waived === undefined ? finding : { ...finding, waived };
+  };
   const findings = [...barFindings, ...raw]
-    .map(({ item, finding }) => render(item, finding, config, messages))
+    .map(({ item, finding }) => {
+      const found = render(item, finding, config, messages, where);
+      return found && waive(item, found);
+    })
     .filter((f): f is Finding => f !== undefined)
     .sort(
       (a, b) =>
@@ -360,7 +399,84 @@ function run(spec: Spec): LintResult {
     findings,
     scores,
     form,
+    ...(problems.length === 0 ? {} : { problems }),
   };
+}
+
+interface Note {
+  key: string;
+  variant: Variant;
+  waiverFor(rule: string): Waiver | undefined;
+}
+
+/**
+ * The author's notes beside texts (`label_lint`: { "rules": ["stiff-word"], "reason": "…" }): the rules whose
+ * findings on that one text are waived, and why. A note without a reason or rules waives nothing and is a problem.
+ */
+function readNotes(resource: TextResource, file: string, messages: LintTexts, problems: NoteProblem[]): Note[] {
+  const out: Note[] = [];
+  for (const [path, note] of lintNotes(resource)) {
+    const pointer = jsonPointer([...path.slice(0, -1), `${path[path.length - 1]!}${LINT_NOTE}`]);
+    const { rules, reason } = note as { rules?: unknown; reason?: unknown };
+    const problem = (context: string, rule = '') =>
+      problems.push({ file, pointer, problem: messages.t('note.problem', { context, rule }) as string });
+    if (typeof reason !== 'string' || reason.trim() === '') {
+      problem('reason');
+      continue;
+    }
+    if (!Array.isArray(rules) || rules.length === 0 || !rules.every((r) => typeof r === 'string')) {
+      problem('rules');
+      continue;
+    }
+    const unknown = rules.find((r) => !isRuleId(r));
+    if (unknown !== undefined) {
+      problem('unknownRule', unknown);
+      continue;
+    }
+    const { key, plain } = keyOf(path);
+    const waiver: Waiver = { by: 'text', reason: reason.trim(), where: `${file} ${pointer}` };
+    out.push({
+      key,
+      variant: plain ? 'plain' : 'standard',
+      waiverFor: (rule) => (rules.includes(rule) ? waiver : undefined),
+    });
+  }
+  return out;
+}
+
+/** A finding about words on one of the project's word lists (config.words) is waived. */
+function listed(finding: Finding, config: PlainConfig, messages: LintTexts): Waiver | undefined {
+  if (finding.words.length === 0) return undefined;
+  const { abbreviations, terms, stiffWordExceptions } = wordSets(config);
+  const phrase = finding.words.join(' ').toLocaleLowerCase();
+  const all = (list: ReadonlySet<string>) =>
+    list.has(phrase) || finding.words.every((w) => list.has(w.toLocaleLowerCase()));
+  const waiver = (list: keyof PlainConfig['words']): Waiver => ({
+    by: 'config',
+    reason: messages.t('note.listed', { context: list }) as string,
+    where: `plain-language.config.json words.${list}`,
+  });
+  if (finding.rule === 'abbreviation' && all(abbreviations)) return waiver('abbreviations');
+  if (finding.rule === 'stiff-word' && all(stiffWordExceptions)) return waiver('stiffWordExceptions');
+  if (all(terms)) return waiver('terms');
+  return undefined;
+}
+
+const WORD_SETS = new WeakMap<PlainConfig, Record<keyof PlainConfig['words'], ReadonlySet<string>>>();
+
+/** The project's word lists in lower case, once per config. */
+function wordSets(config: PlainConfig): Record<keyof PlainConfig['words'], ReadonlySet<string>> {
+  let found = WORD_SETS.get(config);
+  if (!found) {
+    const lower = (list: readonly string[]) => new Set(list.map((w) => w.toLocaleLowerCase()));
+    found = {
+      abbreviations: lower(config.words.abbreviations),
+      terms: lower(config.words.terms),
+      stiffWordExceptions: lower(config.words.stiffWordExceptions),
+    };
+    WORD_SETS.set(config, found);
+  }
+  return found;
 }
 
 /** The rules of one scope, in the registry's order. */
@@ -416,18 +532,33 @@ function textRules(
     norwegian: norwegianOf(item.locale, config),
   };
   const out: RawFinding[] = [];
+  const text = item.text;
+  const cursors = new Map<string, number>();
+  // A finding about the whole text covers its words: from the first to the end of the last.
+  const whole: [number, number] = [0, text.length];
+  const words = {
+    start: segmented.words[0]?.start ?? 0,
+    end: segmented.words[segmented.words.length - 1]?.end ?? text.length,
+  };
   for (let i = 0; i < TEXT_LEVEL.length;) {
     const rule = TEXT_LEVEL[i]!;
     if (!hasScope(rule, 'sentence')) {
-      if (applies(rule)) out.push(...withRule(rule, rule.check({ scope: 'text', ...base })));
+      if (applies(rule))
+        out.push(...withSpans(withRule(rule, rule.check({ scope: 'text', ...base })), text, whole, words, cursors));
       i++;
       continue;
     }
     let end = i;
     while (end < TEXT_LEVEL.length && hasScope(TEXT_LEVEL[end]!, 'sentence')) end++;
     const run = TEXT_LEVEL.slice(i, end).filter(applies);
-    for (const sentence of run.length === 0 ? [] : segmented.sentences)
-      for (const r of run) out.push(...withRule(r, r.check({ scope: 'sentence', ...base, sentence })));
+    for (const sentence of run.length === 0 ? [] : segmented.sentences) {
+      const start = text.indexOf(sentence.text, sentence.start);
+      const span = { start, end: start + sentence.text.length };
+      for (const r of run) {
+        const found = withRule(r, r.check({ scope: 'sentence', ...base, sentence }));
+        out.push(...withSpans(found, text, [span.start, span.end], span, cursors));
+      }
+    }
     i = end;
   }
   const counterparts: CounterpartContext = { scope: 'counterparts', ...base };
@@ -440,7 +571,8 @@ function textRules(
     const text = item.variant === 'plain' ? (sourceEntry?.plain ?? sourceEntry?.standard) : sourceEntry?.standard;
     if (text !== undefined) counterparts.source = { locale: config.sourceLocale, text };
   }
-  for (const rule of COUNTERPART_RULES) if (applies(rule)) out.push(...withRule(rule, rule.check(counterparts)));
+  for (const rule of COUNTERPART_RULES)
+    if (applies(rule)) out.push(...withSpans(withRule(rule, rule.check(counterparts)), text, whole, words, cursors));
   return out;
 }
 
@@ -453,7 +585,87 @@ function formatParam(value: MessageParam, messages: LintTexts): string {
   return messages.languageName(value.language);
 }
 
-function render(item: TextItem, finding: RawFinding, config: PlainConfig, messages: LintTexts): Finding | undefined {
+/** Line and column of offsets in a text (lines end at \n; a \r before it belongs to the line). */
+function positions(text: string): (span: { start: number; end: number } | undefined) => Position {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const at = (offset: number): [number, number] => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return [low + 1, offset - starts[low]! + 1];
+  };
+  return (span) => {
+    const [line, column] = at(span?.start ?? 0);
+    const [endLine, endColumn] = at(span?.end ?? text.length);
+    return { line, column, endLine, endColumn };
+  };
+}
+
+/**
+ * Where a finding's words are in [from, to) of a text, when its rule did not say: the words in order, each
+ * standing alone (not inside a longer word), from `cursor` on (a rule reports in text order), else from `from`.
+ */
+export function locate(
+  text: string,
+  words: readonly string[],
+  from: number,
+  to: number,
+  cursor = from,
+): { start: number; end: number } | undefined {
+  if (words.length === 0 || words.some((w) => w === '')) return undefined;
+  const edge = (offset: number) => offset <= from || offset >= to || !/[\p{L}\p{N}]/u.test(text[offset]!);
+  const find = (word: string, at: number): number => {
+    for (let i = text.indexOf(word, at); i !== -1 && i + word.length <= to; i = text.indexOf(word, i + 1))
+      if (edge(i - 1) && edge(i + word.length)) return i;
+    return -1;
+  };
+  for (const begin of cursor > from ? [cursor, from] : [from]) {
+    const start = find(words[0]!, begin);
+    if (start === -1) continue;
+    let end = start + words[0]!.length;
+    let ok = true;
+    for (const word of words.slice(1)) {
+      const next = find(word, end);
+      if (next === -1) {
+        ok = false;
+        break;
+      }
+      end = next + word.length;
+    }
+    if (ok) return { start, end };
+  }
+  return undefined;
+}
+
+/** The span of a rule's findings where the rule gave none: its words in [from, to), else `fallback`. */
+function withSpans(
+  findings: RawFinding[],
+  text: string,
+  [from, to]: readonly [number, number],
+  fallback: { start: number; end: number },
+  cursors: Map<string, number>,
+): RawFinding[] {
+  for (const finding of findings) {
+    if (finding.span !== undefined) continue;
+    const found = locate(text, finding.words, from, to, Math.max(from, cursors.get(finding.rule) ?? from));
+    finding.span = found ?? fallback;
+    if (found) cursors.set(finding.rule, found.start + 1);
+  }
+  return findings;
+}
+
+function render(
+  item: TextItem,
+  finding: RawFinding,
+  config: PlainConfig,
+  messages: LintTexts,
+  where: ((span: { start: number; end: number } | undefined) => Position) | undefined,
+): Finding | undefined {
   const override = config.rules[finding.rule];
   if (override === 'off') return undefined;
   const severity = override ?? finding.severity;
@@ -476,5 +688,7 @@ function render(item: TextItem, finding: RawFinding, config: PlainConfig, messag
     ...(item.step === undefined ? {} : { step: item.step }),
     ...(finding.value === undefined ? {} : { value: finding.value }),
     ...(finding.limit === undefined ? {} : { limit: finding.limit }),
+    ...(where === undefined ? {} : { position: where(item.text === '' ? undefined : finding.span) }),
+    ...(item.pointer === undefined ? {} : { pointer: item.pointer }),
   };
 }

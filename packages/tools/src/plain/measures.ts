@@ -3,10 +3,15 @@
 import type { PlainConfig } from './config.ts';
 import type { Segmented, Word } from './segment.ts';
 import type { Measures } from './types.ts';
+import { classCounts } from './word-classes.ts';
 
 /** LIX (Björnsson 1968): words / sentences + 100 × long words / words. */
 export const lix = (words: number, sentences: number, longWords: number): number =>
   sentences === 0 || words === 0 ? 0 : words / sentences + (100 * longWords) / words;
+
+/** OVIX (Hultman and Westman 1977): log(tokens) / log(2 − log(types) / log(tokens)); undefined when no word repeats. */
+export const ovix = (tokens: number, types: number): number | undefined =>
+  tokens < 2 || types >= tokens ? undefined : Math.log(tokens) / Math.log(2 - Math.log(types) / Math.log(tokens));
 
 /** Flesch Reading Ease: 206.835 − 1.015 × words / sentences − 84.6 × syllables / words. */
 export const fleschReadingEase = (words: number, sentences: number, syllables: number): number =>
@@ -181,9 +186,19 @@ export function measure(
   let maxParagraph = 0;
   let syllables = 0;
   const english = config.flesch.locales.includes(locale);
+  const lixLocale = config.lix.locales.includes(locale);
+  const norwegian = config.norwegianLocales.includes(locale) ? (locale === 'nn' ? 'nn' : 'nb') : undefined;
+  const types = new Set<string>();
+  let tokens = 0;
+  let nominal = 0;
+  let verbal = 0;
   for (const { segmented } of items) {
     for (const word of segmented.words) {
       words++;
+      if (lixLocale && word.letters > 0) {
+        tokens++;
+        types.add(word.lower);
+      }
       if (isLongWord(word, limit)) {
         longWords++;
         if (!glossary.has(word.lower)) longWordsWithoutGlossary++;
@@ -193,6 +208,11 @@ export function measure(
     for (const sentence of segmented.sentences) {
       sentences++;
       maxWords = Math.max(maxWords, sentence.words.length);
+      if (norwegian !== undefined) {
+        const counts = classCounts(sentence, norwegian);
+        nominal += counts.nominal;
+        verbal += counts.verbal;
+      }
     }
     for (const paragraph of segmented.paragraphs) maxParagraph = Math.max(maxParagraph, paragraph.sentences.length);
   }
@@ -206,11 +226,14 @@ export function measure(
     wordsPerSentence: { avg: avg(words, sentences), max: maxWords },
     sentencesPerParagraph: { max: maxParagraph },
   };
-  if (config.lix.locales.includes(locale) && words > 0) {
+  if (lixLocale && words > 0) {
     measures.lix = lix(words, sentences, longWords);
     measures.longWordShare = longWords / words;
     measures.longWordShareWithoutGlossary = longWordsWithoutGlossary / words;
+    const variation = ovix(tokens, types.size);
+    if (variation !== undefined) measures.ovix = variation;
   }
+  if (norwegian !== undefined && verbal > 0) measures.nominalRatio = nominal / verbal;
   if (english && words > 0) {
     measures.syllables = syllables;
     measures.flesch = fleschReadingEase(words, sentences, syllables);

@@ -48,7 +48,21 @@ export function loadConfig(file?: string, dir: string = process.cwd()): PlainCon
   }
   const input = readJson<PlainConfigInput>(path);
   checkRuleOverrides(input.rules);
+  checkWordLists(input.words);
   return resolveConfig(input);
+}
+
+/** The project's word lists are lists of words: anything else would waive nothing without a word. */
+function checkWordLists(words: unknown): void {
+  if (words === undefined) return;
+  if (typeof words !== 'object' || words === null || Array.isArray(words)) throw new Error('words: not an object');
+  const lists = ['abbreviations', 'terms', 'stiffWordExceptions'];
+  for (const [name, list] of Object.entries(words)) {
+    if (name.startsWith('$')) continue;
+    if (!lists.includes(name)) throw new Error(`words: no list «${name}» (the lists are ${lists.join(', ')})`);
+    if (!Array.isArray(list) || !list.every((w) => typeof w === 'string' && w.trim() !== ''))
+      throw new Error(`words.${name}: not a list of words`);
+  }
 }
 
 const SEVERITY_OVERRIDES: readonly string[] = ['error', 'warning', 'info', 'off'];

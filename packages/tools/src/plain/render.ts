@@ -17,16 +17,20 @@ export function renderJson(results: LintResult | readonly LintResult[]): string 
   return `${JSON.stringify(results, null, 2)}\n`;
 }
 
+/** Findings that count: waived ones (the author's word) are shown apart and fail nothing. */
 const count = (findings: readonly Finding[], severity: Severity): number =>
-  findings.filter((f) => f.severity === severity).length;
+  findings.filter((f) => f.severity === severity && f.waived === undefined).length;
 
-function summary(results: readonly LintResult[], texts: LintTexts): string {
+/** The count line: errors, warnings and tips, and how many findings are waived when some are. */
+export function summary(results: readonly LintResult[], texts: LintTexts): string {
   const all = results.flatMap((r) => r.findings);
-  return texts.t('report.summary', {
+  const line = texts.t('report.summary', {
     errors: count(all, 'error'),
     warnings: count(all, 'warning'),
     infos: count(all, 'info'),
   }) as string;
+  const waived = all.filter((f) => f.waived !== undefined).length;
+  return waived === 0 ? line : `${line} ${texts.t('report.summaryWaived', { count: waived }) as string}`;
 }
 
 function heading(result: LintResult, texts: LintTexts, locale: string): string {
@@ -39,6 +43,9 @@ function heading(result: LintResult, texts: LintTexts, locale: string): string {
 
 const percent = (share: number | undefined, texts: LintTexts): string =>
   share === undefined ? texts.t('report.notApplicable') : `${texts.number(share * 100)} %`;
+/** A ratio with two decimals (0,85): one decimal hides the differences that matter around 1. */
+const ratio = (n: number, texts: LintTexts): string =>
+  new Intl.NumberFormat(texts.lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 const value = (n: number | undefined, texts: LintTexts): string =>
   n === undefined ? (texts.t('report.notApplicable') as string) : texts.number(n);
 
@@ -74,19 +81,42 @@ function textScoreLine(row: Row, texts: LintTexts): string {
     `${t('report.wordsPerSentence')} ${t('report.wordsPerSentenceValue', { avg: texts.number(m.wordsPerSentence.avg), max: m.wordsPerSentence.max })}`,
   );
   parts.push(`${t('report.sentencesPerParagraph')} ${m.sentencesPerParagraph.max}`);
+  if (m.ovix !== undefined) parts.push(`${t('report.ovix')} ${texts.number(m.ovix)}`);
+  if (m.nominalRatio !== undefined) parts.push(`${t('report.nominalRatio')} ${ratio(m.nominalRatio, texts)}`);
   if (m.flesch !== undefined) parts.push(`${t('report.flesch')} ${texts.number(m.flesch)}`);
   const line = parts.join(' · ');
   const variant = t(`variant.${row.variant}`) as string;
   return `${row.locale.padEnd(3)} ${variant.padEnd(10)} ${row.fallback ? t('report.sameAsStandard') : line}`;
 }
 
-function textFinding(f: Finding, texts: LintTexts): string {
-  const severity = (texts.t(`severity.${f.severity}`) as string).padEnd(9);
-  return `${severity} ${f.file}  ${f.key}  ${f.locale}/${texts.t(`variant.${f.variant}`)}  [${f.rule}]\n            ${f.message}\n            → ${f.suggestion}`;
+/** The file, with line and column where the finding has them (brev.txt:3:24, as editors read it). */
+const fileAt = (f: Finding): string => (f.position ? `${f.file}:${f.position.line}:${f.position.column}` : f.file);
+
+// Colour for a terminal only (the CLI decides: a TTY and no NO_COLOR): red errors, yellow warnings, blue tips.
+const COLOURS: Record<Severity | 'waived', string> = { error: '31', warning: '33', info: '34', waived: '2' };
+const paint = (text: string, colour: string, on: boolean): string => (on ? `\u001b[${colour}m${text}\u001b[0m` : text);
+
+function textFinding(f: Finding, texts: LintTexts, color = false): string {
+  const label = f.waived ? texts.t('report.waivedFinding') : texts.t(`severity.${f.severity}`);
+  const head = `${paint((label as string).padEnd(9), COLOURS[f.waived ? 'waived' : f.severity], color)} ${fileAt(f)}  ${f.key}  ${f.locale}/${texts.t(`variant.${f.variant}`)}  [${f.rule}]\n            ${f.message}\n            `;
+  return f.waived
+    ? `${head}${texts.t('report.reason')}: ${f.waived.reason} (${f.waived.where})`
+    : `${head}→ ${f.suggestion}`;
 }
 
+/** Findings as they are listed: the ones that count first, then the waived ones. */
+const listed = (findings: readonly Finding[]): Finding[] => [
+  ...findings.filter((f) => f.waived === undefined),
+  ...findings.filter((f) => f.waived !== undefined),
+];
+
 /** A plain-text report: scores per step and locale, then the findings under each step. */
-export function renderText(results: LintResult | readonly LintResult[], lang: LintLang = 'nb'): string {
+export function renderText(
+  results: LintResult | readonly LintResult[],
+  lang: LintLang = 'nb',
+  options: { color?: boolean } = {},
+): string {
+  const color = options.color === true;
   const texts = lintTexts(lang);
   const { t } = texts;
   const list = asList(results);
@@ -102,8 +132,8 @@ export function renderText(results: LintResult | readonly LintResult[], lang: Li
         `  ${result.kind === 'form' ? t('report.step', { number: i + 1, title: `${title} (${step.id})` }) : t('report.section', { title })}`,
       );
       for (const row of rows(result.scores[step.id], result.locales)) out.push(`    ${textScoreLine(row, texts)}`);
-      for (const finding of result.findings.filter((f) => f.step === step.id))
-        out.push(`    ${textFinding(finding, texts)}`);
+      for (const finding of listed(result.findings.filter((f) => f.step === step.id)))
+        out.push(`    ${textFinding(finding, texts, color)}`);
     });
     const outside = result.findings.filter((f) => f.step === undefined);
     if (result.kind !== 'text') {
@@ -112,7 +142,7 @@ export function renderText(results: LintResult | readonly LintResult[], lang: Li
     }
     if (outside.length > 0) {
       out.push(`  ${t('report.otherTexts')}`);
-      for (const finding of outside) out.push(`    ${textFinding(finding, texts)}`);
+      for (const finding of listed(outside)) out.push(`    ${textFinding(finding, texts, color)}`);
     }
     out.push('');
   }
@@ -151,7 +181,7 @@ th, td { border: 1px solid #bbb; padding: 0.3rem 0.6rem; text-align: left; verti
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .findings { list-style: none; padding: 0; }
 .findings li { border-left: 0.35rem solid var(--info); padding: 0.4rem 0.8rem; margin: 0.5rem 0; background: #f6f7f9; }
-.findings li.error { border-color: var(--error); } .findings li.warning { border-color: var(--warning); }
+.findings li.error { border-color: var(--error); } .findings li.warning { border-color: var(--warning); } .findings li.waived { border-color: var(--muted); border-left-style: dashed; }
 .severity { font-weight: 700; text-transform: uppercase; font-size: 0.85rem; }
 .error .severity { color: var(--error); } .warning .severity { color: var(--warning); } .info .severity { color: var(--info); }
 .where { color: var(--muted); font-size: 0.9rem; }
@@ -323,6 +353,8 @@ function scoreTable(
     'longWordsWithoutGlossary',
     'wordsPerSentence',
     'sentencesPerParagraph',
+    'ovix',
+    'nominalRatio',
     'flesch',
     'words',
   ]
@@ -342,6 +374,8 @@ function scoreTable(
         `<td class="number">${escapeHtml(percent(m.longWordShareWithoutGlossary, texts) as string)}</td>`,
         `<td class="number">${escapeHtml(t('report.wordsPerSentenceValue', { avg: texts.number(m.wordsPerSentence.avg), max: m.wordsPerSentence.max }) as string)}</td>`,
         `<td class="number">${m.sentencesPerParagraph.max}</td>`,
+        `<td class="number">${escapeHtml(value(m.ovix, texts))}</td>`,
+        `<td class="number">${escapeHtml(m.nominalRatio === undefined ? (t('report.notApplicable') as string) : ratio(m.nominalRatio, texts))}</td>`,
         `<td class="number">${escapeHtml(value(m.flesch, texts))}</td>`,
         `<td class="number">${m.words}</td>`,
       ];
@@ -351,20 +385,36 @@ function scoreTable(
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function findingList(findings: readonly Finding[], texts: LintTexts): string {
+function findingList(all: readonly Finding[], texts: LintTexts): string {
   const { t } = texts;
-  if (findings.length === 0) return `<p>${escapeHtml(t('report.noFindings') as string)}</p>`;
+  const findings = all.filter((f) => f.waived === undefined);
+  const waived = all.filter((f) => f.waived !== undefined);
+  const list =
+    findings.length === 0
+      ? `<p>${escapeHtml(t('report.noFindings') as string)}</p>`
+      : `<ul class="findings">${findingItems(findings, texts)}</ul>`;
+  return waived.length === 0
+    ? list
+    : `${list}<h5>${escapeHtml(t('report.waived') as string)}</h5><ul class="findings waived">${findingItems(waived, texts)}</ul>`;
+}
+
+function findingItems(findings: readonly Finding[], texts: LintTexts): string {
+  const { t } = texts;
   const items = findings.map((f) => {
     const words =
       f.words.length > 0 ? ` <span ${langAttributes(f.locale)}>(${escapeHtml(f.words.join(' '))})</span>` : '';
+    const advice = f.waived
+      ? `${escapeHtml(t('report.reason') as string)}: ${escapeHtml(f.waived.reason)} <span class="where">(<code>${escapeHtml(f.waived.where)}</code>)</span><br>`
+      : `${escapeHtml(t('report.suggestion') as string)}: ${escapeHtml(f.suggestion)}<br>`;
+    const label = f.waived ? t('report.waivedFinding') : t(`severity.${f.severity}`);
     return (
-      `<li class="${f.severity}"><span class="severity">${escapeHtml(t(`severity.${f.severity}`) as string)}</span> ` +
+      `<li class="${f.waived ? 'waived' : f.severity}"><span class="severity">${escapeHtml(label as string)}</span> ` +
       `${escapeHtml(t(ruleById(f.rule).meta.name) as string)}: ${escapeHtml(f.message)}${words}<br>` +
-      `${escapeHtml(t('report.suggestion') as string)}: ${escapeHtml(f.suggestion)}<br>` +
-      `<span class="where"><code>${escapeHtml(f.file)}</code> · <code>${escapeHtml(f.key)}</code> · ${escapeHtml(f.locale)} · ${escapeHtml(t(`variant.${f.variant}`) as string)}</span></li>`
+      advice +
+      `<span class="where"><code>${escapeHtml(fileAt(f))}</code> · <code>${escapeHtml(f.key)}</code> · ${escapeHtml(f.locale)} · ${escapeHtml(t(`variant.${f.variant}`) as string)}</span></li>`
     );
   });
-  return `<ul class="findings">${items.join('')}</ul>`;
+  return items.join('');
 }
 
 /**

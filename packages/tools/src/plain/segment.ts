@@ -1,4 +1,5 @@
-// Words, sentences and paragraphs of one text item, with Intl.Segmenter (Node and browsers alike).
+// Words, sentences and paragraphs of one text item, with Intl.Segmenter (Node and browsers alike), line by
+// line and in pieces of a few thousand characters, so a long text costs time in proportion to its length.
 //
 // Sentence ends (docs/plain-language.md asks us to write the choice down; it moves LIX by several points):
 // - `.`, `!`, `?` where Intl.Segmenter (ICU's sentence rules) ends a sentence. ICU does not end a
@@ -91,9 +92,64 @@ function maskPlaceholders(text: string): { masked: string; spans: Array<[number,
   return { masked, spans };
 }
 
-function words(text: string, masked: string, spans: Array<[number, number]>, segmenter: Intl.Segmenter): Word[] {
-  const parts = [...segmenter.segment(masked)];
-  const out: Word[] = [];
+/** An ICU segment with its offset in the whole text. */
+interface Part {
+  segment: string;
+  index: number;
+  isWordLike: boolean;
+}
+
+/**
+ * Cuts [from, to) into pieces of about `size` characters at positions matched by `boundary` (a global regex
+ * matching where ICU breaks anyway), so ICU never sees a long string: V8's Intl.Segmenter slows down with the
+ * length of its input, and over a whole book it runs out of memory.
+ */
+function pieces(masked: string, from: number, to: number, boundary: RegExp, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = from;
+  while (to - start > size) {
+    boundary.lastIndex = start + Math.floor(size / 2);
+    const found = boundary.exec(masked);
+    const cut = found === null ? to : found.index + found[0].length;
+    if (cut >= to) break;
+    out.push([start, cut]);
+    start = cut;
+  }
+  out.push([start, to]);
+  return out;
+}
+
+/** ICU's segments of [from, to), cut into pieces where ICU would break anyway, with offsets in the whole text. */
+function icuParts(
+  masked: string,
+  from: number,
+  to: number,
+  segmenter: Intl.Segmenter,
+  boundary: RegExp,
+  size: number,
+): Part[] {
+  const out: Part[] = [];
+  for (const [start, end] of pieces(masked, from, to, boundary, size)) {
+    for (const part of segmenter.segment(masked.slice(start, end)))
+      out.push({ segment: part.segment, index: start + part.index, isWordLike: part.isWordLike ?? false });
+  }
+  return out;
+}
+
+// Where ICU always breaks: words before a run of white space; sentences after . ! ? (and closing quotes or
+// brackets) and spaces before a capital letter (Unicode's sentence rules SB8 and SB11).
+const WORD_BOUNDARY = /(?<=\S)(?=\s)/g;
+const SENTENCE_BOUNDARY = /[.!?]["'»”’)\]]*[ \t\u00a0]+(?=\p{Lu})/gu;
+
+/** The words of one line, with offsets in the whole text. `spans` are the placeholders, in order. */
+function words(
+  text: string,
+  masked: string,
+  parts: readonly Part[],
+  spans: ReadonlyArray<[number, number]>,
+  out: Word[],
+): void {
+  let s = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (!part.isWordLike) continue;
@@ -114,7 +170,8 @@ function words(text: string, masked: string, spans: Array<[number, number]>, seg
       end = next.index + next.segment.length;
       i += 2;
     }
-    const placeholder = spans.some(([from, to]) => from < end && to > start);
+    while (s < spans.length && spans[s]![1] <= start) s++;
+    const placeholder = s < spans.length && spans[s]![0] < end;
     const written = text.slice(start, end);
     out.push({
       text: written,
@@ -125,20 +182,15 @@ function words(text: string, masked: string, spans: Array<[number, number]>, seg
       end,
     });
   }
-  return out;
 }
 
-/** Sentence spans [start, end) over the masked text, with what ended each. */
-function sentenceSpans(
-  masked: string,
-  segmenter: Intl.Segmenter,
-  locale: string,
-): Array<{ start: number; end: number }> {
+/** Sentence spans [start, end) of one line over the masked text. */
+function sentenceSpans(masked: string, icu: readonly Part[], locale: string): Array<{ start: number; end: number }> {
   const inside = /^en\b/.test(locale) ? ABBREVIATION_INSIDE_ENGLISH : ABBREVIATION_INSIDE;
-  const icu = [...segmenter.segment(masked)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
   // Join a sentence that ends with an abbreviation that never ends a sentence (f.eks., kl.) to the next.
   const joined: Array<{ start: number; end: number }> = [];
-  for (const span of icu) {
+  for (const part of icu) {
+    const span = { start: part.index, end: part.index + part.segment.length };
     const previous = joined[joined.length - 1];
     if (previous) {
       const before = masked.slice(previous.start, previous.end).trimEnd();
@@ -148,9 +200,9 @@ function sentenceSpans(
         continue;
       }
     }
-    joined.push({ ...span });
+    joined.push(span);
   }
-  // Split further at ':' or ';' followed by white space or the end, and at line breaks.
+  // Split further at ':' or ';' followed by white space or the end of the line.
   const out: Array<{ start: number; end: number }> = [];
   for (const span of joined) {
     let from = span.start;
@@ -180,31 +232,55 @@ function endOf(text: string): Sentence['end'] {
   return 'item';
 }
 
-/** Words, sentences and paragraphs of one text item. */
-export function segment(text: string, locale: string): Segmented {
+/** ICU sees at most about this many characters at once (more only where a line has no place to cut). */
+const PIECE = 2000;
+
+/**
+ * Words, sentences and paragraphs of one text item, line by line: a line break ends every sentence and no
+ * word crosses one, so each line is segmented alone and the time grows with the length of the text.
+ */
+export function segment(text: string, locale: string, options: { piece?: number } = {}): Segmented {
   const { word, sentence } = segmentersFor(locale);
+  const size = options.piece ?? PIECE;
   const { masked, spans } = maskPlaceholders(text);
-  const allWords = words(text, masked, spans, word);
-  const paragraphStarts = [0, ...[...masked.matchAll(/\n[ \t]*\n/g)].map((m) => m.index + m[0].length)];
+  const allWords: Word[] = [];
   const sentences: Sentence[] = [];
-  const paragraphs: Paragraph[] = paragraphStarts.map(() => ({ sentences: [] }));
-  let w = 0;
-  for (const span of sentenceSpans(masked, sentence, locale)) {
-    while (w < allWords.length && allWords[w]!.start < span.start) w++;
-    const inside: Word[] = [];
-    let k = w;
-    while (k < allWords.length && allWords[k]!.start < span.end) inside.push(allWords[k++]!);
-    w = k;
-    if (inside.length === 0) continue;
-    const spanText = text.slice(span.start, span.end);
-    const found: Sentence = { text: spanText.trim(), words: inside, end: endOf(spanText), start: span.start };
-    sentences.push(found);
-    let p = 0;
-    while (p + 1 < paragraphStarts.length && paragraphStarts[p + 1]! <= span.start) p++;
-    paragraphs[p]!.sentences.push(found);
+  const paragraphs: Paragraph[] = [];
+  let paragraph: Paragraph = { sentences: [] };
+  for (let lineStart = 0; lineStart < masked.length;) {
+    const newline = masked.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? masked.length : newline + 1;
+    // An empty line (or one of spaces) ends a paragraph; a text item without one is one paragraph.
+    if (newline !== -1 && lineStart > 0 && /^[ \t\r]*$/.test(masked.slice(lineStart, newline))) {
+      if (paragraph.sentences.length > 0) paragraphs.push(paragraph);
+      paragraph = { sentences: [] };
+    }
+    const lineWords: Word[] = [];
+    words(text, masked, icuParts(masked, lineStart, lineEnd, word, WORD_BOUNDARY, size), spans, lineWords);
+    let w = 0;
+    const icu = icuParts(masked, lineStart, lineEnd, sentence, SENTENCE_BOUNDARY, size);
+    for (const span of sentenceSpans(masked, icu, locale)) {
+      while (w < lineWords.length && lineWords[w]!.start < span.start) w++;
+      const inside: Word[] = [];
+      while (w < lineWords.length && lineWords[w]!.start < span.end) inside.push(lineWords[w++]!);
+      if (inside.length === 0) continue;
+      const spanText = text.slice(span.start, span.end);
+      const found: Sentence = { text: spanText.trim(), words: inside, end: endOf(spanText), start: span.start };
+      sentences.push(found);
+      paragraph.sentences.push(found);
+    }
+    for (const found of lineWords) allWords.push(found);
+    lineStart = lineEnd;
   }
-  return { text, words: allWords, sentences, paragraphs: paragraphs.filter((p) => p.sentences.length > 0) };
+  if (paragraph.sentences.length > 0) paragraphs.push(paragraph);
+  return { text, words: allWords, sentences, paragraphs };
 }
+
+/** Where some words are in the text item: from the first one's start to the last one's end. */
+export const spanOf = (words: readonly Word[]): { start: number; end: number } => ({
+  start: words[0]?.start ?? 0,
+  end: words[words.length - 1]?.end ?? 0,
+});
 
 /** Placeholder names in a text ({{ name }} → name), sorted and without duplicates. */
 export function placeholders(text: string): string[] {

@@ -14,21 +14,37 @@ export interface TextEntry {
   standard?: string;
   /** Only when the resource has its own `_plain` text. */
   plain?: string;
+  /** The JSON pointer of each text in the resource (RFC 6901). */
+  pointers: { standard?: string; plain?: string };
 }
+
+/** A JSON pointer (RFC 6901) from a path of keys. */
+export const jsonPointer = (path: readonly string[]): string =>
+  path.map((part) => `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 const KEY_NAME = /^(.*?)(_plain)?(_(?:zero|one|two|few|many|other))?$/;
 
 /** Every text of a resource by key, standard and own plain text side by side, in file order. */
+/** The text key of a path in a resource (fields.x.left_plain_one → fields.x.left_one), and whether it is a plain text. */
+export function keyOf(path: readonly string[]): { key: string; plain: boolean } {
+  const name = path[path.length - 1]!;
+  const [, base = name, plain, plural = ''] = KEY_NAME.exec(name) ?? [];
+  return { key: [...path.slice(0, -1), `${base}${plural}`].join('.'), plain: plain !== undefined };
+}
+
 export function resolveVariants(resource: TextResource): Map<string, TextEntry> {
   const entries = new Map<string, TextEntry>();
   for (const [path, node] of textLeaves(resource)) {
     if (typeof node !== 'string') continue;
-    const name = path[path.length - 1]!;
-    const [, base = name, plain, plural = ''] = KEY_NAME.exec(name) ?? [];
-    const key = [...path.slice(0, -1), `${base}${plural}`].join('.');
-    const entry = entries.get(key) ?? { key };
-    if (plain) entry.plain = node;
-    else entry.standard = node;
+    const { key, plain } = keyOf(path);
+    const entry = entries.get(key) ?? { key, pointers: {} };
+    if (plain) {
+      entry.plain = node;
+      entry.pointers.plain = jsonPointer(path);
+    } else {
+      entry.standard = node;
+      entry.pointers.standard = jsonPointer(path);
+    }
     entries.set(key, entry);
   }
   return entries;

@@ -31,6 +31,37 @@ export interface Finding {
   /** The measured value and the bar it broke, for measures. */
   value?: number;
   limit?: number;
+  /** Where the words are, for a text linted alone (lint --text): lines and columns from 1, in UTF-16 code units. */
+  position?: Position;
+  /** For a text from a locale file: the JSON pointer of the text in the file (/fields/navn/label_plain). */
+  pointer?: string;
+  /** The author's word: the finding is waived, why, and where that is written. Waived findings fail nothing. */
+  waived?: Waiver;
+}
+
+export interface Waiver {
+  /** A note beside the text in its locale file, or a word list of the project's config. */
+  by: 'text' | 'config';
+  /** The author's reason (a note), or what the word list is (config). */
+  reason: string;
+  /** The note's file and JSON pointer (locales/nb/x.json /fields/navn/label_lint), or the list (words.terms). */
+  where: string;
+}
+
+/** A note to the linter that cannot be used: no reason, no rules, or a rule that does not exist. */
+export interface NoteProblem {
+  file: string;
+  pointer: string;
+  /** What is wrong, in the report's language. */
+  problem: string;
+}
+
+/** A stretch of a text file: its first character, and the column just after its last one (end exclusive). */
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 /** Measures of a set of texts (one step, one form, one string) in one locale and variant. */
@@ -51,6 +82,18 @@ export interface Measures {
   longWordShareWithoutGlossary?: number;
   wordsPerSentence: { avg: number; max: number };
   sentencesPerParagraph: { max: number };
+  /**
+   * OVIX, word variation: log(words) / log(2 − log(different words) / log(words)), over words with letters, in
+   * lower case. Higher means more different words for the reader to know. Only for LIX locales, and only where
+   * some word repeats (with none, the formula divides by zero).
+   */
+  ovix?: number;
+  /**
+   * Nominal ratio («nominalkvot»): nouns, prepositions and participles per pronoun, adverb and verb. Above 1 the
+   * text leans on nouns (heavy, official); below 1 on verbs (spoken, direct). Only for Norwegian; word classes are
+   * estimated (word-classes.ts).
+   */
+  nominalRatio?: number;
   /** Flesch Reading Ease. Only for Flesch locales (en). */
   flesch?: number;
   syllables?: number;
@@ -82,4 +125,6 @@ export interface LintResult {
   findings: Finding[];
   scores: StepScores;
   form: FormScores;
+  /** Notes to the linter in the locale files that cannot be used (only when there are any). */
+  problems?: NoteProblem[];
 }

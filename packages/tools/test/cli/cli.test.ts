@@ -229,11 +229,12 @@ describe('klarskjema lint', () => {
     'Du må skrive hvor mye du får utbetalt i lønn hver måned etter at skatten er trukket og før du har betalt husleie og strøm og mat og klær til deg selv og barna.';
 
   it('exits 0 on the example forms, with the widget texts and a summary line', async () => {
-    const result = await run(['lint', 'schemas/forms']);
+    const result = await run(['lint', 'schemas/forms', '--widget', '--glossary']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Skjema: Be NAV om å kontakte deg (kontakt)');
     expect(result.stdout).toContain('Tekster: widget');
+    expect(result.stdout).toContain('Tekster: glossary');
     expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^0 feil, \d+ advarsl?e?r? og \d+ tips\.$/);
     expectNoStackTrace(result);
   });
@@ -256,7 +257,15 @@ describe('klarskjema lint', () => {
   });
 
   it("prints the engine's results as JSON with --format json", async () => {
-    const result = await run(['lint', 'schemas/forms/stotte.json', '--format', 'json', '--locale', 'nb,nn']);
+    const result = await run([
+      'lint',
+      'schemas/forms/stotte.json',
+      '--widget',
+      '--format',
+      'json',
+      '--locale',
+      'nb,nn',
+    ]);
     expect(result.code).toBe(0);
     const results = JSON.parse(result.stdout) as Array<{
       kind: string;
@@ -332,10 +341,10 @@ describe('klarskjema lint', () => {
     );
     const result = await run(['lint', '--text', 'brev.txt', '--locale', 'nb'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/advarsel\s+brev\.txt {2}text {2}nb\/standard {2}\[passive\]/);
+    expect(result.stdout).toMatch(/advarsel\s+brev\.txt:1:10 {2}text {2}nb\/standard {2}\[passive\]/);
     expect(result.stdout).toContain('«behandles»');
     expect(result.stdout).toMatch(
-      /(advarsel|tips)\s+brev\.txt .*\[stiff-word\]\n.*«tilstrekkelig».*\n\s+→ Skriv heller «nok»/,
+      /(advarsel|tips)\s+brev\.txt:3:24 .*\[stiff-word\]\n.*«tilstrekkelig».*\n\s+→ Skriv heller «nok»/,
     );
     await writeFile(join(dir, 'lang.txt'), `${longSentence}\n`);
     expect((await run(['lint', '--text', 'lang.txt', '--locale', 'nb'], dir)).code).toBe(1);
@@ -343,7 +352,10 @@ describe('klarskjema lint', () => {
 
   it.each([
     [['lint'], 'Skriv hvilke skjemaer du vil sjekke'],
-    [['lint', 'schemas/forms', '--format', 'xml'], '«xml» er ikke et format. Bruk text, json eller html.'],
+    [['lint', 'schemas/forms', '--format', 'xml'], '«xml» er ikke et format. Bruk text, json, html eller sarif.'],
+    [['check', 'schemas/forms', '--format', 'sarif'], '«sarif» er ikke et format. Bruk text eller json.'],
+    [['check', 'schemas/forms', '--widget'], 'Valget «--widget» kan ikke brukes med check.'],
+    [['lint', 'schemas/nothing-*.json'], 'Ingen filer passer til schemas/nothing-*.json.'],
     [['check', 'schemas/forms', '--format', 'html'], '«html» er ikke et format. Bruk text eller json.'],
     [['lint', '--text', 'README.md'], 'Skriv hvilket språk tekstfilen er på'],
     [['lint', '--text', 'README.md', '--locale', 'nb,nn'], 'Skriv hvilket språk tekstfilen er på'],

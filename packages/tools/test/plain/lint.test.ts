@@ -143,7 +143,7 @@ describe('lintForm', () => {
     expect(lint({ nb }).findings.filter((f) => f.rule === 'reader-address')).toEqual([]);
   });
 
-  it('gives findings with file, key, locale, variant, rule, severity, words, suggestion and message', () => {
+  it('gives findings with file, key, pointer, locale, variant, rule, severity, words, suggestion and message', () => {
     const texts = {
       nb: {
         ...nb,
@@ -162,6 +162,7 @@ describe('lintForm', () => {
       message: '«behandles» er passiv. Leseren ser ikke hvem som gjør noe.',
       suggestion: 'Skriv hvem som gjør det, for eksempel «NAV behandler» eller «du behandler».',
       step: 'a',
+      pointer: '/fields/x/hint',
     });
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/plain/config.ts';
 import { glossaryForms } from '../../src/plain/glossary.ts';
-import { englishSyllables, fleschReadingEase, lix, measure } from '../../src/plain/measures.ts';
+import { englishSyllables, fleschReadingEase, lix, measure, ovix } from '../../src/plain/measures.ts';
 import { segment } from '../../src/plain/segment.ts';
 
 const measureTexts = (texts: string[], locale = 'nb') =>
@@ -145,5 +145,42 @@ describe('Flesch Reading Ease', () => {
       .filter(([word, n]) => englishSyllables(word) !== n)
       .map(([word, n]) => `${word}: ${englishSyllables(word)} (expected ${n})`);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('OVIX', () => {
+  it('is log(words) / log(2 − log(different words) / log(words)), in lower case', () => {
+    // «Du må sende søknaden. Du må sende den i dag.» — 10 words; different: du må sende søknaden den i dag = 7
+    const m = measureTexts(['Du må sende søknaden. Du må sende den i dag.']);
+    const expected = Math.log(10) / Math.log(2 - Math.log(7) / Math.log(10));
+    expect(m.ovix).toBeCloseTo(expected, 10);
+    expect(ovix(10, 7)).toBeCloseTo(expected, 10);
+  });
+
+  it('is left out where no word repeats (the formula divides by zero) and outside LIX locales', () => {
+    expect(measureTexts(['Send søknaden nå.']).ovix).toBeUndefined();
+    expect(ovix(1, 1)).toBeUndefined();
+    expect(measureTexts(['Send it now. Send it today.'], 'en').ovix).toBeUndefined();
+  });
+});
+
+describe('nominal ratio', () => {
+  it('is nouns, prepositions and participles per pronoun, adverb and verb', () => {
+    // Du/pronoun må/verb sende/verb oss/pronoun en kopi/noun av/preposition leiekontrakten/noun: 3 / 4
+    expect(measureTexts(['Du må sende oss en kopi av leiekontrakten.']).nominalRatio).toBeCloseTo(0.75, 10);
+  });
+
+  it('is higher for a text that leans on nouns than for the same said with verbs', () => {
+    const nouns = measureTexts([
+      'Behandlingen av søknaden skjer ved NAV-kontoret etter mottak av nødvendig dokumentasjon.',
+    ]).nominalRatio!;
+    const verbs = measureTexts(['Vi behandler søknaden når vi har fått papirene du sender oss.']).nominalRatio!;
+    expect(nouns).toBeGreaterThan(1);
+    expect(verbs).toBeLessThan(1);
+  });
+
+  it('is for Norwegian only, in bokmål and nynorsk', () => {
+    expect(measureTexts(['You must send us a copy of the lease.'], 'en').nominalRatio).toBeUndefined();
+    expect(measureTexts(['Du må sende oss ein kopi av leigekontrakten.'], 'nn').nominalRatio).toBeCloseTo(0.75, 10);
   });
 });

@@ -49,3 +49,27 @@ describe('abbreviations by language', () => {
     expect(segment('Call office No. 5 today. We answer soon.', 'en').sentences).toHaveLength(2);
   });
 });
+
+describe('segmenting in pieces', () => {
+  // ICU sees one line at a time, cut into pieces where it breaks anyway; the cuts must change nothing.
+  const texts = [
+    'Søk om sosialhjelp. Du må sende inn f.eks. kontoutskrift. Kom kl. 10:00 og ta med 1 250 kroner!\nNAV-kontoret svarer.',
+    'Vi har mottatt søknaden din (nr. 12). «Hei.» Hva nå? Husk: ta med papirene; alle sammen …\n\n  \nNytt avsnitt. {{name}} skal sende e-post.',
+    'ሰላም ዓለም፡ ይህ ነው። ሌላ? مرحبا بالعالم. كيف حالك؟',
+  ];
+  it.each(texts)('gives the same words, sentences and paragraphs with small pieces: %s', (text) => {
+    const long = Array.from({ length: 30 }, () => text).join(' ');
+    for (const piece of [7, 25, 60]) expect(segment(long, 'nb', { piece })).toEqual(segment(long, 'nb'));
+  });
+
+  it('ends paragraphs at an empty line, also with Windows line ends', () => {
+    expect(segment('En. To.\n\nTre.', 'nb').paragraphs.map((p) => p.sentences.length)).toEqual([2, 1]);
+    expect(segment('En. To.\r\n\r\nTre.', 'nb').paragraphs.map((p) => p.sentences.length)).toEqual([2, 1]);
+    expect(segment('\nEn.\n \t\nTo.\n', 'nb').paragraphs.map((p) => p.sentences.length)).toEqual([1, 1]);
+  });
+
+  it('keeps each sentence’s offset in the text', () => {
+    const text = 'Hei.\n\nDu må sende papirene. Takk!';
+    for (const s of segment(text, 'nb').sentences) expect(text.slice(s.start).startsWith(s.text)).toBe(true);
+  });
+});

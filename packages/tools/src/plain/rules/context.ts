@@ -17,6 +17,8 @@ export interface TextItem {
   role: TextRole;
   file: string;
   step?: string;
+  /** The JSON pointer of the text in its file (/fields/navn/label_plain), for texts from a locale file. */
+  pointer?: string;
 }
 
 /** The language part of a locale tag: nb-NO → nb. */

@@ -1,4 +1,5 @@
 // Paragraph length: sentences per paragraph (paragraphs are separated by an empty line).
+import { spanOf } from '../segment.ts';
 import { plainRule } from './rule.ts';
 
 export const paragraphLength = plainRule({
@@ -33,6 +34,7 @@ export const paragraphLength = plainRule({
         params: { count: paragraph.sentences.length, limit },
         value: paragraph.sentences.length,
         limit,
+        span: spanOf(paragraph.sentences.flatMap((sentence) => sentence.words)),
       }));
   },
 });

@@ -90,6 +90,8 @@ export interface RuleFinding<M extends string = string> {
   /** The measured value and the bar it broke. */
   value?: number;
   limit?: number;
+  /** Where in the text item's text the words are: UTF-16 offsets, end exclusive. */
+  span?: { start: number; end: number };
 }
 
 /** A text to try a rule on. Defaults: bokmål, the standard variant, role other, key «text». */

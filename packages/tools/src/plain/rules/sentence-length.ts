@@ -1,6 +1,7 @@
 // Sentence length: words per sentence against the bars of the text's variant, with caps per language
 // (config.sentenceWords.byLocale) for languages where one word carries more.
 import { sentenceLimits } from '../config.ts';
+import { spanOf } from '../segment.ts';
 import { plainRule } from './rule.ts';
 
 const PREVIEW_WORDS = 12;
@@ -62,6 +63,7 @@ export const sentenceLength = plainRule({
           params: { count, limit: limit.bar, sentence: preview(sentence.text, count) },
           value: count,
           limit: limit.bar,
+          span: spanOf(sentence.words),
         },
       ];
     });
