@@ -17,6 +17,8 @@ interface Lists {
   inflections: string[];
   notVerbalNouns: string[];
   fixedPhrases: Array<{ phrase: string[]; verb: string }>;
+  lightPhrases: Array<{ words: Array<Set<string>>; verb: string }>;
+  phraseGap: number;
 }
 
 function lists(raw: (typeof data)['nb']): Lists {
@@ -28,6 +30,8 @@ function lists(raw: (typeof data)['nb']): Lists {
     inflections: [...raw.inflections].sort((a, b) => b.length - a.length),
     notVerbalNouns: raw.notVerbalNouns,
     fixedPhrases: raw.fixedPhrases,
+    lightPhrases: raw.lightPhrases.map((p) => ({ words: p.words.map((w) => new Set(w.split('|'))), verb: p.verb })),
+    phraseGap: raw.phraseGap,
   };
 }
 
@@ -35,6 +39,7 @@ const LISTS: Record<'nb' | 'nn', Lists> = { nb: lists(data.nb), nn: lists(data.n
 
 export interface NominalisationHit {
   words: string[];
+  span: { start: number; end: number };
   /** The verb to use instead, where it can be made from the noun (vurdering → vurdere). */
   verb?: string;
 }
@@ -64,6 +69,33 @@ export function verbOf(stem: string): string | undefined {
 const matchesAt = (words: readonly string[], at: number, phrase: readonly string[]): boolean =>
   phrase.every((part, k) => words[at + k] === part);
 
+/**
+ * The indexes of a light-verb phrase's words starting at `at` («ta kontakt med», «gi oss beskjed»): up to
+ * `gap` words may stand between its first and second word, with no punctuation; the rest follow each other.
+ */
+function phraseAt(
+  entries: ReturnType<typeof wordsWithBreaks>,
+  lower: readonly string[],
+  at: number,
+  phrase: ReadonlyArray<ReadonlySet<string>>,
+  gap: number,
+): number[] | undefined {
+  if (!phrase[0]!.has(lower[at]!)) return undefined;
+  if (phrase.length === 1) return [at];
+  for (let second = at + 1; second <= at + 1 + gap && second < lower.length; second++) {
+    if (entries[second - 1]!.breakAfter) return undefined;
+    if (!phrase[1]!.has(lower[second]!)) continue;
+    const found = [at, second];
+    for (let k = 2; k < phrase.length; k++) {
+      const next = second + k - 1;
+      if (entries[next - 1]!.breakAfter || !phrase[k]!.has(lower[next] ?? '')) return undefined;
+      found.push(next);
+    }
+    return found;
+  }
+  return undefined;
+}
+
 export function findNominalisations(
   segmented: Segmented,
   sentence: Sentence,
@@ -73,11 +105,25 @@ export function findNominalisations(
   const entries = wordsWithBreaks(segmented, sentence);
   const lower = entries.map((e) => e.word.lower);
   const hits: NominalisationHit[] = [];
+  const spanOf = (first: number, last: number) => ({ start: entries[first]!.word.start, end: entries[last]!.word.end });
   for (let i = 0; i < entries.length; i++) {
+    let phrase: number[] | undefined;
+    const light = l.lightPhrases.find((p) => (phrase = phraseAt(entries, lower, i, p.words, l.phraseGap)));
+    if (light && phrase) {
+      const last = phrase[phrase.length - 1]!;
+      hits.push({ words: phrase.map((k) => entries[k]!.word.text), span: spanOf(i, last), verb: light.verb });
+      i = last;
+      continue;
+    }
     const fixed = l.fixedPhrases.find((f) => matchesAt(lower, i, f.phrase));
     if (fixed) {
-      hits.push({ words: entries.slice(i, i + fixed.phrase.length).map((e) => e.word.text), verb: fixed.verb });
-      i += fixed.phrase.length - 1;
+      const last = i + fixed.phrase.length - 1;
+      hits.push({
+        words: entries.slice(i, last + 1).map((e) => e.word.text),
+        span: spanOf(i, last),
+        verb: fixed.verb,
+      });
+      i = last;
       continue;
     }
     const verb = l.lightVerbs.find((v) => matchesAt(lower, i, v));
@@ -91,6 +137,7 @@ export function findNominalisations(
         const made = verbOf(stem);
         hits.push({
           words: [...entries.slice(i, verbEnd + 1).map((e) => e.word.text), entries[j]!.word.text],
+          span: spanOf(i, j),
           ...(made ? { verb: made } : {}),
         });
         i = j;
@@ -126,12 +173,29 @@ export const nominalisation = plainRule({
       { text: 'Saken er gjenstand for vurdering.', found: ['er gjenstand for'] },
       { text: 'Vi kan gi deg en skriftlig bekreftelse.', found: ['gi bekreftelse'] },
       { text: 'Me skal gjere ei vurdering av saka.', locale: 'nn', found: ['gjere vurdering'] },
+      {
+        text: 'Du må gi beskjed hvis noe endrer seg.',
+        found: ['gi beskjed'],
+        note: 'a light-verb phrase: «si fra» (issue 17; this was a pass example before)',
+      },
+      { text: 'Ta gjerne kontakt med NAV-kontoret ditt.', found: ['Ta kontakt med'] },
+      {
+        text: 'Har du behov for hjelp? Ved manglende svar avslår vi søknaden.',
+        found: ['Har behov for', 'Ved manglende'],
+      },
+      { text: 'Gi oss samtykke til å hente opplysninger.', found: ['Gi samtykke'] },
+      {
+        text: 'Ta kontakt med NAV-kontoret dersom du har behov for hjelp.',
+        locale: 'nn',
+        found: ['Ta kontakt med', 'har behov for'],
+      },
     ],
     pass: [
       { text: 'Send dokumentasjon og informasjon om situasjonen din.', note: 'a suffix alone is not flagged' },
       { text: 'Vi gir deg informasjon om utdanning.', note: 'usually unavoidable nouns' },
-      { text: 'Du må gi beskjed hvis noe endrer seg.' },
       { text: 'Vurderingen tar tid.' },
+      { text: 'Du får beskjed når vi har behandlet søknaden.', note: 'getting a message is plain' },
+      { text: 'Vi trenger kontaktinformasjon til deg.' },
     ],
   },
   check({ segmented, sentence, norwegian }) {
@@ -141,6 +205,7 @@ export const nominalisation = plainRule({
       suggestion: hit.verb === undefined ? ('useAVerb' as const) : ('useVerb' as const),
       severity: 'warning' as const,
       words: hit.words,
+      span: hit.span,
       params: { verb: hit.verb ?? '' },
     }));
   },

@@ -1,0 +1,71 @@
+// The main verb late: a sentence that opens with a long condition or phrase before the main clause
+// («Dersom du i løpet av de siste tre månedene har mottatt …, må du …»). The reader holds it all in mind
+// before learning what to do. Found where a sentence opens with a subordinating word or a preposition and
+// the first clause break (a comma) comes after more than `MAX_OPENING` words.
+import { plainRule } from './rule.ts';
+import { wordsWithBreaks } from './context.ts';
+
+const MAX_OPENING = 8;
+const OPENERS: Record<'nb' | 'nn', Set<string>> = {
+  nb: new Set(
+    'hvis dersom når fordi siden ettersom om selv etter før innen inntil mens da ved i på for med under gjennom som til fra uten hva hvor'.split(
+      ' ',
+    ),
+  ),
+  nn: new Set(
+    'viss dersom når fordi sidan ettersom om sjølv etter før innan inntil medan då ved i på for med under gjennom som til frå utan kva kor'.split(
+      ' ',
+    ),
+  ),
+};
+
+export const lateVerb = plainRule({
+  id: 'late-verb',
+  meta: {
+    severity: 'info',
+    name: 'rules.late-verb.name',
+    docs: {
+      description: 'Point out a sentence that opens with a long clause or phrase, so that its main verb comes late.',
+      url: 'docs/plain-language.md#late-verb',
+    },
+    messages: { late: 'rules.late-verb.message', mainFirst: 'rules.late-verb.suggestion' },
+    appliesTo: { scope: ['sentence'], languages: 'norwegian', variants: ['standard', 'plain'] },
+  },
+  examples: {
+    flag: [
+      {
+        text: 'Dersom du i løpet av de siste tre månedene har mottatt penger fra andre, må du si fra.',
+        found: ['Dersom du i løpet av de siste tre månedene har mottatt penger fra andre'],
+      },
+      {
+        text: 'Viss du har fått utbetalt pengar frå andre enn Nav dei siste månadene, må du seie frå.',
+        locale: 'nn',
+        found: ['Viss du har fått utbetalt pengar frå andre enn Nav dei siste månadene'],
+      },
+    ],
+    pass: [
+      { text: 'Hvis du har barn, må du si fra.', note: 'a short condition first is fine' },
+      { text: 'Du må si fra hvis du i løpet av de siste tre månedene har fått penger fra andre.' },
+    ],
+  },
+  check({ segmented, sentence, norwegian }) {
+    if (norwegian === undefined) return [];
+    const entries = wordsWithBreaks(segmented, sentence);
+    if (entries.length === 0 || !OPENERS[norwegian].has(entries[0]!.word.lower)) return [];
+    const breakAt = entries.findIndex((e) => e.breakAfter);
+    // The opening runs to the first break; a sentence that is all opening (a heading, a question) has no late verb.
+    if (breakAt < MAX_OPENING || breakAt >= entries.length - 1) return [];
+    const opening = entries.slice(0, breakAt + 1).map((e) => e.word);
+    const start = opening[0]!.start;
+    const end = opening[opening.length - 1]!.end;
+    return [
+      {
+        message: 'late' as const,
+        suggestion: 'mainFirst' as const,
+        words: [segmented.text.slice(start, end)],
+        span: { start, end },
+        params: { count: opening.length },
+      },
+    ];
+  },
+});
