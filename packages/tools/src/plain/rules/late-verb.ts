@@ -1,7 +1,7 @@
 // The main verb late: a sentence that opens with a long condition or phrase before the main clause
 // («Dersom du i løpet av de siste tre månedene har mottatt …, må du …»). The reader holds it all in mind
 // before learning what to do. Found where a sentence opens with a subordinating word or a preposition and
-// the first clause break (a comma) comes after more than `MAX_OPENING` words.
+// the main clause starts after more than `MAX_OPENING` words (see mainClauseStart).
 import { plainRule } from './rule.ts';
 import { wordsWithBreaks } from './context.ts';
 
@@ -52,10 +52,10 @@ export const lateVerb = plainRule({
     if (norwegian === undefined) return [];
     const entries = wordsWithBreaks(segmented, sentence);
     if (entries.length === 0 || !OPENERS[norwegian].has(entries[0]!.word.lower)) return [];
-    const breakAt = entries.findIndex((e) => e.breakAfter);
-    // The opening runs to the first break; a sentence that is all opening (a heading, a question) has no late verb.
-    if (breakAt < MAX_OPENING || breakAt >= entries.length - 1) return [];
-    const opening = entries.slice(0, breakAt + 1).map((e) => e.word);
+    const mainAt = mainClauseStart(segmented.text, entries, norwegian);
+    // A sentence that is all opening (a heading, a question) has no late verb.
+    if (mainAt === undefined || mainAt <= MAX_OPENING) return [];
+    const opening = entries.slice(0, mainAt).map((e) => e.word);
     const start = opening[0]!.start;
     const end = opening[opening.length - 1]!.end;
     return [
@@ -69,3 +69,32 @@ export const lateVerb = plainRule({
     ];
   },
 });
+
+/**
+ * Where the main clause starts, as a word index: after the first comma, or (where the writer left the comma
+ * out) at a verb followed by its subject («… må du», «… kan vi»), the inverted order of a main clause after
+ * a fronted clause. Undefined when neither comes before the last word.
+ */
+function mainClauseStart(
+  text: string,
+  entries: ReturnType<typeof wordsWithBreaks>,
+  locale: 'nb' | 'nn',
+): number | undefined {
+  for (let i = 1; i < entries.length - 1; i++) {
+    const previous = entries[i - 1]!;
+    if (previous.breakAfter && text.slice(previous.word.end, entries[i]!.word.start).includes(',')) return i;
+    const next = entries[i + 1]!.word.lower;
+    if (!previous.breakAfter && SUBJECTS[locale].has(next) && FINITE[locale].has(entries[i]!.word.lower)) return i;
+  }
+  return undefined;
+}
+
+const SUBJECTS: Record<'nb' | 'nn', Set<string>> = {
+  nb: new Set('du vi jeg dere de det han hun den nav'.split(' ')),
+  nn: new Set('du vi eg de dei det han ho den nav'.split(' ')),
+};
+/** Finite verbs that open an inverted main clause (må du, kan vi, får du). */
+const FINITE: Record<'nb' | 'nn', Set<string>> = {
+  nb: new Set('må kan skal vil bør får har er blir kommer gjelder trenger ønsker'.split(' ')),
+  nn: new Set('må kan skal vil bør får har er blir kjem gjeld treng ønskjer'.split(' ')),
+};

@@ -297,7 +297,9 @@ function subjectOfQuestion(entries: ReturnType<typeof wordsWithBreaks>, i: numbe
 }
 
 function isFinitePassive(entries: ReturnType<typeof wordsWithBreaks>, i: number, question: boolean, l: Lists): boolean {
-  if (i === 0) return question; // «Sendes søknaden automatisk?» is passive; «Ektefelles inntekt …» is not
+  // «Sendes søknaden automatisk?» and «Opprettholdes avgjørelsen, blir …» (a condition) are passive;
+  // «Ektefelles inntekt …» is not: a genitive stands before an indefinite noun.
+  if (i === 0) return question || isConditionOpening(entries, l);
   const previous = entries[i - 1]!;
   const prev = previous.word.lower;
   // «Hvordan beregnes inntekten?», «Når utbetales pengene?»: a question word, then the verb.
@@ -315,6 +317,14 @@ function isFinitePassive(entries: ReturnType<typeof wordsWithBreaks>, i: number,
   const n = next.word.lower;
   if (l.followers.has(n) || endsWithAny(n, l.followerSuffixes) || next.word.letters === 0) return true;
   return l.subjectWords.has(prev) || isDefiniteNoun(prev, l);
+}
+
+/** «Opprettholdes avgjørelsen, …»: the verb first, then a definite noun and a comma, is a condition. */
+function isConditionOpening(entries: ReturnType<typeof wordsWithBreaks>, l: Lists): boolean {
+  const verb = entries[0];
+  const subject = entries[1];
+  if (verb === undefined || subject === undefined || verb.breakAfter) return false;
+  return isDefiniteNoun(subject.word.lower, l) && subject.breakAfter;
 }
 
 export const passive = plainRule({
