@@ -19,7 +19,7 @@ describe('stiff words', () => {
     const incomplete = stiffWords.filter(
       (e) =>
         e.nb.length === 0 ||
-        e.nn.length === 0 ||
+        (e.nn.length === 0) !== (e.nbOnly === true) ||
         (e.advice === undefined && (e.plain.nb.length === 0 || e.plain.nn.length === 0)) ||
         e.source.trim() === '' ||
         [...e.nb, ...e.nn, ...e.plain.nb, ...e.plain.nn].some((w) => w.trim() === ''),

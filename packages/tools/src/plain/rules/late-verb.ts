@@ -46,6 +46,10 @@ export const lateVerb = plainRule({
     pass: [
       { text: 'Hvis du har barn, må du si fra.', note: 'a short condition first is fine' },
       { text: 'Du må si fra hvis du i løpet av de siste tre månedene har fått penger fra andre.' },
+      {
+        text: 'Når du gir en annen person lov til å gjøre noe for deg, for eksempel å snakke med NAV.',
+        note: 'no main clause at all (a glossary explanation)',
+      },
     ],
   },
   check({ segmented, sentence, norwegian }) {
@@ -71,9 +75,9 @@ export const lateVerb = plainRule({
 });
 
 /**
- * Where the main clause starts, as a word index: after the first comma, or (where the writer left the comma
- * out) at a verb followed by its subject («… må du», «… kan vi»), the inverted order of a main clause after
- * a fronted clause. Undefined when neither comes before the last word.
+ * Where the main clause starts, as a word index: after the first comma when a finite verb or its subject
+ * follows, or (where the writer left the comma out) at a verb followed by its subject («… må du», «… kan
+ * vi»), the inverted order of a main clause after a fronted clause. Undefined when there is none.
  */
 function mainClauseStart(
   text: string,
@@ -82,8 +86,10 @@ function mainClauseStart(
 ): number | undefined {
   for (let i = 1; i < entries.length - 1; i++) {
     const previous = entries[i - 1]!;
-    if (previous.breakAfter && text.slice(previous.word.end, entries[i]!.word.start).includes(',')) return i;
     const next = entries[i + 1]!.word.lower;
+    // After a comma, a main clause opens with its finite verb («…, må du»); «…, for eksempel …» is no main clause.
+    if (previous.breakAfter && text.slice(previous.word.end, entries[i]!.word.start).includes(','))
+      return FINITE[locale].has(entries[i]!.word.lower) || SUBJECTS[locale].has(next) ? i : undefined;
     if (!previous.breakAfter && SUBJECTS[locale].has(next) && FINITE[locale].has(entries[i]!.word.lower)) return i;
   }
   return undefined;

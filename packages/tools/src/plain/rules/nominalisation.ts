@@ -17,7 +17,7 @@ interface Lists {
   inflections: string[];
   notVerbalNouns: string[];
   fixedPhrases: Array<{ phrase: string[]; verb: string }>;
-  lightPhrases: Array<{ words: Array<Set<string>>; verb: string }>;
+  lightPhrases: Array<{ words: Array<Set<string>>; verb: string; gap?: number }>;
   phraseGap: number;
 }
 
@@ -30,7 +30,11 @@ function lists(raw: (typeof data)['nb']): Lists {
     inflections: [...raw.inflections].sort((a, b) => b.length - a.length),
     notVerbalNouns: raw.notVerbalNouns,
     fixedPhrases: raw.fixedPhrases,
-    lightPhrases: raw.lightPhrases.map((p) => ({ words: p.words.map((w) => new Set(w.split('|'))), verb: p.verb })),
+    lightPhrases: raw.lightPhrases.map((p) => ({
+      words: p.words.map((w) => new Set(w.split('|'))),
+      verb: p.verb,
+      ...('gap' in p && typeof p.gap === 'number' ? { gap: p.gap } : {}),
+    })),
     phraseGap: raw.phraseGap,
   };
 }
@@ -108,7 +112,7 @@ export function findNominalisations(
   const spanOf = (first: number, last: number) => ({ start: entries[first]!.word.start, end: entries[last]!.word.end });
   for (let i = 0; i < entries.length; i++) {
     let phrase: number[] | undefined;
-    const light = l.lightPhrases.find((p) => (phrase = phraseAt(entries, lower, i, p.words, l.phraseGap)));
+    const light = l.lightPhrases.find((p) => (phrase = phraseAt(entries, lower, i, p.words, p.gap ?? l.phraseGap)));
     if (light && phrase) {
       const last = phrase[phrase.length - 1]!;
       hits.push({ words: phrase.map((k) => entries[k]!.word.text), span: spanOf(i, last), verb: light.verb });
@@ -196,6 +200,7 @@ export const nominalisation = plainRule({
       { text: 'Vurderingen tar tid.' },
       { text: 'Du får beskjed når vi har behandlet søknaden.', note: 'getting a message is plain' },
       { text: 'Vi trenger kontaktinformasjon til deg.' },
+      { text: 'Kommunen skal hjelpe deg å finne et sted å bo.', note: '«finne sted» only as it stands' },
     ],
   },
   check({ segmented, sentence, norwegian }) {

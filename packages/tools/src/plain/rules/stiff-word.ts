@@ -14,6 +14,8 @@ export interface StiffWordEntry {
   severity?: 'info' | 'warning';
   /** Stiff only outside questions: «Hva gjelder søknaden, …» is stiff, «Hva gjelder det?» is not. */
   notInQuestion?: boolean;
+  /** Stiff in bokmål only: the nynorsk word is the plain one (dersom, stadfeste); no nynorsk forms. */
+  nbOnly?: boolean;
   /** For a word with nothing to put in its place (plain is empty): drop it, rewrite the sentence, or repeat the noun. */
   advice?: StiffAdvice;
 }
