@@ -213,6 +213,23 @@ function sPassiveCandidate(word: string, l: Lists, locale: 'nb' | 'nn'): 'finite
 }
 
 /**
+ * «Søknaden behandles av NAV»: the agent after «av» (a name or a definite noun) does it in the suggestion
+ * («NAV behandler»), instead of the lexicon's usual actor.
+ */
+function withAgent(
+  active: { active?: string; actor?: string },
+  entries: ReturnType<typeof wordsWithBreaks>,
+  i: number,
+  l: Lists,
+): { active?: string; actor?: string } {
+  const by = entries[i + 1];
+  const agent = entries[i + 2]?.word;
+  if (active.active === undefined || by === undefined || agent === undefined || by.breakAfter) return active;
+  if (by.word.lower !== 'av' || !(UPPER_START.test(agent.text) || isDefiniteNoun(agent.lower, l))) return active;
+  return { ...active, actor: agent.text };
+}
+
+/**
  * The active form to suggest, only for verbs in the lexicon: a form built from the word alone can be wrong
  * (gjøres → «gjører») or untrue (innvilges → «du innvilger»), and a wrong suggestion is worse than none.
  */
@@ -277,7 +294,7 @@ export function findPassives(segmented: Segmented, sentence: Sentence, locale: '
       hits.push({
         kind: 's-passive',
         words: [word.text],
-        ...activeOf(w, false, l),
+        ...withAgent(activeOf(w, false, l), entries, i, l),
         span: { start: word.start, end: word.end },
       });
   });
