@@ -41,9 +41,9 @@ function explainedAt(text: string): Map<string, number> {
   const note = (abbreviation: string, at: number) => {
     if (!explained.has(abbreviation)) explained.set(abbreviation, at);
   };
-  for (const m of text.matchAll(/(\p{Lu}{2,})\s*\(\s*\p{L}[^()]{3,}\)/gu)) note(m[1]!, m.index);
-  for (const m of text.matchAll(/\p{L}{4,}[^()]*?\s*\(\s*(\p{Lu}{2,})\s*\)/gu))
-    note(m[1]!, m.index + m[0].indexOf('('));
+  // Bounded patterns, so that a long text is read in linear time.
+  for (const m of text.matchAll(/(\p{Lu}{2,})\s?\(\s?\p{L}[^()]{3,120}\)/gu)) note(m[1]!, m.index);
+  for (const m of text.matchAll(/\p{L}{4}\s?\(\s?(\p{Lu}{2,})\s?\)/gu)) note(m[1]!, m.index + m[0].indexOf('('));
   return explained;
 }
 
@@ -51,9 +51,9 @@ export function findAbbreviations(segmented: Segmented, locale: string): Abbrevi
   const hits: AbbreviationHit[] = [];
   const explained = segmented.text.includes('(') ? explainedAt(segmented.text) : new Map<string, number>();
   // Words of a sentence in capitals are reported once, as shouting.
-  const shouted = segmented.sentences.filter(isShouting).flatMap((s) => s.words);
+  const shouted = new Set(segmented.sentences.filter(isShouting).flatMap((s) => s.words));
   for (const word of segmented.words) {
-    if (word.placeholder || shouted.includes(word)) continue;
+    if (word.placeholder || shouted.has(word)) continue;
     let offset = word.start;
     for (const part of word.text.split(/[-\u2010\u2011]/)) {
       const start = offset;

@@ -10,7 +10,8 @@ import { wordsWithBreaks } from './context.ts';
 import { plainRule } from './rule.ts';
 
 interface Lists {
-  lightVerbs: string[][];
+  /** Light verbs by their first word, longest first: gi → [gi]; sette → [sette i gang]. */
+  lightVerbs: Map<string, string[][]>;
   window: number;
   stopWords: Set<string>;
   suffixes: string[];
@@ -23,7 +24,7 @@ interface Lists {
 
 function lists(raw: (typeof data)['nb']): Lists {
   return {
-    lightVerbs: raw.lightVerbs.map((v) => v.split(' ')).sort((a, b) => b.length - a.length),
+    lightVerbs: byFirstWord(raw.lightVerbs.map((v) => v.split(' ')).sort((a, b) => b.length - a.length)),
     window: raw.window,
     stopWords: new Set(raw.stopWords),
     suffixes: raw.nounSuffixes,
@@ -38,6 +39,16 @@ function lists(raw: (typeof data)['nb']): Lists {
     phraseGap: raw.phraseGap,
   };
 }
+
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const phrase of phrases) map.set(phrase[0]!, [...(map.get(phrase[0]!) ?? []), phrase]);
+  return map;
+}
+
+/** The light verb (one or more words) that starts at `at`, if any. */
+const lightVerbAt = (l: Lists, lower: readonly string[], at: number): string[] | undefined =>
+  l.lightVerbs.get(lower[at]!)?.find((v) => matchesAt(lower, at, v));
 
 const LISTS: Record<'nb' | 'nn', Lists> = { nb: lists(data.nb), nn: lists(data.nn) };
 
@@ -130,12 +141,12 @@ export function findNominalisations(
       i = last;
       continue;
     }
-    const verb = l.lightVerbs.find((v) => matchesAt(lower, i, v));
+    const verb = lightVerbAt(l, lower, i);
     if (!verb) continue;
     const verbEnd = i + verb.length - 1;
     if (entries[verbEnd]!.breakAfter) continue;
     for (let j = verbEnd + 1; j < entries.length && j <= verbEnd + l.window; j++) {
-      if (l.stopWords.has(lower[j]!) || l.lightVerbs.some((v) => matchesAt(lower, j, v))) break;
+      if (l.stopWords.has(lower[j]!) || lightVerbAt(l, lower, j) !== undefined) break;
       const stem = verbalNounStem(lower[j]!, l);
       if (stem !== undefined) {
         const made = verbOf(stem);

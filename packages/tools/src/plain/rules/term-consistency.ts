@@ -25,14 +25,14 @@ interface Use {
 }
 
 /** The term uses in a text: word parts in capitals or capitalised (keyed by lower case), and the spelling groups' forms. */
-function usesIn(text: string): Use[] {
+function usesIn(text: string, lowerWords?: Set<string>): Use[] {
   const uses: Use[] = [];
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const part = match[0];
     const start = match.index;
-    // Lower-case uses count too: a word also written in lower case is a common word, not a name (Søknad/søknad).
-    if (CAPITALS.test(part) || CAPITALISED.test(part) || LOWER.test(part))
+    if (CAPITALS.test(part) || CAPITALISED.test(part))
       uses.push({ key: `case:${part.toLocaleLowerCase()}`, spelling: part, start, end: start + part.length });
+    else if (lowerWords !== undefined && LOWER.test(part)) lowerWords.add(part);
   }
   for (const [spelling, key] of GROUP_OF) {
     for (let at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + spelling.length)) {
@@ -53,8 +53,10 @@ function firstSpellingsOf(texts: readonly string[]): Map<string, string> {
   if (!found) {
     found = new Map();
     const spellings = new Map<string, Set<string>>();
+    // Lower-case words count too: a word also written in lower case is a common word, not a name (Søknad/søknad).
+    const lowerWords = new Set<string>();
     for (const text of texts)
-      for (const use of usesIn(text)) {
+      for (const use of usesIn(text, lowerWords)) {
         if (!found.has(use.key)) found.set(use.key, use.spelling);
         const set = spellings.get(use.key) ?? new Set();
         set.add(use.spelling);
@@ -63,7 +65,7 @@ function firstSpellingsOf(texts: readonly string[]): Map<string, string> {
     // A word written one way only is fine («Nav» alone); one also written in lower case is a common word
     // with a capital first in a sentence, not a name.
     for (const [key, set] of spellings)
-      if (set.size < 2 || (key.startsWith('case:') && set.has(key.slice(5)))) found.delete(key);
+      if (set.size < 2 || (key.startsWith('case:') && lowerWords.has(key.slice(5)))) found.delete(key);
     firstSpellings.set(texts, found);
   }
   return found;
