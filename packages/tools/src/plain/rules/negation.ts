@@ -2,7 +2,7 @@
 // BankID»). The reader has to turn the sentence round twice; a positive sentence says the same («Du må ha
 // BankID for å søke»). A clause ends at punctuation or at «og», «eller», «men» (two negated clauses side by
 // side are not a double negation).
-import { plainRule } from './rule.ts';
+import { plainRule, type RuleFinding } from './rule.ts';
 import { wordsWithBreaks } from './context.ts';
 
 interface Lists {
@@ -68,7 +68,7 @@ export const negation = plainRule({
     if (norwegian === undefined) return [];
     const l = LISTS[norwegian];
     const entries = wordsWithBreaks(segmented, sentence);
-    const out = [];
+    const out: Array<RuleFinding<'double' | 'positive'>> = [];
     let open: number | undefined; // the first negation of the current clause
     for (let i = 0; i < entries.length; i++) {
       const { word, breakAfter } = entries[i]!;

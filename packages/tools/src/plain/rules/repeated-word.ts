@@ -1,5 +1,5 @@
 // Repeated words: the same word twice in a row («og og», «du du»), a slip the eye reads past.
-import { plainRule } from './rule.ts';
+import { plainRule, type RuleFinding } from './rule.ts';
 import { wordsWithBreaks } from './context.ts';
 
 export const repeatedWord = plainRule({
@@ -28,7 +28,7 @@ export const repeatedWord = plainRule({
   },
   check({ segmented, sentence }) {
     const entries = wordsWithBreaks(segmented, sentence);
-    const out = [];
+    const out: Array<RuleFinding<'repeated' | 'removeOne'>> = [];
     for (let i = 1; i < entries.length; i++) {
       const previous = entries[i - 1]!;
       const { word } = entries[i]!;
@@ -45,5 +45,5 @@ export const repeatedWord = plainRule({
   },
 });
 
-/** Words that may stand twice in a row in a correct sentence: «Det det gjelder», «Hun har har» is not, but «at at» is rare enough to flag. */
+/** Words that stand twice in a row in correct Norwegian: «Det det gjelder, er …», «det som som regel skjer». */
 const ALLOWED_TWICE = new Set(['det', 'som', 'den', 'de', 'dei']);
