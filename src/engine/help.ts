@@ -9,7 +9,7 @@ export const CONTACT_CHANNELS = ['phone', 'message', 'video', 'meeting'] as cons
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
 export interface HelpRequest {
-  /** The user asked NAV to get in touch ("Jeg vil at NAV tar kontakt med meg"). */
+  /** The user asked NAV to get in touch ("Jeg vil at NAV kontakter meg"). */
   contact: boolean;
   /** The channel the user prefers; only with contact. */
   channel?: ContactChannel;

@@ -60,7 +60,7 @@ describe('before sending', () => {
     assert(items[0]!.startsWith('Du trenger hjelp med: Hvor mye får du utbetalt i lønn i måneden?'), items[0]);
     assert(items[0]!.includes('Saksbehandleren ser at du trenger hjelp her'), 'what an unsure answer means');
     assert(items[1]!.startsWith('Du sender «Lønnsslipp for den siste måneden» senere.'), items[1]);
-    assert(items[1]!.includes('NAV trenger dokumentet før vi kan gi deg svar.'), 'what a document sent later means');
+    assert(items[1]!.includes('NAV trenger dokumentet før vi kan svare deg.'), 'what a document sent later means');
     assert(items[2]!.startsWith('Du har ikke «Kontoutskrift for de siste tre månedene».'), items[2]);
     assert(text(widget, '.notice').includes('Du kan sende likevel.'), 'never a block');
 

@@ -509,6 +509,25 @@ function sourceEntryFor(key: string, sourceEntries: ReadonlyMap<string, TextEntr
   return plural === undefined ? undefined : sourceEntries?.get(`${key.slice(0, -plural.length - 1)}_other`);
 }
 
+const siblingCache = new WeakMap<ReadonlyMap<string, TextEntry>, Record<Variant, readonly string[]>>();
+
+/** The texts of one locale in key order, per variant (a plain text falls back to its standard text). */
+function siblingsOf(entries: ReadonlyMap<string, TextEntry>, variant: Variant): readonly string[] {
+  let found = siblingCache.get(entries);
+  if (!found) {
+    const all = [...entries.values()];
+    found = {
+      standard: all.flatMap((e) => (e.standard === undefined ? [] : [e.standard])),
+      plain: all.flatMap((e) => {
+        const text = e.plain ?? e.standard;
+        return text === undefined ? [] : [text];
+      }),
+    };
+    siblingCache.set(entries, found);
+  }
+  return found[variant];
+}
+
 /**
  * The text and sentence rules of one text item in the registry's order (sentence rules next to each other
  * report sentence by sentence), then the rules that compare it with its counterparts.
@@ -530,6 +549,7 @@ function textRules(
     item,
     segmented,
     norwegian: norwegianOf(item.locale, config),
+    siblings: siblingsOf(ownEntries, item.variant),
   };
   const out: RawFinding[] = [];
   const text = item.text;

@@ -160,7 +160,7 @@ describe('lintForm', () => {
       severity: 'warning',
       words: ['behandles'],
       message: '«behandles» er passiv. Leseren ser ikke hvem som gjør noe.',
-      suggestion: 'Skriv hvem som gjør det, for eksempel «NAV behandler» eller «du behandler».',
+      suggestion: 'Skriv hvem som gjør det, i aktiv form: «NAV behandler».',
       step: 'a',
       pointer: '/fields/x/hint',
     });

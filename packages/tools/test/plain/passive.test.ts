@@ -63,6 +63,33 @@ describe('passive rule', () => {
     expect(recall(total)).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('suggests a rewrite only for verbs in the lexicon, with who does it (never «NAV gjører» or «du innvilger»)', () => {
+    const s = segment(
+      'Søknaden gjøres ferdig. Stønad innvilges. Du omfattes av ordningen. Søknaden mottas av NAV.',
+      'nb',
+    );
+    const hits = s.sentences.flatMap((x) => findPassives(s, x, 'nb'));
+    expect(hits.map((h) => [h.words.join(' '), h.actor, h.active])).toEqual([
+      ['gjøres', undefined, undefined],
+      ['innvilges', 'vi', 'innvilger'],
+      ['omfattes', undefined, undefined],
+      ['mottas', 'NAV', 'mottar'],
+    ]);
+    const findings = exampleFindings('passive', { text: 'Søknaden gjøres ferdig.' });
+    expect(findings.map((f) => f.suggestion).join(' ')).not.toMatch(/gjører/);
+  });
+
+  it('finds the passives issue 17 saw missed', () => {
+    const found = (text: string, locale: 'nb' | 'nn' = 'nb') =>
+      exampleFindings('passive', { text, locale }).map((f) => f.words.join(' '));
+    expect(found('Søknaden mottas av NAV.')).toEqual(['mottas']);
+    expect(found('Dette godtas ikke.')).toEqual(['godtas']);
+    expect(found('Stønaden ytes til alle.')).toEqual(['ytes']);
+    expect(found('Hvordan beregnes inntekten?')).toEqual(['beregnes']);
+    expect(found('Barnetrygd holdes utenfor.')).toEqual(['holdes']);
+    expect(found('Søknaden er vorten behandla.', 'nn')).toEqual(['vorten behandla']);
+  });
+
   it('suggests an active form', () => {
     const s = segment('Skjemaet må sendes i dag. Søknaden behandles av NAV.', 'nb');
     const hits = s.sentences.flatMap((x) => findPassives(s, x, 'nb'));

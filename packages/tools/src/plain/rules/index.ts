@@ -7,20 +7,27 @@
 import type { PlainConfig } from '../config.ts';
 import type { Severity } from '../types.ts';
 import { abbreviation } from './abbreviation.ts';
+import { bokmalInNynorsk } from './bokmal-in-nynorsk.ts';
 import { languageOf } from './context.ts';
 import { fleschStep } from './flesch-step.ts';
 import { impossibleDate } from './impossible-date.ts';
 import { leftover } from './leftover.ts';
+import { lateVerb } from './late-verb.ts';
 import { lixStep } from './lix-step.ts';
+import { negation } from './negation.ts';
 import { nominalisation } from './nominalisation.ts';
 import { oneQuestion } from './one-question.ts';
 import { paragraphLength } from './paragraph-length.ts';
 import { passive } from './passive.ts';
 import { placeholderMismatch } from './placeholder-mismatch.ts';
 import { readerAddress } from './reader-address.ts';
+import { repeatedWord } from './repeated-word.ts';
 import type { PlainRule, RuleFinding, RuleScope } from './rule.ts';
+import { sentenceDifficulty } from './sentence-difficulty.ts';
 import { sentenceLength } from './sentence-length.ts';
+import { shouting } from './shouting.ts';
 import { stiffWord } from './stiff-word.ts';
+import { termConsistency } from './term-consistency.ts';
 import { untranslated } from './untranslated.ts';
 
 const MODULES = [
@@ -32,11 +39,18 @@ const MODULES = [
   leftover,
   placeholderMismatch,
   impossibleDate,
+  shouting,
+  repeatedWord,
   passive,
   nominalisation,
+  negation,
+  lateVerb,
+  sentenceDifficulty,
   stiffWord,
   readerAddress,
   abbreviation,
+  bokmalInNynorsk,
+  termConsistency,
   untranslated,
 ] as const;
 

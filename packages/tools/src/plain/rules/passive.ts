@@ -54,6 +54,16 @@ interface Lists {
   strongParticiples: Set<string>;
   pluralParticipleSuffixes: string[];
   aParticiples: boolean;
+  questionWords: Set<string>;
+  lexicon: Map<string, ActiveForm>;
+}
+
+/** The active form of a passive verb from the lexicon: behandles → behandle, behandler, vi. */
+interface ActiveForm {
+  infinitive: string;
+  present: string;
+  /** Who usually does it: «vi» (the office) or «du» (the reader). */
+  actor: string;
 }
 
 interface RawLists {
@@ -80,6 +90,8 @@ interface RawLists {
   strongParticiples: string[];
   pluralParticipleSuffixes: string[];
   aParticiples: boolean;
+  questionWords: string[];
+  lexicon: Record<string, string[]>;
 }
 
 function lists(raw: RawLists): Lists {
@@ -107,6 +119,13 @@ function lists(raw: RawLists): Lists {
     strongParticiples: new Set(raw.strongParticiples),
     pluralParticipleSuffixes: raw.pluralParticipleSuffixes,
     aParticiples: raw.aParticiples,
+    questionWords: new Set(raw.questionWords),
+    lexicon: new Map(
+      Object.entries(raw.lexicon).map(([passive, [infinitive = '', present = '', actor = '']]) => [
+        passive,
+        { infinitive, present, actor },
+      ]),
+    ),
   };
 }
 
@@ -136,10 +155,13 @@ export interface PassiveHit {
   kind: 's-passive' | 'bli-passive';
   /** The words that make the passive: [sendes] or [blir, behandlet]. */
   words: string[];
-  /** An active form to suggest, where one can be made from the word (sender, sende). */
+  /** An active form to suggest, for verbs in the lexicon (sender, sende). */
   active?: string;
+  /** Who does it in the suggestion (vi, du), for verbs in the lexicon. */
+  actor?: string;
   /** The modal or «å» before a passive infinitive (må sendes → må). */
   modal?: string;
+  span: { start: number; end: number };
 }
 
 const endsWithAny = (word: string, suffixes: readonly string[], minStem = 2): boolean =>
@@ -190,11 +212,31 @@ function sPassiveCandidate(word: string, l: Lists, locale: 'nb' | 'nn'): 'finite
   return undefined;
 }
 
-function activeOf(word: string, infinitive: boolean, locale: 'nb' | 'nn'): string | undefined {
-  if (locale === 'nn') return word.endsWith('ast') ? `${word.slice(0, -3)}e` : undefined;
-  if (!word.endsWith('s')) return undefined;
-  const stem = word.slice(0, -1); // sendes → sende, gis → gi
-  return infinitive ? stem : `${stem}r`; // sende / sender
+/**
+ * «Søknaden behandles av NAV»: the agent after «av» (a name or a definite noun) does it in the suggestion
+ * («NAV behandler»), instead of the lexicon's usual actor.
+ */
+function withAgent(
+  active: { active?: string; actor?: string },
+  entries: ReturnType<typeof wordsWithBreaks>,
+  i: number,
+  l: Lists,
+): { active?: string; actor?: string } {
+  const by = entries[i + 1];
+  const agent = entries[i + 2]?.word;
+  if (active.active === undefined || by === undefined || agent === undefined || by.breakAfter) return active;
+  if (by.word.lower !== 'av' || !(UPPER_START.test(agent.text) || isDefiniteNoun(agent.lower, l))) return active;
+  return { ...active, actor: agent.text };
+}
+
+/**
+ * The active form to suggest, only for verbs in the lexicon: a form built from the word alone can be wrong
+ * (gjøres → «gjører») or untrue (innvilges → «du innvilger»), and a wrong suggestion is worse than none.
+ */
+function activeOf(word: string, infinitive: boolean, l: Lists): { active?: string; actor?: string } {
+  const form = l.lexicon.get(word);
+  if (form === undefined) return {};
+  return { active: infinitive ? form.infinitive : form.present, actor: form.actor };
 }
 
 /** Passive verbs in one sentence of a bokmål or nynorsk text. */
@@ -216,7 +258,11 @@ export function findPassives(segmented: Segmented, sentence: Sentence, locale: '
         if (l.skipAfterAuxiliary.has(c)) {
           skipped++;
         } else if (isParticiple(c, entries[j + 1]?.word.lower, l)) {
-          hits.push({ kind: 'bli-passive', words: [word.text, candidate.text] });
+          hits.push({
+            kind: 'bli-passive',
+            words: [word.text, candidate.text],
+            span: { start: word.start, end: candidate.end },
+          });
           used.add(j);
           break;
         } else if (isDefiniteNoun(c, l) || POSSESSIVES.has(c)) {
@@ -234,12 +280,23 @@ export function findPassives(segmented: Segmented, sentence: Sentence, locale: '
     if (kind === undefined) return;
     const modal = modalBefore(entries, i, l);
     if (modal !== undefined && !subjectOfQuestion(entries, i, l)) {
-      hits.push({ kind: 's-passive', words: [word.text], modal, ...optional(activeOf(w, true, locale)) });
+      hits.push({
+        kind: 's-passive',
+        words: [word.text],
+        modal,
+        ...activeOf(w, true, l),
+        span: { start: word.start, end: word.end },
+      });
       return;
     }
     if (kind === 'afterModal') return;
     if (isFinitePassive(entries, i, question, l))
-      hits.push({ kind: 's-passive', words: [word.text], ...optional(activeOf(w, false, locale)) });
+      hits.push({
+        kind: 's-passive',
+        words: [word.text],
+        ...withAgent(activeOf(w, false, l), entries, i, l),
+        span: { start: word.start, end: word.end },
+      });
   });
   return hits;
 }
@@ -256,12 +313,14 @@ function subjectOfQuestion(entries: ReturnType<typeof wordsWithBreaks>, i: numbe
   return !(l.followers.has(n) || endsWithAny(n, l.followerSuffixes) || next.word.letters === 0);
 }
 
-const optional = (active: string | undefined): { active?: string } => (active === undefined ? {} : { active });
-
 function isFinitePassive(entries: ReturnType<typeof wordsWithBreaks>, i: number, question: boolean, l: Lists): boolean {
-  if (i === 0) return question; // «Sendes søknaden automatisk?» is passive; «Ektefelles inntekt …» is not
+  // «Sendes søknaden automatisk?» and «Opprettholdes avgjørelsen, blir …» (a condition) are passive;
+  // «Ektefelles inntekt …» is not: a genitive stands before an indefinite noun.
+  if (i === 0) return question || isConditionOpening(entries, l);
   const previous = entries[i - 1]!;
   const prev = previous.word.lower;
+  // «Hvordan beregnes inntekten?», «Når utbetales pengene?»: a question word, then the verb.
+  if (question && i === 1 && l.questionWords.has(prev)) return true;
   if (!previous.breakAfter) {
     const beforePrevious = entries[i - 2];
     const postNominal =
@@ -275,6 +334,14 @@ function isFinitePassive(entries: ReturnType<typeof wordsWithBreaks>, i: number,
   const n = next.word.lower;
   if (l.followers.has(n) || endsWithAny(n, l.followerSuffixes) || next.word.letters === 0) return true;
   return l.subjectWords.has(prev) || isDefiniteNoun(prev, l);
+}
+
+/** «Opprettholdes avgjørelsen, …»: the verb first, then a definite noun and a comma, is a condition. */
+function isConditionOpening(entries: ReturnType<typeof wordsWithBreaks>, l: Lists): boolean {
+  const verb = entries[0];
+  const subject = entries[1];
+  if (verb === undefined || subject === undefined || verb.breakAfter) return false;
+  return isDefiniteNoun(subject.word.lower, l) && subject.breakAfter;
 }
 
 export const passive = plainRule({
@@ -334,7 +401,8 @@ export const passive = plainRule({
               : ('useActiveAfterModal' as const),
       severity: 'warning' as const,
       words: hit.words,
-      params: { active: hit.active ?? '', modal: hit.modal ?? '' },
+      span: hit.span,
+      params: { active: hit.active ?? '', actor: hit.actor ?? '', modal: hit.modal ?? '' },
     }));
   },
 });

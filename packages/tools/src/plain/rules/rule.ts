@@ -33,6 +33,11 @@ interface ItemContext extends BaseContext {
   segmented: Segmented;
   /** bokmål or nynorsk, for the data-backed Norwegian rules; undefined in other languages. */
   norwegian: 'nb' | 'nn' | undefined;
+  /**
+   * The texts of the same locale and variant in the form (or collection), in key order, this one included:
+   * for rules that compare a text with the rest of the form (term consistency). Absent: the text alone.
+   */
+  siblings?: readonly string[];
 }
 
 export interface TextContext extends ItemContext {
@@ -82,6 +87,8 @@ export interface RuleFinding<M extends string = string> {
   suggestion: M;
   /** The words found (empty for scores). */
   words: string[];
+  /** Where in the text item's text the words are: UTF-16 offsets, end exclusive. */
+  span?: { start: number; end: number };
   /** Default: meta.severity. */
   severity?: Severity;
   /** Step rules only: the variant a score is about (default standard); text rules report their text's variant. */
@@ -90,8 +97,6 @@ export interface RuleFinding<M extends string = string> {
   /** The measured value and the bar it broke. */
   value?: number;
   limit?: number;
-  /** Where in the text item's text the words are: UTF-16 offsets, end exclusive. */
-  span?: { start: number; end: number };
 }
 
 /** A text to try a rule on. Defaults: bokmål, the standard variant, role other, key «text». */

@@ -14,7 +14,13 @@ export interface StiffWordEntry {
   severity?: 'info' | 'warning';
   /** Stiff only outside questions: «Hva gjelder søknaden, …» is stiff, «Hva gjelder det?» is not. */
   notInQuestion?: boolean;
+  /** Stiff in bokmål only: the nynorsk word is the plain one (dersom, stadfeste); no nynorsk forms. */
+  nbOnly?: boolean;
+  /** For a word with nothing to put in its place (plain is empty): drop it, rewrite the sentence, or repeat the noun. */
+  advice?: StiffAdvice;
 }
+
+export type StiffAdvice = 'drop' | 'rewrite' | 'repeat';
 
 export const stiffWords: readonly StiffWordEntry[] = data.entries as StiffWordEntry[];
 
@@ -46,7 +52,9 @@ const INDEX: Record<'nb' | 'nn', Map<string, Form[]>> = { nb: index('nb'), nn: i
 
 export interface StiffWordHit {
   words: string[];
+  span: { start: number; end: number };
   alternatives: string[];
+  advice?: StiffAdvice;
   severity: Severity;
   source: string;
 }
@@ -65,9 +73,12 @@ function findInSentence(sentence: Sentence, locale: 'nb' | 'nn'): StiffWordHit[]
       (f) => f.tokens.every((t, k) => lower[i + k] === t) && !(f.entry.notInQuestion && sentence.end === '?'),
     );
     if (!form) continue;
+    const found = words.slice(i, i + form.tokens.length);
     hits.push({
-      words: words.slice(i, i + form.tokens.length).map((w) => w.text),
+      words: found.map((w) => w.text),
+      span: { start: found[0]!.start, end: found[found.length - 1]!.end },
       alternatives: form.entry.plain[locale],
+      ...(form.entry.advice === undefined ? {} : { advice: form.entry.advice }),
       severity: form.entry.severity ?? 'info',
       source: form.entry.source,
     });
@@ -86,7 +97,13 @@ export const stiffWord = plainRule({
         'Point out stiff and internal words (kanselliord) with plain alternatives; info or warning per entry, never error.',
       url: 'docs/plain-language.md#stiff-word',
     },
-    messages: { stiff: 'rules.stiff-word.message', writeInstead: 'rules.stiff-word.suggestion' },
+    messages: {
+      stiff: 'rules.stiff-word.message',
+      writeInstead: 'rules.stiff-word.suggestion',
+      drop: 'rules.stiff-word.suggestion_drop',
+      rewrite: 'rules.stiff-word.suggestion_rewrite',
+      repeat: 'rules.stiff-word.suggestion_repeat',
+    },
     appliesTo: { scope: ['text'], languages: 'norwegian', variants: ['standard', 'plain'] },
   },
   examples: {
@@ -103,9 +120,17 @@ export const stiffWord = plainRule({
         found: ['Hva gjelder'],
         note: 'a stiff opening outside a question',
       },
+      {
+        text: 'Vennligst prøv igjen. Vi innhenter opplysninger fra Skatteetaten.',
+        found: ['Vennligst', 'innhenter'],
+        note: '«vennligst» gets «stryk ordet» as advice, not as a word to write',
+      },
+      { text: 'Du kan henvende deg til NAV-kontoret ditt.', found: ['henvende deg'] },
+      { text: 'Vi har innhenta opplysningar om deg.', locale: 'nn', found: ['innhenta'] },
     ],
     pass: [
       { text: 'Hva gjelder det?', note: 'a plain question' },
+      { text: 'Du kan kontakte NAV-kontoret ditt. Vi henter opplysninger fra Skatteetaten.' },
       { text: 'Etter loven er dette nødvendig. Vi trenger hjelp med saken.' },
     ],
   },
@@ -113,9 +138,10 @@ export const stiffWord = plainRule({
     if (norwegian === undefined) return [];
     return findStiffWords(segmented, norwegian).map((hit) => ({
       message: 'stiff' as const,
-      suggestion: 'writeInstead' as const,
+      suggestion: hit.advice ?? ('writeInstead' as const),
       severity: hit.severity,
       words: hit.words,
+      span: hit.span,
       params: { source: hit.source, alternatives: { alternatives: hit.alternatives } },
     }));
   },
