@@ -97,6 +97,15 @@ function apostrophes(text: string): string[] {
   return [...found];
 }
 
+/** The whole word around a match, so a finding names what the translator wrote. */
+function wordAt(text: string, index: number, length: number): string {
+  let start = index;
+  let end = index + length;
+  while (start > 0 && LETTER.test(text[start - 1]!)) start--;
+  while (end < text.length && LETTER.test(text[end]!)) end++;
+  return text.slice(start, end);
+}
+
 export function checkTerms(input: TermsInput): Finding[] {
   const findings: Finding[] = [];
   const sources = Object.entries(input.source).map(([id, term]) => ({ id, pattern: sourcePattern(term.forms) }));
@@ -152,6 +161,7 @@ export function checkTerms(input: TermsInput): Finding[] {
         }
         for (const pattern of address) {
           const other = pattern.exec(value);
+          if (other) other[0] = wordAt(value, other.index, other[0].length);
           if (other)
             findings.push(
               finding('address-form', pointer, { ...where, found: other[0], address: termbase.address.form }),

@@ -26,6 +26,8 @@ export interface TextStatus {
   at: string;
   /** Fingerprint of the nb text checked against (nbFingerprint): a changed nb text makes the status stale. */
   nb: string;
+  /** How sure the checker is that the text means what nb means; a native review should start with the least sure. */
+  confidence?: 'high' | 'medium' | 'low';
   /** What the check found or changed, in a few words. */
   note?: string;
 }
@@ -57,6 +59,8 @@ export function isTextStatus(value: unknown): value is TextStatus {
     typeof value.at === 'string' &&
     DATE.test(value.at) &&
     typeof value.nb === 'string' &&
+    (value.confidence === undefined || ['high', 'medium', 'low'].includes(value.confidence as string)) &&
+    (value.note === undefined || typeof value.note === 'string') &&
     // Only a native speaker's review makes a text reviewed.
     (value.state === 'draft' || value.method === 'native-review')
   );
