@@ -11,6 +11,7 @@ import {
   CHECK_METHODS,
   isTextStatus,
   nbFingerprint,
+  nbSourceKey,
   readKeyLists,
   readStatuses,
   type CheckMethod,
@@ -61,7 +62,8 @@ const file = join(locales, locale, 'text-status.json');
 const statuses = readStatuses(await readJson(file).catch(() => ({})));
 const entries = (statuses[namespace] ??= {});
 for (const key of keys) {
-  const source = nb.get(key);
+  const sourceKey = nbSourceKey(key, nb);
+  const source = sourceKey === undefined ? undefined : nb.get(sourceKey);
   if (typeof source !== 'string' || !own.has(key)) {
     console.error(`${key}: no such text in nb and ${locale}.`);
     process.exit(2);
@@ -81,5 +83,12 @@ for (const key of keys) {
   }
   entries[key] = status;
 }
-await writeFile(file, `${JSON.stringify(statuses, null, 2)}\n`);
+// One text per line: a review changes the lines of the texts it checked, and nothing else.
+const lines = Object.entries(statuses).map(
+  ([ns, entries]) =>
+    `  ${JSON.stringify(ns)}: {\n${Object.entries(entries)
+      .map(([key, status]) => `    ${JSON.stringify(key)}: ${JSON.stringify(status)}`)
+      .join(',\n')}\n  }`,
+);
+await writeFile(file, `{\n${lines.join(',\n')}\n}\n`);
 console.log(`${locale}/${namespace}: ${keys.length} statuses recorded in ${file}.`);

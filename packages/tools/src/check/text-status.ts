@@ -49,6 +49,21 @@ export function nbFingerprint(text: string): string {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The nb text a translated key is checked against: the same key; for a plural form nb does not have (pl
+ * _few, ar _zero), nb's _other; for a plain variant nb does not have, nb's standard text.
+ */
+export function nbSourceKey(key: string, nb: ReadonlyMap<string, unknown>): string | undefined {
+  if (typeof nb.get(key) === 'string') return key;
+  const plural = /_(zero|one|two|few|many|other)(_plain)?$/.exec(key);
+  const candidates = plural
+    ? [key.slice(0, plural.index) + '_other' + (plural[2] ?? ''), key.slice(0, plural.index) + '_other']
+    : key.endsWith('_plain')
+      ? [key.slice(0, -'_plain'.length)]
+      : [];
+  return candidates.find((candidate) => typeof nb.get(candidate) === 'string');
+}
+
 export function isTextStatus(value: unknown): value is TextStatus {
   return (
     isObject(value) &&
