@@ -5,6 +5,7 @@
 import { at, finding, type Finding } from './findings.ts';
 import { isObject } from './model.ts';
 import type { LocaleTexts } from './parity.ts';
+import { nbSourceKey } from './text-status.ts';
 import { textLeaves } from '../../../../src/i18n/text-leaves.ts';
 
 /** nb: each term, the forms that name it in a text (whole words or phrases), and what it means. */
@@ -131,7 +132,8 @@ export function checkTerms(input: TermsInput): Finding[] {
       for (const [path, value] of textLeaves(target.texts)) {
         if (typeof value !== 'string') continue;
         const key = path.join('.');
-        const nb = nbTexts.get(key);
+        // A plural form or plain variant nb lacks is held to the nb text it translates.
+        const nb = nbTexts.get(nbSourceKey(key, nbTexts) ?? key);
         const where = { key, locale, file };
         if (typeof nb === 'string') {
           for (const { id, pattern } of sources) {
@@ -146,13 +148,13 @@ export function checkTerms(input: TermsInput): Finding[] {
               findings.push(finding('term-norwegian-missing', pointer, { ...where, term: id, norwegian }));
           }
         }
-        for (const { term, avoid } of Object.values(renderings)) {
+        for (const [id, { term, avoid }] of Object.entries(renderings)) {
           const wrong = avoid?.exec(value);
           if (wrong)
             findings.push(
               finding('term-rendering', pointer, {
                 ...where,
-                term: Object.keys(termbase.terms).find((id) => termbase.terms[id] === term)!,
+                term: id,
                 expected: term.translation,
                 found: wrong[0],
                 context: 'avoid',
@@ -161,10 +163,13 @@ export function checkTerms(input: TermsInput): Finding[] {
         }
         for (const pattern of address) {
           const other = pattern.exec(value);
-          if (other) other[0] = wordAt(value, other.index, other[0].length);
           if (other)
             findings.push(
-              finding('address-form', pointer, { ...where, found: other[0], address: termbase.address.form }),
+              finding('address-form', pointer, {
+                ...where,
+                found: wordAt(value, other.index, other[0].length),
+                address: termbase.address.form,
+              }),
             );
         }
         const stray = [
@@ -185,7 +190,7 @@ export function checkTerms(input: TermsInput): Finding[] {
   return findings;
 }
 
-/** The termbase file as written, or the reason it cannot be used. */
+/** The termbase file as written, or undefined when it lacks address, typography or terms. */
 export function readTermbase(value: unknown): LocaleTermbase | undefined {
   if (!isObject(value) || !isObject(value.typography) || !isObject(value.terms) || !isObject(value.address))
     return undefined;
