@@ -46,7 +46,7 @@ describe('the record as PDF', () => {
     // The user's Arabic answer, and the Arabic questions the user saw (lam-alef and other ligatures included).
     expect(text).toContain(ARABIC_TEXT.slice(0, -1));
     expect(text).toContain('ماذا حدث؟');
-    expect(text).toContain('لماذا تحتاج إلى المال؟');
+    expect(text).toContain('ما الذي تحتاج المال من أجله؟');
     // The Norwegian parts and the flags.
     for (const words of [
       'Dette må du følge opp',

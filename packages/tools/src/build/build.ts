@@ -12,6 +12,7 @@ import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
 import { withoutLintNotes } from '../../../../src/i18n/text-leaves.ts';
+import { namespaceStatus, readKeyLists, readStatuses } from '../check/text-status.ts';
 
 const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
 
@@ -114,10 +115,43 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
       // Explanations of hard words the widget offers where they appear (docs/decisions/0007-glossary.md).
       ...((await exists(glossary)) ? { [GLOSSARY_NAMESPACE]: await texts(glossary) } : {}),
       // Whether a human has reviewed each namespace's translation; the widget tells users of drafts.
-      [STATUS_KEY]: (await exists(status)) ? (JSON.parse(await readFile(status, 'utf8')) as unknown) : {},
+      [STATUS_KEY]: await reviewStatus(options.localesDir, locale, definition.id, status),
     };
     await writeFile(join(dir, 'locales', `${locale}.json`), JSON.stringify(resources));
     files.push(`locales/${locale}.json`);
   }
   return { dir, files };
+}
+
+/**
+ * status.json as the widget reads it, except that a namespace stays a draft until every critical text in it
+ * is reviewed by a native speaker against today's nb text (locales/nb/critical.json, decision 0027).
+ */
+async function reviewStatus(localesDir: string, locale: string, formId: string, statusFile: string): Promise<unknown> {
+  if (!(await exists(statusFile))) return {};
+  const declared = JSON.parse(await readFile(statusFile, 'utf8')) as unknown;
+  if (locale === 'nb' || typeof declared !== 'object' || declared === null) return declared;
+  const readIfThere = async (path: string): Promise<unknown> =>
+    (await exists(path)) ? (JSON.parse(await readFile(path, 'utf8')) as unknown) : {};
+  const critical = readKeyLists(await readIfThere(join(localesDir, 'nb', 'critical.json')));
+  const statuses = readStatuses(await readIfThere(join(localesDir, locale, 'text-status.json')));
+  const result: Record<string, unknown> = {};
+  for (const [namespace, value] of Object.entries(declared)) {
+    const keys = critical[namespace] ?? [];
+    const file = namespace === formId || namespace === WIDGET_NAMESPACE ? `${namespace}.json` : undefined;
+    if (keys.length === 0 || !file) {
+      result[namespace] = value;
+      continue;
+    }
+    const nb = await readIfThere(join(localesDir, 'nb', file));
+    const texts = await readIfThere(join(localesDir, locale, file));
+    result[namespace] = namespaceStatus({
+      declared: value,
+      critical: keys,
+      nb: nb as Record<string, unknown>,
+      texts: texts as Record<string, unknown>,
+      statuses: statuses[namespace],
+    });
+  }
+  return result;
 }

@@ -9,6 +9,8 @@ import { at, finding, type FileReport, type Finding, type FindingParams } from '
 import { parseJson } from './json.ts';
 import { checkParity, type LocaleTexts, type ParityInput } from './parity.ts';
 import { isObject } from './model.ts';
+import { checkTerms, readSourceTerms, readTermbase, type TermsInput } from './terms.ts';
+import { checkTextStatus, readKeyLists, readStatuses, type TextStatusInput } from './text-status.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
 
 export interface FileCheck extends FileReport {
@@ -158,6 +160,10 @@ async function parityFindings(
   if (nbWidget) source.widget = { texts: nbWidget, file: named('nb', 'widget.json') };
   const locales: ParityInput['locales'] = [];
   const missingFiles: Finding[] = [];
+  // Terms and review status (decision 0027): only where the files exist, so a new form's locales start simple.
+  const sourceTerms = readSourceTerms(await readObject('nb', 'termbase.json'));
+  const termLocales: TermsInput['locales'] = [];
+  const statusLocales: TextStatusInput['locales'] = [];
   for (const [locale, { index, texts }] of translations) {
     const widget = nbWidget ? await readObject(locale, 'widget.json') : undefined;
     if (nbWidget && !widget)
@@ -172,15 +178,45 @@ async function parityFindings(
         Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [],
       ]),
     );
-    locales.push({
+    const namespaces = {
+      [formId]: { texts, file: named(locale, `${formId}.json`) },
+      ...(widget ? { widget: { texts: widget, file: named(locale, 'widget.json') } } : {}),
+    };
+    locales.push({ locale, index, fallback, namespaces });
+    const termbaseFile = join(localesDir, locale, 'termbase.json');
+    const termbaseRead = sourceTerms ? await readJsonFile(termbaseFile) : undefined;
+    if (termbaseRead?.ok) {
+      const termbase = readTermbase(termbaseRead.value);
+      if (termbase) termLocales.push({ locale, index, termbase, namespaces });
+      else
+        missingFiles.push(
+          finding('texts-unreadable', at('/locales', index), {
+            context: 'termbase',
+            file: named(locale, 'termbase.json'),
+          }),
+        );
+    } else if (termbaseRead && termbaseRead.params.context !== 'missing') {
+      missingFiles.push(
+        finding('texts-unreadable', at('/locales', index), {
+          ...termbaseRead.params,
+          file: named(locale, 'termbase.json'),
+        }),
+      );
+    }
+    statusLocales.push({
       locale,
       index,
-      fallback,
-      namespaces: {
-        [formId]: { texts, file: named(locale, `${formId}.json`) },
-        ...(widget ? { widget: { texts: widget, file: named(locale, 'widget.json') } } : {}),
-      },
+      namespaces,
+      statuses: readStatuses(await readObject(locale, 'text-status.json')),
+      declared: (await readObject(locale, 'status.json')) ?? {},
+      file: named(locale, 'text-status.json'),
     });
   }
-  return [...missingFiles, ...checkParity({ source, locales })];
+  const critical = readKeyLists(await readObject('nb', 'critical.json'));
+  return [
+    ...missingFiles,
+    ...checkParity({ source, locales }),
+    ...(sourceTerms ? checkTerms({ source: sourceTerms, nb: source, locales: termLocales }) : []),
+    ...checkTextStatus({ critical, nb: source, locales: statusLocales }),
+  ];
 }

@@ -62,6 +62,14 @@ export const FINDING_CODES = [
   'translation-extra',
   'translation-placeholders',
   'translation-empty',
+  // Terms, typography and review status against the locale's termbase (decision 0027)
+  'term-rendering',
+  'term-norwegian-missing',
+  'typography-mixed',
+  'address-form',
+  'text-status-missing',
+  'text-status-invalid',
+  'translation-reviewed-early',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
