@@ -189,7 +189,9 @@ export class KlarSkjema extends LitElement {
     // The host's message is seen in the load-error slot, and said in the live region.
     await this.updateComplete;
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="load-error"]');
-    this.#focus.announce((slot?.assignedNodes({ flatten: true }) ?? []).map((node) => node.textContent).join(' '));
+    this.#focus.announce((slot?.assignedNodes({ flatten: true }) ?? []).map((node) => node.textContent).join(' '), {
+      urgent: true,
+    });
   }
 
   // ---- Navigation: the user's own moves, and where focus goes after each ----

@@ -1,7 +1,7 @@
-// One live region in the widget (issue 14): whatever view is on screen, exactly one element is announced
-// from (aria-live, role=status, role=alert or role=log): the focus controller's, polite and atomic. Two
-// regions would talk over each other; everything the widget says goes through this one
-// (components/klar-skjema/focus.ts). The late chunk's "loading" panels are not reachable here: the chunk
+// One voice (issues 14 and 19): whatever view is on screen, exactly two elements are announced from
+// (aria-live, role=status, role=alert or role=log), both the focus controller's and atomic: one polite, one
+// assertive, never more. More regions would talk over each other; everything the widget says goes through
+// these two (components/klar-skjema/focus.ts). The late chunk's "loading" panels are not reachable here: the chunk
 // stays in the page once loaded, and the mount helpers wait for it.
 import { assert, equal, match } from '../browser/assert.ts';
 import {
@@ -25,12 +25,22 @@ import { ANNOUNCE_PAUSE_MS } from '../../components/klar-skjema/focus.ts';
 
 function expectOneRegion(widget: Widget, view: string): void {
   const regions = liveRegions(widget);
-  equal(regions.length, 1, `exactly one live region on ${view}: ${regions.map((r) => r.outerHTML).join(' | ')}`);
-  const [region] = regions;
-  equal(region!.getAttribute('role'), 'status', `${view}: a status region`);
-  equal(region!.getAttribute('aria-live'), 'polite', `${view}: polite`);
-  equal(region!.getAttribute('aria-atomic'), 'true', `${view}: read as a whole`);
+  equal(
+    regions.length,
+    2,
+    `exactly one polite and one assertive live region on ${view}: ${regions.map((r) => r.outerHTML).join(' | ')}`,
+  );
+  const [polite, assertive] = regions;
+  equal(polite!.getAttribute('role'), 'status', `${view}: a status region`);
+  equal(polite!.getAttribute('aria-live'), 'polite', `${view}: polite`);
+  equal(polite!.getAttribute('aria-atomic'), 'true', `${view}: read as a whole`);
+  equal(assertive!.getAttribute('role'), 'alert', `${view}: an alert region`);
+  equal(assertive!.getAttribute('aria-live'), 'assertive', `${view}: assertive`);
+  equal(assertive!.getAttribute('aria-atomic'), 'true', `${view}: the alert read as a whole`);
 }
+
+/** What the assertive region says now. */
+const urgentText = (widget: Widget): string => liveRegions(widget)[1]?.textContent ?? '';
 
 async function fillToReview(widget: Widget, formId: string): Promise<void> {
   const definition = await definitionOf(formId);
@@ -165,6 +175,43 @@ describe('the one live region', () => {
     }
   });
 
+  it('leaves no text of the language before in a region after a language switch (issue 16, item 7)', async () => {
+    const widget = await mountWidget('kontakt');
+    await fillStep(widget, await definitionOf('kontakt'), fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    const paused: Array<() => void> = [];
+    const { setTimeout: realSet } = window;
+    window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
+      ms === ANNOUNCE_PAUSE_MS ? (paused.push(handler), 0) : realSet(handler, ms, ...rest)) as typeof setTimeout;
+    try {
+      const box = byId<HTMLTextAreaElement>(widget, 'ks-beskrivelse');
+      for (const text of ['Hei', 'Hei der']) {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        await settle(widget);
+        // The first count is said; the second is asked for in Norwegian and comes due after the switch.
+        if (text === 'Hei') paused.shift()!();
+      }
+      await settle(widget);
+      match(liveText(widget), /Du har 3997 tegn igjen/);
+      const select = byId<HTMLSelectElement>(widget, 'ks-language');
+      select.value = 'ar';
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await until(() => root(widget).querySelector('.root')?.getAttribute('lang') === 'ar', 'the switch to Arabic');
+      for (const handler of paused.splice(0)) handler();
+      await settle(widget);
+      assert(!/tegn|[æøå]/i.test(liveText(widget)), `no Norwegian left: ${JSON.stringify(liveText(widget))}`);
+      match(liveText(widget), /[\u0600-\u06FF]/, 'the switch is said in Arabic');
+      for (const region of liveRegions(widget)) {
+        equal(region.getAttribute('lang'), 'ar', 'each region is marked Arabic');
+        equal(region.getAttribute('dir'), 'rtl', 'and right to left');
+      }
+      expectOneRegion(widget, 'a step after the switch to Arabic');
+    } finally {
+      window.setTimeout = realSet;
+    }
+  });
+
   it('says why sending failed, and shows it on the review page', async () => {
     const widget = await mountWidget('kontakt');
     await fillToReview(widget, 'kontakt');
@@ -179,7 +226,7 @@ describe('the one live region', () => {
       (root(widget).querySelector('.review .error-summary')?.textContent ?? '').includes(said),
       'the failure is shown',
     );
-    await until(() => liveText(widget).includes(said), 'the failure to be said');
+    await until(() => urgentText(widget).includes(said), 'the failure to be said at once (assertive)');
     expectOneRegion(widget, 'the review page after a failed sending');
   });
 });
