@@ -148,7 +148,7 @@ export async function fill(widget: Widget, field: FieldDefinition, path: string,
           files.items.add(
             new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], `${document}.jpg`, { type: 'image/jpeg' }),
           );
-          const input = byId<HTMLInputElement>(widget, `${id}-files`);
+          const input = byId<HTMLInputElement>(widget, `${id}-files-input`);
           input.files = files.files;
           input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
         }

@@ -195,7 +195,7 @@ describe('sending to the receiver', () => {
     const choose = async (file: File) => {
       const files = new DataTransfer();
       files.items.add(file);
-      const input = byId<HTMLInputElement>(widget, 'ks-dokumenter-husleiekontrakt-files');
+      const input = byId<HTMLInputElement>(widget, 'ks-dokumenter-husleiekontrakt-files-input');
       input.files = files.files;
       input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
       await settle(widget);
