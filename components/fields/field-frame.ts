@@ -63,15 +63,21 @@ export function errorTemplate(host: FieldHost, parts: FieldParts): TemplateResul
   return html`<p class="error-message" id="${parts.id}-error"><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${parts.error}</p>`;
 }
 
-/** "I don't know / I need help with this", where the definition offers it (top-level fields only). */
+/**
+ * "I don't know / I need help with this", where the definition offers it (top-level fields only). It belongs
+ * to its question, so it is never heard bare (issue 19): inside the question's fieldset, or, beside a single
+ * control, in a group named by the question's label. Checked against Chromium's accessibility tree (the
+ * checkbox's group is the question; test/ui/accessibility-tree.browser.test.ts), not yet with a screen reader.
+ */
 export function unsureTemplate(
   host: FieldHost,
   field: FieldDefinition,
   parts: FieldParts,
+  labelledBy?: string,
 ): TemplateResult | typeof nothing {
   if (!field.unsure) return nothing;
   const checked = host.unsure.includes(field.id);
-  return html`<div class="unsure">
+  return html`<div class="unsure" role=${labelledBy ? 'group' : nothing} aria-labelledby=${labelledBy ?? nothing}>
     <div class="choice">
       <input type="checkbox" class="choice-input" id="${parts.id}-unsure" .checked=${checked}
         @change=${(event: Event) => host.markUnsure(field, (event.target as HTMLInputElement).checked)}>
@@ -90,7 +96,7 @@ export function singleControlFrame(
   extra: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   return html`<div class="field ${parts.error ? 'field--error' : ''}" part="field">
-    <label class="label" for=${parts.id} part="label">${parts.label}</label>
+    <label class="label" for=${parts.id} id="${parts.id}-label" part="label">${parts.label}</label>
     ${hintTemplate(parts)}
     ${whyTemplate(host, parts)}
     ${parts.readAloud ?? nothing}
@@ -98,7 +104,7 @@ export function singleControlFrame(
     ${control}
     ${extra}
     ${parts.glossary ?? nothing}
-    ${unsureTemplate(host, field, parts)}
+    ${unsureTemplate(host, field, parts, `${parts.id}-label`)}
   </div>`;
 }
 
@@ -119,7 +125,7 @@ export function fieldsetFrame(
       ${errorTemplate(host, parts)}
       ${controls}
       ${parts.glossary ?? nothing}
+      ${unsureTemplate(host, field, parts)}
     </fieldset>
-    ${unsureTemplate(host, field, parts)}
   </div>`;
 }
