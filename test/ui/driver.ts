@@ -69,12 +69,12 @@ export function byId<T extends HTMLElement = HTMLElement>(widget: Widget, id: st
   return element as T;
 }
 
-/** Every live region in the widget (the widget has exactly one: components/klar-skjema/focus.ts). */
+/** Every live region in the widget (one polite, one assertive: components/klar-skjema/focus.ts). */
 export const liveRegions = (widget: Widget): HTMLElement[] => [
   ...root(widget).querySelectorAll<HTMLElement>('[aria-live], [role=status], [role=alert], [role=log]'),
 ];
 
-/** What the widget's live region says now. */
+/** What the widget's live regions say now (both, polite first). */
 export const liveText = (widget: Widget): string =>
   liveRegions(widget)
     .map((e) => e.textContent ?? '')
