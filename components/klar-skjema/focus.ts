@@ -47,18 +47,13 @@ export interface FocusWiring {
   locale(): string;
 }
 
-/** What one live region says, and in which language it was said. */
-interface Said {
-  text: string;
-  locale: string;
-  /** Set since the region last rendered: a second text in the same update is added to it. */
-  fresh: boolean;
-}
-
 export class FocusController implements ReactiveController, Focus {
   #pending: { target: FocusTarget; wait?: () => boolean } | null = null;
-  readonly #polite: Said = { text: '', locale: '', fresh: false };
-  readonly #urgent: Said = { text: '', locale: '', fresh: false };
+  /** What the polite region [0] and the assertive one [1] say, all in the language #said. */
+  #texts = ['', ''];
+  /** Set since the regions last rendered: a second text in the same update is added to the first. */
+  #fresh = [false, false];
+  #said = '';
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #view = '';
 
@@ -84,14 +79,13 @@ export class FocusController implements ReactiveController, Focus {
 
   announce(text: string, options: { urgent?: boolean } = {}): void {
     if (!text) return;
-    const said = options.urgent ? this.#urgent : this.#polite;
-    const locale = this.wiring.locale();
-    const adding = said.fresh && said.locale === locale;
+    this.#sameLanguage();
+    const i = options.urgent ? 1 : 0;
+    const adding = this.#fresh[i];
     // Never the same words twice in one breath (two parts reporting one event).
-    if (adding && said.text.split('\n').includes(text)) return;
-    said.text = adding ? `${said.text}\n${text}` : text;
-    said.locale = locale;
-    said.fresh = true;
+    if (adding && this.#texts[i]!.includes(text)) return;
+    this.#texts[i] = adding ? `${this.#texts[i]} ${text}` : text;
+    this.#fresh[i] = true;
     this.host.requestUpdate();
   }
 
@@ -116,15 +110,12 @@ export class FocusController implements ReactiveController, Focus {
   region(): TemplateResult {
     const locale = this.wiring.locale();
     const dir = directionOf(locale);
-    const text = (said: Said) => said.text.replaceAll('\n', ' ');
-    return html`<div class="visually-hidden live-region" role="status" aria-live="polite" aria-atomic="true" lang=${locale} dir=${dir}>${text(this.#polite)}</div><div class="visually-hidden live-region" role="alert" aria-live="assertive" aria-atomic="true" lang=${locale} dir=${dir}>${text(this.#urgent)}</div>`;
+    return html`<div class="visually-hidden live-region" role="status" aria-live="polite" aria-atomic="true" lang=${locale} dir=${dir}>${this.#texts[0]}</div><div class="visually-hidden live-region" role="alert" aria-live="assertive" aria-atomic="true" lang=${locale} dir=${dir}>${this.#texts[1]}</div>`;
   }
 
   /** Before each render: a new view is announced (not the first one: the host page keeps the user's attention). */
   hostUpdate(): void {
-    // After a language switch, nothing said in the language before stays in a region.
-    const locale = this.wiring.locale();
-    for (const said of [this.#polite, this.#urgent]) if (said.locale !== locale) said.text = '';
+    this.#sameLanguage();
     const view = this.wiring.view();
     if (!view || view.key === this.#view) return;
     if (this.#view) this.announce(view.title());
@@ -132,8 +123,7 @@ export class FocusController implements ReactiveController, Focus {
   }
 
   hostUpdated(): void {
-    this.#polite.fresh = false;
-    this.#urgent.fresh = false;
+    this.#fresh = [false, false];
     const pending = this.#pending;
     if (!pending) return;
     if (!this.#apply(pending.target) && pending.wait?.()) return;
@@ -143,6 +133,13 @@ export class FocusController implements ReactiveController, Focus {
   hostDisconnected(): void {
     this.#timers.forEach((timer) => clearTimeout(timer));
     this.#timers.clear();
+  }
+
+  /** After a language switch, nothing said in the language before stays in a region. */
+  #sameLanguage(): void {
+    const locale = this.wiring.locale();
+    if (locale !== this.#said) this.#texts = ['', ''];
+    this.#said = locale;
   }
 
   /** Focuses the target if it is on screen; false if it is not. */
