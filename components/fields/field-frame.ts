@@ -29,6 +29,7 @@ export function fieldParts(
   field: FieldDefinition,
   path: string,
   labelParams: Record<string, unknown> = {},
+  item?: string,
 ): FieldParts {
   const formId = host.definition.id;
   const id = domId(path);
@@ -41,7 +42,8 @@ export function fieldParts(
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const optional =
     !field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent';
-  const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
+  // A list item's question names its item, so two children's «Navn» are told apart (issue 19).
+  const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${item ? html`<span class="visually-hidden"> (${item})</span>` : nothing}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
   return { id, label, hint, why, error, describedBy, glossary: fieldGlossary(host, field) };
 }
 

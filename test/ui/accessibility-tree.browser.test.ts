@@ -3,8 +3,11 @@
 // with errors, partly answered with errors (two list items, documents with two uploads and two "I don't have
 // it" without files or reasons), answered, and on the review page and the receipt. On every screen:
 // - no control, heading or group has an empty name;
-// - no two controls have the same role and name in the same named groups and regions (a screen reader says the
-//   group as focus enters it: «Barn 2, gruppe, Navn, redigeringsfelt»), so every control can be told apart;
+// - no two text boxes, selects or buttons have the same name (a list of the form's controls shows names
+//   only), and no two options (radios, checkboxes), links or disclosures have the same role and name in the
+//   same named groups and regions (a screen reader says the group as focus enters it: «Har du barn?, gruppe,
+//   Ja, radioknapp»; the review page's change links in the list of what is missing go where the answers' own
+//   do; the glossary explains a word once per question), so every control can be told apart;
 // - every radio is in a named group;
 // - every invalid control is described by its error: its own description, or its named group's (as a
 //   fieldset's), holds a message of the error summary.
@@ -59,6 +62,8 @@ const NAMED = new Set(['heading', 'radiogroup', 'img', 'MenuListOption', 'option
  * sections and its list of what is missing, whose change links go where the answers' own do).
  */
 const GROUPS = new Set(['group', 'radiogroup', 'region']);
+/** Told apart by their own name alone. */
+const OWN_NAME = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton', 'button']);
 
 const normal = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -91,7 +96,7 @@ async function faultsOnScreen(widget: Widget): Promise<string[]> {
     }
     if (!CONTROLS.has(node.role)) continue;
     const groups = groupsOf(node);
-    const key = [node.role, node.name, ...groups.map((g) => g.name)].join(' › ');
+    const key = [node.role, node.name, ...(OWN_NAME.has(node.role) ? [] : groups.map((g) => g.name))].join(' › ');
     if (seen.has(key)) faults.push(`two controls are ${key}`);
     seen.set(key, node);
     if (node.role === 'radio' && groups.length === 0) faults.push(`${what} is in no named group`);

@@ -321,7 +321,9 @@ async function backTo(widget: Widget, c: Case): Promise<void> {
 // ---- What a field looks like in the DOM ----
 
 function expectedLabel(c: Case): string {
-  const label = text(c.formId, `${c.formId}:fields.${c.field.id}.label`);
+  const own = text(c.formId, `${c.formId}:fields.${c.field.id}.label`);
+  // An item's question names its item (tested in the first item), before "(valgfritt)".
+  const label = c.group ? `${own} (${text(c.formId, `${c.formId}:fields.${c.group.id}.item`, { number: 1 })})` : own;
   const optional = !c.field.required && c.field.kind !== 'consent';
   return optional ? `${label} ${text(c.formId, 'widget:optional')}` : label;
 }
