@@ -82,6 +82,12 @@ function fileChoice(
         (event.currentTarget as HTMLElement).parentElement
           ?.querySelector<HTMLInputElement>('input[type=file]')
           ?.click()}
+      @dragover=${(event: DragEvent) => event.preventDefault()}
+      @drop=${(event: DragEvent) => {
+        // Files dropped on the button, as they could be on the browser's own input.
+        event.preventDefault();
+        if (event.dataTransfer?.files.length) chooseFiles(host, field, document, event.dataTransfer.files);
+      }}
       >${host.show('widget:attachments.files')}<span class="visually-hidden"> (${context})</span></button>
     ${
       files.length > 0
