@@ -45,7 +45,7 @@ import { emit } from './events.ts';
  * @csspart error-summary - The box that lists the errors on a step, or says that sending failed.
  * @csspart field - A question with its label, hint and error.
  * @csspart label - The label or legend of a question.
- * @csspart input - A text box, text area, select or file input.
+ * @csspart input - A text box, text area or select (the button that chooses files is a part "button").
  * @csspart choice - A radio button or checkbox.
  * @csspart group-item - One item in a list of items (such as one child).
  * @csspart guidance - A box of guidance text between questions.
