@@ -21,7 +21,8 @@ import {
   type Widget,
 } from './driver.ts';
 import { mount } from './draft-helpers.ts';
-import { ANNOUNCE_PAUSE_MS } from '../../components/klar-skjema/focus.ts';
+import { LitElement } from 'lit';
+import { ANNOUNCE_PAUSE_MS, FocusController } from '../../components/klar-skjema/focus.ts';
 
 function expectOneRegion(widget: Widget, view: string): void {
   const regions = liveRegions(widget);
@@ -228,5 +229,48 @@ describe('the one live region', () => {
     );
     await until(() => urgentText(widget).includes(said), 'the failure to be said at once (assertive)');
     expectOneRegion(widget, 'the review page after a failed sending');
+  });
+});
+
+/** The focus controller alone, in an element of its own: what its two regions say, and in which language. */
+class VoiceHost extends LitElement {
+  locale = 'nb';
+  readonly voice = new FocusController(this, { scrollOffset: () => 0, view: () => null, locale: () => this.locale });
+  override render() {
+    return this.voice.region();
+  }
+}
+customElements.define('ks-voice-host', VoiceHost);
+
+describe("the focus controller's voice", () => {
+  const said = (host: VoiceHost) =>
+    [...host.shadowRoot!.querySelectorAll('.live-region')].map((region) => (region.textContent ?? '').trim());
+
+  it('says a text once when two parts ask for it in one update, and keeps urgent texts apart', async () => {
+    document.body.replaceChildren();
+    const host = document.createElement('ks-voice-host') as VoiceHost;
+    document.body.append(host);
+    await host.updateComplete;
+    host.voice.announce('Barn 2 er lagt til.');
+    host.voice.announce('Barn 2 er lagt til.');
+    host.voice.announce('Steg 2 av 3');
+    host.voice.announce('Vi fikk ikke sendt.', { urgent: true });
+    await host.updateComplete;
+    equal(JSON.stringify(said(host)), JSON.stringify(['Barn 2 er lagt til. Steg 2 av 3', 'Vi fikk ikke sendt.']));
+  });
+
+  it('drops what was said in another language, and says the first text in the new one', async () => {
+    document.body.replaceChildren();
+    const host = document.createElement('ks-voice-host') as VoiceHost;
+    document.body.append(host);
+    host.voice.announce('Du har 3921 tegn igjen');
+    host.voice.announce('Vi fikk ikke lagret svarene.', { urgent: true });
+    await host.updateComplete;
+    host.locale = 'ar';
+    host.voice.announce('أنت الآن ترى النموذج بالعربية.');
+    host.requestUpdate();
+    await host.updateComplete;
+    equal(JSON.stringify(said(host)), JSON.stringify(['أنت الآن ترى النموذج بالعربية.', '']));
+    for (const region of host.shadowRoot!.querySelectorAll('.live-region')) equal(region.getAttribute('lang'), 'ar');
   });
 });
