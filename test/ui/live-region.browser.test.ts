@@ -24,7 +24,7 @@ import { mount } from './draft-helpers.ts';
 import { LitElement } from 'lit';
 import { ANNOUNCE_PAUSE_MS, FocusController } from '../../components/klar-skjema/focus.ts';
 
-function expectOneRegion(widget: Widget, view: string): void {
+function expectTwoRegions(widget: Widget, view: string): void {
   const regions = liveRegions(widget);
   equal(
     regions.length,
@@ -47,15 +47,15 @@ async function fillToReview(widget: Widget, formId: string): Promise<void> {
   const definition = await definitionOf(formId);
   for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
     const step = widget.snapshot!.context.step;
-    expectOneRegion(widget, `the step ${step}`);
+    expectTwoRegions(widget, `the step ${step}`);
     await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
-    expectOneRegion(widget, `the step ${step}, answered`);
+    expectTwoRegions(widget, `the step ${step}, answered`);
     await next(widget);
   }
   equal(widget.snapshot!.value, 'review');
 }
 
-describe('the one live region', () => {
+describe("the widget's two live regions (one voice)", () => {
   beforeEach(() => {
     document.body.replaceChildren();
     sessionStorage.clear();
@@ -65,15 +65,15 @@ describe('the one live region', () => {
   it('is the only one on every step, the review page and the receipt, and says each new view', async () => {
     for (const formId of ['kontakt', 'stotte', 'sosialhjelp']) {
       const widget = await mountWidget(formId);
-      expectOneRegion(widget, `${formId}: the first step`);
+      expectTwoRegions(widget, `${formId}: the first step`);
       // A failed Continue shows the error summary: still one region.
       if (formId === 'kontakt') {
         await next(widget);
         assert(root(widget).querySelector('.error-summary'), 'the error summary is there');
-        expectOneRegion(widget, 'a step with errors');
+        expectTwoRegions(widget, 'a step with errors');
       }
       await fillToReview(widget, formId);
-      expectOneRegion(widget, `${formId}: the review page`);
+      expectTwoRegions(widget, `${formId}: the review page`);
       await until(() => liveText(widget).includes('Se over før du sender'), 'the review page to be said');
       widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: 'KS-1' })), {
         once: true,
@@ -84,7 +84,7 @@ describe('the one live region', () => {
       );
       await until(() => widget.snapshot!.value === 'submitted', 'the receipt');
       await settle(widget);
-      expectOneRegion(widget, `${formId}: the receipt`);
+      expectTwoRegions(widget, `${formId}: the receipt`);
       await until(() => liveText(widget).includes(headingText(widget)), 'the receipt to be said');
     }
   });
@@ -99,7 +99,7 @@ describe('the one live region', () => {
     sessionStorage.clear();
     widget = await mount('kontakt', { now: () => T0 });
     equal(headingText(widget), 'Vil du fortsette der du slapp?');
-    expectOneRegion(widget, 'the offer of a saved draft');
+    expectTwoRegions(widget, 'the offer of a saved draft');
     await until(() => liveText(widget).includes('Du begynte på en søknad 3. mars.'), 'the offer to be said');
   });
 
@@ -113,7 +113,7 @@ describe('the one live region', () => {
     document.body.append(widget);
     await until(() => widget.status === 'failed', 'the load to fail');
     await settle(widget);
-    expectOneRegion(widget, 'the load error');
+    expectTwoRegions(widget, 'the load error');
     await until(() => liveText(widget).includes('Vi fikk ikke lastet skjemaet.'), 'the message to be said');
   });
 
@@ -140,7 +140,7 @@ describe('the one live region', () => {
     // Still plain: the session keeps the variant once the machine has finished.
     match(reference(), /^Your case has the number KS-7\./);
     await until(() => liveText(widget).includes('You now see the form in English.'), 'the switch to be said');
-    expectOneRegion(widget, 'the receipt in English');
+    expectTwoRegions(widget, 'the receipt in English');
   });
 
   it('says how many characters are left once the user pauses, not on every key', async () => {
@@ -169,7 +169,7 @@ describe('the one live region', () => {
       paused.clear();
       await settle(widget);
       match(liveText(widget), /Du har 3993 tegn igjen/);
-      expectOneRegion(widget, 'a step with a long text');
+      expectTwoRegions(widget, 'a step with a long text');
     } finally {
       window.setTimeout = realSet;
       window.clearTimeout = realClear;
@@ -207,7 +207,7 @@ describe('the one live region', () => {
         equal(region.getAttribute('lang'), 'ar', 'each region is marked Arabic');
         equal(region.getAttribute('dir'), 'rtl', 'and right to left');
       }
-      expectOneRegion(widget, 'a step after the switch to Arabic');
+      expectTwoRegions(widget, 'a step after the switch to Arabic');
     } finally {
       window.setTimeout = realSet;
     }
@@ -228,7 +228,7 @@ describe('the one live region', () => {
       'the failure is shown',
     );
     await until(() => urgentText(widget).includes(said), 'the failure to be said at once (assertive)');
-    expectOneRegion(widget, 'the review page after a failed sending');
+    expectTwoRegions(widget, 'the review page after a failed sending');
   });
 });
 
