@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_LAUNCH_OPTIONS } from './scripts/chromium.js';
 import { receiverForTests } from './test/browser/receiver-plugin.mjs';
+import { axTreePlugin } from './test/browser/ax-tree-plugin.mjs';
 
 const root = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -29,6 +30,8 @@ export default {
   middleware: [receiver.middleware],
   plugins: [
     receiver.plugin,
+    // Chromium's accessibility tree of the widget (test/ui/accessibility-tree.browser.test.ts).
+    axTreePlugin(),
     // Our imports carry explicit .ts extensions: the dev server serves those files and esbuild strips types,
     // reading tsconfig.json so class-field semantics match tsc (useDefineForClassFields: false, for Lit).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: root('./tsconfig.json') }),

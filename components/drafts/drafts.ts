@@ -105,7 +105,9 @@ export class DraftController implements ReactiveController {
         this.status = status;
         const texts = this.wiring.session()?.texts;
         if (status.state === 'failed' && !failedBefore && texts)
-          this.wiring.focus.announce(texts.t('widget:drafts.saveFailed', { time: this.#clock(status.at) }));
+          this.wiring.focus.announce(texts.t('widget:drafts.saveFailed', { time: this.#clock(status.at) }), {
+            urgent: true,
+          });
         host.requestUpdate();
       },
       now: () => wiring.now(),
@@ -463,6 +465,7 @@ export class DraftController implements ReactiveController {
       if (texts)
         this.wiring.focus.announce(
           `${texts.t('widget:drafts.otherTabTitle')}. ${texts.t('widget:drafts.otherTabText')}`,
+          { urgent: true },
         );
       // Focus inside the widget would be lost in the locked (inert) part: it goes to the warning.
       if (this.wiring.focus.within()) this.#focusAfterUpdate({ id: 'ks-tabs-title' });

@@ -49,6 +49,64 @@ function removeFile(host: FieldHost, field: FieldDefinition, document: string, i
 const DOCUMENT_CHOICES = ['uploaded', 'later', 'missing'] as const;
 const ACCEPTED_FILES = 'application/pdf,image/jpeg,image/png,image/heic,.pdf,.jpg,.jpeg,.png,.heic';
 
+/**
+ * The file choice in the user's language, as GOV.UK Frontend's file upload (5.9) and Aksel's FileUpload do it:
+ * the real <input type=file> stays for the browser's picker but is hidden, and a button in the page's language
+ * opens it, so no «Choose Files / No file chosen» in the browser's language is seen or heard. The button carries
+ * the control's id (the error summary and "remove" focus it), is named by its text and the document, and is
+ * described by the hint, the chosen files' names (or "no files chosen") and the error. Checked against
+ * Chromium's accessibility tree (test/ui/accessibility-tree.browser.test.ts), not yet with a screen reader.
+ */
+function fileChoice(
+  host: FieldHost,
+  field: FieldDefinition,
+  document: string,
+  id: string,
+  context: TemplateResult,
+  files: Array<{ name: string }>,
+  error: { id: string; invalid: boolean; described: boolean },
+): TemplateResult {
+  const statusIds = files.length > 0 ? files.map((_, index) => `${id}-file-${index}`) : [`${id}-files-status`];
+  const describedBy = [`${id}-files-hint`, ...statusIds, error.described ? error.id : ''].filter(Boolean).join(' ');
+  return html`<div class="conditional file-upload">
+    <div class="hint" id="${id}-files-hint">${host.show('widget:attachments.filesHint')}</div>
+    <input class="file" type="file" id="${id}-files-input" hidden tabindex="-1" multiple accept=${ACCEPTED_FILES}
+      @change=${(event: Event) => {
+        const input = event.target as HTMLInputElement;
+        if (input.files) chooseFiles(host, field, document, input.files);
+        input.value = '';
+      }}>
+    <button type="button" class="button button--secondary file-button" part="button" id="${id}-files"
+      aria-invalid=${error.invalid ? 'true' : 'false'} aria-describedby=${describedBy}
+      @click=${(event: Event) =>
+        (event.currentTarget as HTMLElement).parentElement
+          ?.querySelector<HTMLInputElement>('input[type=file]')
+          ?.click()}
+      @dragover=${(event: DragEvent) => event.preventDefault()}
+      @drop=${(event: DragEvent) => {
+        // Files dropped on the button, as they could be on the browser's own input.
+        event.preventDefault();
+        if (event.dataTransfer?.files.length) chooseFiles(host, field, document, event.dataTransfer.files);
+      }}
+      >${host.show('widget:attachments.files')}<span class="visually-hidden"> (${context})</span></button>
+    ${
+      files.length > 0
+        ? html`<ul class="files">${files.map(
+            (file, index) => html`<li>
+          <span class="file-name" id="${id}-file-${index}">${file.name}</span>
+          <button type="button" class="button button--link" @click=${() => removeFile(host, field, document, index)}>${host.show('widget:attachments.removeFile', { name: file.name })}</button>
+        </li>`,
+          )}</ul>`
+        : html`<p class="file-status" id="${id}-files-status">${host.show('widget:attachments.noFiles')}</p>`
+    }
+  </div>`;
+}
+
+/**
+ * Each document is a fieldset whose legend names it; what a choice opens (the files, or the reason) sits inside
+ * it, after the choice (GOV.UK's conditional reveal), and names the document too, so that two documents never
+ * give two controls of the same name (issue 19).
+ */
 export function attachments(host: FieldHost, field: FieldDefinition, place: FieldPlace): TemplateResult {
   const formId = host.definition.id;
   const answers = (place.value ?? {}) as Record<
@@ -67,10 +125,29 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
       const message = errorMessage(host, error);
       const whyId = `${id}-why`;
       const errorId = `${id}-error`;
+      const name = host.show(`${formId}:attachments.${document}.label`);
       const set = (next: Record<string, unknown>) => host.answer(field, { ...answers, [document]: next });
+      const opened = (status: string) =>
+        status === 'uploaded'
+          ? fileChoice(host, field, document, id, name, entry.files ?? [], {
+              id: errorId,
+              invalid: error?.part === 'files' || (error !== undefined && error.part === undefined),
+              described: error?.part === 'files',
+            })
+          : html`<div class="conditional">
+          <label class="label" for="${id}-reason">${host.show('widget:attachments.reason')}<span class="visually-hidden"> (${name})</span></label>
+          <textarea class="textarea" part="input" id="${id}-reason" rows="3" aria-invalid=${error?.part === 'reason' ? 'true' : 'false'}
+            aria-describedby=${error?.part === 'reason' ? errorId : nothing} .value=${live(entry.reason ?? '')}
+            @input=${(event: Event) => {
+              // An emptied box is no reason at all: drop it, so the error asks for one instead of a length.
+              const { reason: _old, ...rest } = entry;
+              const reason = (event.target as HTMLTextAreaElement).value;
+              set(reason.trim() === '' ? rest : { ...rest, reason });
+            }}></textarea>
+        </div>`;
       return html`<div class="field document ${message ? 'field--error' : ''}">
         <fieldset class="fieldset" aria-describedby=${[whyId, message ? errorId : ''].filter(Boolean).join(' ')}>
-          <legend class="legend">${host.show(`${formId}:attachments.${document}.label`)}</legend>
+          <legend class="legend">${name}</legend>
           <div class="hint" id=${whyId}>${host.show(`${formId}:attachments.${document}.why`)}</div>
           ${message ? html`<p class="error-message" id=${errorId}><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${message}</p>` : nothing}
           <div class="choices">
@@ -80,52 +157,12 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
                 <input class="choice-input" part="choice" type="radio" id=${choiceId} name=${id} value=${status} .checked=${live(entry.status === status)}
                   @change=${() => set({ ...entry, status })}>
                 <label class="choice-label" for=${choiceId}>${host.show(`widget:attachments.${status}`)}</label>
-              </div>`;
+              </div>
+              ${entry.status === status && status !== 'later' ? opened(status) : nothing}`;
             })}
           </div>
           ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${document}`))}
         </fieldset>
-        ${
-          entry.status === 'uploaded'
-            ? html`<div class="conditional">
-          <label class="label" for="${id}-files">${host.show('widget:attachments.files')}</label>
-          <div class="hint" id="${id}-files-hint">${host.show('widget:attachments.filesHint')}</div>
-          <input class="file" part="input" type="file" id="${id}-files" multiple accept=${ACCEPTED_FILES}
-            aria-invalid=${error?.part === 'files' || (error && error.part === undefined && entry.status === 'uploaded') ? 'true' : 'false'}
-            aria-describedby="${id}-files-hint${error?.part === 'files' ? ` ${errorId}` : ''}"
-            @change=${(event: Event) => {
-              const input = event.target as HTMLInputElement;
-              if (input.files) chooseFiles(host, field, document, input.files);
-              input.value = '';
-            }}>
-          ${
-            (entry.files ?? []).length > 0
-              ? html`<ul class="files">${(entry.files ?? []).map(
-                  (file, index) => html`<li>
-            <span class="file-name">${file.name}</span>
-            <button type="button" class="button button--link" @click=${() => removeFile(host, field, document, index)}>${host.show('widget:attachments.removeFile', { name: file.name })}</button>
-          </li>`,
-                )}</ul>`
-              : nothing
-          }
-        </div>`
-            : nothing
-        }
-        ${
-          entry.status === 'missing'
-            ? html`<div class="conditional">
-          <label class="label" for="${id}-reason">${host.show('widget:attachments.reason')}</label>
-          <textarea class="textarea" part="input" id="${id}-reason" rows="3" aria-invalid=${error?.part === 'reason' ? 'true' : 'false'}
-            aria-describedby=${error?.part === 'reason' ? errorId : nothing} .value=${live(entry.reason ?? '')}
-            @input=${(event: Event) => {
-              // An emptied box is no reason at all: drop it, so the error asks for one instead of a length.
-              const { reason: _old, ...rest } = entry;
-              const reason = (event.target as HTMLTextAreaElement).value;
-              set(reason.trim() === '' ? rest : { ...rest, reason });
-            }}></textarea>
-        </div>`
-            : nothing
-        }
       </div>`;
     })}
   </div>`;

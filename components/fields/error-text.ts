@@ -16,5 +16,13 @@ export function errorText(texts: Texts, definition: FormDefinition, error: Field
     typeof error.params.document === 'string'
       ? texts.t(`${formId}:attachments.${error.params.document}.label`)
       : undefined;
-  return texts.t(error.keys, { ...error.params, label, ...(document ? { document } : {}) });
+  const message = texts.t(error.keys, { ...error.params, label, ...(document ? { document } : {}) });
+  // A message that does not name what it is about (a format, a length, a part of an address or a document)
+  // gets its subject first, so that no two errors on a step read the same (issue 19): each summary link is
+  // unique, and a control's description says which question or document it is about.
+  const subject = document ?? label;
+  return message.includes(subject) ? message : texts.t('widget:errors.about', { subject: asSubject(subject), message });
 }
+
+/** A question as the subject before a colon: without its own question mark or colon (?, ؟, ፧, ？, :). */
+const asSubject = (label: string): string => label.replace(/[\s?？؟፧:：]+$/u, '');

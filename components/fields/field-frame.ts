@@ -29,6 +29,7 @@ export function fieldParts(
   field: FieldDefinition,
   path: string,
   labelParams: Record<string, unknown> = {},
+  item?: string,
 ): FieldParts {
   const formId = host.definition.id;
   const id = domId(path);
@@ -41,7 +42,8 @@ export function fieldParts(
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const optional =
     !field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent';
-  const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
+  // A list item's question names its item, so two children's «Navn» are told apart (issue 19).
+  const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${item ? html`<span class="visually-hidden"> (${item})</span>` : nothing}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
   return { id, label, hint, why, error, describedBy, glossary: fieldGlossary(host, field) };
 }
 
@@ -63,15 +65,21 @@ export function errorTemplate(host: FieldHost, parts: FieldParts): TemplateResul
   return html`<p class="error-message" id="${parts.id}-error"><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${parts.error}</p>`;
 }
 
-/** "I don't know / I need help with this", where the definition offers it (top-level fields only). */
+/**
+ * "I don't know / I need help with this", where the definition offers it (top-level fields only). It belongs
+ * to its question, so it is never heard bare (issue 19): inside the question's fieldset, or, beside a single
+ * control, in a group named by the question's label. Checked against Chromium's accessibility tree (the
+ * checkbox's group is the question; test/ui/accessibility-tree.browser.test.ts), not yet with a screen reader.
+ */
 export function unsureTemplate(
   host: FieldHost,
   field: FieldDefinition,
   parts: FieldParts,
+  labelledBy?: string,
 ): TemplateResult | typeof nothing {
   if (!field.unsure) return nothing;
   const checked = host.unsure.includes(field.id);
-  return html`<div class="unsure">
+  return html`<div class="unsure" role=${labelledBy ? 'group' : nothing} aria-labelledby=${labelledBy ?? nothing}>
     <div class="choice">
       <input type="checkbox" class="choice-input" id="${parts.id}-unsure" .checked=${checked}
         @change=${(event: Event) => host.markUnsure(field, (event.target as HTMLInputElement).checked)}>
@@ -90,7 +98,7 @@ export function singleControlFrame(
   extra: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
   return html`<div class="field ${parts.error ? 'field--error' : ''}" part="field">
-    <label class="label" for=${parts.id} part="label">${parts.label}</label>
+    <label class="label" for=${parts.id} id="${parts.id}-label" part="label">${parts.label}</label>
     ${hintTemplate(parts)}
     ${whyTemplate(host, parts)}
     ${parts.readAloud ?? nothing}
@@ -98,7 +106,7 @@ export function singleControlFrame(
     ${control}
     ${extra}
     ${parts.glossary ?? nothing}
-    ${unsureTemplate(host, field, parts)}
+    ${unsureTemplate(host, field, parts, `${parts.id}-label`)}
   </div>`;
 }
 
@@ -119,7 +127,7 @@ export function fieldsetFrame(
       ${errorTemplate(host, parts)}
       ${controls}
       ${parts.glossary ?? nothing}
+      ${unsureTemplate(host, field, parts)}
     </fieldset>
-    ${unsureTemplate(host, field, parts)}
   </div>`;
 }

@@ -45,6 +45,8 @@ export interface FieldPlace {
   /** For a group item's field: the group and the item's index. */
   index?: number;
   labelParams?: Record<string, unknown>;
+  /** For a group item's field: the item's title («Barn 1»), said with the question. */
+  item?: string;
 }
 
 function schemaOf(
@@ -278,7 +280,7 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
       <p class="panel">${host.show('widget:lateLoading')}</p></div>`
     );
   }
-  const parts = fieldParts(host, field, place.path, place.labelParams);
+  const parts = fieldParts(host, field, place.path, place.labelParams, place.item);
   // Read aloud comes with the late chunk (it loads with the form package): until then, no button.
   parts.readAloud =
     lateParts()?.readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place)) ?? nothing;

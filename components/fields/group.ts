@@ -50,7 +50,12 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
         ${(field.fields ?? [])
           .filter((child) => fields.includes(child.id))
           .map((child) =>
-            renderField(host, child, { path: pointer(field.id, index, child.id), value: item[child.id], index }),
+            renderField(host, child, {
+              path: pointer(field.id, index, child.id),
+              value: item[child.id],
+              index,
+              item: title,
+            }),
           )}
         ${
           confirming

@@ -1,12 +1,15 @@
 // Focus and announcements for the whole widget, in one place (docs/design.md, issue 14): the only code that
-// calls .focus(), and the owner of the widget's one live region. Every part asks it through `Focus` (the late
-// chunk's parts get it on their host object), so focus and what screen readers hear follow the same rules:
+// calls .focus(), and the owner of the widget's two live regions, one polite and one assertive (issue 19: one
+// voice). Every part asks it through `Focus` (the late chunk's parts get it on their host object), so focus
+// and what screen readers hear follow the same rules:
 // - On a new view (step, review, receipt), focus goes to its heading (tabindex=-1) when the user moved
 //   there, and the view is announced in the polite live region (GOV.UK pattern).
 // - After a failed Continue, focus goes to the error summary, which lists every error.
 // - The host page is never scrolled to the top: only the focused element is scrolled into view, below the
 //   host's sticky header (scroll-offset), and only if it is not already visible.
 // - Nothing is focused on first load: the host page owns focus until the user acts.
+// - What is said is short, said once, and in the language on screen: a text said in another language is
+//   dropped when the language changes (issue 16, item 7), and a text asked for twice in one update is said once.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { directionOf } from '../../src/browser/i18n.ts';
 
@@ -21,8 +24,11 @@ export interface Focus {
   move(target: FocusTarget): void;
   /** Focus is inside the widget (the user is working in it). */
   within(): boolean;
-  /** Says the text in the polite live region. */
-  announce(text: string): void;
+  /**
+   * Says the text in the polite live region; `urgent` in the assertive one, for what the user must hear at once
+   * (sending or saving failed, the form is locked or could not load). Everything else is polite.
+   */
+  announce(text: string, options?: { urgent?: boolean }): void;
   /** Says the text once the user pauses (a counter while typing): a newer text for the same key replaces it. */
   announceAfterPause(key: string, text: string): void;
 }
@@ -43,9 +49,11 @@ export interface FocusWiring {
 
 export class FocusController implements ReactiveController, Focus {
   #pending: { target: FocusTarget; wait?: () => boolean } | null = null;
-  #text = '';
-  /** The text was set since the region last rendered: a second one in the same update is added to it. */
-  #fresh = false;
+  /** What the polite region [0] and the assertive one [1] say, all in the language #said. */
+  #texts = ['', ''];
+  /** Set since the regions last rendered: a second text in the same update is added to the first. */
+  #fresh = [false, false];
+  #said = '';
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #view = '';
 
@@ -69,32 +77,45 @@ export class FocusController implements ReactiveController, Focus {
     return (this.host.shadowRoot?.activeElement ?? null) !== null;
   }
 
-  announce(text: string): void {
+  announce(text: string, options: { urgent?: boolean } = {}): void {
     if (!text) return;
-    this.#text = this.#fresh ? `${this.#text} ${text}` : text;
-    this.#fresh = true;
+    this.#sameLanguage();
+    const i = options.urgent ? 1 : 0;
+    const adding = this.#fresh[i];
+    // Never the same words twice in one breath (two parts reporting one event).
+    if (adding && this.#texts[i]!.includes(text)) return;
+    this.#texts[i] = adding ? `${this.#texts[i]} ${text}` : text;
+    this.#fresh[i] = true;
     this.host.requestUpdate();
   }
 
   announceAfterPause(key: string, text: string): void {
     clearTimeout(this.#timers.get(key));
+    const locale = this.wiring.locale();
     this.#timers.set(
       key,
       setTimeout(() => {
         this.#timers.delete(key);
-        this.announce(text);
+        // Written in the language of the moment it was asked for: not said once the language has changed.
+        if (this.wiring.locale() === locale) this.announce(text);
       }, ANNOUNCE_PAUSE_MS),
     );
   }
 
-  /** The widget's one live region: polite and atomic, outside every view, so it stays on the page between them. */
+  /**
+   * The widget's two live regions, outside every view, so they stay on the page between them: polite for what
+   * happened (a new view, a switch, a count), assertive for what went wrong and needs the user now. Both atomic.
+   * A text said in another language than the one on screen is not left behind (issue 16, item 7).
+   */
   region(): TemplateResult {
     const locale = this.wiring.locale();
-    return html`<div class="visually-hidden live-region" role="status" aria-live="polite" aria-atomic="true" lang=${locale} dir=${directionOf(locale)}>${this.#text}</div>`;
+    const dir = directionOf(locale);
+    return html`<div class="visually-hidden live-region" role="status" aria-live="polite" aria-atomic="true" lang=${locale} dir=${dir}>${this.#texts[0]}</div><div class="visually-hidden live-region" role="alert" aria-live="assertive" aria-atomic="true" lang=${locale} dir=${dir}>${this.#texts[1]}</div>`;
   }
 
   /** Before each render: a new view is announced (not the first one: the host page keeps the user's attention). */
   hostUpdate(): void {
+    this.#sameLanguage();
     const view = this.wiring.view();
     if (!view || view.key === this.#view) return;
     if (this.#view) this.announce(view.title());
@@ -102,7 +123,7 @@ export class FocusController implements ReactiveController, Focus {
   }
 
   hostUpdated(): void {
-    this.#fresh = false;
+    this.#fresh = [false, false];
     const pending = this.#pending;
     if (!pending) return;
     if (!this.#apply(pending.target) && pending.wait?.()) return;
@@ -112,6 +133,13 @@ export class FocusController implements ReactiveController, Focus {
   hostDisconnected(): void {
     this.#timers.forEach((timer) => clearTimeout(timer));
     this.#timers.clear();
+  }
+
+  /** After a language switch, nothing said in the language before stays in a region. */
+  #sameLanguage(): void {
+    const locale = this.wiring.locale();
+    if (locale !== this.#said) this.#texts = ['', ''];
+    this.#said = locale;
   }
 
   /** Focuses the target if it is on screen; false if it is not. */

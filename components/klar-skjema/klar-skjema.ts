@@ -45,7 +45,7 @@ import { emit } from './events.ts';
  * @csspart error-summary - The box that lists the errors on a step, or says that sending failed.
  * @csspart field - A question with its label, hint and error.
  * @csspart label - The label or legend of a question.
- * @csspart input - A text box, text area, select or file input.
+ * @csspart input - A text box, text area or select (the button that chooses files is a part "button").
  * @csspart choice - A radio button or checkbox.
  * @csspart group-item - One item in a list of items (such as one child).
  * @csspart guidance - A box of guidance text between questions.
@@ -197,7 +197,9 @@ export class KlarSkjema extends LitElement {
     // The host's message is seen in the load-error slot, and said in the live region.
     await this.updateComplete;
     const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="load-error"]');
-    this.#focus.announce((slot?.assignedNodes({ flatten: true }) ?? []).map((node) => node.textContent).join(' '));
+    this.#focus.announce((slot?.assignedNodes({ flatten: true }) ?? []).map((node) => node.textContent).join(' '), {
+      urgent: true,
+    });
   }
 
   /** Whether Send can check the whole submission; if not, a load starts (again, after a failure). */

@@ -22,7 +22,10 @@ export const lateMainStyles = css`
   .notice-title { margin-block-start: 0; }
 
   .document { padding-block-end: var(--_space); border-block-end: 1px solid var(--_border); }
-  .file { display: block; max-inline-size: 100%; min-block-size: 2.75rem; font: inherit; }
+  /* The native file input is hidden: the button in the page's language opens it (attachments.ts). */
+  .file[hidden] { display: none; }
+  .file-button { margin-block: calc(var(--_space) / 2); }
+  .file-status { margin-block: 0; color: var(--_muted); }
   .files { padding-inline-start: 1.25rem; }
   .files li { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 

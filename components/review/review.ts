@@ -179,9 +179,10 @@ function warning(what: TemplateResult, means: TemplateResult, link: TemplateResu
 
 export function warningsTemplate(texts: Texts, warnings: TemplateResult[]): TemplateResult | typeof nothing {
   if (warnings.length === 0) return nothing;
-  return html`<div class="notice" part="notice">
-    <h3 class="notice-title">${show(texts, 'widget:review.warningsTitle')}</h3>
+  // A region named by its title: its change links go where the answers' own do, and are told apart by it.
+  return html`<section class="notice" part="notice" aria-labelledby="ks-warnings-title">
+    <h3 class="notice-title" id="ks-warnings-title">${show(texts, 'widget:review.warningsTitle')}</h3>
     <ul class="missing-list">${warnings.map((w) => html`<li>${w}</li>`)}</ul>
     <p>${show(texts, 'widget:review.warningsIntro')}</p>
-  </div>`;
+  </section>`;
 }

@@ -9,8 +9,9 @@ export const summaryStyles = css`
   .summary-key { font-weight: 700; }
   .summary-value, .summary-action { margin: 0; }
   .summary-action a { display: inline-block; min-block-size: 1.5rem; }
-  .item-summary div { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
-  .item-summary dt::after { content: ':'; }
+  /* Question above answer, no colon added: a label that is a question would read «?:» (issue 19). */
+  .item-summary div { margin-block-end: calc(var(--_space) / 2); }
+  .item-summary dt { font-weight: 600; }
   .item-summary dd { margin: 0; }
   .tag { display: inline-block; padding: 0 0.5rem; background: var(--_notice); font-size: 1rem; }
 

@@ -96,7 +96,7 @@ export class Submitter implements ReactiveController {
       if (phase === 'filling' && errors.length > 0) this.wiring.focus.moveAfterRender('summary');
       else if (phase === 'submitted') this.wiring.focus.moveAfterRender('heading');
       else if (phase === 'failed' && submitError)
-        this.wiring.focus.announce(session.texts.t(`widget:sendFailed.${submitError}`));
+        this.wiring.focus.announce(session.texts.t(`widget:sendFailed.${submitError}`), { urgent: true });
     }
     this.#phase = phase;
   }

@@ -39,7 +39,7 @@ export async function fillField(
         await settle();
         if (status === 'uploaded') {
           // A phone photo, as an applicant would send it.
-          await control(`#${documentId}-files`).setInputFiles({
+          await control(`#${documentId}-files-input`).setInputFiles({
             name: `${document}.jpg`,
             mimeType: 'image/jpeg',
             buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),

@@ -58,7 +58,7 @@ describe('clean text in the widget', () => {
     files.items.add(
       new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'faktura\u202Efdp.exe', { type: 'application/pdf' }),
     );
-    const input = byId<HTMLInputElement>(widget, 'ks-dokumenter-kontoutskrift-files');
+    const input = byId<HTMLInputElement>(widget, 'ks-dokumenter-kontoutskrift-files-input');
     input.files = files.files;
     input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     await settle(widget);

@@ -321,7 +321,9 @@ async function backTo(widget: Widget, c: Case): Promise<void> {
 // ---- What a field looks like in the DOM ----
 
 function expectedLabel(c: Case): string {
-  const label = text(c.formId, `${c.formId}:fields.${c.field.id}.label`);
+  const own = text(c.formId, `${c.formId}:fields.${c.field.id}.label`);
+  // An item's question names its item (tested in the first item), before "(valgfritt)".
+  const label = c.group ? `${own} (${text(c.formId, `${c.formId}:fields.${c.group.id}.item`, { number: 1 })})` : own;
   const optional = !c.field.required && c.field.kind !== 'consent';
   return optional ? `${label} ${text(c.formId, 'widget:optional')}` : label;
 }
@@ -744,6 +746,18 @@ for (const [formId, definition] of definitions) {
             const box = byId<HTMLInputElement>(widget, `${id}-unsure`);
             equal(box.type, 'checkbox');
             deepEqual(labelTexts(box), [text(formId, 'widget:unsure')], 'the unsure box is labelled');
+            // It belongs to its question (issue 19): inside the question's fieldset, or in a group the label names.
+            const group = box.closest('fieldset, [role=group]')!;
+            assert(group, 'the unsure box is in a group');
+            equal(
+              normal(
+                group.tagName === 'FIELDSET'
+                  ? group.querySelector(':scope > legend')?.textContent
+                  : root(widget).getElementById(group.getAttribute('aria-labelledby') ?? '')?.textContent,
+              ),
+              normal(byId(widget, id).closest('.field')?.querySelector('legend, label')?.textContent),
+              'the group is named by the question',
+            );
             assert(!box.checked, 'not ticked to begin with');
             box.click();
             await settle(widget);
@@ -891,9 +905,15 @@ for (const [formId, definition] of definitions) {
           const { widget, upload, pick } = await open();
           const id = domId(`${c.path}/${upload}`);
           await pick(upload, 'uploaded');
-          const files = byId<HTMLInputElement>(widget, `${id}-files`);
-          equal(files.type, 'file');
-          deepEqual(labelTexts(files), [text(formId, 'widget:attachments.files')]);
+          // The browser's picker is a real, hidden file input; a button in the user's language opens it and
+          // names the document (issue 19).
+          equal(byId<HTMLInputElement>(widget, `${id}-files-input`).type, 'file');
+          const files = byId<HTMLButtonElement>(widget, `${id}-files`);
+          equal(files.tagName, 'BUTTON');
+          equal(
+            normal(files.textContent),
+            `${text(formId, 'widget:attachments.files')} (${text(formId, `${formId}:attachments.${upload}.label`)})`,
+          );
           equal(root(widget).getElementById(`${id}-reason`), null, 'no reason for an upload');
           assert(!(await pressContinue(widget)).moved, 'Continue stops without a file');
           await assertDocumentError(widget, `${id}-files`, `${id}-error`, 'no file');
@@ -905,7 +925,10 @@ for (const [formId, definition] of definitions) {
           await pick(missing, 'missing');
           const reason = byId<HTMLTextAreaElement>(widget, `${id}-reason`);
           equal(reason.tagName, 'TEXTAREA');
-          deepEqual(labelTexts(reason), [text(formId, 'widget:attachments.reason')]);
+          deepEqual(labelTexts(reason), [
+            `${text(formId, 'widget:attachments.reason')} (${text(formId, `${formId}:attachments.${missing}.label`)})`,
+          ]);
+          assert(reason.closest('fieldset')?.contains(byId(widget, `${id}-missing`)), 'the reason is in its document');
           equal(root(widget).getElementById(`${id}-files`), null, 'no file input when the user does not have it');
           assert(!(await pressContinue(widget)).moved, 'Continue stops without a reason');
           await assertDocumentError(widget, `${id}-reason`, `${id}-error`, 'no reason');

@@ -39,8 +39,9 @@ const clean = (): void => {
   sessionStorage.clear();
   localStorage.clear();
 };
-const liveText = (widget: Widget): string =>
-  [...root(widget).querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
+/** What the widget says: its polite region (role=status) and its assertive one (role=alert). */
+const liveText = (widget: Widget, roles = '[role=status], [role=alert]'): string =>
+  [...root(widget).querySelectorAll(roles)].map((e) => e.textContent ?? '').join(' ');
 const deviceDraft = (formId: string) =>
   JSON.parse(localStorage.getItem(`klarskjema:${formId}`) ?? 'null') as {
     expiresAt: string;
@@ -390,7 +391,10 @@ describe("a draft on the host's server", () => {
       text(widget, '.draft-status'),
       /Vi fikk ikke lagret svarene kl\. .+\. Vi prøver igjen\. Ikke lukk siden ennå\./,
     );
-    await until(() => liveText(widget).includes('Vi fikk ikke lagret svarene'), 'the failure to be announced');
+    await until(
+      () => liveText(widget, '[role=alert]').includes('Vi fikk ikke lagret svarene'),
+      'the failure to be announced at once (assertive)',
+    );
     await checkA11y(widget);
     await draftServer('ok');
     await press(widget, 'Lagre nå');
@@ -423,9 +427,17 @@ describe('two tabs with the same draft', () => {
     await settle(older);
     assert(older.shadowRoot!.querySelector('.views')!.hasAttribute('inert'), 'the older tab cannot be changed');
     equal(root(older).activeElement?.id, 'ks-tabs-title', 'focus moves from the locked form to the warning');
-    await until(() => liveText(older).includes('Skjemaet er åpent i en annen fane'), 'the warning to be announced');
+    await until(
+      () => liveText(older, '[role=alert]').includes('Skjemaet er åpent i en annen fane'),
+      'the warning to be announced at once (assertive)',
+    );
     await until(() => liveText(newer).includes('Skjemaet er også åpent i en annen fane'), 'the new tab to be told');
-    for (const widget of [older, newer]) equal(liveRegions(widget).length, 1, 'one live region in each tab');
+    for (const widget of [older, newer])
+      deepEqual(
+        liveRegions(widget).map((region) => region.getAttribute('aria-live')),
+        ['polite', 'assertive'],
+        'one polite and one assertive live region in each tab',
+      );
     await checkA11y(document.body);
 
     // Work goes on in the new tab; the old one saves nothing.

@@ -77,12 +77,12 @@ export function byId<T extends HTMLElement = HTMLElement>(widget: Widget, id: st
   return element as T;
 }
 
-/** Every live region in the widget (the widget has exactly one: components/klar-skjema/focus.ts). */
+/** Every live region in the widget (one polite, one assertive: components/klar-skjema/focus.ts). */
 export const liveRegions = (widget: Widget): HTMLElement[] => [
   ...root(widget).querySelectorAll<HTMLElement>('[aria-live], [role=status], [role=alert], [role=log]'),
 ];
 
-/** What the widget's live region says now. */
+/** What the widget's live regions say now (both, polite first). */
 export const liveText = (widget: Widget): string =>
   liveRegions(widget)
     .map((e) => e.textContent ?? '')
@@ -156,7 +156,7 @@ export async function fill(widget: Widget, field: FieldDefinition, path: string,
           files.items.add(
             new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], `${document}.jpg`, { type: 'image/jpeg' }),
           );
-          const input = byId<HTMLInputElement>(widget, `${id}-files`);
+          const input = byId<HTMLInputElement>(widget, `${id}-files-input`);
           input.files = files.files;
           input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
         }

@@ -1,7 +1,7 @@
-// One live region in the widget (issue 14): whatever view is on screen, exactly one element is announced
-// from (aria-live, role=status, role=alert or role=log): the focus controller's, polite and atomic. Two
-// regions would talk over each other; everything the widget says goes through this one
-// (components/klar-skjema/focus.ts). The late chunk's "loading" panels are not reachable here: the chunk
+// One voice (issues 14 and 19): whatever view is on screen, exactly two elements are announced from
+// (aria-live, role=status, role=alert or role=log), both the focus controller's and atomic: one polite, one
+// assertive, never more. More regions would talk over each other; everything the widget says goes through
+// these two (components/klar-skjema/focus.ts). The late chunk's "loading" panels are not reachable here: the chunk
 // stays in the page once loaded, and the mount helpers wait for it.
 import { assert, equal, match } from '../browser/assert.ts';
 import {
@@ -21,30 +21,41 @@ import {
   type Widget,
 } from './driver.ts';
 import { mount } from './draft-helpers.ts';
-import { ANNOUNCE_PAUSE_MS } from '../../components/klar-skjema/focus.ts';
+import { LitElement } from 'lit';
+import { ANNOUNCE_PAUSE_MS, FocusController } from '../../components/klar-skjema/focus.ts';
 
-function expectOneRegion(widget: Widget, view: string): void {
+function expectTwoRegions(widget: Widget, view: string): void {
   const regions = liveRegions(widget);
-  equal(regions.length, 1, `exactly one live region on ${view}: ${regions.map((r) => r.outerHTML).join(' | ')}`);
-  const [region] = regions;
-  equal(region!.getAttribute('role'), 'status', `${view}: a status region`);
-  equal(region!.getAttribute('aria-live'), 'polite', `${view}: polite`);
-  equal(region!.getAttribute('aria-atomic'), 'true', `${view}: read as a whole`);
+  equal(
+    regions.length,
+    2,
+    `exactly one polite and one assertive live region on ${view}: ${regions.map((r) => r.outerHTML).join(' | ')}`,
+  );
+  const [polite, assertive] = regions;
+  equal(polite!.getAttribute('role'), 'status', `${view}: a status region`);
+  equal(polite!.getAttribute('aria-live'), 'polite', `${view}: polite`);
+  equal(polite!.getAttribute('aria-atomic'), 'true', `${view}: read as a whole`);
+  equal(assertive!.getAttribute('role'), 'alert', `${view}: an alert region`);
+  equal(assertive!.getAttribute('aria-live'), 'assertive', `${view}: assertive`);
+  equal(assertive!.getAttribute('aria-atomic'), 'true', `${view}: the alert read as a whole`);
 }
+
+/** What the assertive region says now. */
+const urgentText = (widget: Widget): string => liveRegions(widget)[1]?.textContent ?? '';
 
 async function fillToReview(widget: Widget, formId: string): Promise<void> {
   const definition = await definitionOf(formId);
   for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
     const step = widget.snapshot!.context.step;
-    expectOneRegion(widget, `the step ${step}`);
+    expectTwoRegions(widget, `the step ${step}`);
     await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
-    expectOneRegion(widget, `the step ${step}, answered`);
+    expectTwoRegions(widget, `the step ${step}, answered`);
     await next(widget);
   }
   equal(widget.snapshot!.value, 'review');
 }
 
-describe('the one live region', () => {
+describe("the widget's two live regions (one voice)", () => {
   beforeEach(() => {
     document.body.replaceChildren();
     sessionStorage.clear();
@@ -54,15 +65,15 @@ describe('the one live region', () => {
   it('is the only one on every step, the review page and the receipt, and says each new view', async () => {
     for (const formId of ['kontakt', 'stotte', 'sosialhjelp']) {
       const widget = await mountWidget(formId);
-      expectOneRegion(widget, `${formId}: the first step`);
+      expectTwoRegions(widget, `${formId}: the first step`);
       // A failed Continue shows the error summary: still one region.
       if (formId === 'kontakt') {
         await next(widget);
         assert(root(widget).querySelector('.error-summary'), 'the error summary is there');
-        expectOneRegion(widget, 'a step with errors');
+        expectTwoRegions(widget, 'a step with errors');
       }
       await fillToReview(widget, formId);
-      expectOneRegion(widget, `${formId}: the review page`);
+      expectTwoRegions(widget, `${formId}: the review page`);
       await until(() => liveText(widget).includes('Se over før du sender'), 'the review page to be said');
       widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference: 'KS-1' })), {
         once: true,
@@ -73,7 +84,7 @@ describe('the one live region', () => {
       );
       await until(() => widget.snapshot!.value === 'submitted', 'the receipt');
       await settle(widget);
-      expectOneRegion(widget, `${formId}: the receipt`);
+      expectTwoRegions(widget, `${formId}: the receipt`);
       await until(() => liveText(widget).includes(headingText(widget)), 'the receipt to be said');
     }
   });
@@ -88,7 +99,7 @@ describe('the one live region', () => {
     sessionStorage.clear();
     widget = await mount('kontakt', { now: () => T0 });
     equal(headingText(widget), 'Vil du fortsette der du slapp?');
-    expectOneRegion(widget, 'the offer of a saved draft');
+    expectTwoRegions(widget, 'the offer of a saved draft');
     await until(() => liveText(widget).includes('Du begynte på en søknad 3. mars.'), 'the offer to be said');
   });
 
@@ -102,7 +113,7 @@ describe('the one live region', () => {
     document.body.append(widget);
     await until(() => widget.status === 'failed', 'the load to fail');
     await settle(widget);
-    expectOneRegion(widget, 'the load error');
+    expectTwoRegions(widget, 'the load error');
     await until(() => liveText(widget).includes('Vi fikk ikke lastet skjemaet.'), 'the message to be said');
   });
 
@@ -129,7 +140,7 @@ describe('the one live region', () => {
     // Still plain: the session keeps the variant once the machine has finished.
     match(reference(), /^Your case has the number KS-7\./);
     await until(() => liveText(widget).includes('You now see the form in English.'), 'the switch to be said');
-    expectOneRegion(widget, 'the receipt in English');
+    expectTwoRegions(widget, 'the receipt in English');
   });
 
   it('says how many characters are left once the user pauses, not on every key', async () => {
@@ -158,10 +169,47 @@ describe('the one live region', () => {
       paused.clear();
       await settle(widget);
       match(liveText(widget), /Du har 3993 tegn igjen/);
-      expectOneRegion(widget, 'a step with a long text');
+      expectTwoRegions(widget, 'a step with a long text');
     } finally {
       window.setTimeout = realSet;
       window.clearTimeout = realClear;
+    }
+  });
+
+  it('leaves no text of the language before in a region after a language switch (issue 16, item 7)', async () => {
+    const widget = await mountWidget('kontakt');
+    await fillStep(widget, await definitionOf('kontakt'), fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    const paused: Array<() => void> = [];
+    const { setTimeout: realSet } = window;
+    window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
+      ms === ANNOUNCE_PAUSE_MS ? (paused.push(handler), 0) : realSet(handler, ms, ...rest)) as typeof setTimeout;
+    try {
+      const box = byId<HTMLTextAreaElement>(widget, 'ks-beskrivelse');
+      for (const text of ['Hei', 'Hei der']) {
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        await settle(widget);
+        // The first count is said; the second is asked for in Norwegian and comes due after the switch.
+        if (text === 'Hei') paused.shift()!();
+      }
+      await settle(widget);
+      match(liveText(widget), /Du har 3997 tegn igjen/);
+      const select = byId<HTMLSelectElement>(widget, 'ks-language');
+      select.value = 'ar';
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      await until(() => root(widget).querySelector('.root')?.getAttribute('lang') === 'ar', 'the switch to Arabic');
+      for (const handler of paused.splice(0)) handler();
+      await settle(widget);
+      assert(!/tegn|[æøå]/i.test(liveText(widget)), `no Norwegian left: ${JSON.stringify(liveText(widget))}`);
+      match(liveText(widget), /[\u0600-\u06FF]/, 'the switch is said in Arabic');
+      for (const region of liveRegions(widget)) {
+        equal(region.getAttribute('lang'), 'ar', 'each region is marked Arabic');
+        equal(region.getAttribute('dir'), 'rtl', 'and right to left');
+      }
+      expectTwoRegions(widget, 'a step after the switch to Arabic');
+    } finally {
+      window.setTimeout = realSet;
     }
   });
 
@@ -179,7 +227,50 @@ describe('the one live region', () => {
       (root(widget).querySelector('.review .error-summary')?.textContent ?? '').includes(said),
       'the failure is shown',
     );
-    await until(() => liveText(widget).includes(said), 'the failure to be said');
-    expectOneRegion(widget, 'the review page after a failed sending');
+    await until(() => urgentText(widget).includes(said), 'the failure to be said at once (assertive)');
+    expectTwoRegions(widget, 'the review page after a failed sending');
+  });
+});
+
+/** The focus controller alone, in an element of its own: what its two regions say, and in which language. */
+class VoiceHost extends LitElement {
+  locale = 'nb';
+  readonly voice = new FocusController(this, { scrollOffset: () => 0, view: () => null, locale: () => this.locale });
+  override render() {
+    return this.voice.region();
+  }
+}
+customElements.define('ks-voice-host', VoiceHost);
+
+describe("the focus controller's voice", () => {
+  const said = (host: VoiceHost) =>
+    [...host.shadowRoot!.querySelectorAll('.live-region')].map((region) => (region.textContent ?? '').trim());
+
+  it('says a text once when two parts ask for it in one update, and keeps urgent texts apart', async () => {
+    document.body.replaceChildren();
+    const host = document.createElement('ks-voice-host') as VoiceHost;
+    document.body.append(host);
+    await host.updateComplete;
+    host.voice.announce('Barn 2 er lagt til.');
+    host.voice.announce('Barn 2 er lagt til.');
+    host.voice.announce('Steg 2 av 3');
+    host.voice.announce('Vi fikk ikke sendt.', { urgent: true });
+    await host.updateComplete;
+    equal(JSON.stringify(said(host)), JSON.stringify(['Barn 2 er lagt til. Steg 2 av 3', 'Vi fikk ikke sendt.']));
+  });
+
+  it('drops what was said in another language, and says the first text in the new one', async () => {
+    document.body.replaceChildren();
+    const host = document.createElement('ks-voice-host') as VoiceHost;
+    document.body.append(host);
+    host.voice.announce('Du har 3921 tegn igjen');
+    host.voice.announce('Vi fikk ikke lagret svarene.', { urgent: true });
+    await host.updateComplete;
+    host.locale = 'ar';
+    host.voice.announce('أنت الآن ترى النموذج بالعربية.');
+    host.requestUpdate();
+    await host.updateComplete;
+    equal(JSON.stringify(said(host)), JSON.stringify(['أنت الآن ترى النموذج بالعربية.', '']));
+    for (const region of host.shadowRoot!.querySelectorAll('.live-region')) equal(region.getAttribute('lang'), 'ar');
   });
 });

@@ -2,7 +2,7 @@
 // device (localStorage). The widget says so in plain words, offers «Begynn på nytt», and until the user
 // chooses it the stored draft stays byte for byte as it was; only «Begynn på nytt» replaces it.
 import { checkA11y } from '../browser/axe.ts';
-import { assert, equal, match } from '../browser/assert.ts';
+import { assert, deepEqual, equal, match } from '../browser/assert.ts';
 import { definitionOf, eventually, fillStep, liveRegions, root, type Widget } from './driver.ts';
 import { draftServer, mount, press, settle, text, until } from './draft-helpers.ts';
 
@@ -13,8 +13,9 @@ const clean = (): void => {
   sessionStorage.clear();
   localStorage.clear();
 };
-const liveText = (widget: Widget): string =>
-  [...root(widget).querySelectorAll('[role=status]')].map((e) => e.textContent ?? '').join(' ');
+/** What the widget says: its polite region (role=status) and its assertive one (role=alert). */
+const liveText = (widget: Widget, roles = '[role=status], [role=alert]'): string =>
+  [...root(widget).querySelectorAll(roles)].map((e) => e.textContent ?? '').join(' ');
 const serverDraft = async (): Promise<string | null> => {
   const r = await fetch(URL_, { cache: 'no-store' });
   return r.status === 200 ? r.text() : null;
@@ -48,7 +49,11 @@ async function expectUnreadableView(widget: Widget): Promise<void> {
     () => liveText(widget).includes('Vi fant en lagret søknad som vi ikke klarer å åpne'),
     'the message to be announced',
   );
-  equal(liveRegions(widget).length, 1, 'one live region');
+  deepEqual(
+    liveRegions(widget).map((region) => region.getAttribute('aria-live')),
+    ['polite', 'assertive'],
+    'one polite and one assertive live region',
+  );
   equal(root(widget).activeElement ?? null, null, 'focus stays with the host page until the user acts');
   assert(root(widget).querySelector('.exit button'), '"Gå ut og slett" is there');
   await checkA11y(widget);
