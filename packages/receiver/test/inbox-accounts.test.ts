@@ -1,0 +1,125 @@
+// The inbox's accounts: scrypt hashes with OWASP's parameters, the configuration file's checks, and
+// `klarskjema-receiver add-caseworker`, which hashes the password it reads from standard input.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../../src/node/paths.ts';
+import { InboxConfigError, parseInboxConfig, readInboxConfig } from '../src/inbox/config.ts';
+import { DEFAULT_COST, hashPassword, verifyPassword } from '../src/inbox/password.ts';
+
+const folders: string[] = [];
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+describe('passwords', () => {
+  it('are hashed with scrypt N=2^17, r=8, p=1 and a random salt, and verified in constant time', async () => {
+    expect(DEFAULT_COST).toEqual({ logN: 17, r: 8, p: 1 });
+    const hash = await hashPassword('riktig hest batteri stift');
+    expect(hash).toMatch(/^scrypt\$ln=17,r=8,p=1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+    expect(await hashPassword('riktig hest batteri stift')).not.toBe(hash);
+    expect(await verifyPassword('riktig hest batteri stift', hash)).toBe(true);
+    expect(await verifyPassword('riktig hest batteri stifT', hash)).toBe(false);
+    // No account: false, after the same work.
+    expect(await verifyPassword('riktig hest batteri stift', null, hash)).toBe(false);
+    expect(await verifyPassword('x', 'scrypt$ln=30,r=8,p=1$AAAA$AAAA')).toBe(false);
+  });
+});
+
+describe('the inbox configuration', () => {
+  const valid = {
+    office: 'oslo',
+    offices: { oslo: 'NAV Oslo' },
+    caseworkers: [{ username: 'kari', name: 'Kari', office: 'oslo', password: 'scrypt$ln=12,r=8,p=1$AAAA$AAAA' }],
+  };
+
+  it('names each mistake, and never a password', () => {
+    expect(parseInboxConfig(valid)).toEqual({ ...valid, formOffices: {} });
+    const mistakes: Array<[unknown, RegExp]> = [
+      [{ ...valid, office: 'bergen' }, /"office" names no office/],
+      [{ ...valid, offices: { 'Oslo Sentrum': 'x' } }, /office id "Oslo Sentrum"/],
+      [{ ...valid, formOffices: { stotte: 'bergen' } }, /formOffices\["stotte"\]/],
+      [{ ...valid, caseworkers: [{ ...valid.caseworkers[0], password: 'hemmelig123' }] }, /password is not a hash/],
+      [{ ...valid, caseworkers: [valid.caseworkers[0], valid.caseworkers[0]] }, /"kari" is there twice/],
+      [{ ...valid, caseworkers: [{ ...valid.caseworkers[0], office: 'bergen' }] }, /caseworkers\[0\]\.office/],
+      [{ ...valid, oidc: { issuer: 'https://id.example' } }, /oidc\.clientId is missing/],
+    ];
+    for (const [value, message] of mistakes) {
+      const error = (() => {
+        try {
+          parseInboxConfig(value);
+          return null;
+        } catch (caught) {
+          return caught as Error;
+        }
+      })();
+      expect(error, String(message)).toBeInstanceOf(InboxConfigError);
+      expect(error!.message).toMatch(message);
+      expect(error!.message).not.toContain('hemmelig123');
+    }
+  });
+});
+
+describe('klarskjema-receiver add-caseworker', () => {
+  const run = (args: string[], input: string) =>
+    spawnSync(process.execPath, ['packages/receiver/bin/klarskjema-receiver.js', 'add-caseworker', ...args], {
+      cwd: packageRoot,
+      input,
+      encoding: 'utf8',
+    });
+
+  it('creates the file (0600) with a hashed password, adds and replaces accounts, and refuses a short password', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'klarskjema-accounts-'));
+    folders.push(folder);
+    const file = join(folder, 'inbox.json');
+    const first = run(
+      [
+        '--config',
+        file,
+        '--username',
+        'Kari',
+        '--name',
+        'Kari Saksbehandler',
+        '--office',
+        'oslo',
+        '--office-name',
+        'NAV Oslo',
+      ],
+      'en lang nok passfrase\n',
+    );
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain('en lang nok passfrase');
+    const config = await readInboxConfig(file);
+    expect(config.office).toBe('oslo');
+    expect(config.offices).toEqual({ oslo: 'NAV Oslo' });
+    expect(config.caseworkers.map((c) => c.username)).toEqual(['kari']);
+    expect(await verifyPassword('en lang nok passfrase', config.caseworkers[0]!.password)).toBe(true);
+
+    expect(run(['--config', file, '--username', 'per', '--name', 'Per', '--office', 'bergen'], 'kort\n').status).toBe(
+      2,
+    );
+    expect(
+      run(['--config', file, '--username', 'per', '--name', 'Per', '--office', 'bergen'], 'en annen lang passfrase\n')
+        .status,
+    ).toBe(0);
+    expect(
+      run(['--config', file, '--username', 'kari', '--name', 'Kari', '--office', 'oslo'], 'et nytt langt passord\n')
+        .status,
+    ).toBe(0);
+    const after = await readInboxConfig(file);
+    expect(after.caseworkers.map((c) => `${c.username}@${c.office}`)).toEqual(['per@bergen', 'kari@oslo']);
+    expect(await verifyPassword('et nytt langt passord', after.caseworkers[1]!.password)).toBe(true);
+    const missing = run(['--config', file, '--username', 'ola'], 'et nytt langt passord\n');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--name, --office');
+    await writeFile(file, '{"offices": 3}');
+    expect(
+      run(['--config', file, '--username', 'ola', '--name', 'Ola', '--office', 'oslo'], 'x'.repeat(20)).status,
+    ).toBe(2);
+  });
+});
