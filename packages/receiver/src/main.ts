@@ -5,12 +5,20 @@
 // flags or environment. No stack traces: each failure is one line on standard error.
 import { parseCommandLine, helpText, UsageError, type ReceiverConfig } from './config.ts';
 import { addCaseworker } from './inbox/add-caseworker.ts';
-import { readInboxConfig } from './inbox/config.ts';
+import { readInboxConfig, type OidcSettings } from './inbox/config.ts';
+import { createOidcLogin, type OidcLogin } from './inbox/oidc.ts';
 import { createLogger } from './log.ts';
 import { openReceiver, startReceiver, type StartedReceiver } from './receiver.ts';
 import { RECEIVER_VERSION } from './version.ts';
 
 const COMMAND = 'klarskjema-receiver';
+
+/** The identity provider's sign-in; its client secret from the environment variable the configuration names. */
+async function openIdConnect(settings: OidcSettings): Promise<OidcLogin> {
+  const clientSecret = process.env[settings.clientSecretEnv];
+  if (!clientSecret) throw new Error(`${settings.clientSecretEnv} (the OpenID Connect client secret) is not set.`);
+  return createOidcLogin({ settings, clientSecret });
+}
 
 async function run(config: ReceiverConfig): Promise<void> {
   // A reader of the logs that went away (a closed pipe) must not stop the receiver.
@@ -22,9 +30,16 @@ async function run(config: ReceiverConfig): Promise<void> {
   let started: StartedReceiver;
   try {
     const inbox = config.inboxConfig ? await readInboxConfig(config.inboxConfig) : undefined;
+    const oidc = inbox?.oidc ? await openIdConnect(inbox.oidc) : undefined;
     const receiver = await openReceiver({
       ...(inbox
-        ? { inbox: { config: inbox, ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}) } }
+        ? {
+            inbox: {
+              config: inbox,
+              ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
+              ...(oidc ? { oidc } : {}),
+            },
+          }
         : {}),
       dataDir: config.dataDir,
       formsDir: config.formsDir,

@@ -28,6 +28,7 @@ import {
   LOGIN_PATH,
   loginPage,
   NEEDS,
+  signedInPage,
   stylesheet,
   type CaseSummary,
   type Flag,
@@ -46,7 +47,7 @@ import {
   type Caseworker,
   type Session,
 } from './sessions.ts';
-import type { OidcLogin } from './oidc.ts';
+import { OIDC_COOKIE, type OidcLogin } from './oidc.ts';
 
 /** The API routes (also in receiver.ts ROUTES and openapi.json). */
 export const INBOX_API_ROUTES = {
@@ -343,12 +344,22 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
   }
 
   /** Signs a caseworker in: a new session id always, and any session the browser had is ended (no fixation). */
-  function signIn(request: IncomingMessage, response: ServerResponse, caseworker: Caseworker, next?: string): void {
+  function signIn(
+    request: IncomingMessage,
+    response: ServerResponse,
+    caseworker: Caseworker,
+    next?: string,
+    fromOtherSite = false,
+  ): void {
     sessions.end(cookies(request)[SESSION_COOKIE]);
     const { id } = sessions.start(caseworker);
-    redirect(response, next ?? INBOX_PATH, {
-      'Set-Cookie': [cookie(SESSION_COOKIE, id, Math.floor(SESSION_IDLE_MS / 1000) * 20), cookie(LOGIN_COOKIE, '', 0)],
-    });
+    const setCookie = [
+      cookie(SESSION_COOKIE, id, Math.floor(SESSION_IDLE_MS / 1000) * 20),
+      cookie(LOGIN_COOKIE, '', 0),
+      ...(fromOtherSite ? [`${OIDC_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0`] : []),
+    ];
+    if (fromOtherSite) sendPage(response, 200, signedInPage(next ?? INBOX_PATH), { 'Set-Cookie': setCookie });
+    else redirect(response, next ?? INBOX_PATH, { 'Set-Cookie': setCookie });
   }
 
   async function login(request: IncomingMessage, response: ServerResponse): Promise<string> {
@@ -577,11 +588,11 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
           return 'oidc-start';
         }
         const identity = await options.oidc.callback(url, request.headers.cookie);
-        if (!identity || !config.offices[identity.office]) {
-          showLogin(response, 401, 'failed');
+        if (!identity || !Object.hasOwn(config.offices, identity.office)) {
+          showLogin(response, 401, 'oidcFailed');
           return 'oidc-refused';
         }
-        signIn(request, response, identity);
+        signIn(request, response, identity, undefined, true);
         return 'signed-in';
       }
       default:

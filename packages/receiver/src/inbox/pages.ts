@@ -81,7 +81,7 @@ ${content}
 `;
 }
 
-export type LoginNotice = 'failed' | 'locked' | 'expired' | 'busy' | 'signedOut' | 'sessionEnded';
+export type LoginNotice = 'failed' | 'oidcFailed' | 'locked' | 'expired' | 'busy' | 'signedOut' | 'sessionEnded';
 
 export function loginPage(options: {
   csrfToken: string;
@@ -239,6 +239,15 @@ ${options.record}
 </section>`,
     options.caseworker,
   );
+}
+
+/** After a sign-in that came back from the identity provider's site: the browser then goes on from this
+ *  origin, so that it sends the SameSite=Strict session cookie (a redirect would still count as cross-site). */
+export function signedInPage(next: string): string {
+  return layout(
+    t('login.signedIn'),
+    `<h1>${e(t('login.signedIn'))}</h1>\n<p><a href="${e(next)}">${e(t('login.continue'))}</a></p>`,
+  ).replace('<head>\n', `<head>\n<meta http-equiv="refresh" content="0;url=${e(next)}">\n`);
 }
 
 export function errorPage(
