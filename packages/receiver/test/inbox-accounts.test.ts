@@ -8,9 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../src/node/paths.ts';
 import { InboxConfigError, parseInboxConfig, readInboxConfig } from '../src/inbox/config.ts';
 import { DEFAULT_COST, hashPassword, verifyPassword } from '../src/inbox/password.ts';
+import { builtForms, cleanUpChildren, startChildReceiver, stopChildReceiver } from './child-receiver.ts';
+import { send } from './helpers.ts';
+import { inboxConfig } from './inbox-helpers.ts';
 
 const folders: string[] = [];
 afterAll(async () => {
+  await cleanUpChildren(folders);
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
@@ -121,5 +125,50 @@ describe('klarskjema-receiver add-caseworker', () => {
     expect(
       run(['--config', file, '--username', 'ola', '--name', 'Ola', '--office', 'oslo'], 'x'.repeat(20)).status,
     ).toBe(2);
+  });
+});
+
+describe('klarskjema-receiver --inbox-config', () => {
+  it('serves the inbox from the file; a broken file stops the start with one line and exit code 1', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'klarskjema-inbox-cli-'));
+    folders.push(folder);
+    const formsDir = await builtForms(folders, 'klarskjema-inbox-cli-forms-');
+    const file = join(folder, 'inbox.json');
+    await writeFile(file, JSON.stringify(await inboxConfig()), { mode: 0o600 });
+    const child = await startChildReceiver({
+      dataDir: join(folder, 'data'),
+      formsDir,
+      env: { KLARSKJEMA_INBOX_CONFIG: file },
+    });
+    try {
+      const page = await send(`${child.url}/saksbehandling/`, { method: 'GET' });
+      expect(page.status).toBe(303);
+      expect(page.headers.location).toBe('/saksbehandling/logg-inn');
+      expect((await send(`${child.url}/api/cases`, { method: 'GET' })).status).toBe(401);
+    } finally {
+      await stopChildReceiver(child);
+    }
+    const broken = join(folder, 'broken.json');
+    await writeFile(
+      broken,
+      JSON.stringify({
+        office: 'oslo',
+        offices: { oslo: 'NAV Oslo' },
+        caseworkers: [{ username: 'kari', name: 'Kari', office: 'oslo', password: 'hemmelig-passord' }],
+      }),
+    );
+    const refused = spawnSync(
+      process.execPath,
+      ['packages/receiver/bin/klarskjema-receiver.js', '--inbox-config', broken, '--port', '0'],
+      {
+        cwd: packageRoot,
+        encoding: 'utf8',
+        env: { ...process.env, KLARSKJEMA_DATA_DIR: join(folder, 'data'), KLARSKJEMA_FORMS_DIR: formsDir },
+      },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(
+      'klarskjema-receiver: could not start: The inbox configuration: caseworkers[0].password is not a hash made by klarskjema-receiver add-caseworker.\n',
+    );
   });
 });

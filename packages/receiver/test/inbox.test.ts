@@ -2,8 +2,9 @@
 // a caseworker sees only the office's applications, every read is in the access log, which nobody can change,
 // and the sign-in resists session fixation, cross-site requests and password guessing. Also on PostgreSQL
 // (vitest.postgres.config.ts). The clock is injected: the rate limits are tested without waiting.
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import Database from 'better-sqlite3';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -409,6 +410,32 @@ describe('a signed-in caseworker', () => {
       { caseworker: 'kari', office: 'oslo', action: 'status', reference, detail: 'ferdig' },
     ]);
     expect(((await kari.get('/api/cases?status=ferdig')).json as { cases: unknown[] }).cases).toHaveLength(1);
+  });
+
+  it("answers as openapi.json's schemas say", async () => {
+    const document = JSON.parse(await readFile(new URL('../openapi.json', import.meta.url), 'utf8')) as {
+      components: { schemas: Record<string, unknown> };
+    };
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/);
+    ajv.addFormat('uuid', /^[0-9a-f-]{36}$/);
+    ajv.addSchema(
+      JSON.parse(
+        JSON.stringify({ $id: 'https://klarskjema.invalid/openapi', $defs: document.components.schemas }).replace(
+          /"#\/components\/schemas\//g,
+          '"https://klarskjema.invalid/openapi#/$defs/',
+        ),
+      ) as object,
+    );
+    const fits = (schema: string, value: unknown): void => {
+      const validate = ajv.getSchema(`https://klarskjema.invalid/openapi#/$defs/${schema}`)!;
+      expect(validate(value), `${schema}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    };
+    fits('Session', (await per.get('/api/session')).json);
+    fits('CaseList', (await per.get('/api/cases')).json);
+    fits('CaseRead', (await per.get(`/api/cases/${sent.stotte.reference}`)).json);
+    fits('Errors', (await new Browser(base).get('/api/cases')).json);
+    fits('Errors', (await per.get('/api/cases/KS-2026-2222-2222')).json);
   });
 
   it('keeps an access log that cannot be changed or emptied, in the database itself', async () => {
