@@ -8,6 +8,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../src/node/paths.ts';
 import { InboxConfigError, parseInboxConfig, readInboxConfig } from '../src/inbox/config.ts';
 import { DEFAULT_COST, hashPassword, verifyPassword } from '../src/inbox/password.ts';
+import {
+  LOGIN_WINDOW_MS,
+  LoginLimits,
+  MAX_FAILURES_PER_ACCOUNT,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+  Sessions,
+} from '../src/inbox/sessions.ts';
 import { builtForms, cleanUpChildren, startChildReceiver, stopChildReceiver } from './child-receiver.ts';
 import { send } from './helpers.ts';
 import { inboxConfig } from './inbox-helpers.ts';
@@ -170,5 +178,51 @@ describe('klarskjema-receiver --inbox-config', () => {
     expect(refused.stderr).toBe(
       'klarskjema-receiver: could not start: The inbox configuration: caseworkers[0].password is not a hash made by klarskjema-receiver add-caseworker.\n',
     );
+  });
+});
+
+describe('sign-in limits and sessions, on an injected clock', () => {
+  it('counts failures in a sliding 15-minute window per account and per address', () => {
+    let at = Date.parse('2026-12-07T08:00:00Z');
+    const limits = new LoginLimits(() => new Date(at));
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
+      expect(limits.retryAfterSeconds('kari', '10.0.0.1')).toBe(0);
+      limits.failed('kari', '10.0.0.1');
+      at += 60_000;
+    }
+    // The oldest of the five was 5 minutes ago: 10 minutes to wait.
+    expect(limits.retryAfterSeconds('kari', '10.0.0.2')).toBe(10 * 60);
+    expect(limits.retryAfterSeconds('per', '10.0.0.1')).toBe(0);
+    at += 10 * 60_000;
+    expect(limits.retryAfterSeconds('kari', '10.0.0.1')).toBe(0);
+    limits.failed('kari', '10.0.0.1');
+    limits.succeeded('kari');
+    expect(limits.retryAfterSeconds('kari', '10.0.0.1')).toBe(0);
+    expect(LOGIN_WINDOW_MS).toBe(15 * 60_000);
+  });
+
+  it('gives each sign-in a new random id, and ends a session idle for 30 minutes or 10 hours old', () => {
+    let at = Date.parse('2026-12-07T08:00:00Z');
+    const sessions = new Sessions(() => new Date(at));
+    const kari = { id: 'kari', name: 'Kari', office: 'oslo' };
+    const first = sessions.start(kari);
+    const second = sessions.start(kari);
+    expect(first.id).not.toBe(second.id);
+    expect(first.session.csrfToken).not.toBe(second.session.csrfToken);
+    expect(first.id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(sessions.get('not-a-session')).toBeNull();
+    at += SESSION_IDLE_MS;
+    expect(sessions.get(first.id)?.caseworker).toEqual(kari);
+    at += SESSION_IDLE_MS + 1;
+    expect(sessions.get(first.id)).toBeNull();
+    const third = sessions.start(kari);
+    // Used every 20 minutes for 10 hours: alive; 20 minutes later it is past 10 hours in all.
+    for (let step = 0; step < 30; step++) {
+      at += 20 * 60_000;
+      expect(sessions.get(third.id), `after ${(step + 1) * 20} minutes`).not.toBeNull();
+    }
+    at += 20 * 60_000;
+    expect(sessions.get(third.id)).toBeNull();
+    expect(SESSION_MAX_MS).toBe(10 * 60 * 60_000);
   });
 });

@@ -89,6 +89,9 @@ export class Sessions {
   }
 }
 
+/** How many accounts or addresses with recent failures are kept before the expired ones are swept. */
+const MAX_TRACKED = 10_000;
+
 /** Failed sign-ins per key in a sliding window. */
 class FailureWindow {
   readonly #failures = new Map<string, number[]>();
@@ -111,6 +114,8 @@ class FailureWindow {
   }
 
   fail(key: string, at: number): void {
+    // Guessed names and many addresses must not grow this without end: past a size, drop what has expired.
+    if (this.#failures.size > MAX_TRACKED) for (const known of [...this.#failures.keys()]) this.#recent(known, at);
     this.#failures.set(key, [...this.#recent(key, at), at]);
   }
 
