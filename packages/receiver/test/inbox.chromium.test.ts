@@ -211,6 +211,7 @@ describe('the inbox in Chromium, by keyboard', () => {
     await tabTo(page, new RegExp(`^a\\|${sent.stotte.reference}$`));
     await Promise.all([page.waitForURL(/\/saker\//), page.keyboard.press('Enter')]);
     await expectAccessible(page, 'a record with a file');
+    expect(await page.locator('[data-attachment]').textContent()).toMatch(/\(Husleiekontrakt, PDF, 4 kB\)$/);
     await tabTo(page, /^a\|Last ned husleiekontrakt øst\.pdf$/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toBe('husleiekontrakt øst.pdf');

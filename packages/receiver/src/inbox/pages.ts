@@ -179,13 +179,6 @@ const sizeText = (bytes: number): string =>
     ? `${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB`
     : `${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 
-const TYPE_NAMES: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'image/jpeg': 'JPEG-bilde',
-  'image/png': 'PNG-bilde',
-  'image/heic': 'HEIC-bilde',
-};
-
 export function casePage(options: {
   caseworker: PageCaseworker;
   summary: CaseSummary;
@@ -206,7 +199,7 @@ export function casePage(options: {
           const name = a.fileName ?? t('case.unnamed');
           return `<li data-attachment="${e(a.ref)}"><a href="${base}/vedlegg/${encodeURIComponent(a.ref)}" download><bdi>${e(
             t('case.download', { file: name }),
-          )}</bdi></a> (${e(t('case.fileFacts', { document: a.documentName, type: TYPE_NAMES[a.type] ?? a.type, size: sizeText(a.size) }))})</li>`;
+          )}</bdi></a> (${e(t('case.fileFacts', { document: a.documentName, type: t(`fileTypes.${a.type}`), size: sizeText(a.size) }))})</li>`;
         })
         .join('\n')}</ul>`
     : `<p>${e(t('case.noAttachments'))}</p>`;
