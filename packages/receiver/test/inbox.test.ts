@@ -9,8 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReceiver, startReceiver, type StartedReceiver } from '../src/receiver.ts';
-import { SQLITE_FILE_NAME } from '../src/sqlite-store.ts';
+import {
+  createReceiver,
+  loadFormPackages,
+  openReceiver,
+  startReceiver,
+  type StartedReceiver,
+} from '../src/receiver.ts';
+import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
+import { StorageUnavailable } from '../src/store.ts';
+import { loadRecordSources } from '../../../src/node/record-sources.ts';
 import {
   LOGIN_WINDOW_MS,
   MAX_FAILURES_PER_ACCOUNT,
@@ -470,6 +478,57 @@ describe('a receiver without an inbox', () => {
         expect((await send(`${plain.url}${path}`, { method: 'GET' })).status, path).toBe(404);
     } finally {
       await plain.stop();
+    }
+  });
+});
+
+describe('an access log that cannot be written', () => {
+  it('shows nothing of any application: 503 on the API and the pages', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'klarskjema-inbox-full-'));
+    temporary.push(folder);
+    const formsDir = await builtForms(temporary, 'klarskjema-inbox-full-forms-');
+    const inner = new SqliteSubmissionStore(join(folder, SQLITE_FILE_NAME));
+    let full = false;
+    // The store as it is, but appending to the access log fails as a full disk does.
+    const store = new Proxy(inner, {
+      get(target, property) {
+        if (property === 'appendAccess' && full)
+          return async () => {
+            throw new StorageUnavailable('SQLITE_FULL');
+          };
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const receiver = createReceiver({
+      forms: await loadFormPackages(formsDir),
+      store,
+      dataDir: folder,
+      log: () => {},
+      inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
+    });
+    const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+    try {
+      const { helped } = await sendApplications(server.url);
+      const kari = new Browser(server.url);
+      expect((await kari.login('kari', PASSWORDS.kari)).status).toBe(303);
+      full = true;
+      for (const path of [
+        '/api/cases',
+        `/api/cases/${helped.reference}`,
+        '/saksbehandling/',
+        `/saksbehandling/saker/${helped.reference}`,
+      ]) {
+        const response = await kari.get(path);
+        expect(response.status, path).toBe(503);
+        expect(response.headers['retry-after'], path).toBe('30');
+        expect(response.text, path).not.toContain(helped.reference);
+        expect(response.text, path).not.toContain('Kari Nordmann');
+      }
+      full = false;
+      expect((await kari.get(`/api/cases/${helped.reference}`)).status).toBe(200);
+    } finally {
+      await server.close();
     }
   });
 });
