@@ -11,6 +11,8 @@ export default defineConfig({
       '**/*.browser.test.ts',
       'test/embed/**',
       '**/*.pg.test.ts',
+      // Chromium driven from Node (vitest.chromium.config.ts), after npm test's «chromium» stage.
+      '**/*.chromium.test.ts',
       '**/node_modules/**',
       'build/**',
       'dist/**',

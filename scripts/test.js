@@ -75,6 +75,12 @@ const stages = [
   },
   { name: 'chromium', command: 'node scripts/ensure-chromium.js', args: ['scripts/ensure-chromium.js'] },
   { name: 'browser tests', command: 'web-test-runner', args: [bin('@web/test-runner', 'web-test-runner')] },
+  // The caseworker's inbox (server-rendered pages) in Chromium, driven from Node by playwright-core.
+  {
+    name: 'inbox in chromium',
+    command: 'vitest run --config vitest.chromium.config.ts',
+    args: [bin('vitest', 'vitest'), 'run', '--config', 'vitest.chromium.config.ts'],
+  },
   // The published packages, packed and installed into empty projects; then host pages that embed the
   // installed widget: strict CSP, a hostile page, React 19, Vue 3, TypeScript 5.
   { name: 'build package', command: 'tsx scripts/build.ts', args: [bin('tsx', 'tsx'), 'scripts/build.ts'] },

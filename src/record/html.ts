@@ -166,7 +166,8 @@ function action(action: RecordAction): string {
   }
 }
 
-const STYLE = `
+/** The record's styles; the inbox serves them as a stylesheet of its own (its CSP has no inline styles). */
+export const RECORD_STYLE = `
 body{font-family:"Noto Sans",Arial,sans-serif;line-height:1.45;margin:2rem auto;max-width:48rem;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.1rem;margin-top:1.5rem}h4,h5{font-size:1rem}
 dl.answers{margin:0}.entry{border-top:1px solid #ccc;padding:.4rem 0;break-inside:avoid}dt{font-weight:600}dd{margin:0 0 0 1rem}
@@ -175,8 +176,13 @@ dl.answers{margin:0}.entry{border-top:1px solid #ccc;padding:.4rem 0;break-insid
 table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:start;vertical-align:top}
 .total{font-weight:600}@media print{body{margin:0;max-width:none}a{color:inherit}}`;
 
-/** The record as a complete HTML document (lang="nb"). */
-export function renderRecordHtml(record: CaseRecord): string {
+/** The record's content: with landmarks (header, main, footer) for a page of its own, without them to sit
+ *  inside another page (the inbox), whose own landmarks hold it. */
+export function renderRecordContent(record: CaseRecord, options: { landmarks: boolean } = { landmarks: true }): string {
+  const [header, main, footer] = options.landmarks
+    ? ['header', 'main', 'footer']
+    : ['div class="record-header"', 'div class="record-main"', 'div class="record-footer"'];
+  const end = (tag: string) => (options.landmarks ? tag : 'div');
   const facts: Array<[string, string]> = [
     [recordText('facts.id'), `<bdi dir="ltr">${e(record.id)}</bdi>`],
     [recordText('facts.form'), e(formDescription(record))],
@@ -221,17 +227,7 @@ ${section.entries.map((item) => entryRow(item, 4)).join('\n')}${
         `<tr data-event="${e(moment.kind)}"><td><time datetime="${e(moment.at)}">${e(moment.when)}</time></td><td>${e(moment.text)}</td></tr>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="nb">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(recordText('documentTitle', { form: record.form.title, id: record.id }))}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return `<${header}>
 <h1>${e(recordText('title', { form: record.form.title }))}</h1>
 <p>${e(recordText('intro'))}</p>
 <section aria-labelledby="facts-title">
@@ -240,8 +236,8 @@ ${section.entries.map((item) => entryRow(item, 4)).join('\n')}${
 ${facts.map(([term, text]) => `<div><dt>${e(term)}</dt><dd>${text}</dd></div>`).join('\n')}
 </dl>
 </section>
-</header>
-<main>
+</${end('header')}>
+<${main}>
 <section id="actions" aria-labelledby="actions-title">
 <h2 id="actions-title">${e(recordText('actions.title'))}</h2>
 ${record.actions.length ? `<ul class="actions">\n${record.actions.map(action).join('\n')}\n</ul>` : `<p>${e(recordText('actions.none'))}</p>`}
@@ -259,8 +255,23 @@ ${timeline}
 </tbody>
 </table>
 </section>
-</main>
-<footer><p>${e(recordText('footer', { form: record.form.id, version: record.form.version }))}</p></footer>
+</${end('main')}>
+<${footer}><p>${e(recordText('footer', { form: record.form.id, version: record.form.version }))}</p></${end('footer')}>`;
+}
+
+/** The record as a complete HTML document (lang="nb"). */
+export function renderRecordHtml(record: CaseRecord): string {
+  return `<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(recordText('documentTitle', { form: record.form.title, id: record.id }))}</title>
+<style>${RECORD_STYLE}</style>
+</head>
+<body>
+${renderRecordContent(record)}
 </body>
 </html>
 `;

@@ -20,6 +20,10 @@ export interface ReceiverConfig {
   sqliteMaxPages?: number;
   logLevel: LogLevel;
   metricsPort?: number;
+  /** Absolute: the inbox's configuration file (offices, caseworkers, OpenID Connect); none: no inbox. */
+  inboxConfig?: string;
+  /** The origin caseworkers' browsers use, for the inbox's Origin check. */
+  publicOrigin?: string;
 }
 
 export type CommandLine = { action: 'help' } | { action: 'version' } | { action: 'run'; config: ReceiverConfig };
@@ -103,6 +107,20 @@ export const OPTIONS: readonly Option[] = [
     help: 'Serve /metrics on this port (same address) and not on the API port.',
   },
   {
+    flag: 'inbox-config',
+    env: 'KLARSKJEMA_INBOX_CONFIG',
+    value: '<file>',
+    default: 'none: no inbox',
+    help: "The caseworkers' inbox at /saksbehandling/: offices, accounts and OpenID Connect (JSON, 0600).",
+  },
+  {
+    flag: 'public-origin',
+    env: 'KLARSKJEMA_PUBLIC_ORIGIN',
+    value: '<origin>',
+    default: 'the Host header',
+    help: "The inbox's address as browsers see it (https://saksbehandling.example.no), for its Origin check.",
+  },
+  {
     env: UPLOAD_SECRET_ENV,
     value: '<text>',
     default: 'random, kept in <data>/upload-secret',
@@ -125,6 +143,10 @@ export function helpText(): string {
     ]),
     '  --help       Show this text.',
     '  --version    Show the version.',
+    '',
+    'klarskjema-receiver add-caseworker --config <file> --username <name> --name <full name> --office <id>',
+    '      Adds (or replaces) a caseworker account of the inbox; asks for the password (or reads it from',
+    '      standard input) and stores only its scrypt hash. --office-name names a new office.',
     '',
     'The first line on standard output is "klarskjema receiver: <url>/api/"; every line after it is a',
     'JSON log line. Routes: /api/health (ready), /api/live (alive), /api/openapi.json, and /metrics,',
@@ -190,6 +212,12 @@ export function parseCommandLine(
   const logLevel = setting('log-level');
   const host = text('host') ?? '127.0.0.1';
   const databaseUrl = text('database-url');
+  const inboxConfig = text('inbox-config');
+  const publicOrigin = text('public-origin');
+  if (publicOrigin !== undefined && !/^https?:\/\/[^/]+$/.test(publicOrigin))
+    throw new UsageError(
+      `${setting('public-origin')!.name} is an origin like https://saksbehandling.example.no, without a path.`,
+    );
 
   let uploadTtlHours = DEFAULT_UPLOAD_TTL_HOURS;
   if (ttl) {
@@ -217,6 +245,8 @@ export function parseCommandLine(
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
     ...(maxPages ? { sqliteMaxPages: wholeNumber(maxPages.name, maxPages.text, 1, 2 ** 31 - 2) } : {}),
     ...(metricsPort ? { metricsPort: wholeNumber(metricsPort.name, metricsPort.text, 0, 65535) } : {}),
+    ...(inboxConfig !== undefined ? { inboxConfig: resolve(cwd, inboxConfig) } : {}),
+    ...(publicOrigin !== undefined ? { publicOrigin } : {}),
   };
   if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
     throw new UsageError('--metrics-port must differ from --port.');

@@ -50,6 +50,11 @@ export type { AttachmentType } from './file-types.ts';
 export { submissionDigest } from './digest.ts';
 export { isReference, normalizeReference } from './reference.ts';
 
+// The caseworker's inbox (docs/decisions/0028-inbox-and-sign-in.md): a store of one's own implements CaseStore too.
+export type { CaseStore, CaseStatus, StoredCase, CaseAttachment, AccessEntry, OfficeScope } from './case-store.ts';
+export type { InboxOptions } from './inbox/inbox.ts';
+export type { InboxConfig, CaseworkerAccount, OidcSettings } from './inbox/config.ts';
+
 // Operations: log lines and metrics (docs/decisions/0014-receiver-operations.md).
 export type { LogLevel } from './log.ts';
 export { ReceiverMetrics } from './metrics.ts';

@@ -4,11 +4,21 @@
 // is a JSON log line (log.ts). Exit codes: 0 stopped by SIGTERM/SIGINT, 1 could not start, 2 wrong
 // flags or environment. No stack traces: each failure is one line on standard error.
 import { parseCommandLine, helpText, UsageError, type ReceiverConfig } from './config.ts';
+import { addCaseworker } from './inbox/add-caseworker.ts';
+import { readInboxConfig, type OidcSettings } from './inbox/config.ts';
+import { createOidcLogin, type OidcLogin } from './inbox/oidc.ts';
 import { createLogger } from './log.ts';
 import { openReceiver, startReceiver, type StartedReceiver } from './receiver.ts';
 import { RECEIVER_VERSION } from './version.ts';
 
 const COMMAND = 'klarskjema-receiver';
+
+/** The identity provider's sign-in; its client secret from the environment variable the configuration names. */
+async function openIdConnect(settings: OidcSettings): Promise<OidcLogin> {
+  const clientSecret = process.env[settings.clientSecretEnv];
+  if (!clientSecret) throw new Error(`${settings.clientSecretEnv} (the OpenID Connect client secret) is not set.`);
+  return createOidcLogin({ settings, clientSecret });
+}
 
 async function run(config: ReceiverConfig): Promise<void> {
   // A reader of the logs that went away (a closed pipe) must not stop the receiver.
@@ -19,7 +29,18 @@ async function run(config: ReceiverConfig): Promise<void> {
   const logger = createLogger({ level: config.logLevel, sink });
   let started: StartedReceiver;
   try {
+    const inbox = config.inboxConfig ? await readInboxConfig(config.inboxConfig) : undefined;
+    const oidc = inbox?.oidc ? await openIdConnect(inbox.oidc) : undefined;
     const receiver = await openReceiver({
+      ...(inbox
+        ? {
+            inbox: {
+              config: inbox,
+              ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
+              ...(oidc ? { oidc } : {}),
+            },
+          }
+        : {}),
       dataDir: config.dataDir,
       formsDir: config.formsDir,
       uploadTtlMs: config.uploadTtlHours * 3_600_000,
@@ -61,6 +82,7 @@ async function run(config: ReceiverConfig): Promise<void> {
     forms: started.receiver.forms.map((f) => `${f.id}@${f.version}`),
     storage: config.databaseUrl !== undefined ? 'postgresql' : 'sqlite',
     data_dir: config.dataDir,
+    inbox: config.inboxConfig !== undefined,
     log_level: config.logLevel,
   });
 
@@ -89,6 +111,7 @@ async function run(config: ReceiverConfig): Promise<void> {
 }
 
 try {
+  if (process.argv[2] === 'add-caseworker') process.exit(await addCaseworker(process.argv.slice(3)));
   const command = parseCommandLine(process.argv.slice(2), process.env);
   if (command.action === 'help') process.stdout.write(helpText());
   else if (command.action === 'version') process.stdout.write(`${RECEIVER_VERSION}\n`);

@@ -53,4 +53,34 @@ CREATE TABLE klarskjema_health_probe (
   bytes bytea  NOT NULL
 );`,
   },
+  {
+    version: 2,
+    name: 'the inbox: office and status of each submission, and the append-only access log',
+    sql: `
+ALTER TABLE submissions ADD COLUMN office text NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN status text NOT NULL DEFAULT 'mottatt'
+  CONSTRAINT submissions_status CHECK (status IN ('mottatt', 'under-behandling', 'ferdig'));
+ALTER TABLE submissions ADD COLUMN status_changed_at timestamptz;
+ALTER TABLE submissions ADD COLUMN status_changed_by text;
+CREATE INDEX submissions_office ON submissions (office, received_at DESC);
+CREATE TABLE access_log (
+  seq        bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at         timestamptz NOT NULL,
+  caseworker text        NOT NULL,
+  office     text        NOT NULL,
+  action     text        NOT NULL CHECK (action IN ('list', 'record', 'attachment', 'status')),
+  reference  text,
+  detail     text
+);
+-- Append-only in the database itself: no role that the receiver connects as can change or remove a line.
+CREATE FUNCTION klarskjema_access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the access log is append-only' USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+CREATE TRIGGER access_log_no_update_or_delete BEFORE UPDATE OR DELETE ON access_log
+  FOR EACH ROW EXECUTE FUNCTION klarskjema_access_log_append_only();
+CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+  FOR EACH STATEMENT EXECUTE FUNCTION klarskjema_access_log_append_only();`,
+  },
 ];

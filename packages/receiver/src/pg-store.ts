@@ -9,7 +9,18 @@
 // Attachment bytes stay in the data folder (the receiver writes and fsyncs them); this store keeps rows.
 import { randomBytes } from 'node:crypto';
 import pg, { type PoolClient, type PoolConfig } from 'pg';
+import {
+  NO_OFFICE,
+  type AccessEntry,
+  type CaseAttachment,
+  type CaseStatus,
+  type CaseStore,
+  type OfficeScope,
+  type StoredCase,
+} from './case-store.ts';
 import { submissionDigest } from './digest.ts';
+import type { AttachmentType } from './file-types.ts';
+import type { Submission } from '../../../src/engine/submission.ts';
 import { MIGRATIONS, type Migration } from './pg-migrations.ts';
 import {
   StorageUnavailable,
@@ -187,7 +198,37 @@ interface CountsRow {
   in_submission: number;
 }
 
-export class PostgresSubmissionStore implements SubmissionStore {
+interface CaseRow {
+  reference: string;
+  idempotency_key: string;
+  form_id: string;
+  form_version: string;
+  office: string;
+  received_at: Date;
+  status: CaseStatus;
+  status_changed_at: Date | null;
+  status_changed_by: string | null;
+  submission: Submission;
+}
+const CASE_COLUMNS =
+  'reference, idempotency_key, form_id, form_version, office, received_at, status, status_changed_at, status_changed_by, submission';
+/** $1 the office, $2 whether submissions without one count. */
+const IN_SCOPE = "(office = $1 OR ($2::boolean AND office = ''))";
+
+const caseOf = (row: CaseRow): StoredCase => ({
+  reference: row.reference,
+  submissionId: row.idempotency_key,
+  formId: row.form_id,
+  formVersion: row.form_version,
+  office: row.office,
+  receivedAt: row.received_at,
+  status: row.status,
+  ...(row.status_changed_at ? { statusChangedAt: row.status_changed_at } : {}),
+  ...(row.status_changed_by ? { statusChangedBy: row.status_changed_by } : {}),
+  submission: row.submission,
+});
+
+export class PostgresSubmissionStore implements SubmissionStore, CaseStore {
   readonly kind = 'postgresql';
   readonly #pool: pg.Pool;
   readonly #migrations: readonly Migration[];
@@ -353,11 +394,20 @@ export class PostgresSubmissionStore implements SubmissionStore {
           // this one does nothing (it committed) or inserts (it rolled back). Never two rows.
           const inserted = await client.query<{ reference: string }>(
             `
-            INSERT INTO submissions (idempotency_key, reference, form_id, form_version, submission, received_at, body_digest)
-            VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
+            INSERT INTO submissions (idempotency_key, reference, form_id, form_version, submission, received_at, body_digest, office)
+            VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING reference`,
-            [record.idempotencyKey, newReference(), record.formId, record.formVersion, json, record.receivedAt, digest],
+            [
+              record.idempotencyKey,
+              newReference(),
+              record.formId,
+              record.formVersion,
+              json,
+              record.receivedAt,
+              digest,
+              record.office ?? NO_OFFICE,
+            ],
           );
           if (inserted.rows[0]) return { status: 'created', reference: inserted.rows[0].reference };
           // A new statement: its snapshot sees the row that the conflict was with.
@@ -467,6 +517,73 @@ export class PostgresSubmissionStore implements SubmissionStore {
           )
         ).rows,
     );
+  }
+
+  async listCases(scope: OfficeScope, limit: number): Promise<StoredCase[]> {
+    const rows = await this.#query<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${IN_SCOPE} ORDER BY received_at DESC, seq DESC LIMIT $3`,
+      [scope.office, scope.includeUnassigned, limit],
+    );
+    return rows.map(caseOf);
+  }
+
+  async findCase(scope: OfficeScope, reference: string): Promise<StoredCase | null> {
+    const rows = await this.#query<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${IN_SCOPE} AND reference = $3`,
+      [scope.office, scope.includeUnassigned, reference],
+    );
+    return rows[0] ? caseOf(rows[0]) : null;
+  }
+
+  async setCaseStatus(
+    scope: OfficeScope,
+    reference: string,
+    status: CaseStatus,
+    by: string,
+    at: Date,
+  ): Promise<boolean> {
+    return this.#inTransaction(
+      async (client) =>
+        (
+          await client.query(
+            `UPDATE submissions SET status = $4, status_changed_at = $5, status_changed_by = $6 WHERE ${IN_SCOPE} AND reference = $3`,
+            [scope.office, scope.includeUnassigned, reference, status, at, by],
+          )
+        ).rowCount === 1,
+    );
+  }
+
+  async attachmentsOf(formId: string, submissionId: string): Promise<CaseAttachment[]> {
+    const rows = await this.#query<{
+      ref: string;
+      document_id: string;
+      file_name: string | null;
+      media_type: AttachmentType;
+      size: number;
+      storage_path: string;
+      received_at: Date;
+    }>(
+      'SELECT ref, document_id, file_name, media_type, size, storage_path, received_at FROM attachments WHERE form_id = $1 AND submission_id = $2 ORDER BY seq',
+      [formId, submissionId],
+    );
+    return rows.map((row) => ({
+      ref: row.ref,
+      documentId: row.document_id,
+      fileName: row.file_name,
+      type: row.media_type,
+      size: row.size,
+      storagePath: row.storage_path,
+      receivedAt: row.received_at,
+    }));
+  }
+
+  async appendAccess(entry: AccessEntry): Promise<void> {
+    await this.#inTransaction(async (client) => {
+      await client.query(
+        'INSERT INTO access_log (at, caseworker, office, action, reference, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+        [entry.at, entry.caseworker, entry.office, entry.action, entry.reference ?? null, entry.detail ?? null],
+      );
+    });
   }
 
   async ping(): Promise<void> {

@@ -70,6 +70,11 @@ import {
 import { createLogger, type LogLevel, type LogSeverity } from './log.ts';
 import { METRICS_CONTENT_TYPE, ReceiverMetrics } from './metrics.ts';
 import { RECEIVER_VERSION } from './version.ts';
+import { isCaseStore } from './case-store.ts';
+import { createInbox, INBOX_API_ROUTES, type InboxOptions, type InboxRoute } from './inbox/inbox.ts';
+import type { InboxConfig } from './inbox/config.ts';
+import { loadRecordSources } from '../../../src/node/record-sources.ts';
+import type { RecordSources } from '../../../src/record/model.ts';
 
 /** Relative to the working directory, never inside the installed package (0014). */
 export const DEFAULT_DATA_DIR = 'data';
@@ -92,6 +97,8 @@ export const ROUTES = {
   '/api/forms/{form}/submissions/{id}/upload-token': ['POST'],
   '/api/forms/{form}/submissions/{id}/attachments': ['POST'],
   '/metrics': ['GET', 'HEAD'],
+  // The caseworker's inbox, when it is configured (inbox/inbox.ts; its pages are INBOX_PAGE_ROUTES).
+  ...INBOX_API_ROUTES,
 } as const satisfies Record<string, readonly string[]>;
 export type RouteTemplate = keyof typeof ROUTES;
 
@@ -141,6 +148,8 @@ export interface ReceiverOptions {
   /** What the uploads of one submission id may hold together. Default MAX_FILES_PER_SUBMISSION and
    *  MAX_BYTES_PER_SUBMISSION. */
   quota?: SubmissionQuota;
+  /** The caseworker's inbox at /saksbehandling/ and /api/cases (docs/decisions/0028). Default: none (404). */
+  inbox?: InboxOptions;
 }
 
 export interface Receiver {
@@ -372,6 +381,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const attachmentsDir = resolve(dataDir, 'attachments');
   const incomingDir = join(attachmentsDir, '.incoming');
   const folders = new DurableFolders(dataDir);
+  const inbox = options.inbox && isCaseStore(store) ? createInbox(options.inbox, { store, dataDir, now }) : null;
 
   // Readiness: a real write probe (the store's and the data folder's), remembered for READY_FOR_MS
   // so that a busy health checker does not turn into a stream of fsyncs. A storage failure in any
@@ -480,6 +490,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         formVersion: submission.form.version,
         submission,
         receivedAt: now(),
+        ...(inbox ? { office: inbox.officeOf(submission.form.id) } : {}),
       },
       newReference,
     );
@@ -712,7 +723,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
 
   /** What one request did, for its log line and the metrics. */
   interface Trace {
-    route: RouteTemplate | null;
+    route: RouteTemplate | InboxRoute | null;
     form?: string;
   }
 
@@ -762,11 +773,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         return upload(request, response, formId, submissionId, url.searchParams);
       case '/api/forms/{form}/submissions/{id}/upload-token':
         return uploadToken(request, response, formId, submissionId, url.searchParams);
+      default:
+        // The inbox's routes, which inbox.handle answers when an inbox is configured.
+        throw refuse(404, 'not-found', 'No such route.');
     }
   }
 
   /** Probes and scrapes come every few seconds: at "debug" when they succeed, so "info" keeps to traffic. */
-  const QUIET_ROUTES: ReadonlySet<RouteTemplate | null> = new Set(['/api/health', '/api/live', '/metrics']);
+  const QUIET_ROUTES: ReadonlySet<string | null> = new Set<RouteTemplate>(['/api/health', '/api/live', '/metrics']);
 
   async function serve(request: IncomingMessage, response: ServerResponse, entry: 'api' | 'metrics'): Promise<void> {
     const started = process.hrtime.bigint();
@@ -777,6 +791,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     let errorName: string | undefined;
     try {
       const url = new URL(request.url ?? '/', 'http://receiver.invalid');
+      if (entry === 'api' && inbox?.owns(url.pathname)) {
+        const inboxTrace: { route: string | null } = { route: null };
+        outcome = await inbox.handle(request, response, url, inboxTrace);
+        trace.route = inboxTrace.route as InboxRoute | null;
+        return;
+      }
       if (entry === 'api' && !url.pathname.startsWith(API_PREFIX)) throw refuse(404, 'not-found', 'No such route.');
       outcome = await route(request, response, url, trace, entry);
     } catch (error) {
@@ -957,6 +977,27 @@ export interface OpenReceiverOptions {
   /** Sweep uploads every this many ms after the one at start-up. Default SWEEP_INTERVAL_MS. */
   sweepIntervalMs?: number;
   now?: () => Date;
+  /** The caseworker's inbox (docs/decisions/0028): its configuration file's content, and the origin caseworkers use. */
+  inbox?: { config: InboxConfig; publicOrigin?: string; oidc?: InboxOptions['oidc'] };
+}
+
+/** The record sources of each form version, read on first use; a version no longer served falls back to the newest. */
+function recordSourcesOf(
+  packages: ReadonlyArray<{ formPackage: FormPackage; dir: string }>,
+): (formId: string, version: string) => Promise<RecordSources | null> {
+  const loaded = new Map<string, Promise<RecordSources>>();
+  return async (formId, version) => {
+    const versions = packages.filter((p) => p.formPackage.definition.id === formId);
+    const chosen = versions.find((p) => p.formPackage.definition.version === version) ?? versions[versions.length - 1];
+    if (!chosen) return null;
+    let sources = loaded.get(chosen.dir);
+    if (!sources) {
+      sources = loadRecordSources(chosen.dir);
+      loaded.set(chosen.dir, sources);
+      sources.catch(() => loaded.delete(chosen.dir));
+    }
+    return sources;
+  };
 }
 
 /** Creates the data folder (0700) or takes an existing one down to owner-only: folders 0700, files 0600. */
@@ -1043,6 +1084,16 @@ export async function openReceiver(
     ...(options.log ? { log: options.log } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.inbox
+      ? {
+          inbox: {
+            config: options.inbox.config,
+            sources: recordSourcesOf(packages),
+            ...(options.inbox.publicOrigin ? { publicOrigin: options.inbox.publicOrigin } : {}),
+            ...(options.inbox.oidc ? { oidc: options.inbox.oidc } : {}),
+          },
+        }
+      : {}),
   });
   // What a crash left behind, then the uploads that waited too long; later sweeps run on a timer that
   // does not keep the process alive. On a data folder that cannot be written they wait for the timer.

@@ -11,6 +11,16 @@ import Database, {
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Submission } from '../../../src/engine/submission.ts';
+import type { AttachmentType } from './file-types.ts';
+import {
+  NO_OFFICE,
+  type AccessEntry,
+  type CaseAttachment,
+  type CaseStatus,
+  type CaseStore,
+  type OfficeScope,
+  type StoredCase,
+} from './case-store.ts';
 import { submissionDigest } from './digest.ts';
 import {
   rethrowStorageFault,
@@ -25,8 +35,9 @@ import {
 } from './store.ts';
 
 export const SQLITE_FILE_NAME = 'klarskjema.sqlite';
-/** 1: the first schema. 2: submissions.body_digest (the submissionDigest of the stored body). */
-const SCHEMA_VERSION = 2;
+/** 1: the first schema. 2: submissions.body_digest (the submissionDigest of the stored body). 3: the inbox:
+ *  submissions.office and status, and the append-only access_log. */
+export const SCHEMA_VERSION = 3;
 const REFERENCE_TRIES = 5;
 
 /** The readiness probe's table: one row, rewritten by every probe; its blobs are written and deleted. */
@@ -78,6 +89,57 @@ CREATE TABLE IF NOT EXISTS attachments (
 ) STRICT;
 ${HEALTH_SCHEMA}`;
 
+/** Schema 2 → 3: the inbox (case-store.ts). The access log refuses UPDATE and DELETE in the database itself. */
+const INBOX_SCHEMA = `
+ALTER TABLE submissions ADD COLUMN office TEXT NOT NULL DEFAULT '';
+ALTER TABLE submissions ADD COLUMN status TEXT NOT NULL DEFAULT 'mottatt'
+  CHECK (status IN ('mottatt', 'under-behandling', 'ferdig'));
+ALTER TABLE submissions ADD COLUMN status_changed_at TEXT;
+ALTER TABLE submissions ADD COLUMN status_changed_by TEXT;
+CREATE INDEX IF NOT EXISTS submissions_office ON submissions (office, seq);
+CREATE TABLE IF NOT EXISTS access_log (
+  seq        INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  caseworker TEXT NOT NULL,
+  office     TEXT NOT NULL,
+  action     TEXT NOT NULL CHECK (action IN ('list', 'record', 'attachment', 'status')),
+  reference  TEXT,
+  detail     TEXT
+) STRICT;
+CREATE TRIGGER IF NOT EXISTS access_log_no_update BEFORE UPDATE ON access_log
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
+BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+`;
+
+interface CaseRow {
+  reference: string;
+  idempotency_key: string;
+  form_id: string;
+  form_version: string;
+  office: string;
+  received_at: string;
+  status: CaseStatus;
+  status_changed_at: string | null;
+  status_changed_by: string | null;
+  submission: string;
+}
+const CASE_COLUMNS =
+  'reference, idempotency_key, form_id, form_version, office, received_at, status, status_changed_at, status_changed_by, submission';
+
+const caseOf = (row: CaseRow): StoredCase => ({
+  reference: row.reference,
+  submissionId: row.idempotency_key,
+  formId: row.form_id,
+  formVersion: row.form_version,
+  office: row.office,
+  receivedAt: new Date(row.received_at),
+  status: row.status,
+  ...(row.status_changed_at ? { statusChangedAt: new Date(row.status_changed_at) } : {}),
+  ...(row.status_changed_by ? { statusChangedBy: row.status_changed_by } : {}),
+  submission: JSON.parse(row.submission) as Submission,
+});
+
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Error && (error as SqliteError).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
@@ -115,7 +177,17 @@ function migrateToDigests(db: SqliteDatabase): void {
   }
 }
 
-export class SqliteSubmissionStore implements SubmissionStore {
+interface CaseAttachmentRow {
+  ref: string;
+  document_id: string;
+  file_name: string | null;
+  media_type: AttachmentType;
+  size: number;
+  storage_path: string;
+  received_at: string;
+}
+
+export class SqliteSubmissionStore implements SubmissionStore, CaseStore {
   readonly kind = 'sqlite';
   readonly #db: SqliteDatabase;
   readonly #insertSubmission: Statement<{ reference: string }>;
@@ -127,6 +199,11 @@ export class SqliteSubmissionStore implements SubmissionStore {
   readonly #attachmentCounts: Statement<{ in_document: number; in_submission: number }>;
   readonly #uploadsOf: Statement<StoredUpload>;
   readonly #deleteUnsubmitted: Statement<StoredUpload>;
+  readonly #listCases: Statement<CaseRow>;
+  readonly #findCase: Statement<CaseRow>;
+  readonly #setStatus: Statement;
+  readonly #attachmentsOf: Statement<CaseAttachmentRow>;
+  readonly #appendAccess: Statement;
 
   /**
    * Opens (and creates, with its folder) the database file; ":memory:" for a throwaway one. A storage
@@ -146,15 +223,13 @@ export class SqliteSubmissionStore implements SubmissionStore {
     // IMMEDIATE: several receivers opening one file at once create or migrate it once.
     const migrate = this.#db.transaction(() => {
       const version = this.#db.pragma('user_version', { simple: true });
-      if (version === 0) {
-        this.#db.exec(SQLITE_SCHEMA);
-        this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      } else if (version === 1) {
-        migrateToDigests(this.#db);
-        this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      } else if (version !== SCHEMA_VERSION) {
+      if (version === SCHEMA_VERSION) return;
+      if (typeof version !== 'number' || version < 0 || version > SCHEMA_VERSION)
         throw new Error(`${file} has schema version ${String(version)}; this receiver knows ${SCHEMA_VERSION}.`);
-      }
+      if (version === 0) this.#db.exec(SQLITE_SCHEMA);
+      if (version === 1) migrateToDigests(this.#db);
+      this.#db.exec(INBOX_SCHEMA);
+      this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
     });
     try {
       migrate.immediate();
@@ -164,8 +239,8 @@ export class SqliteSubmissionStore implements SubmissionStore {
     }
 
     this.#insertSubmission = this.#db.prepare<{ reference: string }>(`
-      INSERT INTO submissions (idempotency_key, reference, form_id, form_version, submission, received_at, body_digest)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO submissions (idempotency_key, reference, form_id, form_version, submission, received_at, body_digest, office)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (idempotency_key) DO NOTHING
       RETURNING reference`);
     this.#submissionByKey = this.#db.prepare<{ reference: string; form_id: string; body_digest: string }>(
@@ -210,6 +285,72 @@ export class SqliteSubmissionStore implements SubmissionStore {
       WHERE received_at < ?
         AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = attachments.submission_id AND s.form_id = attachments.form_id)
       RETURNING ref, document_id AS documentId, storage_path AS storagePath`);
+    const inScope = "(office = ? OR (? AND office = ''))";
+    this.#listCases = this.#db.prepare<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${inScope} ORDER BY received_at DESC, seq DESC LIMIT ?`,
+    );
+    this.#findCase = this.#db.prepare<CaseRow>(
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE reference = ? AND ${inScope}`,
+    );
+    this.#setStatus = this.#db.prepare(
+      `UPDATE submissions SET status = ?, status_changed_at = ?, status_changed_by = ? WHERE reference = ? AND ${inScope}`,
+    );
+    this.#attachmentsOf = this.#db.prepare<CaseAttachmentRow>(
+      'SELECT ref, document_id, file_name, media_type, size, storage_path, received_at FROM attachments WHERE form_id = ? AND submission_id = ? ORDER BY seq',
+    );
+    this.#appendAccess = this.#db.prepare(
+      'INSERT INTO access_log (at, caseworker, office, action, reference, detail) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  async listCases(scope: OfficeScope, limit: number): Promise<StoredCase[]> {
+    return storageGuarded(() => this.#listCases.all(scope.office, scope.includeUnassigned ? 1 : 0, limit).map(caseOf));
+  }
+
+  async findCase(scope: OfficeScope, reference: string): Promise<StoredCase | null> {
+    const row = storageGuarded(() => this.#findCase.get(reference, scope.office, scope.includeUnassigned ? 1 : 0));
+    return row ? caseOf(row) : null;
+  }
+
+  async setCaseStatus(
+    scope: OfficeScope,
+    reference: string,
+    status: CaseStatus,
+    by: string,
+    at: Date,
+  ): Promise<boolean> {
+    const update = this.#db.transaction(
+      () =>
+        this.#setStatus.run(status, at.toISOString(), by, reference, scope.office, scope.includeUnassigned ? 1 : 0)
+          .changes,
+    );
+    return storageGuarded(() => update.immediate()) === 1;
+  }
+
+  async attachmentsOf(formId: string, submissionId: string): Promise<CaseAttachment[]> {
+    return storageGuarded(() => this.#attachmentsOf.all(formId, submissionId)).map((row) => ({
+      ref: row.ref,
+      documentId: row.document_id,
+      fileName: row.file_name,
+      type: row.media_type,
+      size: row.size,
+      storagePath: row.storage_path,
+      receivedAt: new Date(row.received_at),
+    }));
+  }
+
+  async appendAccess(entry: AccessEntry): Promise<void> {
+    const append = this.#db.transaction(() =>
+      this.#appendAccess.run(
+        entry.at.toISOString(),
+        entry.caseworker,
+        entry.office,
+        entry.action,
+        entry.reference ?? null,
+        entry.detail ?? null,
+      ),
+    );
+    storageGuarded(() => append.immediate());
   }
 
   async saveSubmission(record: NewSubmission, newReference: () => string): Promise<SaveSubmissionResult> {
@@ -226,6 +367,7 @@ export class SqliteSubmissionStore implements SubmissionStore {
         json,
         record.receivedAt.toISOString(),
         digest,
+        record.office ?? NO_OFFICE,
       )[0];
       if (inserted) return { status: 'created', reference: inserted.reference };
       const first = this.#submissionByKey.get(record.idempotencyKey);

@@ -12,6 +12,8 @@ export interface NewSubmission {
   /** Validated by validateSubmission; stored whole, as JSON. */
   submission: Submission;
   receivedAt: Date;
+  /** The office whose caseworkers see it (the receiver's configuration); none: ''. */
+  office?: string;
 }
 
 export type SaveSubmissionResult =

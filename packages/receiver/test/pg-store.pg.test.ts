@@ -235,9 +235,13 @@ describe('PostgresSubmissionStore: migrations', () => {
     );
     expect(refused).toBeInstanceOf(Error);
     expect(refused).not.toBeInstanceOf(StorageUnavailable);
-    expect((refused as Error).message).toMatch(/schema version 2; this receiver knows up to 1/);
+    expect((refused as Error).message).toContain(
+      `schema version ${MIGRATIONS.length + 1}; this receiver knows up to ${MIGRATIONS.length}`,
+    );
     // And every call of that store says so, rather than writing into a schema it does not know.
-    await expect(older.findSubmission('kontakt', 'some-id-123')).rejects.toThrow(/schema version 2/);
+    await expect(older.findSubmission('kontakt', 'some-id-123')).rejects.toThrow(
+      `schema version ${MIGRATIONS.length + 1}`,
+    );
   });
 
   it('refuses a database that would acknowledge before writing to disk (synchronous_commit = off)', async () => {

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { submissionDigest } from '../src/digest.ts';
 import { createReference } from '../src/reference.ts';
-import { SqliteSubmissionStore } from '../src/sqlite-store.ts';
+import { SCHEMA_VERSION, SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import { openWhenAvailable, StorageUnavailable, storageFault } from '../src/store.ts';
 import { kontaktSubmission } from './helpers.ts';
 
@@ -179,7 +179,11 @@ describe('SqliteSubmissionStore: idempotency by body digest', () => {
       await store.close();
 
       const db = new Database(file, { readonly: true });
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      // Schema 3 (the inbox): every earlier application is "mottatt", without an office (the default office's).
+      expect(db.prepare('SELECT DISTINCT status, office FROM submissions').all()).toEqual([
+        { status: 'mottatt', office: '' },
+      ]);
       const rows = db
         .prepare<{ idempotency_key: string; body_digest: string }>(
           'SELECT idempotency_key, body_digest FROM submissions ORDER BY seq',

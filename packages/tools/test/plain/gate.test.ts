@@ -32,7 +32,8 @@ describe('plain-language gate', () => {
     });
   }
 
-  for (const namespace of ['widget', 'glossary']) {
+  // inbox: the caseworkers' inbox (packages/receiver/src/inbox/), bokmål only.
+  for (const namespace of ['widget', 'glossary', 'inbox']) {
     it(`${namespace}.json: no text breaks a bar`, () => {
       const result = lintCollectionFiles({ localesDir, namespace, config, relativeTo: packageRoot });
       expect(result.locales).toContain('nb');

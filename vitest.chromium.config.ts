@@ -1,0 +1,15 @@
+// Node tests that drive Debian's Chromium themselves (playwright-core): the caseworker's inbox, whose pages
+// are server-rendered, so the test navigates, signs in and downloads as a browser does. After
+// `node scripts/ensure-chromium.js` (npm test's «chromium» stage): `npx vitest run --config vitest.chromium.config.ts`.
+import { configDefaults, defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.chromium.test.ts'],
+    exclude: [...configDefaults.exclude, '**/node_modules/**', 'build/**', 'dist/**', '.tmp/**'],
+    environment: 'node',
+    // Guards against a hang only (a loaded 2-core machine); every wait is for an event.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+});
