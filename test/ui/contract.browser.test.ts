@@ -132,6 +132,7 @@ const SINGLE_KINDS = new Set<FieldKind>([
   'email',
   'account-number',
   'national-id',
+  'organisation-number',
 ]);
 const TEXT_INPUT_KINDS = new Set<FieldKind>([
   'text',
@@ -142,6 +143,7 @@ const TEXT_INPUT_KINDS = new Set<FieldKind>([
   'email',
   'account-number',
   'national-id',
+  'organisation-number',
 ]);
 const CHOICE_KINDS = new Set<FieldKind>(['radio', 'yesno', 'checkboxes']);
 const ADDRESS_PARTS = ['street', 'postcode', 'city'] as const;
@@ -169,6 +171,7 @@ const SAMPLES: Partial<Record<FieldKind, Sample>> = {
   email: { input: 'kari@example.no', expected: 'kari@example.no' },
   'account-number': { input: '8601 11 17947', expected: '86011117947' },
   'national-id': { input: '010100 00110', expected: '01010000110' },
+  'organisation-number': { input: '974 760 673', expected: '974760673' },
   address: {
     input: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },
     expected: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },
@@ -185,6 +188,7 @@ const WRONG: Partial<Record<FieldKind, unknown>> = {
   email: 'kari@',
   'account-number': '1234 56 78901',
   'national-id': '12345678901',
+  'organisation-number': '974 760 674',
   address: { street: 'Storgata 1', postcode: '01', city: 'Oslo' },
 };
 
@@ -631,6 +635,7 @@ if (FORMS.includes('kontakt'))
         'email',
         'account-number',
         'national-id',
+        'organisation-number',
         'address',
         'consent',
         'group',
