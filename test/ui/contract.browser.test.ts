@@ -14,6 +14,7 @@
 import { domId } from '../../components/fields/field-host.ts';
 import type { FieldDefinition, FieldKind, FormDefinition, StepDefinition } from '../../src/definition/types.ts';
 import { assert, deepEqual, equal, match, notMatch } from '../browser/assert.ts';
+import { generatedAnswers } from '../helpers/generated-answers.ts';
 import {
   activeElement,
   activeId,
@@ -22,7 +23,9 @@ import {
   clickButton,
   definitionOf,
   fill,
+  fillShown,
   fillStep,
+  formIds,
   fullAnswers,
   mountWidget,
   next,
@@ -34,10 +37,20 @@ import {
 } from './driver.ts';
 
 // The runner gives each test file two minutes, so the long forms run in files of their own
-// (contract-*.browser.test.ts set the list and import this file).
-const FORMS = (globalThis as { klarContractForms?: string[] }).klarContractForms ?? ['kontakt', 'stotte'];
-/** The answers that make the case's field appear: fullAnswers, or the set in otherAnswers that shows it. */
-const answersOf = (c: { formId: string; field: FieldDefinition }) => answersFor(c.formId, c.field.id);
+// (contract-*.browser.test.ts set the list and import this file). Every other form in the forms folder
+// runs here, found by reading it (build/forms/index.json): a new form is tested without a code change.
+const LONG_FORMS = ['sosialhjelp', 'aktivitet'];
+const FORMS =
+  (globalThis as { klarContractForms?: string[] }).klarContractForms ??
+  (await formIds()).filter((id) => !LONG_FORMS.includes(id));
+/**
+ * The answers that make the case's field appear: fullAnswers, or the set in otherAnswers that shows it; for
+ * a form without hand-written answers, answers made from its definition.
+ */
+const answersOf = (c: { formId: string; field: FieldDefinition; definition: FormDefinition }) =>
+  fullAnswers[c.formId] ? answersFor(c.formId, c.field.id) : generatedAnswers(c.definition);
+/** fillStep for hand-written answers; fillShown (only what is on screen) for made ones. */
+const fillFor = (formId: string) => (fullAnswers[formId] ? fillStep : fillShown);
 
 // ---- Texts: the built locale holds the form's namespace and the widget's ----
 
@@ -247,7 +260,7 @@ async function openStep(c: Case): Promise<Widget> {
       );
     }
     const current = widget.snapshot!.context.step;
-    await fillStep(widget, c.definition, answersOf(c)[current] ?? {});
+    await fillFor(c.formId)(widget, c.definition, answersOf(c)[current] ?? {});
     await next(widget);
     deepEqual(widget.snapshot!.context.errors, [], `no errors on ${current} with fullAnswers`);
   }
@@ -997,7 +1010,8 @@ for (const [formId, definition] of definitions) {
       const widget = await mountWidget(formId);
       for (let guard = 0; widget.snapshot!.value === 'filling'; guard++) {
         assert(guard <= definition.steps.length, 'the review page is reached');
-        await fillStep(widget, definition, fullAnswers[formId]?.[widget.snapshot!.context.step] ?? {});
+        const answers = fullAnswers[formId] ?? generatedAnswers(definition);
+        await fillFor(formId)(widget, definition, answers[widget.snapshot!.context.step] ?? {});
         await next(widget);
       }
       equal(widget.snapshot!.value, 'review');
