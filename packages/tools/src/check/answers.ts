@@ -92,8 +92,8 @@ export function checkRefs(model: Model): Finding[] {
   return findings;
 }
 
-/** What the answer of each kind must look like, as shown in the fix. */
-const EXPECTED: Record<Exclude<FieldKind, 'guidance'>, string> = {
+/** What the answer of each kind must look like, as shown in the fix (and in docs/authoring.md). */
+export const EXPECTED: Record<Exclude<FieldKind, 'guidance'>, string> = {
   text: '{ "type": "string" }',
   textarea: '{ "type": "string", "maxLength": … }',
   integer: '{ "type": "integer" }',
