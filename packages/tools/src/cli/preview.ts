@@ -108,19 +108,21 @@ export async function startPreview(
     await run([...argv, '--lang', args.lang], { stdout: (t) => (out += t), stderr: (t) => (out += t), cwd: io.cwd });
     return out.trim();
   };
+  // Each round is built into a folder of its own and shown only when whole: a page asked for while a round
+  // runs shows the last one, never half of each.
   const refresh = async (): Promise<void> => {
+    const round = state.round + 1;
     const locales = ['--locales', localesDir];
-    state.check = await capture(['check', formFile, ...locales]);
-    state.lint = await capture(['lint', formFile, ...locales]);
+    const check = await capture(['check', formFile, ...locales]);
+    const lint = await capture(['lint', formFile, ...locales]);
     const report = await checkFormFile(formFile, { cwd: io.cwd, localesDir });
-    state.built = false;
-    if (report.definition && report.findings.length === 0) {
-      formId = report.definition.id;
-      await buildFormPackage(report.definition, { outDir, localesDir });
-      state.built = true;
-    }
-    state.round++;
-    for (const response of listeners) response.write(`event: change\ndata: ${state.round}\n\n`);
+    const built = report.definition !== undefined && report.findings.length === 0;
+    if (built) await buildFormPackage(report.definition!, { outDir: join(outDir, String(round)), localesDir });
+    const previous = state.round;
+    if (built) formId = report.definition!.id;
+    Object.assign(state, { round, check, lint, built });
+    await rm(join(outDir, String(previous)), { recursive: true, force: true });
+    for (const response of listeners) response.write(`event: change\ndata: ${round}\n\n`);
   };
   await refresh();
 
@@ -190,7 +192,7 @@ export async function startPreview(
       listeners.add(response);
       request.on('close', () => listeners.delete(response));
     } else if (path.startsWith('/form/')) {
-      await sendFile(response, inside(outDir, path.slice('/form/'.length)));
+      await sendFile(response, inside(join(outDir, String(state.round)), path.slice('/form/'.length)));
     } else if (path.startsWith('/widget/') && widget) {
       await sendFile(response, inside(widget, path.slice('/widget/'.length)));
     } else {
