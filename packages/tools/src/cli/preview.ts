@@ -186,6 +186,8 @@ export async function startPreview(
       response.writeHead(200, { 'Content-Type': TYPES['.js'] }).end(PAGE_SCRIPT);
     } else if (path === '/preview.css') {
       response.writeHead(200, { 'Content-Type': TYPES['.css'] }).end(PAGE_STYLE);
+    } else if (path === '/favicon.ico') {
+      response.writeHead(204).end(); // the browser asks; nothing to show
     } else if (path === '/events') {
       response.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
       response.write(`event: ready\ndata: ${state.round}\n\n`);
