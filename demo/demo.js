@@ -1,4 +1,4 @@
-// Picks the form from ?form=… so one page shows every example form.
+// Picks the form from ?form=… so one page shows every form in schemas/forms/.
 const form = new URLSearchParams(location.search).get('form');
 const widget = document.getElementById('skjema');
 if (form && /^[a-z][a-z0-9-]*$/.test(form)) {
@@ -6,6 +6,24 @@ if (form && /^[a-z][a-z0-9-]*$/.test(form)) {
   // The reference receiver that `npm start` runs on this origin; the receipt shows the reference it returns.
   widget.setAttribute('submit-url', `/api/forms/${form}/submissions`);
 }
+
+// The list of forms comes from the build (build/forms/index.json, every form in schemas/forms/), so a new
+// form appears here without a change to this page.
+const list = document.getElementById('forms');
+fetch('/build/forms/index.json')
+  .then((response) => (response.ok ? response.json() : []))
+  .then((forms) => {
+    list.replaceChildren(
+      ...forms.map(({ id, title }) => {
+        const link = Object.assign(document.createElement('a'), { href: `?form=${id}`, textContent: title });
+        if (id === (form ?? 'stotte')) link.setAttribute('aria-current', 'page');
+        const item = document.createElement('li');
+        item.append(link);
+        return item;
+      }),
+    );
+  })
+  .catch(() => list.replaceChildren());
 
 // What a host would fetch from public registers for the logged-in user; here, a made-up person.
 // Set before the form has loaded, so the first step shows each value with its source to confirm.

@@ -115,7 +115,8 @@ export async function serve({
       }
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (url.pathname === '/' && redirectRoot && redirectRoot !== '/') {
-        reply(response, 302, `See ${redirectRoot}\n`, { Location: redirectRoot });
+        // The query goes along: /?form=kontakt opens the demo on that form.
+        reply(response, 302, `See ${redirectRoot}\n`, { Location: `${redirectRoot}${url.search}` });
         return;
       }
       let file = resolveInside(base, url.pathname);

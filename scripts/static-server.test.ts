@@ -60,6 +60,12 @@ describe('static server', () => {
     expect((await rawGet('/demo')).headers.location).toBe('/demo/');
   });
 
+  it('keeps the query through the redirects: /?form=kontakt opens the demo on that form', async () => {
+    expect((await rawGet('/?form=kontakt')).headers.location).toBe('/demo/?form=kontakt');
+    expect((await rawGet('/?form=kontakt&theme=nav')).headers.location).toBe('/demo/?form=kontakt&theme=nav');
+    expect((await rawGet('/demo?form=kontakt')).headers.location).toBe('/demo/?form=kontakt');
+  });
+
   it.each([
     ['/app.js', 'text/javascript; charset=utf-8'],
     ['/app.mjs', 'text/javascript; charset=utf-8'],

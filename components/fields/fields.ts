@@ -34,10 +34,20 @@ const TEXT_INPUTS: Partial<Record<FieldDefinition['kind'], TextInputSpec>> = {
   email: { type: 'email', spellcheck: false },
   'account-number': { type: 'text', inputmode: 'numeric', spellcheck: false, className: 'input--medium' },
   'national-id': { type: 'text', inputmode: 'numeric', spellcheck: false, className: 'input--medium' },
+  'organisation-number': { type: 'text', inputmode: 'numeric', spellcheck: false, className: 'input--medium' },
 };
 
 /** Numbers that must read left to right even in a right-to-left language. */
-const LTR_KINDS = new Set(['integer', 'amount', 'date', 'phone', 'email', 'account-number', 'national-id']);
+const LTR_KINDS = new Set([
+  'integer',
+  'amount',
+  'date',
+  'phone',
+  'email',
+  'account-number',
+  'national-id',
+  'organisation-number',
+]);
 
 export interface FieldPlace {
   path: string;

@@ -2,15 +2,28 @@
 // confirmation, and "Add". In the late chunk (docs/decisions/0012-lazy-chunks.md): such lists are rare
 // on a first step; fields.ts renders it through late.ts, with "loading" until the chunk is here.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FieldDefinition } from '../../src/definition/types.ts';
+import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
 import { pointer } from '../../src/engine/answers.ts';
 import { itemRelevance } from '../../src/engine/relevance.ts';
 import { errorMessage, fieldsetFrame, type FieldParts } from './field-frame.ts';
 import { controlId, domId, fieldKeys, type FieldHost } from './field-host.ts';
 import { renderField, type FieldPlace } from './fields.ts';
 
+/** The most items the group's answer schema allows (its maxItems, inline or in $defs). */
+function maxItemsOf(definition: FormDefinition, groupId: string): number | undefined {
+  let schema = definition.answers.properties[groupId];
+  const ref = typeof schema === 'object' ? schema.$ref : undefined;
+  if (typeof ref === 'string' && ref.startsWith('#/$defs/')) schema = definition.answers.$defs?.[ref.slice(8)];
+  return typeof schema === 'object' && typeof schema.maxItems === 'number' ? schema.maxItems : undefined;
+}
+
 export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
   const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
+  // At the limit "Add" stays in the tab order (aria-disabled, not disabled) and says why, so a screen
+  // reader user who reaches it hears the reason instead of finding no button.
+  const limit = maxItemsOf(host.definition, field.id);
+  const full = limit !== undefined && items.length >= limit;
+  const fullId = `${domId(place.path)}-full`;
   const formId = host.definition.id;
   const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
   const { focus } = host;
@@ -18,6 +31,10 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
   // Focus follows each move (the new item's first question, the question before removing, back to Add),
   // and adding or removing is said in the live region.
   const add = () => {
+    if (full) {
+      focus.announce(host.texts.t('widget:group.full', { limit }));
+      return;
+    }
     host.changeItems({ type: 'ADD_ITEM', group: field.id });
     const first = field.fields?.[0];
     focus.announce(host.texts.t('widget:group.added', { item: itemTitle(items.length) }));
@@ -71,8 +88,10 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
         }
       </fieldset>`;
     })}
+    ${full ? html`<p class="group-full" id=${fullId}>${host.show('widget:group.full', { limit })}</p>` : nothing}
     <button type="button" class="button button--secondary" part="button" id=${domId(place.path)}
-      aria-describedby=${groupError ? `${parts.id}-error` : nothing}
+      aria-disabled=${full ? 'true' : nothing}
+      aria-describedby=${[groupError ? `${parts.id}-error` : '', full ? fullId : ''].filter(Boolean).join(' ') || nothing}
       @click=${add}>${host.show([fieldKeys(formId, field.id, 'add'), 'widget:group.add'])}</button>`;
   return fieldsetFrame(host, field, parts, controls, 'group');
 }

@@ -32,6 +32,8 @@ export const lateMainStyles = css`
   .item { margin: 0 0 var(--_space); padding: var(--_space); border: 2px solid var(--_border); border-radius: var(--_radius); min-inline-size: 0; }
   .item-title { padding: 0 0.25rem; font-weight: 700; font-size: 1.1875rem; }
   .group-empty { color: var(--_muted); }
+  .group-full { margin: 0 0 0.5rem; }
+  .button[aria-disabled='true'] { cursor: not-allowed; border-style: dashed; }
   .confirm-question { font-weight: 700; }
   .confirm-question:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
   .actions--inline { margin-block: calc(var(--_space) / 2) 0; }

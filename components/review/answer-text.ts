@@ -6,6 +6,7 @@ import {
   formatDate,
   formatKroner,
   formatNationalId,
+  formatOrganisationNumber,
   formatNumber,
 } from '../../src/i18n/format.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
@@ -42,6 +43,8 @@ export function answerText(
       return ltr(formatAccountNumber(String(value)));
     case 'national-id':
       return ltr(formatNationalId(String(value)));
+    case 'organisation-number':
+      return ltr(formatOrganisationNumber(String(value)));
     case 'phone':
     case 'email':
       return ltr(String(value));

@@ -100,6 +100,7 @@ export function toSurveyJs(definition: FormDefinition, textsByLocale: Record<str
       case 'text':
       case 'email':
       case 'national-id':
+      case 'organisation-number':
         return {
           ...q,
           type: 'text',

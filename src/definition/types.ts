@@ -20,6 +20,7 @@ export const FIELD_KINDS = [
   'email',
   'account-number',
   'national-id',
+  'organisation-number',
   'address',
   'consent',
   'group',

@@ -1,7 +1,7 @@
 // Validation of what the user answered, as errors that name i18n keys, never ajv's English messages.
 import type { FieldDefinition, FormDefinition, StepDefinition } from '../definition/types.ts';
 import { displayableText, textProblem } from '../validation/clean-text.ts';
-import { DATE_BOUNDS } from '../validation/formats.ts';
+import { DATE_BOUNDS } from '../validation/date-bounds.ts';
 import { isRecord, pointer, type Answers } from './answers.ts';
 import { WIDGET_NAMESPACE as WIDGET_NS, type FormValidators, type ValidationError } from './form-package.ts';
 import { itemRelevance, type Relevance } from './relevance.ts';

@@ -41,6 +41,10 @@ export const formatAccountNumber = (value: string): string =>
 export const formatNationalId = (value: string): string =>
   /^\d{11}$/.test(value) ? `${value.slice(0, 6)} ${value.slice(6)}` : value;
 
+/** 974760673 → 974 760 673, as Enhetsregisteret writes it. */
+export const formatOrganisationNumber = (value: string): string =>
+  /^\d{9}$/.test(value) ? `${value.slice(0, 3)} ${value.slice(3, 6)} ${value.slice(6)}` : value;
+
 /** How an answer looks when put back into a text input (after a reload or from a register). */
 export function inputText(kind: string, value: unknown, locale: string): string {
   if (value === undefined || value === null) return '';
@@ -56,5 +60,6 @@ export function inputText(kind: string, value: unknown, locale: string): string 
   }
   if (kind === 'account-number') return formatAccountNumber(value);
   if (kind === 'national-id') return formatNationalId(value);
+  if (kind === 'organisation-number') return formatOrganisationNumber(value);
   return value;
 }

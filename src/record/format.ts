@@ -3,7 +3,14 @@
 // Lit; the pure parts could later move here and be shared.
 import type { FieldDefinition } from '../definition/types.ts';
 import { isRecord } from '../engine/answers.ts';
-import { formatAccountNumber, formatDate, formatKroner, formatNationalId, formatNumber } from '../i18n/format.ts';
+import {
+  formatAccountNumber,
+  formatDate,
+  formatKroner,
+  formatNationalId,
+  formatNumber,
+  formatOrganisationNumber,
+} from '../i18n/format.ts';
 import { formText, recordText, type PackageLocale } from './texts.ts';
 
 /**
@@ -62,6 +69,8 @@ export function recordValue(
       return formatted(formatAccountNumber(String(value)), true);
     case 'national-id':
       return formatted(formatNationalId(String(value)), true);
+    case 'organisation-number':
+      return formatted(formatOrganisationNumber(String(value)), true);
     case 'phone':
     case 'email':
       return formatted(String(value), true);

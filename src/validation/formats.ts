@@ -1,5 +1,10 @@
 // String formats used by the answers schemas. ajv's standalone validators import this module, so it
-// runs in the browser: plain functions and regular expressions only.
+// runs in the browser: plain functions, regular expressions and NAV's identity-number validator only. The
+// widget itself never imports it (that validator belongs in validators.js, not in the initial JavaScript).
+
+import { isNationalId, isOrganisationNumber } from './identity-numbers.ts';
+
+export { isNationalId, isOrganisationNumber };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,13 +18,6 @@ export function isDate(value: string): boolean {
   const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   return day <= days;
 }
-
-/**
- * The dates a date answer may take (ISO dates compare as strings). Wide enough for the birth date of
- * anyone alive and for any date a plan reaches; outside it is a typing slip (0990 for 1990, 20255).
- * Step validation says so with its own code (date.range), so the format stays "a real calendar date".
- */
-export const DATE_BOUNDS = { min: '1900-01-01', max: '2100-12-31' } as const;
 
 // Deliberately simple: one @, a dot in the domain, no spaces. Stricter rules reject real addresses.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -47,15 +45,6 @@ export function isAccountNumber(value: string): boolean {
   return mod11(value, ACCOUNT_WEIGHTS) === Number(value[10]);
 }
 
-const NIN_WEIGHTS_1 = [3, 7, 6, 1, 8, 9, 4, 5, 2] as const;
-const NIN_WEIGHTS_2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
-
-/** Norwegian national identity number (fødselsnummer or D-number): 11 digits with two mod-11 control digits. */
-export function isNationalId(value: string): boolean {
-  if (!/^\d{11}$/.test(value)) return false;
-  return mod11(value, NIN_WEIGHTS_1) === Number(value[9]) && mod11(value, NIN_WEIGHTS_2) === Number(value[10]);
-}
-
 /** The formats by name, as ajv's generated code looks them up. */
 export const formats = {
   date: isDate,
@@ -63,4 +52,5 @@ export const formats = {
   phone: isPhone,
   'account-number': isAccountNumber,
   'national-id': isNationalId,
+  'organisation-number': isOrganisationNumber,
 } as const;

@@ -77,7 +77,8 @@ export function toAnswerValue(kind: FieldKind, input: unknown): unknown {
     case 'date':
       return parseDate(value) ?? value;
     case 'account-number':
-    case 'national-id': {
+    case 'national-id':
+    case 'organisation-number': {
       const digits = stripSeparators(value);
       return /^\d+$/.test(digits) ? digits : value.trim();
     }

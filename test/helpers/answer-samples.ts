@@ -42,7 +42,9 @@ export function sampleInputs(definition: FormDefinition, field: FieldDefinition,
     case 'account-number':
       return ['8601 11 17947', '86011117948'];
     case 'national-id':
-      return ['010100 00110', '01010000111'];
+      return ['010100 00110', '01010000111', '00000000000'];
+    case 'organisation-number':
+      return ['974 760 673', '974760674'];
     case 'address':
       return [
         { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },

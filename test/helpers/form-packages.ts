@@ -1,4 +1,5 @@
 // Builds the example forms once per test run into a temporary folder and loads them, as the widget would.
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,7 +23,11 @@ export const kontaktAnswers = {
   samtykke: true,
 };
 
-export const exampleFormIds = ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet'] as const;
+/** Every form in schemas/forms/, read from the folder: a form dropped in there is tested without a code change. */
+export const exampleFormIds: readonly string[] = readdirSync(resolve(packageRoot, 'schemas/forms'))
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => name.slice(0, -'.json'.length))
+  .sort();
 
 export async function readExampleDefinition(id: string): Promise<FormDefinition> {
   return JSON.parse(await readFile(resolve(packageRoot, 'schemas/forms', `${id}.json`), 'utf8')) as FormDefinition;

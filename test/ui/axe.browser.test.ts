@@ -1,9 +1,14 @@
-// axe on every step of every example form: empty, with errors, the review page and the receipt.
+// axe on every step of every form in the forms folder (build/forms/index.json, no list by hand): empty, with
+// errors, the review page and the receipt. A form without hand-written answers (test/helpers/full-answers.ts)
+// is answered from its definition (test/helpers/generated-answers.ts), so a new form is checked unchanged.
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual } from '../browser/assert.ts';
+import { generatedAnswers } from '../helpers/generated-answers.ts';
 import {
   definitionOf,
+  fillShown,
   fillStep,
+  formIds,
   fullAnswers,
   headingText,
   mountWidget,
@@ -16,6 +21,8 @@ import {
 
 async function walk(formId: string, visit: (widget: Widget, moment: string) => Promise<void>): Promise<Widget> {
   const definition = await definitionOf(formId);
+  const written = fullAnswers[formId];
+  const answers = written ?? generatedAnswers(definition);
   const widget = await mountWidget(formId);
   for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
     const step = widget.snapshot!.context.step;
@@ -24,7 +31,8 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
     if (widget.snapshot!.context.errors.length > 0) await visit(widget, `${step}, with errors`);
     else await clickButton(widget, 'Tilbake'); // nothing required here: Continue went on, so come back
     deepEqual(widget.snapshot!.context.step, step);
-    await fillStep(widget, definition, fullAnswers[formId]![step] ?? {});
+    if (written) await fillStep(widget, definition, written[step] ?? {});
+    else await fillShown(widget, definition, answers[step] ?? {});
     await visit(widget, `${step}, answered`);
     await next(widget);
     deepEqual(widget.snapshot!.context.errors, [], `no errors after answering ${step}`);
@@ -45,7 +53,15 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
   return widget;
 }
 
-for (const formId of ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet']) {
+const forms = await formIds();
+describe('axe: the forms folder', () => {
+  it('lists the example forms (and any other form dropped into it)', () => {
+    for (const id of ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet', 'ny-jobb'])
+      assert(forms.includes(id), `${id} is listed`);
+  });
+});
+
+for (const formId of forms) {
   describe(`axe on the form "${formId}"`, () => {
     it('finds no violations on any step, with or without errors, on review or on the receipt', async () => {
       const seen: string[] = [];

@@ -14,6 +14,7 @@
 import { domId } from '../../components/fields/field-host.ts';
 import type { FieldDefinition, FieldKind, FormDefinition, StepDefinition } from '../../src/definition/types.ts';
 import { assert, deepEqual, equal, match, notMatch } from '../browser/assert.ts';
+import { generatedAnswers } from '../helpers/generated-answers.ts';
 import {
   activeElement,
   activeId,
@@ -22,7 +23,9 @@ import {
   clickButton,
   definitionOf,
   fill,
+  fillShown,
   fillStep,
+  formIds,
   fullAnswers,
   mountWidget,
   next,
@@ -34,10 +37,20 @@ import {
 } from './driver.ts';
 
 // The runner gives each test file two minutes, so the long forms run in files of their own
-// (contract-*.browser.test.ts set the list and import this file).
-const FORMS = (globalThis as { klarContractForms?: string[] }).klarContractForms ?? ['kontakt', 'stotte'];
-/** The answers that make the case's field appear: fullAnswers, or the set in otherAnswers that shows it. */
-const answersOf = (c: { formId: string; field: FieldDefinition }) => answersFor(c.formId, c.field.id);
+// (contract-*.browser.test.ts set the list and import this file). Every other form in the forms folder
+// runs here, found by reading it (build/forms/index.json): a new form is tested without a code change.
+const LONG_FORMS = ['sosialhjelp', 'aktivitet'];
+const FORMS =
+  (globalThis as { klarContractForms?: string[] }).klarContractForms ??
+  (await formIds()).filter((id) => !LONG_FORMS.includes(id));
+/**
+ * The answers that make the case's field appear: fullAnswers, or the set in otherAnswers that shows it; for
+ * a form without hand-written answers, answers made from its definition.
+ */
+const answersOf = (c: { formId: string; field: FieldDefinition; definition: FormDefinition }) =>
+  fullAnswers[c.formId] ? answersFor(c.formId, c.field.id) : generatedAnswers(c.definition);
+/** fillStep for hand-written answers; fillShown (only what is on screen) for made ones. */
+const fillFor = (formId: string) => (fullAnswers[formId] ? fillStep : fillShown);
 
 // ---- Texts: the built locale holds the form's namespace and the widget's ----
 
@@ -132,6 +145,7 @@ const SINGLE_KINDS = new Set<FieldKind>([
   'email',
   'account-number',
   'national-id',
+  'organisation-number',
 ]);
 const TEXT_INPUT_KINDS = new Set<FieldKind>([
   'text',
@@ -142,6 +156,7 @@ const TEXT_INPUT_KINDS = new Set<FieldKind>([
   'email',
   'account-number',
   'national-id',
+  'organisation-number',
 ]);
 const CHOICE_KINDS = new Set<FieldKind>(['radio', 'yesno', 'checkboxes']);
 const ADDRESS_PARTS = ['street', 'postcode', 'city'] as const;
@@ -169,6 +184,7 @@ const SAMPLES: Partial<Record<FieldKind, Sample>> = {
   email: { input: 'kari@example.no', expected: 'kari@example.no' },
   'account-number': { input: '8601 11 17947', expected: '86011117947' },
   'national-id': { input: '010100 00110', expected: '01010000110' },
+  'organisation-number': { input: '974 760 673', expected: '974760673' },
   address: {
     input: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },
     expected: { street: 'Storgata 1', postcode: '0155', city: 'Oslo' },
@@ -185,6 +201,7 @@ const WRONG: Partial<Record<FieldKind, unknown>> = {
   email: 'kari@',
   'account-number': '1234 56 78901',
   'national-id': '12345678901',
+  'organisation-number': '974 760 674',
   address: { street: 'Storgata 1', postcode: '01', city: 'Oslo' },
 };
 
@@ -243,7 +260,7 @@ async function openStep(c: Case): Promise<Widget> {
       );
     }
     const current = widget.snapshot!.context.step;
-    await fillStep(widget, c.definition, answersOf(c)[current] ?? {});
+    await fillFor(c.formId)(widget, c.definition, answersOf(c)[current] ?? {});
     await next(widget);
     deepEqual(widget.snapshot!.context.errors, [], `no errors on ${current} with fullAnswers`);
   }
@@ -633,6 +650,7 @@ if (FORMS.includes('kontakt'))
         'email',
         'account-number',
         'national-id',
+        'organisation-number',
         'address',
         'consent',
         'group',
@@ -1015,7 +1033,8 @@ for (const [formId, definition] of definitions) {
       const widget = await mountWidget(formId);
       for (let guard = 0; widget.snapshot!.value === 'filling'; guard++) {
         assert(guard <= definition.steps.length, 'the review page is reached');
-        await fillStep(widget, definition, fullAnswers[formId]?.[widget.snapshot!.context.step] ?? {});
+        const answers = fullAnswers[formId] ?? generatedAnswers(definition);
+        await fillFor(formId)(widget, definition, answers[widget.snapshot!.context.step] ?? {});
         await next(widget);
       }
       equal(widget.snapshot!.value, 'review');

@@ -3,7 +3,7 @@ import { fullAnswers } from '../helpers/full-answers.ts';
 import '../../components/klar-skjema/define.ts';
 import type { KlarSkjema } from '../../components/klar-skjema/klar-skjema.ts';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
-import { domId } from '../../components/fields/field-host.ts';
+import { controlId, domId } from '../../components/fields/field-host.ts';
 import { loadLate } from '../../components/klar-skjema/late-loader.ts';
 
 export type Widget = KlarSkjema;
@@ -300,4 +300,47 @@ export async function fillStep(
     if (!widget.snapshot!.context.relevance.fields.includes(field.id)) continue;
     await fill(widget, field, `/${field.id}`, answers[field.id]);
   }
+}
+
+/** Whether a field's controls are on screen (a group item's question shows only when its condition holds). */
+const onScreen = (widget: Widget, field: FieldDefinition, path: string): boolean =>
+  root(widget).getElementById(controlId(path, field.kind)) !== null ||
+  root(widget).querySelector(`[name="${domId(path)}"]`) !== null;
+
+/**
+ * Fills the current step from answers for any form (hand-written or test/helpers/generated-answers.ts):
+ * only the questions the form shows, in order, so a follow-up question is answered once it appears; a
+ * group's item questions only where they are on screen; only the documents the answers ask for.
+ */
+export async function fillShown(
+  widget: Widget,
+  definition: FormDefinition,
+  answers: Record<string, unknown>,
+): Promise<void> {
+  const step = definition.steps.find((s) => s.id === widget.snapshot!.context.step)!;
+  for (const field of step.fields) {
+    const value = answers[field.id];
+    if (value === undefined || !widget.snapshot!.context.relevance.fields.includes(field.id)) continue;
+    if (field.kind === 'attachments') {
+      const asked = widget.snapshot!.context.relevance.attachments;
+      const documents = Object.entries(value as Record<string, unknown>).filter(([id]) => asked.includes(id));
+      await fill(widget, field, `/${field.id}`, Object.fromEntries(documents));
+    } else if (field.kind === 'group') {
+      for (const [index, item] of (value as Array<Record<string, unknown>>).entries()) {
+        click(byId(widget, domId(`/${field.id}`)));
+        await settle(widget);
+        for (const child of field.fields ?? []) {
+          const path = `/${field.id}/${index}/${child.id}`;
+          if (item[child.id] !== undefined && onScreen(widget, child, path))
+            await fill(widget, child, path, item[child.id]);
+        }
+      }
+    } else await fill(widget, field, `/${field.id}`, value);
+  }
+}
+
+/** The forms in the forms folder, as the build lists them (build/forms/index.json): no list by hand. */
+export async function formIds(): Promise<string[]> {
+  const index = (await (await fetch('/build/forms/index.json')).json()) as Array<{ id: string }>;
+  return index.map((entry) => entry.id);
 }

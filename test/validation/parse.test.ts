@@ -54,6 +54,7 @@ describe('toAnswerValue', () => {
   it('removes separators from numbers people write in groups', () => {
     expect(toAnswerValue('account-number', '8601.11.17947')).toBe('86011117947');
     expect(toAnswerValue('national-id', '010100 00110')).toBe('01010000110');
+    expect(toAnswerValue('organisation-number', '974 760 673')).toBe('974760673');
     expect(toAnswerValue('phone', '+47 (912) 34-567')).toBe('+4791234567');
     expect(toAnswerValue('integer', '1 000')).toBe(1000);
     expect(toAnswerValue('address', { street: ' Storgata 1 ', postcode: '01 55', city: 'Oslo' })).toEqual({

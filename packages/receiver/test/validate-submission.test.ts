@@ -256,6 +256,17 @@ describe('validateSubmission refuses, with a JSON pointer to the fault', () => {
     ]);
   });
 
+  it('national identity numbers that pass the control digits but hold no real date (the shared formats)', async () => {
+    // 00000000000 passes both control digits; 31 February and month 13 are made-up numbers with correct ones.
+    const base = kontaktSubmission();
+    for (const fodselsnummer of ['00000000000', '31029010059', '15139010091']) {
+      const answers = { ...base.answers, fodselsnummer };
+      expect(errorsOf(validateSubmission(await kontakt(), { ...base, answers }))).toEqual([
+        ['/answers/fodselsnummer', 'format.national-id'],
+      ]);
+    }
+  });
+
   it('escapes pointers as RFC 6901 says (~ as ~0, / as ~1)', async () => {
     const base = kontaktSubmission();
     expect(

@@ -92,8 +92,8 @@ export function checkRefs(model: Model): Finding[] {
   return findings;
 }
 
-/** What the answer of each kind must look like, as shown in the fix. */
-const EXPECTED: Record<Exclude<FieldKind, 'guidance'>, string> = {
+/** What the answer of each kind must look like, as shown in the fix (and in docs/authoring.md). */
+export const EXPECTED: Record<Exclude<FieldKind, 'guidance'>, string> = {
   text: '{ "type": "string" }',
   textarea: '{ "type": "string", "maxLength": … }',
   integer: '{ "type": "integer" }',
@@ -107,6 +107,7 @@ const EXPECTED: Record<Exclude<FieldKind, 'guidance'>, string> = {
   email: '{ "type": "string", "format": "email" }',
   'account-number': '{ "type": "string", "format": "account-number" }',
   'national-id': '{ "type": "string", "format": "national-id" }',
+  'organisation-number': '{ "type": "string", "format": "organisation-number" }',
   address: `{ "$ref": "${ADDRESS_SCHEMA_ID}" }`,
   consent: '{ "const": true }',
   group: '{ "type": "array", "items": { "type": "object", "properties": { … } } }',
@@ -147,6 +148,7 @@ function fitsKind(model: Model, place: Place, schema: unknown): boolean {
     case 'email':
     case 'account-number':
     case 'national-id':
+    case 'organisation-number':
     case 'date':
       return string && schema.format === kind;
     case 'integer':

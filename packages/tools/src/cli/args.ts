@@ -2,7 +2,7 @@
 // text key (node:util parseArgs would give English messages).
 import { CLI_LANGS, type CliLang } from './texts.ts';
 
-export type Command = 'check' | 'build' | 'lint' | 'render' | 'help' | 'version';
+export type Command = 'check' | 'build' | 'lint' | 'render' | 'new' | 'preview' | 'help' | 'version';
 export type Format = 'text' | 'json' | 'html' | 'pdf' | 'sarif';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
@@ -29,6 +29,8 @@ export interface CliArgs {
   config?: string;
   /** render: the built form package folder the submission belongs to. */
   form?: string;
+  /** preview: the port to listen on (0: any free port). */
+  port?: number;
 }
 
 /** A mistake on the command line: a text key under errors.* and its values. */
@@ -52,6 +54,7 @@ const VALUE_OPTIONS = [
   '--text',
   '--config',
   '--form',
+  '--port',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 /** Options without a value. */
@@ -74,6 +77,8 @@ const OPTIONS_FOR: Record<Exclude<Command, 'help' | 'version'>, readonly Command
     '--glossary',
   ],
   render: ['--form', '--format', '--out', '--lang'],
+  new: ['--locales', '--lang'],
+  preview: ['--locales', '--port', '--lang'],
 };
 const LOCALE = LOCALE_CODE;
 
@@ -130,13 +135,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (help || first === 'help') return { command: 'help', paths: [], format: 'text', lang: langOf(argv) };
   if (version) return { command: 'version', paths: [], format: 'text', lang: langOf(argv) };
   if (first === undefined) throw new UsageError('noCommand');
-  if (first !== 'check' && first !== 'build' && first !== 'lint' && first !== 'render')
+  const loop = first === 'new' || first === 'preview';
+  if (first !== 'check' && first !== 'build' && first !== 'lint' && first !== 'render' && !loop)
     throw new UsageError('unknownCommand', { command: first });
   for (const option of [...Object.keys(values), ...flags]) {
     if (!OPTIONS_FOR[first].includes(option as CommandOption))
       throw new UsageError('optionNotFor', { option, command: first });
   }
   if (first === 'render') return renderArgs(paths, values);
+  if (first === 'new' || first === 'preview') return loopArgs(first, paths, values);
   const format = values['--format'] ?? 'text';
   if (format !== 'text' && format !== 'json' && !(first === 'lint' && (format === 'html' || format === 'sarif')))
     throw new UsageError(first === 'lint' ? 'badLintFormat' : 'badFormat', { value: format });
@@ -197,5 +204,24 @@ function renderArgs(paths: string[], values: Partial<Record<ValueOption, string>
     lang: lang as CliLang,
     form: values['--form'],
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
+  };
+}
+
+/** new ID [FORMS_FOLDER] [--locales DIR]; preview FORM [--port N] [--locales DIR]. */
+function loopArgs(command: 'new' | 'preview', paths: string[], values: Partial<Record<ValueOption, string>>): CliArgs {
+  const lang = values['--lang'] ?? 'nb';
+  if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
+  if (command === 'new' && (paths.length < 1 || paths.length > 2)) throw new UsageError('newOneId');
+  if (command === 'preview' && paths.length !== 1) throw new UsageError('previewOneForm');
+  const port = values['--port'];
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) <= 65535))
+    throw new UsageError('badPort', { value: port });
+  return {
+    command,
+    paths,
+    format: 'text',
+    lang: lang as CliLang,
+    ...(values['--locales'] !== undefined ? { locales: values['--locales'] } : {}),
+    ...(port !== undefined ? { port: Number(port) } : {}),
   };
 }

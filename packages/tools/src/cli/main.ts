@@ -1,4 +1,4 @@
-// `klarskjema`: check, lint and build form definitions, and render a submission as the caseworker's record. No stack traces for user mistakes: every error ends
+// `klarskjema`: check, lint and build form definitions, start a new one and preview it, and render a submission as the caseworker's record. No stack traces for user mistakes: every error ends
 // as one line (and the usage, for a wrong command line) and exit code 2.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,6 +7,8 @@ import { checkFormFile, displayPath, type FileCheck } from '../check/file.ts';
 import { langOf, parseArgs, UsageError, type CliArgs } from './args.ts';
 import { formFiles } from './files.ts';
 import { lint } from './lint.ts';
+import { newForm } from './new-form.ts';
+import { preview } from './preview.ts';
 import { render } from './render.ts';
 import { exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
@@ -60,6 +62,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await lint(args, texts, io);
       case 'render':
         return await render(args, texts, io);
+      case 'new':
+        return await newForm(args, texts, io);
+      case 'preview':
+        return await preview(args, texts, io, main);
     }
   } catch (error) {
     if (error instanceof UsageError && texts) {
