@@ -113,7 +113,6 @@ export class KlarSkjema extends LitElement {
   #late = new LateController(this);
   /** The only owner of focus and of the one live region. */
   #focus = new FocusController(this, {
-    scrollOffset: () => this.scrollOffset || 0,
     view: () => this.#session.current?.view(!this.#late.parts) ?? null,
     locale: () => this.#session.current?.locale ?? this.lang,
   });
@@ -174,7 +173,10 @@ export class KlarSkjema extends LitElement {
     if (changed.has('form') && changed.get('form') !== undefined && this.form) void this.#load();
     const session = this.#session.current;
     if (changed.has('lang') && session && this.lang && this.lang !== session.locale) void session.setLocale(this.lang);
-    if (changed.has('scrollOffset')) this.style.setProperty('--klar-scroll-offset', `${this.scrollOffset || 0}px`);
+    // Only a number given wins over the host's CSS length (--klar-scroll-offset, which may use env() and calc()).
+    if (changed.has('scrollOffset'))
+      if (this.scrollOffset > 0) this.style.setProperty('--klar-scroll-offset', `${this.scrollOffset}px`);
+      else this.style.removeProperty('--klar-scroll-offset');
   }
 
   async #load(): Promise<void> {

@@ -54,9 +54,9 @@ export const styles = css`
     overflow-wrap: break-word;
     visibility: visible;
     cursor: auto;
+    /* Not for scrolling: focus.ts reads the offset here, resolved to px (it may use env(), calc(), rem). */
+    scroll-margin-block-start: var(--_scroll-offset);
   }
-  /* An error link scrolls to the whole question, label first, clear of the host's sticky header. */
-  .field { scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space)); }
 
   .visually-hidden {
     position: absolute !important;
@@ -94,7 +94,6 @@ export const styles = css`
     margin: 0 0 var(--_space);
     font-size: 1.75rem;
     line-height: 1.25;
-    scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space));
   }
 
   .heading:focus { outline: none; }
@@ -218,7 +217,6 @@ export const styles = css`
     margin-block-end: calc(var(--_space) * 1.5);
     padding: var(--_space);
     border: 4px solid var(--_error);
-    scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space));
   }
   .error-summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
   .error-summary-title { margin: 0 0 calc(var(--_space) / 2); font-size: 1.375rem; line-height: 1.3; }
