@@ -2,6 +2,8 @@ import { css } from 'lit';
 
 // Two layers of variables: public --klar-* tokens a host may set, private --_* hooks used below.
 // Logical properties (inline/block) throughout, so right-to-left needs no separate rules.
+// The user's own letter-, word- and line-spacing (WCAG 1.4.12) reach everything: no rule inside resets them; the
+// line height is the host element's (1.5 below, unless a rule on klar-skjema, such as a user style sheet, says).
 export const styles = css`
   :host {
     --_text: var(--klar-color-text, #1b1b1b);
@@ -33,6 +35,8 @@ export const styles = css`
   }
 
   *, *::before, *::after { box-sizing: inherit; }
+  /* The browser gives form controls normal spacing of their own: the user's comes from the page instead. */
+  button, input, select, textarea { letter-spacing: inherit; word-spacing: inherit; line-height: inherit; }
 
   [hidden] { display: none !important; }
 
@@ -43,9 +47,8 @@ export const styles = css`
     padding-block: calc(var(--_space) / 2);
     color: var(--_text);
     background: var(--_background);
-    font: 400 1.125rem/1.5 var(--_font);
-    letter-spacing: normal;
-    word-spacing: normal;
+    font: 400 1.125rem var(--_font);
+    line-height: inherit;
     text-align: start;
     text-indent: 0;
     text-transform: none;
@@ -93,7 +96,6 @@ export const styles = css`
   .heading {
     margin: 0 0 var(--_space);
     font-size: 1.75rem;
-    line-height: 1.25;
   }
 
   .heading:focus { outline: none; }
@@ -130,14 +132,13 @@ export const styles = css`
     background: var(--_background);
     color: var(--_text);
     font: inherit;
-    line-height: 1.25;
   }
 
   .input--short { max-inline-size: 11em; }
   .input--date { max-inline-size: 9em; }
   .input--postcode { max-inline-size: 6em; }
   .input--medium { max-inline-size: 16em; }
-  .textarea { min-block-size: 8rem; resize: vertical; line-height: 1.5; }
+  .textarea { min-block-size: 8rem; resize: vertical; }
   .select { max-inline-size: 100%; inline-size: auto; min-inline-size: 12em; }
 
   .field--error .input, .field--error .textarea, .field--error .select,
@@ -219,7 +220,7 @@ export const styles = css`
     border: 4px solid var(--_error);
   }
   .error-summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
-  .error-summary-title { margin: 0 0 calc(var(--_space) / 2); font-size: 1.375rem; line-height: 1.3; }
+  .error-summary-title { margin: 0 0 calc(var(--_space) / 2); font-size: 1.375rem; }
   .error-summary-list { margin: 0; padding-inline-start: 1.25rem; }
   .error-summary-list li { margin-block-end: 0.375rem; }
   .error-summary-list a { color: var(--_error); font-weight: 700; }

@@ -76,3 +76,13 @@ export function setPageTextSpacing(): () => void {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   };
 }
+
+/** Text-only zoom, as the browser's font size setting does it: the root font size times `percent` / 100. */
+export function setTextSize(percent: number): () => void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`html { font-size: ${percent}% !important; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
