@@ -312,6 +312,41 @@ describe('layout', () => {
     outlined(radio, `radio #${radio.id}`);
   });
 
+  it('keeps checked, invalid and disabled states visible in forced colours', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    const widget = await mountWidget('kontakt');
+    const border = (el: Element) => {
+      const style = getComputedStyle(el);
+      return { style: style.borderTopStyle, width: parseFloat(style.borderTopWidth) };
+    };
+    const controls = '.input, .textarea, .select';
+    const valid = border(root(widget).querySelector(controls)!);
+    await next(widget);
+    const invalid = border(root(widget).querySelector(`.field--error :is(${controls})`)!);
+    // Invalid: a border of its own (forced colours give every border the same colour).
+    assert(
+      invalid.style !== valid.style || invalid.width > valid.width,
+      `invalid ${JSON.stringify(invalid)}, valid ${JSON.stringify(valid)}`,
+    );
+    await fillStep(widget, await definitionOf('kontakt'), fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    assert(root(widget).querySelectorAll('.choice-input').length > 0, 'a step with choices');
+    // Checked: the browser's own radios and checkboxes, which forced colours draw with the state.
+    for (const choice of root(widget).querySelectorAll<HTMLInputElement>('.choice-input'))
+      assert(getComputedStyle(choice).appearance !== 'none', `#${choice.id} keeps the browser's own look`);
+    // Disabled: GrayText, at full opacity (forced colours would otherwise show it as enabled).
+    const button = root(widget).querySelector<HTMLButtonElement>('button[type=submit]')!;
+    const enabled = getComputedStyle(button).color;
+    button.disabled = true;
+    const disabled = getComputedStyle(button);
+    assert(
+      disabled.color !== enabled,
+      `a disabled button's text (${disabled.color}) differs from an enabled one's (${enabled})`,
+    );
+    equal(disabled.opacity, '1', 'a disabled button is not only faded');
+    button.disabled = false;
+  });
+
   it('moves focus to the new heading with prefers-reduced-motion, and shows it without waiting for a scroll', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     assert(window.matchMedia('(prefers-reduced-motion: reduce)').matches, 'reduced motion is on');
