@@ -5,13 +5,13 @@
 //   there, and the view is announced in the polite live region (GOV.UK pattern).
 // - After a failed Continue, focus goes to the error summary, which lists every error.
 // - The host page is never scrolled to the top: only the focused element is scrolled into view, and only if
-//   it is not already visible, clear of the host's sticky or fixed bars (measured, host-bars.ts) and of
+//   it is not already visible, clear of the host's sticky or fixed bars (measured: host-bars.ts) and of
 //   scroll-offset. The same holds when the user tabs, in both directions (WCAG 2.2, 2.4.11): the browser's
 //   own scroll may leave the element under a sticky header, so it is checked once it has scrolled.
 // - Nothing is focused on first load: the host page owns focus until the user acts.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { directionOf } from '../../src/browser/i18n.ts';
-import { coveredByBars } from './host-bars.ts';
+import { lateParts } from './late-loader.ts';
 
 /** The view's heading, the error summary (the heading if there is none), or an element by id. */
 export type FocusTarget = 'heading' | 'summary' | { id: string };
@@ -159,7 +159,8 @@ export class FocusController implements ReactiveController, Focus {
    * header and scroll-offset at the top). Its scroll margins keep it clear of them, in any scrolling box.
    */
   #reveal(target: HTMLElement, block: 'start' | 'nearest', smooth: boolean): void {
-    const bars = coveredByBars(this.host);
+    // The measuring comes with the late chunk, which loads with the form: until then, scroll-offset only.
+    const bars = lateParts()?.coveredByBars(this.host) ?? { top: 0, bottom: 0 };
     // .root's scroll-margin-block-start is --klar-scroll-offset (styles.ts): any CSS length, resolved to px.
     const root = this.host.renderRoot.querySelector('.root');
     const top = Math.max(bars.top, root ? parseFloat(getComputedStyle(root).scrollMarginTop) || 0 : 0);
