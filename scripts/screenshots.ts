@@ -217,6 +217,7 @@ async function main(): Promise<void> {
 
   let server: Server | undefined;
   let browser: Browser | undefined;
+  let receiver: Awaited<ReturnType<typeof openReceiver>> | undefined;
   try {
     server = await serve({
       root: packageRoot,
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
       policy: STANDALONE_CONTENT_SECURITY_POLICY,
     });
     // The demo posts to the reference receiver, as under `npm start`; its data goes to a temp folder.
-    const receiver = await openReceiver({
+    receiver = await openReceiver({
       formsDir: resolve(packageRoot, 'build/forms'),
       dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-shots-')),
     });
@@ -235,7 +236,7 @@ async function main(): Promise<void> {
     >;
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (request.url?.startsWith('/api/')) void receiver.handle(request, response);
+      if (request.url?.startsWith('/api/')) void receiver!.handle(request, response);
       else serveStatic!.call(server, request, response);
     });
     const { port } = server.address() as AddressInfo;
@@ -246,6 +247,8 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    // Its validators run in worker threads, which would keep the script from ending.
+    await receiver?.close();
   }
 }
 
