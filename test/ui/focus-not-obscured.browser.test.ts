@@ -1,9 +1,11 @@
 // Focus not obscured (WCAG 2.2, 2.4.11; issue 19): on a host page with a sticky header whose height follows
 // the viewport and the text spacing, Tab and Shift+Tab through every step of sosialhjelp (empty, with its
-// errors showing) and the review page, at 320×256 (a 1280×1024 window at 400 %) and 1280×900, and at 320×256
-// with WCAG 1.4.12's text spacing. Every stop must be uncovered: at its corners and its middle, the topmost
-// element is the focused element or inside it (elementFromPoint, through the widget's shadow root). An element
-// taller than the room under the header must show its top. The page sets no scroll-padding: the widget measures.
+// errors showing) and the review page, at 320×256 (a 1280×1024 window at 400 %), at 320×256 with WCAG 1.4.12's
+// text spacing, and at 1280×900 with a cookie banner fixed to the bottom as well. Every stop must be uncovered:
+// at its corners and its middle, the topmost element is the focused element or inside it (elementFromPoint,
+// through the widget's shadow root). An element taller than the room between the bars must show its top. The
+// page sets no scroll-padding: the widget measures. And a host's --klar-scroll-offset, any CSS length, is kept
+// clear of as well.
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import {
@@ -47,8 +49,8 @@ function pointsOf(rect: DOMRect, topOnly: boolean): Array<[number, number]> {
  * What covers the focused element, or null when all of it shows: each line of a link that wraps, and only the
  * top of an element taller than the room under the header.
  */
-function covering(widget: Widget, header: HTMLElement, el: HTMLElement): string | null {
-  const room = innerHeight - header.getBoundingClientRect().bottom;
+function covering(widget: Widget, bars: Bars, el: HTMLElement): string | null {
+  const room = (bars.banner?.getBoundingClientRect().top ?? innerHeight) - bars.header.getBoundingClientRect().bottom;
   const tall = el.getBoundingClientRect().height > room;
   const lines = [...el.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
   const points = tall ? pointsOf(lines[0]!, true) : lines.flatMap((rect) => pointsOf(rect, false));
@@ -62,6 +64,11 @@ function covering(widget: Widget, header: HTMLElement, el: HTMLElement): string 
       return `${at} shows ${inner ? describeElement(inner) : 'nothing'}`;
   }
   return null;
+}
+
+interface Bars {
+  header: HTMLElement;
+  banner: HTMLElement | null;
 }
 
 interface Pass {
@@ -81,7 +88,7 @@ async function scrollStopped(): Promise<void> {
 /** Tabs from `start` (outside the widget) through it, in one direction, until focus leaves it. */
 async function tabThrough(
   widget: Widget,
-  header: HTMLElement,
+  bars: Bars,
   start: HTMLElement,
   back: boolean,
   moment: string,
@@ -95,7 +102,7 @@ async function tabThrough(
     const el = activeElement(widget);
     if (!el || document.activeElement !== widget) return pass;
     pass.stops++;
-    const problem = covering(widget, header, el);
+    const problem = covering(widget, bars, el);
     if (problem)
       pass.covered.push(
         `${moment}, ${back ? 'Shift+Tab' : 'Tab'} stop ${pass.stops}: ${describeElement(el)} "${(el.textContent ?? '').trim().slice(0, 30)}": ${problem}`,
@@ -104,10 +111,14 @@ async function tabThrough(
   throw new Error(`${moment}: focus stayed in the widget for ${MAX_STOPS} stops`);
 }
 
-async function everyStop(viewport: { width: number; height: number }, spacing: boolean): Promise<void> {
+async function everyStop(
+  viewport: { width: number; height: number },
+  { spacing = false, banner = false } = {},
+): Promise<void> {
   await setViewport(viewport);
   const widget = await mountWidget(FORM);
-  const { header, before, after } = stickyHeaderPage(widget);
+  const { header, banner: bottom, before, after } = stickyHeaderPage(widget, { banner });
+  const bars = { header, banner: bottom };
   const unset = spacing ? setTextSpacing(widget) : () => {};
   try {
     const definition = await definitionOf(FORM);
@@ -116,8 +127,8 @@ async function everyStop(viewport: { width: number; height: number }, spacing: b
     const views: string[] = [];
     const both = async (moment: string) => {
       heights.add(Math.round(header.getBoundingClientRect().height));
-      const forward = await tabThrough(widget, header, before, false, moment);
-      const backward = await tabThrough(widget, header, after, true, moment);
+      const forward = await tabThrough(widget, bars, before, false, moment);
+      const backward = await tabThrough(widget, bars, after, true, moment);
       equal(backward.stops, forward.stops, `${moment}: Shift+Tab stops at as many elements as Tab`);
       assert(forward.stops > 3, `${moment}: Tab reached ${forward.stops} elements in the widget`);
       covered.push(...forward.covered, ...backward.covered);
@@ -159,14 +170,42 @@ describe('focus is never hidden under a sticky header', () => {
   });
 
   it('at 320×256 (400 % zoom): Tab and Shift+Tab on every step with errors and on the review page', async () => {
-    await everyStop({ width: 320, height: 256 }, false);
+    await everyStop({ width: 320, height: 256 });
   });
 
   it('at 320×256 with WCAG text spacing, which makes the header taller', async () => {
-    await everyStop({ width: 320, height: 256 }, true);
+    await everyStop({ width: 320, height: 256 }, { spacing: true });
   });
 
-  it('at 1280×900', async () => {
-    await everyStop({ width: 1280, height: 900 }, false);
+  it('at 1280×900, with a cookie banner fixed to the bottom too', async () => {
+    await everyStop({ width: 1280, height: 900 }, { banner: true });
+  });
+
+  it('keeps clear of a --klar-scroll-offset given as calc(), for a bar the widget cannot see', async () => {
+    await setViewport({ width: 320, height: 256 });
+    const widget = await mountWidget(FORM);
+    const { after } = stickyHeaderPage(widget);
+    // No header to measure: the host names the room instead, as for a bar inside a closed shadow root.
+    document.querySelector('header')!.remove();
+    widget.style.setProperty('--klar-scroll-offset', 'calc(2rem + 20px)');
+    await next(widget);
+    const top = (el: Element) => el.getBoundingClientRect().top;
+    await scrollStopped();
+    const summary = activeElement(widget)!;
+    assert(top(summary) >= 52 - 0.5, `the error summary starts at ${top(summary)} px, under the 52 px offset`);
+    after.focus();
+    const under: string[] = [];
+    for (let i = 0; i < MAX_STOPS; i++) {
+      await sendKeys({ press: 'Shift+Tab' });
+      await settle(widget);
+      const el = activeElement(widget);
+      if (!el || document.activeElement !== widget) break;
+      if (top(el) < 52 - 0.5 || el.getBoundingClientRect().bottom > innerHeight + 0.5)
+        under.push(
+          `${describeElement(el)} at ${Math.round(top(el))}–${Math.round(el.getBoundingClientRect().bottom)} px`,
+        );
+    }
+    deepEqual(under, [], 'Shift+Tab stops outside the room between 52 px and the bottom');
+    widget.style.removeProperty('--klar-scroll-offset');
   });
 });

@@ -16,10 +16,14 @@ function link(text: string): HTMLAnchorElement {
 }
 
 /**
- * Puts a sticky header above the widget and a footer with a link below it. The header is about 50 px high at
+ * Puts a sticky header above the widget and a footer with a link below it (and, if asked, a fixed banner at the
+ * bottom). The header is about 50 px high at
  * 1280 px, about 95 px at 320 px, and about 150 px there with text spacing (over half of a 320×256 viewport).
  */
-export function stickyHeaderPage(widget: Widget): { header: HTMLElement; before: HTMLElement; after: HTMLElement } {
+export function stickyHeaderPage(
+  widget: Widget,
+  { banner = false } = {},
+): { header: HTMLElement; banner: HTMLElement | null; before: HTMLElement; after: HTMLElement } {
   const header = document.createElement('header');
   Object.assign(header.style, {
     position: 'sticky',
@@ -50,8 +54,24 @@ export function stickyHeaderPage(widget: Widget): { header: HTMLElement; before:
   footer.style.padding = '1rem';
   document.body.prepend(header);
   document.body.append(footer);
+  // A cookie banner fixed to the bottom of the viewport, as many host pages have one.
+  const bottom = banner ? document.createElement('div') : null;
+  if (bottom) {
+    bottom.textContent = 'Vi bruker informasjonskapsler for å se hvordan nettstedet blir brukt.';
+    Object.assign(bottom.style, {
+      position: 'fixed',
+      insetInline: '0',
+      insetBlockEnd: '0',
+      zIndex: '10',
+      padding: '1rem',
+      background: '#222222',
+      color: '#ffffff',
+    });
+    footer.style.paddingBlockEnd = '6rem';
+    document.body.append(bottom);
+  }
   widget.scrollIntoView({ block: 'start' });
-  return { header, before: links.at(-1)!, after };
+  return { header, banner: bottom, before: links.at(-1)!, after };
 }
 
 /** Sets WCAG 1.4.12's text spacing on the page and, as some tools do, inside the widget's shadow root. */
