@@ -1,3 +1,11 @@
+// The browser's own scrolling (Tab, links to #ids) keeps clear of the sticky header at its real height, which
+// grows at 400 % zoom and with the user's text spacing (docs/embedding.md, "A sticky header"). The widget
+// measures the header itself and needs no scroll-offset.
+const header = document.querySelector('.site-header');
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty('--header-height', `${header.offsetHeight}px`);
+}).observe(header);
+
 // Picks the form from ?form=… so one page shows every form in schemas/forms/.
 const form = new URLSearchParams(location.search).get('form');
 const widget = document.getElementById('skjema');

@@ -1,7 +1,9 @@
 // Screenshots of both example forms on the demo page, the way a user goes through them: every step
 // answered, the first step's error state, the review page and the receipt, each full-page at 320 and
 // 1280 CSS px wide (320 px is also what 400 % zoom looks like), for people to look at.
-//   npm run screenshots   → build/screenshots/<form>-<nn>-<view>-<width>.png, and one step in Arabic (00-ar-…)
+//   npm run screenshots   → build/screenshots/<form>-<nn>-<view>-<width>.png, one step in Arabic (00-ar-…), and
+//                           each form's first step with errors in the dark look and in forced colours (00-dark-…,
+//                           00-forced-colors-…; docs/decisions/0026-focus-text-spacing-dark.md)
 // Builds the form packages and the widget first, serves the repository with scripts/static-server.js
 // (the production Content-Security-Policy) and drives Debian's Chromium with playwright-core. It only
 // clicks the widget's buttons and fills its inputs; Playwright's locators pierce the open shadow root.
@@ -180,6 +182,30 @@ async function rightToLeft(browser: Browser, origin: string, formId: string, loc
   await page.close();
 }
 
+/** The media features a look is emulated with (CDP Emulation.setEmulatedMedia, as the browser's settings set them). */
+const LOOKS: Record<string, Array<{ name: string; value: string }>> = {
+  dark: [{ name: 'prefers-color-scheme', value: 'dark' }],
+  'forced-colors': [{ name: 'forced-colors', value: 'active' }],
+};
+
+/** The first step with its errors showing, in the dark look and in forced colours (Windows high contrast). */
+async function looks(browser: Browser, origin: string, formId: string): Promise<void> {
+  for (const [look, features] of Object.entries(LOOKS)) {
+    const page = await browser.newPage({ viewport: { width: WIDTHS[0]!, height: HEIGHT } });
+    page.setDefaultTimeout(TIMEOUT_MS);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setEmulatedMedia', { features });
+    await page.goto(`${origin}/demo/index.html?form=${formId}`);
+    await page.locator('klar-skjema #ks-heading').waitFor();
+    await page.locator('klar-skjema button[type="submit"]').click();
+    await settle(page);
+    // A first step the register filled has no errors: Continue then shows the second step.
+    const { step, errors } = await view(page);
+    await shoot(page, formId, 0, `${look}-${step}${errors > 0 ? '-error' : ''}`);
+    await page.close();
+  }
+}
+
 async function main(): Promise<void> {
   execFileSync(process.execPath, ['--import', 'tsx', resolve(packageRoot, 'scripts/build-forms.ts')], {
     cwd: packageRoot,
@@ -191,6 +217,7 @@ async function main(): Promise<void> {
 
   let server: Server | undefined;
   let browser: Browser | undefined;
+  let receiver: Awaited<ReturnType<typeof openReceiver>> | undefined;
   try {
     server = await serve({
       root: packageRoot,
@@ -200,7 +227,7 @@ async function main(): Promise<void> {
       policy: STANDALONE_CONTENT_SECURITY_POLICY,
     });
     // The demo posts to the reference receiver, as under `npm start`; its data goes to a temp folder.
-    const receiver = await openReceiver({
+    receiver = await openReceiver({
       formsDir: resolve(packageRoot, 'build/forms'),
       dataDir: await mkdtemp(join(tmpdir(), 'klarskjema-shots-')),
     });
@@ -209,16 +236,19 @@ async function main(): Promise<void> {
     >;
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (request.url?.startsWith('/api/')) void receiver.handle(request, response);
+      if (request.url?.startsWith('/api/')) void receiver!.handle(request, response);
       else serveStatic!.call(server, request, response);
     });
     const { port } = server.address() as AddressInfo;
     browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     for (const formId of FORMS) await screenshotsOf(browser, `http://127.0.0.1:${port}`, formId);
     await rightToLeft(browser, `http://127.0.0.1:${port}`, 'stotte', 'ar');
+    for (const formId of FORMS) await looks(browser, `http://127.0.0.1:${port}`, formId);
   } finally {
     await browser?.close();
     await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    // Its validators run in worker threads, which would keep the script from ending.
+    await receiver?.close();
   }
 }
 

@@ -5,13 +5,16 @@
 // - On a new view (step, review, receipt), focus goes to its heading (tabindex=-1) when the user moved
 //   there, and the view is announced in the polite live region (GOV.UK pattern).
 // - After a failed Continue, focus goes to the error summary, which lists every error.
-// - The host page is never scrolled to the top: only the focused element is scrolled into view, below the
-//   host's sticky header (scroll-offset), and only if it is not already visible.
+// - The host page is never scrolled to the top: only the focused element is scrolled into view, and only if
+//   it is not already visible, clear of the host's sticky or fixed bars (measured: host-bars.ts) and of
+//   scroll-offset. The same holds when the user tabs, in both directions (WCAG 2.2, 2.4.11): the browser's
+//   own scroll may leave the element under a sticky header, so it is checked once it has scrolled.
 // - Nothing is focused on first load: the host page owns focus until the user acts.
 // - What is said is short, said once, and in the language on screen: a text said in another language is
 //   dropped when the language changes (issue 16, item 7), and a text asked for twice in one update is said once.
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { directionOf } from '../../src/browser/i18n.ts';
+import { lateParts } from './late-loader.ts';
 
 /** The view's heading, the error summary (the heading if there is none), or an element by id. */
 export type FocusTarget = 'heading' | 'summary' | { id: string };
@@ -33,14 +36,15 @@ export interface Focus {
   announceAfterPause(key: string, text: string): void;
 }
 
+/** Room left between a revealed element and a bar over it, in CSS px. */
+const GAP = 16;
+
 /** The pause before a text that changes while the user types is said, so it is not said on every key. */
 export const ANNOUNCE_PAUSE_MS = 1200;
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export interface FocusWiring {
-  /** Height of the host's sticky header, in CSS px. */
-  scrollOffset(): number;
   /** The view on screen: a key that changes with it, and what to say when it does (null while none). */
   view(): { key: string; title: () => string } | null;
   /** The language of what is said. */
@@ -56,6 +60,8 @@ export class FocusController implements ReactiveController, Focus {
   #said = '';
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #view = '';
+  /** Focused by #apply, which has scrolled it already: the focusin check leaves it alone. */
+  #placed: Element | null = null;
 
   constructor(
     readonly host: Host,
@@ -130,7 +136,13 @@ export class FocusController implements ReactiveController, Focus {
     if (this.#pending === pending) this.#pending = null;
   }
 
+  // On the shadow root: a move between two of its elements does not reach the host (both retarget to it).
+  hostConnected(): void {
+    this.host.renderRoot.addEventListener('focusin', this.#focusIn);
+  }
+
   hostDisconnected(): void {
+    this.host.renderRoot.removeEventListener('focusin', this.#focusIn);
     this.#timers.forEach((timer) => clearTimeout(timer));
     this.#timers.clear();
   }
@@ -142,6 +154,17 @@ export class FocusController implements ReactiveController, Focus {
     this.#said = locale;
   }
 
+  /** Focus moved by the user (Tab, Shift+Tab, a click): after the browser's own scroll, clear it of the bars. */
+  #focusIn = (): void => {
+    const placed = this.#placed;
+    this.#placed = null;
+    const active = this.host.shadowRoot?.activeElement;
+    if (!(active instanceof HTMLElement) || active === placed) return;
+    requestAnimationFrame(() => {
+      if (this.host.shadowRoot?.activeElement === active) this.#reveal(active, 'nearest', false);
+    });
+  };
+
   /** Focuses the target if it is on screen; false if it is not. */
   #apply(target: FocusTarget): boolean {
     const root = this.host.renderRoot;
@@ -152,16 +175,31 @@ export class FocusController implements ReactiveController, Focus {
           ? (root.querySelector<HTMLElement>('.error-summary') ?? root.querySelector<HTMLElement>('#ks-heading'))
           : root.querySelector<HTMLElement>(`#${CSS.escape(target.id)}`);
     if (!element) return false;
+    this.#placed = element;
     element.focus({ preventScroll: true });
     // A question as a whole, so its label is not left under the host's sticky header (GOV.UK does the same).
-    this.#scrollIntoView(element.closest<HTMLElement>('.field') ?? element);
+    this.#reveal(element.closest<HTMLElement>('.field') ?? element, 'start', true);
     return true;
   }
 
-  #scrollIntoView(target: HTMLElement): void {
+  /**
+   * Scrolls the target into view when it is not wholly between the host's bars (the larger of the measured
+   * header and scroll-offset at the top). Its scroll margins keep it clear of them, in any scrolling box.
+   */
+  #reveal(target: HTMLElement, block: 'start' | 'nearest', smooth: boolean): void {
+    // The measuring comes with the late chunk, which loads with the form: until then, scroll-offset only.
+    const bars = lateParts()?.coveredByBars(this.host) ?? { top: 0, bottom: 0 };
+    // .root's scroll-margin-block-start is --klar-scroll-offset (styles.ts): any CSS length, resolved to px.
+    const root = this.host.renderRoot.querySelector('.root');
+    const top = Math.max(bars.top, root ? parseFloat(getComputedStyle(root).scrollMarginTop) || 0 : 0);
     const rect = target.getBoundingClientRect();
-    if (rect.top >= this.wiring.scrollOffset() && rect.bottom <= window.innerHeight) return;
-    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    target.scrollIntoView({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
+    if (rect.top >= top && rect.bottom <= innerHeight - bars.bottom) return;
+    // The gap shrinks where the room is tight (400 % zoom); taller than the room, its start is what must show.
+    const spare = innerHeight - top - bars.bottom - rect.height;
+    const gap = Math.max(0, Math.min(GAP, spare / 2));
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target.style.scrollMargin = `${top + gap}px 0 ${bars.bottom + gap}px`;
+    target.scrollIntoView({ block: spare < 0 ? 'start' : block, behavior: smooth && !reduced ? 'smooth' : 'instant' });
+    target.style.removeProperty('scroll-margin');
   }
 }

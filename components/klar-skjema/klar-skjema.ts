@@ -26,7 +26,8 @@ import { emit } from './events.ts';
  * @attr form - URL of the form package folder (built by `klarskjema build`).
  * @attr lang - The language to start in (default nb).
  * @attr variant - The text variant to start in: standard or plain.
- * @attr scroll-offset - Height in CSS px of the host's sticky header; the widget scrolls itself into view below it.
+ * @attr scroll-offset - Height in CSS px of the host's sticky header, if the widget should not measure it; it keeps focus clear of it.
+ * @attr color-scheme - "light" or "dark" forces that look; without it the widget follows the user's prefers-color-scheme (or the host's CSS color-scheme on the element).
  * @attr submit-url - The receiver's submissions URL; the widget POSTs there unless a klar-submit listener cancels.
  * @attr draft-url - A URL on the host's server that keeps the user's draft (GET, PUT, DELETE), to resume on another device.
  * @attr session-draft - "off": do not keep the draft in the tab's sessionStorage (on by default: a reload keeps the answers).
@@ -61,21 +62,22 @@ import { emit } from './events.ts';
  * @csspart glossary-term - One explained word.
  * @csspart read-aloud - A "read aloud" button.
  * @csspart exit - The quick exit button ("Gå ut og slett"; also has the part button).
- * @cssproperty --klar-color-text - Text colour. Default #1b1b1b.
- * @cssproperty --klar-color-muted - Colour of hints and progress text. Default #4a4a4a.
- * @cssproperty --klar-color-background - Background of the widget and its inputs. Default #ffffff.
- * @cssproperty --klar-color-accent - Buttons, links and selected choices. Default #0056b4.
- * @cssproperty --klar-color-accent-text - Text on accent-coloured buttons. Default #ffffff.
- * @cssproperty --klar-color-error - Error messages, error borders and the error summary. Default #c30000.
- * @cssproperty --klar-color-border - Borders of inputs and boxes. Default #5c5c5c.
- * @cssproperty --klar-color-notice - Background of notes and warnings. Default #fff3d6.
- * @cssproperty --klar-color-panel - Background of guidance and the receipt panel. Default #eef4fb.
+ * @cssproperty --klar-color-text - Text colour (dark: #ececec). Default #1b1b1b.
+ * @cssproperty --klar-color-muted - Colour of hints and progress text (dark: #c0c4cc). Default #4a4a4a.
+ * @cssproperty --klar-color-background - Background of the widget and its inputs (dark: #16181d). Default #ffffff.
+ * @cssproperty --klar-color-accent - Buttons, links and selected choices (dark: #8cc4ff). Default #0056b4.
+ * @cssproperty --klar-color-accent-text - Text on accent-coloured buttons (dark: #0b1626). Default #ffffff.
+ * @cssproperty --klar-color-error - Error messages, error borders and the error summary (dark: #ff9b91). Default #c30000.
+ * @cssproperty --klar-color-error-text - Text on error-coloured buttons, such as the quick exit (dark: #16181d). Default #ffffff.
+ * @cssproperty --klar-color-border - Borders of inputs and boxes (dark: #8b919c). Default #5c5c5c.
+ * @cssproperty --klar-color-notice - Background of notes and warnings (dark: #3b2f12). Default #fff3d6.
+ * @cssproperty --klar-color-panel - Background of guidance and the receipt panel (dark: #1c2a3b). Default #eef4fb.
  * @cssproperty --klar-focus-color - The focus outline next to the focused element. Default #ffbd66.
  * @cssproperty --klar-focus-ring - The ring outside the focus outline (a box-shadow); keep it at least 3:1 against the background. Default 0 0 0 6px, in the text colour.
  * @cssproperty --klar-font-family - Font of all text. Default system-ui and fallbacks.
  * @cssproperty --klar-space - The spacing unit; margins and padding are multiples of it. Default 1rem.
  * @cssproperty --klar-radius - Corner radius of buttons and boxes. Default 4px.
- * @cssproperty --klar-scroll-offset - Set by the scroll-offset attribute; use the attribute instead.
+ * @cssproperty --klar-scroll-offset - Room to keep clear under the host's sticky header, besides what the widget measures: any CSS length (env(), calc()); the scroll-offset attribute wins. Default 0px.
  */
 export class KlarSkjema extends LitElement {
   // The help panel's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
@@ -114,7 +116,6 @@ export class KlarSkjema extends LitElement {
   #late = new LateController(this);
   /** The only owner of focus and of the one live region. */
   #focus = new FocusController(this, {
-    scrollOffset: () => this.scrollOffset || 0,
     view: () => {
       const session = this.#session.current;
       return session?.view(!this.#late.parts || session.formPackage.submissionLoader?.ready() === false) ?? null;
@@ -178,7 +179,10 @@ export class KlarSkjema extends LitElement {
     if (changed.has('form') && changed.get('form') !== undefined && this.form) void this.#load();
     const session = this.#session.current;
     if (changed.has('lang') && session && this.lang && this.lang !== session.locale) void session.setLocale(this.lang);
-    if (changed.has('scrollOffset')) this.style.setProperty('--klar-scroll-offset', `${this.scrollOffset || 0}px`);
+    // Only a number given wins over the host's CSS length (--klar-scroll-offset, which may use env() and calc()).
+    if (changed.has('scrollOffset'))
+      if (this.scrollOffset > 0) this.style.setProperty('--klar-scroll-offset', `${this.scrollOffset}px`);
+      else this.style.removeProperty('--klar-scroll-offset');
   }
 
   async #load(): Promise<void> {

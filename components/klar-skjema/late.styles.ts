@@ -7,7 +7,7 @@ import { css } from 'lit';
 // Adopted with the late chunk, before its other styles (docs/decisions/0012-lazy-chunks.md).
 export const lateMainStyles = css`
   /* Sub-headings: only the review, the receipt, the help panel and the privacy notice have them. */
-  h3, h4 { margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2); line-height: 1.3; }
+  h3, h4 { margin: calc(var(--_space) * 1.5) 0 calc(var(--_space) / 2); }
   h3 { font-size: 1.375rem; }
   h4 { font-size: 1.125rem; }
 

@@ -2,20 +2,27 @@ import { css } from 'lit';
 
 // Two layers of variables: public --klar-* tokens a host may set, private --_* hooks used below.
 // Logical properties (inline/block) throughout, so right-to-left needs no separate rules.
+// Each default colour is light-dark(light, dark): the dark one when the user prefers dark (color-scheme
+// follows prefers-color-scheme), or when the host sets color-scheme: dark on klar-skjema or the attribute
+// color-scheme="dark" (docs/decisions/0026-focus-text-spacing-dark.md). Form controls follow color-scheme too.
+// The user's own letter-, word- and line-spacing (WCAG 1.4.12) reach everything: no rule inside resets them; the
+// line height is the host element's (1.5 below, unless a rule on klar-skjema, such as a user style sheet, says).
 export const styles = css`
   :host {
-    --_text: var(--klar-color-text, #1b1b1b);
-    --_muted: var(--klar-color-muted, #4a4a4a);
-    --_background: var(--klar-color-background, #ffffff);
-    --_accent: var(--klar-color-accent, #0056b4);
-    --_accent-text: var(--klar-color-accent-text, #ffffff);
-    --_error: var(--klar-color-error, #c30000);
-    --_border: var(--klar-color-border, #5c5c5c);
+    color-scheme: light dark;
+    --_text: var(--klar-color-text, light-dark(#1b1b1b, #ececec));
+    --_muted: var(--klar-color-muted, light-dark(#4a4a4a, #c0c4cc));
+    --_background: var(--klar-color-background, light-dark(#ffffff, #16181d));
+    --_accent: var(--klar-color-accent, light-dark(#0056b4, #8cc4ff));
+    --_accent-text: var(--klar-color-accent-text, light-dark(#ffffff, #0b1626));
+    --_error: var(--klar-color-error, light-dark(#c30000, #ff9b91));
+    --_error-text: var(--klar-color-error-text, light-dark(#ffffff, #16181d));
+    --_border: var(--klar-color-border, light-dark(#5c5c5c, #8b919c));
     --_focus: var(--klar-focus-color, #ffbd66);
     /* Outside the 3px outline, so 3px of it show: dark on light pages, and the outline on dark ones. */
     --_focus-ring: var(--klar-focus-ring, 0 0 0 6px var(--_text));
-    --_notice: var(--klar-color-notice, #fff3d6);
-    --_panel: var(--klar-color-panel, #eef4fb);
+    --_notice: var(--klar-color-notice, light-dark(#fff3d6, #3b2f12));
+    --_panel: var(--klar-color-panel, light-dark(#eef4fb, #1c2a3b));
     --_font: var(--klar-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_space: var(--klar-space, 1rem);
     --_radius: var(--klar-radius, 4px);
@@ -31,8 +38,12 @@ export const styles = css`
     line-height: 1.5;
     text-align: start;
   }
+  :host([color-scheme='light']) { color-scheme: light; }
+  :host([color-scheme='dark']) { color-scheme: dark; }
 
   *, *::before, *::after { box-sizing: inherit; }
+  /* The browser gives form controls normal spacing of their own: the user's comes from the page instead. */
+  button, input, select, textarea { letter-spacing: inherit; word-spacing: inherit; line-height: inherit; }
 
   [hidden] { display: none !important; }
 
@@ -43,9 +54,8 @@ export const styles = css`
     padding-block: calc(var(--_space) / 2);
     color: var(--_text);
     background: var(--_background);
-    font: 400 1.125rem/1.5 var(--_font);
-    letter-spacing: normal;
-    word-spacing: normal;
+    font: 400 1.125rem var(--_font);
+    line-height: inherit;
     text-align: start;
     text-indent: 0;
     text-transform: none;
@@ -54,9 +64,9 @@ export const styles = css`
     overflow-wrap: break-word;
     visibility: visible;
     cursor: auto;
+    /* Not for scrolling: focus.ts reads the offset here, resolved to px (it may use env(), calc(), rem). */
+    scroll-margin-block-start: var(--_scroll-offset);
   }
-  /* An error link scrolls to the whole question, label first, clear of the host's sticky header. */
-  .field { scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space)); }
 
   .visually-hidden {
     position: absolute !important;
@@ -93,8 +103,6 @@ export const styles = css`
   .heading {
     margin: 0 0 var(--_space);
     font-size: 1.75rem;
-    line-height: 1.25;
-    scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space));
   }
 
   .heading:focus { outline: none; }
@@ -131,14 +139,13 @@ export const styles = css`
     background: var(--_background);
     color: var(--_text);
     font: inherit;
-    line-height: 1.25;
   }
 
   .input--short { max-inline-size: 11em; }
   .input--date { max-inline-size: 9em; }
   .input--postcode { max-inline-size: 6em; }
   .input--medium { max-inline-size: 16em; }
-  .textarea { min-block-size: 8rem; resize: vertical; line-height: 1.5; }
+  .textarea { min-block-size: 8rem; resize: vertical; }
   .select { max-inline-size: 100%; inline-size: auto; min-inline-size: 12em; }
 
   .field--error .input, .field--error .textarea, .field--error .select,
@@ -208,7 +215,7 @@ export const styles = css`
   }
 
   .button--secondary { background: var(--_background); color: var(--_accent); }
-  .button--warning { border-color: var(--_error); background: var(--_error); color: #ffffff; }
+  .button--warning { border-color: var(--_error); background: var(--_error); color: var(--_error-text); }
   .button:disabled { opacity: 0.6; cursor: not-allowed; }
 
   a { color: var(--_accent); }
@@ -218,10 +225,9 @@ export const styles = css`
     margin-block-end: calc(var(--_space) * 1.5);
     padding: var(--_space);
     border: 4px solid var(--_error);
-    scroll-margin-block-start: calc(var(--_scroll-offset) + var(--_space));
   }
   .error-summary:focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: var(--_focus-ring); }
-  .error-summary-title { margin: 0 0 calc(var(--_space) / 2); font-size: 1.375rem; line-height: 1.3; }
+  .error-summary-title { margin: 0 0 calc(var(--_space) / 2); font-size: 1.375rem; }
   .error-summary-list { margin: 0; padding-inline-start: 1.25rem; }
   .error-summary-list li { margin-block-end: 0.375rem; }
   .error-summary-list a { color: var(--_error); font-weight: 700; }
@@ -245,7 +251,9 @@ export const styles = css`
     .heading { font-size: 2rem; }
   }
 
-  /* Forced colours drop box-shadows and backgrounds: keep a real outline in the system's colour. */
+  /* Forced colours drop box-shadows and backgrounds, and give every border one colour: each state keeps a
+     mark of its own in system colours. Focus: a real outline. Invalid: a thicker border, beside the error text.
+     Disabled: GrayText, not opacity. Checked: the browser's own radios and checkboxes. */
   @media (forced-colors: active) {
     .input:focus-visible, .textarea:focus-visible, .select:focus-visible, .file:focus-visible,
     .choice-input:focus-visible, .button:focus-visible, a:focus-visible, summary:focus-visible,
@@ -254,6 +262,9 @@ export const styles = css`
       outline-offset: 2px;
     }
     .field--error, .error-summary { border-color: CanvasText; }
+    .field--error .input, .field--error .textarea, .field--error .select,
+    [aria-invalid='true'].input, [aria-invalid='true'].textarea { border-width: 4px; border-style: double; }
+    .button:disabled { opacity: 1; color: GrayText; border-color: GrayText; }
   }
 
   @media (prefers-reduced-motion: reduce) {
@@ -262,6 +273,6 @@ export const styles = css`
 
   @media print {
     .actions, .no-print, .change-link, .summary-action { display: none !important; }
-    :host { max-inline-size: none; color: #000000; }
+    :host { max-inline-size: none; color: #000000; color-scheme: light; }
   }
 `;

@@ -6,6 +6,10 @@
 // - Focus visible (2.4.7) in forced colours (Windows High Contrast), where box-shadows are dropped.
 // - prefers-reduced-motion: focus still moves to the new step's heading, and it is on screen at once
 //   (the widget must not rely on smooth scrolling to bring it into view).
+// - 200 % text-only zoom (WCAG 1.4.4, the root font size doubled) at 1280 px: the same three checks.
+// - Text spacing (WCAG 1.4.12) at 320 px, set as a user's style sheet on the page and inside the widget: no
+//   clipped text, no control or label on top of another, no sideways scrolling, on every view; and the spacing
+//   the page sets reaches the widget's text (no rule inside resets it).
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import { generatedAnswers } from '../helpers/generated-answers.ts';
@@ -26,6 +30,7 @@ import {
   until,
   type Widget,
 } from './driver.ts';
+import { setPageTextSpacing, setTextSize, setTextSpacing } from './host-page.ts';
 
 const FORMS = await formIds();
 const WIDTHS = [320, 1280];
@@ -92,6 +97,48 @@ function overflow(widget: Widget): string[] {
 }
 
 const TARGETS = 'button, input, select, textarea, a[href], summary';
+
+const shown = (el: Element): boolean => {
+  const rect = el.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0 && !el.closest('.visually-hidden, [hidden]');
+};
+
+/** Boxes that hide what does not fit (overflow other than visible) and have more than they show. */
+function clipped(widget: Widget): string[] {
+  const problems: string[] = [];
+  for (const el of root(widget).querySelectorAll<HTMLElement>('*')) {
+    if (!shown(el) || el.matches('input, select, textarea')) continue;
+    const style = getComputedStyle(el);
+    const hides = (value: string) => value !== 'visible';
+    const wide = hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+    const high = hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+    if (wide || high || (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1))
+      problems.push(
+        `${describeElement(el)} shows ${el.clientWidth}×${el.clientHeight} of ${el.scrollWidth}×${el.scrollHeight} ("${(el.textContent ?? '').trim().slice(0, 30)}")`,
+      );
+  }
+  return problems;
+}
+
+/** Controls, labels, hints and error messages whose boxes cross another's (one inside the other is fine). */
+function overlaps(widget: Widget): string[] {
+  const all = [
+    ...root(widget).querySelectorAll<HTMLElement>(`${TARGETS}, label, legend, .hint, .error-message, .heading`),
+  ].filter(shown);
+  const problems: string[] = [];
+  all.forEach((a, i) => {
+    const ra = a.getBoundingClientRect();
+    for (const b of all.slice(i + 1)) {
+      if (a.contains(b) || b.contains(a)) continue;
+      const rb = b.getBoundingClientRect();
+      const x = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+      const y = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+      if (x > 1 && y > 1)
+        problems.push(`${describeElement(a)} and ${describeElement(b)} overlap by ${x.toFixed(0)}×${y.toFixed(0)} px`);
+    }
+  });
+  return problems;
+}
 
 /**
  * Targets smaller than 24×24. Buttons and form controls must be at least 24×24 themselves. Links may
@@ -161,6 +208,73 @@ describe('layout', () => {
     }
   }
 
+  for (const formId of FORMS) {
+    it(`${formId} at 320 px with WCAG text spacing: no clipped text, no overlap, no sideways scrolling`, async () => {
+      await setViewport({ width: 320, height: 800 });
+      const problems: string[] = [];
+      const unset: Array<() => void> = [];
+      try {
+        const seen = await walk(formId, async (widget, moment) => {
+          if (unset.length === 0) unset.push(setTextSpacing(widget));
+          await settle(widget);
+          const label = getComputedStyle(root(widget).querySelector('.label, .legend, .heading')!);
+          const spacing = parseFloat(label.wordSpacing) / parseFloat(label.fontSize);
+          assert(Math.abs(spacing - 0.16) < 0.005, `${moment}: text spacing is on (word-spacing ${label.wordSpacing})`);
+          for (const problem of [...overflow(widget), ...clipped(widget), ...overlaps(widget)])
+            problems.push(`${moment} (${headingText(widget)}): ${problem}`);
+        });
+        assert(seen.includes('receipt') && seen.some((m) => m.endsWith('with errors')), `views: ${seen.join('; ')}`);
+      } finally {
+        unset.forEach((undo) => undo());
+      }
+      deepEqual(problems, [], `${formId} with text spacing at 320 px`);
+    });
+  }
+
+  for (const formId of FORMS) {
+    it(`${formId} at 200 % text size (text-only zoom, 1280 px): no clipped text, no overlap, no sideways scrolling`, async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const unset = setTextSize(200);
+      const problems: string[] = [];
+      try {
+        await walk(formId, async (widget, moment) => {
+          equal(getComputedStyle(root(widget).querySelector('.root')!).fontSize, '36px', 'the text is twice its size');
+          for (const problem of [...overflow(widget), ...clipped(widget), ...overlaps(widget)])
+            problems.push(`${moment} (${headingText(widget)}): ${problem}`);
+        });
+      } finally {
+        unset();
+      }
+      deepEqual(problems, [], `${formId} at 200 % text size`);
+    });
+  }
+
+  it("takes the letter-, word- and line-spacing a user's style sheet sets on the page", async () => {
+    const widget = await mountWidget('kontakt');
+    const unset = setPageTextSpacing();
+    try {
+      const host = getComputedStyle(widget);
+      for (const el of root(widget).querySelectorAll<HTMLElement>(
+        '.label, .legend, .heading, .hint, .input, .button',
+      )) {
+        const style = getComputedStyle(el);
+        const name = describeElement(el);
+        // Letter and word spacing are lengths by then (0.12em of the host's font), inherited as they are.
+        equal(style.letterSpacing, host.letterSpacing, `${name}: letter-spacing`);
+        equal(style.wordSpacing, host.wordSpacing, `${name}: word-spacing`);
+        assert(parseFloat(host.letterSpacing) > 0 && parseFloat(host.wordSpacing) > 0, 'the page set spacing');
+        // Line height 1.5 is a number, so each element has 1.5 times its own font size.
+        const ratio = parseFloat(style.lineHeight) / parseFloat(style.fontSize);
+        assert(
+          Math.abs(ratio - 1.5) < 0.02,
+          `${name}: line-height ${style.lineHeight} for font-size ${style.fontSize}`,
+        );
+      }
+    } finally {
+      unset();
+    }
+  });
+
   it('keeps a visible focus outline in forced colours on a text input, a link, a button and a radio', async () => {
     await emulateMedia({ forcedColors: 'active' });
     assert(window.matchMedia('(forced-colors: active)').matches, 'forced colours are on');
@@ -201,6 +315,41 @@ describe('layout', () => {
     await next(widget);
     const radio = await tabTo((el) => el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'radio', 'a radio');
     outlined(radio, `radio #${radio.id}`);
+  });
+
+  it('keeps checked, invalid and disabled states visible in forced colours', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    const widget = await mountWidget('kontakt');
+    const border = (el: Element) => {
+      const style = getComputedStyle(el);
+      return { style: style.borderTopStyle, width: parseFloat(style.borderTopWidth) };
+    };
+    const controls = '.input, .textarea, .select';
+    const valid = border(root(widget).querySelector(controls)!);
+    await next(widget);
+    const invalid = border(root(widget).querySelector(`.field--error :is(${controls})`)!);
+    // Invalid: a border of its own (forced colours give every border the same colour).
+    assert(
+      invalid.style !== valid.style || invalid.width > valid.width,
+      `invalid ${JSON.stringify(invalid)}, valid ${JSON.stringify(valid)}`,
+    );
+    await fillStep(widget, await definitionOf('kontakt'), fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    assert(root(widget).querySelectorAll('.choice-input').length > 0, 'a step with choices');
+    // Checked: the browser's own radios and checkboxes, which forced colours draw with the state.
+    for (const choice of root(widget).querySelectorAll<HTMLInputElement>('.choice-input'))
+      assert(getComputedStyle(choice).appearance !== 'none', `#${choice.id} keeps the browser's own look`);
+    // Disabled: GrayText, at full opacity (forced colours would otherwise show it as enabled).
+    const button = root(widget).querySelector<HTMLButtonElement>('button[type=submit]')!;
+    const enabled = getComputedStyle(button).color;
+    button.disabled = true;
+    const disabled = getComputedStyle(button);
+    assert(
+      disabled.color !== enabled,
+      `a disabled button's text (${disabled.color}) differs from an enabled one's (${enabled})`,
+    );
+    equal(disabled.opacity, '1', 'a disabled button is not only faded');
+    button.disabled = false;
   });
 
   it('moves focus to the new heading with prefers-reduced-motion, and shows it without waiting for a scroll', async () => {

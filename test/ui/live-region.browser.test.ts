@@ -235,7 +235,7 @@ describe("the widget's two live regions (one voice)", () => {
 /** The focus controller alone, in an element of its own: what its two regions say, and in which language. */
 class VoiceHost extends LitElement {
   locale = 'nb';
-  readonly voice = new FocusController(this, { scrollOffset: () => 0, view: () => null, locale: () => this.locale });
+  readonly voice = new FocusController(this, { view: () => null, locale: () => this.locale });
   override render() {
     return this.voice.region();
   }

@@ -1,7 +1,9 @@
-// The two example themes (demo/themes/) and the default look: text contrast 4.5:1 (WCAG 1.4.3), borders and
-// focus indicators 3:1 (1.4.11), checked three ways: the theme's colour pairs, axe's color-contrast on every
-// view of a whole application, and the focus indicator of every element Tab reaches.
-import { sendKeys } from '@web/test-runner-commands';
+// The two example themes (demo/themes/), the default look and the dark one: text contrast 4.5:1 (WCAG 1.4.3),
+// borders and focus indicators 3:1 (1.4.11), checked three ways: the theme's colour pairs, axe's color-contrast
+// on every view of a whole application, and the focus indicator of every element Tab reaches. The dark look
+// comes when the user prefers dark (prefers-color-scheme, emulated) or the host asks for it (color-scheme);
+// a theme with light colours only stays light when the user prefers dark.
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import { contrast, focusIndicator, focusIndicatorIsVisible } from '../browser/contrast.ts';
@@ -20,14 +22,35 @@ import {
   type Widget,
 } from './driver.ts';
 
-const THEMES: Record<string, string | null> = {
-  default: null,
-  nav: '/demo/themes/nav.css',
-  neutral: '/demo/themes/neutral.css',
+interface Theme {
+  /** The theme's style sheet. */
+  href: string | null;
+  /** The user prefers dark (prefers-color-scheme, emulated). */
+  prefersDark?: boolean;
+  /** The host page's own rule, as a host forcing the dark look writes it. */
+  hostRule?: string;
+  /** The widget is dark. */
+  dark: boolean;
+}
+
+const THEMES: Record<string, Theme> = {
+  default: { href: null, dark: false },
+  nav: { href: '/demo/themes/nav.css', dark: false },
+  neutral: { href: '/demo/themes/neutral.css', dark: false },
+  'dark (the user prefers dark)': { href: null, prefersDark: true, dark: true },
+  'dark (the host asks for it)': { href: null, hostRule: 'klar-skjema { color-scheme: dark; }', dark: true },
+  'nav when the user prefers dark': { href: '/demo/themes/nav.css', prefersDark: true, dark: false },
 };
 
-async function useTheme(href: string | null): Promise<void> {
+const hostSheet = new CSSStyleSheet();
+
+async function useTheme(theme: Theme | null): Promise<void> {
+  hostSheet.replaceSync(theme?.hostRule ?? '');
+  if (!document.adoptedStyleSheets.includes(hostSheet))
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, hostSheet];
+  await emulateMedia({ colorScheme: theme?.prefersDark ? 'dark' : 'light' });
   document.querySelectorAll('link[data-theme]').forEach((link) => link.remove());
+  const href = theme?.href;
   if (!href) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
@@ -75,10 +98,10 @@ async function tabThrough(widget: Widget, theme: string, max = 40): Promise<stri
   return checked;
 }
 
-for (const [theme, href] of Object.entries(THEMES)) {
+for (const [theme, look] of Object.entries(THEMES)) {
   describe(`theme: ${theme}`, () => {
     before(async () => {
-      await useTheme(href);
+      await useTheme(look);
     });
     after(async () => {
       await useTheme(null);
@@ -86,18 +109,41 @@ for (const [theme, href] of Object.entries(THEMES)) {
 
     it('has text colours at 4.5:1 and borders at 3:1 on every background they are used on', async () => {
       const widget = await mountWidget('kontakt');
-      const [text, muted, accent, accentText, error, border, bg, panel, notice] = [
+      const [text, muted, accent, accentText, error, errorText, border, bg, panel, notice] = [
         '--_text',
         '--_muted',
         '--_accent',
         '--_accent-text',
         '--_error',
+        '--_error-text',
         '--_border',
         '--_background',
         '--_panel',
         '--_notice',
-      ].map((name) => token(widget, name)) as [string, string, string, string, string, string, string, string, string];
+      ].map((name) => token(widget, name)) as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       equal(bg, background(widget), 'the probe reads the same background the widget shows');
+      equal(
+        contrast(bg, '#ffffff') > 10,
+        look.dark,
+        `${theme}: the background ${bg} is ${look.dark ? 'dark' : 'light'}`,
+      );
+      // The quick exit's text is the token it uses.
+      equal(
+        getComputedStyle(root(widget).querySelector('.button--warning')!).color,
+        errorText,
+        'the warning button uses --_error-text',
+      );
       const failures: string[] = [];
       const need = (what: string, fg: string, on: string, ratio: number) => {
         const measured = contrast(fg, on);
@@ -119,7 +165,7 @@ for (const [theme, href] of Object.entries(THEMES)) {
         need(`${name} on notices`, fg, notice, 4.5);
       }
       need('text on primary buttons', accentText, accent, 4.5);
-      need('white text on warning buttons', '#ffffff', error, 4.5);
+      need('text on warning buttons', errorText, error, 4.5);
       need('input borders', border, bg, 3);
       need('error borders', error, bg, 3);
       deepEqual(failures, [], `${theme}: colour pairs below WCAG AA`);
@@ -183,3 +229,20 @@ for (const [theme, href] of Object.entries(THEMES)) {
     });
   });
 }
+
+describe('the color-scheme attribute', () => {
+  afterEach(async () => {
+    await useTheme(null);
+  });
+
+  it('forces the dark look on a light preference, and the light look on a dark one', async () => {
+    await useTheme(THEMES.default!);
+    const dark = await mountWidget('kontakt', { 'color-scheme': 'dark' });
+    equal(background(dark), 'rgb(22, 24, 29)', 'color-scheme="dark" when the user prefers light');
+    await useTheme(THEMES['dark (the user prefers dark)']!);
+    const light = await mountWidget('kontakt', { 'color-scheme': 'light' });
+    equal(background(light), 'rgb(255, 255, 255)', 'color-scheme="light" when the user prefers dark');
+    light.removeAttribute('color-scheme');
+    equal(background(light), 'rgb(22, 24, 29)', 'without the attribute, the user’s preference');
+  });
+});
