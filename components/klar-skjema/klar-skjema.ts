@@ -5,12 +5,12 @@ import { directionOf } from '../../src/browser/i18n.ts';
 import { errorSummary } from '../error-summary/error-summary.ts';
 import { errorText } from '../fields/error-text.ts';
 import type { ContactInput } from '../help/contact.ts';
-import { prefillableField } from '../prefill/prefill-field.ts';
+import { renderField } from '../fields/fields.ts';
 import { glossaryStyles } from '../glossary/glossary.ts';
 import { DraftController } from '../drafts/drafts.ts';
 import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
-import { LateController } from './late-loader.ts';
+import { LateController, loadLate } from './late-loader.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
@@ -190,6 +190,9 @@ export class KlarSkjema extends LitElement {
     this.#late.load(); // in parallel with the form package, not awaited
     const result = await this.#session.load(this.form, this.lang, this.variant);
     if (result === 'stale') return;
+    // Register values to confirm are drawn by the late chunk: with them, the first step waits for it (a failed
+    // load leaves ordinary fields with the register's values in them, which the user can still check).
+    if (result === 'ready' && this.prefill && Object.keys(this.prefill).length > 0) await loadLate().catch(() => null);
     this.status = result;
     const session = this.#session.current;
     if (result === 'ready' && session) {
@@ -278,6 +281,7 @@ export class KlarSkjema extends LitElement {
     const step = definition.steps.find((s) => s.id === context.step);
     const { current, total } = session.progress();
     const host = this.#fields.fieldHost(session);
+    const late = this.#late.parts;
     const fields = step?.fields.filter((field) => context.relevance.fields.includes(field.id)) ?? [];
     const prefill = {
       state: context.prefill,
@@ -293,7 +297,12 @@ export class KlarSkjema extends LitElement {
         (id) => this.#focus.move({ id }),
       )}
       ${this.#heading(session, `${definition.id}:steps.${context.step}.title`)}
-      ${fields.map((field) => prefillableField(host, prefill, field, { path: `/${field.id}`, value: context.answers[field.id] }))}
+      ${fields.map((field) => {
+        const place = { path: `/${field.id}`, value: context.answers[field.id] };
+        return late && context.prefill[field.id]
+          ? late.prefillableField(host, prefill, field, place)
+          : renderField(host, field, place);
+      })}
       <div class="actions" part="actions">
         <button type="submit" class="button" part="button">${session.show('widget:actions.next')}</button>
         ${current > 1 ? html`<button type="button" class="button button--secondary" part="button" @click=${() => this.#back(session)}>${session.show('widget:actions.back')}</button>` : nothing}

@@ -1,6 +1,6 @@
 // What the first step does not need, in a chunk of its own that loads while the form package loads
 // (docs/decisions/0012-lazy-chunks.md): the review page, the receipt, the help panel, the privacy
-// notice, sending, the drafts' views and server store (the tab's own draft and the quick exit stay in
+// notice, sending, register values to confirm (prefill), the drafts' views and server store (the tab's own draft and the quick exit stay in
 // the main chunk), and measuring the host's sticky bars (focus.ts keeps to scroll-offset until it is here). Import it only through late-loader.ts, never statically, or it lands in the entry.
 import { lateMainStyles } from './late.styles.ts';
 import { helpStyles } from '../help/help.styles.ts';
@@ -22,3 +22,4 @@ export { attachments } from '../fields/attachments.ts';
 export { group } from '../fields/group.ts';
 export { readAloudButton, ReadAloudController } from '../read-aloud/read-aloud.ts';
 export { coveredByBars } from './host-bars.ts';
+export { prefillableField } from '../prefill/prefill-field.ts';
