@@ -8,6 +8,9 @@ import { errorMessage } from './field-frame.ts';
 import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
 import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 import type { FieldPlace } from './fields.ts';
+import { documentText } from '../../src/i18n/answer-values.ts';
+import { documentIdOf } from '../../src/engine/items.ts';
+import { showNamed } from './text.ts';
 
 type FileEntry = { name: string; size: number; type: string };
 type DocumentAnswers = Record<string, { status?: string; files?: FileEntry[] }>;
@@ -68,10 +71,15 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
       const whyId = `${id}-why`;
       const errorId = `${id}-error`;
       const set = (next: Record<string, unknown>) => host.answer(field, { ...answers, [document]: next });
+      // A document per item is named by its item's answers: «Samværsavtale for Ola».
+      const named = (part: 'label' | 'why') => {
+        const { key, values } = documentText(host.definition, host.answers, document, part, host.texts.locale);
+        return showNamed(host.texts, key, values);
+      };
       return html`<div class="field document ${message ? 'field--error' : ''}">
         <fieldset class="fieldset" aria-describedby=${[whyId, message ? errorId : ''].filter(Boolean).join(' ')}>
-          <legend class="legend">${host.show(`${formId}:attachments.${document}.label`)}</legend>
-          <div class="hint" id=${whyId}>${host.show(`${formId}:attachments.${document}.why`)}</div>
+          <legend class="legend">${named('label')}</legend>
+          <div class="hint" id=${whyId}>${named('why')}</div>
           ${message ? html`<p class="error-message" id=${errorId}><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${message}</p>` : nothing}
           <div class="choices">
             ${DOCUMENT_CHOICES.map((status, i) => {
@@ -83,7 +91,7 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
               </div>`;
             })}
           </div>
-          ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${document}`))}
+          ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${documentIdOf(document)}`))}
         </fieldset>
         ${
           entry.status === 'uploaded'

@@ -8,11 +8,17 @@ import { itemRelevance } from '../../src/engine/relevance.ts';
 import { errorMessage, fieldsetFrame, type FieldParts } from './field-frame.ts';
 import { controlId, domId, fieldKeys, type FieldHost } from './field-host.ts';
 import { renderField, type FieldPlace } from './fields.ts';
+import { itemValues, keysFor } from '../../src/i18n/answer-values.ts';
+import { showNamed } from './text.ts';
 
 export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
   const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
   const formId = host.definition.id;
-  const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
+  // An item is named by its answers where the form's text says so («Ola»), else by its number («Barn 2»).
+  const itemKey = fieldKeys(formId, field.id, 'item');
+  const valuesOf = (index: number) => itemValues(field, items[index], index, host.texts.locale);
+  const itemTitle = (index: number) =>
+    host.texts.t(keysFor((k, v) => host.texts.t(k, v), itemKey, valuesOf(index)), valuesOf(index));
   const { focus } = host;
   const itemId = (index: number) => domId(place.path, `item-${index}`);
   // Focus follows each move (the new item's first question, the question before removing, back to Add),
@@ -46,7 +52,7 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
       const confirming = host.removing?.group === field.id && host.removing.index === index;
       const id = itemId(index);
       return html`<fieldset class="item" part="group-item" id=${id}>
-        <legend class="item-title" id="${id}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
+        <legend class="item-title" id="${id}-title">${showNamed(host.texts, itemKey, valuesOf(index))}</legend>
         ${(field.fields ?? [])
           .filter((child) => fields.includes(child.id))
           .map((child) =>

@@ -6,6 +6,8 @@ import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
+import { localDate } from './expression.ts';
+import { groupsWithItemIds, ITEM_ID, itemDocumentKey, newItemId, placeOldDocumentAnswers, withItemIds } from './items.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
 import {
@@ -120,7 +122,10 @@ export interface SubmitFailure {
 
 export interface WizardOptions {
   createId?: () => string;
+  /** The clock: the application date (`today` in the form's rules) is its local date. */
   now?: () => Date;
+  /** Ids for the items of groups that documents are asked for per item (src/engine/items.ts). */
+  createItemId?: () => string;
 }
 
 /** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
@@ -169,7 +174,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   const fieldErrorsOf = (error: unknown): FieldError[] =>
     ((error as SubmitFailure | null)?.fieldErrors ?? []).filter((e) => stepOfField.has(e.path.split('/')[1] ?? ''));
 
-  const relevanceOf = (answers: Answers): Relevance => computeRelevance(definition, validators, answers);
+  const createItemId = options.createItemId ?? newItemId;
+  const itemIdGroups = groupsWithItemIds(definition);
+  // Today is read at every answer: an application open past midnight is judged on the new date.
+  const relevanceOf = (answers: Answers): Relevance =>
+    computeRelevance(definition, validators, answers, localDate(now()));
   const stepOf = (id: string): StepDefinition => definition.steps[stepIndex.get(id) ?? 0]!;
   const checkOf = (context: WizardContext) => ({
     definition,
@@ -277,6 +286,22 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       const field = fieldById.get(id);
       if (field && !groupOfItemField.has(id)) answers[id] = value;
     }
+    // An older draft's items have no ids yet, and its document for all children is placed on the one child it fits.
+    const withIds = withItemIds(definition, answers, createItemId);
+    return placeOldDocumentAnswers(definition, withIds, relevanceOf(withIds).attachments);
+  };
+
+  /** The answers without the documents asked for the removed item: another item never gets them. */
+  const withoutItemDocuments = (answers: Answers, removed: unknown): Answers => {
+    const id = (removed as Record<string, unknown> | undefined)?.[ITEM_ID];
+    if (typeof id !== 'string') return answers;
+    const keys = new Set((definition.attachments ?? []).map((d) => itemDocumentKey(d.id, id)));
+    for (const step of definition.steps)
+      for (const field of step.fields) {
+        const value = answers[field.id];
+        if (field.kind !== 'attachments' || typeof value !== 'object' || value === null) continue;
+        answers[field.id] = Object.fromEntries(Object.entries(value).filter(([key]) => !keys.has(key)));
+      }
     return answers;
   };
 
@@ -384,7 +409,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       addItem: assign(({ context, event }) => {
         assertEvent(event, 'ADD_ITEM');
         const items = Array.isArray(context.answers[event.group]) ? (context.answers[event.group] as unknown[]) : [];
-        const answers = { ...context.answers, [event.group]: [...items, {}] };
+        const item = itemIdGroups.has(event.group) ? { [ITEM_ID]: createItemId() } : {};
+        const answers = withItemIds(definition, { ...context.answers, [event.group]: [...items, item] }, createItemId);
         return { answers, relevance: relevanceOf(answers) };
       }),
       removeItem: assign(({ context, event }) => {
@@ -393,8 +419,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           ? [...(context.answers[event.group] as unknown[])]
           : [];
         if (event.index < 0 || event.index >= items.length) return {};
-        items.splice(event.index, 1);
-        const answers = { ...context.answers };
+        const [removed] = items.splice(event.index, 1);
+        const answers = withoutItemDocuments({ ...context.answers }, removed);
         if (items.length > 0) answers[event.group] = items;
         else delete answers[event.group];
         // Which text each item's answers were given to moves with the items.

@@ -7,6 +7,7 @@ import type { FormValidators, ValidationError } from './form-package.ts';
 import { asksForHelp, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { prefillEntries, type PrefillEntry, type PrefillState } from './prefill.ts';
 import type { Relevance } from './relevance.ts';
+import { isExpression } from './expression.ts';
 
 export type { TextVariant } from '../definition/vocabulary.ts';
 import type { TextVariant } from '../definition/vocabulary.ts';
@@ -38,6 +39,10 @@ export interface Submission {
   help?: HelpRequest;
   /** Register values shown to the user, by field id: source, the register's value, and the user's word and correction. */
   prefill?: Record<string, PrefillEntry>;
+  /** The application date (YYYY-MM-DD) the form's rules were judged on; only for forms with expressions. */
+  applicationDate?: string;
+  /** The form's computed values (a total of expenses) by id; only those with a value. */
+  computed?: Record<string, number>;
 }
 
 export interface SubmissionInput {
@@ -88,7 +93,27 @@ export function buildSubmission(input: SubmissionInput): Submission {
     ...(input.startedAt ? { startedAt: input.startedAt } : {}),
     ...helpOf(input.help),
     ...prefillOf(input.prefill, relevance, answers),
+    ...derivedOf(definition, relevance),
   };
+}
+
+/** Whether a form uses expressions (decision 0021): then the date they were judged on goes along. */
+export function hasExpressions(definition: FormDefinition): boolean {
+  const fields = definition.steps.flatMap((step) => step.fields.flatMap((f) => [f, ...(f.fields ?? [])]));
+  const owners = [...definition.steps, ...fields, ...(definition.attachments ?? [])];
+  return (
+    (definition.computed ?? []).length > 0 ||
+    fields.some((field) => field.rules !== undefined) ||
+    owners.some((owner) => isExpression(owner.when))
+  );
+}
+
+function derivedOf(definition: FormDefinition, relevance: Relevance): Pick<Submission, 'applicationDate' | 'computed'> {
+  if (!hasExpressions(definition)) return {};
+  const computed = Object.fromEntries(
+    Object.entries(relevance.computed).filter((entry): entry is [string, number] => entry[1] !== null),
+  );
+  return { applicationDate: relevance.today, ...(Object.keys(computed).length > 0 ? { computed } : {}) };
 }
 
 function helpOf(help: HelpRequest | undefined): { help?: HelpRequest } {

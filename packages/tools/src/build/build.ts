@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../../../../src/definition/types.ts';
 import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
+import { isExpression } from '../../../../src/engine/expression.ts';
 import { formatsModule } from '../assets.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
@@ -25,7 +26,8 @@ export function packageSchemas(definition: FormDefinition): { fields: Compiled[]
   const conditions: Compiled[] = [];
   for (const place of listFields(definition)) {
     const { field, group } = place;
-    if (field.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('field', field.id), schema: { $id: `${base}/conditions/field/${field.id}`, ...field.when } });
+    // An expression is no schema: the engine evaluates it from form.json (src/engine/expression.ts).
+    if (field.when && !isExpression(field.when)) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('field', field.id), schema: { $id: `${base}/conditions/field/${field.id}`, ...field.when } });
     if (field.kind === 'guidance') continue;
     const container = group ? (definition.answers.properties[group.id] as { items?: { properties?: Record<string, JsonSchema> } }).items?.properties : definition.answers.properties;
     const own = container?.[field.id];
@@ -33,10 +35,10 @@ export function packageSchemas(definition: FormDefinition): { fields: Compiled[]
     fields.push({ exportName: `f${fields.length}`, key: field.id, schema: withDefs(own, `${base}/fields/${field.id}`) });
   }
   for (const step of definition.steps) {
-    if (step.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('step', step.id), schema: { $id: `${base}/conditions/step/${step.id}`, ...step.when } });
+    if (step.when && !isExpression(step.when)) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('step', step.id), schema: { $id: `${base}/conditions/step/${step.id}`, ...step.when } });
   }
   for (const document of definition.attachments ?? []) {
-    if (document.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('attachment', document.id), schema: { $id: `${base}/conditions/attachment/${document.id}`, ...document.when } });
+    if (document.when && !isExpression(document.when)) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('attachment', document.id), schema: { $id: `${base}/conditions/attachment/${document.id}`, ...document.when } });
   }
   const submissionId = `${base}/submission`;
   return { fields, conditions, submission: { exportName: 'submission', key: 'submission', schema: submissionSchema(definition, submissionId) } };
