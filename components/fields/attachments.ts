@@ -6,11 +6,10 @@ import { live } from 'lit/directives/live.js';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import { errorMessage } from './field-frame.ts';
 import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
-import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { domId, fieldKeys, namedKeys, type FieldHost } from './field-host.ts';
 import type { FieldPlace } from './fields.ts';
 import { documentText } from '../../src/i18n/answer-values.ts';
 import { documentIdOf } from '../../src/engine/items.ts';
-import { showNamed } from './text.ts';
 
 type FileEntry = { name: string; size: number; type: string };
 type DocumentAnswers = Record<string, { status?: string; files?: FileEntry[] }>;
@@ -74,7 +73,7 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
       // A document per item is named by its item's answers: «Samværsavtale for Ola».
       const named = (part: 'label' | 'why') => {
         const { key, values } = documentText(host.definition, host.answers, document, part, host.texts.locale);
-        return showNamed(host.texts, key, values);
+        return host.show(namedKeys(host.texts, key, values), values);
       };
       return html`<div class="field document ${message ? 'field--error' : ''}">
         <fieldset class="fieldset" aria-describedby=${[whyId, message ? errorId : ''].filter(Boolean).join(' ')}>

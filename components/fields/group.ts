@@ -6,10 +6,9 @@ import type { FieldDefinition } from '../../src/definition/types.ts';
 import { pointer } from '../../src/engine/answers.ts';
 import { itemRelevance } from '../../src/engine/relevance.ts';
 import { errorMessage, fieldsetFrame, type FieldParts } from './field-frame.ts';
-import { controlId, domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { controlId, domId, fieldKeys, namedKeys, type FieldHost } from './field-host.ts';
 import { renderField, type FieldPlace } from './fields.ts';
-import { itemValues, keysFor } from '../../src/i18n/answer-values.ts';
-import { showNamed } from './text.ts';
+import { itemValues } from '../../src/i18n/answer-values.ts';
 
 export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
   const items = Array.isArray(place.value) ? (place.value as Array<Record<string, unknown>>) : [];
@@ -18,7 +17,7 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
   const itemKey = fieldKeys(formId, field.id, 'item');
   const valuesOf = (index: number) => itemValues(field, items[index], index, host.texts.locale);
   const itemTitle = (index: number) =>
-    host.texts.t(keysFor((k, v) => host.texts.t(k, v), itemKey, valuesOf(index)), valuesOf(index));
+    host.texts.t(namedKeys(host.texts, itemKey, valuesOf(index)), valuesOf(index));
   const { focus } = host;
   const itemId = (index: number) => domId(place.path, `item-${index}`);
   // Focus follows each move (the new item's first question, the question before removing, back to Add),
@@ -52,7 +51,7 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
       const confirming = host.removing?.group === field.id && host.removing.index === index;
       const id = itemId(index);
       return html`<fieldset class="item" part="group-item" id=${id}>
-        <legend class="item-title" id="${id}-title">${showNamed(host.texts, itemKey, valuesOf(index))}</legend>
+        <legend class="item-title" id="${id}-title">${host.show(namedKeys(host.texts, itemKey, valuesOf(index)), valuesOf(index))}</legend>
         ${(field.fields ?? [])
           .filter((child) => fields.includes(child.id))
           .map((child) =>
