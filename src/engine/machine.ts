@@ -463,7 +463,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         return found ? { step: found.step, errors: found.errors, returnToReview: true } : {};
       }),
       refuseInvalidSubmission: assign({ submitError: () => 'invalid' }),
-      prepareSubmission: assign(({ context }) => ({ submitError: null, renewedId: false, ...nextSubmission(context) })),
+      // Judged again on the day it is sent: the application date is the date of sending.
+      prepareSubmission: assign(({ context }) => {
+        const relevance = relevanceOf(context.answers);
+        return { submitError: null, renewedId: false, relevance, ...nextSubmission({ ...context, relevance }) };
+      }),
       renewSubmissionId: assign(({ context }) => {
         const id = createId();
         const old = context.submission!.id;
@@ -513,6 +517,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   }).createMachine({
     id: 'klarskjema',
     context: ({ input }) => {
+      // The start is the first reading of the clock: the date of the rules reads it again.
+      const startTime = now();
       const prefill = initialPrefill(definition, input?.prefill);
       for (const [id, confirmed] of Object.entries(input?.prefillConfirmed ?? {})) {
         if (prefill[id] && typeof confirmed === 'boolean') prefill[id] = { ...prefill[id], confirmed };
@@ -541,7 +547,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         startedAt:
           typeof input?.startedAt === 'string' && !Number.isNaN(Date.parse(input.startedAt))
             ? new Date(input.startedAt).toISOString()
-            : now().toISOString(),
+            : startTime.toISOString(),
       };
     },
     // Until the receipt: then the actor is done and takes no more events.

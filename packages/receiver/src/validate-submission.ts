@@ -6,7 +6,6 @@ import { isRecord, pointer, pointerToken, type Answers } from '../../../src/engi
 import { ruleErrors, validateStep, type FieldError } from '../../../src/engine/field-errors.ts';
 import type { FormPackage, ValidationError } from '../../../src/engine/form-package.ts';
 import { computeRelevance, itemRelevance, outerOf, type Relevance } from '../../../src/engine/relevance.ts';
-import { localDate } from '../../../src/engine/expression.ts';
 import { documentIdOf, groupsWithItemIds, ITEM_ID, ITEM_ID_PATTERN } from '../../../src/engine/items.ts';
 import { hasExpressions } from '../../../src/engine/submission.ts';
 import type { Submission } from '../../../src/engine/submission.ts';
@@ -184,7 +183,7 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
   }
 
   // The date the form's rules are judged on: the sender's, within a day of the receiver's clock (time zones).
-  const today = applicationDateOf(value.applicationDate, now, add);
+  const today = applicationDateOf(value.applicationDate, submittedOk ? new Date(submittedAt as string) : now, add);
   if (value.help !== undefined)
     for (const [at, code, message] of helpRequestErrors(value.help)) add(`/help${at}`, code, message);
   if (value.prefill !== undefined && answersOk) {
@@ -408,16 +407,19 @@ function explainAnswers(
   return errors;
 }
 
-/** The application date sent, or the receiver's own; one more than a day from the receiver's clock is refused. */
-function applicationDateOf(sent: unknown, now: Date, add: (at: string, code: string, message: string) => void): string {
-  const own = localDate(now);
+/**
+ * The application date sent, or else the date it was sent; one more than a day from the time it was sent
+ * (which the receiver has bounded by its clock) is refused: a day covers every time zone.
+ */
+function applicationDateOf(sent: unknown, sentAt: Date, add: (at: string, code: string, message: string) => void): string {
+  const own = sentAt.toISOString().slice(0, 10);
   if (sent === undefined) return own;
   const ok =
     typeof sent === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(sent) &&
     Math.abs(Date.parse(`${sent}T00:00:00Z`) - Date.parse(`${own}T00:00:00Z`)) <= CLOCK_SKEW_MS;
   if (!ok) {
-    add('/applicationDate', 'pattern', 'applicationDate is the date (YYYY-MM-DD), at most a day from the receiver\'s.');
+    add('/applicationDate', 'pattern', 'applicationDate is the date (YYYY-MM-DD), at most a day from submittedAt.');
     return own;
   }
   return sent;
