@@ -214,7 +214,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     return undefined;
   }
 
-  const submissionOf = (context: WizardContext, id: string): Submission =>
+  const submissionOf = (context: WizardContext, id: string, at: Date = now()): Submission =>
     buildSubmission({
       id,
       definition,
@@ -224,7 +224,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       answeredIn: context.answeredIn,
       locale: context.locale,
       variant: context.variant,
-      now: now(),
+      now: at,
       help: context.help,
       prefill: context.prefill,
       startedAt: context.startedAt,
@@ -241,8 +241,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
    * first attempt gives the same reference; any change (answers, flags, help, files, language, …) gets a
    * new id, and the old one is remembered: it may have arrived, and the receipt must say so.
    */
-  const nextSubmission = (context: WizardContext): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
-    const draft = submissionOf(context, context.tried?.id ?? 'pending');
+  const nextSubmission = (
+    context: WizardContext,
+    at: Date,
+  ): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
+    const draft = submissionOf(context, context.tried?.id ?? 'pending', at);
     const fingerprint = options.fingerprint(draft);
     const { tried } = context;
     // An older draft did not keep the body's fingerprint: keep its id; the receiver says 409 if the body changed.
@@ -465,8 +468,9 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       refuseInvalidSubmission: assign({ submitError: () => 'invalid' }),
       // Judged again on the day it is sent: the application date is the date of sending.
       prepareSubmission: assign(({ context }) => {
-        const relevance = relevanceOf(context.answers);
-        return { submitError: null, renewedId: false, relevance, ...nextSubmission({ ...context, relevance }) };
+        const at = now();
+        const relevance = computeRelevance(definition, validators, context.answers, localDate(at));
+        return { submitError: null, renewedId: false, relevance, ...nextSubmission({ ...context, relevance }, at) };
       }),
       renewSubmissionId: assign(({ context }) => {
         const id = createId();
