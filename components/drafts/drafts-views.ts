@@ -118,7 +118,13 @@ export function draftWarnings({
         ${
           notice.files.length > 0
             ? html`<p>${show(texts, 'widget:drafts.filesIntro')}</p>
-          <ul>${notice.files.map((id) => html`<li>${show(texts, keysFor((k, v) => texts.t(k, v), `${formId}:attachments.${documentIdOf(id)}.label`, {}))}</li>`)}</ul>`
+          <ul>${notice.files.map(
+            (id) =>
+              html`<li>${show(
+                texts,
+                keysFor((k, v) => texts.t(k, v), `${formId}:attachments.${documentIdOf(id)}.label`, {}),
+              )}</li>`,
+          )}</ul>`
             : nothing
         }
       </div>`

@@ -16,7 +16,9 @@ export function errorText(texts: Texts, definition: FormDefinition, error: Field
   }
   const document =
     typeof error.params.document === 'string'
-      ? texts.t(keysFor((k, v) => texts.t(k, v), `${formId}:attachments.${documentIdOf(error.params.document)}.label`, {}))
+      ? texts.t(
+          keysFor((k, v) => texts.t(k, v), `${formId}:attachments.${documentIdOf(error.params.document)}.label`, {}),
+        )
       : undefined;
   return texts.t(error.keys, { ...error.params, label, ...(document ? { document } : {}) });
 }

@@ -82,7 +82,9 @@ function spokenParts(host: FieldHost, field: FieldDefinition, place: FieldPlace)
   const { t } = host.texts;
   const hintKey = fieldKeys(formId, field.id, 'hint');
   const values = textValuesAt(host, place.path);
-  const parts = [t(namedKeys(host.texts, fieldKeys(formId, field.id, 'label'), values), { ...values, ...place.labelParams })];
+  const parts = [
+    t(namedKeys(host.texts, fieldKeys(formId, field.id, 'label'), values), { ...values, ...place.labelParams }),
+  ];
   if (host.texts.has(hintKey)) parts.push(t(namedKeys(host.texts, hintKey, values), values));
   else if (field.kind === 'date') parts.push(t('widget:hints.date'));
   if (field.kind === 'yesno') parts.push(t('widget:yes'), t('widget:no'));

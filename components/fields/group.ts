@@ -16,8 +16,7 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
   // An item is named by its answers where the form's text says so («Ola»), else by its number («Barn 2»).
   const itemKey = fieldKeys(formId, field.id, 'item');
   const valuesOf = (index: number) => itemValues(field, items[index], index, host.texts.locale);
-  const itemTitle = (index: number) =>
-    host.texts.t(namedKeys(host.texts, itemKey, valuesOf(index)), valuesOf(index));
+  const itemTitle = (index: number) => host.texts.t(namedKeys(host.texts, itemKey, valuesOf(index)), valuesOf(index));
   const { focus } = host;
   const itemId = (index: number) => domId(place.path, `item-${index}`);
   // Focus follows each move (the new item's first question, the question before removing, back to Add),

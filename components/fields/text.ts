@@ -29,5 +29,10 @@ export function showNamed(
   values: Record<string, unknown>,
   options: ShowOptions = {},
 ): TemplateResult {
-  return show(texts, keysFor((k, v) => texts.t(k, v), key, values as TextValues), values, options);
+  return show(
+    texts,
+    keysFor((k, v) => texts.t(k, v), key, values as TextValues),
+    values,
+    options,
+  );
 }

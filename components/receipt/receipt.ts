@@ -48,7 +48,10 @@ export function receiptView(host: ReceiptHost): TemplateResult {
   const asked = helpRequestLines(host, submission?.help);
   const documentName = (id: string) => {
     const { key, values } = documentText(model.definition, model.answers, id, 'label', texts.locale);
-    return show(keysFor((k, v) => texts.t(k, v), key, values), values);
+    return show(
+      keysFor((k, v) => texts.t(k, v), key, values),
+      values,
+    );
   };
   const documentList = (ids: string[]) =>
     html`<ul class="receipt-list">${ids.map((id) => html`<li>${documentName(id)}</li>`)}</ul>`;

@@ -73,7 +73,10 @@ function fieldRows(
     const documents = (value ?? {}) as Record<string, DocumentAnswer>;
     return model.relevance.attachments.map((document) => {
       const named = documentText(definition, model.answers, document, 'label', locale);
-      const documentLabel = texts.t(keysFor((k, v) => texts.t(k, v), named.key, named.values), named.values);
+      const documentLabel = texts.t(
+        keysFor((k, v) => texts.t(k, v), named.key, named.values),
+        named.values,
+      );
       const entry = documents[document];
       const status = entry?.status
         ? html`${show(texts, `widget:attachments.${entry.status}`)}${entry.files?.length ? html`<ul class="answer-list">${entry.files.map((f) => html`<li>${f.name}</li>`)}</ul>` : nothing}${entry.reason ? html`<br><span class="answer-text">${entry.reason}</span>` : nothing}`
@@ -99,7 +102,10 @@ function fieldRows(
       // Named by the item's answers («Ola»), where the form's text names them; else «Barn 2».
       const key = `${formId}:fields.${field.id}.item`;
       const values = itemValues(field, item, index, locale);
-      const title = texts.t(keysFor((k, v) => texts.t(k, v), key, values), values);
+      const title = texts.t(
+        keysFor((k, v) => texts.t(k, v), key, values),
+        values,
+      );
       const { fields } = itemRelevance(field, item, model.validators, outerOf(model.relevance));
       const children = (field.fields ?? []).filter((child) => fields.includes(child.id) && child.kind !== 'guidance');
       return row(
@@ -134,7 +140,11 @@ function computedRows(model: SummaryHost, stepId: string): TemplateResult[] {
     .map((value) => {
       const number = model.relevance.computed[value.id]!;
       const text = value.format === 'amount' ? formatKroner(number, locale) : formatNumber(number, locale);
-      return row(show(texts, `${definition.id}:computed.${value.id}.label`), html`<span class="computed">${text}</span>`, nothing);
+      return row(
+        show(texts, `${definition.id}:computed.${value.id}.label`),
+        html`<span class="computed">${text}</span>`,
+        nothing,
+      );
     });
 }
 
@@ -166,7 +176,10 @@ export function reviewWarnings(model: SummaryHost, change?: ChangeAnswer): Templ
   return items.map((item) => {
     if (item.kind === 'document') {
       const named = documentText(definition, model.answers, item.document, 'label', model.locale);
-      const name = texts.t(keysFor((k, v) => texts.t(k, v), named.key, named.values), named.values);
+      const name = texts.t(
+        keysFor((k, v) => texts.t(k, v), named.key, named.values),
+        named.values,
+      );
       const what = { later: 'documentLater', missing: 'documentMissing', none: 'documentNoChoice' }[item.status];
       const target = domId(`/${item.field.id}/${item.document}`);
       return warning(

@@ -7,9 +7,6 @@ import { isRecord } from './answers.ts';
 
 export type Value = number | string | boolean | null | Value[];
 
-/** An expression: a literal, or { operator: argument(s) }. check (packages/tools) type-checks them. */
-export type Expression = number | string | boolean | null | { [operator: string]: unknown };
-
 /** What an expression is evaluated against. */
 export interface Scope {
   /** The relevant answers at top level (a group's items as arrays of their relevant answers). */
@@ -207,7 +204,11 @@ export function evaluate(expression: unknown, scope: Scope): Value {
     }
     case 'sum':
       // 15 digits: 0.1 + 0.2 is 0.3, as the user adds kroner and øre.
-      return Number(numbers(args.map((_, i) => value(i))).reduce((a, b) => a + b, 0).toPrecision(15));
+      return Number(
+        numbers(args.map((_, i) => value(i)))
+          .reduce((a, b) => a + b, 0)
+          .toPrecision(15),
+      );
     case 'min':
     case 'max': {
       const found = numbers(args.map((_, i) => value(i)));
@@ -227,9 +228,6 @@ export function evaluate(expression: unknown, scope: Scope): Value {
     }
   }
 }
-
-/** A condition holds only when its expression is true. */
-export const holdsExpression = (expression: unknown, scope: Scope): boolean => evaluate(expression, scope) === true;
 
 /** A rule is broken only when its expression is false: an unknown (an answer missing) is no error. */
 export const breaksRule = (expression: unknown, scope: Scope): boolean => evaluate(expression, scope) === false;

@@ -18,7 +18,9 @@ export const itemIdOf = (key: string): string | undefined => key.split('.')[1];
 
 export function newItemId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 10);
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 10);
 }
 
 /** Groups whose items carry ids: those a document is asked for per item. */

@@ -7,7 +7,14 @@ import { validateStep, type FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
 import { localDate } from './expression.ts';
-import { groupsWithItemIds, ITEM_ID, itemDocumentKey, newItemId, placeOldDocumentAnswers, withItemIds } from './items.ts';
+import {
+  groupsWithItemIds,
+  ITEM_ID,
+  itemDocumentKey,
+  newItemId,
+  placeOldDocumentAnswers,
+  withItemIds,
+} from './items.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
 import {

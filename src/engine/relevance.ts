@@ -67,7 +67,11 @@ export function itemRelevance(
 }
 
 /** The computed values of a form, from the relevant answers. */
-export function computeValues(definition: FormDefinition, answers: Answers, today: string): Record<string, number | null> {
+export function computeValues(
+  definition: FormDefinition,
+  answers: Answers,
+  today: string,
+): Record<string, number | null> {
   const computed: Record<string, number | null> = {};
   for (const value of definition.computed ?? []) {
     const result = evaluate(value.value, { answers, computed, today });

@@ -168,7 +168,9 @@ export function buildRecord(
       step: step.id,
       title: formText(nb, formId, `steps.${step.id}.title`) ?? step.id,
       entries,
-      ...(step.total ? totalOf(entries, submission.answers) : computedTotalOf(definition, step.id, entries, relevance, nb)),
+      ...(step.total
+        ? totalOf(entries, submission.answers)
+        : computedTotalOf(definition, step.id, entries, relevance, nb)),
     });
   }
 

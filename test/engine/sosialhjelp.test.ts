@@ -261,7 +261,13 @@ describe('sosialhjelp: the documents follow the answers', () => {
       {
         'har-barn': true,
         barn: [
-          { _id: 'aksel1', 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': true, 'delt-bosted': true },
+          {
+            _id: 'aksel1',
+            'barn-navn': 'Aksel',
+            'barn-fodt': '2015-05-17',
+            'barn-bor-hos-deg': true,
+            'delt-bosted': true,
+          },
         ],
         barnebidrag: 'mottar',
         'bidrag-mottar': 1800,
@@ -421,7 +427,9 @@ describe('sosialhjelp: a whole application', () => {
       'partner-fodt': '1988-03-02',
       'bor-sammen': false,
       'har-barn': true,
-      barn: [{ _id: 'barn0001', 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': false, samvaer: 40 }],
+      barn: [
+        { _id: 'barn0001', 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': false, samvaer: 40 },
+      ],
       barnebidrag: 'mottar',
       'bidrag-mottar': 1800,
       bosituasjon: 'leier',

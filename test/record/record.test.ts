@@ -104,7 +104,10 @@ describe.each(exampleFormIds)('the record of %s', (formId) => {
               const child = (made.submission.answers.barn as Array<Record<string, unknown>> | undefined)?.find(
                 (c) => c._id === item,
               );
-              const label = String(lookup(nb, `attachments.${id}.label`)).replace('{{barn-navn}}', String(child?.['barn-navn']));
+              const label = String(lookup(nb, `attachments.${id}.label`)).replace(
+                '{{barn-navn}}',
+                String(child?.['barn-navn']),
+              );
               expect(textOf(findOne(row, byTag('dt'))!)).toBe(label);
             }
             continue;

@@ -202,7 +202,8 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
         today,
       ),
     );
-    if (value.computed !== undefined) errors.push(...computedErrors(formPackage, answers as Answers, today, value.computed));
+    if (value.computed !== undefined)
+      errors.push(...computedErrors(formPackage, answers as Answers, today, value.computed));
   }
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   return { ok: true, submission: value as unknown as Submission };
@@ -411,7 +412,11 @@ function explainAnswers(
  * The application date sent, or else the date it was sent; one more than a day from the time it was sent
  * (which the receiver has bounded by its clock) is refused: a day covers every time zone.
  */
-function applicationDateOf(sent: unknown, sentAt: Date, add: (at: string, code: string, message: string) => void): string {
+function applicationDateOf(
+  sent: unknown,
+  sentAt: Date,
+  add: (at: string, code: string, message: string) => void,
+): string {
   const own = sentAt.toISOString().slice(0, 10);
   if (sent === undefined) return own;
   const ok =

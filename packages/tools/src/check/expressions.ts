@@ -49,19 +49,58 @@ export function answerType(field: FieldDefinition): Type | undefined {
 }
 
 /** Argument types of each operator (`rest`: every further argument as the last one); the result type. */
-const SIGNATURES: Record<Exclude<Operator, 'answer' | 'each' | 'some' | 'all'>, { args: Type[][]; rest?: boolean; result: Type }> = {
+const SIGNATURES: Record<
+  Exclude<Operator, 'answer' | 'each' | 'some' | 'all'>,
+  { args: Type[][]; rest?: boolean; result: Type }
+> = {
   today: { args: [], result: 'date' },
   'add-days': { args: [['date'], ['number']], result: 'date' },
   'add-months': { args: [['date'], ['number']], result: 'date' },
   'add-years': { args: [['date'], ['number']], result: 'date' },
   'days-between': { args: [['date'], ['date']], result: 'number' },
   age: { args: [['date'], ['date']], result: 'number' },
-  '==': { args: [['number', 'date', 'string', 'boolean'], ['number', 'date', 'string', 'boolean']], result: 'boolean' },
-  '!=': { args: [['number', 'date', 'string', 'boolean'], ['number', 'date', 'string', 'boolean']], result: 'boolean' },
-  '<': { args: [['number', 'date'], ['number', 'date']], result: 'boolean' },
-  '<=': { args: [['number', 'date'], ['number', 'date']], result: 'boolean' },
-  '>': { args: [['number', 'date'], ['number', 'date']], result: 'boolean' },
-  '>=': { args: [['number', 'date'], ['number', 'date']], result: 'boolean' },
+  '==': {
+    args: [
+      ['number', 'date', 'string', 'boolean'],
+      ['number', 'date', 'string', 'boolean'],
+    ],
+    result: 'boolean',
+  },
+  '!=': {
+    args: [
+      ['number', 'date', 'string', 'boolean'],
+      ['number', 'date', 'string', 'boolean'],
+    ],
+    result: 'boolean',
+  },
+  '<': {
+    args: [
+      ['number', 'date'],
+      ['number', 'date'],
+    ],
+    result: 'boolean',
+  },
+  '<=': {
+    args: [
+      ['number', 'date'],
+      ['number', 'date'],
+    ],
+    result: 'boolean',
+  },
+  '>': {
+    args: [
+      ['number', 'date'],
+      ['number', 'date'],
+    ],
+    result: 'boolean',
+  },
+  '>=': {
+    args: [
+      ['number', 'date'],
+      ['number', 'date'],
+    ],
+    result: 'boolean',
+  },
   and: { args: [['boolean']], rest: true, result: 'boolean' },
   or: { args: [['boolean']], rest: true, result: 'boolean' },
   not: { args: [['boolean']], result: 'boolean' },
@@ -71,7 +110,13 @@ const SIGNATURES: Record<Exclude<Operator, 'answer' | 'each' | 'some' | 'all'>, 
   count: { args: [['array', 'group']], result: 'number' },
 };
 /** How many arguments: at least, at most. */
-const ARITY: Partial<Record<Operator, [number, number]>> = { age: [1, 2], answer: [1, 1], each: [2, 2], some: [2, 2], all: [2, 2] };
+const ARITY: Partial<Record<Operator, [number, number]>> = {
+  age: [1, 2],
+  answer: [1, 1],
+  each: [2, 2],
+  some: [2, 2],
+  all: [2, 2],
+};
 
 class Checker {
   readonly findings: Finding[] = [];
@@ -89,7 +134,9 @@ class Checker {
       const suggestion = name === undefined ? undefined : closest(name, [...OPERATORS]);
       this.findings.push(
         finding('expression-shape', pointer, {
-          ...(name === undefined ? { context: 'object' } : { operator: name, context: suggestion ? 'suggestion' : 'operator' }),
+          ...(name === undefined
+            ? { context: 'object' }
+            : { operator: name, context: suggestion ? 'suggestion' : 'operator' }),
           ...(suggestion ? { suggestion } : {}),
         }),
       );
@@ -100,10 +147,21 @@ class Checker {
     const args = argumentsOf(expression, operator);
     const argAt = (i: number) => (Array.isArray(expression[operator]) ? at(here, i) : here);
     const signature = operator in SIGNATURES ? SIGNATURES[operator as keyof typeof SIGNATURES] : undefined;
-    const [least, most] = ARITY[operator] ?? (signature ? [signature.rest ? 1 : signature.args.length, signature.rest ? Infinity : signature.args.length] : [0, 0]);
+    const [least, most] =
+      ARITY[operator] ??
+      (signature
+        ? [signature.rest ? 1 : signature.args.length, signature.rest ? Infinity : signature.args.length]
+        : [0, 0]);
     if (operator === 'today' && isObject(expression[operator])) return 'date';
     if (args.length < least || args.length > most) {
-      this.findings.push(finding('expression-arguments', here, { operator, count: args.length, least, most: Number.isFinite(most) ? most : least }));
+      this.findings.push(
+        finding('expression-arguments', here, {
+          operator,
+          count: args.length,
+          least,
+          most: Number.isFinite(most) ? most : least,
+        }),
+      );
       return signature?.result ?? 'any';
     }
     if (operator === 'answer') return this.answer(args[0], argAt(0), where);
@@ -114,10 +172,19 @@ class Checker {
       return operator === 'each' ? 'array' : 'boolean';
     }
     const types = args.map((arg, i) => this.type(arg, argAt(i), where));
-    types.forEach((type, i) => this.expect(type, signature!.args[Math.min(i, signature!.args.length - 1)]!, argAt(i), operator));
+    types.forEach((type, i) =>
+      this.expect(type, signature!.args[Math.min(i, signature!.args.length - 1)]!, argAt(i), operator),
+    );
     // Two sides of a comparison are of one kind: a date with a date, a number with a number.
-    if (['==', '!=', '<', '<=', '>', '>='].includes(operator) && types[0] !== 'any' && types[1] !== 'any' && types[0] !== types[1])
-      this.findings.push(finding('expression-type', argAt(1), { operator, expected: types[0], found: types[1], context: 'compare' }));
+    if (
+      ['==', '!=', '<', '<=', '>', '>='].includes(operator) &&
+      types[0] !== 'any' &&
+      types[1] !== 'any' &&
+      types[0] !== types[1]
+    )
+      this.findings.push(
+        finding('expression-type', argAt(1), { operator, expected: types[0], found: types[1], context: 'compare' }),
+      );
     return signature!.result;
   }
 
@@ -130,7 +197,9 @@ class Checker {
   group(name: unknown, pointer: string, where: Where): Place | undefined {
     const place = typeof name === 'string' ? this.model.byId.get(name) : undefined;
     if (place && place.field.kind === 'group' && !place.group && !where.group) return place;
-    this.findings.push(finding('expression-group', pointer, { name: typeof name === 'string' ? name : JSON.stringify(name) }));
+    this.findings.push(
+      finding('expression-group', pointer, { name: typeof name === 'string' ? name : JSON.stringify(name) }),
+    );
     return undefined;
   }
 
@@ -140,7 +209,9 @@ class Checker {
       return 'any';
     }
     if (where.computed.includes(name)) return 'number';
-    const inItem = where.group ? this.model.places.find((p) => p.group === where.group && p.field.id === name) : undefined;
+    const inItem = where.group
+      ? this.model.places.find((p) => p.group === where.group && p.field.id === name)
+      : undefined;
     const place = inItem ?? this.model.byId.get(name);
     if (!place) {
       const names = [
@@ -148,7 +219,12 @@ class Checker {
         ...where.computed,
       ];
       const suggestion = closest(name, names);
-      this.findings.push(finding('expression-unknown-answer', pointer, { name, ...(suggestion ? { suggestion, context: 'suggestion' } : {}) }));
+      this.findings.push(
+        finding('expression-unknown-answer', pointer, {
+          name,
+          ...(suggestion ? { suggestion, context: 'suggestion' } : {}),
+        }),
+      );
       return 'any';
     }
     if (place.group && !inItem) {
@@ -174,7 +250,9 @@ class Checker {
   whole(expression: unknown, pointer: string, where: Where, wanted: Type): void {
     const type = this.type(expression, pointer, where);
     if (type !== 'any' && type !== wanted)
-      this.findings.push(finding('expression-type', pointer, { operator: '', expected: [wanted], found: type, context: 'whole' }));
+      this.findings.push(
+        finding('expression-type', pointer, { operator: '', expected: [wanted], found: type, context: 'whole' }),
+      );
   }
 }
 
@@ -186,11 +264,17 @@ export function checkExpressions(model: Model, nb: Record<string, unknown> | und
   const need = (key: string, pointer: string) => {
     if (nb === undefined) return;
     const text = lookupText(nb, key);
-    if (typeof text !== 'string' || text.trim() === '') checker.findings.push(finding('text-missing', pointer, { key, file: textFile }));
+    if (typeof text !== 'string' || text.trim() === '')
+      checker.findings.push(finding('text-missing', pointer, { key, file: textFile }));
   };
   definition.steps.forEach((step, stepIndex) => {
     if (isExpression(step.when))
-      checker.whole(step.when, at('/steps', stepIndex, 'when'), { before: { stepIndex, index: -1 }, computed: [] }, 'boolean');
+      checker.whole(
+        step.when,
+        at('/steps', stepIndex, 'when'),
+        { before: { stepIndex, index: -1 }, computed: [] },
+        'boolean',
+      );
   });
   for (const place of model.places) {
     const group = place.group;
@@ -198,9 +282,19 @@ export function checkExpressions(model: Model, nb: Record<string, unknown> | und
       ? { stepIndex: group.stepIndex, index: group.index, item: place.index }
       : { stepIndex: place.stepIndex, index: place.index };
     if (isExpression(place.field.when))
-      checker.whole(place.field.when, at(place.pointer, 'when'), { ...(group ? { group } : {}), before, computed: [] }, 'boolean');
+      checker.whole(
+        place.field.when,
+        at(place.pointer, 'when'),
+        { ...(group ? { group } : {}), before, computed: [] },
+        'boolean',
+      );
     place.field.rules?.forEach((rule, i) => {
-      checker.whole(rule.test, at(place.pointer, 'rules', i, 'test'), { ...(group ? { group } : {}), computed: computedIds }, 'boolean');
+      checker.whole(
+        rule.test,
+        at(place.pointer, 'rules', i, 'test'),
+        { ...(group ? { group } : {}), computed: computedIds },
+        'boolean',
+      );
       need(`fields.${place.field.id}.errors.${rule.id}`, at(place.pointer, 'rules', i));
     });
   }
@@ -211,7 +305,8 @@ export function checkExpressions(model: Model, nb: Record<string, unknown> | und
       checker.findings.push(finding('expression-group', at(pointer, 'forEach'), { name: document.forEach }));
       return;
     }
-    if (isExpression(document.when)) checker.whole(document.when, at(pointer, 'when'), { ...(group ? { group } : {}), computed: [] }, 'boolean');
+    if (isExpression(document.when))
+      checker.whole(document.when, at(pointer, 'when'), { ...(group ? { group } : {}), computed: [] }, 'boolean');
   });
   (definition.computed ?? []).forEach((value, i) => {
     const pointer = at('/computed', i);
@@ -237,7 +332,9 @@ export function checkPlaceholders(model: Model, nb: Record<string, unknown> | un
   const top = model.places.filter((p) => !p.group && answerType(p.field) !== undefined).map((p) => p.field.id);
   const computed = (definition.computed ?? []).map((c) => c.id);
   const itemFields = (group: Place | undefined) =>
-    group ? model.places.filter((p) => p.group === group && answerType(p.field) !== undefined).map((p) => p.field.id) : [];
+    group
+      ? model.places.filter((p) => p.group === group && answerType(p.field) !== undefined).map((p) => p.field.id)
+      : [];
   const findings: Finding[] = [];
   const scan = (branch: string, pointer: string, names: readonly string[]) => {
     const texts = lookupText(nb, branch);

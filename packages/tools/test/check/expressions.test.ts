@@ -30,7 +30,10 @@ const indexOf = (d: Json, step: string, field: string): [number, number] => {
 
 function expectFinding(findings: Finding[], code: FindingCode, pointer: string): Finding {
   const matching = findings.filter((f) => f.code === code && f.pointer === pointer);
-  expect(matching, `${code} at ${pointer}; got ${JSON.stringify(findings.map((f) => [f.code, f.pointer]))}`).toHaveLength(1);
+  expect(
+    matching,
+    `${code} at ${pointer}; got ${JSON.stringify(findings.map((f) => [f.code, f.pointer]))}`,
+  ).toHaveLength(1);
   for (const lang of CLI_LANGS) {
     const { message, fix } = texts[lang].explain(matching[0]!);
     for (const text of [message, fix]) {
@@ -145,7 +148,7 @@ describe('a wrong expression is found, with a pointer', () => {
     );
   });
 
-  it("the texts a rule and a computed value need", () => {
+  it('the texts a rule and a computed value need', () => {
     const [s, f] = indexOf(form, 'familie', 'partner-fodt');
     const findings = check((_, nb) => {
       delete nb.fields['partner-fodt'].errors.future;
