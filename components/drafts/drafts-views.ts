@@ -3,7 +3,7 @@
 // of what a restored draft could not bring back, and the save status and "remember" choice under a step. The state and the choices stay in DraftController
 // (drafts.ts, main chunk), so saving, restoring the tab's draft and "Gå ut og slett" never wait for this.
 import { html, nothing, type TemplateResult } from 'lit';
-import { keysFor } from '../../src/i18n/answer-values.ts';
+import { keysFor } from '../../src/i18n/named-keys.ts';
 import { documentIdOf } from '../../src/engine/items.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { TabState } from '../../src/drafts/two-tabs.ts';

@@ -8,7 +8,7 @@ import { errorMessage } from './field-frame.ts';
 import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
 import { domId, fieldKeys, namedKeys, type FieldHost } from './field-host.ts';
 import type { FieldPlace } from './fields.ts';
-import { documentText } from '../../src/i18n/answer-values.ts';
+import { documentText } from '../../src/i18n/document-text.ts';
 import { documentIdOf } from '../../src/engine/items.ts';
 
 type FileEntry = { name: string; size: number; type: string };

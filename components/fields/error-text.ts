@@ -3,7 +3,7 @@
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
-import { keysFor } from '../../src/i18n/answer-values.ts';
+import { keysFor } from '../../src/i18n/named-keys.ts';
 import { documentIdOf } from '../../src/engine/items.ts';
 
 export function errorText(texts: Texts, definition: FormDefinition, error: FieldError): string {

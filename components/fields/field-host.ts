@@ -6,7 +6,7 @@ import type { FormValidators } from '../../src/engine/form-package.ts';
 import type { TemplateResult } from 'lit';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { Focus } from '../klar-skjema/focus.ts';
-import { answerValues, itemValues, keysFor, type TextValues } from '../../src/i18n/answer-values.ts';
+import { keysFor, type TextValues } from '../../src/i18n/named-keys.ts';
 
 export interface FieldHost {
   readonly definition: FormDefinition;
@@ -54,16 +54,9 @@ export const errorTarget = (error: FieldError): string =>
  * The values a field's texts may name: the answers at top level, the computed values, and inside an item
  * (/barn/0/…) that item's answers and number (decision 0021).
  */
-export function textValuesAt(host: FieldHost, path: string): TextValues {
-  const { definition } = host;
-  const top = definition.steps.flatMap((step) => step.fields);
-  const values = answerValues(top, host.answers, host.locale, { definition, values: host.computed });
-  const [, groupId, index] = path.split('/');
-  const group = top.find((field) => field.id === groupId && field.kind === 'group');
-  const items = group ? host.answers[group.id] : undefined;
-  if (!group || !Array.isArray(items) || index === undefined || !/^\d+$/.test(index)) return values;
-  return { ...values, ...itemValues(group, items[Number(index)], Number(index), host.locale) };
-}
+export const textValuesAt = (host: FieldHost, path: string): TextValues =>
+  // Only a form whose texts name answers needs them: its package brings the code (decision 0021).
+  host.validators.rules?.textValues(host.definition, host.answers, host.computed, path, host.locale) ?? {};
 
 /** The keys of a text that may name answers: its "Empty" text first when one of them has none. */
 export const namedKeys = (texts: Texts, key: string, values: TextValues): string[] =>

@@ -3,7 +3,6 @@
 // on, the Norwegian original follows each translated text, for helpers and interpreters (N10).
 import { html, type TemplateResult } from 'lit';
 import { SOURCE_LOCALE, directionOf, type Texts } from '../../src/browser/i18n.ts';
-import { keysFor, type TextValues } from '../../src/i18n/answer-values.ts';
 
 export interface ShowOptions {
   /** Add the Norwegian original under a translated text. */
@@ -20,19 +19,4 @@ export function show(
   const main = lng === texts.locale ? html`${text}` : html`<span lang=${lng} dir=${directionOf(lng)}>${text}</span>`;
   if (!options.original || texts.locale === SOURCE_LOCALE || lng === SOURCE_LOCALE) return main;
   return html`${main}<span class="original" lang=${SOURCE_LOCALE} dir="ltr">${texts.source(keys, params)}</span>`;
-}
-
-/** A text that may name answers ({{barn-navn}}); its "Empty" text when one of them has none (decision 0021). */
-export function showNamed(
-  texts: Texts,
-  key: string,
-  values: Record<string, unknown>,
-  options: ShowOptions = {},
-): TemplateResult {
-  return show(
-    texts,
-    keysFor((k, v) => texts.t(k, v), key, values as TextValues),
-    values,
-    options,
-  );
 }

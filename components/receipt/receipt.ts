@@ -8,7 +8,8 @@ import type { Submission } from '../../src/engine/submission.ts';
 import { contactList, helpRequestLines, type HelpHost } from '../help/help-panel.ts';
 import { answerSummary, type SummaryHost } from '../review/review.ts';
 import { documentsNotHad, documentsToSend, missingItems } from '../review/missing.ts';
-import { documentText, keysFor } from '../../src/i18n/answer-values.ts';
+import { keysFor } from '../../src/i18n/named-keys.ts';
+import { documentText } from '../../src/i18n/document-text.ts';
 
 export interface ReceiptHost extends Pick<HelpHost, 'texts' | 'show' | 'locale' | 'contact'> {
   /** The answers that were sent. */

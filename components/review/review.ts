@@ -4,13 +4,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
 import type { Relevance } from '../../src/engine/relevance.ts';
 import { itemRelevance, outerOf } from '../../src/engine/relevance.ts';
-import { documentText, itemValues, keysFor } from '../../src/i18n/answer-values.ts';
+import { itemValues } from '../../src/i18n/answer-values.ts';
+import { keysFor, type TextValues } from '../../src/i18n/named-keys.ts';
+import { documentText } from '../../src/i18n/document-text.ts';
 import { formatKroner, formatNumber } from '../../src/i18n/format.ts';
 import type { FormValidators } from '../../src/engine/form-package.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import { controlId, domId } from '../fields/field-host.ts';
 import { answerText } from './answer-text.ts';
-import { show, showNamed } from '../fields/text.ts';
+import { show, type ShowOptions } from '../fields/text.ts';
 import { missingItems } from './missing.ts';
 
 export interface SummaryHost {
@@ -216,4 +218,19 @@ export function warningsTemplate(texts: Texts, warnings: TemplateResult[]): Temp
     <ul class="missing-list">${warnings.map((w) => html`<li>${w}</li>`)}</ul>
     <p>${show(texts, 'widget:review.warningsIntro')}</p>
   </div>`;
+}
+
+/** A text that may name answers ({{barn-navn}}); its "Empty" text when one of them has none (decision 0021). */
+function showNamed(
+  texts: Texts,
+  key: string,
+  values: Record<string, unknown>,
+  options: ShowOptions = {},
+): TemplateResult {
+  return show(
+    texts,
+    keysFor((k, v) => texts.t(k, v), key, values as TextValues),
+    values,
+    options,
+  );
 }

@@ -1,23 +1,16 @@
 // Rules as data (docs/decisions/0021): a small, typed vocabulary of expressions in JSON, read by this one
-// evaluator in the widget, the tools and the receiver. No eval and no string language: an expression is
+// evaluator in the widget, the tools and the receiver. `klarskjema build` bundles it into the validators.js
+// of a form that uses expressions, so the widget and a receiver run the same code from the package. No eval and no string language: an expression is
 // a literal or an object with one operator key, JSON Logic's shape ({ "<=": [a, b] }), with `answer`
 // for an answer and date words of our own. A missing answer gives null, and null spreads: a condition
 // holds only when it is true, a rule is broken only when it is false.
+import type { FormDefinition } from '../definition/types.ts';
 import { isRecord } from './answers.ts';
+import { isExpression } from './expression-kind.ts';
+export { isExpression };
 
-export type Value = number | string | boolean | null | Value[];
-
-/** What an expression is evaluated against. */
-export interface Scope {
-  /** The relevant answers at top level (a group's items as arrays of their relevant answers). */
-  answers: Readonly<Record<string, unknown>>;
-  /** Inside a repeating group: this item's relevant answers ("this child"). */
-  item?: Readonly<Record<string, unknown>>;
-  /** Computed values by id (computed before this expression). */
-  computed?: Readonly<Record<string, unknown>>;
-  /** The application date, YYYY-MM-DD. */
-  today: string;
-}
+export type { Scope, Value } from './expression-kind.ts';
+import type { Scope, Value } from './expression-kind.ts';
 
 /** The operators, by name; check lists the same names with their types. */
 export const OPERATORS = [
@@ -55,15 +48,6 @@ export function operatorOf(value: unknown): Operator | undefined {
   return keys.length === 1 && KNOWN.has(keys[0]!) ? (keys[0] as Operator) : undefined;
 }
 
-/**
- * Whether a `when` is an expression rather than a restricted JSON Schema condition. They share only
- * `not`: JSON Schema's takes a schema, ours a list.
- */
-export function isExpression(when: unknown): boolean {
-  const operator = operatorOf(when);
-  return operator !== undefined && (operator !== 'not' || Array.isArray((when as { not: unknown }).not));
-}
-
 /** An operator's arguments: a list as given, one argument as a list of one. */
 export const argumentsOf = (expression: Record<string, unknown>, operator: string): unknown[] => {
   const given = expression[operator];
@@ -79,10 +63,6 @@ const parts = (date: string): [number, number, number] | undefined => {
   const match = DATE.exec(date);
   return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
 };
-
-/** The local calendar date of a moment: what the user calls today. */
-export const localDate = (now: Date): string =>
-  `${String(now.getFullYear()).padStart(4, '0')}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
 /** Months (and years) added; a day past the month's end becomes its last day (31 January + 1 month: 28/29 February). */
 function addMonths(date: string, months: number): string | null {
@@ -229,5 +209,14 @@ export function evaluate(expression: unknown, scope: Scope): Value {
   }
 }
 
-/** A rule is broken only when its expression is false: an unknown (an answer missing) is no error. */
-export const breaksRule = (expression: unknown, scope: Scope): boolean => evaluate(expression, scope) === false;
+/** Whether a form uses expressions or documents per item (decision 0021): its package then brings their code. */
+export function hasExpressions(definition: FormDefinition): boolean {
+  const fields = definition.steps.flatMap((step) => step.fields.flatMap((f) => [f, ...(f.fields ?? [])]));
+  const owners = [...definition.steps, ...fields, ...(definition.attachments ?? [])];
+  return (
+    (definition.computed ?? []).length > 0 ||
+    (definition.attachments ?? []).some((document) => document.forEach !== undefined) ||
+    fields.some((field) => field.rules !== undefined) ||
+    owners.some((owner) => isExpression(owner.when))
+  );
+}

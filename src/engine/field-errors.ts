@@ -4,7 +4,6 @@ import { displayableText, textProblem } from '../validation/clean-text.ts';
 import { DATE_BOUNDS } from '../validation/formats.ts';
 import { isRecord, pointer, type Answers } from './answers.ts';
 import { WIDGET_NAMESPACE as WIDGET_NS, type FormValidators, type ValidationError } from './form-package.ts';
-import { breaksRule } from './expression.ts';
 import { itemRelevance, outerOf, type Outer, type Relevance } from './relevance.ts';
 
 export interface FieldError {
@@ -237,7 +236,7 @@ function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): Field
         scope === 'all'
           ? valueErrors(definition.id, field, pruned, validators, path).filter((e) => e.path === path)
           : [];
-      errors.push(...(own.length > 0 ? own : ruleBreaks(definition.id, field, path, outer, undefined, {})));
+      errors.push(...(own.length > 0 ? own : ruleBreaks(validators, definition.id, field, path, outer, undefined, {})));
       continue;
     }
     if (field.kind === 'attachments') {
@@ -271,13 +270,16 @@ function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): Field
       scope,
     );
     // Rules compare with other answers; an answer marked "I don't know" is not held to them.
-    errors.push(...(own.length > 0 || isUnsure ? own : ruleBreaks(definition.id, field, path, outer, undefined, {})));
+    errors.push(
+      ...(own.length > 0 || isUnsure ? own : ruleBreaks(validators, definition.id, field, path, outer, undefined, {})),
+    );
   }
   return errors;
 }
 
 /** The first rule (`rules`) the answer breaks, judged on the relevant answers (and its own item). */
 function ruleBreaks(
+  validators: FormValidators,
   formId: string,
   field: FieldDefinition,
   path: string,
@@ -285,7 +287,10 @@ function ruleBreaks(
   item: Record<string, unknown> | undefined,
   params: Record<string, unknown>,
 ): FieldError[] {
-  const broken = field.rules?.find((rule) => breaksRule(rule.test, { ...outer, ...(item ? { item } : {}) }));
+  // A rule is broken only when it is false: unknown (an answer missing) is no error.
+  const broken = field.rules?.find(
+    (rule) => validators.rules!.evaluate(rule.test, { ...outer, ...(item ? { item } : {}) }) === false,
+  );
   return broken ? [fieldError(formId, field, path, broken.id, params)] : [];
 }
 
@@ -364,7 +369,9 @@ function groupItemErrors(
         { item: index + 1 },
         scope,
       );
-      errors.push(...(own.length > 0 ? own : ruleBreaks(formId, child, path, outer, answers, { item: index + 1 })));
+      errors.push(
+        ...(own.length > 0 ? own : ruleBreaks(validators, formId, child, path, outer, answers, { item: index + 1 })),
+      );
     }
   });
   return errors;

@@ -6,15 +6,8 @@ import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
-import { localDate } from './expression.ts';
-import {
-  groupsWithItemIds,
-  ITEM_ID,
-  itemDocumentKey,
-  newItemId,
-  placeOldDocumentAnswers,
-  withItemIds,
-} from './items.ts';
+import { localDate } from './expression-kind.ts';
+import { groupsWithItemIds, ITEM_ID, newItemId } from './items.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
 import {
@@ -297,22 +290,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       if (field && !groupOfItemField.has(id)) answers[id] = value;
     }
     // An older draft's items have no ids yet, and its document for all children is placed on the one child it fits.
-    const withIds = withItemIds(definition, answers, createItemId);
-    return placeOldDocumentAnswers(definition, withIds, relevanceOf(withIds).attachments);
-  };
-
-  /** The answers without the documents asked for the removed item: another item never gets them. */
-  const withoutItemDocuments = (answers: Answers, removed: unknown): Answers => {
-    const id = (removed as Record<string, unknown> | undefined)?.[ITEM_ID];
-    if (typeof id !== 'string') return answers;
-    const keys = new Set((definition.attachments ?? []).map((d) => itemDocumentKey(d.id, id)));
-    for (const step of definition.steps)
-      for (const field of step.fields) {
-        const value = answers[field.id];
-        if (field.kind !== 'attachments' || typeof value !== 'object' || value === null) continue;
-        answers[field.id] = Object.fromEntries(Object.entries(value).filter(([key]) => !keys.has(key)));
-      }
-    return answers;
+    const rules = validators.rules;
+    if (!rules || itemIdGroups.size === 0) return answers;
+    const withIds = rules.withItemIds(definition, answers, createItemId);
+    return rules.placeOldDocumentAnswers(definition, withIds, relevanceOf(withIds).attachments);
   };
 
   /** A draft's step, visited steps, flags and text record, where they still fit the answers and the form. */
@@ -420,7 +401,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         assertEvent(event, 'ADD_ITEM');
         const items = Array.isArray(context.answers[event.group]) ? (context.answers[event.group] as unknown[]) : [];
         const item = itemIdGroups.has(event.group) ? { [ITEM_ID]: createItemId() } : {};
-        const answers = withItemIds(definition, { ...context.answers, [event.group]: [...items, item] }, createItemId);
+        const answers = { ...context.answers, [event.group]: [...items, item] };
         return { answers, relevance: relevanceOf(answers) };
       }),
       removeItem: assign(({ context, event }) => {
@@ -430,7 +411,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           : [];
         if (event.index < 0 || event.index >= items.length) return {};
         const [removed] = items.splice(event.index, 1);
-        const answers = withoutItemDocuments({ ...context.answers }, removed);
+        // The removed item's documents go with it: another item never gets them.
+        const answers = validators.rules?.withoutItemDocuments(definition, context.answers, removed) ?? {
+          ...context.answers,
+        };
         if (items.length > 0) answers[event.group] = items;
         else delete answers[event.group];
         // Which text each item's answers were given to moves with the items.

@@ -4,9 +4,9 @@
 // earlier fields, which makes the result the same when the submission is tested on its own.
 import type { AttachmentDefinition, FieldDefinition, FormDefinition } from '../definition/types.ts';
 import { isRecord, type Answers } from './answers.ts';
-import { evaluate, isExpression, localDate, type Scope } from './expression.ts';
+import { isExpression, localDate, type Scope } from './expression-kind.ts';
 import { conditionKey, type ConditionOwner, type FormValidators } from './form-package.ts';
-import { ITEM_ID, itemDocumentKey } from './items.ts';
+import { ITEM_ID } from './items.ts';
 
 export interface Relevance {
   /** Relevant step ids, in order. */
@@ -34,7 +34,8 @@ const holds = (
   data: Record<string, unknown>,
   scope: Scope,
 ): boolean => {
-  if (isExpression(when)) return evaluate(when, scope) === true;
+  // Expressions exist only in forms built with them, whose packages bring their rules (decision 0021).
+  if (isExpression(when)) return validators.rules!.evaluate(when, scope) === true;
   const key = conditionKey(owner, id);
   const validate = validators.conditions[key];
   if (!validate) throw new Error(`The form package has no validator for condition ${key}. Build the form again.`);
@@ -66,20 +67,6 @@ export function itemRelevance(
   return { fields, answers };
 }
 
-/** The computed values of a form, from the relevant answers. */
-export function computeValues(
-  definition: FormDefinition,
-  answers: Answers,
-  today: string,
-): Record<string, number | null> {
-  const computed: Record<string, number | null> = {};
-  for (const value of definition.computed ?? []) {
-    const result = evaluate(value.value, { answers, computed, today });
-    computed[value.id] = typeof result === 'number' && Number.isFinite(result) ? result : null;
-  }
-  return computed;
-}
-
 /** The keys of a document's relevant copies: one, or one per item of its group that meets its condition. */
 function documentKeys(
   document: AttachmentDefinition,
@@ -92,14 +79,11 @@ function documentKeys(
     return !document.when || holds(validators, 'attachment', document.id, document.when, answers, scope)
       ? [document.id]
       : [];
-  const items = Array.isArray(answers[document.forEach]) ? (answers[document.forEach] as unknown[]) : [];
-  return items.filter(isRecord).flatMap((item) => {
-    const id = item[ITEM_ID];
-    if (typeof id !== 'string') return [];
-    const meets =
-      !document.when || holds(validators, 'attachment', document.id, document.when, item, { ...scope, item });
-    return meets ? [itemDocumentKey(document.id, id)] : [];
-  });
+  return validators.rules!.documentKeys(
+    document.id,
+    answers[document.forEach],
+    (item) => !document.when || holds(validators, 'attachment', document.id, document.when, item, { ...scope, item }),
+  );
 }
 
 export function computeRelevance(
@@ -145,6 +129,6 @@ export function computeRelevance(
     );
     if (Object.keys(kept).length > 0) relevantAnswers[id] = kept;
   }
-  const computed = computeValues(definition, relevantAnswers, today);
+  const computed = validators.rules?.compute(definition, relevantAnswers, today) ?? {};
   return { steps, fields, attachments, answers: relevantAnswers, today, computed };
 }

@@ -7,7 +7,6 @@ import type { FormValidators, ValidationError } from './form-package.ts';
 import { asksForHelp, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { prefillEntries, type PrefillEntry, type PrefillState } from './prefill.ts';
 import type { Relevance } from './relevance.ts';
-import { isExpression } from './expression.ts';
 
 export type { TextVariant } from '../definition/vocabulary.ts';
 import type { TextVariant } from '../definition/vocabulary.ts';
@@ -93,27 +92,18 @@ export function buildSubmission(input: SubmissionInput): Submission {
     ...(input.startedAt ? { startedAt: input.startedAt } : {}),
     ...helpOf(input.help),
     ...prefillOf(input.prefill, relevance, answers),
-    ...derivedOf(definition, relevance),
+    ...derivedOf(validators, relevance),
   };
 }
 
-/** Whether a form uses expressions (decision 0021): then the date they were judged on goes along. */
-export function hasExpressions(definition: FormDefinition): boolean {
-  const fields = definition.steps.flatMap((step) => step.fields.flatMap((f) => [f, ...(f.fields ?? [])]));
-  const owners = [...definition.steps, ...fields, ...(definition.attachments ?? [])];
-  return (
-    (definition.computed ?? []).length > 0 ||
-    fields.some((field) => field.rules !== undefined) ||
-    owners.some((owner) => isExpression(owner.when))
-  );
-}
-
-function derivedOf(definition: FormDefinition, relevance: Relevance): Pick<Submission, 'applicationDate' | 'computed'> {
-  if (!hasExpressions(definition)) return {};
-  const computed = Object.fromEntries(
-    Object.entries(relevance.computed).filter((entry): entry is [string, number] => entry[1] !== null),
-  );
-  return { applicationDate: relevance.today, ...(Object.keys(computed).length > 0 ? { computed } : {}) };
+/** For a form with expressions (its package brings their evaluator): the date they were judged on, the values computed. */
+function derivedOf(validators: FormValidators, relevance: Relevance): Pick<Submission, 'applicationDate' | 'computed'> {
+  if (!validators.rules) return {};
+  const computed = Object.entries(relevance.computed).filter((entry): entry is [string, number] => entry[1] !== null);
+  return {
+    applicationDate: relevance.today,
+    ...(computed.length > 0 ? { computed: Object.fromEntries(computed) } : {}),
+  };
 }
 
 function helpOf(help: HelpRequest | undefined): { help?: HelpRequest } {

@@ -4,10 +4,11 @@
 // ("Samværsavtale for {{barn-navn}}" → labelEmpty "Samværsavtale for barn {{number}}").
 import type { FieldDefinition, FormDefinition } from '../definition/types.ts';
 import { isRecord } from '../engine/answers.ts';
-import { documentIdOf, ITEM_ID, itemIdOf } from '../engine/items.ts';
 import { formatDate, formatKroner, formatNumber } from './format.ts';
 
-export type TextValues = Record<string, string | number>;
+import type { TextValues } from './named-keys.ts';
+
+export type { TextValues };
 
 /** One answer as words in a text; booleans, lists and compound answers are not put in texts. */
 function shown(field: FieldDefinition | undefined, value: unknown, locale: string): string | undefined {
@@ -41,27 +42,3 @@ export const itemValues = (group: FieldDefinition, item: unknown, index: number,
   ...answerValues(group.fields ?? [], isRecord(item) ? item : {}, locale),
   number: index + 1,
 });
-
-/** The keys to look a text up by: the "Empty" text first when a value it names is missing. */
-export function keysFor(t: (key: string, values: TextValues) => string, key: string, values: TextValues): string[] {
-  return /\{\{.+?\}\}/.test(t(key, values)) ? [`${key}Empty`, key] : [key];
-}
-
-/** A document's text key (label or why) and values: a document per item is named by its item's answers. */
-export function documentText(
-  definition: FormDefinition,
-  answers: Readonly<Record<string, unknown>>,
-  key: string,
-  part: 'label' | 'why',
-  locale: string,
-): { key: string; values: TextValues } {
-  const id = documentIdOf(key);
-  const text = `${definition.id}:attachments.${id}.${part}`;
-  const document = definition.attachments?.find((d) => d.id === id);
-  const group = document?.forEach;
-  if (group === undefined) return { key: text, values: {} };
-  const field = definition.steps.flatMap((s) => s.fields).find((f) => f.id === group);
-  const items = Array.isArray(answers[group]) ? (answers[group] as unknown[]) : [];
-  const index = items.findIndex((item) => isRecord(item) && item[ITEM_ID] === itemIdOf(key));
-  return { key: text, values: field && index >= 0 ? itemValues(field, items[index], index, locale) : {} };
-}

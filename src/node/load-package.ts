@@ -13,7 +13,12 @@ export async function loadFormPackage(dir: string): Promise<FormPackage> {
   };
   return {
     definition,
-    validators: { fields: validators.fields, conditions: validators.conditions, submission: validators.submission },
+    validators: {
+      fields: validators.fields,
+      conditions: validators.conditions,
+      submission: validators.submission,
+      rules: validators.rules,
+    },
     ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
   };
 }

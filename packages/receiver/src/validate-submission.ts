@@ -7,7 +7,7 @@ import { ruleErrors, validateStep, type FieldError } from '../../../src/engine/f
 import type { FormPackage, ValidationError } from '../../../src/engine/form-package.ts';
 import { computeRelevance, itemRelevance, outerOf, type Relevance } from '../../../src/engine/relevance.ts';
 import { documentIdOf, groupsWithItemIds, ITEM_ID, ITEM_ID_PATTERN } from '../../../src/engine/items.ts';
-import { hasExpressions } from '../../../src/engine/submission.ts';
+import { hasExpressions } from '../../../src/engine/expression.ts';
 import type { Submission } from '../../../src/engine/submission.ts';
 import { helpRequestErrors } from '../../../src/engine/help.ts';
 import { prefillRecordErrors } from '../../../src/engine/prefill.ts';

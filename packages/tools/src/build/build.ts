@@ -7,8 +7,9 @@ import { dirname, join } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../../../../src/definition/types.ts';
 import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
-import { isExpression } from '../../../../src/engine/expression.ts';
-import { formatsModule } from '../assets.ts';
+import { isExpression } from '../../../../src/engine/expression-kind.ts';
+import { formatsModule, rulesModule } from '../assets.ts';
+import { hasExpressions } from '../../../../src/engine/expression.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
@@ -44,8 +45,14 @@ export function packageSchemas(definition: FormDefinition): { fields: Compiled[]
   return { fields, conditions, submission: { exportName: 'submission', key: 'submission', schema: submissionSchema(definition, submissionId) } };
 }
 
-/** ES module source (before bundling) exporting { fields, conditions, submission }. */
-export function validatorsSource(definition: FormDefinition): string {
+/** Whether the form's texts name answers or computed values ({{barn-navn}}): the widget then needs the package's rules. */
+function textsNameAnswers(definition: FormDefinition, texts: Record<string, unknown>): boolean {
+  const names = new Set([...listFields(definition).map((p) => p.field.id), ...(definition.computed ?? []).map((c) => c.id)]);
+  return [...JSON.stringify(texts).matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].some((m) => names.has(m[1]!));
+}
+
+/** ES module source (before bundling) exporting { fields, conditions, submission } and, when the form needs them, its rules. */
+export function validatorsSource(definition: FormDefinition, texts: Record<string, unknown> = {}): string {
   const { fields, conditions, submission } = packageSchemas(definition);
   const ajv = createAjv({ standalone: true });
   const all = [...fields, ...conditions, submission];
@@ -59,6 +66,9 @@ export function validatorsSource(definition: FormDefinition): string {
     `export const fields = ${table(fields)};`,
     `export const conditions = ${table(conditions)};`,
     `export const submission = submission_;`,
+    // Expressions are data in form.json; the one evaluator that reads them comes with the package, so the
+    // widget and a receiver run the same code, and a form without them carries none (decision 0021).
+    ...(hasExpressions(definition) || textsNameAnswers(definition, texts) ? [`export { rules } from ${JSON.stringify(rulesModule)};`] : []),
   ].join('\n');
 }
 
@@ -82,8 +92,9 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   await writeFile(join(dir, PACKAGE_FILES.definition), `${JSON.stringify(definition, null, 2)}\n`);
   files.push(PACKAGE_FILES.definition);
   // The versions of the texts each answer is given to travel in the same module (decision 0010).
-  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, await readFormTexts(definition, options.localesDir)))};`;
-  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition)}\n${versions}`));
+  const texts = await readFormTexts(definition, options.localesDir);
+  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, texts))};`;
+  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition, texts)}\n${versions}`));
   files.push(PACKAGE_FILES.validators);
   // validators.js is an ES module wherever the package lands: Node (a receiver, a backend) reads the nearest
   // package.json to decide, and the author's project may be CommonJS.

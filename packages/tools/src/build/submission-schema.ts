@@ -1,7 +1,7 @@
 // The schema of a whole submission, derived from the definition: only relevant answers, every
 // relevant required answer present unless marked "I don't know", no unknown keys.
 import type { Condition, FieldDefinition, FormDefinition, JsonSchema } from '../../../../src/definition/types.ts';
-import { isExpression } from '../../../../src/engine/expression.ts';
+import { isExpression } from '../../../../src/engine/expression-kind.ts';
 import { groupsWithItemIds, ITEM_ID, ITEM_ID_PATTERN } from '../../../../src/engine/items.ts';
 
 export const ATTACHMENT_SCHEMA_ID = 'https://klarskjema.dev/schemas/answers/attachment.schema.json';

@@ -4,7 +4,7 @@
 // values the answer can have.
 import type { Condition } from '../../../../src/definition/types.ts';
 import { optionValues } from './answers.ts';
-import { isExpression } from '../../../../src/engine/expression.ts';
+import { isExpression } from '../../../../src/engine/expression-kind.ts';
 import { at, finding, type Finding } from './findings.ts';
 import { isObject, type Model, type Place } from './model.ts';
 
