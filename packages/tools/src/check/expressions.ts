@@ -3,7 +3,7 @@
 // of values it works on: a date is not a number, a yes/no is not a text. One finding per mistake, at the
 // JSON pointer of the part that is wrong.
 import type { FieldDefinition } from '../../../../src/definition/types.ts';
-import { argumentsOf, isExpression, OPERATORS, type Operator } from '../../../../src/engine/expression.ts';
+import { argumentsOf, isExpression, OPERATORS, operatorOf, type Operator } from '../../../../src/engine/expression.ts';
 import { closest } from './conditions.ts';
 import { at, finding, type Finding } from './findings.ts';
 import { isObject, type Model, type Place } from './model.ts';
@@ -128,7 +128,7 @@ class Checker {
     if (typeof expression === 'boolean') return 'boolean';
     if (typeof expression === 'string') return DATE.test(expression) ? 'date' : 'string';
     if (expression === null) return 'any';
-    if (!isExpression(expression) || !isObject(expression)) {
+    if (operatorOf(expression) === undefined || !isObject(expression)) {
       const keys = isObject(expression) ? Object.keys(expression) : [];
       const name = keys.length === 1 ? keys[0]! : undefined;
       const suggestion = name === undefined ? undefined : closest(name, [...OPERATORS]);
