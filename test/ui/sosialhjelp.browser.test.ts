@@ -187,9 +187,14 @@ describe('søknad om økonomisk sosialhjelp', () => {
     equal(submission.form.id, 'sosialhjelp');
     deepEqual(submission.unsure, ['lonn']);
     equal(submission.answers.lonn, undefined, 'no guess is sent for the unsure pay');
-    deepEqual(submission.answers.barn, [
-      { 'barn-navn': 'Sara', 'barn-fodt': '2018-03-12', 'barn-bor-hos-deg': true, 'delt-bosted': false },
-    ]);
+    // The child has a stable id beside the answers, for the documents asked for per child (decision 0021).
+    const [child] = submission.answers.barn as Array<Record<string, unknown>>;
+    const { _id, ...answers } = child!;
+    assert(/^[a-z0-9]{6,32}$/.test(String(_id)), 'the child has an id');
+    deepEqual(
+      [answers],
+      [{ 'barn-navn': 'Sara', 'barn-fodt': '2018-03-12', 'barn-bor-hos-deg': true, 'delt-bosted': false }],
+    );
     equal(submission.answers.bosituasjon, 'leier');
     equal(submission.answers.husleie, 9800);
     deepEqual(submission.attachments, [
