@@ -1,7 +1,6 @@
 // Stable ids for the items of a repeating group that documents are asked for per item (decision 0021):
 // a document's answer is keyed by its item's id, so removing an item removes exactly its documents.
 import type { FormDefinition } from '../definition/types.ts';
-import { isRecord, type Answers } from './answers.ts';
 
 /** The key of an item's id in its answers; no field id can start with "_". */
 export const ITEM_ID = '_id';
