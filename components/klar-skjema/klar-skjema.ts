@@ -14,6 +14,7 @@ import { LateController } from './late-loader.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
+import { namedKeys, textValuesAt } from '../fields/field-host.ts';
 import type { LateHost } from './late-views.ts';
 import { toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
@@ -243,8 +244,8 @@ export class KlarSkjema extends LitElement {
     </div>`;
   }
 
-  #heading(session: Session, key: string): TemplateResult {
-    return html`<h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${session.show(key)}</h2>`;
+  #heading(session: Session, keys: string | string[], values: Record<string, unknown> = {}): TemplateResult {
+    return html`<h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${session.show(keys, values)}</h2>`;
   }
 
   #renderStep(session: Session): TemplateResult {
@@ -254,6 +255,8 @@ export class KlarSkjema extends LitElement {
     const { current, total } = session.progress();
     const host = this.#fields.fieldHost(session);
     const fields = step?.fields.filter((field) => context.relevance.fields.includes(field.id)) ?? [];
+    // A step's heading may name answers too (decision 0021).
+    const values = textValuesAt(host, '');
     const prefill = {
       state: context.prefill,
       confirm: (field: FieldDefinition, confirmed: boolean) =>
@@ -267,7 +270,7 @@ export class KlarSkjema extends LitElement {
         (error) => errorText(texts, definition, error),
         (id) => this.#focus.move({ id }),
       )}
-      ${this.#heading(session, `${definition.id}:steps.${context.step}.title`)}
+      ${this.#heading(session, namedKeys(texts, `${definition.id}:steps.${context.step}.title`, values), values)}
       ${fields.map((field) => prefillableField(host, prefill, field, { path: `/${field.id}`, value: context.answers[field.id] }))}
       <div class="actions" part="actions">
         <button type="submit" class="button" part="button">${session.show('widget:actions.next')}</button>

@@ -367,6 +367,7 @@ export function checkPlaceholders(model: Model, nb: Record<string, unknown> | un
         findings.push(finding('text-missing', pointer, { key: `${branch}.${key}Empty`, file: textFile }));
     }
   };
+  definition.steps.forEach((step, i) => scan(`steps.${step.id}`, at('/steps', i), [...top, ...computed]));
   for (const place of model.places) {
     const group = place.group ?? (place.field.kind === 'group' ? place : undefined);
     scan(`fields.${place.field.id}`, place.pointer, [...top, ...computed, ...itemFields(group)]);

@@ -172,6 +172,15 @@ describe('placeholders in texts', () => {
       `/attachments/${document}`,
     );
     expect(found.params).toMatchObject({ name: 'barn-nvn', suggestion: 'barn-navn' });
+    // A step's heading names top-level answers only.
+    const step = form.steps.findIndex((s: Json) => s.id === 'familie');
+    expectFinding(
+      check((_, nb) => {
+        nb.steps.familie.title = 'Familien til {{barn-navn}}';
+      }),
+      'placeholder-unknown',
+      `/steps/${step}`,
+    );
     // A child's name is no answer at top level: a step's own text cannot name it.
     const [s, f] = indexOf(form, 'familie', 'har-barn');
     expectFinding(
