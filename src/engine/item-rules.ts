@@ -21,7 +21,8 @@ function withItemIds(definition: FormDefinition, answers: Answers, createId: () 
         return item;
       }
       let fresh = createId();
-      while (seen.has(fresh)) fresh = createId();
+      // A few tries, then a number after it: a generator that repeats itself (a test's) never loops forever.
+      for (let tries = 1; seen.has(fresh); tries++) fresh = tries < 5 ? createId() : `${createId()}${tries}`;
       seen.add(fresh);
       return { ...item, [ITEM_ID]: fresh };
     });

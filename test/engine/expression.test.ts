@@ -269,6 +269,16 @@ describe('sosialhjelp: an agreement per child with shared residence or living el
     expect(Object.keys(context().answers.dokumenter as object)).toEqual(['samvaersavtale.barn0003']);
   });
 
+  it('gives every child its own id, even from an id source that repeats itself', async () => {
+    const formPackage = await examplePackage('sosialhjelp');
+    const machine = createWizardMachine(formPackage, { now: () => APPLICATION_DAY, createItemId: () => 'samme1' });
+    const barn = [{ 'barn-navn': 'A' }, { 'barn-navn': 'B' }, { 'barn-navn': 'C', _id: 'samme1' }];
+    const actor = createActor(machine, { input: { answers: { ...base, barn } } }).start();
+    const ids = (actor.getSnapshot().context.answers.barn as Array<Record<string, unknown>>).map((c) => c[ITEM_ID]);
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]{6,32}$/);
+  });
+
   it("moves an older draft's one agreement to the one child it fits, and gives the children ids", async () => {
     const { actor } = await start({
       answers: {
