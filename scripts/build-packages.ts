@@ -94,6 +94,17 @@ export async function buildTools(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // The evaluator and item rules a form with expressions bundles into its validators.js (decision 0021).
+  await build({
+    entryPoints: [resolve(packageRoot, 'src/engine/package-rules.ts')],
+    outfile: join(dist, 'rules.js'),
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
   // The meta-schema and the shared answer schemas (not the example forms), and the command's texts.
   await rm(join(toolsDir, 'schemas'), { recursive: true, force: true });
   await mkdir(join(toolsDir, 'schemas'), { recursive: true });

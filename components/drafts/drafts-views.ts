@@ -3,6 +3,8 @@
 // of what a restored draft could not bring back, and the save status and "remember" choice under a step. The state and the choices stay in DraftController
 // (drafts.ts, main chunk), so saving, restoring the tab's draft and "Gå ut og slett" never wait for this.
 import { html, nothing, type TemplateResult } from 'lit';
+import { keysFor } from '../../src/i18n/named-keys.ts';
+import { documentIdOf } from '../../src/engine/items.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { TabState } from '../../src/drafts/two-tabs.ts';
 import type { SaveStatus } from '../../src/drafts/autosave.ts';
@@ -116,7 +118,13 @@ export function draftWarnings({
         ${
           notice.files.length > 0
             ? html`<p>${show(texts, 'widget:drafts.filesIntro')}</p>
-          <ul>${notice.files.map((id) => html`<li>${show(texts, `${formId}:attachments.${id}.label`)}</li>`)}</ul>`
+          <ul>${notice.files.map(
+            (id) =>
+              html`<li>${show(
+                texts,
+                keysFor((k, v) => texts.t(k, v), `${formId}:attachments.${documentIdOf(id)}.label`, {}),
+              )}</li>`,
+          )}</ul>`
             : nothing
         }
       </div>`

@@ -6,8 +6,10 @@ import { live } from 'lit/directives/live.js';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import { errorMessage } from './field-frame.ts';
 import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
-import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { domId, fieldKeys, namedKeys, type FieldHost } from './field-host.ts';
 import type { FieldPlace } from './fields.ts';
+import { documentText } from '../../src/i18n/document-text.ts';
+import { documentIdOf } from '../../src/engine/items.ts';
 
 type FileEntry = { name: string; size: number; type: string };
 type DocumentAnswers = Record<string, { status?: string; files?: FileEntry[] }>;
@@ -125,7 +127,12 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
       const message = errorMessage(host, error);
       const whyId = `${id}-why`;
       const errorId = `${id}-error`;
-      const name = host.show(`${formId}:attachments.${document}.label`);
+      // A document per item is named by its item's answers: «Samværsavtale for Ola».
+      const named = (part: 'label' | 'why') => {
+        const { key, values } = documentText(host.definition, host.answers, document, part, host.texts.locale);
+        return host.show(namedKeys(host.texts, key, values), values);
+      };
+      const name = named('label');
       const set = (next: Record<string, unknown>) => host.answer(field, { ...answers, [document]: next });
       const opened = (status: string) =>
         status === 'uploaded'
@@ -148,7 +155,7 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
       return html`<div class="field document ${message ? 'field--error' : ''}">
         <fieldset class="fieldset" aria-describedby=${[whyId, message ? errorId : ''].filter(Boolean).join(' ')}>
           <legend class="legend">${name}</legend>
-          <div class="hint" id=${whyId}>${host.show(`${formId}:attachments.${document}.why`)}</div>
+          <div class="hint" id=${whyId}>${named('why')}</div>
           ${message ? html`<p class="error-message" id=${errorId}><span class="visually-hidden">${host.texts.t('widget:errorSummary.prefix')} </span>${message}</p>` : nothing}
           <div class="choices">
             ${DOCUMENT_CHOICES.map((status, i) => {
@@ -161,7 +168,7 @@ export function attachments(host: FieldHost, field: FieldDefinition, place: Fiel
               ${entry.status === status && status !== 'later' ? opened(status) : nothing}`;
             })}
           </div>
-          ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${document}`))}
+          ${glossaryTemplate(host.texts, textsUnder(host.texts, formId, `attachments.${documentIdOf(document)}`))}
         </fieldset>
       </div>`;
     })}

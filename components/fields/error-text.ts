@@ -3,6 +3,8 @@
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
+import { keysFor } from '../../src/i18n/named-keys.ts';
+import { documentIdOf } from '../../src/engine/items.ts';
 
 export function errorText(texts: Texts, definition: FormDefinition, error: FieldError): string {
   const formId = definition.id;
@@ -14,7 +16,9 @@ export function errorText(texts: Texts, definition: FormDefinition, error: Field
   }
   const document =
     typeof error.params.document === 'string'
-      ? texts.t(`${formId}:attachments.${error.params.document}.label`)
+      ? texts.t(
+          keysFor((k, v) => texts.t(k, v), `${formId}:attachments.${documentIdOf(error.params.document)}.label`, {}),
+        )
       : undefined;
   const message = texts.t(error.keys, { ...error.params, label, ...(document ? { document } : {}) });
   // A message that does not name what it is about (a format, a length, a part of an address or a document)

@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
-import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { domId, fieldKeys, namedKeys, textValuesAt, type FieldHost } from './field-host.ts';
 import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
 
 export interface FieldParts {
@@ -36,14 +36,20 @@ export function fieldParts(
   const hintKey = fieldKeys(formId, field.id, 'hint');
   const whyKey = fieldKeys(formId, field.id, 'why');
   const defaultHint = field.kind === 'date' ? 'widget:hints.date' : undefined;
-  const hint = host.texts.has(hintKey) ? host.show(hintKey) : defaultHint ? host.show(defaultHint) : undefined;
+  // Texts may name answers: «Hva koster barnehagen for {{barn-navn}}?» (decision 0021).
+  const values = textValuesAt(host, path);
+  const hint = host.texts.has(hintKey)
+    ? host.show(namedKeys(host.texts, hintKey, values), values)
+    : defaultHint
+      ? host.show(defaultHint)
+      : undefined;
   const why = host.texts.has(whyKey) ? host.show(whyKey) : undefined;
   const error = errorMessage(host, host.errorAt(path));
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const optional =
     !field.required && field.kind !== 'guidance' && field.kind !== 'attachments' && field.kind !== 'consent';
   // A list item's question names its item, so two children's «Navn» are told apart (issue 19).
-  const label = html`${host.show(fieldKeys(formId, field.id, 'label'), labelParams)}${item ? html`<span class="visually-hidden"> (${item})</span>` : nothing}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
+  const label = html`${host.show(namedKeys(host.texts, fieldKeys(formId, field.id, 'label'), values), { ...values, ...labelParams })}${item ? html`<span class="visually-hidden"> (${item})</span>` : nothing}${optional ? html` ${host.show('widget:optional')}` : nothing}`;
   return { id, label, hint, why, error, describedBy, glossary: fieldGlossary(host, field) };
 }
 

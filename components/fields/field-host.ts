@@ -6,6 +6,7 @@ import type { FormValidators } from '../../src/engine/form-package.ts';
 import type { TemplateResult } from 'lit';
 import type { Texts } from '../../src/browser/i18n.ts';
 import type { Focus } from '../klar-skjema/focus.ts';
+import { keysFor, type TextValues } from '../../src/i18n/named-keys.ts';
 
 export interface FieldHost {
   readonly definition: FormDefinition;
@@ -17,6 +18,8 @@ export interface FieldHost {
   readonly answers: Record<string, unknown>;
   readonly unsure: readonly string[];
   readonly relevantAttachments: readonly string[];
+  /** The form's computed values, for texts that name them (decision 0021). */
+  readonly computed: Readonly<Record<string, number | null>>;
   /** Errors shown on this step, by answer path. */
   errorAt(path: string): FieldError | undefined;
   /** An error in words, naming its question. */
@@ -46,6 +49,18 @@ export const controlId = (path: string, kind: FieldDefinition['kind']): string =
 /** Where an error summary link takes the user: the wrong part, or the field's first control. */
 export const errorTarget = (error: FieldError): string =>
   error.part ? domId(error.path, error.part) : controlId(error.path, error.kind);
+
+/**
+ * The values a field's texts may name: the answers at top level, the computed values, and inside an item
+ * (/barn/0/…) that item's answers and number (decision 0021).
+ */
+export const textValuesAt = (host: FieldHost, path: string): TextValues =>
+  // Only a form whose texts name answers needs them: its package brings the code (decision 0021).
+  host.validators.rules?.textValues(host.definition, host.answers, host.computed, path, host.locale) ?? {};
+
+/** The keys of a text that may name answers: its "Empty" text first when one of them has none. */
+export const namedKeys = (texts: Texts, key: string, values: TextValues): string[] =>
+  keysFor((k, v) => texts.t(k, v), key, values);
 
 export const fieldKeys = (formId: string, fieldId: string, text: string): string =>
   `${formId}:fields.${fieldId}.${text}`;

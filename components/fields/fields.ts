@@ -14,7 +14,7 @@ import {
   whyTemplate,
   type FieldParts,
 } from './field-frame.ts';
-import { domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { domId, fieldKeys, namedKeys, textValuesAt, type FieldHost } from './field-host.ts';
 import { lateParts } from '../klar-skjema/late-loader.ts';
 
 interface TextInputSpec {
@@ -93,8 +93,11 @@ function spokenParts(host: FieldHost, field: FieldDefinition, place: FieldPlace)
   const formId = host.definition.id;
   const { t } = host.texts;
   const hintKey = fieldKeys(formId, field.id, 'hint');
-  const parts = [t(fieldKeys(formId, field.id, 'label'), place.labelParams)];
-  if (host.texts.has(hintKey)) parts.push(t(hintKey));
+  const values = textValuesAt(host, place.path);
+  const parts = [
+    t(namedKeys(host.texts, fieldKeys(formId, field.id, 'label'), values), { ...values, ...place.labelParams }),
+  ];
+  if (host.texts.has(hintKey)) parts.push(t(namedKeys(host.texts, hintKey, values), values));
   else if (field.kind === 'date') parts.push(t('widget:hints.date'));
   if (field.kind === 'yesno') parts.push(t('widget:yes'), t('widget:no'));
   else parts.push(...optionValues(host, field).map((value) => t(fieldKeys(formId, field.id, `options.${value}`))));

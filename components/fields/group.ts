@@ -6,8 +6,9 @@ import type { FieldDefinition, FormDefinition } from '../../src/definition/types
 import { pointer } from '../../src/engine/answers.ts';
 import { itemRelevance } from '../../src/engine/relevance.ts';
 import { errorMessage, fieldsetFrame, type FieldParts } from './field-frame.ts';
-import { controlId, domId, fieldKeys, type FieldHost } from './field-host.ts';
+import { controlId, domId, fieldKeys, namedKeys, type FieldHost } from './field-host.ts';
 import { renderField, type FieldPlace } from './fields.ts';
+import { itemValues } from '../../src/i18n/answer-values.ts';
 
 /** The most items the group's answer schema allows (its maxItems, inline or in $defs). */
 function maxItemsOf(definition: FormDefinition, groupId: string): number | undefined {
@@ -25,7 +26,10 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
   const full = limit !== undefined && items.length >= limit;
   const fullId = `${domId(place.path)}-full`;
   const formId = host.definition.id;
-  const itemTitle = (index: number) => host.texts.t(fieldKeys(formId, field.id, 'item'), { number: index + 1 });
+  // An item is named by its answers where the form's text says so («Ola»), else by its number («Barn 2»).
+  const itemKey = fieldKeys(formId, field.id, 'item');
+  const valuesOf = (index: number) => itemValues(field, items[index], index, host.texts.locale);
+  const itemTitle = (index: number) => host.texts.t(namedKeys(host.texts, itemKey, valuesOf(index)), valuesOf(index));
   const { focus } = host;
   const itemId = (index: number) => domId(place.path, `item-${index}`);
   // Focus follows each move (the new item's first question, the question before removing, back to Add),
@@ -63,7 +67,7 @@ export function group(host: FieldHost, field: FieldDefinition, place: FieldPlace
       const confirming = host.removing?.group === field.id && host.removing.index === index;
       const id = itemId(index);
       return html`<fieldset class="item" part="group-item" id=${id}>
-        <legend class="item-title" id="${id}-title">${host.show(fieldKeys(formId, field.id, 'item'), { number: index + 1 })}</legend>
+        <legend class="item-title" id="${id}-title">${host.show(namedKeys(host.texts, itemKey, valuesOf(index)), valuesOf(index))}</legend>
         ${(field.fields ?? [])
           .filter((child) => fields.includes(child.id))
           .map((child) =>

@@ -43,6 +43,7 @@ export class FieldWiring {
       answers: context.answers,
       unsure: context.unsure,
       relevantAttachments: context.relevance.attachments,
+      computed: context.relevance.computed,
       errorAt: (path) => errors.get(path),
       errorText: (error) => errorText(texts, definition, error),
       typed: (path) => this.typed.get(path),

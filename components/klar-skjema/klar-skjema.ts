@@ -14,6 +14,7 @@ import { LateController, loadLate } from './late-loader.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
+import { namedKeys, textValuesAt } from '../fields/field-host.ts';
 import type { LateHost } from './late-views.ts';
 import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
@@ -271,8 +272,8 @@ export class KlarSkjema extends LitElement {
     </div>`;
   }
 
-  #heading(session: Session, key: string): TemplateResult {
-    return html`<h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${session.show(key)}</h2>`;
+  #heading(session: Session, keys: string | string[], values: Record<string, unknown> = {}): TemplateResult {
+    return html`<h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${session.show(keys, values)}</h2>`;
   }
 
   #renderStep(session: Session): TemplateResult {
@@ -283,6 +284,8 @@ export class KlarSkjema extends LitElement {
     const host = this.#fields.fieldHost(session);
     const late = this.#late.parts;
     const fields = step?.fields.filter((field) => context.relevance.fields.includes(field.id)) ?? [];
+    // A step's heading may name answers too (decision 0021).
+    const values = textValuesAt(host, '');
     const prefill = {
       state: context.prefill,
       confirm: (field: FieldDefinition, confirmed: boolean) =>
@@ -296,7 +299,7 @@ export class KlarSkjema extends LitElement {
         (error) => errorText(texts, definition, error),
         (id) => this.#focus.move({ id }),
       )}
-      ${this.#heading(session, `${definition.id}:steps.${context.step}.title`)}
+      ${this.#heading(session, namedKeys(texts, `${definition.id}:steps.${context.step}.title`, values), values)}
       ${fields.map((field) => {
         const place = { path: `/${field.id}`, value: context.answers[field.id] };
         return late && context.prefill[field.id]

@@ -9,6 +9,8 @@ import { formatTime } from '../../src/i18n/format.ts';
 import { contactList, helpRequestLines, type HelpHost } from '../help/help-panel.ts';
 import { answerSummary, type SummaryHost } from '../review/review.ts';
 import { documentsNotHad, documentsToSend, missingItems } from '../review/missing.ts';
+import { keysFor } from '../../src/i18n/named-keys.ts';
+import { documentText } from '../../src/i18n/document-text.ts';
 
 export interface ReceiptHost extends Pick<HelpHost, 'texts' | 'show' | 'locale' | 'contact'> {
   /** The answers that were sent. */
@@ -45,8 +47,15 @@ export function receiptView(host: ReceiptHost): TemplateResult {
   const toSend = documentsToSend(items);
   const notHad = documentsNotHad(items);
   const asked = helpRequestLines(host, submission?.help);
+  const documentName = (id: string) => {
+    const { key, values } = documentText(model.definition, model.answers, id, 'label', texts.locale);
+    return show(
+      keysFor((k, v) => texts.t(k, v), key, values),
+      values,
+    );
+  };
   const documentList = (ids: string[]) =>
-    html`<ul class="receipt-list">${ids.map((id) => html`<li>${show(`${formId}:attachments.${id}.label`)}</li>`)}</ul>`;
+    html`<ul class="receipt-list">${ids.map((id) => html`<li>${documentName(id)}</li>`)}</ul>`;
   return html`<div class="receipt">
     <h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show('widget:receipt.title')}</h2>
     <div class="panel" part="receipt-panel">

@@ -3,12 +3,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition, FormDefinition } from '../../src/definition/types.ts';
 import type { Relevance } from '../../src/engine/relevance.ts';
-import { itemRelevance } from '../../src/engine/relevance.ts';
+import { itemRelevance, outerOf } from '../../src/engine/relevance.ts';
+import { itemValues } from '../../src/i18n/answer-values.ts';
+import { keysFor, type TextValues } from '../../src/i18n/named-keys.ts';
+import { documentText } from '../../src/i18n/document-text.ts';
+import { formatKroner, formatNumber } from '../../src/i18n/format.ts';
 import type { FormValidators } from '../../src/engine/form-package.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import { controlId, domId } from '../fields/field-host.ts';
 import { answerText } from './answer-text.ts';
-import { show } from '../fields/text.ts';
+import { show, type ShowOptions } from '../fields/text.ts';
 import { missingItems } from './missing.ts';
 
 export interface SummaryHost {
@@ -70,13 +74,17 @@ function fieldRows(
   if (field.kind === 'attachments') {
     const documents = (value ?? {}) as Record<string, DocumentAnswer>;
     return model.relevance.attachments.map((document) => {
-      const documentLabel = texts.t(`${formId}:attachments.${document}.label`);
+      const named = documentText(definition, model.answers, document, 'label', locale);
+      const documentLabel = texts.t(
+        keysFor((k, v) => texts.t(k, v), named.key, named.values),
+        named.values,
+      );
       const entry = documents[document];
       const status = entry?.status
         ? html`${show(texts, `widget:attachments.${entry.status}`)}${entry.files?.length ? html`<ul class="answer-list">${entry.files.map((f) => html`<li>${f.name}</li>`)}</ul>` : nothing}${entry.reason ? html`<br><span class="answer-text">${entry.reason}</span>` : nothing}`
         : show(texts, 'widget:review.notAnswered');
       return row(
-        show(texts, `${formId}:attachments.${document}.label`),
+        showNamed(texts, named.key, named.values),
         status,
         link(domId(`/${field.id}/${document}`), documentLabel),
       );
@@ -93,11 +101,17 @@ function fieldRows(
         ),
       ];
     return items.map((item, index) => {
-      const title = texts.t(`${formId}:fields.${field.id}.item`, { number: index + 1 });
-      const { fields } = itemRelevance(field, item, model.validators);
+      // Named by the item's answers («Ola»), where the form's text names them; else «Barn 2».
+      const key = `${formId}:fields.${field.id}.item`;
+      const values = itemValues(field, item, index, locale);
+      const title = texts.t(
+        keysFor((k, v) => texts.t(k, v), key, values),
+        values,
+      );
+      const { fields } = itemRelevance(field, item, model.validators, outerOf(model.relevance));
       const children = (field.fields ?? []).filter((child) => fields.includes(child.id) && child.kind !== 'guidance');
       return row(
-        show(texts, `${formId}:fields.${field.id}.item`, { number: index + 1 }),
+        showNamed(texts, key, values),
         html`<dl class="item-summary">${children.map(
           (child) => html`<div>
         <dt>${show(texts, `${formId}:fields.${child.id}.label`)}</dt>
@@ -120,6 +134,22 @@ function fieldRows(
   return [row(show(texts, `${formId}:fields.${field.id}.label`), shown, link(controlId(`/${field.id}`, field.kind)))];
 }
 
+/** The step's computed values (a total of expenses): worked out from the answers, so no change link. */
+function computedRows(model: SummaryHost, stepId: string): TemplateResult[] {
+  const { definition, texts, locale } = model;
+  return (definition.computed ?? [])
+    .filter((value) => value.step === stepId && typeof model.relevance.computed[value.id] === 'number')
+    .map((value) => {
+      const number = model.relevance.computed[value.id]!;
+      const text = value.format === 'amount' ? formatKroner(number, locale) : formatNumber(number, locale);
+      return row(
+        show(texts, `${definition.id}:computed.${value.id}.label`),
+        html`<span class="computed">${text}</span>`,
+        nothing,
+      );
+    });
+}
+
 /** Every relevant step's answers; with `change`, each row links back to its field. */
 export function answerSummary(model: SummaryHost, change?: ChangeAnswer, headingLevel: 3 | 4 = 3): TemplateResult {
   const { definition, texts, relevance } = model;
@@ -135,7 +165,7 @@ export function answerSummary(model: SummaryHost, change?: ChangeAnswer, heading
           ? html`<h3 class="summary-title" id="ks-summary-${step.id}">${title}</h3>`
           : html`<h4 class="summary-title" id="ks-summary-${step.id}">${title}</h4>`
       }
-      <dl class="summary-list">${fields.flatMap((field) => fieldRows(model, step.id, field, change))}</dl>
+      <dl class="summary-list">${fields.flatMap((field) => fieldRows(model, step.id, field, change))}${computedRows(model, step.id)}</dl>
     </section>`;
     })}`;
 }
@@ -147,7 +177,11 @@ export function reviewWarnings(model: SummaryHost, change?: ChangeAnswer): Templ
   const items = missingItems({ ...model, hasText: (key) => texts.has(key) });
   return items.map((item) => {
     if (item.kind === 'document') {
-      const name = texts.t(`${formId}:attachments.${item.document}.label`);
+      const named = documentText(definition, model.answers, item.document, 'label', model.locale);
+      const name = texts.t(
+        keysFor((k, v) => texts.t(k, v), named.key, named.values),
+        named.values,
+      );
       const what = { later: 'documentLater', missing: 'documentMissing', none: 'documentNoChoice' }[item.status];
       const target = domId(`/${item.field.id}/${item.document}`);
       return warning(
@@ -185,4 +219,19 @@ export function warningsTemplate(texts: Texts, warnings: TemplateResult[]): Temp
     <ul class="missing-list">${warnings.map((w) => html`<li>${w}</li>`)}</ul>
     <p>${show(texts, 'widget:review.warningsIntro')}</p>
   </section>`;
+}
+
+/** A text that may name answers ({{barn-navn}}); its "Empty" text when one of them has none (decision 0021). */
+function showNamed(
+  texts: Texts,
+  key: string,
+  values: Record<string, unknown>,
+  options: ShowOptions = {},
+): TemplateResult {
+  return show(
+    texts,
+    keysFor((k, v) => texts.t(k, v), key, values as TextValues),
+    values,
+    options,
+  );
 }

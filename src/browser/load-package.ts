@@ -87,7 +87,12 @@ export async function loadFormPackage(base: string): Promise<FormPackage> {
   const submission = lateSubmission(base);
   return {
     definition,
-    validators: { fields: validators.fields, conditions: validators.conditions, submission: submission.validate },
+    validators: {
+      fields: validators.fields,
+      conditions: validators.conditions,
+      submission: submission.validate,
+      rules: validators.rules,
+    },
     ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
     submissionLoader: submission.loader,
   };

@@ -3,8 +3,29 @@
 /** A JSON Schema document or subschema, treated as data. */
 export type JsonSchema = { [keyword: string]: unknown } | boolean;
 
-/** A condition: a JSON Schema over the answers (or over a group item). */
+/**
+ * A condition: a JSON Schema over the answers (or over a group item), or an expression
+ * (src/engine/expression.ts) such as { "<": [{ "age": { "answer": "barn-fodt" } }, 18] }.
+ */
 export type Condition = { [keyword: string]: unknown };
+
+/** An expression (src/engine/expression.ts): a literal or { operator: argument(s) }. */
+export type ExpressionDefinition = number | string | boolean | null | { [operator: string]: unknown };
+
+/** A rule an answer must keep, beyond its schema; broken, it shows fields.<field>.errors.<id>. */
+export interface RuleDefinition {
+  id: string;
+  test: ExpressionDefinition;
+}
+
+/** A value computed from the answers, never asked: shown on the review page and sent with the answers. */
+export interface ComputedDefinition {
+  id: string;
+  value: ExpressionDefinition;
+  format: 'amount' | 'number';
+  /** The step whose answers it sums up: the review page and the caseworker's record show it there. */
+  step?: string;
+}
 
 export const FIELD_KINDS = [
   'text',
@@ -42,6 +63,8 @@ export interface FieldDefinition {
   maxLength?: number;
   /** For date: the id of an earlier date field whose answer this one may not be before. */
   notBefore?: string;
+  /** Rules the answer must keep (expressions); an item field's rules see its own item. */
+  rules?: RuleDefinition[];
   fields?: FieldDefinition[];
 }
 
@@ -55,6 +78,8 @@ export interface StepDefinition {
 
 export interface AttachmentDefinition {
   id: string;
+  /** The document is asked for once for each item of this group that meets `when` (judged on the item). */
+  forEach?: string;
   when?: Condition;
 }
 
@@ -73,6 +98,7 @@ export interface FormDefinition {
   answers: AnswersSchema;
   steps: StepDefinition[];
   attachments?: AttachmentDefinition[];
+  computed?: ComputedDefinition[];
 }
 
 /** Kinds that hold no answer. */

@@ -2,6 +2,7 @@
 // (docs/decisions/0008-drafts.md). Needed only then, so it loads with the late chunk
 // (docs/decisions/0012-lazy-chunks.md); restoreDraft (draft.ts) takes it as an argument.
 import { isRecord, type Answers } from '../engine/answers.ts';
+import { documentIdOf, ITEM_ID } from '../engine/items.ts';
 import type { FormPackage } from '../engine/form-package.ts';
 
 /** Keeps what still validates under this version of the form; says which relevant questions lost their answer. */
@@ -25,7 +26,8 @@ export function keepValid(
         // One document at a time: a document the form still asks for keeps a valid answer.
         const documents = Object.fromEntries(
           Object.entries(value).filter(
-            ([id, entry]) => (definition.attachments ?? []).some((d) => d.id === id) && validate({ [id]: entry }),
+            ([id, entry]) =>
+              (definition.attachments ?? []).some((d) => d.id === documentIdOf(id)) && validate({ [id]: entry }),
           ),
         );
         if (Object.keys(documents).length > 0) kept[field.id] = documents;
@@ -37,7 +39,9 @@ export function keepValid(
         kept[field.id] = value.map((item) =>
           Object.fromEntries(
             Object.entries(isRecord(item) ? item : {}).filter(
-              ([id, answer]) => field.fields?.some((c) => c.id === id) && validators.fields[id]?.(answer),
+              // The item's id stays: its documents are keyed by it (decision 0021).
+              ([id, answer]) =>
+                id === ITEM_ID || (field.fields?.some((c) => c.id === id) && validators.fields[id]?.(answer)),
             ),
           ),
         );

@@ -4,7 +4,7 @@ import { displayableText, textProblem } from '../validation/clean-text.ts';
 import { DATE_BOUNDS } from '../validation/date-bounds.ts';
 import { isRecord, pointer, type Answers } from './answers.ts';
 import { WIDGET_NAMESPACE as WIDGET_NS, type FormValidators, type ValidationError } from './form-package.ts';
-import { itemRelevance, type Relevance } from './relevance.ts';
+import { itemRelevance, outerOf, type Outer, type Relevance } from './relevance.ts';
 
 export interface FieldError {
   /** The field id (an item field's own id for group items). */
@@ -215,6 +215,7 @@ export function ruleErrors(step: StepDefinition, check: StepCheck): FieldError[]
 
 function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): FieldError[] {
   const { definition, validators, answers, unsure, relevance } = check;
+  const outer = outerOf(relevance);
   const errors: FieldError[] = [];
   for (const field of step.fields) {
     if (field.kind === 'guidance' || !relevance.fields.includes(field.id)) continue;
@@ -227,11 +228,15 @@ function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): Field
       continue;
     }
     if (field.kind === 'group' && Array.isArray(value)) {
-      const itemErrors = groupItemErrors(definition.id, field, value, validators, scope);
+      const itemErrors = groupItemErrors(definition.id, field, value, validators, scope, outer);
       errors.push(...itemErrors);
-      if (itemErrors.length > 0 || scope === 'rules') continue;
-      const pruned = value.map((item) => itemRelevance(field, item, validators).answers);
-      errors.push(...valueErrors(definition.id, field, pruned, validators, path).filter((e) => e.path === path));
+      if (itemErrors.length > 0) continue;
+      const pruned = value.map((item) => itemRelevance(field, item, validators, outer).answers);
+      const own =
+        scope === 'all'
+          ? valueErrors(definition.id, field, pruned, validators, path).filter((e) => e.path === path)
+          : [];
+      errors.push(...(own.length > 0 ? own : ruleBreaks(validators, definition.id, field, path, outer, undefined, {})));
       continue;
     }
     if (field.kind === 'attachments') {
@@ -254,11 +259,39 @@ function stepErrors(step: StepDefinition, check: StepCheck, scope: Scope): Field
       continue;
     }
     // An answer marked "I don't know" need not be in order with the others, but it must be clean.
+    const own = answerErrors(
+      definition.id,
+      field,
+      value,
+      isUnsure ? {} : relevance.answers,
+      validators,
+      path,
+      {},
+      scope,
+    );
+    // Rules compare with other answers; an answer marked "I don't know" is not held to them.
     errors.push(
-      ...answerErrors(definition.id, field, value, isUnsure ? {} : relevance.answers, validators, path, {}, scope),
+      ...(own.length > 0 || isUnsure ? own : ruleBreaks(validators, definition.id, field, path, outer, undefined, {})),
     );
   }
   return errors;
+}
+
+/** The first rule (`rules`) the answer breaks, judged on the relevant answers (and its own item). */
+function ruleBreaks(
+  validators: FormValidators,
+  formId: string,
+  field: FieldDefinition,
+  path: string,
+  outer: Outer,
+  item: Record<string, unknown> | undefined,
+  params: Record<string, unknown>,
+): FieldError[] {
+  // A rule is broken only when it is false: unknown (an answer missing) is no error.
+  const broken = field.rules?.find(
+    (rule) => validators.rules!.evaluate(rule.test, { ...outer, ...(item ? { item } : {}) }) === false,
+  );
+  return broken ? [fieldError(formId, field, path, broken.id, params)] : [];
 }
 
 /** One answer's errors: the text rule first (a blank answer is no answer), then its schema, then the rules after it. */
@@ -312,10 +345,11 @@ function groupItemErrors(
   items: unknown[],
   validators: FormValidators,
   scope: Scope,
+  outer: Outer,
 ): FieldError[] {
   const errors: FieldError[] = [];
   items.forEach((item, index) => {
-    const { fields, answers } = itemRelevance(group, item, validators);
+    const { fields, answers } = itemRelevance(group, item, validators, outer);
     for (const child of group.fields ?? []) {
       if (child.kind === 'guidance' || !fields.includes(child.id)) continue;
       const value = isRecord(item) ? item[child.id] : undefined;
@@ -325,17 +359,18 @@ function groupItemErrors(
           errors.push(fieldError(formId, child, path, 'required', { item: index + 1 }));
         continue;
       }
+      const own = answerErrors(
+        formId,
+        child,
+        value,
+        isRecord(item) ? answers : {},
+        validators,
+        path,
+        { item: index + 1 },
+        scope,
+      );
       errors.push(
-        ...answerErrors(
-          formId,
-          child,
-          value,
-          isRecord(item) ? answers : {},
-          validators,
-          path,
-          { item: index + 1 },
-          scope,
-        ),
+        ...(own.length > 0 ? own : ruleBreaks(validators, formId, child, path, outer, answers, { item: index + 1 })),
       );
     }
   });

@@ -2,6 +2,7 @@
 // precompiled standalone functions; nothing here compiles a schema.
 import type { FormDefinition } from '../definition/types.ts';
 import type { TextVersions } from './text-version.ts';
+import type { PackageRules } from './expression-kind.ts';
 
 export interface ValidationError {
   instancePath: string;
@@ -24,6 +25,8 @@ export interface FormValidators {
    * the browser loads it after the first step, since only Send needs it (see FormPackage.submissionLoader).
    */
   submission: Validate;
+  /** The evaluator and item rules (src/engine/package-rules.ts): only in the package of a form that uses them. */
+  rules?: PackageRules;
 }
 
 export interface FormPackage {

@@ -6,6 +6,8 @@ import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
+import { localDate } from './expression-kind.ts';
+import { groupsWithItemIds, ITEM_ID, newItemId } from './items.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
 import {
@@ -120,7 +122,10 @@ export interface SubmitFailure {
 
 export interface WizardOptions {
   createId?: () => string;
+  /** The clock: the application date (`today` in the form's rules) is its local date. */
   now?: () => Date;
+  /** Ids for the items of groups that documents are asked for per item (src/engine/items.ts). */
+  createItemId?: () => string;
 }
 
 /** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
@@ -169,7 +174,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   const fieldErrorsOf = (error: unknown): FieldError[] =>
     ((error as SubmitFailure | null)?.fieldErrors ?? []).filter((e) => stepOfField.has(e.path.split('/')[1] ?? ''));
 
-  const relevanceOf = (answers: Answers): Relevance => computeRelevance(definition, validators, answers);
+  const createItemId = options.createItemId ?? newItemId;
+  const itemIdGroups = groupsWithItemIds(definition);
+  // Today is read at every answer: an application open past midnight is judged on the new date.
+  const relevanceOf = (answers: Answers): Relevance =>
+    computeRelevance(definition, validators, answers, localDate(now()));
   const stepOf = (id: string): StepDefinition => definition.steps[stepIndex.get(id) ?? 0]!;
   const checkOf = (context: WizardContext) => ({
     definition,
@@ -205,7 +214,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     return undefined;
   }
 
-  const submissionOf = (context: WizardContext, id: string): Submission =>
+  const submissionOf = (context: WizardContext, id: string, at: Date = now()): Submission =>
     buildSubmission({
       id,
       definition,
@@ -215,7 +224,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       answeredIn: context.answeredIn,
       locale: context.locale,
       variant: context.variant,
-      now: now(),
+      now: at,
       help: context.help,
       prefill: context.prefill,
       startedAt: context.startedAt,
@@ -232,8 +241,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
    * first attempt gives the same reference; any change (answers, flags, help, files, language, …) gets a
    * new id, and the old one is remembered: it may have arrived, and the receipt must say so.
    */
-  const nextSubmission = (context: WizardContext): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
-    const draft = submissionOf(context, context.tried?.id ?? 'pending');
+  const nextSubmission = (
+    context: WizardContext,
+    at: Date,
+  ): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
+    const draft = submissionOf(context, context.tried?.id ?? 'pending', at);
     const fingerprint = options.fingerprint(draft);
     const { tried } = context;
     // An older draft did not keep the body's fingerprint: keep its id; the receiver says 409 if the body changed.
@@ -277,7 +289,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       const field = fieldById.get(id);
       if (field && !groupOfItemField.has(id)) answers[id] = value;
     }
-    return answers;
+    // An older draft's items have no ids yet, and its document for all children is placed on the one child it fits.
+    const rules = validators.rules;
+    if (!rules || itemIdGroups.size === 0) return answers;
+    const withIds = rules.withItemIds(definition, answers, createItemId);
+    return rules.placeOldDocumentAnswers(definition, withIds, relevanceOf(withIds).attachments);
   };
 
   /** A draft's step, visited steps, flags and text record, where they still fit the answers and the form. */
@@ -384,7 +400,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       addItem: assign(({ context, event }) => {
         assertEvent(event, 'ADD_ITEM');
         const items = Array.isArray(context.answers[event.group]) ? (context.answers[event.group] as unknown[]) : [];
-        const answers = { ...context.answers, [event.group]: [...items, {}] };
+        const item = itemIdGroups.has(event.group) ? { [ITEM_ID]: createItemId() } : {};
+        const answers = { ...context.answers, [event.group]: [...items, item] };
         return { answers, relevance: relevanceOf(answers) };
       }),
       removeItem: assign(({ context, event }) => {
@@ -393,8 +410,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           ? [...(context.answers[event.group] as unknown[])]
           : [];
         if (event.index < 0 || event.index >= items.length) return {};
-        items.splice(event.index, 1);
-        const answers = { ...context.answers };
+        const [removed] = items.splice(event.index, 1);
+        // The removed item's documents go with it: another item never gets them.
+        const answers = validators.rules?.withoutItemDocuments(definition, context.answers, removed) ?? {
+          ...context.answers,
+        };
         if (items.length > 0) answers[event.group] = items;
         else delete answers[event.group];
         // Which text each item's answers were given to moves with the items.
@@ -437,7 +457,12 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         return found ? { step: found.step, errors: found.errors, returnToReview: true } : {};
       }),
       refuseInvalidSubmission: assign({ submitError: () => 'invalid' }),
-      prepareSubmission: assign(({ context }) => ({ submitError: null, renewedId: false, ...nextSubmission(context) })),
+      // Judged again on the day it is sent: the application date is the date of sending.
+      prepareSubmission: assign(({ context }) => {
+        const at = now();
+        const relevance = computeRelevance(definition, validators, context.answers, localDate(at));
+        return { submitError: null, renewedId: false, relevance, ...nextSubmission({ ...context, relevance }, at) };
+      }),
       renewSubmissionId: assign(({ context }) => {
         const id = createId();
         const old = context.submission!.id;
@@ -487,6 +512,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   }).createMachine({
     id: 'klarskjema',
     context: ({ input }) => {
+      // The start is the first reading of the clock: the date of the rules reads it again.
+      const startTime = now();
       const prefill = initialPrefill(definition, input?.prefill);
       for (const [id, confirmed] of Object.entries(input?.prefillConfirmed ?? {})) {
         if (prefill[id] && typeof confirmed === 'boolean') prefill[id] = { ...prefill[id], confirmed };
@@ -515,7 +542,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         startedAt:
           typeof input?.startedAt === 'string' && !Number.isNaN(Date.parse(input.startedAt))
             ? new Date(input.startedAt).toISOString()
-            : now().toISOString(),
+            : startTime.toISOString(),
       };
     },
     // Until the receipt: then the actor is done and takes no more events.

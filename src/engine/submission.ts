@@ -38,6 +38,10 @@ export interface Submission {
   help?: HelpRequest;
   /** Register values shown to the user, by field id: source, the register's value, and the user's word and correction. */
   prefill?: Record<string, PrefillEntry>;
+  /** The application date (YYYY-MM-DD) the form's rules were judged on; only for forms with expressions. */
+  applicationDate?: string;
+  /** The form's computed values (a total of expenses) by id; only those with a value. */
+  computed?: Record<string, number>;
 }
 
 export interface SubmissionInput {
@@ -88,6 +92,17 @@ export function buildSubmission(input: SubmissionInput): Submission {
     ...(input.startedAt ? { startedAt: input.startedAt } : {}),
     ...helpOf(input.help),
     ...prefillOf(input.prefill, relevance, answers),
+    ...derivedOf(validators, relevance),
+  };
+}
+
+/** For a form with expressions (its package brings their evaluator): the date they were judged on, the values computed. */
+function derivedOf(validators: FormValidators, relevance: Relevance): Pick<Submission, 'applicationDate' | 'computed'> {
+  if (!validators.rules) return {};
+  const computed = Object.entries(relevance.computed).filter((entry): entry is [string, number] => entry[1] !== null);
+  return {
+    applicationDate: relevance.today,
+    ...(computed.length > 0 ? { computed: Object.fromEntries(computed) } : {}),
   };
 }
 

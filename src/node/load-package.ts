@@ -15,7 +15,12 @@ export async function loadFormPackage(dir: string): Promise<FormPackage> {
   ])) as [Omit<FormValidators, 'submission'> & { textVersions?: TextVersions }, Pick<FormValidators, 'submission'>];
   return {
     definition,
-    validators: { fields: validators.fields, conditions: validators.conditions, submission },
+    validators: {
+      fields: validators.fields,
+      conditions: validators.conditions,
+      submission: submission,
+      rules: validators.rules,
+    },
     ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
   };
 }

@@ -491,7 +491,7 @@ export function renderRecordPdf(record: CaseRecord, options: RecordPdfOptions = 
     if (section.total)
       writer.paragraph(
         [
-          { text: `${recordText('answers.total')}: `, weight: 'bold' },
+          { text: `${section.total.label ?? recordText('answers.total')}: `, weight: 'bold' },
           { text: section.total.text },
           { text: ` ${recordText('answers.totalWhat', { count: section.total.count })}`, color: GREY },
         ],

@@ -214,7 +214,7 @@ export function renderRecordContent(record: CaseRecord, options: { landmarks: bo
 <dl class="answers">
 ${section.entries.map((item) => entryRow(item, 4)).join('\n')}${
         section.total
-          ? `\n<div class="entry total" data-total="${section.total.value}"><dt>${e(recordText('answers.total'))}</dt><dd class="answer"><bdi dir="ltr">${e(section.total.text)}</bdi> <span class="lang">${e(recordText('answers.totalWhat', { count: section.total.count }))}</span></dd></div>`
+          ? `\n<div class="entry total" data-total="${section.total.value}"><dt>${e(section.total.label ?? recordText('answers.total'))}</dt><dd class="answer"><bdi dir="ltr">${e(section.total.text)}</bdi> <span class="lang">${e(recordText('answers.totalWhat', { count: section.total.count }))}</span></dd></div>`
           : ''
       }
 </dl>

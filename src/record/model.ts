@@ -8,7 +8,10 @@ import { isRecord, type Answers } from '../engine/answers.ts';
 import type { FormValidators } from '../engine/form-package.ts';
 import type { ContactChannel } from '../engine/help.ts';
 import type { PrefillStatus } from '../engine/prefill.ts';
-import { computeRelevance, itemRelevance } from '../engine/relevance.ts';
+import { computeRelevance, itemRelevance, outerOf, type Relevance } from '../engine/relevance.ts';
+import { documentIdOf } from '../engine/items.ts';
+import { itemValues } from '../i18n/answer-values.ts';
+import { documentText } from '../i18n/document-text.ts';
 import type { AnswerContext, Submission } from '../engine/submission.ts';
 import { textVersionOf, type TextVersions } from '../engine/text-version.ts';
 import { formatKroner } from '../i18n/format.ts';
@@ -92,7 +95,7 @@ export interface RecordSection {
   title: string;
   entries: RecordEntry[];
   /** The sum of the section's amounts, when it has two or more. */
-  total?: { text: string; value: number; count: number };
+  total?: { text: string; value: number; count: number; label?: string };
 }
 
 export type RecordAction =
@@ -146,8 +149,14 @@ export function buildRecord(
   const nb = sources.locales.nb;
   if (!nb) throw new Error(`The form package ${formId} has no Norwegian (nb) texts; the record needs them.`);
   const question = (id: string) => formText(nb, formId, `fields.${id}.label`) ?? id;
-  const relevance = computeRelevance(definition, sources.validators, submission.answers);
-  const context = new RecordContext(sources, submission, nb);
+  // Judged on the date the application was (the receiver checked it), not on the day the record is read.
+  const relevance = computeRelevance(
+    definition,
+    sources.validators,
+    submission.answers,
+    submission.applicationDate ?? submission.submittedAt.slice(0, 10),
+  );
+  const context = new RecordContext(sources, submission, nb, relevance);
 
   const sections: RecordSection[] = [];
   for (const step of definition.steps) {
@@ -160,7 +169,9 @@ export function buildRecord(
       step: step.id,
       title: formText(nb, formId, `steps.${step.id}.title`) ?? step.id,
       entries,
-      ...(step.total ? totalOf(entries, submission.answers) : {}),
+      ...(step.total
+        ? totalOf(entries, submission.answers)
+        : computedTotalOf(definition, step.id, entries, relevance, nb)),
     });
   }
 
@@ -225,7 +236,7 @@ export function buildRecord(
   if (submission.startedAt) timeline.push(moment(submission.startedAt, 'started', recordText('timeline.started')));
   timeline.push(moment(submission.submittedAt, 'submitted', recordText('timeline.submitted')));
   for (const event of [...events].sort((a, b) => a.at.localeCompare(b.at))) {
-    const name = formText(nb, formId, `attachments.${event.document}.label`) ?? event.document;
+    const name = context.documentName(event.document, relevance.answers);
     timeline.push(moment(event.at, 'document-received', recordText('timeline.documentReceived', { document: name })));
   }
 
@@ -263,6 +274,22 @@ function translationsOf(entries: RecordEntry[]): CaseRecord['translations'] {
   return [...seen.values()];
 }
 
+/** A computed amount the form shows with a step (decision 0021): the same line as a step's total, named by the form. */
+function computedTotalOf(
+  definition: FormDefinition,
+  stepId: string,
+  entries: RecordEntry[],
+  relevance: Relevance,
+  nb: PackageLocale,
+): Pick<RecordSection, 'total'> {
+  const computed = (definition.computed ?? []).find((c) => c.step === stepId && c.format === 'amount');
+  const value = computed ? relevance.computed[computed.id] : undefined;
+  if (!computed || typeof value !== 'number') return {};
+  const count = entries.filter((entry) => entry.kind === 'amount' && entry.value !== undefined).length;
+  const label = formText(nb, definition.id, `computed.${computed.id}.label`);
+  return { total: { value, count, text: formatKroner(value, 'nb'), ...(label ? { label } : {}) } };
+}
+
 function totalOf(entries: RecordEntry[], answers: Answers): Pick<RecordSection, 'total'> {
   const amounts = entries
     .filter((entry) => entry.kind === 'amount')
@@ -281,6 +308,7 @@ class RecordContext {
     readonly sources: RecordSources,
     readonly submission: Submission,
     readonly nb: PackageLocale,
+    readonly relevance: Relevance,
   ) {
     for (const step of sources.definition.steps)
       for (const field of step.fields) {
@@ -340,19 +368,35 @@ class RecordContext {
   }
 
   item(group: FieldDefinition, path: string, item: unknown, index: number): RecordItem {
-    const { fields } = itemRelevance(group, item, this.sources.validators);
+    const { fields } = itemRelevance(group, item, this.sources.validators, outerOf(this.relevance));
     const answers: Answers = isRecord(item) ? item : {};
     const entries = (group.fields ?? [])
       .filter((child) => child.kind !== 'guidance' && fields.includes(child.id))
       .map((child) => this.entry(child, `${path}/${index}/${child.id}`, answers[child.id], []));
-    const base = formText(this.nb, this.formId, `fields.${group.id}.item`, 'standard', { number: index + 1 });
-    const title = base ?? `${group.id} ${index + 1}`;
+    // A title that names the item's answers (decision 0021) is the name; else «Barn 1: <first written answer>».
+    const values = itemValues(group, item, index, 'nb');
+    const key = `fields.${group.id}.item`;
+    const named = formText(this.nb, this.formId, key, 'standard', values);
+    if (named !== undefined && named !== formText(this.nb, this.formId, key, 'standard', { number: index + 1 })) {
+      const title = /\{\{/.test(named) ? formText(this.nb, this.formId, `${key}Empty`, 'standard', values) : named;
+      return { index, title: title ?? `${group.id} ${index + 1}`, entries };
+    }
+    const title = named ?? `${group.id} ${index + 1}`;
     const name = entries.find((e) => e.value?.kind === 'user')?.value;
     return {
       index,
       title: name && name.kind === 'user' ? recordText('answers.item', { title, name: name.lines.join(' ') }) : title,
       entries,
     };
+  }
+
+  /** A document's name; a document per item is named by its item's answers. */
+  documentName(key: string, answers: Answers): string {
+    const { values } = documentText(this.sources.definition, answers, key, 'label', 'nb');
+    const id = documentIdOf(key);
+    const text = formText(this.nb, this.formId, `attachments.${id}.label`, 'standard', values);
+    const empty = formText(this.nb, this.formId, `attachments.${id}.labelEmpty`, 'standard', values);
+    return (text !== undefined && /\{\{/.test(text) ? empty : text) ?? key;
   }
 
   document(id: string, path: string, answer: unknown): RecordDocument {
@@ -364,7 +408,7 @@ class RecordContext {
       : [];
     return {
       id,
-      name: formText(this.nb, this.formId, `attachments.${id}.label`) ?? id,
+      name: this.documentName(id, this.submission.answers),
       status,
       files,
       ...(typeof value.reason === 'string' && value.reason !== ''

@@ -15,7 +15,7 @@ function lookup(tree: unknown, key: string): unknown {
 }
 
 const interpolate = (text: string, values: TextValues): string =>
-  text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) =>
+  text.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (whole, name: string) =>
     values[name] === undefined ? whole : String(values[name]),
   );
 

@@ -124,6 +124,17 @@ export function receiverForTests() {
         if (payload?.action === 'clear') drafts.clear();
         return { keys: [...drafts.keys()] };
       }
+      if (command === 'klar-validate') {
+        // The receiver's verdict on one body, by the form package the tests built (for rules the widget also runs).
+        const { tsImport } = await import('tsx/esm/api');
+        const { validateSubmission } = await tsImport(
+          '../../packages/receiver/src/validate-submission.ts',
+          import.meta.url,
+        );
+        const { loadFormPackage } = await tsImport('../../src/node/load-package.ts', import.meta.url);
+        const formPackage = await loadFormPackage(`${root}build/forms/${payload.form}`);
+        return validateSubmission(formPackage, payload.body, { now: () => new Date(payload.now) });
+      }
       if (command !== 'klar-receiver') return undefined;
       switch (payload?.action) {
         case 'stop':

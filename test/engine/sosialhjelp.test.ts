@@ -54,9 +54,11 @@ async function relevanceOf(answers: Answers) {
 async function start(input: WizardInput = {}) {
   const formPackage = await examplePackage(FORM);
   let second = 0;
+  let item = 0;
   const machine = createWizardMachine(formPackage, {
     createId: () => 'soknad-0001',
     now: () => new Date(Date.UTC(2026, 2, 3, 10, 0, second++)),
+    createItemId: () => `barn${String(++item).padStart(4, '0')}`,
   });
   return { actor: createActor(machine, { input }).start(), formPackage };
 }
@@ -258,23 +260,32 @@ describe('sosialhjelp: the documents follow the answers', () => {
       'a child with shared residence, support received',
       {
         'har-barn': true,
-        barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': true, 'delt-bosted': true }],
+        barn: [
+          {
+            _id: 'aksel1',
+            'barn-navn': 'Aksel',
+            'barn-fodt': '2015-05-17',
+            'barn-bor-hos-deg': true,
+            'delt-bosted': true,
+          },
+        ],
         barnebidrag: 'mottar',
         'bidrag-mottar': 1800,
         barneutgifter: ['fritid'],
       },
-      ['husleiekontrakt', 'barnebidrag', 'samvaersavtale'],
+      // One agreement per child it is about, keyed by the child's id.
+      ['husleiekontrakt', 'barnebidrag', 'samvaersavtale.aksel1'],
     ],
     [
       'a child living elsewhere, support paid',
       {
         'har-barn': true,
-        barn: [{ 'barn-navn': 'Bo', 'barn-fodt': '2016-03-01', 'barn-bor-hos-deg': false, samvaer: 15 }],
+        barn: [{ _id: 'bobobo', 'barn-navn': 'Bo', 'barn-fodt': '2016-03-01', 'barn-bor-hos-deg': false, samvaer: 15 }],
         barnebidrag: 'betaler',
         'bidrag-betaler': 1200,
         barneutgifter: ['ingen'],
       },
-      ['husleiekontrakt', 'barnebidrag', 'samvaersavtale'],
+      ['husleiekontrakt', 'barnebidrag', 'samvaersavtale.bobobo'],
     ],
   ];
 
@@ -373,7 +384,7 @@ describe('sosialhjelp: a whole application', () => {
       'stromregning',
       'kontoutskrift',
       'barnebidrag',
-      'samvaersavtale',
+      'samvaersavtale.barn0001',
     ]);
     answerStep(actor, {
       dokumenter: {
@@ -416,7 +427,9 @@ describe('sosialhjelp: a whole application', () => {
       'partner-fodt': '1988-03-02',
       'bor-sammen': false,
       'har-barn': true,
-      barn: [{ 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': false, samvaer: 40 }],
+      barn: [
+        { _id: 'barn0001', 'barn-navn': 'Aksel', 'barn-fodt': '2015-05-17', 'barn-bor-hos-deg': false, samvaer: 40 },
+      ],
       barnebidrag: 'mottar',
       'bidrag-mottar': 1800,
       bosituasjon: 'leier',
@@ -448,7 +461,7 @@ describe('sosialhjelp: a whole application', () => {
       'stromregning',
       'kontoutskrift',
       'barnebidrag',
-      'samvaersavtale',
+      'samvaersavtale.barn0001',
     ]);
     // The urgent need is an answer, so it is in the record as the user gave it; contact, channel and
     // interpreter come from the help panel.

@@ -103,7 +103,16 @@ describe.each(exampleFormIds)('the record of %s', (formId) => {
           if (field.kind === 'attachments') {
             for (const document of relevance.attachments) {
               const row = findOne(section, (e) => attr(e, 'data-document') === document)!;
-              expect(textOf(findOne(row, byTag('dt'))!)).toBe(lookup(nb, `attachments.${document}.label`));
+              // A document per child is named by the child: «… for <the child's name>».
+              const [id, item] = document.split('.');
+              const child = (made.submission.answers.barn as Array<Record<string, unknown>> | undefined)?.find(
+                (c) => c._id === item,
+              );
+              const label = String(lookup(nb, `attachments.${id}.label`)).replace(
+                '{{barn-navn}}',
+                String(child?.['barn-navn']),
+              );
+              expect(textOf(findOne(row, byTag('dt'))!)).toBe(label);
             }
             continue;
           }

@@ -71,8 +71,12 @@ function text(formId: string, key: string, params: Record<string, string | numbe
   const [namespace, dotted] = key.split(':') as [string, string];
   const found = lookup(textsByForm.get(formId)![namespace] as TextTree, dotted);
   if (found === undefined) throw new Error(`no text ${key} in the ${formId} package`);
-  return found.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  return found.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }
+
+/** Groups whose items carry ids: those a document is asked for per item (decision 0021). */
+const perItemGroups = (definition: FormDefinition): Set<string> =>
+  new Set((definition.attachments ?? []).flatMap((d) => (d.forEach ? [d.forEach] : [])));
 
 function optionalText(formId: string, key: string): string | undefined {
   const [namespace, dotted] = key.split(':') as [string, string];
@@ -727,7 +731,16 @@ for (const [formId, definition] of definitions) {
               await fill(widget, child, path, sample.input);
               expected[child.id] = sample.expected;
             }
-            deepEqual(widget.snapshot!.context.answers[c.field.id], [expected], 'the machine holds the parsed item');
+            // An item of a group with documents per item has a stable id beside its answers (decision 0021).
+            const held = (widget.snapshot!.context.answers[c.field.id] as Array<Record<string, unknown>>).map(
+              ({ _id, ...answers }) => {
+                if (perItemGroups(c.definition).has(c.field.id))
+                  assert(/^[a-z0-9]{6,32}$/.test(String(_id)), 'an item id');
+                else equal(_id, undefined, 'no item id');
+                return answers;
+              },
+            );
+            deepEqual(held, [expected], 'the machine holds the parsed item');
             await fillOthers(widget, c);
             assert(
               (await pressContinue(widget)).moved,
@@ -798,8 +811,16 @@ for (const [formId, definition] of definitions) {
           const group = c.field;
           const addId = domId(c.path);
           const status = () => normal(root(widget).querySelector('[role=status]')?.textContent);
-          const item = text(formId, `${formId}:fields.${group.id}.item`, { number: 1 });
+          // A new item is «Barn 1»; once named by its answers (where the form's text says so), «Barn 1: Sara».
+          const itemKey = `${formId}:fields.${group.id}.item`;
+          const emptyKey = `${itemKey}Empty`;
+          const namesAnswers = optionalText(formId, emptyKey) !== undefined;
+          const item = text(formId, namesAnswers ? emptyKey : itemKey, { number: 1 });
           const first = group.fields![0]!;
+          const firstSample = sampleFor({ ...c, group }, first);
+          const named = namesAnswers
+            ? text(formId, itemKey, { number: 1, [first.id]: String(firstSample.expected) })
+            : item;
 
           byId(widget, addId).click();
           await settle(widget);
@@ -809,13 +830,13 @@ for (const [formId, definition] of definitions) {
             () => status().includes(text(formId, 'widget:group.added', { item })),
             'the new item to be announced',
           );
-          await fill(widget, first, `${c.path}/0/${first.id}`, sampleFor({ ...c, group }, first).input);
+          await fill(widget, first, `${c.path}/0/${first.id}`, firstSample.input);
 
           const itemId = domId(c.path, 'item-0');
           const remove = byId<HTMLButtonElement>(widget, `${itemId}-remove`);
           equal(
             normal(remove.textContent),
-            text(formId, 'widget:group.remove', { item }),
+            text(formId, 'widget:group.remove', { item: named }),
             'the remove button names the item',
           );
           remove.click();
@@ -823,7 +844,7 @@ for (const [formId, definition] of definitions) {
           equal(activeId(widget), `${itemId}-confirm`, 'focus moves to the question');
           equal(
             normal(byId(widget, `${itemId}-confirm`).textContent),
-            text(formId, 'widget:group.confirmRemove', { item }),
+            text(formId, 'widget:group.confirmRemove', { item: named }),
           );
           equal(
             (widget.snapshot!.context.answers[group.id] as unknown[]).length,
@@ -844,7 +865,7 @@ for (const [formId, definition] of definitions) {
           equal(items?.length ?? 0, 0, 'the item is removed');
           equal(activeId(widget), addId, '"Ja, fjern" moves focus to the add button');
           await until(
-            () => status().includes(text(formId, 'widget:group.removed', { item })),
+            () => status().includes(text(formId, 'widget:group.removed', { item: named })),
             'the removal to be announced',
           );
         });
@@ -878,11 +899,19 @@ for (const [formId, definition] of definitions) {
           const { widget, documents } = await open();
           const elsewhere = new Set((otherAnswers[formId] ?? []).flatMap((set) => set.shows));
           deepEqual(
-            documents,
+            documents.map((key) => key.split('.')[0]),
             (c.definition.attachments ?? []).map((d) => d.id).filter((id) => !elsewhere.has(id)),
             'fullAnswers make every document relevant that otherAnswers does not',
           );
           for (const document of documents) {
+            // A document per item (samvaersavtale.<item id>) is named by its item's answers.
+            const [documentId, itemId] = document.split('.') as [string, string | undefined];
+            const group = c.definition.attachments?.find((d) => d.id === documentId)?.forEach;
+            const items = (group ? widget.snapshot!.context.answers[group] : []) as Array<Record<string, unknown>>;
+            const item = items.find((i) => i._id === itemId) ?? {};
+            const params = Object.fromEntries(
+              Object.entries(item).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+            );
             const id = domId(`${c.path}/${document}`);
             const inputs = optionInputs(widget, id);
             deepEqual(
@@ -893,7 +922,7 @@ for (const [formId, definition] of definitions) {
             const fieldset = inputs[0]!.closest('fieldset')!;
             equal(
               normal(fieldset.querySelector(':scope > legend')?.textContent),
-              text(formId, `${formId}:attachments.${document}.label`),
+              text(formId, `${formId}:attachments.${documentId}.label`, params),
               `the legend of ${document}`,
             );
             inputs.forEach((input, i) =>
@@ -908,7 +937,7 @@ for (const [formId, definition] of definitions) {
               .find((el) => el?.classList.contains('hint'));
             equal(
               normal(why?.textContent),
-              text(formId, `${formId}:attachments.${document}.why`),
+              text(formId, `${formId}:attachments.${documentId}.why`, params),
               `why we ask for ${document} describes the choices`,
             );
             equal(

@@ -2,6 +2,7 @@
 // corrected, a child, renting, one document sent later, one answer marked "I don't know", a request to be
 // phoned with an interpreter. Then the receipt. And axe on every step in nb and ar, standard and plain.
 import { checkA11y } from '../browser/axe.ts';
+import { formatKroner } from '../../src/i18n/format.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import {
   byId,
@@ -170,6 +171,21 @@ describe('søknad om økonomisk sosialhjelp', () => {
       'every step, in order, with these answers',
     );
     equal(headingText(widget), 'Se over før du sender');
+    // The review names the child by its answers and shows the monthly total, worked out, with no change link.
+    const rows = [...root(widget).querySelectorAll('.review .summary-row')];
+    assert(
+      rows.some((row) => text(row.querySelector('.summary-key')) === 'Barn 1: Sara'),
+      'the child is named: «Barn 1: Sara»',
+    );
+    const total = widget.snapshot!.context.relevance.computed['utgifter-per-maned'];
+    equal(typeof total, 'number', 'the monthly total is worked out');
+    const totalRow = rows.find((row) => text(row.querySelector('.summary-key')) === 'Utgifter per måned til sammen');
+    assert(totalRow, 'the total has its row on the review page');
+    equal(
+      text(totalRow!.querySelector('.summary-value')),
+      text(Object.assign(document.createElement('p'), { textContent: formatKroner(total!, 'nb') })),
+    );
+    equal(totalRow!.querySelector('a'), null, 'a computed value cannot be changed');
 
     const missing = [...root(widget).querySelectorAll('.missing-list li')].map(text);
     assert(
@@ -187,9 +203,14 @@ describe('søknad om økonomisk sosialhjelp', () => {
     equal(submission.form.id, 'sosialhjelp');
     deepEqual(submission.unsure, ['lonn']);
     equal(submission.answers.lonn, undefined, 'no guess is sent for the unsure pay');
-    deepEqual(submission.answers.barn, [
-      { 'barn-navn': 'Sara', 'barn-fodt': '2018-03-12', 'barn-bor-hos-deg': true, 'delt-bosted': false },
-    ]);
+    // The child has a stable id beside the answers, for the documents asked for per child (decision 0021).
+    const [child] = submission.answers.barn as Array<Record<string, unknown>>;
+    const { _id, ...answers } = child!;
+    assert(/^[a-z0-9]{6,32}$/.test(String(_id)), 'the child has an id');
+    deepEqual(
+      [answers],
+      [{ 'barn-navn': 'Sara', 'barn-fodt': '2018-03-12', 'barn-bor-hos-deg': true, 'delt-bosted': false }],
+    );
     equal(submission.answers.bosituasjon, 'leier');
     equal(submission.answers.husleie, 9800);
     deepEqual(submission.attachments, [

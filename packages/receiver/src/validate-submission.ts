@@ -5,7 +5,9 @@
 import { isRecord, pointer, pointerToken, type Answers } from '../../../src/engine/answers.ts';
 import { ruleErrors, validateStep, type FieldError } from '../../../src/engine/field-errors.ts';
 import type { FormPackage, ValidationError } from '../../../src/engine/form-package.ts';
-import { computeRelevance, itemRelevance, type Relevance } from '../../../src/engine/relevance.ts';
+import { computeRelevance, itemRelevance, outerOf, type Relevance } from '../../../src/engine/relevance.ts';
+import { documentIdOf, groupsWithItemIds, ITEM_ID, ITEM_ID_PATTERN } from '../../../src/engine/items.ts';
+import { hasExpressions } from '../../../src/engine/expression.ts';
 import type { Submission } from '../../../src/engine/submission.ts';
 import { helpRequestErrors } from '../../../src/engine/help.ts';
 import { prefillRecordErrors } from '../../../src/engine/prefill.ts';
@@ -32,7 +34,7 @@ export const SUBMISSION_FIELDS = [
   'submittedAt',
 ] as const;
 /** Fields a Submission may leave out: the widget sends them only when they say something. */
-export const OPTIONAL_SUBMISSION_FIELDS = ['help', 'prefill', 'startedAt'] as const;
+export const OPTIONAL_SUBMISSION_FIELDS = ['help', 'prefill', 'startedAt', 'applicationDate', 'computed'] as const;
 
 const LOCALE = LOCALE_TAG;
 const VARIANTS: readonly string[] = TEXT_VARIANTS;
@@ -180,10 +182,12 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
     }
   }
 
+  // The date the form's rules are judged on: the sender's, within a day of the receiver's clock (time zones).
+  const today = applicationDateOf(value.applicationDate, submittedOk ? new Date(submittedAt as string) : now, add);
   if (value.help !== undefined)
     for (const [at, code, message] of helpRequestErrors(value.help)) add(`/help${at}`, code, message);
   if (value.prefill !== undefined && answersOk) {
-    const relevance = computeRelevance(definition, formPackage.validators, answers as Answers);
+    const relevance = computeRelevance(definition, formPackage.validators, answers as Answers, today);
     for (const [at, code, message] of prefillRecordErrors(definition, relevance, answers as Answers, value.prefill))
       add(`/prefill${at}`, code, message);
   }
@@ -195,8 +199,11 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
         answers as Answers,
         unsure as string[],
         attachmentsOk ? (attachments as string[]) : undefined,
+        today,
       ),
     );
+    if (value.computed !== undefined)
+      errors.push(...computedErrors(formPackage, answers as Answers, today, value.computed));
   }
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   return { ok: true, submission: value as unknown as Submission };
@@ -208,16 +215,23 @@ function answerErrors(
   answers: Answers,
   unsure: string[],
   attachments: string[] | undefined,
+  today: string,
 ): SubmissionError[] {
   const { definition, validators } = formPackage;
-  const relevance = computeRelevance(definition, validators, answers);
+  const relevance = computeRelevance(definition, validators, answers, today);
   const errors: SubmissionError[] = [];
   if (attachments) errors.push(...documentListErrors(formPackage, relevance, attachments));
 
   // The whole-submission validator is the authority on answers and flags; what follows only explains its verdict.
   // What JSON Schema cannot say (clean text, date bounds, two dates in order) the steps' rules check.
+  // A form with expressions has relevance JSON Schema cannot say (decision 0021): the engine's verdict decides it.
   if (validators.submission({ answers, unsure }))
-    return [...errors, ...ruleProblems(formPackage, relevance, answers, unsure)];
+    return [
+      ...errors,
+      ...(hasExpressions(definition)
+        ? explainAnswers(formPackage, relevance, answers, unsure)
+        : ruleProblems(formPackage, relevance, answers, unsure)),
+    ];
   const explained = explainAnswers(formPackage, relevance, answers, unsure);
   const seen = new Set(explained.map((e) => e.pointer));
   const reported = (validators.submission.errors ?? []).filter((e) => !seen.has(fromAjv(e)?.pointer ?? ''));
@@ -267,7 +281,7 @@ function documentListErrors(
   attachments.forEach((id, index) => {
     const at = pointer('attachments', index);
     if (seen.has(id)) errors.push({ pointer: at, code: 'duplicate', message: `"${id}" is listed twice.` });
-    else if (!known.has(id))
+    else if (!known.has(documentIdOf(id)))
       errors.push({ pointer: at, code: 'unknown-key', message: `The form asks for no document "${id}".` });
     else if (!relevance.attachments.includes(id))
       errors.push({
@@ -316,11 +330,19 @@ function explainAnswers(
     }
     if (field.kind === 'group' && Array.isArray(value)) {
       const children = new Set((field.fields ?? []).filter((c) => c.kind !== 'guidance').map((c) => c.id));
+      const withIds = groupsWithItemIds(definition).has(id);
       value.forEach((item, index) => {
         if (!isRecord(item)) return;
-        const asked = itemRelevance(field, item, validators).fields;
+        const asked = itemRelevance(field, item, validators, outerOf(relevance)).fields;
+        if (withIds && (typeof item[ITEM_ID] !== 'string' || !ITEM_ID_PATTERN.test(item[ITEM_ID])))
+          errors.push({
+            pointer: pointer('answers', id, index, ITEM_ID),
+            code: 'required',
+            message: 'Each item has an id: 6 to 32 lower-case letters and digits.',
+          });
         for (const key of Object.keys(item)) {
           const here = pointer('answers', id, index, key);
+          if (withIds && key === ITEM_ID) continue;
           if (!children.has(key))
             errors.push({ pointer: here, code: 'unknown-key', message: 'The form has no such question.' });
           else if (!asked.includes(key))
@@ -335,7 +357,7 @@ function explainAnswers(
     if (field.kind === 'attachments' && isRecord(value)) {
       for (const document of Object.keys(value)) {
         const here = pointer('answers', id, document);
-        if (!documents.has(document))
+        if (!documents.has(documentIdOf(document)))
           errors.push({ pointer: here, code: 'unknown-key', message: 'The form asks for no such document.' });
         else if (!relevance.attachments.includes(document))
           errors.push({
@@ -382,6 +404,45 @@ function explainAnswers(
   ]) {
     const problem = asSubmissionError(error);
     if (!errors.some((e) => e.pointer === problem.pointer)) errors.push(problem);
+  }
+  return errors;
+}
+
+/**
+ * The application date sent, or else the date it was sent; one more than a day from the time it was sent
+ * (which the receiver has bounded by its clock) is refused: a day covers every time zone.
+ */
+function applicationDateOf(
+  sent: unknown,
+  sentAt: Date,
+  add: (at: string, code: string, message: string) => void,
+): string {
+  const own = sentAt.toISOString().slice(0, 10);
+  if (sent === undefined) return own;
+  const ok =
+    typeof sent === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(sent) &&
+    Math.abs(Date.parse(`${sent}T00:00:00Z`) - Date.parse(`${own}T00:00:00Z`)) <= CLOCK_SKEW_MS;
+  if (!ok) {
+    add('/applicationDate', 'pattern', 'applicationDate is the date (YYYY-MM-DD), at most a day from submittedAt.');
+    return own;
+  }
+  return sent;
+}
+
+/** The computed values sent must be the ones the form's rules give: the caseworker sees what the user saw. */
+function computedErrors(formPackage: FormPackage, answers: Answers, today: string, sent: unknown): SubmissionError[] {
+  const { definition, validators } = formPackage;
+  if (!isRecord(sent)) return [{ pointer: '/computed', code: 'type', message: 'computed is an object, by id.' }];
+  const own = computeRelevance(definition, validators, answers, today).computed;
+  const errors: SubmissionError[] = [];
+  for (const key of new Set([...Object.keys(sent), ...Object.keys(own).filter((k) => own[k] !== null)])) {
+    if (sent[key] !== (own[key] ?? undefined))
+      errors.push({
+        pointer: pointer('computed', key),
+        code: 'computed',
+        message: `By the form's rules this is ${own[key] === undefined || own[key] === null ? 'not there' : String(own[key])}.`,
+      });
   }
   return errors;
 }

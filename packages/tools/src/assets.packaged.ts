@@ -18,3 +18,4 @@ const packageFolder = findPackageFolder();
 export const schemasDir = resolve(packageFolder, 'schemas');
 export const localesDir = resolve(packageFolder, 'locales');
 export const formatsModule = resolve(packageFolder, 'dist/formats.js');
+export const rulesModule = resolve(packageFolder, 'dist/rules.js');

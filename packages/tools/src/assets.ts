@@ -9,3 +9,5 @@ export const schemasDir = rootSchemas;
 export const localesDir = rootLocales;
 /** The module whose `formats` the built validators import; esbuild bundles it from here. */
 export const formatsModule = resolve(packageRoot, 'src/validation/formats.ts');
+/** The evaluator and item rules the validators.js of a form with expressions bundles in (decision 0021). */
+export const rulesModule = resolve(packageRoot, 'src/engine/package-rules.ts');

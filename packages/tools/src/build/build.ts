@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../../../../src/definition/types.ts';
 import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
-import { formatsModule } from '../assets.ts';
+import { isExpression } from '../../../../src/engine/expression-kind.ts';
+import { formatsModule, rulesModule } from '../assets.ts';
+import { hasExpressions } from '../../../../src/engine/expression.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
 import { submissionSchema } from './submission-schema.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
@@ -27,7 +29,8 @@ export function packageSchemas(definition: FormDefinition): { fields: Compiled[]
   const conditions: Compiled[] = [];
   for (const place of listFields(definition)) {
     const { field, group } = place;
-    if (field.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('field', field.id), schema: { $id: `${base}/conditions/field/${field.id}`, ...field.when } });
+    // An expression is no schema: the engine evaluates it from form.json (src/engine/expression.ts).
+    if (field.when && !isExpression(field.when)) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('field', field.id), schema: { $id: `${base}/conditions/field/${field.id}`, ...field.when } });
     if (field.kind === 'guidance') continue;
     const container = group ? (definition.answers.properties[group.id] as { items?: { properties?: Record<string, JsonSchema> } }).items?.properties : definition.answers.properties;
     const own = container?.[field.id];
@@ -35,13 +38,19 @@ export function packageSchemas(definition: FormDefinition): { fields: Compiled[]
     fields.push({ exportName: `f${fields.length}`, key: field.id, schema: withDefs(own, `${base}/fields/${field.id}`) });
   }
   for (const step of definition.steps) {
-    if (step.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('step', step.id), schema: { $id: `${base}/conditions/step/${step.id}`, ...step.when } });
+    if (step.when && !isExpression(step.when)) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('step', step.id), schema: { $id: `${base}/conditions/step/${step.id}`, ...step.when } });
   }
   for (const document of definition.attachments ?? []) {
-    if (document.when) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('attachment', document.id), schema: { $id: `${base}/conditions/attachment/${document.id}`, ...document.when } });
+    if (document.when && !isExpression(document.when)) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('attachment', document.id), schema: { $id: `${base}/conditions/attachment/${document.id}`, ...document.when } });
   }
   const submissionId = `${base}/submission`;
   return { fields, conditions, submission: { exportName: 'submission', key: 'submission', schema: submissionSchema(definition, submissionId) } };
+}
+
+/** Whether the form's texts name answers or computed values ({{barn-navn}}): the widget then needs the package's rules. */
+function textsNameAnswers(definition: FormDefinition, texts: Record<string, unknown>): boolean {
+  const names = new Set([...listFields(definition).map((p) => p.field.id), ...(definition.computed ?? []).map((c) => c.id)]);
+  return [...JSON.stringify(texts).matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].some((m) => names.has(m[1]!));
 }
 
 /** Standalone ajv code for these schemas, each exported as `<exportName>_`. */
@@ -52,14 +61,20 @@ function standaloneSource(schemas: Compiled[]): string {
   return [`import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`, standaloneCode(ajv, exports)].join('\n');
 }
 
-/** ES module source (before bundling) of validators.js: { fields, conditions }, what every step needs. */
-export function validatorsSource(definition: FormDefinition): string {
+/**
+ * ES module source (before bundling) of validators.js: { fields, conditions }, what every step needs, and, when
+ * the form needs them, its rules (expressions, computed values, item ids, answers in texts).
+ */
+export function validatorsSource(definition: FormDefinition, texts: Record<string, unknown> = {}): string {
   const { fields, conditions } = packageSchemas(definition);
   const table = (items: Compiled[]) => `{${items.map((i) => `${JSON.stringify(i.key)}: ${i.exportName}_`).join(', ')}}`;
   return [
     standaloneSource([...fields, ...conditions]),
     `export const fields = ${table(fields)};`,
     `export const conditions = ${table(conditions)};`,
+    // Expressions are data in form.json; the one evaluator that reads them comes with the package, so the
+    // widget and a receiver run the same code, and a form without them carries none (decision 0021).
+    ...(hasExpressions(definition) || textsNameAnswers(definition, texts) ? [`export { rules } from ${JSON.stringify(rulesModule)};`] : []),
   ].join('\n');
 }
 
@@ -91,8 +106,9 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   await writeFile(join(dir, PACKAGE_FILES.definition), `${JSON.stringify(definition, null, 2)}\n`);
   files.push(PACKAGE_FILES.definition);
   // The versions of the texts each answer is given to travel in the same module (decision 0010).
-  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, await readFormTexts(definition, options.localesDir)))};`;
-  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition)}\n${versions}`));
+  const texts = await readFormTexts(definition, options.localesDir);
+  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, texts))};`;
+  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition, texts)}\n${versions}`));
   files.push(PACKAGE_FILES.validators);
   await writeFile(join(dir, PACKAGE_FILES.submission), await bundleValidators(submissionSource(definition), PACKAGE_FILES.submission));
   files.push(PACKAGE_FILES.submission);

@@ -6,6 +6,7 @@ import type { FormDefinition } from '../../../../src/definition/types.ts';
 import { checkAnswers, checkAttachmentsField, checkCompiles, checkIds, checkRefs } from './answers.ts';
 import { checkConditions } from './conditions.ts';
 import { checkNotBefore } from './not-before.ts';
+import { checkExpressions, checkPlaceholders } from './expressions.ts';
 import { checkPatterns } from './patterns.ts';
 import type { Finding } from './findings.ts';
 import { checkMetaSchema } from './meta-schema.ts';
@@ -55,5 +56,8 @@ export function checkDefinition(
     ...checkLocaleFiles(model, context),
     ...checkTexts(model, context),
     ...checkNotBefore(model, texts.nb, textFile('nb')),
+    // Rules as data (decision 0021): typed expressions, and texts that name only what the form has.
+    ...checkExpressions(model, texts.nb, textFile('nb')),
+    ...checkPlaceholders(model, texts.nb, textFile('nb')),
   ];
 }

@@ -4,6 +4,7 @@
 // values the answer can have.
 import type { Condition } from '../../../../src/definition/types.ts';
 import { optionValues } from './answers.ts';
+import { isExpression } from '../../../../src/engine/expression-kind.ts';
 import { at, finding, type Finding } from './findings.ts';
 import { isObject, type Model, type Place } from './model.ts';
 
@@ -56,7 +57,7 @@ function distance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-function closest(name: string, candidates: string[]): string | undefined {
+export function closest(name: string, candidates: string[]): string | undefined {
   let best: { id: string; d: number } | undefined;
   for (const id of candidates) {
     const d = distance(name, id);
@@ -209,11 +210,13 @@ export function checkConditions(model: Model): Finding[] {
   const { definition } = model;
   // In the order of the definition: each step's condition, then its fields' conditions.
   definition.steps.forEach((step, stepIndex) => {
-    if (step.when)
+    if (step.when && !isExpression(step.when))
       findings.push(
         ...checkCondition(model, { kind: 'step', stepIndex, id: step.id }, step.when, at('/steps', stepIndex, 'when')),
       );
-    for (const place of model.places.filter((p) => p.stepIndex === stepIndex && p.field.when)) {
+    for (const place of model.places.filter(
+      (p) => p.stepIndex === stepIndex && p.field.when && !isExpression(p.field.when),
+    )) {
       const owner: Owner = place.group
         ? { kind: 'item', place, id: place.field.id }
         : { kind: 'field', place, id: place.field.id };
@@ -221,10 +224,23 @@ export function checkConditions(model: Model): Finding[] {
     }
   });
   (definition.attachments ?? []).forEach((document, i) => {
-    if (document.when)
-      findings.push(
-        ...checkCondition(model, { kind: 'attachment', id: document.id }, document.when, at('/attachments', i, 'when')),
-      );
+    if (!document.when || isExpression(document.when)) return;
+    const pointer = at('/attachments', i, 'when');
+    // A document per item is judged on the item: its condition names the item's fields, as one after the last.
+    const group = document.forEach === undefined ? undefined : model.byId.get(document.forEach);
+    if (document.forEach !== undefined) {
+      if (!group || group.field.kind !== 'group') return; // reported by checkExpressions
+      const place: Place = {
+        field: { id: document.id, kind: 'guidance' },
+        pointer: at('/attachments', i),
+        stepIndex: group.stepIndex,
+        index: Number.MAX_SAFE_INTEGER,
+        group,
+      };
+      findings.push(...checkCondition(model, { kind: 'item', place, id: document.id }, document.when, pointer));
+      return;
+    }
+    findings.push(...checkCondition(model, { kind: 'attachment', id: document.id }, document.when, pointer));
   });
   return findings;
 }

@@ -53,6 +53,17 @@ export const FINDING_CODES = [
   'condition-impossible-value',
   // A date that may not be before another
   'not-before-field',
+  // Expressions (decision 0021) and texts that name answers
+  'expression-shape',
+  'expression-arguments',
+  'expression-type',
+  'expression-unknown-answer',
+  'expression-item-answer',
+  'expression-no-value',
+  'expression-later-answer',
+  'expression-group',
+  'expression-step',
+  'placeholder-unknown',
   // Texts
   'locale-file-missing',
   'texts-unreadable',

@@ -45,6 +45,13 @@ export function createCliTexts(lang: CliLang = 'nb'): CliTexts {
       );
       values.actual = t(`types.${String(rest.actual)}`);
     }
+    if (finding.code === 'expression-type') {
+      const expected = Array.isArray(rest.expected) ? (rest.expected as string[]) : [String(rest.expected)];
+      values.expected = new Intl.ListFormat(lang, { type: 'disjunction' }).format(
+        expected.map((type) => t(`types.${type}`)),
+      );
+      values.found = t(`types.${String(rest.found)}`);
+    }
     // A yes/no condition compared with the string "true" must show the quotes that are the mistake.
     if (finding.code === 'condition-impossible-value' && context === 'yesno') values.value = JSON.stringify(rest.value);
     const options = { ...values, ...(typeof context === 'string' ? { context } : {}) };
