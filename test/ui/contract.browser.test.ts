@@ -341,10 +341,30 @@ async function backTo(widget: Widget, c: Case): Promise<void> {
 
 // ---- What a field looks like in the DOM ----
 
-function expectedLabel(c: Case): string {
+/**
+ * The first item's title as the user sees it now: named by its answers where the text says so («Barn 1: Bo»),
+ * and by the text under the same key with "Empty" while an answer it names is empty (decision 0021).
+ */
+function expectedItemTitle(widget: Widget, c: Case & { group: FieldDefinition }): string {
+  const key = `${c.formId}:fields.${c.group.id}.item`;
+  const [namespace, dotted] = key.split(':') as [string, string];
+  const raw = lookup(textsByForm.get(c.formId)![namespace] as TextTree, dotted) ?? '';
+  const items = widget.snapshot!.context.answers[c.group.id];
+  const item = (Array.isArray(items) ? items[0] : undefined) as Record<string, unknown> | undefined;
+  const values: Record<string, string | number> = { number: 1 };
+  for (const [, id] of raw.matchAll(/\{\{\s*([\w-]+)\s*\}\}/g)) {
+    if (id === 'number') continue;
+    const answer = item?.[id!];
+    if (typeof answer !== 'string' || answer === '') return text(c.formId, `${key}Empty`, { number: 1 });
+    values[id!] = answer;
+  }
+  return text(c.formId, key, values);
+}
+
+function expectedLabel(widget: Widget, c: Case): string {
   const own = text(c.formId, `${c.formId}:fields.${c.field.id}.label`);
   // An item's question names its item (tested in the first item), before "(valgfritt)".
-  const label = c.group ? `${own} (${text(c.formId, `${c.formId}:fields.${c.group.id}.item`, { number: 1 })})` : own;
+  const label = c.group ? `${own} (${expectedItemTitle(widget, { ...c, group: c.group })})` : own;
   const optional = !c.field.required && c.field.kind !== 'consent';
   return optional ? `${label} ${text(c.formId, 'widget:optional')}` : label;
 }
@@ -414,7 +434,7 @@ class Checks {
 
 function assertLabelHintRequired(widget: Widget, c: Case): void {
   const id = domId(c.path);
-  const label = expectedLabel(c);
+  const label = expectedLabel(widget, c);
   const kind = c.field.kind;
   if (SINGLE_KINDS.has(kind) || kind === 'consent') {
     const control = byId<HTMLInputElement>(widget, id);
