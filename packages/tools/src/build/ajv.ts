@@ -16,6 +16,9 @@ export function createAjv(options: { standalone: boolean }): Ajv2020 {
     strict: true,
     strictTypes: false,
     strictRequired: false,
+    // 1234.57 / 0.01 is 123456.99999999999 in floating point: without a tolerance, multipleOf: 0.01 refuses
+    // ordinary øre amounts. Nine decimals is far below an øre and far above the rounding error.
+    multipleOfPrecision: 9,
     // English messages never reach a user (errors become i18n keys), so the generated code leaves them out.
     messages: !options.standalone,
     code: options.standalone ? { source: true, esm: true, formats: _`klarFormats` } : undefined,

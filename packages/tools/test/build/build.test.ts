@@ -32,6 +32,16 @@ describe('klarskjema build', () => {
     expect(validators.fields.konto!('86011117947')).toBe(true);
     expect(validators.fields.konto!('86011117948')).toBe(false);
   });
+
+  it('takes amounts in øre that floating point cannot write exactly, and refuses a third decimal', async () => {
+    const { definition, validators } = await examplePackage('stotte');
+    const amount = Object.entries(definition.answers.properties).find(
+      ([, schema]) => JSON.stringify(schema).includes('kroner'),
+    )?.[0];
+    expect(amount, 'stotte has an amount in kroner').toBeDefined();
+    for (const value of [1234.57, 0.29, 0.07, 9200.5, 100]) expect(validators.fields[amount!]!(value), `${value}`).toBe(true);
+    for (const value of [1234.567, 0.001]) expect(validators.fields[amount!]!(value), `${value}`).toBe(false);
+  });
 });
 
 describe('the whole-submission validator', () => {
