@@ -89,6 +89,8 @@ export async function buildTools(): Promise<void> {
     outfile: join(dist, 'formats.js'),
     bundle: true,
     platform: 'neutral',
+    // NAV's fødselsnummer check (@navikt/fnrvalidator) names its code in "main" only.
+    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'es2022',
     legalComments: 'none',
@@ -100,6 +102,7 @@ export async function buildTools(): Promise<void> {
     outfile: join(dist, 'rules.js'),
     bundle: true,
     platform: 'neutral',
+    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'es2022',
     legalComments: 'none',
