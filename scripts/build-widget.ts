@@ -123,11 +123,14 @@ export async function bundleWidget(
   const result = await build({ ...flavourOptions(flavour, options), outdir, write: false, metafile: true });
   const late = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === LATE_SOURCE);
   const files: WidgetOutput[] = result.outputFiles.map((file) => ({ path: file.path, contents: file.contents }));
-  const chunks = mainChunkImports(result.metafile).join(',');
+  // Only the standalone build knows where its chunks will be: a host that bundles the npm build makes its own,
+  // so there the marker stays and the loader preloads no chunks (the form package's files still).
+  const chunks = flavour === 'standalone' ? mainChunkImports(result.metafile).join(',') : null;
   let marked = 0;
   for (const file of files) {
     const text = new TextDecoder().decode(file.contents);
-    if (text.includes(CHUNKS_MARKER)) file.contents = new TextEncoder().encode(text.replaceAll(CHUNKS_MARKER, chunks));
+    if (chunks !== null && text.includes(CHUNKS_MARKER))
+      file.contents = new TextEncoder().encode(text.replaceAll(CHUNKS_MARKER, chunks));
     if (!text.includes(LATE_MARKER)) continue;
     if (!late) throw new Error(`no output chunk for ${LATE_SOURCE}`);
     const path = relative(dirname(file.path), resolve(packageRoot, late[0]));
