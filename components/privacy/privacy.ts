@@ -14,7 +14,7 @@ export interface PrivacyHost {
 }
 
 /** The parts of the notice, in reading order. */
-export const PRIVACY_PARTS = ['who', 'kept', 'rights'] as const;
+export const PRIVACY_PARTS = ['who', 'basis', 'kept', 'rights'] as const;
 
 /** The form's own text where it has one, else the widget's. */
 const keys = (host: PrivacyHost, key: string): string[] => [`${host.formId}:privacy.${key}`, `widget:privacy.${key}`];
