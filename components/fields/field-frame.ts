@@ -5,6 +5,7 @@ import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import { domId, fieldKeys, namedKeys, textValuesAt, type FieldHost } from './field-host.ts';
 import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
+import { shownTogether } from '../../src/definition/legal.ts';
 
 export interface FieldParts {
   id: string;
@@ -56,6 +57,25 @@ export function fieldParts(
 /** Disclosures for the hard words in every text of a field (label, hint, why, options, guidance). */
 export const fieldGlossary = (host: FieldHost, field: FieldDefinition): TemplateResult | typeof nothing =>
   glossaryTemplate(host.texts, textsUnder(host.texts, host.definition.id, `fields.${field.id}`));
+
+/**
+ * A declaration in the plain variant (decision 0031): the user confirms the standard wording, so the field shows
+ * it, and the plain text follows as an explanation. Undefined for other fields, in the standard variant, and
+ * when the two wordings are the same.
+ */
+export function declarationTexts(
+  host: FieldHost,
+  field: FieldDefinition,
+  text: 'label' | 'text',
+): { standard: TemplateResult; plain: TemplateResult } | undefined {
+  if (!shownTogether(field.legal) || host.texts.variant !== 'plain') return undefined;
+  const key = fieldKeys(host.definition.id, field.id, text);
+  if (host.texts.t(key) === host.texts.i18n.t(key, {})) return undefined;
+  return {
+    standard: host.showStandard(key),
+    plain: html`${host.show('widget:legal.inOtherWords')} ${host.show(key)}`,
+  };
+}
 
 export function hintTemplate(parts: FieldParts): TemplateResult | typeof nothing {
   return parts.hint ? html`<div class="hint" id="${parts.id}-hint">${parts.hint}</div>` : nothing;

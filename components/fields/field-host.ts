@@ -15,6 +15,8 @@ export interface FieldHost {
   readonly texts: Texts;
   /** A text for the screen: marked lang="nb" when it fell back, with the Norwegian original when asked for. */
   show(keys: string | string[], params?: Record<string, unknown>): TemplateResult;
+  /** The same in the standard variant, whichever is on screen: a declaration shows what the user confirms. */
+  showStandard(keys: string | string[], params?: Record<string, unknown>): TemplateResult;
   readonly answers: Record<string, unknown>;
   readonly unsure: readonly string[];
   readonly relevantAttachments: readonly string[];

@@ -5,6 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { FieldDefinition, JsonSchema } from '../../src/definition/types.ts';
 import { inputText } from '../../src/i18n/format.ts';
 import {
+  declarationTexts,
   errorTemplate,
   fieldGlossary,
   fieldParts,
@@ -231,6 +232,9 @@ function choices(
 }
 
 function consent(host: FieldHost, field: FieldDefinition, place: FieldPlace, parts: FieldParts): TemplateResult {
+  // A declaration is ticked in its standard wording; the plain one explains it beneath (decision 0031).
+  const declaration = place.index === undefined ? declarationTexts(host, field, 'label') : undefined;
+  const describedBy = [parts.describedBy, declaration ? `${parts.id}-plain` : ''].filter(Boolean).join(' ');
   // Never pre-ticked: only the user's own tick stores true.
   return html`<div class="field ${parts.error ? 'field--error' : ''}" part="field">
     ${hintTemplate(parts)}
@@ -239,10 +243,11 @@ function consent(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
     ${errorTemplate(host, parts)}
     <div class="choice">
       <input class="choice-input" part="choice" type="checkbox" id=${parts.id} name=${parts.id} .checked=${live(place.value === true)}
-        ?required=${field.required === true} aria-invalid=${parts.error ? 'true' : 'false'} aria-describedby=${parts.describedBy ?? nothing}
+        ?required=${field.required === true} aria-invalid=${parts.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
         @change=${(event: Event) => host.answer(field, (event.target as HTMLInputElement).checked, { index: place.index })}>
-      <label class="choice-label" for=${parts.id}>${parts.label}</label>
+      <label class="choice-label" for=${parts.id}>${declaration?.standard ?? parts.label}</label>
     </div>
+    ${declaration ? html`<p class="hint legal-plain" id="${parts.id}-plain">${declaration.plain}</p>` : nothing}
     ${parts.glossary ?? nothing}
   </div>`;
 }
@@ -273,8 +278,9 @@ function address(host: FieldHost, field: FieldDefinition, place: FieldPlace, par
 }
 
 function guidance(host: FieldHost, field: FieldDefinition): TemplateResult {
+  const declaration = declarationTexts(host, field, 'text');
   return html`<div class="guidance" part="guidance">
-    <p>${host.show(fieldKeys(host.definition.id, field.id, 'text'))}</p>
+    ${declaration ? html`<p>${declaration.standard}</p><p class="legal-plain">${declaration.plain}</p>` : html`<p>${host.show(fieldKeys(host.definition.id, field.id, 'text'))}</p>`}
     ${lateParts()?.readAloudButton(host.texts, domId(`/${field.id}`), () => [host.texts.t(fieldKeys(host.definition.id, field.id, 'text'))]) ?? nothing}
     ${fieldGlossary(host, field)}
   </div>`;

@@ -40,6 +40,7 @@ export class FieldWiring {
       locale: session.locale,
       texts,
       show: (keys, params) => session.show(keys, params),
+      showStandard: (keys, params) => session.showStandard(keys, params),
       answers: context.answers,
       unsure: context.unsure,
       relevantAttachments: context.relevance.attachments,

@@ -103,6 +103,11 @@ export class Session {
     return show(this.texts, keys, params, { original: this.wiring.original() });
   }
 
+  /** The standard text even in the plain variant: a declaration shows the wording the user confirms (decision 0031). */
+  showStandard(keys: string | string[], params?: Record<string, unknown>): TemplateResult {
+    return show(textsFor(this.i18n, 'standard'), keys, params, { original: this.wiring.original() });
+  }
+
   /** Sends to the machine while it runs (a finished one hears nothing). */
   send(event: EventFrom<WizardMachine>): void {
     if (this.snapshot.status === 'active') this.actor.send(event);

@@ -1,9 +1,10 @@
-// The privacy notice (docs/users.md N14): who reads the answers, how long they are kept, and the user's
-// rights. Each service states its own rules in its form's texts (<form>:privacy.*); the widget's texts
+// The privacy notice (docs/users.md N14): who reads the answers, who is responsible and on what legal basis,
+// how long they are kept, and the user's rights (legal texts: decision 0031). Each service states its own rules in its form's texts (<form>:privacy.*); the widget's texts
 // are the defaults. A disclosure on every step, and open on the review page, before sending. It asks
 // for no consent: consent questions are the form's own, and never pre-ticked.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Texts } from '../../src/browser/i18n.ts';
+import { PRIVACY_PARTS } from '../../src/definition/legal.ts';
 
 export interface PrivacyHost {
   readonly texts: Texts;
@@ -13,8 +14,6 @@ export interface PrivacyHost {
   readonly privacyUrl?: string;
 }
 
-/** The parts of the notice, in reading order. */
-export const PRIVACY_PARTS = ['who', 'basis', 'kept', 'rights'] as const;
 
 /** The form's own text where it has one, else the widget's. */
 const keys = (host: PrivacyHost, key: string): string[] => [`${host.formId}:privacy.${key}`, `widget:privacy.${key}`];

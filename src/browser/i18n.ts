@@ -12,6 +12,8 @@ export const directionOf = (locale: string): 'ltr' | 'rtl' => (RTL_LOCALES.has(l
 export interface Texts {
   readonly i18n: Translator;
   readonly locale: string;
+  /** The variant these texts are in. */
+  readonly variant: TextVariant;
   /** The text for the first key that exists, in the plain variant where one exists. */
   t(keys: string | string[], params?: Record<string, unknown>): string;
   /** Like t, and which language the text came from (the source language when a translation is missing). */
@@ -27,6 +29,7 @@ export function textsFor(i18n: Translator, variant: TextVariant): Texts {
   return {
     i18n,
     locale: i18n.language,
+    variant,
     t: (keys, params = {}) => i18n.t(keys, { ...params, context }),
     resolve: (keys, params = {}) => {
       const details = i18n.details(keys, { ...params, context });

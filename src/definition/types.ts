@@ -50,6 +50,10 @@ export const FIELD_KINDS = [
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
+/** What a legal text is. A declaration the user confirms is shown in standard wording, with the plain one beneath. */
+export const LEGAL_KINDS = ['declaration', 'consent', 'privacy', 'duties'] as const;
+export type LegalKind = (typeof LEGAL_KINDS)[number];
+
 export interface FieldDefinition {
   id: string;
   kind: FieldKind;
@@ -63,6 +67,8 @@ export interface FieldDefinition {
   maxLength?: number;
   /** For date: the id of an earlier date field whose answer this one may not be before. */
   notBefore?: string;
+  /** A legal text (declaration, consent, privacy, rights and duties): its plain variant is locked to its meaning (decision 0031). */
+  legal?: LegalKind;
   /** Rules the answer must keep (expressions); an item field's rules see its own item. */
   rules?: RuleDefinition[];
   fields?: FieldDefinition[];

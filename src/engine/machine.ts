@@ -228,6 +228,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       help: context.help,
       prefill: context.prefill,
       startedAt: context.startedAt,
+      textVersions: formPackage.textVersions,
     });
 
   /** The locale, variant and text version an answer to this field is given in now. */

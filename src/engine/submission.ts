@@ -7,6 +7,9 @@ import type { FormValidators, ValidationError } from './form-package.ts';
 import { asksForHelp, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { prefillEntries, type PrefillEntry, type PrefillState } from './prefill.ts';
 import type { Relevance } from './relevance.ts';
+import { shownTogether } from '../definition/legal.ts';
+import type { FieldDefinition } from '../definition/types.ts';
+import { textVersionOf, type TextVersions } from './text-version.ts';
 
 export type { TextVariant } from '../definition/vocabulary.ts';
 import type { TextVariant } from '../definition/vocabulary.ts';
@@ -17,6 +20,9 @@ export interface AnswerContext {
   /** The version of the field's texts the user saw (src/engine/text-version.ts), when the package has versions. */
   text?: string;
 }
+
+/** A legal text as the user saw it when confirming (decision 0031): the locale, the variant and its text version. */
+export type ConfirmedText = AnswerContext;
 
 export interface Submission {
   /** Unique per application; the receiver uses it as the idempotency key. */
@@ -42,6 +48,11 @@ export interface Submission {
   applicationDate?: string;
   /** The form's computed values (a total of expenses) by id; only those with a value. */
   computed?: Record<string, number>;
+  /**
+   * Which wording of each legal field (declaration, consent, privacy, duties) the user confirmed, by field id: a
+   * declaration confirmed in the plain variant was shown in both, so it has both versions. Only for forms with legal fields.
+   */
+  confirmed?: Record<string, ConfirmedText[]>;
 }
 
 export interface SubmissionInput {
@@ -57,6 +68,8 @@ export interface SubmissionInput {
   startedAt?: string;
   help?: HelpRequest;
   prefill?: Record<string, PrefillState>;
+  /** The package's text versions, for the versions of a declaration shown in both wordings. */
+  textVersions?: TextVersions;
 }
 
 /** An answer to a field marked unsure goes along only when it is valid and clean on its own. */
@@ -93,7 +106,47 @@ export function buildSubmission(input: SubmissionInput): Submission {
     ...helpOf(input.help),
     ...prefillOf(input.prefill, relevance, answers),
     ...derivedOf(validators, relevance),
+    ...confirmedOf(definition, relevance, answeredIn, input.textVersions),
   };
+}
+
+/**
+ * The legal texts the user confirmed: an answered legal field in the context it was answered in; a legal guidance
+ * text (the duties above a declaration) in the context of the last legal answer on its step, which is when the
+ * user confirmed with it on screen.
+ */
+function confirmedOf(
+  definition: FormDefinition,
+  relevance: Relevance,
+  answeredIn: Record<string, AnswerContext>,
+  versions: TextVersions | undefined,
+): { confirmed?: Record<string, ConfirmedText[]> } {
+  const relevant = new Set(relevance.fields);
+  const confirmed: Record<string, ConfirmedText[]> = {};
+  for (const step of definition.steps) {
+    const legal = step.fields.filter((field) => field.legal !== undefined && relevant.has(field.id));
+    const onStep = legal.flatMap((field) => answeredIn[field.id] ?? []).at(-1);
+    for (const field of legal) {
+      const context = answeredIn[field.id] ?? (field.kind === 'guidance' ? onStep : undefined);
+      if (context) confirmed[field.id] = wordingsSeen(field, context, versions);
+    }
+  }
+  return Object.keys(confirmed).length > 0 ? { confirmed } : {};
+}
+
+/** A declaration in the plain variant was shown in its standard wording with the plain one beneath: both versions. */
+function wordingsSeen(field: FieldDefinition, context: AnswerContext, versions: TextVersions | undefined): ConfirmedText[] {
+  const { locale } = context;
+  const standard = textVersionOf(versions, locale, 'standard', field.id);
+  const plain = textVersionOf(versions, locale, 'plain', field.id);
+  if (shownTogether(field.legal) && context.variant === 'plain' && standard && plain && standard !== plain)
+    return [
+      { locale, variant: 'standard', text: standard },
+      { locale, variant: 'plain', text: plain },
+    ];
+  // A guidance text has no answer of its own: only the package's table knows its version.
+  const text = textVersionOf(versions, locale, context.variant, field.id) ?? (field.kind === 'guidance' ? undefined : context.text);
+  return [{ locale, variant: context.variant, ...(text ? { text } : {}) }];
 }
 
 /** For a form with expressions (its package brings their evaluator): the date they were judged on, the values computed. */

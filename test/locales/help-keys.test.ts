@@ -4,7 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_CHANNELS } from '../../src/engine/help.ts';
-import { PRIVACY_PARTS } from '../../components/privacy/privacy.ts';
+import { PRIVACY_PARTS } from '../../src/definition/legal.ts';
 import { packageRoot } from '../../src/node/paths.ts';
 
 const lookup = (texts: unknown, key: string): unknown =>

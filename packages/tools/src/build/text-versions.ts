@@ -43,7 +43,9 @@ function versionOf(entries: Array<[string, string]>): string {
 export function textVersions(definition: FormDefinition, texts: Record<string, Texts>): TextVersions {
   const source = texts[SOURCE] ?? {};
   const flat = Object.fromEntries(Object.entries(texts).map(([locale, tree]) => [locale, stringsOf(tree)]));
-  const fields = listFields(definition).map((place) => place.field).filter((field) => kindHoldsAnswer(field.kind) && field.kind !== 'group');
+  // Legal guidance too (the duties above a declaration): the submission records which wording was confirmed (decision 0031).
+  const fields = listFields(definition).map((place) => place.field)
+    .filter((field) => (kindHoldsAnswer(field.kind) && field.kind !== 'group') || field.legal !== undefined);
   const versions: TextVersions = {};
   for (const locale of Object.keys(texts)) {
     const chain = locale === SOURCE ? [flat[SOURCE]!] : [flat[locale]!, flat[SOURCE] ?? new Map<string, string>()];

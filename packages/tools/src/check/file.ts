@@ -11,6 +11,7 @@ import { checkParity, type LocaleTexts, type ParityInput } from './parity.ts';
 import { isObject } from './model.ts';
 import { checkTerms, readSourceTerms, readTermbase, type TermsInput } from './terms.ts';
 import { checkTextStatus, readKeyLists, readStatuses, type TextStatusInput } from './text-status.ts';
+import { checkLegalLock, readReviews, type LegalLockInput } from './legal.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
 
 export interface FileCheck extends FileReport {
@@ -138,8 +139,35 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
     !findings.some((f) => f.code.startsWith('schema-') || f.code === 'texts-unreadable')
   ) {
     findings.push(...(await parityFindings(id, texts.nb, translations, localesDir, cwd)));
+    findings.push(...(await legalFindings(definition as FormDefinition, texts.nb, translations, localesDir, cwd)));
   }
   return { file, localesDir, findings, definition: definition as FormDefinition };
+}
+
+/** Legal texts in every locale, nb too: each plain variant shown beside its standard text or reviewed (decision 0031). */
+async function legalFindings(
+  definition: FormDefinition,
+  nb: Record<string, unknown>,
+  translations: Map<string, { index: number; texts: Record<string, unknown> }>,
+  localesDir: string,
+  cwd: string,
+): Promise<Finding[]> {
+  const readObject = async (locale: string, file: string): Promise<Record<string, unknown> | undefined> => {
+    const read = await readJsonFile(join(localesDir, locale, file));
+    return read.ok && isObject(read.value) ? read.value : undefined;
+  };
+  const all = [['nb', { index: 0, texts: nb }] as const, ...translations];
+  const locales: LegalLockInput['locales'] = [];
+  for (const [locale, { index, texts }] of all) {
+    locales.push({
+      locale,
+      index,
+      namespaces: { [definition.id]: texts, widget: await readObject(locale, 'widget.json') },
+      reviews: readReviews(await readObject(locale, 'legal-review.json')),
+      file: displayPath(join(localesDir, locale, 'legal-review.json'), cwd),
+    });
+  }
+  return checkLegalLock({ definition, locales });
 }
 
 /** The widget's texts and the form's texts in every listed locale, against nb. */

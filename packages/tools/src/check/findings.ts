@@ -81,6 +81,9 @@ export const FINDING_CODES = [
   'text-status-missing',
   'text-status-invalid',
   'translation-reviewed-early',
+  // Legal texts: a plain variant shown beside the standard one or reviewed as saying the same (decision 0031)
+  'legal-plain-unreviewed',
+  'legal-review-stale',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

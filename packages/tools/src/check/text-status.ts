@@ -6,6 +6,7 @@ import { at, finding, type Finding } from './findings.ts';
 import { isObject } from './model.ts';
 import type { LocaleTexts } from './parity.ts';
 import { textLeaves } from '../../../../src/i18n/text-leaves.ts';
+import { textFingerprint } from '../../../../src/definition/legal.ts';
 
 /** How a text was checked. A language model's back-translation is never a native review. */
 export const CHECK_METHODS = [
@@ -38,14 +39,7 @@ export type TextStatuses = Record<string, Record<string, TextStatus>>;
 export type CriticalTexts = Record<string, string[]>;
 
 /** FNV-1a, 32 bits, hex: enough to notice that an nb text changed, and stable across platforms. */
-export function nbFingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (const unit of new TextEncoder().encode(text)) {
-    hash ^= unit;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
+export const nbFingerprint = textFingerprint;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
