@@ -30,7 +30,10 @@ if (!locale || !namespace || !by?.trim() || positionals.length === 0) {
 const locales = join(packageRoot, 'locales');
 const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(path, 'utf8')) as unknown;
 const texts = new Map(
-  textLeaves(await readJson(join(locales, locale, `${namespace}.json`))).map(([path, value]) => [path.join('.'), value]),
+  textLeaves(await readJson(join(locales, locale, `${namespace}.json`))).map(([path, value]) => [
+    path.join('.'),
+    value,
+  ]),
 );
 const file = join(locales, locale, 'legal-review.json');
 const reviews = readReviews(await readJson(file).catch(() => ({})));

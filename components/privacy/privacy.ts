@@ -14,7 +14,6 @@ export interface PrivacyHost {
   readonly privacyUrl?: string;
 }
 
-
 /** The form's own text where it has one, else the widget's. */
 const keys = (host: PrivacyHost, key: string): string[] => [`${host.formId}:privacy.${key}`, `widget:privacy.${key}`];
 

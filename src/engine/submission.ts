@@ -135,7 +135,11 @@ function confirmedOf(
 }
 
 /** A declaration in the plain variant was shown in its standard wording with the plain one beneath: both versions. */
-function wordingsSeen(field: FieldDefinition, context: AnswerContext, versions: TextVersions | undefined): ConfirmedText[] {
+function wordingsSeen(
+  field: FieldDefinition,
+  context: AnswerContext,
+  versions: TextVersions | undefined,
+): ConfirmedText[] {
   const { locale } = context;
   const standard = textVersionOf(versions, locale, 'standard', field.id);
   const plain = textVersionOf(versions, locale, 'plain', field.id);
@@ -145,7 +149,9 @@ function wordingsSeen(field: FieldDefinition, context: AnswerContext, versions: 
       { locale, variant: 'plain', text: plain },
     ];
   // A guidance text has no answer of its own: only the package's table knows its version.
-  const text = textVersionOf(versions, locale, context.variant, field.id) ?? (field.kind === 'guidance' ? undefined : context.text);
+  const text =
+    textVersionOf(versions, locale, context.variant, field.id) ??
+    (field.kind === 'guidance' ? undefined : context.text);
   return [{ locale, variant: context.variant, ...(text ? { text } : {}) }];
 }
 

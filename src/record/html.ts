@@ -5,6 +5,7 @@ import {
   formDescription,
   type CaseRecord,
   type RecordAction,
+  type RecordConfirmed,
   type RecordDocument,
   type RecordEntry,
   type RecordValue,
@@ -54,6 +55,29 @@ function seen(seen: SeenText): string {
       : ''
   }${notes.map((note) => `\n<p class="seen-note">${e(note)}</p>`).join('')}
 </dd>`;
+}
+
+/** A legal text the user confirmed (decision 0031): NAV's wording, then each wording the user saw, with its version. */
+function confirmedRow(confirmed: RecordConfirmed): string {
+  const wordings = confirmed.wordings
+    .map((w) => {
+      const meta = [
+        recordText('confirmed.wording', {
+          language: w.language,
+          variant: recordText(`variants.${w.variant}`).toLowerCase(),
+        }),
+        ...(w.version ? [recordText('confirmed.version', { version: w.version })] : []),
+      ];
+      return `<dd class="wording" data-locale="${e(w.locale)}" data-variant="${e(w.variant)}"${w.version ? ` data-version="${e(w.version)}"` : ''}>
+<p class="wording-meta">${meta.map(e).join(' · ')}</p>
+<p lang="${e(w.locale)}" dir="${directionOf(w.locale)}">${e(w.text)}</p>${w.sameVersion ? '' : `\n<p class="wording-note">${e(recordText('confirmed.changed'))}</p>`}
+</dd>`;
+    })
+    .join('\n');
+  return `<div class="entry confirmed" data-field="${e(confirmed.field)}" data-legal="${e(confirmed.legal)}">
+<dt>${e(recordText(`confirmed.kinds.${confirmed.legal}`))}: ${e(confirmed.text)}</dt>
+${wordings}
+</div>`;
 }
 
 function documentRow(document: RecordDocument): string {
@@ -171,8 +195,8 @@ export const RECORD_STYLE = `
 body{font-family:"Noto Sans",Arial,sans-serif;line-height:1.45;margin:2rem auto;max-width:48rem;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.1rem;margin-top:1.5rem}h4,h5{font-size:1rem}
 dl.answers{margin:0}.entry{border-top:1px solid #ccc;padding:.4rem 0;break-inside:avoid}dt{font-weight:600}dd{margin:0 0 0 1rem}
-.user-text{white-space:pre-wrap;unicode-bidi:isolate}.lang,.seen-meta{color:#555;font-size:.9em}.seen{border-left:3px solid #888;padding-left:.5rem;margin-top:.3rem}
-.seen p{margin:.1rem 0}.flag,.action-title{color:#8a1c00}.actions li{margin-bottom:.5rem}.not-answered{font-style:italic}
+.user-text{white-space:pre-wrap;unicode-bidi:isolate}.lang,.seen-meta,.wording-meta{color:#555;font-size:.9em}.seen,.wording{border-left:3px solid #888;padding-left:.5rem;margin-top:.3rem}
+.seen p,.wording p{margin:.1rem 0}.flag,.action-title{color:#8a1c00}.actions li{margin-bottom:.5rem}.not-answered{font-style:italic}
 table{border-collapse:collapse}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:start;vertical-align:top}
 .total{font-weight:600}@media print{body{margin:0;max-width:none}a{color:inherit}}`;
 
@@ -245,7 +269,17 @@ ${record.actions.length ? `<ul class="actions">\n${record.actions.map(action).jo
 <section id="answers" aria-labelledby="answers-title">
 <h2 id="answers-title">${e(recordText('answers.title'))}</h2>
 ${sections}
-</section>
+</section>${
+    record.confirmed
+      ? `\n<section id="confirmed" aria-labelledby="confirmed-title">
+<h2 id="confirmed-title">${e(recordText('confirmed.title'))}</h2>
+<p>${e(recordText('confirmed.intro'))}</p>
+<dl class="answers">
+${record.confirmed.map(confirmedRow).join('\n')}
+</dl>
+</section>`
+      : ''
+  }
 <section id="timeline" aria-labelledby="timeline-title">
 <h2 id="timeline-title">${e(recordText('timeline.title'))}</h2>
 <table>

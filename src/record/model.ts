@@ -2,7 +2,7 @@
 // relevant question in NAV's Norwegian wording with its answer, the text the user saw when that was another
 // language or the plain variant, what needs action first, and the timeline. Pure data from the form
 // package and the submission alone, so the command line, the receiver's inbox and the PDF share it.
-import type { FieldDefinition, FormDefinition } from '../definition/types.ts';
+import type { FieldDefinition, FormDefinition, LegalKind } from '../definition/types.ts';
 import type { TextVariant } from '../definition/vocabulary.ts';
 import { isRecord, type Answers } from '../engine/answers.ts';
 import type { FormValidators } from '../engine/form-package.ts';
@@ -119,6 +119,26 @@ export interface TimelineEntry {
   text: string;
 }
 
+/** One wording of a legal text as the user saw it when confirming (decision 0031). */
+export interface ConfirmedWording {
+  locale: string;
+  language: string;
+  variant: TextVariant;
+  version?: string;
+  /** False when the package's texts have changed since: the text shown is today's. */
+  sameVersion: boolean;
+  /** The text in that language and variant, from the package. */
+  text: string;
+}
+
+/** A legal text the user confirmed: NAV's Norwegian wording and the wordings the user saw. */
+export interface RecordConfirmed {
+  field: string;
+  legal: LegalKind;
+  text: string;
+  wordings: ConfirmedWording[];
+}
+
 export interface CaseRecord {
   format: typeof RECORD_FORMAT;
   id: string;
@@ -133,6 +153,8 @@ export interface CaseRecord {
   translations: Array<{ locale: string; language: string; variant: TextVariant; draft: boolean }>;
   actions: RecordAction[];
   sections: RecordSection[];
+  /** The legal texts the user confirmed, with the wordings seen; only when the submission says which. */
+  confirmed?: RecordConfirmed[];
   timeline: TimelineEntry[];
 }
 
@@ -257,8 +279,39 @@ export function buildRecord(
     translations: translationsOf(entries),
     actions,
     sections,
+    ...confirmedOf(sources, submission, nb),
     timeline,
   };
+}
+
+/** The legal texts the user confirmed (submission.confirmed), each with the wordings shown. */
+function confirmedOf(
+  sources: RecordSources,
+  submission: Submission,
+  nb: PackageLocale,
+): { confirmed?: RecordConfirmed[] } {
+  if (!submission.confirmed) return {};
+  const formId = sources.definition.id;
+  const confirmed: RecordConfirmed[] = [];
+  for (const field of sources.definition.steps.flatMap((step) => step.fields)) {
+    const seen = submission.confirmed[field.id];
+    if (!field.legal || !seen) continue;
+    const key = `fields.${field.id}.${field.kind === 'guidance' ? 'text' : 'label'}`;
+    const wordings = seen.map((context): ConfirmedWording => {
+      const locale = languageOf(context.locale);
+      const now = textVersionOf(sources.textVersions, locale, context.variant, field.id);
+      return {
+        locale,
+        language: languageName(locale),
+        variant: context.variant,
+        ...(context.text ? { version: context.text } : {}),
+        sameVersion: context.text === undefined || now === undefined || now === context.text,
+        text: formText(sources.locales[locale], formId, key, context.variant) ?? formText(nb, formId, key) ?? '',
+      };
+    });
+    confirmed.push({ field: field.id, legal: field.legal, text: formText(nb, formId, key) ?? field.id, wordings });
+  }
+  return confirmed.length > 0 ? { confirmed } : {};
 }
 
 function translationsOf(entries: RecordEntry[]): CaseRecord['translations'] {

@@ -78,10 +78,13 @@ describe.each(exampleFormIds)('the record of %s', (formId) => {
       const csp = findOne(root, (e) => byTag('meta')(e) && attr(e, 'http-equiv') === 'Content-Security-Policy');
       expect(attr(csp!, 'content')).toContain("default-src 'none'");
       expect(findAll(root, byTag('h1'))).toHaveLength(1);
+      // What the user confirmed (decision 0031) only in a form with legal texts.
+      const legal = made.sources.definition.steps.some((step) => step.fields.some((field) => field.legal));
       expect(findAll(root, byTag('h2')).map(textOf)).toEqual([
         'Om søknaden',
         'Dette må du følge opp',
         'Svarene',
+        ...(legal ? ['Det søkeren bekreftet'] : []),
         'Tidslinje',
       ]);
       // Every table has column headers.

@@ -16,6 +16,7 @@ import { normalizeStrings } from '../../../src/validation/clean-text.ts';
 import { MAX_ERRORS, SUBMISSION_ID } from './limits.ts';
 import { checkJson, parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 import { LOCALE_TAG, TEXT_VARIANTS } from '../../../src/definition/vocabulary.ts';
+import { legalFields } from '../../../src/definition/legal.ts';
 
 export type { SubmissionError } from './safe-json.ts';
 
@@ -34,7 +35,14 @@ export const SUBMISSION_FIELDS = [
   'submittedAt',
 ] as const;
 /** Fields a Submission may leave out: the widget sends them only when they say something. */
-export const OPTIONAL_SUBMISSION_FIELDS = ['help', 'prefill', 'startedAt', 'applicationDate', 'computed'] as const;
+export const OPTIONAL_SUBMISSION_FIELDS = [
+  'help',
+  'prefill',
+  'startedAt',
+  'applicationDate',
+  'computed',
+  'confirmed',
+] as const;
 
 const LOCALE = LOCALE_TAG;
 const VARIANTS: readonly string[] = TEXT_VARIANTS;
@@ -205,6 +213,7 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
     if (value.computed !== undefined)
       errors.push(...computedErrors(formPackage, answers as Answers, today, value.computed));
   }
+  if (value.confirmed !== undefined) errors.push(...confirmedErrors(formPackage, value.confirmed));
   if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   return { ok: true, submission: value as unknown as Submission };
 }
@@ -429,6 +438,35 @@ function applicationDateOf(
   }
   return sent;
 }
+
+/**
+ * The wordings of legal texts the user confirmed (decision 0031): by legal field id, one or two { locale, variant,
+ * text? }. Checked for shape only, like answeredIn: a package rebuilt with new texts must still take older answers.
+ */
+function confirmedErrors(formPackage: FormPackage, sent: unknown): SubmissionError[] {
+  if (!isRecord(sent))
+    return [{ pointer: '/confirmed', code: 'type', message: 'confirmed is an object, by field id.' }];
+  const legal = new Set(legalFields(formPackage.definition).map((field) => field.id));
+  const errors: SubmissionError[] = [];
+  for (const [id, seen] of Object.entries(sent)) {
+    const at = pointer('confirmed', id);
+    if (!legal.has(id))
+      errors.push({ pointer: at, code: 'unknown-key', message: `"${id}" is not a legal text of the form.` });
+    else if (!Array.isArray(seen) || seen.length < 1 || seen.length > 2 || !seen.every(isTextContext))
+      errors.push({ pointer: at, code: 'type', message: 'Each entry is one or two { locale, variant, text? }.' });
+  }
+  return errors;
+}
+
+/** { locale, variant, text? }, text being a text version (8 hex digits). */
+const isTextContext = (context: unknown): boolean =>
+  isRecord(context) &&
+  Object.keys(context).every((k) => k === 'locale' || k === 'variant' || k === 'text') &&
+  typeof context.locale === 'string' &&
+  LOCALE.test(context.locale) &&
+  typeof context.variant === 'string' &&
+  VARIANTS.includes(context.variant) &&
+  (context.text === undefined || (typeof context.text === 'string' && TEXT_VERSION.test(context.text)));
 
 /** The computed values sent must be the ones the form's rules give: the caseworker sees what the user saw. */
 function computedErrors(formPackage: FormPackage, answers: Answers, today: string, sent: unknown): SubmissionError[] {
