@@ -6,11 +6,13 @@ import type { FieldDefinition, FormDefinition, LegalKind } from './types.ts';
 
 /** The widget's own legal texts: the privacy notice (components/privacy/privacy.ts). A form may override each. */
 export const PRIVACY_PARTS = ['who', 'basis', 'kept', 'rights'] as const;
-export const PRIVACY_KEYS: readonly string[] = [
+const privacyKeys = (): readonly string[] => [
   'privacy.title',
   ...PRIVACY_PARTS.flatMap((part) => [`privacy.${part}Title`, `privacy.${part}`]),
   'privacy.more',
 ];
+// Pure, so a bundle that only needs shownTogether (the widget's first chunk) leaves the list out.
+export const PRIVACY_KEYS = /* @__PURE__ */ privacyKeys();
 
 /** A declaration is shown in both wordings at once; the other kinds rely on a recorded review. */
 export const shownTogether = (kind: LegalKind | undefined): boolean => kind === 'declaration';

@@ -8,7 +8,6 @@ import { asksForHelp, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { prefillEntries, type PrefillEntry, type PrefillState } from './prefill.ts';
 import type { Relevance } from './relevance.ts';
 import { shownTogether } from '../definition/legal.ts';
-import type { FieldDefinition } from '../definition/types.ts';
 import { textVersionOf, type TextVersions } from './text-version.ts';
 
 export type { TextVariant } from '../definition/vocabulary.ts';
@@ -113,7 +112,8 @@ export function buildSubmission(input: SubmissionInput): Submission {
 /**
  * The legal texts the user confirmed: an answered legal field in the context it was answered in; a legal guidance
  * text (the duties above a declaration) in the context of the last legal answer on its step, which is when the
- * user confirmed with it on screen.
+ * user confirmed with it on screen. A declaration in plain shows the standard wording with the plain one beneath:
+ * both were confirmed.
  */
 function confirmedOf(
   definition: FormDefinition,
@@ -121,38 +121,26 @@ function confirmedOf(
   answeredIn: Record<string, AnswerContext>,
   versions: TextVersions | undefined,
 ): { confirmed?: Record<string, ConfirmedText[]> } {
-  const relevant = new Set(relevance.fields);
   const confirmed: Record<string, ConfirmedText[]> = {};
   for (const step of definition.steps) {
-    const legal = step.fields.filter((field) => field.legal !== undefined && relevant.has(field.id));
+    const legal = step.fields.filter((field) => field.legal && relevance.fields.includes(field.id));
     const onStep = legal.flatMap((field) => answeredIn[field.id] ?? []).at(-1);
     for (const field of legal) {
       const context = answeredIn[field.id] ?? (field.kind === 'guidance' ? onStep : undefined);
-      if (context) confirmed[field.id] = wordingsSeen(field, context, versions);
+      if (!context) continue;
+      const seen = (variant: TextVariant): ConfirmedText => {
+        const text = textVersionOf(versions, context.locale, variant, field.id);
+        return { locale: context.locale, variant, ...(text ? { text } : {}) };
+      };
+      const standard = seen('standard');
+      const plain = seen('plain');
+      confirmed[field.id] =
+        shownTogether(field.legal) && context.variant === 'plain' && standard.text !== plain.text
+          ? [standard, plain]
+          : [seen(context.variant)];
     }
   }
   return Object.keys(confirmed).length > 0 ? { confirmed } : {};
-}
-
-/** A declaration in the plain variant was shown in its standard wording with the plain one beneath: both versions. */
-function wordingsSeen(
-  field: FieldDefinition,
-  context: AnswerContext,
-  versions: TextVersions | undefined,
-): ConfirmedText[] {
-  const { locale } = context;
-  const standard = textVersionOf(versions, locale, 'standard', field.id);
-  const plain = textVersionOf(versions, locale, 'plain', field.id);
-  if (shownTogether(field.legal) && context.variant === 'plain' && standard && plain && standard !== plain)
-    return [
-      { locale, variant: 'standard', text: standard },
-      { locale, variant: 'plain', text: plain },
-    ];
-  // A guidance text has no answer of its own: only the package's table knows its version.
-  const text =
-    textVersionOf(versions, locale, context.variant, field.id) ??
-    (field.kind === 'guidance' ? undefined : context.text);
-  return [{ locale, variant: context.variant, ...(text ? { text } : {}) }];
 }
 
 /** For a form with expressions (its package brings their evaluator): the date they were judged on, the values computed. */
