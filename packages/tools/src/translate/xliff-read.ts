@@ -1,0 +1,168 @@
+// Reads an XLIFF 2.0 file back with a real XML parser (@xmldom/xmldom: namespaces, mixed content, line numbers
+// and a hard stop on malformed XML). It only reads: whether the units fit today's texts is import.ts's work.
+import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { looksLikeCode } from './placeholders.ts';
+import { XLIFF_NS } from './xliff-write.ts';
+
+/** What is wrong with one text of the file, as a key of cli.json's translate.problem.*, and its values. */
+export interface TextProblem {
+  problem: 'codeAsText' | 'codeUnknown' | 'markup' | 'cpInvalid';
+  params: Record<string, string>;
+}
+
+export interface ReadText {
+  /** The text with every inline code back as the widget wrote it. */
+  text: string;
+  /** The ph ids it used, in order. */
+  ids: string[];
+  problems: TextProblem[];
+}
+
+export interface ReadUnit {
+  file: string;
+  /** The unit's key: its name, else its id. */
+  key: string;
+  line: number;
+  state: string | undefined;
+  source: ReadText | undefined;
+  target: ReadText | undefined;
+}
+
+export interface ReadFile {
+  id: string;
+  line: number;
+  units: ReadUnit[];
+}
+
+export type ReadResult =
+  | { ok: true; srcLang: string | null; trgLang: string | null; version: string | null; files: ReadFile[] }
+  | { ok: false; problem: 'notXml' | 'notXliff'; params: Record<string, string> };
+
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+
+const children = (node: Node, name?: string): Element[] => {
+  const out: Element[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === ELEMENT && (child as Element).namespaceURI === XLIFF_NS) {
+      if (name === undefined || (child as Element).localName === name) out.push(child as Element);
+    }
+  }
+  return out;
+};
+
+const lineOf = (node: Node): number => (node as Node & { lineNumber?: number }).lineNumber ?? 0;
+
+/** A <source> or <target> as text: ph back to the code its data holds, cp to its character, mrk to its content. */
+function readContent(element: Element, data: ReadonlyMap<string, string>): ReadText {
+  const result: ReadText = { text: '', ids: [], problems: [] };
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT || child.nodeType === CDATA) {
+        const value = child.nodeValue ?? '';
+        if (looksLikeCode(value)) result.problems.push({ problem: 'codeAsText', params: { text: value.trim() } });
+        result.text += value;
+        continue;
+      }
+      if (child.nodeType !== ELEMENT) continue;
+      const el = child as Element;
+      const name = (el.namespaceURI === XLIFF_NS ? el.localName : null) ?? el.nodeName;
+      if (name === 'ph') {
+        const id = el.getAttribute('id') ?? '';
+        const code = data.get(el.getAttribute('dataRef') ?? '') ?? el.getAttribute('equiv') ?? el.getAttribute('disp');
+        if (code === null) {
+          result.problems.push({ problem: 'codeUnknown', params: { id } });
+          continue;
+        }
+        result.ids.push(id);
+        result.text += code;
+      } else if (name === 'cp') {
+        const hex = el.getAttribute('hex') ?? '';
+        const point = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? Number.parseInt(hex, 16) : NaN;
+        if (Number.isNaN(point) || point > 0x10ffff) result.problems.push({ problem: 'cpInvalid', params: { hex } });
+        else result.text += String.fromCodePoint(point);
+      } else if (name === 'mrk') {
+        // An annotation (a comment, a term mark) around words: the words are the text.
+        walk(el);
+      } else {
+        result.problems.push({ problem: 'markup', params: { element: name } });
+      }
+    }
+  };
+  walk(element);
+  return result;
+}
+
+export function readXliff(xml: string): ReadResult {
+  let document;
+  try {
+    document = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(xml, 'text/xml');
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // xmldom adds the place as a line of its own: keep the first line and the line number.
+    const line = /line:\s*(\d+)/.exec(message)?.[1];
+    return {
+      ok: false,
+      problem: 'notXml',
+      params: { reason: message.split('\n')[0]!.replace(/^\[xmldom \w+\]\s*/, ''), line: line ?? '?' },
+    };
+  }
+  const root = document.documentElement;
+  if (!root || root.namespaceURI !== XLIFF_NS || root.localName !== 'xliff')
+    return {
+      ok: false,
+      problem: 'notXliff',
+      params: { found: root ? `${root.namespaceURI ?? ''} ${root.localName ?? root.nodeName}`.trim() : '–' },
+    };
+  const files = children(root, 'file').map((file): ReadFile => {
+    const id = file.getAttribute('id') ?? '';
+    const units: ReadUnit[] = [];
+    // Units may sit in groups; a group adds nothing a text needs.
+    const collect = (node: Element) => {
+      for (const child of children(node)) {
+        if (child.localName === 'group') collect(child);
+        if (child.localName !== 'unit') continue;
+        const data = new Map<string, string>();
+        for (const original of children(child, 'originalData'))
+          for (const item of children(original, 'data'))
+            data.set(item.getAttribute('id') ?? '', readContent(item, new Map()).text);
+        const segments = children(child, 'segment');
+        const segment = segments[0];
+        const source = segment ? children(segment, 'source')[0] : undefined;
+        const target = segment ? children(segment, 'target')[0] : undefined;
+        // Several segments (a tool that split sentences): the unit's text is all of them in order.
+        const joined = (part: 'source' | 'target'): ReadText | undefined => {
+          const texts = segments.flatMap((s) => children(s, part).slice(0, 1)).map((el) => readContent(el, data));
+          if (texts.length === 0) return undefined;
+          return {
+            text: texts.map((t) => t.text).join(''),
+            ids: texts.flatMap((t) => t.ids),
+            problems: texts.flatMap((t) => t.problems),
+          };
+        };
+        units.push({
+          file: id,
+          key: child.getAttribute('name') || (child.getAttribute('id') ?? ''),
+          line: lineOf(child),
+          state: segment?.getAttribute('state') || undefined,
+          source: source ? joined('source') : undefined,
+          target: target ? joined('target') : undefined,
+        });
+      }
+    };
+    collect(file);
+    return { id, line: lineOf(file), units };
+  });
+  return {
+    ok: true,
+    srcLang: root.getAttribute('srcLang'),
+    trgLang: root.getAttribute('trgLang'),
+    version: root.getAttribute('version'),
+    files,
+  };
+}
