@@ -96,20 +96,21 @@ function readContent(element: Element, data: ReadonlyMap<string, string>): ReadT
 
 export function readXliff(xml: string): ReadResult {
   let document;
+  let first: { message: string; line: number | undefined } | undefined;
   try {
     document = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+      onError: (level, message, context: { locator?: { lineNumber?: number } } | undefined) => {
+        if (level === 'warning') return;
+        first ??= { message, line: context?.locator?.lineNumber };
+        throw new Error(message);
       },
     }).parseFromString(xml, 'text/xml');
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // xmldom adds the place as a line of its own: keep the first line and the line number.
-    const line = /line:\s*(\d+)/.exec(message)?.[1];
+    const reason = first?.message ?? (error instanceof Error ? error.message : String(error));
     return {
       ok: false,
       problem: 'notXml',
-      params: { reason: message.split('\n')[0]!.replace(/^\[xmldom \w+\]\s*/, ''), line: line ?? '?' },
+      params: { reason: reason.split('\n')[0]!, line: first?.line ? String(first.line) : '?' },
     };
   }
   const root = document.documentElement;
