@@ -85,6 +85,8 @@ function readContent(element: Element, data: ReadonlyMap<string, string>): ReadT
       } else if (name === 'mrk') {
         // An annotation (a comment, a term mark) around words: the words are the text.
         walk(el);
+      } else if (name === 'sm' || name === 'em') {
+        // The start and end of an annotation that crosses tags: no text of its own.
       } else {
         result.problems.push({ problem: 'markup', params: { element: name } });
       }
@@ -93,6 +95,13 @@ function readContent(element: Element, data: ReadonlyMap<string, string>): ReadT
   walk(element);
   return result;
 }
+
+const STATE_ORDER = ['initial', 'translated', 'reviewed', 'final'];
+
+/** A unit split into segments is only as far as its least finished segment; an unknown state is kept, to be refused. */
+const weakest = (states: string[]): string | undefined =>
+  states.find((s) => !STATE_ORDER.includes(s)) ??
+  states.sort((a, b) => STATE_ORDER.indexOf(a) - STATE_ORDER.indexOf(b))[0];
 
 export function readXliff(xml: string): ReadResult {
   let document;
@@ -132,13 +141,16 @@ export function readXliff(xml: string): ReadResult {
         for (const original of children(child, 'originalData'))
           for (const item of children(original, 'data'))
             data.set(item.getAttribute('id') ?? '', readContent(item, new Map()).text);
-        const segments = children(child, 'segment');
-        const segment = segments[0];
-        const source = segment ? children(segment, 'source')[0] : undefined;
-        const target = segment ? children(segment, 'target')[0] : undefined;
-        // Several segments (a tool that split sentences): the unit's text is all of them in order.
+        // A tool that splits sentences makes several segments, with the spaces between them as <ignorable>: the
+        // unit's text is all of them in order (an ignorable's target, else its source).
+        const parts = children(child).filter((c) => c.localName === 'segment' || c.localName === 'ignorable');
+        const segments = parts.filter((c) => c.localName === 'segment');
+        const hasTarget = segments.some((s) => children(s, 'target').length > 0);
         const joined = (part: 'source' | 'target'): ReadText | undefined => {
-          const texts = segments.flatMap((s) => children(s, part).slice(0, 1)).map((el) => readContent(el, data));
+          const texts = parts.flatMap((p) => {
+            const own = children(p, part)[0] ?? (p.localName === 'ignorable' ? children(p, 'source')[0] : undefined);
+            return own ? [readContent(own, data)] : [];
+          });
           if (texts.length === 0) return undefined;
           return {
             text: texts.map((t) => t.text).join(''),
@@ -150,9 +162,9 @@ export function readXliff(xml: string): ReadResult {
           file: id,
           key: child.getAttribute('name') || (child.getAttribute('id') ?? ''),
           line: lineOf(child),
-          state: segment?.getAttribute('state') || undefined,
-          source: source ? joined('source') : undefined,
-          target: target ? joined('target') : undefined,
+          state: weakest(segments.map((s) => s.getAttribute('state') || 'initial')),
+          source: joined('source'),
+          target: hasTarget ? joined('target') : undefined,
         });
       }
     };

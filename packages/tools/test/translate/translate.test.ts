@@ -338,6 +338,27 @@ describe('klarskjema translate import', () => {
     expect(result.code).toBe(2);
   });
 
+  it('reads a unit a tool split into sentences, with the space between them and an annotation', async () => {
+    const dir = await project();
+    const exported = await run(['translate', 'export', '--locale', 'pl', '--form', 'stotte'], dir);
+    const id = 'fields.inntekt.why';
+    const split = exported.stdout.replace(
+      new RegExp(`(<unit id="${id.replace(/\./g, '\\.')}">[\\s\\S]*?)<segment state="translated">[\\s\\S]*?</segment>`),
+      `$1<segment state="reviewed"><source>Vi trenger å vite det.</source><target>Musimy to wiedzieć.</target></segment>` +
+        `<ignorable><source> </source></ignorable>` +
+        `<segment state="translated"><source>Mer.</source><target><mrk id="m1" type="comment" value="sjekk">Więcej</mrk>.</target></segment>`,
+    );
+    const file = join(dir, 'split.xlf');
+    await writeFile(file, split);
+    const result = await run(['translate', 'import', file, '--by', 'Anna', '--at', '2027-01-02'], dir);
+    expect(result.stderr).toBe('');
+    expect((await readJson(join(dir, 'locales/pl/stotte.json'))).fields.inntekt.why).toBe(
+      'Musimy to wiedzieć. Więcej.',
+    );
+    // One segment only translated: the unit is a draft, not reviewed.
+    expect((await readJson(join(dir, 'locales/pl/text-status.json'))).stotte[id].state).toBe('draft');
+  });
+
   it('refuses a file for another language than --locale', async () => {
     const dir = await project();
     const file = await translated(dir, () => undefined);
