@@ -259,6 +259,30 @@ describe('klarskjema translate import', () => {
     );
   });
 
+  it('a native review of every critical text, imported, is what lets check and build call a namespace reviewed', async () => {
+    const dir = await project();
+    const declared = join(dir, 'locales/pl/status.json');
+    await writeFile(declared, JSON.stringify({ ...(await readJson(declared)), sosialhjelp: 'reviewed' }, null, 2));
+    const codes = async () =>
+      JSON.parse(
+        (await run(['check', 'schemas/forms/sosialhjelp.json', '--format', 'json'], dir)).stdout,
+      ).files.flatMap((f: { findings: Array<{ code: string }> }) => f.findings.map((x) => x.code)) as string[];
+    expect(await codes()).toContain('translation-reviewed-early');
+
+    const critical = (await readJson(join(dir, 'locales/nb/critical.json'))).sosialhjelp as string[];
+    const exported = parse((await run(['translate', 'export', '--locale', 'pl', '--form', 'sosialhjelp'], dir)).stdout);
+    // The critical texts pl has (a plain variant it lacks is shown as its standard text, which is reviewed).
+    const translatedCritical = critical.filter((id) => elements(unit(exported, 'sosialhjelp', id), 'target').length);
+    for (const id of translatedCritical)
+      elements(unit(exported, 'sosialhjelp', id), 'segment')[0]!.setAttribute('state', 'reviewed');
+    const file = join(dir, 'reviewed.xlf');
+    await writeFile(file, new XMLSerializer().serializeToString(exported));
+    const result = await run(['translate', 'import', file, '--by', 'Anna Nowak, native reviewer'], dir);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`${translatedCritical.length} gått gjennom`);
+    expect(await codes()).not.toContain('translation-reviewed-early');
+  });
+
   it('records --at when given, and an nb text changed since the export as out of date', async () => {
     const dir = await project();
     const file = await translated(dir, (doc) => {
