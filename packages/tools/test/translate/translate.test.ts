@@ -295,7 +295,7 @@ describe('klarskjema translate import', () => {
     await writeFile(nbFile, `${JSON.stringify(nb, null, 2)}\n`);
     const result = await run(['translate', 'import', file, '--by', 'Anna', '--at', '2027-01-02'], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Den norske teksten er endret etter at filen ble laget, for 1 tekst.');
+    expect(result.stdout).toContain('Den norske teksten er endret etter at du laget filen, for 1 tekst.');
     expect(result.stdout).toContain('  stotte  fields.arbeid.label');
     const status = (await readJson(join(dir, 'locales/pl/text-status.json'))).stotte['fields.arbeid.label'];
     expect(status).toMatchObject({ at: '2027-01-02', nb: nbFingerprint(old) });
@@ -320,7 +320,7 @@ describe('klarskjema translate import', () => {
     const result = await run(['translate', 'import', file, '--by', 'Anna'], dir);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Leste ikke inn broken.xlf, fordi 3 ting må rettes først. Ingenting er lagret.');
+    expect(result.stderr).toContain('Leste ikke inn broken.xlf. Du må rette 3 ting først. Ingenting er lagret.');
     expect(result.stderr).toMatch(
       /widget {2}characters\.left_few \(linje \d+\)\n {2}Oversettelsen har en plassholder skrevet som tekst: «Zostały ci \{\{count\}\} znaki»\.\n {2}→ Slett den og sett inn merket fra kildeteksten\./,
     );
