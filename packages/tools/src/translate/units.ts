@@ -59,7 +59,11 @@ export interface Unit {
   role: Role;
   /** The step and field it belongs to, where it belongs to one. */
   step?: string;
+  /** The step's number, from 1, as the user sees it in the progress line. */
+  stepNumber?: number;
   field?: string;
+  /** The field's kind (text, radio, yesno, …): what kind of question a label asks. */
+  kind?: string;
   /** The field's answer may be at most this many characters (the form's maxLength). */
   answerMaxLength?: number;
   /** Locked: a legal text (the form's `legal` marking), else a critical text (locales/nb/critical.json). */
@@ -166,11 +170,14 @@ const ROLES: Record<string, Role> = {
 function formPlace(
   key: string,
   definition: FormDefinition | undefined,
-): Pick<Unit, 'role' | 'step' | 'field' | 'answerMaxLength'> {
+): Pick<Unit, 'role' | 'step' | 'stepNumber' | 'field' | 'kind' | 'answerMaxLength'> {
   const parts = splitKey(key).base.split('.');
   const [head, id, ...rest] = parts;
   if (parts.length === 1) return { role: 'title' };
-  if (head === 'steps') return { role: 'step-title', ...(id ? { step: id } : {}) };
+  if (head === 'steps') {
+    const index = definition?.steps.findIndex((step) => step.id === id) ?? -1;
+    return { role: 'step-title', ...(id ? { step: id } : {}), ...(index >= 0 ? { stepNumber: index + 1 } : {}) };
+  }
   if (head === 'sources') return { role: 'source' };
   if (head === 'attachments') return { role: 'attachment' };
   if (head === 'computed') return { role: 'computed' };
@@ -190,7 +197,7 @@ function formPlace(
   return {
     role,
     field: id,
-    ...(place ? { step: place.step.id } : {}),
+    ...(place ? { step: place.step.id, stepNumber: place.stepIndex + 1, kind: place.field.kind } : {}),
     ...(max !== undefined ? { answerMaxLength: max } : {}),
   };
 }

@@ -119,8 +119,13 @@ function notes(unit: Unit, t: TFunction, locale: string): string[] {
       note(
         'location',
         unit.field !== undefined
-          ? t('translate.note.field', { step: unit.step ?? '–', field: unit.field })
-          : t('translate.note.step', { step: unit.step }),
+          ? t(unit.step !== undefined ? 'translate.note.field' : 'translate.note.fieldNoStep', {
+              step: unit.step,
+              number: unit.stepNumber,
+              field: unit.field,
+              kind: unit.kind ?? '–',
+            })
+          : t('translate.note.step', { step: unit.step, number: unit.stepNumber ?? '–' }),
       ),
     );
   if (unit.answerMaxLength !== undefined)

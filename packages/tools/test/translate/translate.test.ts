@@ -138,7 +138,7 @@ describe('klarskjema translate export', () => {
     expect(elements(konto, 'source')[0]!.textContent).toBe('Fødselsnummeret ditt');
     const context = notes(konto);
     expect(context.role).toBe('Spørsmålet eller navnet på feltet.');
-    expect(context.location).toBe('Står i steget om-deg, ved feltet fodselsnummer.');
+    expect(context.location).toBe('Står i steg 1 (om-deg), ved feltet fodselsnummer (national-id).');
     expect(context.term).toContain('«fødselsnummer» i parentes');
     expect(context.status).toMatch(/^Utkast: back-translation \(machine-assisted\), Claude/);
     expect(elements(konto, 'segment')[0]!.getAttribute('state')).toBe('translated');
