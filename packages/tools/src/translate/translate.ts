@@ -18,7 +18,7 @@ import {
   type Unit,
   type UnitState,
 } from './units.ts';
-import { readXliff, type ReadUnit, type TextProblem } from './xliff-read.ts';
+import { readXliff, type ReadUnit } from './xliff-read.ts';
 
 export interface Places {
   /** The folder of the form definitions (schemas/forms or forms). */
@@ -61,24 +61,31 @@ export async function loadNamespaces(places: Places, locale: string, names: read
   return out;
 }
 
+/** What import refuses a file for; each has a problem and a fix in cli.json (translate.problem.<id>). */
+export const REFUSALS = [
+  'notXml',
+  'notXliff',
+  'version',
+  'srcLang',
+  'trgLang',
+  'trgLangOther',
+  'noUnits',
+  'fileUnknown',
+  'unitUnknown',
+  'unitTwice',
+  'stateUnknown',
+  'stateWithoutTarget',
+  'codeAsText',
+  'codeUnknown',
+  'markup',
+  'cpInvalid',
+  'codeMissing',
+  'codeExtra',
+] as const;
+
 /** One thing import refuses, with where it is. */
 export interface Refusal {
-  problem:
-    | TextProblem['problem']
-    | 'codeMissing'
-    | 'codeExtra'
-    | 'fileUnknown'
-    | 'unitUnknown'
-    | 'unitTwice'
-    | 'stateUnknown'
-    | 'stateWithoutTarget'
-    | 'version'
-    | 'srcLang'
-    | 'trgLang'
-    | 'trgLangOther'
-    | 'notXml'
-    | 'notXliff'
-    | 'noUnits';
+  problem: (typeof REFUSALS)[number];
   file?: string;
   key?: string;
   line?: number;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../../src/node/paths.ts';
 import { main } from '../../src/cli/main.ts';
 import { nbFingerprint } from '../../src/check/text-status.ts';
-import { withTexts } from '../../src/translate/translate.ts';
+import { REFUSALS, withTexts } from '../../src/translate/translate.ts';
 import { XLIFF_NS } from '../../src/translate/xliff-write.ts';
 
 interface Run {
@@ -477,5 +477,21 @@ describe('the texts import writes', () => {
       'left_plain_few',
       'b',
     ]);
+  });
+});
+
+describe('the messages of translate', () => {
+  it('have a problem and a fix for everything import refuses, in nb and en, and the same keys in both', async () => {
+    const nb = (await readJson(resolve(packageRoot, 'locales/nb/cli.json'))).translate;
+    const en = (await readJson(resolve(packageRoot, 'locales/en/cli.json'))).translate;
+    for (const texts of [nb, en]) {
+      expect(Object.keys(texts.problem).sort()).toEqual([...REFUSALS].sort());
+      for (const id of REFUSALS) expect(Object.keys(texts.problem[id])).toEqual(['problem', 'fix']);
+    }
+    const keys = (tree: unknown, path = ''): string[] =>
+      typeof tree === 'object' && tree !== null
+        ? Object.entries(tree).flatMap(([k, v]) => keys(v, `${path}.${k}`))
+        : [path];
+    expect(keys(en)).toEqual(keys(nb));
   });
 });
