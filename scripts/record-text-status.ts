@@ -3,12 +3,13 @@
 // checked against and goes stale when nb changes:
 //   npx tsx scripts/record-text-status.ts --locale pl --namespace sosialhjelp --method native-review \
 //     --state reviewed --by "Name, authorised translator" [--note "…"] [--confidence high] key … | --critical | --all
-// Until issue 16's XLIFF import records statuses, this is the one way to write them.
+// A translator's XLIFF file records statuses through `klarskjema translate import` (decision 0032).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CHECK_METHODS,
+  formatStatuses,
   isTextStatus,
   nbFingerprint,
   nbSourceKey,
@@ -83,12 +84,5 @@ for (const key of keys) {
   }
   entries[key] = status;
 }
-// One text per line: a review changes the lines of the texts it checked, and nothing else.
-const lines = Object.entries(statuses).map(
-  ([ns, entries]) =>
-    `  ${JSON.stringify(ns)}: {\n${Object.entries(entries)
-      .map(([key, status]) => `    ${JSON.stringify(key)}: ${JSON.stringify(status)}`)
-      .join(',\n')}\n  }`,
-);
-await writeFile(file, `{\n${lines.join(',\n')}\n}\n`);
+await writeFile(file, formatStatuses(statuses));
 console.log(`${locale}/${namespace}: ${keys.length} statuses recorded in ${file}.`);

@@ -65,7 +65,7 @@ const LETTER = /[\p{L}\p{M}]/u;
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** nb forms are whole words or phrases. */
-const sourcePattern = (forms: string[]): RegExp =>
+export const sourcePattern = (forms: string[]): RegExp =>
   new RegExp(`(?<![\\p{L}\\p{M}-])(?:${forms.map(escape).join('|')})(?![\\p{L}\\p{M}])`, 'iu');
 
 /** A target stem starts a word; where affixes are attached, it may sit anywhere in one. */

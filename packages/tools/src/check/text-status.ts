@@ -166,3 +166,14 @@ export const readStatuses = (value: unknown): TextStatuses =>
         ),
       )
     : {};
+
+/** text-status.json as written: one text per line, so a review changes the lines of the texts it checked and nothing else. */
+export const formatStatuses = (statuses: TextStatuses): string => {
+  const lines = Object.entries(statuses).map(
+    ([ns, entries]) =>
+      `  ${JSON.stringify(ns)}: {\n${Object.entries(entries)
+        .map(([key, status]) => `    ${JSON.stringify(key)}: ${JSON.stringify(status)}`)
+        .join(',\n')}\n  }`,
+  );
+  return `{\n${lines.join(',\n')}\n}\n`;
+};

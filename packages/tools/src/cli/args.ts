@@ -2,7 +2,7 @@
 // text key (node:util parseArgs would give English messages).
 import { CLI_LANGS, type CliLang } from './texts.ts';
 
-export type Command = 'check' | 'build' | 'lint' | 'render' | 'new' | 'preview' | 'help' | 'version';
+export type Command = 'check' | 'build' | 'lint' | 'render' | 'new' | 'preview' | 'translate' | 'help' | 'version';
 export type Format = 'text' | 'json' | 'html' | 'pdf' | 'sarif';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
@@ -31,6 +31,23 @@ export interface CliArgs {
   form?: string;
   /** preview: the port to listen on (0: any free port). */
   port?: number;
+  /** translate export|import: a locale's texts to a translator as XLIFF 2.0, and back (decision 0032). */
+  translate?: TranslateArgs;
+}
+
+export interface TranslateArgs {
+  action: 'export' | 'import';
+  /** export: the language to translate into; import: the language the file must be in (optional). */
+  locale?: string;
+  /** export: one namespace (a form's id, or widget); without it, every form that lists the locale and the widget. */
+  only?: string;
+  /** import: the XLIFF file. */
+  file?: string;
+  /** import: who translated or reviewed, and the day (YYYY-MM-DD; today when not given). */
+  by?: string;
+  at?: string;
+  /** The folder of the form definitions. */
+  forms?: string;
 }
 
 /** A mistake on the command line: a text key under errors.* and its values. */
@@ -55,10 +72,13 @@ const VALUE_OPTIONS = [
   '--config',
   '--form',
   '--port',
+  '--forms',
+  '--by',
+  '--at',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 /** Options without a value. */
-const FLAGS = ['--widget', '--glossary'] as const;
+const FLAGS = ['--widget', '--glossary', '--all'] as const;
 type Flag = (typeof FLAGS)[number];
 type CommandOption = ValueOption | Flag;
 const OPTIONS_FOR: Record<Exclude<Command, 'help' | 'version'>, readonly CommandOption[]> = {
@@ -79,6 +99,7 @@ const OPTIONS_FOR: Record<Exclude<Command, 'help' | 'version'>, readonly Command
   render: ['--form', '--format', '--out', '--lang'],
   new: ['--locales', '--lang'],
   preview: ['--locales', '--port', '--lang'],
+  translate: ['--locale', '--form', '--all', '--out', '--forms', '--locales', '--by', '--at', '--lang'],
 };
 const LOCALE = LOCALE_CODE;
 
@@ -136,13 +157,21 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (version) return { command: 'version', paths: [], format: 'text', lang: langOf(argv) };
   if (first === undefined) throw new UsageError('noCommand');
   const loop = first === 'new' || first === 'preview';
-  if (first !== 'check' && first !== 'build' && first !== 'lint' && first !== 'render' && !loop)
+  if (
+    first !== 'check' &&
+    first !== 'build' &&
+    first !== 'lint' &&
+    first !== 'render' &&
+    first !== 'translate' &&
+    !loop
+  )
     throw new UsageError('unknownCommand', { command: first });
   for (const option of [...Object.keys(values), ...flags]) {
     if (!OPTIONS_FOR[first].includes(option as CommandOption))
       throw new UsageError('optionNotFor', { option, command: first });
   }
   if (first === 'render') return renderArgs(paths, values);
+  if (first === 'translate') return translateArgs(paths, values, flags.has('--all'));
   if (first === 'new' || first === 'preview') return loopArgs(first, paths, values);
   const format = values['--format'] ?? 'text';
   if (format !== 'text' && format !== 'json' && !(first === 'lint' && (format === 'html' || format === 'sarif')))
@@ -223,5 +252,58 @@ function loopArgs(command: 'new' | 'preview', paths: string[], values: Partial<R
     lang: lang as CliLang,
     ...(values['--locales'] !== undefined ? { locales: values['--locales'] } : {}),
     ...(port !== undefined ? { port: Number(port) } : {}),
+  };
+}
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** translate export --locale LNG [--form NAME | --all] [--out FILE]; translate import FILE --by NAME [--at DAY]. */
+function translateArgs(paths: string[], values: Partial<Record<ValueOption, string>>, all: boolean): CliArgs {
+  const lang = values['--lang'] ?? 'nb';
+  if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
+  const [action, ...files] = paths;
+  if (action !== 'export' && action !== 'import') throw new UsageError('translateAction', { value: action ?? '' });
+  const locale = values['--locale'];
+  if (locale !== undefined && (!LOCALE.test(locale) || locale === 'nb'))
+    throw new UsageError('translateLocale', { value: locale });
+  const only = values['--form'];
+  const forms = values['--forms'];
+  const common = {
+    command: 'translate' as const,
+    paths: [],
+    format: 'text' as const,
+    lang: lang as CliLang,
+    ...(values['--locales'] !== undefined ? { locales: values['--locales'] } : {}),
+  };
+  if (action === 'export') {
+    for (const option of ['--by', '--at'] as const)
+      if (values[option] !== undefined) throw new UsageError('translateOptionFor', { option, action });
+    if (files.length > 0) throw new UsageError('exportNoFile', { value: files[0]! });
+    if (locale === undefined) throw new UsageError('exportNeedsLocale');
+    if (only !== undefined && all) throw new UsageError('formOrAll');
+    return {
+      ...common,
+      ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
+      translate: { action, locale, ...(only !== undefined ? { only } : {}), ...(forms !== undefined ? { forms } : {}) },
+    };
+  }
+  for (const option of ['--form', '--out'] as const)
+    if (values[option] !== undefined) throw new UsageError('translateOptionFor', { option, action });
+  if (all) throw new UsageError('translateOptionFor', { option: '--all', action });
+  if (files.length !== 1) throw new UsageError('importOneFile');
+  const by = values['--by']?.trim();
+  if (!by) throw new UsageError('importNeedsBy');
+  const at = values['--at'];
+  if (at !== undefined && !DAY.test(at)) throw new UsageError('badDay', { value: at });
+  return {
+    ...common,
+    translate: {
+      action,
+      file: files[0]!,
+      by,
+      ...(at !== undefined ? { at } : {}),
+      ...(locale !== undefined ? { locale } : {}),
+      ...(forms !== undefined ? { forms } : {}),
+    },
   };
 }

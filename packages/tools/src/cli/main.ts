@@ -1,4 +1,4 @@
-// `klarskjema`: check, lint and build form definitions, start a new one and preview it, and render a submission as the caseworker's record. No stack traces for user mistakes: every error ends
+// `klarskjema`: check, lint and build form definitions, start a new one and preview it, render a submission as the caseworker's record, and take a locale's texts to a translator and back. No stack traces for user mistakes: every error ends
 // as one line (and the usage, for a wrong command line) and exit code 2.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { lint } from './lint.ts';
 import { newForm } from './new-form.ts';
 import { preview } from './preview.ts';
 import { render } from './render.ts';
+import { translate } from './translate.ts';
 import { exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
 import tools from '../../package.json' with { type: 'json' };
@@ -22,6 +23,8 @@ export interface CliIo {
   stdin?: () => Promise<string>;
   /** Whether the text report may use colour: a terminal, and NO_COLOR not set (https://no-color.org). */
   color?: boolean;
+  /** The clock: the day translate import records a status on when --at is not given. */
+  now?: () => Date;
 }
 
 const processIo = (): CliIo => ({
@@ -66,6 +69,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await newForm(args, texts, io);
       case 'preview':
         return await preview(args, texts, io, main);
+      case 'translate':
+        return await translate(args, texts, io);
     }
   } catch (error) {
     if (error instanceof UsageError && texts) {
