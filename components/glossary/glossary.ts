@@ -74,17 +74,36 @@ export function textsUnder(texts: Texts, namespace: string, prefix: string): str
   return [...keys].map((key) => texts.t(`${namespace}:${key}`, { number: 1 }));
 }
 
+/**
+ * The Norwegian word for a term, which the user will meet in NAV's letters; none in Norwegian itself. Read from
+ * the locale's own entry, never through the fallback chain (an nb entry has no `nb`).
+ */
+function norwegianOf(texts: Texts, term: string): string | undefined {
+  if (/^(nb|nn|no)\b/.test(texts.locale)) return undefined;
+  const word = texts.i18n.getResource(texts.locale, GLOSSARY_NAMESPACE, `${term}.nb`) as unknown;
+  return typeof word === 'string' && word ? word : undefined;
+}
+
 /** A disclosure per glossary term found in the texts; nothing when there is none. */
 export function glossaryTemplate(texts: Texts, strings: readonly string[]): TemplateResult | typeof nothing {
   const terms = termsIn(texts, strings);
   if (terms.length === 0) return nothing;
   return html`<div class="glossary" part="glossary">
-    ${terms.map(
-      (term) => html`<details class="term" part="glossary-term" data-term=${term}>
-      <summary>${texts.t('widget:glossary.what', { term })}</summary>
-      <p class="term-explanation">${texts.t(`${GLOSSARY_NAMESPACE}:${term}.explanation`)}</p>
-    </details>`,
-    )}
+    ${terms.map((term) => {
+      const norwegian = norwegianOf(texts, term);
+      // dir="ltr" isolates the Norwegian word inside a right-to-left explanation.
+      return html`<details class="term" part="glossary-term" data-term=${term}>
+        <summary>${texts.t('widget:glossary.what', { term })}</summary>
+        <p class="term-explanation">${texts.t(`${GLOSSARY_NAMESPACE}:${term}.explanation`)}</p>
+        ${
+          norwegian
+            ? html`<p class="term-norwegian">
+              ${texts.t('widget:glossary.norwegian')} <span lang="nb" dir="ltr">${norwegian}</span>
+            </p>`
+            : nothing
+        }
+      </details>`;
+    })}
   </div>`;
 }
 
@@ -104,4 +123,5 @@ export const glossaryStyles = css`
     padding-inline-start: var(--_space);
     border-inline-start: 4px solid var(--_border);
   }
+  .term-norwegian { margin: 0 0 calc(var(--_space) / 2); padding-inline-start: calc(var(--_space) + 4px); }
 `;

@@ -34,11 +34,15 @@ describe('locales/<lng>/glossary.json', () => {
     it(`${locale}: each word has its forms in lower case and one explanation; no form belongs to two words`, () => {
       const seen = new Map<string, string>();
       for (const [term, entry] of Object.entries(
-        glossary as Record<string, { forms: unknown; explanation: unknown }>,
+        glossary as Record<string, { forms: unknown; explanation: unknown; nb?: unknown }>,
       )) {
         // i18next reads «.» and «:» in a key as separators.
         expect(term).not.toMatch(/[.:]/);
-        expect(Object.keys(entry).sort()).toEqual(['explanation', 'forms']);
+        // Outside nb, `nb` is the Norwegian word the user meets in NAV's letters (shown beside the explanation).
+        expect(Object.keys(entry).sort()).toEqual(
+          locale === 'nb' ? ['explanation', 'forms'] : ['explanation', 'forms', 'nb'],
+        );
+        if (locale !== 'nb') expect(entry.nb, `${term}: nb`).toMatch(/\p{L}/u);
         expect(
           typeof entry.explanation === 'string' && entry.explanation.trim().length >= 10,
           `${term}: explanation`,
@@ -55,6 +59,85 @@ describe('locales/<lng>/glossary.json', () => {
     });
   }
 });
+
+// Words a glossary explains although no form or widget text uses them yet, by their Norwegian word: NAV's
+// letters use them (maksdato, tilbakekreving), so a user may look for them. Any other word that matches no
+// text is a form that does not occur in that locale's texts (a wrong inflection, another rendering).
+const UNMATCHED_ON_PURPOSE: Record<string, readonly string[]> = {
+  all: [
+    'stønad',
+    'ytelse',
+    'tiltak',
+    'veileder',
+    'dokumentasjon',
+    'permittert',
+    'arbeidsavklaringspenger',
+    'foreldrepenger',
+    'engangsstønad',
+    'kvalifiseringsprogram',
+    'introduksjonsprogram',
+    'avslag',
+    'klage',
+    'fullmakt',
+    'saksbehandler',
+    'aktivitetsplan',
+    'aktivitetsplikt',
+    'D-nummer',
+    'husstand',
+    'livsopphold',
+    'egenandel',
+    'refusjon',
+    'tilbakekreving',
+    'restarbeidsevne',
+    'maksdato',
+    'meldekort',
+  ],
+};
+const FORM_NAMESPACES = readdirSync(join(localesDir, '..', 'schemas', 'forms')).map((f) => f.replace(/\.json$/, ''));
+
+describe('every glossary word occurs in the texts of its locale, or is kept on purpose', () => {
+  const nbGlossary = Object.fromEntries(files)['nb'] as Record<string, unknown>;
+  const nbTexts = allTexts('nb').join('\n').toLocaleLowerCase('nb');
+  for (const [locale, glossary] of files) {
+    it(locale, async () => {
+      const entries = Object.entries(glossary as Record<string, { nb?: string }>);
+      const resources = { [locale]: { [GLOSSARY_NAMESPACE]: glossary } };
+      const texts = textsFor(await createTexts('widget', locale, resources), 'standard');
+      const found = termsIn(texts, allTexts(locale));
+      const onPurpose = [...(UNMATCHED_ON_PURPOSE.all ?? []), ...(UNMATCHED_ON_PURPOSE[locale] ?? [])];
+      const norwegian = (term: string, entry: { nb?: string }) => (locale === 'nb' ? term : entry.nb!);
+      const unmatched = entries.filter(
+        ([term, entry]) => !found.includes(term) && !onPurpose.includes(norwegian(term, entry)),
+      );
+      expect(
+        unmatched.map(([term]) => term),
+        'words that occur in no text',
+      ).toEqual([]);
+      // And each Norwegian word is one the nb glossary explains or the nb texts use.
+      for (const [term, entry] of entries) {
+        const word = norwegian(term, entry);
+        expect(word in nbGlossary || nbTexts.includes(word.toLocaleLowerCase('nb')), `${term}: «${word}»`).toBe(true);
+      }
+    });
+  }
+});
+
+/** Every string of the forms' and the widget's texts in a locale, both variants. */
+function allTexts(locale: string): string[] {
+  const strings: string[] = [];
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') strings.push(node);
+    else if (node && typeof node === 'object') for (const value of Object.values(node)) walk(value);
+  };
+  for (const namespace of [...FORM_NAMESPACES, 'widget']) {
+    try {
+      walk(JSON.parse(readFileSync(join(localesDir, locale, `${namespace}.json`), 'utf8')));
+    } catch {
+      // A form this locale has no texts for (ny-jobb exists in nb, nn and en).
+    }
+  }
+  return strings;
+}
 
 describe('finding glossary words in a text', () => {
   const resources = {

@@ -184,8 +184,40 @@ describe('glossary', () => {
       'details.term[data-term="national identity number"] summary',
     );
     equal(summary?.textContent?.trim(), 'What does “national identity number” mean?');
+    // Polish has its own glossary: the Polish word is explained in Polish, never the Norwegian entry.
     const polish = await mountWidget('kontakt', { lang: 'pl' });
-    equal(root(polish).querySelectorAll('details.term').length, 0, 'no Norwegian explanations in the Polish form');
+    const polishTerms = [...root(polish).querySelectorAll<HTMLElement>('details.term')].map((d) => d.dataset.term);
+    assert(!polishTerms.includes('fødselsnummer'), `no Norwegian explanations in the Polish form: ${polishTerms}`);
+    equal(
+      root(polish).querySelector('details.term[data-term="numer identyfikacyjny"] summary')?.textContent?.trim(),
+      'Co znaczy „numer identyfikacyjny”?',
+    );
+  });
+
+  it('outside Norwegian, shows the Norwegian word the user meets in letters from NAV, marked as Norwegian', async () => {
+    for (const [lang, term, label] of [
+      ['so', 'lambarka aqoonsiga', 'Af Noorwiiji:'],
+      ['ar', 'الرقم الشخصي', 'بالنرويجية:'],
+    ] as const) {
+      const widget = await mountWidget('kontakt', { lang });
+      const disclosure = root(widget).querySelector<HTMLDetailsElement>(`details.term[data-term="${term}"]`);
+      assert(disclosure, `${lang}: the national identity number question explains «${term}»`);
+      disclosure.querySelector('summary')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await settle(widget);
+      equal(disclosure.open, true, `${lang}: Enter opens it`);
+      const norwegian = disclosure.querySelector<HTMLElement>('.term-norwegian');
+      assert(norwegian, `${lang}: the Norwegian word is shown`);
+      equal(norwegian.textContent!.replace(/\s+/g, ' ').trim(), `${label} fødselsnummer`);
+      const word = norwegian.querySelector<HTMLElement>('span[lang="nb"]');
+      equal(word?.textContent, 'fødselsnummer', `${lang}: the word is marked lang="nb"`);
+      equal(norwegian.hasAttribute('lang'), false, `${lang}: only the word is Norwegian, not the label`);
+      await checkA11y(widget);
+    }
+    // In Norwegian the word is the explained word itself: nothing more to show.
+    const bokmal = await mountWidget('kontakt');
+    assert(root(bokmal).querySelector('details.term'), 'nb explains its words');
+    equal(root(bokmal).querySelectorAll('.term-norwegian').length, 0, 'no «På norsk» line in nb');
   });
 });
 

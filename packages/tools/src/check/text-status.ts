@@ -8,9 +8,13 @@ import type { LocaleTexts } from './parity.ts';
 import { textLeaves } from '../../../../src/i18n/text-leaves.ts';
 import { textFingerprint } from '../../../../src/definition/legal.ts';
 
-/** How a text was checked. A language model's back-translation is never a native review. */
+/**
+ * How a text was checked. A language model's back-translation is never a native review; a text a language
+ * model wrote (a plain variant from nb plain and the locale's standard text) is a machine-assisted translation.
+ */
 export const CHECK_METHODS = [
   'none',
+  'machine-assisted translation',
   'back-translation (machine-assisted)',
   'back-translation',
   'native-review',

@@ -14,8 +14,26 @@ export interface GlossaryTerm {
   explanation: string;
 }
 
-/** A locale's glossary namespace as stored in locales/<lng>/glossary.json. */
-export type GlossaryResource = Record<string, { forms: string[]; explanation: string }>;
+/**
+ * A locale's glossary namespace as stored in locales/<lng>/glossary.json. `nb`, in every locale but nb: the
+ * Norwegian word the user meets in NAV's letters, shown beside the explanation outside nb and nn.
+ */
+export type GlossaryResource = Record<string, { forms: string[]; explanation: string; nb?: string }>;
+
+/** Glossaries without their Norwegian words, which are not texts of the locale (the linter reads the rest). */
+export const withoutNorwegianWords = <T>(texts: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(
+    Object.entries(texts).map(([locale, resource]) => [
+      locale,
+      Object.fromEntries(
+        Object.entries(resource as Record<string, unknown>).map(([term, entry]) => {
+          if (typeof entry !== 'object' || entry === null || !('nb' in entry)) return [term, entry];
+          const { nb: _norwegian, ...rest } = entry as Record<string, unknown>;
+          return [term, rest];
+        }),
+      ) as T,
+    ]),
+  );
 
 const asTerms = (resource: GlossaryResource): GlossaryTerm[] =>
   Object.entries(resource).map(([term, { forms, explanation }]) => ({ term, forms, explanation }));

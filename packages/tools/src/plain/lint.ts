@@ -2,7 +2,7 @@
 // steps (the widget's own texts), or any single text (a letter, a web page's text).
 import type { FormDefinition } from '../../../../src/definition/types.ts';
 import { resolveConfig, type PlainConfig, type PlainConfigInput } from './config.ts';
-import { glossaryForms } from './glossary.ts';
+import { glossaryForms, withoutNorwegianWords } from './glossary.ts';
 import { measure, type MeasuredItem } from './measures.ts';
 import { lintTexts, type LintLang, type LintTexts } from './messages.ts';
 import { languageOf, norwegianOf, type TextItem, type TextRole } from './rules/context.ts';
@@ -136,7 +136,10 @@ export function lintForm(input: LintFormInput): LintResult {
  * review, receipt …) is scored like a step; the top-level texts form the section «_top». The step bars
  * apply to the whole collection (default), to each section, or not at all: config.collections.bars.
  */
-export function lintCollection(input: LintCollectionInput): LintResult {
+export function lintCollection(collection: LintCollectionInput): LintResult {
+  // A glossary entry's `nb` is the Norwegian word inside a Polish or Somali file: not a text of that locale.
+  const input =
+    collection.name === 'glossary' ? { ...collection, texts: withoutNorwegianWords(collection.texts) } : collection;
   const config = resolveConfig(input.config);
   const files = {
     ...Object.fromEntries(Object.keys(input.texts).map((l) => [l, `locales/${l}/${input.name}.json`])),

@@ -178,6 +178,14 @@ describe('lintForm', () => {
 });
 
 describe('lintCollection', () => {
+  it("reads a glossary's explanations, not the Norwegian word beside them (not a text of that locale)", () => {
+    const entry = { forms: ['decision'], explanation: 'A decision is the answer to your application.' };
+    const measured = (glossary: TextResource) =>
+      lintCollection({ name: 'glossary', texts: { en: glossary } }).form.en?.standard.words;
+    expect(measured({ decision: { ...entry, nb: 'vedtak' } })).toBe(measured({ decision: entry }));
+    expect(measured({ decision: { ...entry, nb: 'vedtak' } })).toBe(8);
+  });
+
   it('scores top-level sections and judges the whole collection against the bar', () => {
     const widget: TextResource = {
       yes: 'Ja',
