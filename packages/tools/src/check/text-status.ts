@@ -10,6 +10,8 @@ import { textLeaves } from '../../../../src/i18n/text-leaves.ts';
 /** How a text was checked. A language model's back-translation is never a native review. */
 export const CHECK_METHODS = [
   'none',
+  // Translated from nb with a language model and not yet checked by anyone else (fa and lt, decision 0034).
+  'machine-assisted translation',
   'back-translation (machine-assisted)',
   'back-translation',
   'native-review',
