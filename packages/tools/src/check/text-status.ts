@@ -7,10 +7,12 @@ import { isObject } from './model.ts';
 import type { LocaleTexts } from './parity.ts';
 import { textLeaves } from '../../../../src/i18n/text-leaves.ts';
 
-/** How a text was checked. A language model's back-translation is never a native review. */
+/**
+ * How a text was checked. A language model's back-translation is never a native review; a text a language
+ * model wrote (a plain variant from nb plain and the locale's standard text) is a machine-assisted translation.
+ */
 export const CHECK_METHODS = [
   'none',
-  // Translated from nb with a language model and not yet checked by anyone else (fa and lt, decision 0034).
   'machine-assisted translation',
   'back-translation (machine-assisted)',
   'back-translation',
