@@ -44,6 +44,7 @@ export const DEFAULT_INTERPRETER_LANGUAGES = [
   'pl',
   'se',
   'fa',
+  'lt',
   'prs',
   'ps',
   'ku',

@@ -1,8 +1,13 @@
 // Answers shown back to the user (review, receipt) in the user's locale, with Intl.
 
-/** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. Numbers and dates alike. */
+/**
+ * Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. Numbers and dates alike,
+ * always in Latin digits and the Gregorian calendar (decision 0034): Intl's default for fa is Persian digits and
+ * the Solar Hijri calendar, but amounts and dates must read as in NAV's letters, bank statements and this form's
+ * own inputs.
+ */
 export function intlLocale(locale: string): string {
-  return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
+  return `${Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb'}-u-ca-gregory-nu-latn`;
 }
 
 // «kr» in every language, as beside the amount field: Intl's own symbol is «NOK» in en, pl, uk, ar, so and ti.

@@ -57,6 +57,11 @@ function fontFaces(): Record<Weight, FontFace[]> {
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 /** Spaces, digits, punctuation and marks: they stay in the font of the text around them when it has them. */
 const SHARED = /[\s\p{N}\p{P}\p{S}\p{M}]/u;
+/**
+ * Zero-width (non-)joiners, which Persian writes inside words (می‌کنید): no font has a glyph for them, but the
+ * shaper of the text around them reads them, so they stay in that text's font (else a box stood in the word).
+ */
+const JOINER = /[\u200c\u200d]/;
 
 interface Span {
   text: string;
@@ -112,7 +117,7 @@ class RecordWriter {
       const codePoint = char.codePointAt(0)!;
       const last = pieces.at(-1);
       const face =
-        last && SHARED.test(char) && last.face.has(codePoint)
+        last && ((SHARED.test(char) && last.face.has(codePoint)) || JOINER.test(char))
           ? last.face
           : (list.find((f) => f.has(codePoint)) ?? list[0]!);
       if (last && last.face === face) last.text += char;

@@ -5,6 +5,16 @@ import { normalizeStrings } from './clean-text.ts';
 
 const SPACES = /[\s\u00a0\u202f]+/g;
 
+/**
+ * Persian (۰–۹) and Arabic-Indic (٠–٩) digits as 0–9, with the Arabic decimal (٫) and thousands (٬) signs:
+ * a Persian or Arabic keyboard types them, and the answer is a number all the same (decision 0034).
+ */
+const latinDigits = (input: string): string =>
+  input
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf))
+    .replace(/\u066b/g, ',')
+    .replace(/\u066c/g, ' ');
+
 /** "1 234,50", "1234.50", "kr 1 234", "1.234,-" → 1234.5 (or 1234). Undefined when it is not an amount. */
 export function parseAmount(input: string): number | undefined {
   let text = input.replace(SPACES, '').toLowerCase();
@@ -71,19 +81,19 @@ export function toAnswerValue(kind: FieldKind, input: unknown): unknown {
   }
   switch (kind) {
     case 'amount':
-      return parseAmount(value) ?? value;
+      return parseAmount(latinDigits(value)) ?? value;
     case 'integer':
-      return parseInteger(value) ?? value;
+      return parseInteger(latinDigits(value)) ?? value;
     case 'date':
-      return parseDate(value) ?? value;
+      return parseDate(latinDigits(value)) ?? value;
     case 'account-number':
     case 'national-id':
     case 'organisation-number': {
-      const digits = stripSeparators(value);
+      const digits = stripSeparators(latinDigits(value));
       return /^\d+$/.test(digits) ? digits : value.trim();
     }
     case 'phone':
-      return value.replace(/[\s\u00a0\u202f\-()]+/g, '');
+      return latinDigits(value).replace(/[\s\u00a0\u202f\-()]+/g, '');
     case 'email':
       return value.trim();
     case 'yesno':
@@ -101,7 +111,7 @@ function toAddress(value: Record<string, unknown>): Record<string, string> | und
   const address: Record<string, string> = {};
   for (const [part, text] of Object.entries(value)) {
     if (typeof text === 'string' && text.trim() !== '')
-      address[part] = part === 'postcode' ? text.replace(SPACES, '') : text.trim();
+      address[part] = part === 'postcode' ? latinDigits(text).replace(SPACES, '') : text.trim();
   }
   return Object.keys(address).length > 0 ? address : undefined;
 }

@@ -179,7 +179,7 @@ describe('klarskjema render from the tools tarball', () => {
     const author = join(operator, 'render');
     await mkdir(join(author, 'forms'), { recursive: true });
     await cp(resolve(packageRoot, 'schemas/forms/kontakt.json'), join(author, 'forms/kontakt.json'));
-    for (const locale of ['nb', 'nn', 'en', 'se', 'pl', 'uk', 'ar', 'so', 'ti'])
+    for (const locale of ['nb', 'nn', 'en', 'se', 'pl', 'uk', 'ar', 'so', 'ti', 'fa', 'lt'])
       for (const file of ['kontakt.json', 'widget.json', 'status.json', 'glossary.json']) {
         const from = resolve(packageRoot, 'locales', locale, file);
         if (existsSync(from)) await cp(from, join(author, 'locales', locale, file));

@@ -14,7 +14,7 @@ import { packageRoot } from '../../src/node/paths.ts';
 import { toAnswerValue } from '../../src/validation/parse.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
-const LOCALES = ['nb', 'nn', 'en', 'pl', 'uk', 'ar', 'so', 'ti', 'se'] as const;
+const LOCALES = ['nb', 'nn', 'en', 'pl', 'uk', 'ar', 'so', 'ti', 'se', 'fa', 'lt'] as const;
 
 async function start(formId: string) {
   const formPackage = await examplePackage(formId);

@@ -92,4 +92,14 @@ describe('the record as PDF', () => {
     },
     30_000,
   );
+
+  // Persian writes a zero-width non-joiner inside words (می‌کنید). No font has a glyph for it; it stays in the
+  // Arabic font's run, which shapes it, so the word is not cut in two runs shown in the wrong order (decision 0034).
+  it('holds Persian questions with their zero-width non-joiners in one word, in reading order', async () => {
+    const made = await makeSubmission('sosialhjelp', { locale: 'fa', variant: 'standard' });
+    const { text } = await pdfText(await renderRecordPdf(buildRecord(made.sources, made.submission)));
+    expect(text).toContain('Språk: persisk');
+    expect(text).toMatch(/نشانی جایی که اکنون زندگی می\W?کنید/u);
+    expect(text).toContain('برای چه به پول نیاز دارید؟');
+  }, 30_000);
 });

@@ -221,6 +221,8 @@ async function walk(
 const LANGUAGES: Array<{ name: string; attributes: Record<string, string> }> = [
   { name: 'nb', attributes: {} },
   { name: 'ar', attributes: { lang: 'ar' } },
+  { name: 'fa', attributes: { lang: 'fa' } },
+  { name: 'lt', attributes: { lang: 'lt' } },
   { name: 'nb plain', attributes: { variant: 'plain' } },
 ];
 

@@ -19,7 +19,7 @@ import {
   type Widget,
 } from './driver.ts';
 
-const RTL = new Set(['ar']);
+const RTL = new Set(['ar', 'fa']);
 
 async function switchLanguage(widget: Widget, locale: string): Promise<void> {
   const select = byId<HTMLSelectElement>(widget, 'ks-language');
@@ -36,7 +36,7 @@ describe('switching language mid-form', () => {
   it('keeps answers, step, typed text and focus on every step, and sets lang and dir', async () => {
     const definition = await definitionOf('stotte');
     const widget = await mountWidget('stotte');
-    const cycle = ['ar', 'se', 'nb', 'uk', 'ti', 'nn', 'so', 'pl', 'en', 'nb'];
+    const cycle = ['ar', 'se', 'nb', 'uk', 'fa', 'ti', 'nn', 'so', 'lt', 'pl', 'en', 'nb'];
     let turn = 0;
     while (widget.snapshot!.value === 'filling') {
       const step = widget.snapshot!.context.step;
@@ -227,7 +227,7 @@ describe('the language choice', () => {
   });
 });
 
-for (const locale of ['ar', 'se']) {
+for (const locale of ['ar', 'se', 'fa', 'lt']) {
   describe(`axe in ${locale}`, () => {
     it('finds no violations on any step', async () => {
       for (const formId of ['kontakt', 'stotte', 'sosialhjelp', 'aktivitet']) {

@@ -258,7 +258,7 @@ describe('søknad om økonomisk sosialhjelp', () => {
     await axe(widget, 'receipt');
   });
 
-  for (const lang of ['nb', 'ar']) {
+  for (const lang of ['nb', 'ar', 'fa', 'lt']) {
     for (const variant of ['standard', 'plain']) {
       it(`has no axe violations on any step in ${lang}, ${variant}: empty, with errors, answered, review and receipt`, async () => {
         const widget = await mount({ lang, variant, prefill: REGISTER });

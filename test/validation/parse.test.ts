@@ -64,6 +64,25 @@ describe('toAnswerValue', () => {
     });
   });
 
+  // A Persian or Arabic keyboard types its own digits (decision 0034); the answer is the same number.
+  it('reads Persian and Arabic-Indic digits as the digits they are', () => {
+    expect(toAnswerValue('amount', '۱۲ ۵۰۰')).toBe(12500);
+    expect(toAnswerValue('amount', '۱٬۲۵۰٫۵۰')).toBe(1250.5);
+    expect(toAnswerValue('amount', '٣٤٥')).toBe(345);
+    expect(toAnswerValue('integer', '۳')).toBe(3);
+    expect(toAnswerValue('date', '۱۷.۰۵.۲۰۱۵')).toBe('2015-05-17');
+    expect(toAnswerValue('account-number', '۸۶۰۱ ۱۱ ۱۷۹۴۷')).toBe('86011117947');
+    expect(toAnswerValue('national-id', '٠١٠١٠٠ ٠٠١١٠')).toBe('01010000110');
+    expect(toAnswerValue('phone', '۹۱۲ ۳۴ ۵۶۷')).toBe('91234567');
+    expect(toAnswerValue('address', { street: 'Storgata 1', postcode: '۰۱۵۵', city: 'Oslo' })).toEqual({
+      street: 'Storgata 1',
+      postcode: '0155',
+      city: 'Oslo',
+    });
+    // What is not a number stays as typed, so the validator can say what is wrong.
+    expect(toAnswerValue('amount', 'حدود ۹۰۰۰')).toBe('حدود ۹۰۰۰');
+  });
+
   it("keeps the user's own line breaks and spaces in long text", () => {
     expect(toAnswerValue('textarea', '  Hei.\n\nJeg trenger hjelp. ')).toBe('  Hei.\n\nJeg trenger hjelp. ');
   });

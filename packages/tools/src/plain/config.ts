@@ -90,6 +90,7 @@ export const defaultConfig: PlainConfig = {
       ar: { standard: { warn: 16, error: 22 }, plain: { warn: 12, error: 18 } },
       ti: { standard: { warn: 16, error: 20 }, plain: { warn: 12, error: 16 } },
       so: { standard: { warn: 20, error: 25 }, plain: { warn: 15, error: 20 } },
+      lt: { standard: { warn: 18, error: 23 }, plain: { warn: 13, error: 18 } },
     },
   },
   paragraphSentences: { standard: { warn: 3 }, plain: { warn: 2 } },

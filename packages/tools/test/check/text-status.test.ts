@@ -21,7 +21,7 @@ import { packageRoot } from '../../../../src/node/paths.ts';
 import { readExampleDefinition } from '../../../../test/helpers/form-packages.ts';
 
 type Json = Record<string, any>;
-const LOCALES = ['nn', 'en', 'pl', 'uk', 'ar', 'so', 'ti', 'se'];
+const LOCALES = ['nn', 'en', 'pl', 'uk', 'ar', 'so', 'ti', 'se', 'fa', 'lt'];
 const locales = resolve(packageRoot, 'locales');
 const readJson = async (path: string): Promise<Json> => JSON.parse(await readFile(path, 'utf8')) as Json;
 const keysOf = (texts: unknown) => new Map(textLeaves(texts).map(([path, value]) => [path.join('.'), value]));
@@ -74,6 +74,8 @@ describe('critical texts and their review status, per locale', () => {
       so: 72,
       ti: 72,
       se: 72,
+      fa: 76,
+      lt: 76,
     });
     // A reviewed text is one a native speaker reviewed; a language model's check stays a draft.
     for (const [locale, keys] of Object.entries(listing)) {
