@@ -23,6 +23,8 @@ export interface StoredCase {
   status: CaseStatus;
   statusChangedAt?: Date;
   statusChangedBy?: string;
+  /** How many documents were sent later or declared not had (follow-up-store.ts): the record changes with them. */
+  followUps: number;
   submission: Submission;
 }
 
