@@ -98,3 +98,17 @@ export const MAX_CONNECTIONS = 256;
 /** How often node:http checks the header and request timeouts (its default of 30 s would let a slow
  *  client stay up to 30 s past them). */
 export const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+/** How long the link on a receipt lets the applicant send documents later (and see the status): 26 weeks,
+ *  unless KLARSKJEMA_FOLLOW_UP_WEEKS says otherwise. Social assistance decisions and their appeals are settled
+ *  well within half a year; after that the office asks by letter. */
+export const DEFAULT_FOLLOW_UP_WEEKS = 26;
+
+/** Failed tries of a follow-up link (wrong, expired or unknown) per address and per reference within
+ *  FOLLOW_UP_WINDOW_MS; past either, 429. The secret has 256 bits, so this is about noise, not guessing. */
+export const MAX_FOLLOW_UP_FAILURES_PER_ADDRESS = 20;
+export const MAX_FOLLOW_UP_FAILURES_PER_REFERENCE = 10;
+export const FOLLOW_UP_WINDOW_MS = 15 * 60 * 1000;
+
+/** «Har ikke» with a reason: a few sentences, as in the form's own reason box. */
+export const MAX_FOLLOW_UP_REASON_LENGTH = 2_000;

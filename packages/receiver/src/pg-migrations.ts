@@ -83,4 +83,28 @@ CREATE TRIGGER access_log_no_update_or_delete BEFORE UPDATE OR DELETE ON access_
 CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
   FOR EACH STATEMENT EXECUTE FUNCTION klarskjema_access_log_append_only();`,
   },
+  {
+    version: 3,
+    name: 'documents sent later: links (a hash of each secret) and what came through them',
+    sql: `
+ALTER TABLE submissions ADD COLUMN follow_ups integer NOT NULL DEFAULT 0;
+CREATE TABLE follow_up_links (
+  seq           bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  reference     text        NOT NULL,
+  secret_sha256 text        NOT NULL,
+  issued_at     timestamptz NOT NULL,
+  expires_at    timestamptz NOT NULL
+);
+CREATE INDEX follow_up_links_reference ON follow_up_links (reference);
+CREATE TABLE follow_up_events (
+  seq        bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  reference  text        NOT NULL,
+  kind       text        NOT NULL CHECK (kind IN ('received', 'not-had')),
+  document   text        NOT NULL,
+  at         timestamptz NOT NULL,
+  attachment text,
+  reason     text
+);
+CREATE INDEX follow_up_events_reference ON follow_up_events (reference, seq);`,
+  },
 ];

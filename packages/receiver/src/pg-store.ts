@@ -19,6 +19,14 @@ import {
   type StoredCase,
 } from './case-store.ts';
 import { submissionDigest } from './digest.ts';
+import {
+  followUpEventOf,
+  type FollowUpCase,
+  type FollowUpEvent,
+  type FollowUpEventRow,
+  type FollowUpLink,
+  type FollowUpStore,
+} from './follow-up-store.ts';
 import type { AttachmentType } from './file-types.ts';
 import type { Submission } from '../../../src/engine/submission.ts';
 import { MIGRATIONS, type Migration } from './pg-migrations.ts';
@@ -208,10 +216,11 @@ interface CaseRow {
   status: CaseStatus;
   status_changed_at: Date | null;
   status_changed_by: string | null;
+  follow_ups: number;
   submission: Submission;
 }
 const CASE_COLUMNS =
-  'reference, idempotency_key, form_id, form_version, office, received_at, status, status_changed_at, status_changed_by, submission';
+  'reference, idempotency_key, form_id, form_version, office, received_at, status, status_changed_at, status_changed_by, follow_ups, submission';
 /** $1 the office, $2 whether submissions without one count. */
 const IN_SCOPE = "(office = $1 OR ($2::boolean AND office = ''))";
 
@@ -225,10 +234,11 @@ const caseOf = (row: CaseRow): StoredCase => ({
   status: row.status,
   ...(row.status_changed_at ? { statusChangedAt: row.status_changed_at } : {}),
   ...(row.status_changed_by ? { statusChangedBy: row.status_changed_by } : {}),
+  followUps: row.follow_ups,
   submission: row.submission,
 });
 
-export class PostgresSubmissionStore implements SubmissionStore, CaseStore {
+export class PostgresSubmissionStore implements SubmissionStore, CaseStore, FollowUpStore {
   readonly kind = 'postgresql';
   readonly #pool: pg.Pool;
   readonly #migrations: readonly Migration[];
@@ -519,10 +529,12 @@ export class PostgresSubmissionStore implements SubmissionStore, CaseStore {
     );
   }
 
-  async listCases(scope: OfficeScope, limit: number): Promise<StoredCase[]> {
+  async listCases(scope: OfficeScope, limit: number, after?: string): Promise<StoredCase[]> {
     const rows = await this.#query<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${IN_SCOPE} ORDER BY received_at DESC, seq DESC LIMIT $3`,
-      [scope.office, scope.includeUnassigned, limit],
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${IN_SCOPE}
+         AND ($4::text IS NULL OR (received_at, seq) < (SELECT received_at, seq FROM submissions WHERE reference = $4))
+       ORDER BY received_at DESC, seq DESC LIMIT $3`,
+      [scope.office, scope.includeUnassigned, limit, after ?? null],
     );
     return rows.map(caseOf);
   }
@@ -583,6 +595,63 @@ export class PostgresSubmissionStore implements SubmissionStore, CaseStore {
         'INSERT INTO access_log (at, caseworker, office, action, reference, detail) VALUES ($1, $2, $3, $4, $5, $6)',
         [entry.at, entry.caseworker, entry.office, entry.action, entry.reference ?? null, entry.detail ?? null],
       );
+    });
+  }
+
+  async addFollowUpLink(reference: string, link: FollowUpLink, issuedAt: Date): Promise<void> {
+    await this.#inTransaction(async (client) => {
+      await client.query(
+        'INSERT INTO follow_up_links (reference, secret_sha256, issued_at, expires_at) VALUES ($1, $2, $3, $4)',
+        [reference, link.secretSha256, issuedAt, link.expiresAt],
+      );
+    });
+  }
+
+  async followUpCase(reference: string): Promise<FollowUpCase | null> {
+    const rows = await this.#query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM submissions WHERE reference = $1`, [
+      reference,
+    ]);
+    if (!rows[0]) return null;
+    const found = caseOf(rows[0]);
+    const links = await this.#query<{ secret_sha256: string; expires_at: Date }>(
+      'SELECT secret_sha256, expires_at FROM follow_up_links WHERE reference = $1 ORDER BY seq',
+      [reference],
+    );
+    return {
+      reference: found.reference,
+      submissionId: found.submissionId,
+      formId: found.formId,
+      formVersion: found.formVersion,
+      receivedAt: found.receivedAt,
+      status: found.status,
+      submission: found.submission,
+      links: links.map((link) => ({ secretSha256: link.secret_sha256, expiresAt: link.expires_at })),
+    };
+  }
+
+  async followUpEvents(reference: string): Promise<FollowUpEvent[]> {
+    return (
+      await this.#query<FollowUpEventRow>(
+        'SELECT kind, document, at, attachment, reason FROM follow_up_events WHERE reference = $1 ORDER BY seq',
+        [reference],
+      )
+    ).map(followUpEventOf);
+  }
+
+  async addFollowUpEvent(reference: string, event: FollowUpEvent): Promise<void> {
+    await this.#inTransaction(async (client) => {
+      await client.query(
+        'INSERT INTO follow_up_events (reference, kind, document, at, attachment, reason) VALUES ($1, $2, $3, $4, $5, $6)',
+        [
+          reference,
+          event.kind,
+          event.document,
+          event.at,
+          event.kind === 'received' ? event.attachment : null,
+          event.kind === 'not-had' ? event.reason : null,
+        ],
+      );
+      await client.query('UPDATE submissions SET follow_ups = follow_ups + 1 WHERE reference = $1', [reference]);
     });
   }
 

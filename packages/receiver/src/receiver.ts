@@ -7,6 +7,9 @@
 //   POST /api/forms/<form id>/submissions/<id>/attachments?document=<document id>
 //        Upload-Token: <token>, Content-Disposition: attachment; filename*=UTF-8''<name>
 //                                                               body: the file's bytes
+//   POST /api/follow-up                                        Authorization: Bearer <reference>.<secret> (the
+//   POST /api/follow-up/attachments?document=<key>               receipt's link): the documents still to send and the
+//   POST /api/follow-up/not-had                                  status; a file sent later; «har ikke» with a reason
 //   GET  /api/health                                           readiness: 200 only when the store can write now
 //   GET  /api/live                                             liveness: 200 while the process answers
 //   GET  /api/openapi.json                                     this API as OpenAPI 3.1 (packages/receiver/openapi.json)
@@ -45,7 +48,18 @@ import {
   SWEEP_INTERVAL_MS,
   TIMEOUT_CHECK_INTERVAL_MS,
   UPLOAD_TOKEN_TTL_MS,
+  DEFAULT_FOLLOW_UP_WEEKS,
+  MAX_FOLLOW_UP_REASON_LENGTH,
 } from './limits.ts';
+import { isFollowUpStore } from './follow-up-store.ts';
+import {
+  followUpDocuments,
+  FollowUpLimits,
+  isDocumentKey,
+  issueFollowUpLink,
+  linkFromAuthorization,
+  linkOpens,
+} from './follow-up.ts';
 import { createReference } from './reference.ts';
 import { parseJson, type JsonValue, type SubmissionError } from './safe-json.ts';
 import { openStore, type StoreKind } from './open-store.ts';
@@ -96,6 +110,10 @@ export const ROUTES = {
   '/api/forms/{form}/submissions/{id}': ['GET', 'HEAD'],
   '/api/forms/{form}/submissions/{id}/upload-token': ['POST'],
   '/api/forms/{form}/submissions/{id}/attachments': ['POST'],
+  // Documents sent later (follow-up.ts), with the receipt's link in Authorization.
+  '/api/follow-up': ['POST'],
+  '/api/follow-up/attachments': ['POST'],
+  '/api/follow-up/not-had': ['POST'],
   '/metrics': ['GET', 'HEAD'],
   // The caseworker's inbox, when it is configured (inbox/inbox.ts; its pages are INBOX_PAGE_ROUTES).
   ...INBOX_API_ROUTES,
@@ -107,7 +125,13 @@ function routeTemplate(parts: readonly string[]): RouteTemplate | null {
   if (parts[0] !== '' || parts[1] !== 'api') return parts.length === 2 && parts[1] === 'metrics' ? '/metrics' : null;
   if (parts.length === 3) {
     const name = `/api/${parts[2]}`;
-    return name === '/api/health' || name === '/api/live' || name === '/api/openapi.json' ? name : null;
+    return name === '/api/health' || name === '/api/live' || name === '/api/openapi.json' || name === '/api/follow-up'
+      ? name
+      : null;
+  }
+  if (parts.length === 4 && parts[2] === 'follow-up') {
+    const name = `/api/follow-up/${parts[3]}`;
+    return name === '/api/follow-up/attachments' || name === '/api/follow-up/not-had' ? name : null;
   }
   if (parts[2] !== 'forms' || parts[4] !== 'submissions') return null;
   if (parts.length === 5) return '/api/forms/{form}/submissions';
@@ -150,6 +174,9 @@ export interface ReceiverOptions {
   quota?: SubmissionQuota;
   /** The caseworker's inbox at /saksbehandling/ and /api/cases (docs/decisions/0028). Default: none (404). */
   inbox?: InboxOptions;
+  /** How long a receipt's link for documents sent later works (docs/decisions/0035). Default
+   *  DEFAULT_FOLLOW_UP_WEEKS; 0: no links. Only with a store that keeps them (follow-up-store.ts). */
+  followUpTtlMs?: number;
 }
 
 export interface Receiver {
@@ -422,6 +449,19 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     return secret;
   };
 
+  const followUpTtlMs = options.followUpTtlMs ?? DEFAULT_FOLLOW_UP_WEEKS * 7 * 86_400_000;
+  const followUpStore = followUpTtlMs > 0 && isFollowUpStore(store) ? store : null;
+  const followUpLimits = new FollowUpLimits(now);
+
+  /** The receipt's link for documents sent later; none when the store keeps no links. */
+  async function newFollowUpLink(reference: string): Promise<{ link: string; expiresAt: string } | null> {
+    if (!followUpStore) return null;
+    const issuedAt = now();
+    const { link, stored } = issueFollowUpLink(reference, new Date(issuedAt.getTime() + followUpTtlMs));
+    await followUpStore.addFollowUpLink(reference, stored, issuedAt);
+    return { link, expiresAt: stored.expiresAt.toISOString() };
+  }
+
   function formOf(id: string): FormPackage[] {
     const versions = byId.get(id);
     if (!versions) throw refuse(404, 'unknown-form', `This receiver has no form "${id}".`);
@@ -508,11 +548,14 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         },
       ]);
     }
+    // A replay gets a link of its own: the first answer (and its link) never reached the applicant.
+    const followUp = await newFollowUpLink(saved.reference);
+    const answer = { reference: saved.reference, ...(followUp ? { followUp } : {}) };
     if (saved.status === 'replayed') {
-      sendJson(response, 200, { reference: saved.reference }, { 'Idempotency-Replayed': 'true' });
+      sendJson(response, 200, answer, { 'Idempotency-Replayed': 'true' });
       return 'replayed';
     }
-    sendJson(response, 201, { reference: saved.reference });
+    sendJson(response, 201, answer);
     return 'created';
   }
 
@@ -627,13 +670,26 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       );
     const documentId = query.get('document');
     const documents = new Set(versions.flatMap((p) => (p.definition.attachments ?? []).map((d) => d.id)));
-    if (!documentId || !documents.has(documentId)) {
+    // A document asked for per item (a child) is `<document>.<item id>`, as the widget's answers name it.
+    if (!documentId || !isDocumentKey(documents, documentId)) {
       throw refuse(
         400,
         'unknown-document',
         `Name the document with ?document=: one of ${[...documents].join(', ') || '(none: this form asks for no documents)'}.`,
       );
     }
+    const saved = await receiveUpload(request, formId, submissionId, documentId);
+    sendJson(response, saved.status === 'created' ? 201 : 200, saved.body);
+    return saved.status;
+  }
+
+  /** An upload's name, type and bytes checked, written durably, and its row committed (docs/decisions/0005). */
+  async function receiveUpload(
+    request: IncomingMessage,
+    formId: string,
+    submissionId: string,
+    documentId: string,
+  ): Promise<{ status: 'created' | 'duplicate'; body: Record<string, unknown> }> {
     const disposition = fileNameFromDisposition(request.headers['content-disposition']);
     if (!disposition.ok) throw refuse(400, 'invalid-name', disposition.message);
     // The same rule as for a file's name in the answers (src/validation/clean-text.ts), stored as NFC.
@@ -717,8 +773,106 @@ export function createReceiver(options: ReceiverOptions): Receiver {
       size: received.size,
       sha256: received.sha256,
     };
-    sendJson(response, saved.status === 'created' ? 201 : 200, body);
+    return { status: saved.status, body };
+  }
+
+  // ---- Documents sent later: the receipt's link (follow-up.ts) ----
+
+  /** The application the request's link opens; the same 404 for a wrong, unknown or expired link, 429 past the limits. */
+  async function openedBy(request: IncomingMessage) {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const link = linkFromAuthorization(request.headers.authorization);
+    const wait = followUpLimits.retryAfterSeconds(address, link?.reference ?? null);
+    if (wait > 0)
+      throw refuse(429, 'too-many-tries', 'Too many tries with a link that does not work. Try again later.', {
+        'Retry-After': String(wait),
+      });
+    const found = followUpStore && link ? await followUpStore.followUpCase(link.reference) : null;
+    const versions = found ? byId.get(found.formId) : undefined;
+    const formPackage =
+      versions?.find((p) => p.definition.version === found?.formVersion) ?? versions?.[versions.length - 1];
+    if (!followUpStore || !link || !linkOpens(found, link.secret, now()) || !found || !formPackage) {
+      followUpLimits.failed(address, link?.reference ?? null);
+      throw refuse(404, 'follow-up-link', 'This link does not open an application: it is wrong, or too old.');
+    }
+    const events = await followUpStore.followUpEvents(found.reference);
+    return {
+      found,
+      store: followUpStore,
+      definition: formPackage.definition,
+      documents: followUpDocuments(formPackage.definition, found.submission, events),
+    };
+  }
+
+  async function followUpView(request: IncomingMessage, response: ServerResponse): Promise<string> {
+    const { found, documents } = await openedBy(request);
+    const { submission } = found;
+    sendJson(response, 200, {
+      reference: found.reference,
+      form: { id: found.formId, version: found.formVersion },
+      locale: submission.locale,
+      variant: submission.variant,
+      receivedAt: found.receivedAt.toISOString(),
+      status: found.status,
+      documents,
+    });
+    return 'found';
+  }
+
+  async function followUpUpload(
+    request: IncomingMessage,
+    response: ServerResponse,
+    query: URLSearchParams,
+  ): Promise<string> {
+    const { found, store: links, documents } = await openedBy(request);
+    if (query.has('name'))
+      throw refuse(
+        400,
+        'name-in-url',
+        "Send the file name in Content-Disposition: attachment; filename*=UTF-8''<name>, never in the URL.",
+      );
+    const key = query.get('document');
+    if (!key || !documents.some((d) => d.document === key))
+      throw refuse(400, 'unknown-document', 'Name one of the documents the link lists with ?document=.');
+    const saved = await receiveUpload(request, found.formId, found.submissionId, key);
+    if (saved.status === 'created')
+      await links.addFollowUpEvent(found.reference, {
+        kind: 'received',
+        document: key,
+        at: now(),
+        attachment: String(saved.body.ref),
+      });
+    sendJson(response, saved.status === 'created' ? 201 : 200, saved.body);
     return saved.status;
+  }
+
+  async function followUpNotHad(request: IncomingMessage, response: ServerResponse): Promise<string> {
+    const { found, store: links, documents } = await openedBy(request);
+    const { type, charset } = mediaType(request.headers['content-type']);
+    if (type !== 'application/json' || (charset !== undefined && charset !== 'utf-8'))
+      throw refuse(415, 'unsupported-media-type', 'Send Content-Type: application/json (UTF-8).');
+    const json = parseJson(await readBody(request, 16 * 1024));
+    if (!json.ok) throw new HttpError(json.errors.some((e) => e.code === 'invalid-json') ? 400 : 422, json.errors);
+    const body = json.value as { document?: unknown; reason?: unknown } | null;
+    const key = typeof body?.document === 'string' ? body.document : '';
+    if (!documents.some((d) => d.document === key))
+      throw new HttpError(422, [
+        { pointer: '/document', code: 'unknown-document', message: 'Name one of the documents the link lists.' },
+      ]);
+    const reason = typeof body?.reason === 'string' ? normalizeText(body.reason).trim() : '';
+    if (reason === '')
+      throw new HttpError(422, [{ pointer: '/reason', code: 'required', message: 'Say why you do not have it.' }]);
+    if (reason.length > MAX_FOLLOW_UP_REASON_LENGTH || textProblem(reason, 'long') !== undefined)
+      throw new HttpError(422, [
+        {
+          pointer: '/reason',
+          code: 'too-long',
+          message: `A reason has at most ${MAX_FOLLOW_UP_REASON_LENGTH} characters and no control characters.`,
+        },
+      ]);
+    await links.addFollowUpEvent(found.reference, { kind: 'not-had', document: key, at: now(), reason });
+    sendJson(response, 201, { document: key, state: 'not-had' });
+    return 'created';
   }
 
   /** What one request did, for its log line and the metrics. */
@@ -773,6 +927,12 @@ export function createReceiver(options: ReceiverOptions): Receiver {
         return upload(request, response, formId, submissionId, url.searchParams);
       case '/api/forms/{form}/submissions/{id}/upload-token':
         return uploadToken(request, response, formId, submissionId, url.searchParams);
+      case '/api/follow-up':
+        return followUpView(request, response);
+      case '/api/follow-up/attachments':
+        return followUpUpload(request, response, url.searchParams);
+      case '/api/follow-up/not-had':
+        return followUpNotHad(request, response);
       default:
         // The inbox's routes, which inbox.handle answers when an inbox is configured.
         throw refuse(404, 'not-found', 'No such route.');
@@ -962,6 +1122,8 @@ export interface OpenReceiverOptions {
   uploadTtlMs?: number;
   /** Default "info" (log.ts). */
   logLevel?: LogLevel;
+  /** How long a receipt's link for documents sent later works; 0: none. Default DEFAULT_FOLLOW_UP_WEEKS. */
+  followUpTtlMs?: number;
   /** SQLite's max_page_count (pages of 4 KiB): a test and ops knob for a store that can fill up.
    *  Default: $KLARSKJEMA_SQLITE_MAX_PAGES, else none (the file system's limit). */
   sqliteMaxPages?: number;
@@ -1081,6 +1243,7 @@ export async function openReceiver(
     dataDir,
     validator,
     uploadTtlMs,
+    ...(options.followUpTtlMs !== undefined ? { followUpTtlMs: options.followUpTtlMs } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.now ? { now: options.now } : {}),

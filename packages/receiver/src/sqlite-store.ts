@@ -23,6 +23,14 @@ import {
 } from './case-store.ts';
 import { submissionDigest } from './digest.ts';
 import {
+  followUpEventOf,
+  type FollowUpCase,
+  type FollowUpEvent,
+  type FollowUpEventRow,
+  type FollowUpLink,
+  type FollowUpStore,
+} from './follow-up-store.ts';
+import {
   rethrowStorageFault,
   storageGuarded,
   type NewAttachment,
@@ -36,8 +44,9 @@ import {
 
 export const SQLITE_FILE_NAME = 'klarskjema.sqlite';
 /** 1: the first schema. 2: submissions.body_digest (the submissionDigest of the stored body). 3: the inbox:
- *  submissions.office and status, and the append-only access_log. */
-export const SCHEMA_VERSION = 3;
+ *  submissions.office and status, and the append-only access_log. 4: documents sent later: follow_up_links,
+ *  follow_up_events and submissions.follow_ups. */
+export const SCHEMA_VERSION = 4;
 const REFERENCE_TRIES = 5;
 
 /** The readiness probe's table: one row, rewritten by every probe; its blobs are written and deleted. */
@@ -112,6 +121,29 @@ CREATE TRIGGER IF NOT EXISTS access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
 `;
 
+/** Schema 3 → 4: documents sent later (follow-up-store.ts). A link is kept as its secret's SHA-256 only. */
+const FOLLOW_UP_SCHEMA = `
+ALTER TABLE submissions ADD COLUMN follow_ups INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE IF NOT EXISTS follow_up_links (
+  seq           INTEGER PRIMARY KEY,
+  reference     TEXT NOT NULL,
+  secret_sha256 TEXT NOT NULL,
+  issued_at     TEXT NOT NULL,
+  expires_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS follow_up_links_reference ON follow_up_links (reference);
+CREATE TABLE IF NOT EXISTS follow_up_events (
+  seq        INTEGER PRIMARY KEY,
+  reference  TEXT NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('received', 'not-had')),
+  document   TEXT NOT NULL,
+  at         TEXT NOT NULL,
+  attachment TEXT,
+  reason     TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS follow_up_events_reference ON follow_up_events (reference, seq);
+`;
+
 interface CaseRow {
   reference: string;
   idempotency_key: string;
@@ -122,10 +154,11 @@ interface CaseRow {
   status: CaseStatus;
   status_changed_at: string | null;
   status_changed_by: string | null;
+  follow_ups: number;
   submission: string;
 }
 const CASE_COLUMNS =
-  'reference, idempotency_key, form_id, form_version, office, received_at, status, status_changed_at, status_changed_by, submission';
+  'reference, idempotency_key, form_id, form_version, office, received_at, status, status_changed_at, status_changed_by, follow_ups, submission';
 
 const caseOf = (row: CaseRow): StoredCase => ({
   reference: row.reference,
@@ -137,6 +170,7 @@ const caseOf = (row: CaseRow): StoredCase => ({
   status: row.status,
   ...(row.status_changed_at ? { statusChangedAt: new Date(row.status_changed_at) } : {}),
   ...(row.status_changed_by ? { statusChangedBy: row.status_changed_by } : {}),
+  followUps: row.follow_ups,
   submission: JSON.parse(row.submission) as Submission,
 });
 
@@ -187,7 +221,7 @@ interface CaseAttachmentRow {
   received_at: string;
 }
 
-export class SqliteSubmissionStore implements SubmissionStore, CaseStore {
+export class SqliteSubmissionStore implements SubmissionStore, CaseStore, FollowUpStore {
   readonly kind = 'sqlite';
   readonly #db: SqliteDatabase;
   readonly #insertSubmission: Statement<{ reference: string }>;
@@ -204,6 +238,12 @@ export class SqliteSubmissionStore implements SubmissionStore, CaseStore {
   readonly #setStatus: Statement;
   readonly #attachmentsOf: Statement<CaseAttachmentRow>;
   readonly #appendAccess: Statement;
+  readonly #addLink: Statement;
+  readonly #followUpCase: Statement<CaseRow>;
+  readonly #linksOf: Statement<{ secret_sha256: string; expires_at: string }>;
+  readonly #eventsOf: Statement<FollowUpEventRow>;
+  readonly #addEvent: Statement;
+  readonly #countEvent: Statement;
 
   /**
    * Opens (and creates, with its folder) the database file; ":memory:" for a throwaway one. A storage
@@ -228,7 +268,8 @@ export class SqliteSubmissionStore implements SubmissionStore, CaseStore {
         throw new Error(`${file} has schema version ${String(version)}; this receiver knows ${SCHEMA_VERSION}.`);
       if (version === 0) this.#db.exec(SQLITE_SCHEMA);
       if (version === 1) migrateToDigests(this.#db);
-      this.#db.exec(INBOX_SCHEMA);
+      if (version < 3) this.#db.exec(INBOX_SCHEMA);
+      this.#db.exec(FOLLOW_UP_SCHEMA);
       this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
     });
     try {
@@ -286,8 +327,11 @@ export class SqliteSubmissionStore implements SubmissionStore, CaseStore {
         AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = attachments.submission_id AND s.form_id = attachments.form_id)
       RETURNING ref, document_id AS documentId, storage_path AS storagePath`);
     const inScope = "(office = ? OR (? AND office = ''))";
+    // Row values compare in order: older than the cursor's application, or as old and stored before it.
     this.#listCases = this.#db.prepare<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${inScope} ORDER BY received_at DESC, seq DESC LIMIT ?`,
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${inScope}
+         AND (? IS NULL OR (received_at, seq) < (SELECT received_at, seq FROM submissions WHERE reference = ?))
+       ORDER BY received_at DESC, seq DESC LIMIT ?`,
     );
     this.#findCase = this.#db.prepare<CaseRow>(
       `SELECT ${CASE_COLUMNS} FROM submissions WHERE reference = ? AND ${inScope}`,
@@ -301,10 +345,75 @@ export class SqliteSubmissionStore implements SubmissionStore, CaseStore {
     this.#appendAccess = this.#db.prepare(
       'INSERT INTO access_log (at, caseworker, office, action, reference, detail) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.#addLink = this.#db.prepare(
+      'INSERT INTO follow_up_links (reference, secret_sha256, issued_at, expires_at) VALUES (?, ?, ?, ?)',
+    );
+    this.#followUpCase = this.#db.prepare<CaseRow>(`SELECT ${CASE_COLUMNS} FROM submissions WHERE reference = ?`);
+    this.#linksOf = this.#db.prepare<{ secret_sha256: string; expires_at: string }>(
+      'SELECT secret_sha256, expires_at FROM follow_up_links WHERE reference = ? ORDER BY seq',
+    );
+    this.#eventsOf = this.#db.prepare<FollowUpEventRow>(
+      'SELECT kind, document, at, attachment, reason FROM follow_up_events WHERE reference = ? ORDER BY seq',
+    );
+    this.#addEvent = this.#db.prepare(
+      'INSERT INTO follow_up_events (reference, kind, document, at, attachment, reason) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.#countEvent = this.#db.prepare('UPDATE submissions SET follow_ups = follow_ups + 1 WHERE reference = ?');
   }
 
-  async listCases(scope: OfficeScope, limit: number): Promise<StoredCase[]> {
-    return storageGuarded(() => this.#listCases.all(scope.office, scope.includeUnassigned ? 1 : 0, limit).map(caseOf));
+  async addFollowUpLink(reference: string, link: FollowUpLink, issuedAt: Date): Promise<void> {
+    const add = this.#db.transaction(() =>
+      this.#addLink.run(reference, link.secretSha256, issuedAt.toISOString(), link.expiresAt.toISOString()),
+    );
+    storageGuarded(() => add.immediate());
+  }
+
+  async followUpCase(reference: string): Promise<FollowUpCase | null> {
+    return storageGuarded(() => {
+      const row = this.#followUpCase.get(reference);
+      if (!row) return null;
+      const links = this.#linksOf
+        .all(reference)
+        .map((link) => ({ secretSha256: link.secret_sha256, expiresAt: new Date(link.expires_at) }));
+      const found = caseOf(row);
+      return {
+        reference: found.reference,
+        submissionId: found.submissionId,
+        formId: found.formId,
+        formVersion: found.formVersion,
+        receivedAt: found.receivedAt,
+        status: found.status,
+        submission: found.submission,
+        links,
+      };
+    });
+  }
+
+  async followUpEvents(reference: string): Promise<FollowUpEvent[]> {
+    return storageGuarded(() => this.#eventsOf.all(reference)).map(followUpEventOf);
+  }
+
+  async addFollowUpEvent(reference: string, event: FollowUpEvent): Promise<void> {
+    const add = this.#db.transaction(() => {
+      this.#addEvent.run(
+        reference,
+        event.kind,
+        event.document,
+        event.at.toISOString(),
+        event.kind === 'received' ? event.attachment : null,
+        event.kind === 'not-had' ? event.reason : null,
+      );
+      this.#countEvent.run(reference);
+    });
+    storageGuarded(() => add.immediate());
+  }
+
+  async listCases(scope: OfficeScope, limit: number, after?: string): Promise<StoredCase[]> {
+    return storageGuarded(() =>
+      this.#listCases
+        .all(scope.office, scope.includeUnassigned ? 1 : 0, after ?? null, after ?? null, limit)
+        .map(caseOf),
+    );
   }
 
   async findCase(scope: OfficeScope, reference: string): Promise<StoredCase | null> {

@@ -26,8 +26,18 @@ import {
   SESSION_IDLE_MS,
 } from '../src/inbox/sessions.ts';
 import { builtForms, cleanUpChildren } from './child-receiver.ts';
-import { FILES, send, startTestReceiver, testStoreOptions } from './helpers.ts';
+import {
+  disposition,
+  FILES,
+  kontaktSubmission,
+  postJson,
+  send,
+  startTestReceiver,
+  stotteSubmission,
+  testStoreOptions,
+} from './helpers.ts';
 import { Browser, inboxConfig, PASSWORDS, sendApplications, setCookies, type Sent } from './inbox-helpers.ts';
+import { createReference } from '../src/reference.ts';
 
 interface AccessRow {
   caseworker: string;
@@ -290,6 +300,24 @@ describe('a signed-in caseworker', () => {
     expect(await only(per, 'needs=interpreter')).toEqual([]);
   });
 
+  it('pages the list by limit and cursor, in the store’s own order (on this store, SQLite or PostgreSQL)', async () => {
+    const all = ((await kari.get('/api/cases')).json as { cases: Array<{ reference: string }>; nextCursor?: string })
+      .cases;
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages <= all.length; pages++) {
+      const page = (await kari.get(`/api/cases?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json as {
+        cases: Array<{ reference: string }>;
+        nextCursor?: string;
+      };
+      seen.push(...page.cases.map((c) => c.reference));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(all.map((c) => c.reference));
+  });
+
   it("finds nothing of another office's application: API and pages answer as for one that does not exist", async () => {
     const stotte = sent.stotte.reference;
     const file = `${stotte}/attachments/${sent.stotte.fileRef}`;
@@ -468,6 +496,66 @@ describe('a signed-in caseworker', () => {
     expect(text).toContain('"route":"/api/cases/{reference}"');
     expect(text).toContain('"route":"/saksbehandling/saker/{reference}"');
   });
+
+  it('shows documents sent later through the receipt’s link: files, the timeline, and the documents filter', async () => {
+    const later = stotteSubmission();
+    const dokumenter = later.answers.dokumenter as Record<string, unknown>;
+    for (const document of ['husleiekontrakt', 'lonnsslipp', 'kontoutskrift'])
+      dokumenter[document] = { status: 'later' };
+    const receipt = await postJson(`${base}/api/forms/stotte/submissions`, later);
+    const { reference } = receipt.json as { reference: string };
+    const bearer = { Authorization: `Bearer ${(receipt.json as { followUp: { link: string } }).followUp.link}` };
+    const needsDocuments = async () =>
+      ((await per.get('/api/cases?needs=documents')).json as { cases: Array<{ reference: string }> }).cases.some(
+        (c) => c.reference === reference,
+      );
+    expect(await needsDocuments()).toBe(true);
+    const sendLater = async (document: string, body: Buffer) =>
+      send(`${base}/api/follow-up/attachments?document=${document}`, {
+        headers: {
+          ...bearer,
+          'Content-Type': 'application/octet-stream',
+          'Content-Disposition': disposition(`${document} senere.pdf`),
+        },
+        body,
+      });
+    expect((await sendLater('husleiekontrakt', FILES.pdf)).status).toBe(201);
+    expect((await sendLater('lonnsslipp', FILES.png)).status).toBe(201);
+    const notHad = await postJson(
+      `${base}/api/follow-up/not-had`,
+      { document: 'kontoutskrift', reason: 'Kontoen er stengt.' },
+      bearer,
+    );
+    expect(notHad.status).toBe(201);
+    const read = (await per.get(`/api/cases/${reference}`)).json as {
+      record: {
+        actions: Array<{ kind: string; document?: string; reason?: { text: string } }>;
+        timeline: Array<{ kind: string; text: string }>;
+      };
+      attachments: Array<{ fileName: string; documentName: string }>;
+    };
+    expect(read.record.actions.filter((a) => a.kind === 'document')).toEqual([
+      expect.objectContaining({
+        document: 'kontoutskrift',
+        status: 'missing',
+        reason: { text: 'Kontoen er stengt.', lang: 'nb' },
+      }),
+    ]);
+    expect(read.record.timeline.map((t) => t.kind)).toEqual([
+      'submitted',
+      'document-received',
+      'document-received',
+      'document-not-had',
+    ]);
+    expect(read.attachments.map((a) => a.fileName)).toEqual(['husleiekontrakt senere.pdf', 'lonnsslipp senere.pdf']);
+    const page = await per.get(`/saksbehandling/saker/${reference}`);
+    expect(page.text).toContain('husleiekontrakt senere.pdf');
+    expect(page.text).toContain('Søkeren har ikke dokumentet');
+    // Found after all: nothing is missing any more, and the filter no longer lists it.
+    expect(await needsDocuments()).toBe(true);
+    expect((await sendLater('kontoutskrift', FILES.jpeg)).status).toBe(201);
+    expect(await needsDocuments()).toBe(false);
+  });
 });
 
 describe('a receiver without an inbox', () => {
@@ -527,6 +615,79 @@ describe('an access log that cannot be written', () => {
       }
       full = false;
       expect((await kari.get(`/api/cases/${helped.reference}`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('an office with more than 500 applications', () => {
+  it('shows them 500 to a page, newest first, with «Neste side» keeping the filters; the API pages by limit and cursor', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'klarskjema-inbox-many-'));
+    temporary.push(folder);
+    const formsDir = await builtForms(temporary, 'klarskjema-inbox-many-forms-');
+    const store = new SqliteSubmissionStore(join(folder, SQLITE_FILE_NAME));
+    const at = new Date('2026-03-03T10:00:00.000Z');
+    const references: string[] = [];
+    // 503 applications a minute apart, stored directly: the oldest three ask for an interpreter.
+    for (let i = 0; i < 503; i++) {
+      const submission =
+        i < 3
+          ? kontaktSubmission({ help: { contact: false, interpreter: true, interpreterLanguage: 'uk' } })
+          : kontaktSubmission();
+      const saved = await store.saveSubmission(
+        {
+          idempotencyKey: submission.id,
+          formId: 'kontakt',
+          formVersion: '1.0.0',
+          submission,
+          receivedAt: new Date(at.getTime() + i * 60_000),
+          office: 'oslo',
+        },
+        () => createReference(at),
+      );
+      if (saved.status !== 'created') throw new Error(`not stored: ${saved.status}`);
+      references.unshift(saved.reference);
+    }
+    const receiver = createReceiver({
+      forms: await loadFormPackages(formsDir),
+      store,
+      dataDir: folder,
+      log: () => {},
+      inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
+    });
+    const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+    try {
+      const kari = new Browser(server.url);
+      expect((await kari.login('kari', PASSWORDS.kari)).status).toBe(303);
+      const shown = (html: string) => [...html.matchAll(/<tr data-reference="([^"]+)"/g)].map((m) => m[1]);
+      const first = await kari.get('/saksbehandling/');
+      expect(shown(first.text)).toEqual(references.slice(0, 500));
+      expect(first.text).toContain('500 søknader på denne siden');
+      const next = /<a href="([^"]+)" rel="next">Neste side<\/a>/.exec(first.text)?.[1]?.replace(/&amp;/g, '&');
+      expect(next).toBe(`/saksbehandling/?cursor=${encodeURIComponent(references[499]!)}`);
+      const second = await kari.get(next!);
+      expect(shown(second.text)).toEqual(references.slice(500));
+      expect(second.text).not.toContain('rel="next"');
+      expect(second.text).toContain('>Første side</a>');
+      // A filter goes along with the cursor.
+      const filtered = await kari.get('/saksbehandling/?needs=interpreter&limit=2');
+      expect(shown(filtered.text)).toEqual(references.slice(500, 502));
+      expect(filtered.text).toContain(`?needs=interpreter&amp;cursor=${encodeURIComponent(references[501]!)}`);
+      // The API: limit and cursor, nextCursor until the last page.
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 3; pages++) {
+        const page = (await kari.get(`/api/cases?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json as {
+          cases: Array<{ reference: string }>;
+          nextCursor?: string;
+        };
+        seen.push(...page.cases.map((c) => c.reference));
+        cursor = page.nextCursor;
+      }
+      expect(seen).toEqual(references);
+      expect(cursor).toBeUndefined();
+      expect((await kari.get('/api/cases?cursor=ikke-en-referanse')).status).toBe(404);
     } finally {
       await server.close();
     }

@@ -6,7 +6,9 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import type { RecordSources } from '../../../../src/record/model.ts';
-import { buildRecord, type CaseRecord } from '../../../../src/record/model.ts';
+import { buildRecord, type CaseRecord, type RecordEvent } from '../../../../src/record/model.ts';
+import { documentIdOf } from '../../../../src/engine/items.ts';
+import { isFollowUpStore } from '../follow-up-store.ts';
 import { renderRecordContent } from '../../../../src/record/html.ts';
 import { formText } from '../../../../src/record/texts.ts';
 import {
@@ -216,8 +218,10 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
   const limits = new LoginLimits(now);
   const accounts = new Map(config.caseworkers.map((c) => [c.username, c]));
   let hashing = 0;
-  /** Records are made from immutable submissions: kept by reference (the list needs their flags). */
-  const records = new Map<string, { record: CaseRecord | null; flags: Flag[]; title: string }>();
+  /** Records are made from immutable submissions and what came later: kept by reference and the number of those
+   *  events (the list needs their flags; a document sent later changes them). */
+  const records = new Map<string, { record: CaseRecord | null; flags: Flag[]; title: string; followUps: number }>();
+  const followUps = isFollowUpStore(store) ? store : null;
 
   const scopeOf = (caseworker: Caseworker): OfficeScope => ({
     office: caseworker.office,
@@ -227,16 +231,30 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
 
   async function recordOf(stored: StoredCase): Promise<{ record: CaseRecord | null; flags: Flag[]; title: string }> {
     const known = records.get(stored.reference);
-    if (known) return known;
+    if (known && known.followUps === stored.followUps) return known;
     const sources = await options.sources(stored.formId, stored.formVersion);
-    let made: { record: CaseRecord | null; flags: Flag[]; title: string };
-    if (!sources) made = { record: null, flags: [], title: stored.formId };
+    let made: { record: CaseRecord | null; flags: Flag[]; title: string; followUps: number };
+    if (!sources) made = { record: null, flags: [], title: stored.formId, followUps: stored.followUps };
     else {
-      const record = buildRecord(sources, stored.submission);
+      const events: RecordEvent[] =
+        followUps && stored.followUps > 0
+          ? (await followUps.followUpEvents(stored.reference)).map((event) =>
+              event.kind === 'received'
+                ? { kind: 'document-received', at: event.at.toISOString(), document: event.document }
+                : {
+                    kind: 'document-not-had',
+                    at: event.at.toISOString(),
+                    document: event.document,
+                    reason: event.reason,
+                  },
+            )
+          : [];
+      const record = buildRecord(sources, stored.submission, events);
       made = {
         record,
         flags: actionFlags(record),
         title: formText(sources.locales.nb, stored.formId, 'title') ?? record.form.title,
+        followUps: stored.followUps,
       };
     }
     if (records.size > 5_000) records.clear();
@@ -439,21 +457,42 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
     summaries: CaseSummary[];
     needs: Need[];
     status: CaseStatus | null;
+    /** Where this page began (the cursor it was asked with), and where the next one begins; none: the last page. */
+    cursor: string | null;
+    nextCursor: string | null;
   }> {
     const needs = parseNeeds(query);
     const statusText = query.get('status');
     const status = isCaseStatus(statusText) ? statusText : null;
+    const limitText = query.get('limit');
+    const limit =
+      limitText !== null && /^\d{1,4}$/.test(limitText)
+        ? Math.min(MAX_LISTED, Math.max(1, Number(limitText)))
+        : MAX_LISTED;
+    // The cursor is the reference of the last application of the page before: nothing else, and checked.
+    const cursorText = query.get('cursor');
+    const cursor = cursorText === null ? null : normalizeReference(cursorText);
+    if (cursorText !== null && cursor === null) throw new Refusal(404, 'not-found', 'notFound');
     await store.appendAccess({ at: now(), caseworker: caseworker.id, office: caseworker.office, action: 'list' });
-    const stored = await store.listCases(scopeOf(caseworker), MAX_LISTED);
     const summaries: CaseSummary[] = [];
-    for (const one of stored) {
-      const summary = await summaryOf(one);
-      // Any of the needs asked for: "show me who needs an interpreter or help today".
-      if (needs.length && !needs.some((need) => summary.flags.includes(need))) continue;
-      if (status && summary.status !== status) continue;
-      summaries.push(summary);
+    // The filters are the records' flags, judged here: read on in batches until the page has one more than it shows.
+    let after = cursor ?? undefined;
+    for (;;) {
+      const batch = await store.listCases(scopeOf(caseworker), MAX_LISTED, after);
+      for (const one of batch) {
+        const summary = await summaryOf(one);
+        // Any of the needs asked for: "show me who needs an interpreter or help today".
+        if (needs.length && !needs.some((need) => summary.flags.includes(need))) continue;
+        if (status && summary.status !== status) continue;
+        summaries.push(summary);
+        if (summaries.length > limit) break;
+      }
+      if (summaries.length > limit || batch.length < MAX_LISTED) break;
+      after = batch[batch.length - 1]!.reference;
     }
-    return { summaries, needs, status };
+    const more = summaries.length > limit;
+    const shown = summaries.slice(0, limit);
+    return { summaries: shown, needs, status, cursor, nextCursor: more ? shown[shown.length - 1]!.reference : null };
   }
 
   async function findCase(caseworker: Caseworker, referenceText: string): Promise<StoredCase> {
@@ -472,7 +511,7 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
     );
     return (await store.attachmentsOf(stored.formId, stored.submissionId)).map((a) => ({
       ...a,
-      documentName: documents.get(a.documentId) ?? a.documentId,
+      documentName: documents.get(documentIdOf(a.documentId)) ?? a.documentId,
     }));
   }
 
@@ -614,8 +653,12 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
     const caseworker = session.caseworker;
     switch (route) {
       case '/saksbehandling/': {
-        const { summaries, needs, status } = await casesOf(caseworker, url.searchParams);
-        sendPage(response, 200, listPage({ caseworker: pageCaseworker(session), cases: summaries, needs, status }));
+        const { summaries, needs, status, cursor, nextCursor } = await casesOf(caseworker, url.searchParams);
+        sendPage(
+          response,
+          200,
+          listPage({ caseworker: pageCaseworker(session), cases: summaries, needs, status, cursor, nextCursor }),
+        );
         return 'ok';
       }
       case '/saksbehandling/saker/{reference}': {
@@ -669,10 +712,11 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
         });
         return 'ok';
       case '/api/cases': {
-        const { summaries } = await casesOf(caseworker, url.searchParams);
+        const { summaries, nextCursor } = await casesOf(caseworker, url.searchParams);
         sendJson(response, 200, {
           office: { id: caseworker.office, name: officeName(caseworker.office) },
           cases: summaries,
+          ...(nextCursor ? { nextCursor } : {}),
         });
         return 'ok';
       }

@@ -93,7 +93,7 @@ export class Sessions {
 const MAX_TRACKED = 10_000;
 
 /** Failed sign-ins per key in a sliding window. */
-class FailureWindow {
+export class FailureWindow {
   readonly #failures = new Map<string, number[]>();
   constructor(
     readonly limit: number,
