@@ -102,10 +102,11 @@ function standaloneChunks(schemas: Array<{ name: string; schema: JsonSchema }>):
     const ajv = createAjv({ standalone: true });
     for (const { schema } of part) ajv.addSchema(schema as object);
     const code = standaloneCode(ajv, Object.fromEntries(part.map(({ name, schema }) => [name, (schema as { $id: string }).$id])));
-    if (schemas.length <= SCHEMAS_PER_CHUNK) return [code];
+    // The validators are reached through the module's tables (fields, conditions), not exported one by one.
     const names = part.map(({ name }) => name);
     let scoped = code;
     for (const name of names) scoped = scoped.replace(`export const ${name} = `, `const ${name} = `);
+    if (schemas.length <= SCHEMAS_PER_CHUNK) return [scoped];
     chunks.push(`const [${names.join(', ')}] = (() => {\n${scoped}\nreturn [${names.join(', ')}];\n})();`);
   }
   return chunks;
