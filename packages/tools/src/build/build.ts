@@ -5,7 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../../../../src/definition/types.ts';
-import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
+import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, TEXT_VERSIONS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
 import { isExpression } from '../../../../src/engine/expression-kind.ts';
 import { formatsModule, rulesModule, submissionCheckModule } from '../assets.ts';
@@ -163,11 +163,12 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   const files: string[] = [];
   await writeFile(join(dir, PACKAGE_FILES.definition), `${JSON.stringify(definition, null, 2)}\n`);
   files.push(PACKAGE_FILES.definition);
-  // The versions of the texts each answer is given to travel in the same module (decision 0010).
+  // The versions of the texts each answer is given to (decision 0010) travel with their locale's texts: the
+  // first step needs only its language's, and a language's texts load before anything is answered in it.
   const texts = await readFormTexts(definition, options.localesDir);
-  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, texts))};`;
+  const versions = textVersions(definition, texts);
   const compiled = compileValidators(definition);
-  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition, texts, compiled)}\n${versions}`));
+  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(validatorsSource(definition, texts, compiled)));
   files.push(PACKAGE_FILES.validators);
   await writeFile(join(dir, PACKAGE_FILES.submission), await bundleValidators(submissionSource(definition, compiled), PACKAGE_FILES.submission));
   files.push(PACKAGE_FILES.submission);
@@ -191,6 +192,7 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
       ...((await exists(glossary)) ? { [GLOSSARY_NAMESPACE]: await texts(glossary) } : {}),
       // Whether a human has reviewed each namespace's translation; the widget tells users of drafts.
       [STATUS_KEY]: await reviewStatus(options.localesDir, locale, definition.id, status),
+      ...(versions[locale] ? { [TEXT_VERSIONS_KEY]: versions[locale] } : {}),
     };
     await writeFile(join(dir, 'locales', `${locale}.json`), JSON.stringify(resources));
     files.push(`locales/${locale}.json`);
