@@ -108,6 +108,18 @@ export async function buildTools(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // The whole-submission check every submission.js bundles in (decision 0036).
+  await build({
+    entryPoints: [resolve(packageRoot, 'src/engine/submission-check.ts')],
+    outfile: join(dist, 'submission-check.js'),
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
   // The meta-schema and the shared answer schemas (not the example forms), and the command's texts.
   await rm(join(toolsDir, 'schemas'), { recursive: true, force: true });
   await mkdir(join(toolsDir, 'schemas'), { recursive: true });

@@ -4,6 +4,7 @@ import type { FormDefinition } from '../definition/types.ts';
 import {
   PACKAGE_FILES,
   STATUS_KEY,
+  TEXT_VERSIONS_KEY,
   type FormPackage,
   type FormValidators,
   type TranslationStatus,
@@ -77,6 +78,18 @@ function lateSubmission(base: string): { validate: Validate; loader: NonNullable
   return { validate, loader: { load, ready: () => loaded !== null } };
 }
 
+/**
+ * The text versions of the package at a base URL: one table, filled by each locale file as it loads (each carries
+ * its own, decision 0036). The machine reads it when an answer is given, and a language's texts are always here
+ * before anything is answered in it.
+ */
+const textVersionsByBase = new Map<string, TextVersions>();
+const textVersionsAt = (base: string): TextVersions => {
+  let versions = textVersionsByBase.get(base);
+  if (!versions) textVersionsByBase.set(base, (versions = {}));
+  return versions;
+};
+
 export async function loadFormPackage(base: string): Promise<FormPackage> {
   const [definition, validators] = await Promise.all([
     fetchJson<FormDefinition>(`${base}${PACKAGE_FILES.definition}`),
@@ -93,7 +106,8 @@ export async function loadFormPackage(base: string): Promise<FormPackage> {
       submission: submission.validate,
       rules: validators.rules,
     },
-    ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
+    // A package built before 0.2.0 exports them all from validators.js.
+    textVersions: validators.textVersions ?? textVersionsAt(base),
     submissionLoader: submission.loader,
   };
 }
@@ -104,6 +118,11 @@ export interface LocaleFile {
 }
 
 export async function loadLocale(base: string, locale: string): Promise<LocaleFile> {
-  const { [STATUS_KEY]: status, ...resources } = await fetchJson<LocaleResources>(`${base}locales/${locale}.json`);
+  const {
+    [STATUS_KEY]: status,
+    [TEXT_VERSIONS_KEY]: versions,
+    ...resources
+  } = await fetchJson<LocaleResources>(`${base}locales/${locale}.json`);
+  if (versions) textVersionsAt(base)[locale] = versions as unknown as TextVersions[string];
   return { resources, status: (status ?? {}) as TranslationStatus };
 }

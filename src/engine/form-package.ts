@@ -32,7 +32,11 @@ export interface FormValidators {
 export interface FormPackage {
   definition: FormDefinition;
   validators: FormValidators;
-  /** The version of each field's texts per locale and variant (validators.js exports it as textVersions). */
+  /**
+   * The version of each field's texts per locale and variant. Each locale file carries its own (under
+   * TEXT_VERSIONS_KEY), so the table fills as locales load; a package built before 0.2.0 exports all of them from
+   * validators.js as textVersions.
+   */
   textVersions?: TextVersions;
   /** In the browser: loads the whole-submission validator; until it is here, `validators.submission` says no. */
   submissionLoader?: { load(): Promise<void>; ready(): boolean };
@@ -55,4 +59,6 @@ export const GLOSSARY_NAMESPACE = 'glossary';
 
 /** In a package's locale file, beside the namespaces: { [namespace]: 'draft' | 'reviewed' }. */
 export const STATUS_KEY = '_status';
+/** In a package's locale file, beside the namespaces: that locale's text versions (src/engine/text-version.ts). */
+export const TEXT_VERSIONS_KEY = '_textVersions';
 export type TranslationStatus = Record<string, 'draft' | 'reviewed'>;

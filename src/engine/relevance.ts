@@ -6,6 +6,9 @@ import type { AttachmentDefinition, FieldDefinition, FormDefinition } from '../d
 import { isRecord, type Answers } from './answers.ts';
 import { isExpression, localDate, type Scope } from './expression-kind.ts';
 import { conditionKey, type ConditionOwner, type FormValidators } from './form-package.ts';
+
+/** What relevance needs of a package: its condition validators and, for a form with expressions, its rules. */
+type RelevanceValidators = Pick<FormValidators, 'conditions' | 'rules'>;
 import { ITEM_ID } from './items.ts';
 
 export interface Relevance {
@@ -27,7 +30,7 @@ export interface Relevance {
 export type Outer = Omit<Scope, 'item'>;
 
 const holds = (
-  validators: FormValidators,
+  validators: RelevanceValidators,
   owner: ConditionOwner,
   id: string,
   when: unknown,
@@ -53,7 +56,7 @@ export const outerOf = (relevance: Relevance): Outer => ({
 export function itemRelevance(
   group: FieldDefinition,
   item: unknown,
-  validators: FormValidators,
+  validators: RelevanceValidators,
   outer: Outer = { answers: {}, today: localDate(new Date()) },
 ): { fields: string[]; answers: Record<string, unknown> } {
   const fields: string[] = [];
@@ -70,7 +73,7 @@ export function itemRelevance(
 /** The keys of a document's relevant copies: one, or one per item of its group that meets its condition. */
 function documentKeys(
   document: AttachmentDefinition,
-  validators: FormValidators,
+  validators: RelevanceValidators,
   answers: Answers,
   today: string,
 ): string[] {
@@ -88,7 +91,7 @@ function documentKeys(
 
 export function computeRelevance(
   definition: FormDefinition,
-  validators: FormValidators,
+  validators: RelevanceValidators,
   answers: Answers,
   today: string = localDate(new Date()),
 ): Relevance {

@@ -1,5 +1,5 @@
 // The payload that leaves the widget: only relevant answers, with the user's flags and which text
-// each answer was given to. The whole-submission validator checks { answers, unsure }.
+// each answer was given to. The whole-submission validator checks { answers, unsure } (on the applicationDate).
 import type { FormDefinition } from '../definition/types.ts';
 import type { Answers } from './answers.ts';
 import { breaksOwnRules } from './field-errors.ts';
@@ -168,6 +168,8 @@ function prefillOf(
 }
 
 export function submissionErrors(submission: Submission, validators: FormValidators): ValidationError[] {
-  const valid = validators.submission({ answers: submission.answers, unsure: submission.unsure });
+  // The rules are judged on the application date the submission carries (a form with expressions), as the receiver does.
+  const { answers, unsure, applicationDate } = submission;
+  const valid = validators.submission({ answers, unsure, ...(applicationDate ? { applicationDate } : {}) });
   return valid ? [] : [...(validators.submission.errors ?? [])];
 }

@@ -1,10 +1,23 @@
 // Loads a built form package in Node (the server side validates with the same precompiled code).
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FormDefinition } from '../definition/types.ts';
-import { PACKAGE_FILES, type FormPackage, type FormValidators } from '../engine/form-package.ts';
+import { PACKAGE_FILES, TEXT_VERSIONS_KEY, type FormPackage, type FormValidators } from '../engine/form-package.ts';
 import type { TextVersions } from '../engine/text-version.ts';
+
+/** Each locale file's text versions (decision 0036), by locale. */
+async function localeTextVersions(dir: string): Promise<TextVersions> {
+  const versions: TextVersions = {};
+  const files = await readdir(join(dir, 'locales')).catch(() => [] as string[]);
+  for (const file of files.filter((name) => /^[a-z]{2,3}\.json$/.test(name)).sort()) {
+    const own = (JSON.parse(await readFile(join(dir, 'locales', file), 'utf8')) as Record<string, unknown>)[
+      TEXT_VERSIONS_KEY
+    ];
+    if (own) versions[file.slice(0, -'.json'.length)] = own as TextVersions[string];
+  }
+  return versions;
+}
 
 export async function loadFormPackage(dir: string): Promise<FormPackage> {
   const definition = JSON.parse(await readFile(join(dir, PACKAGE_FILES.definition), 'utf8')) as FormDefinition;
@@ -13,6 +26,8 @@ export async function loadFormPackage(dir: string): Promise<FormPackage> {
     moduleAt(PACKAGE_FILES.validators),
     moduleAt(PACKAGE_FILES.submission),
   ])) as [Omit<FormValidators, 'submission'> & { textVersions?: TextVersions }, Pick<FormValidators, 'submission'>];
+  // A package built before 0.2.0 exports them all from validators.js.
+  const textVersions = validators.textVersions ?? (await localeTextVersions(dir));
   return {
     definition,
     validators: {
@@ -21,6 +36,6 @@ export async function loadFormPackage(dir: string): Promise<FormPackage> {
       submission: submission,
       rules: validators.rules,
     },
-    ...(validators.textVersions ? { textVersions: validators.textVersions } : {}),
+    ...(Object.keys(textVersions).length > 0 ? { textVersions } : {}),
   };
 }

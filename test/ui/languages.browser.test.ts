@@ -1,6 +1,7 @@
 // Switching language at any step keeps every answer, the step, typed input and focus (docs/users.md N9).
 import { sendKeys } from '@web/test-runner-commands';
 import { checkA11y } from '../browser/axe.ts';
+import { textVersionOf, type TextVersions } from '../../src/engine/text-version.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import {
   activeId,
@@ -76,6 +77,16 @@ describe('switching language mid-form', () => {
     const { submission } = widget.snapshot!.context;
     // Each answer records the language it was given in.
     assert(Object.keys(submission!.answeredIn).length > 0, 'answeredIn is recorded');
+    // And the version of the texts it was given to, which comes with that language's file (decision 0036).
+    for (const [path, seen] of Object.entries(submission!.answeredIn)) {
+      const file = (await (await fetch(`/build/forms/stotte/locales/${seen.locale}.json`)).json()) as {
+        _textVersions: TextVersions[string];
+      };
+      const field = path.split('/').at(-1)!; // an item's answer: barn/0/barn-navn
+      const own = textVersionOf({ [seen.locale]: file._textVersions }, seen.locale, seen.variant, field);
+      assert(own !== undefined, `${seen.locale} has a text version for ${field}`);
+      equal(seen.text, own, path);
+    }
     assert(headingText(widget).length > 0);
   });
 

@@ -234,7 +234,7 @@ function answerErrors(
   // The whole-submission validator is the authority on answers and flags; what follows only explains its verdict.
   // What JSON Schema cannot say (clean text, date bounds, two dates in order) the steps' rules check.
   // A form with expressions has relevance JSON Schema cannot say (decision 0021): the engine's verdict decides it.
-  if (validators.submission({ answers, unsure }))
+  if (validators.submission({ answers, unsure, applicationDate: today }))
     return [
       ...errors,
       ...(hasExpressions(definition)

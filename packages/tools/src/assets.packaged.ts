@@ -19,3 +19,4 @@ export const schemasDir = resolve(packageFolder, 'schemas');
 export const localesDir = resolve(packageFolder, 'locales');
 export const formatsModule = resolve(packageFolder, 'dist/formats.js');
 export const rulesModule = resolve(packageFolder, 'dist/rules.js');
+export const submissionCheckModule = resolve(packageFolder, 'dist/submission-check.js');

@@ -11,3 +11,5 @@ export const localesDir = rootLocales;
 export const formatsModule = resolve(packageRoot, 'src/validation/formats.ts');
 /** The evaluator and item rules the validators.js of a form with expressions bundles in (decision 0021). */
 export const rulesModule = resolve(packageRoot, 'src/engine/package-rules.ts');
+/** The engine's whole-submission check, which every submission.js bundles in (decision 0036). */
+export const submissionCheckModule = resolve(packageRoot, 'src/engine/submission-check.ts');

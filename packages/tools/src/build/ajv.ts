@@ -6,6 +6,8 @@ import { formats } from '../../../../src/validation/formats.ts';
 import { schemasDir } from '../assets.ts';
 
 const sharedSchemas = ['answers/address.schema.json', 'answers/attachment.schema.json'];
+export const ATTACHMENT_SCHEMA_ID = 'https://klarskjema.dev/schemas/answers/attachment.schema.json';
+export const ADDRESS_SCHEMA_ID = 'https://klarskjema.dev/schemas/answers/address.schema.json';
 
 /** Name that the generated validators use for the formats module's export (the code template above). */
 export const FORMATS_BINDING = 'klarFormats';

@@ -5,13 +5,13 @@ import { build as esbuild } from 'esbuild';
 import { mkdir, readFile, writeFile, access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { listFields, type FormDefinition, type JsonSchema } from '../../../../src/definition/types.ts';
-import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
+import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, TEXT_VERSIONS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
 import { isExpression } from '../../../../src/engine/expression-kind.ts';
-import { formatsModule, rulesModule } from '../assets.ts';
+import { formatsModule, rulesModule, submissionCheckModule } from '../assets.ts';
 import { hasExpressions } from '../../../../src/engine/expression.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
-import { submissionSchema } from './submission-schema.ts';
+import { submissionForm } from '../../../../src/engine/submission-check.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
 import { withoutLintNotes } from '../../../../src/i18n/text-leaves.ts';
 import { namespaceStatus, readKeyLists, readStatuses } from '../check/text-status.ts';
@@ -20,10 +20,10 @@ const exists = (path: string): Promise<boolean> => access(path).then(() => true,
 
 interface Compiled { exportName: string; key: string; schema: JsonSchema }
 
-/** Every schema the package needs, each with an export name and the key the engine looks it up by. */
-export function packageSchemas(definition: FormDefinition): { fields: Compiled[]; conditions: Compiled[]; submission: Compiled } {
+/** Every schema the package compiles, each with an export name and the key the engine looks it up by. */
+export function packageSchemas(definition: FormDefinition): { fields: Compiled[]; conditions: Compiled[]; answers: Compiled | null } {
   const base = `https://klarskjema.dev/forms/${definition.id}/${definition.version}`;
-  const $defs = definition.answers.$defs;
+  const { $defs, type: _object, properties: _properties, ...rest } = definition.answers;
   const withDefs = (schema: JsonSchema, id: string): JsonSchema => ({ $id: id, ...($defs ? { $defs } : {}), allOf: [schema] });
   const fields: Compiled[] = [];
   const conditions: Compiled[] = [];
@@ -43,8 +43,9 @@ export function packageSchemas(definition: FormDefinition): { fields: Compiled[]
   for (const document of definition.attachments ?? []) {
     if (document.when && !isExpression(document.when)) conditions.push({ exportName: `c${conditions.length}`, key: conditionKey('attachment', document.id), schema: { $id: `${base}/conditions/attachment/${document.id}`, ...document.when } });
   }
-  const submissionId = `${base}/submission`;
-  return { fields, conditions, submission: { exportName: 'submission', key: 'submission', schema: submissionSchema(definition, submissionId) } };
+  // Keywords of the answers schema besides its properties apply to all answers at once (a checked form has none).
+  const answers = Object.keys(rest).length > 0 ? { exportName: 'answers', key: 'answers', schema: { $id: `${base}/answers`, ...($defs ? { $defs } : {}), ...rest } } : null;
+  return { fields, conditions, answers };
 }
 
 /** Whether the form's texts name answers or computed values ({{barn-navn}}): the widget then needs the package's rules. */
@@ -53,25 +54,75 @@ function textsNameAnswers(definition: FormDefinition, texts: Record<string, unkn
   return [...JSON.stringify(texts).matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].some((m) => names.has(m[1]!));
 }
 
-/** Standalone ajv code for these schemas, each exported as `<exportName>_`. */
-function standaloneSource(schemas: Compiled[]): string {
-  const ajv = createAjv({ standalone: true });
-  for (const item of schemas) ajv.addSchema(item.schema as object);
-  const exports = Object.fromEntries(schemas.map((item) => [`${item.exportName}_`, (item.schema as { $id: string }).$id]));
-  return [`import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`, standaloneCode(ajv, exports)].join('\n');
+/** A schema's content without its $id: two fields with the same content share one compiled function. */
+const contentOf = (schema: JsonSchema): string => {
+  const { $id: _id, ...content } = schema as Record<string, unknown>;
+  return JSON.stringify(content);
+};
+
+/**
+ * The package's compiled validators: ajv's standalone code for each distinct schema once (a form repeats a few
+ * kinds of answer many times: sosialhjelp's 63 fields have 27 schemas), and by key the function each one uses.
+ */
+export interface CompiledValidators {
+  code: string;
+  fields: Record<string, string>;
+  conditions: Record<string, string>;
+  answers: string | null;
 }
+
+export function compileValidators(definition: FormDefinition): CompiledValidators {
+  const { fields, conditions, answers } = packageSchemas(definition);
+  const unique = new Map<string, { name: string; schema: JsonSchema }>();
+  const nameOf = (item: Compiled): string => {
+    const content = contentOf(item.schema);
+    let found = unique.get(content);
+    if (!found) unique.set(content, (found = { name: `v${unique.size}_`, schema: item.schema }));
+    return found.name;
+  };
+  const byKey = (items: Compiled[]) => Object.fromEntries(items.map((item) => [item.key, nameOf(item)]));
+  const result = { fields: byKey(fields), conditions: byKey(conditions), answers: answers ? nameOf(answers) : null };
+  const formatsImport = `import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`;
+  return { code: [formatsImport, ...standaloneChunks([...unique.values()])].join('\n'), ...result };
+}
+
+/** How many schemas one ajv module holds (see standaloneChunks). */
+const SCHEMAS_PER_CHUNK = 200;
+
+/**
+ * ajv's standalone code for these schemas, each exported by its name. ajv builds one module's code by copying
+ * all that came before for every schema it adds, which is quadratic: 2,000 conditions took more CPU than
+ * everything else in a build. So a form with more schemas is compiled in chunks, each in its own function
+ * scope (each has its own ajv names), their validators handed out to the module.
+ */
+function standaloneChunks(schemas: Array<{ name: string; schema: JsonSchema }>): string[] {
+  const chunks: string[] = [];
+  for (let start = 0; start < schemas.length || start === 0; start += SCHEMAS_PER_CHUNK) {
+    const part = schemas.slice(start, start + SCHEMAS_PER_CHUNK);
+    const ajv = createAjv({ standalone: true });
+    for (const { schema } of part) ajv.addSchema(schema as object);
+    const code = standaloneCode(ajv, Object.fromEntries(part.map(({ name, schema }) => [name, (schema as { $id: string }).$id])));
+    // The validators are reached through the module's tables (fields, conditions), not exported one by one.
+    const names = part.map(({ name }) => name);
+    let scoped = code;
+    for (const name of names) scoped = scoped.replace(`export const ${name} = `, `const ${name} = `);
+    if (schemas.length <= SCHEMAS_PER_CHUNK) return [scoped];
+    chunks.push(`const [${names.join(', ')}] = (() => {\n${scoped}\nreturn [${names.join(', ')}];\n})();`);
+  }
+  return chunks;
+}
+
+const table = (names: Record<string, string>): string => `{${Object.entries(names).map(([key, name]) => `${JSON.stringify(key)}: ${name}`).join(', ')}}`;
 
 /**
  * ES module source (before bundling) of validators.js: { fields, conditions }, what every step needs, and, when
  * the form needs them, its rules (expressions, computed values, item ids, answers in texts).
  */
-export function validatorsSource(definition: FormDefinition, texts: Record<string, unknown> = {}): string {
-  const { fields, conditions } = packageSchemas(definition);
-  const table = (items: Compiled[]) => `{${items.map((i) => `${JSON.stringify(i.key)}: ${i.exportName}_`).join(', ')}}`;
+export function validatorsSource(definition: FormDefinition, texts: Record<string, unknown> = {}, compiled: CompiledValidators = compileValidators(definition)): string {
   return [
-    standaloneSource([...fields, ...conditions]),
-    `export const fields = ${table(fields)};`,
-    `export const conditions = ${table(conditions)};`,
+    compiled.code,
+    `export const fields = ${table(compiled.fields)};`,
+    `export const conditions = ${table(compiled.conditions)};`,
     // Expressions are data in form.json; the one evaluator that reads them comes with the package, so the
     // widget and a receiver run the same code, and a form without them carries none (decision 0021).
     ...(hasExpressions(definition) || textsNameAnswers(definition, texts) ? [`export { rules } from ${JSON.stringify(rulesModule)};`] : []),
@@ -79,11 +130,18 @@ export function validatorsSource(definition: FormDefinition, texts: Record<strin
 }
 
 /**
- * ES module source of submission.js: { submission }, the whole-submission check. Its own file because it is
- * most of a package's bytes (3–4 KB per field) and only Send needs it: the browser loads it late.
+ * ES module source of submission.js: { submission }, the whole-submission check, loaded for Send (decision 0029).
+ * It is the engine's own check (src/engine/submission-check.ts) over the form's steps and the same field and
+ * condition validators as validators.js, carried again so that the module stands alone (decision 0036).
  */
-export function submissionSource(definition: FormDefinition): string {
-  return [standaloneSource([packageSchemas(definition).submission]), 'export const submission = submission_;'].join('\n');
+export function submissionSource(definition: FormDefinition, compiled: CompiledValidators = compileValidators(definition)): string {
+  const rules = hasExpressions(definition);
+  return [
+    compiled.code,
+    `import { submissionCheck } from ${JSON.stringify(submissionCheckModule)};`,
+    ...(rules ? [`import { rules } from ${JSON.stringify(rulesModule)};`] : []),
+    `export const submission = submissionCheck(${JSON.stringify(submissionForm(definition))}, { fields: ${table(compiled.fields)}, conditions: ${table(compiled.conditions)}${rules ? ', rules' : ''}${compiled.answers ? `, answers: ${compiled.answers}` : ''} });`,
+  ].join('\n');
 }
 
 /** One self-contained, minified ES module: ajv's small runtime helpers are bundled in, its compiler is not. */
@@ -105,12 +163,14 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   const files: string[] = [];
   await writeFile(join(dir, PACKAGE_FILES.definition), `${JSON.stringify(definition, null, 2)}\n`);
   files.push(PACKAGE_FILES.definition);
-  // The versions of the texts each answer is given to travel in the same module (decision 0010).
+  // The versions of the texts each answer is given to (decision 0010) travel with their locale's texts: the
+  // first step needs only its language's, and a language's texts load before anything is answered in it.
   const texts = await readFormTexts(definition, options.localesDir);
-  const versions = `export const textVersions = ${JSON.stringify(textVersions(definition, texts))};`;
-  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(`${validatorsSource(definition, texts)}\n${versions}`));
+  const versions = textVersions(definition, texts);
+  const compiled = compileValidators(definition);
+  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(validatorsSource(definition, texts, compiled)));
   files.push(PACKAGE_FILES.validators);
-  await writeFile(join(dir, PACKAGE_FILES.submission), await bundleValidators(submissionSource(definition), PACKAGE_FILES.submission));
+  await writeFile(join(dir, PACKAGE_FILES.submission), await bundleValidators(submissionSource(definition, compiled), PACKAGE_FILES.submission));
   files.push(PACKAGE_FILES.submission);
   // validators.js is an ES module wherever the package lands: Node (a receiver, a backend) reads the nearest
   // package.json to decide, and the author's project may be CommonJS.
@@ -132,6 +192,7 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
       ...((await exists(glossary)) ? { [GLOSSARY_NAMESPACE]: await texts(glossary) } : {}),
       // Whether a human has reviewed each namespace's translation; the widget tells users of drafts.
       [STATUS_KEY]: await reviewStatus(options.localesDir, locale, definition.id, status),
+      ...(versions[locale] ? { [TEXT_VERSIONS_KEY]: versions[locale] } : {}),
     };
     await writeFile(join(dir, 'locales', `${locale}.json`), JSON.stringify(resources));
     files.push(`locales/${locale}.json`);

@@ -214,9 +214,7 @@ export function checkConditions(model: Model): Finding[] {
       findings.push(
         ...checkCondition(model, { kind: 'step', stepIndex, id: step.id }, step.when, at('/steps', stepIndex, 'when')),
       );
-    for (const place of model.places.filter(
-      (p) => p.stepIndex === stepIndex && p.field.when && !isExpression(p.field.when),
-    )) {
+    for (const place of model.byStep[stepIndex]!.filter((p) => p.field.when && !isExpression(p.field.when))) {
       const owner: Owner = place.group
         ? { kind: 'item', place, id: place.field.id }
         : { kind: 'field', place, id: place.field.id };

@@ -326,17 +326,31 @@ const GIVEN: Record<string, readonly string[]> = { item: ['number'], itemEmpty: 
  * answer (in an item's texts or a document per item: that item's too), a computed value, or a value the
  * widget gives (an item's number). Error texts get the error's values and are not checked here.
  */
+/** The names a text may use: asked one at a time, listed only to suggest the nearest. */
+interface Names {
+  has(name: string): boolean;
+  list(): string[];
+}
+
 export function checkPlaceholders(model: Model, nb: Record<string, unknown> | undefined, textFile: string): Finding[] {
   if (nb === undefined) return [];
   const { definition } = model;
   const top = model.places.filter((p) => !p.group && answerType(p.field) !== undefined).map((p) => p.field.id);
   const computed = (definition.computed ?? []).map((c) => c.id);
-  const itemFields = (group: Place | undefined) =>
-    group
-      ? model.places.filter((p) => p.group === group && answerType(p.field) !== undefined).map((p) => p.field.id)
-      : [];
+  const outer = new Set([...top, ...computed]);
+  // Names a text may use where it is shown; one set per group, not a new list per text (linear in the form).
+  const inGroup = new Map<Place, Set<string>>();
+  for (const place of model.places)
+    if (place.group && answerType(place.field) !== undefined) {
+      const names = inGroup.get(place.group) ?? new Set<string>();
+      inGroup.set(place.group, names.add(place.field.id));
+    }
+  const namesIn = (group: Place | undefined): Names => {
+    const own = group ? inGroup.get(group) : undefined;
+    return { has: (name) => outer.has(name) || own?.has(name) === true, list: () => [...outer, ...(own ?? [])] };
+  };
   const findings: Finding[] = [];
-  const scan = (branch: string, pointer: string, names: readonly string[]) => {
+  const scan = (branch: string, pointer: string, names: Names) => {
     const texts = lookupText(nb, branch);
     if (!isObject(texts)) return;
     // A text that names an answer needs its "Empty" text, shown while that answer is empty.
@@ -347,9 +361,9 @@ export function checkPlaceholders(model: Model, nb: Record<string, unknown> | un
       for (const match of text.matchAll(/\{\{(.+?)\}\}/g)) {
         const name = match[1]!.trim();
         const base = key.replace(/_plain$/, '');
-        if (names.includes(name) && !base.endsWith('Empty')) wantsEmpty.add(base);
-        if (names.includes(name) || given.includes(name)) continue;
-        const suggestion = closest(name, [...names]);
+        if (names.has(name) && !base.endsWith('Empty')) wantsEmpty.add(base);
+        if (names.has(name) || given.includes(name)) continue;
+        const suggestion = closest(name, names.list());
         findings.push(
           finding('placeholder-unknown', pointer, {
             name,
@@ -367,14 +381,14 @@ export function checkPlaceholders(model: Model, nb: Record<string, unknown> | un
         findings.push(finding('text-missing', pointer, { key: `${branch}.${key}Empty`, file: textFile }));
     }
   };
-  definition.steps.forEach((step, i) => scan(`steps.${step.id}`, at('/steps', i), [...top, ...computed]));
+  definition.steps.forEach((step, i) => scan(`steps.${step.id}`, at('/steps', i), namesIn(undefined)));
   for (const place of model.places) {
     const group = place.group ?? (place.field.kind === 'group' ? place : undefined);
-    scan(`fields.${place.field.id}`, place.pointer, [...top, ...computed, ...itemFields(group)]);
+    scan(`fields.${place.field.id}`, place.pointer, namesIn(group));
   }
   (definition.attachments ?? []).forEach((document, i) => {
     const group = document.forEach === undefined ? undefined : model.byId.get(document.forEach);
-    scan(`attachments.${document.id}`, at('/attachments', i), [...top, ...computed, ...itemFields(group)]);
+    scan(`attachments.${document.id}`, at('/attachments', i), namesIn(group));
   });
   return findings;
 }

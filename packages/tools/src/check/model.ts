@@ -29,6 +29,8 @@ export interface Model {
   definition: FormDefinition;
   /** Every field in form order, a group's item fields right after the group (one level deep). */
   places: Place[];
+  /** The places of each step, by step index (its fields and their item fields, in order). */
+  byStep: Place[][];
   /** First place of each field id. */
   byId: Map<string, Place>;
 }
@@ -52,7 +54,9 @@ export function buildModel(definition: FormDefinition): Model {
   });
   const byId = new Map<string, Place>();
   for (const place of places) if (!byId.has(place.field.id)) byId.set(place.field.id, place);
-  return { definition, places, byId };
+  const byStep: Place[][] = definition.steps.map(() => []);
+  for (const place of places) byStep[place.stepIndex]!.push(place);
+  return { definition, places, byId, byStep };
 }
 
 const DEF_REF = /^#\/\$defs\/([^/]+)$/;

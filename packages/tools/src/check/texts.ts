@@ -72,7 +72,7 @@ export function checkTexts(model: Model, context: TextsContext): Finding[] {
   const sources = new Set<string>();
   definition.steps.forEach((step, stepIndex) => {
     need(`steps.${step.id}.title`, at('/steps', stepIndex));
-    for (const place of model.places.filter((p) => p.stepIndex === stepIndex)) {
+    for (const place of model.byStep[stepIndex]!) {
       const { field } = place;
       need(`fields.${field.id}.${field.kind === 'guidance' ? 'text' : 'label'}`, place.pointer);
       if (field.kind === 'group') need(`fields.${field.id}.item`, place.pointer);

@@ -1,9 +1,12 @@
 // The version of the texts each answer was given to: it follows exactly what the widget shows.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textVersions } from '../../src/build/text-versions.ts';
 import type { FormDefinition } from '../../../../src/definition/types.ts';
 import { textVersionOf } from '../../../../src/engine/text-version.ts';
-import { examplePackage } from '../../../../test/helpers/form-packages.ts';
+import { examplePackage, examplePackageFolder } from '../../../../test/helpers/form-packages.ts';
+import { TEXT_VERSIONS_KEY } from '../../../../src/engine/form-package.ts';
 
 const definition: FormDefinition = {
   id: 'x', version: '1.0.0', locales: ['nb', 'en'],
@@ -46,6 +49,16 @@ describe('text versions', () => {
     expect(versions.en!.standard.a).not.toBe(versions.nb!.standard.a);
     // en has its own standard label for b, which wins over nb's plain label (i18next: the locale first).
     expect(versions.en!.plain).toBeUndefined();
+  });
+
+  it('travels with its locale: each locale file of a package carries its own, validators.js none', async () => {
+    const dir = await examplePackageFolder('sosialhjelp');
+    const { definition: built, textVersions: shipped } = await examplePackage('sosialhjelp');
+    expect(await readFile(join(dir, 'validators.js'), 'utf8')).not.toContain('textVersions');
+    for (const locale of built.locales) {
+      const file = JSON.parse(await readFile(join(dir, 'locales', `${locale}.json`), 'utf8')) as Record<string, unknown>;
+      expect(file[TEXT_VERSIONS_KEY], locale).toEqual(shipped![locale]);
+    }
   });
 
   it('is in every built package, for every locale the form lists', async () => {
