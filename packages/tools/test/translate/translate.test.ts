@@ -174,6 +174,26 @@ describe('klarskjema translate export', () => {
     expect(notes(unit(doc, 'sosialhjelp', 'fields.kontonummer.label')).term).toContain('lt has no termbase yet');
   });
 
+  it('locks the texts of a field the form marks legal, names the kind, and puts them first', async () => {
+    const dir = await project();
+    const formFile = join(dir, 'schemas/forms/kontakt.json');
+    const form = await readJson(formFile);
+    const consent = form.steps
+      .flatMap((s: { fields: Array<{ id: string }> }) => s.fields)
+      .find((f: { id: string }) => f.id === 'samtykke');
+    consent.legal = 'declaration';
+    await writeFile(formFile, JSON.stringify(form, null, 2));
+    const doc = parse((await run(['translate', 'export', '--locale', 'uk', '--form', 'kontakt'], dir)).stdout);
+    const ids = elements(doc, 'unit').map((u) => u.getAttribute('id'));
+    expect(ids[0]).toMatch(/^fields\.samtykke\./);
+    const lock = elements(unit(doc, 'kontakt', 'fields.samtykke.label'), 'note')[0]!;
+    expect([lock.getAttribute('category'), lock.getAttribute('priority')]).toEqual(['legal', '1']);
+    expect(lock.textContent).toMatch(
+      /^Juridisk tekst \(erklæring brukeren bekrefter\): den binder brukeren eller NAV\./,
+    );
+    expect(notes(unit(doc, 'kontakt', 'fields.navn.label')).legal).toBeUndefined();
+  });
+
   it('exports one form, or the widget, with --form', async () => {
     const dir = await project();
     const result = await run(['translate', 'export', '--locale', 'uk', '--form', 'widget'], dir);
