@@ -317,27 +317,49 @@ export function withTexts(
     }
     node[path.at(-1)!] = text;
   }
-  return ordered(nb, tree);
+  return ordered(nb, tree, own);
 }
 
-function ordered(nb: unknown, node: Record<string, unknown>): Record<string, unknown> {
+interface Rank {
+  at: number;
+  order: number;
+}
+const compare = (a: Rank, b: Rank): number => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1);
+
+/**
+ * Keys the file had stay where they are, so an import changes only the lines of the texts it adds or changes (and a
+ * file in nb's order stays so); a new key goes after the last key that comes before it in nb's order.
+ */
+function ordered(nb: unknown, node: Record<string, unknown>, before: unknown): Record<string, unknown> {
   const nbNode = isObject(nb) ? nb : {};
+  const old = isObject(before) ? before : {};
   // Where nb has the key itself, else the first key of the same text and variant, else of the same text.
   const place = new Map<string, number>();
   Object.keys(nbNode).forEach((key, index) => {
     const { text, group, base } = rankKey(key);
     for (const name of [`=${text}`, `~${group}`, `*${base}`]) if (!place.has(name)) place.set(name, index);
   });
-  const keys = Object.keys(node).map((key, index) => {
-    const rank = rankKey(key);
-    const at = place.get(`=${rank.text}`) ?? place.get(`~${rank.group}`) ?? place.get(`*${rank.base}`) ?? Infinity;
-    return { key, index, at, ...rank };
-  });
-  keys.sort((a, b) => a.at - b.at || a.order - b.order || a.index - b.index);
+  const rank = (key: string): Rank & { base: string } => {
+    const r = rankKey(key);
+    const at = place.get(`=${r.text}`) ?? place.get(`~${r.group}`) ?? place.get(`*${r.base}`) ?? Infinity;
+    return { at, order: r.order, base: r.base };
+  };
+  const keys = Object.keys(node).filter((key) => key in old);
+  const fresh = Object.keys(node)
+    .filter((key) => !(key in old))
+    .sort((a, b) => compare(rank(a), rank(b)));
+  for (const key of fresh) {
+    const own = rank(key);
+    let at = 0;
+    keys.forEach((other, index) => {
+      if (compare(rank(other), own) <= 0) at = index + 1;
+    });
+    keys.splice(at, 0, key);
+  }
   return Object.fromEntries(
-    keys.map(({ key, base }) => {
+    keys.map((key) => {
       const value = node[key];
-      return [key, isObject(value) ? ordered(nbNode[key] ?? nbNode[base], value) : value];
+      return [key, isObject(value) ? ordered(nbNode[key] ?? nbNode[rank(key).base], value, old[key]) : value];
     }),
   );
 }

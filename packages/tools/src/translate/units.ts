@@ -66,8 +66,10 @@ export interface Unit {
   kind?: string;
   /** The field's answer may be at most this many characters (the form's maxLength). */
   answerMaxLength?: number;
-  /** Locked: a legal text (the form's `legal` marking), else a critical text (locales/nb/critical.json). */
+  /** Locked: a legal text (the field's `legal` marking), else a critical text (locales/nb/critical.json). */
   lock?: 'legal' | 'critical';
+  /** For a legal text: declaration, consent, privacy or duties. */
+  legal?: string;
   terms: TermNote[];
   /** The locale's text now, if it has one. */
   target?: string;
@@ -209,32 +211,24 @@ function widgetRole(key: string): Role {
 }
 
 /**
- * The keys a form marks as legal (declarations, consents, privacy, rights and duties), when its format has the
- * marking: `legal: true` on a field (all its texts), or a `legal` list of text keys on the form.
+ * The texts a form marks as legal, by the field's `legal` kind (declaration, consent, privacy, duties; decision
+ * 0031): every text of such a field. Undefined when the form marks none: then critical.json is the lock.
  */
-export function legalKeys(definition: unknown): Set<string> | undefined {
-  if (!isObject(definition)) return undefined;
-  const keys = new Set<string>();
-  let marked = false;
-  if (Array.isArray(definition.legal)) {
-    marked = true;
-    for (const key of definition.legal) if (typeof key === 'string') keys.add(key);
+export function legalKeys(definition: FormDefinition | undefined): Map<string, string> | undefined {
+  if (!definition || !Array.isArray(definition.steps)) return undefined;
+  const keys = new Map<string, string>();
+  for (const place of listFields(definition)) {
+    const legal = (place.field as unknown as Record<string, unknown>).legal;
+    if (typeof legal === 'string') keys.set(`fields.${place.field.id}`, legal);
   }
-  const fields = (definition as unknown as FormDefinition).steps;
-  if (Array.isArray(fields)) {
-    for (const place of listFields(definition as unknown as FormDefinition)) {
-      const legal = (place.field as unknown as Record<string, unknown>).legal;
-      if (legal === undefined) continue;
-      marked = true;
-      if (legal === true) keys.add(`fields.${place.field.id}`);
-    }
-  }
-  return marked ? keys : undefined;
+  return keys.size > 0 ? keys : undefined;
 }
 
-const underLegal = (key: string, legal: ReadonlySet<string>): boolean => {
+/** The legal kind of a text, if it belongs to a field marked legal. */
+const legalKind = (key: string, legal: ReadonlyMap<string, string>): string | undefined => {
   const { base } = splitKey(key);
-  return [...legal].some((k) => base === k || base.startsWith(`${k}.`));
+  for (const [prefix, kind] of legal) if (base === prefix || base.startsWith(`${prefix}.`)) return kind;
+  return undefined;
 };
 
 const readJson = async (path: string): Promise<unknown> =>
@@ -307,8 +301,8 @@ export async function namespaceUnits(
     const counterpartText = counterpartSource === undefined ? undefined : nb.get(counterpartSource);
     const target = own.get(key);
     const status = statuses[key];
-    const lock =
-      legal && underLegal(key, legal) ? 'legal' : critical.has(key) || critical.has(sourceKey) ? 'critical' : undefined;
+    const kind = legal ? legalKind(key, legal) : undefined;
+    const lock = kind ? 'legal' : critical.has(key) || critical.has(sourceKey) ? 'critical' : undefined;
     units.push({
       key,
       sourceKey,
@@ -319,6 +313,7 @@ export async function namespaceUnits(
       plain,
       ...(name === WIDGET ? { role: widgetRole(key) } : formPlace(key, definition)),
       ...(lock ? { lock } : {}),
+      ...(kind ? { legal: kind } : {}),
       terms: terms
         .filter(({ pattern }) => pattern.test(source))
         .map(({ id, term }) => ({

@@ -101,7 +101,16 @@ function notes(unit: Unit, t: TFunction, locale: string): string[] {
   const note = (category: string, text: string, priority?: number) =>
     `<note category="${category}"${priority ? ` priority="${priority}"` : ''}>${escapeText(text)}</note>`;
   const out: string[] = [];
-  if (unit.lock) out.push(note(unit.lock, t(`translate.note.${unit.lock}`), 1));
+  if (unit.lock)
+    out.push(
+      note(
+        unit.lock,
+        t(`translate.note.${unit.lock}`, {
+          kind: unit.legal ? t(`translate.legal.${unit.legal}`, { defaultValue: unit.legal }) : '',
+        }),
+        1,
+      ),
+    );
   if (unit.counterpart)
     out.push(
       note(

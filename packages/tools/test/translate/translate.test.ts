@@ -3,7 +3,7 @@
 // project of its own (a temporary folder with the example forms and a copy of the texts).
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,17 @@ async function project(): Promise<string> {
 }
 
 const readJson = async (path: string): Promise<any> => JSON.parse(await readFile(path, 'utf8'));
+
+/** The project as it was before a locale was added: no folder, and no form lists it. */
+async function forget(dir: string, locale: string): Promise<void> {
+  await rm(join(dir, 'locales', locale), { recursive: true, force: true });
+  for (const name of await readdir(join(dir, 'schemas/forms'))) {
+    const file = join(dir, 'schemas/forms', name);
+    const form = await readJson(file);
+    form.locales = form.locales.filter((l: string) => l !== locale);
+    await writeFile(file, JSON.stringify(form, null, 2));
+  }
+}
 const parse = (xml: string): Document => new DOMParser().parseFromString(xml, 'text/xml');
 const elements = (node: Document | Element, name: string): Element[] =>
   Array.from(node.getElementsByTagNameNS(XLIFF_NS, name));
@@ -163,6 +174,7 @@ describe('klarskjema translate export', () => {
 
   it('exports a locale with no folder yet: every text initial, no targets, Lithuanian plural forms', async () => {
     const dir = await project();
+    await forget(dir, 'lt');
     const result = await run(['translate', 'export', '--locale', 'lt', '--lang', 'en'], dir);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('No form has lt in its list of languages yet');
@@ -172,6 +184,28 @@ describe('klarskjema translate export', () => {
     expect(elements(doc, 'segment').every((s) => s.getAttribute('state') === 'initial')).toBe(true);
     for (const form of ['one', 'few', 'many', 'other']) unit(doc, 'widget', `characters.left_${form}`);
     expect(notes(unit(doc, 'sosialhjelp', 'fields.kontonummer.label')).term).toContain('lt has no termbase yet');
+  });
+
+  it('locks the texts of a field the form marks legal, names the kind, and puts them first', async () => {
+    const dir = await project();
+    const formFile = join(dir, 'schemas/forms/kontakt.json');
+    const form = await readJson(formFile);
+    const consent = form.steps
+      .flatMap((s: { fields: Array<{ id: string }> }) => s.fields)
+      .find((f: { id: string }) => f.id === 'samtykke');
+    consent.legal = 'declaration';
+    await writeFile(formFile, JSON.stringify(form, null, 2));
+    const doc = parse((await run(['translate', 'export', '--locale', 'uk', '--form', 'kontakt'], dir)).stdout);
+    const ids = elements(doc, 'unit').map((u) => u.getAttribute('id')!);
+    const locked = ids.filter((id) => notes(unit(doc, 'kontakt', id)).legal !== undefined);
+    expect(locked).toContain('fields.samtykke.label');
+    expect(ids.slice(0, locked.length)).toEqual(locked);
+    const lock = elements(unit(doc, 'kontakt', 'fields.samtykke.label'), 'note')[0]!;
+    expect([lock.getAttribute('category'), lock.getAttribute('priority')]).toEqual(['legal', '1']);
+    expect(lock.textContent).toMatch(
+      /^Juridisk tekst \(erklæring brukeren bekrefter\): den binder brukeren eller NAV\./,
+    );
+    expect(notes(unit(doc, 'kontakt', 'fields.navn.label')).legal).toBeUndefined();
   });
 
   it('exports one form, or the widget, with --form', async () => {
@@ -348,7 +382,14 @@ describe('klarskjema translate import', () => {
     ],
     [
       'a state with no translation',
-      (xml: string) => xml.replace(/(<unit id="title_plain">[\s\S]*?<segment state=")initial/, '$1reviewed'),
+      (xml: string) => {
+        const doc = parse(xml);
+        const title = unit(doc, 'stotte', 'title');
+        const segment = elements(title, 'segment')[0]!;
+        segment.removeChild(target(title));
+        segment.setAttribute('state', 'reviewed');
+        return new XMLSerializer().serializeToString(doc);
+      },
       'Teksten har status reviewed, men ingen oversettelse.',
     ],
   ])('refuses %s with a plain message', async (_, change, message) => {
@@ -393,6 +434,7 @@ describe('klarskjema translate import', () => {
 
   it('a new locale: writes its folder, reports the text still missing, and marks the namespace a draft', async () => {
     const dir = await project();
+    await forget(dir, 'lt');
     let left = '';
     const file = await translated(
       dir,
@@ -445,14 +487,37 @@ describe('klarskjema translate import', () => {
 });
 
 describe('the texts import writes', () => {
-  it('keep every shipped locale file exactly as it is when nothing changes (the key order is nb’s)', async () => {
-    for (const locale of ['nn', 'en', 'pl', 'uk', 'ar', 'so', 'ti', 'se']) {
+  it('keep every shipped locale file exactly as it is when nothing changes', async () => {
+    const locales = (await readdir(resolve(packageRoot, 'locales'))).filter((l) => l !== 'nb');
+    expect(locales.length).toBeGreaterThanOrEqual(8);
+    for (const locale of locales) {
       for (const ns of ['widget', 'sosialhjelp', 'stotte', 'kontakt', 'aktivitet']) {
+        const path = resolve(packageRoot, `locales/${locale}/${ns}.json`);
+        if (!existsSync(path)) continue;
         const nb = await readJson(resolve(packageRoot, `locales/nb/${ns}.json`));
-        const text = await readFile(resolve(packageRoot, `locales/${locale}/${ns}.json`), 'utf8');
+        const text = await readFile(path, 'utf8');
         expect(`${JSON.stringify(withTexts(nb, JSON.parse(text), new Map()), null, 2)}\n`).toBe(text);
       }
     }
+  });
+
+  it('add a text after the last key that comes before it in nb, and leave the keys a file had where they are', () => {
+    const nb = { a: 'A', left_one: '1', left_other: 'n', left_plain_one: 'p1', left_plain_other: 'pn', b: 'B' };
+    // A file that puts each plain form right after its standard form keeps that order.
+    const own = { a: 'a', left_one: '1', left_plain_one: 'p1', left_other: 'n', left_plain_other: 'pn' };
+    expect(
+      Object.keys(
+        withTexts(
+          nb,
+          own,
+          new Map([
+            ['b', 'b'],
+            ['left_few', 'f'],
+            ['a_plain', 'ap'],
+          ]),
+        ),
+      ),
+    ).toEqual(['a', 'a_plain', 'left_one', 'left_few', 'left_plain_one', 'left_other', 'left_plain_other', 'b']);
   });
 
   it('put plural forms nb lacks beside nb’s, and a plain variant right after its text', () => {
