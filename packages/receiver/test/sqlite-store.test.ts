@@ -204,7 +204,7 @@ describe('SqliteSubmissionStore: storage failures are never hidden', () => {
     const dir = await mkdtemp(join(tmpdir(), 'klarskjema-full-'));
     const file = join(dir, 'full.sqlite');
     try {
-      const store = new SqliteSubmissionStore(file, { maxPageCount: 30 });
+      const store = new SqliteSubmissionStore(file, { maxPageCount: 34 });
       await store.probeWrite();
       const created: string[] = [];
       let failure: unknown = null;

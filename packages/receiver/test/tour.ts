@@ -196,6 +196,78 @@ export async function tour(base: string): Promise<TourStep[]> {
   await step('a document the form does not ask for', 'POST', UPLOAD, file('Kari-Nordmann', FILES.pdf, {}));
   await step('an empty file', 'POST', UPLOAD, file('kontoutskrift', Buffer.alloc(0), {}));
 
+  // Documents sent later, through the receipt's link (follow-up.ts).
+  const later = stotteSubmission();
+  (later.answers.dokumenter as Record<string, unknown>).husleiekontrakt = { status: 'later' };
+  const receipt = await step(
+    'a submission with documents later',
+    'POST',
+    SUBMIT,
+    postJson(submissions('stotte'), later),
+  );
+  const { link } = (receipt.json as { followUp: { link: string } }).followUp;
+  const bearer = { Authorization: `Bearer ${link}` };
+  const FOLLOW_UP = '/api/follow-up';
+  const laterFile = (document: string, body: Buffer, headers: Record<string, string>) =>
+    send(`${api}/follow-up/attachments?document=${document}`, {
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': disposition('hemmelig-Kari.pdf'),
+        ...headers,
+      },
+      body,
+    });
+  await step('the link', 'POST', FOLLOW_UP, send(`${api}/follow-up`, { headers: bearer }));
+  await step(
+    'a wrong link',
+    'POST',
+    FOLLOW_UP,
+    send(`${api}/follow-up`, { headers: { Authorization: `${bearer.Authorization}x` } }),
+  );
+  await step('no link', 'POST', FOLLOW_UP, send(`${api}/follow-up`, {}));
+  await step('GET the link', 'GET', FOLLOW_UP, send(`${api}/follow-up`, { method: 'GET', headers: bearer }));
+  await step('a file sent later', 'POST', `${FOLLOW_UP}/attachments`, laterFile('lonnsslipp', FILES.pdf, bearer));
+  await step(
+    'the same file later again',
+    'POST',
+    `${FOLLOW_UP}/attachments`,
+    laterFile('lonnsslipp', FILES.pdf, bearer),
+  );
+  await step('a text file later', 'POST', `${FOLLOW_UP}/attachments`, laterFile('lonnsslipp', FILES.text, bearer));
+  await step(
+    'a document not listed',
+    'POST',
+    `${FOLLOW_UP}/attachments`,
+    laterFile('Kari-Nordmann', FILES.pdf, bearer),
+  );
+  await step('a file later, wrong link', 'POST', `${FOLLOW_UP}/attachments`, laterFile('lonnsslipp', FILES.pdf, {}));
+  const notHad = (value: unknown, headers: Record<string, string> = bearer) =>
+    postJson(`${api}/follow-up/not-had`, value, headers);
+  await step(
+    '«har ikke» later',
+    'POST',
+    `${FOLLOW_UP}/not-had`,
+    notHad({ document: 'kontoutskrift', reason: 'hemmelig grunn, Kari' }),
+  );
+  await step(
+    '«har ikke» without a reason',
+    'POST',
+    `${FOLLOW_UP}/not-had`,
+    notHad({ document: 'kontoutskrift', reason: '' }),
+  );
+  await step(
+    '«har ikke» not JSON',
+    'POST',
+    `${FOLLOW_UP}/not-had`,
+    send(`${api}/follow-up/not-had`, { headers: { ...bearer, 'Content-Type': 'application/json' }, body: '{Kari' }),
+  );
+  await step(
+    '«har ikke» as text',
+    'POST',
+    `${FOLLOW_UP}/not-had`,
+    send(`${api}/follow-up/not-had`, { headers: { ...bearer, 'Content-Type': 'text/plain' }, body: 'Kari' }),
+  );
+
   // Paths no route has, with personal data in them.
   await step(
     'no such route',
