@@ -128,8 +128,9 @@ describe('logs and metrics after a run through every route', () => {
         method: 'POST',
         status: '201',
       }),
-    ).toBe(1);
+    ).toBe(2); // kontakt, and stotte with documents later (for the follow-up routes)
     expect(sum(samples, 'klarskjema_submissions_total', { form: 'kontakt', outcome: 'created' })).toBe(1);
+    expect(sum(samples, 'klarskjema_submissions_total', { form: 'stotte', outcome: 'created' })).toBe(1);
     expect(sum(samples, 'klarskjema_submissions_total', { form: 'kontakt', outcome: 'replayed' })).toBe(1);
     expect(sum(samples, 'klarskjema_refusals_total', { reason: 'changed-body' })).toBe(1);
     expect(
