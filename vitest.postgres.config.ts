@@ -15,6 +15,7 @@ export default defineConfig({
       'packages/receiver/test/storage.test.ts',
       'packages/receiver/test/validation-budget.test.ts',
       'packages/receiver/test/inbox.test.ts',
+      'packages/receiver/test/follow-up.test.ts',
       'packages/receiver/test/**/*.pg.test.ts',
     ],
     exclude: [...configDefaults.exclude],

@@ -501,10 +501,16 @@ export function renderRecordPdf(record: CaseRecord, options: RecordPdfOptions = 
 
   writer.heading(recordText('timeline.title'), 2);
   for (const moment of record.timeline)
-    writer.paragraph([{ text: `${moment.when}: `, weight: 'bold' }, { text: moment.text }], {
-      direction: 'ltr',
-      gapAfter: 2,
-    });
+    writer.paragraph(
+      [
+        { text: `${moment.when}: `, weight: 'bold' },
+        { text: moment.text },
+        ...(moment.reason
+          ? [{ text: ' ' }, ...valueSpans({ kind: 'user', lines: [moment.reason.text], lang: moment.reason.lang })]
+          : []),
+      ],
+      { direction: 'ltr', gapAfter: 2 },
+    );
   writer.space(8);
   writer.paragraph(
     [{ text: recordText('footer', { form: record.form.id, version: record.form.version }), color: GREY }],

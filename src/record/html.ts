@@ -224,7 +224,7 @@ ${section.entries.map((item) => entryRow(item, 4)).join('\n')}${
   const timeline = record.timeline
     .map(
       (moment) =>
-        `<tr data-event="${e(moment.kind)}"><td><time datetime="${e(moment.at)}">${e(moment.when)}</time></td><td>${e(moment.text)}</td></tr>`,
+        `<tr data-event="${e(moment.kind)}"><td><time datetime="${e(moment.at)}">${e(moment.when)}</time></td><td>${e(moment.text)}${moment.reason ? ` ${userText(moment.reason.text, moment.reason.lang)}` : ''}</td></tr>`,
     )
     .join('\n');
   return `<${header}>

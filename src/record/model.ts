@@ -31,12 +31,11 @@ export interface RecordSources {
   locales: Record<string, PackageLocale>;
 }
 
-/** What happened after the submission, as the receiver knows it (a document sent later). */
-export interface RecordEvent {
-  kind: 'document-received';
-  at: string;
-  document: string;
-}
+/** What happened after the submission, as the receiver knows it: a document sent later, or «har ikke» said
+ *  again with a reason (docs/decisions/0035). `document` is its key (`<id>` or `<id>.<item id>`). */
+export type RecordEvent =
+  | { kind: 'document-received'; at: string; document: string }
+  | { kind: 'document-not-had'; at: string; document: string; reason: string };
 
 /** The text the user saw for a question, when it was not NAV's standard Norwegian. */
 export interface SeenText {
@@ -115,8 +114,10 @@ export type RecordAction =
 export interface TimelineEntry {
   at: string;
   when: string;
-  kind: 'started' | 'submitted' | 'document-received';
+  kind: 'started' | 'submitted' | RecordEvent['kind'];
   text: string;
+  /** The applicant's reason, exactly as written, with its language. */
+  reason?: { text: string; lang: string };
 }
 
 export interface CaseRecord {
@@ -215,8 +216,22 @@ export function buildRecord(
       ...(entry.value ? { user: valueAsText(entry.value) } : {}),
     });
   }
+  const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at));
   for (const document of entries.flatMap((entry) => entry.documents ?? [])) {
     if (document.status === 'uploaded') continue;
+    // What came later decides: a file received settles it; «har ikke» again brings its newest reason.
+    const last = sorted.filter((event) => event.document === document.id).at(-1);
+    if (last?.kind === 'document-received') continue;
+    if (last?.kind === 'document-not-had') {
+      actions.push({
+        kind: 'document',
+        document: document.id,
+        name: document.name,
+        status: 'missing',
+        reason: { text: last.reason, lang: languageOf(submission.locale) },
+      });
+      continue;
+    }
     actions.push({
       kind: 'document',
       document: document.id,
@@ -235,9 +250,15 @@ export function buildRecord(
   });
   if (submission.startedAt) timeline.push(moment(submission.startedAt, 'started', recordText('timeline.started')));
   timeline.push(moment(submission.submittedAt, 'submitted', recordText('timeline.submitted')));
-  for (const event of [...events].sort((a, b) => a.at.localeCompare(b.at))) {
+  for (const event of sorted) {
     const name = context.documentName(event.document, relevance.answers);
-    timeline.push(moment(event.at, 'document-received', recordText('timeline.documentReceived', { document: name })));
+    if (event.kind === 'document-received')
+      timeline.push(moment(event.at, event.kind, recordText('timeline.documentReceived', { document: name })));
+    else
+      timeline.push({
+        ...moment(event.at, event.kind, recordText('timeline.documentNotHad', { document: name })),
+        reason: { text: event.reason, lang: languageOf(submission.locale) },
+      });
   }
 
   return {

@@ -315,3 +315,40 @@ describe('the record of sosialhjelp: amounts, totals and documents received late
     ).toEqual([]);
   });
 });
+
+describe('documents sent later through the receipt’s link (decision 0035)', () => {
+  it('a file received settles a document; «har ikke» again brings its reason, exactly as written, to the actions and the timeline', async () => {
+    const made = await makeSubmission('sosialhjelp', { locale: 'pl', variant: 'standard' });
+    const before = buildRecord(made.sources, made.submission);
+    const waiting = before.actions.flatMap((a) => (a.kind === 'document' ? [a] : []));
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = waiting as [(typeof waiting)[number], (typeof waiting)[number]];
+    const reason = 'Nie mam umowy na piśmie.';
+    const record = buildRecord(made.sources, made.submission, [
+      { kind: 'document-not-had', at: '2026-03-11T09:30:00.000Z', document: second.document, reason },
+      { kind: 'document-received', at: '2026-03-10T08:00:00.000Z', document: first.document },
+    ]);
+    const after = record.actions.flatMap((a) => (a.kind === 'document' ? [a] : []));
+    expect(after.map((a) => a.document)).not.toContain(first.document);
+    expect(after.find((a) => a.document === second.document)).toMatchObject({
+      status: 'missing',
+      reason: { text: reason, lang: 'pl' },
+    });
+    const root = parseHtml(renderRecordHtml(record));
+    const events = findAll(
+      findOne(root, (e) => attr(e, 'id') === 'timeline')!,
+      byAttr('data-event'),
+    );
+    expect(events.map((e) => attr(e, 'data-event'))).toEqual([
+      'started',
+      'submitted',
+      'document-received',
+      'document-not-had',
+    ]);
+    expect(textOf(events[2]!)).toContain(`Dokument mottatt: ${first.name}`);
+    expect(textOf(events[2]!)).toMatch(/10\. mars 2026 kl\. 09:00/);
+    expect(textOf(events[3]!)).toContain(`Søkeren har ikke dokumentet: ${second.name}`);
+    const said = findOne(events[3]!, byClass('user-text'))!;
+    expect([attr(said, 'lang'), textOf(said)]).toEqual(['pl', reason]);
+  });
+});

@@ -26,7 +26,15 @@ import {
   SESSION_IDLE_MS,
 } from '../src/inbox/sessions.ts';
 import { builtForms, cleanUpChildren } from './child-receiver.ts';
-import { FILES, send, startTestReceiver, testStoreOptions } from './helpers.ts';
+import {
+  disposition,
+  FILES,
+  postJson,
+  send,
+  startTestReceiver,
+  stotteSubmission,
+  testStoreOptions,
+} from './helpers.ts';
 import { Browser, inboxConfig, PASSWORDS, sendApplications, setCookies, type Sent } from './inbox-helpers.ts';
 
 interface AccessRow {
@@ -467,6 +475,66 @@ describe('a signed-in caseworker', () => {
       expect(text).not.toContain(secret);
     expect(text).toContain('"route":"/api/cases/{reference}"');
     expect(text).toContain('"route":"/saksbehandling/saker/{reference}"');
+  });
+
+  it('shows documents sent later through the receipt’s link: files, the timeline, and the documents filter', async () => {
+    const later = stotteSubmission();
+    const dokumenter = later.answers.dokumenter as Record<string, unknown>;
+    for (const document of ['husleiekontrakt', 'lonnsslipp', 'kontoutskrift'])
+      dokumenter[document] = { status: 'later' };
+    const receipt = await postJson(`${base}/api/forms/stotte/submissions`, later);
+    const { reference } = receipt.json as { reference: string };
+    const bearer = { Authorization: `Bearer ${(receipt.json as { followUp: { link: string } }).followUp.link}` };
+    const needsDocuments = async () =>
+      ((await per.get('/api/cases?needs=documents')).json as { cases: Array<{ reference: string }> }).cases.some(
+        (c) => c.reference === reference,
+      );
+    expect(await needsDocuments()).toBe(true);
+    const sendLater = async (document: string, body: Buffer) =>
+      send(`${base}/api/follow-up/attachments?document=${document}`, {
+        headers: {
+          ...bearer,
+          'Content-Type': 'application/octet-stream',
+          'Content-Disposition': disposition(`${document} senere.pdf`),
+        },
+        body,
+      });
+    expect((await sendLater('husleiekontrakt', FILES.pdf)).status).toBe(201);
+    expect((await sendLater('lonnsslipp', FILES.png)).status).toBe(201);
+    const notHad = await postJson(
+      `${base}/api/follow-up/not-had`,
+      { document: 'kontoutskrift', reason: 'Kontoen er stengt.' },
+      bearer,
+    );
+    expect(notHad.status).toBe(201);
+    const read = (await per.get(`/api/cases/${reference}`)).json as {
+      record: {
+        actions: Array<{ kind: string; document?: string; reason?: { text: string } }>;
+        timeline: Array<{ kind: string; text: string }>;
+      };
+      attachments: Array<{ fileName: string; documentName: string }>;
+    };
+    expect(read.record.actions.filter((a) => a.kind === 'document')).toEqual([
+      expect.objectContaining({
+        document: 'kontoutskrift',
+        status: 'missing',
+        reason: { text: 'Kontoen er stengt.', lang: 'nb' },
+      }),
+    ]);
+    expect(read.record.timeline.map((t) => t.kind)).toEqual([
+      'submitted',
+      'document-received',
+      'document-received',
+      'document-not-had',
+    ]);
+    expect(read.attachments.map((a) => a.fileName)).toEqual(['husleiekontrakt senere.pdf', 'lonnsslipp senere.pdf']);
+    const page = await per.get(`/saksbehandling/saker/${reference}`);
+    expect(page.text).toContain('husleiekontrakt senere.pdf');
+    expect(page.text).toContain('Søkeren har ikke dokumentet');
+    // Found after all: nothing is missing any more, and the filter no longer lists it.
+    expect(await needsDocuments()).toBe(true);
+    expect((await sendLater('kontoutskrift', FILES.jpeg)).status).toBe(201);
+    expect(await needsDocuments()).toBe(false);
   });
 });
 

@@ -6,7 +6,9 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
 import type { RecordSources } from '../../../../src/record/model.ts';
-import { buildRecord, type CaseRecord } from '../../../../src/record/model.ts';
+import { buildRecord, type CaseRecord, type RecordEvent } from '../../../../src/record/model.ts';
+import { documentIdOf } from '../../../../src/engine/items.ts';
+import { isFollowUpStore } from '../follow-up-store.ts';
 import { renderRecordContent } from '../../../../src/record/html.ts';
 import { formText } from '../../../../src/record/texts.ts';
 import {
@@ -216,8 +218,10 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
   const limits = new LoginLimits(now);
   const accounts = new Map(config.caseworkers.map((c) => [c.username, c]));
   let hashing = 0;
-  /** Records are made from immutable submissions: kept by reference (the list needs their flags). */
-  const records = new Map<string, { record: CaseRecord | null; flags: Flag[]; title: string }>();
+  /** Records are made from immutable submissions and what came later: kept by reference and the number of those
+   *  events (the list needs their flags; a document sent later changes them). */
+  const records = new Map<string, { record: CaseRecord | null; flags: Flag[]; title: string; followUps: number }>();
+  const followUps = isFollowUpStore(store) ? store : null;
 
   const scopeOf = (caseworker: Caseworker): OfficeScope => ({
     office: caseworker.office,
@@ -227,16 +231,30 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
 
   async function recordOf(stored: StoredCase): Promise<{ record: CaseRecord | null; flags: Flag[]; title: string }> {
     const known = records.get(stored.reference);
-    if (known) return known;
+    if (known && known.followUps === stored.followUps) return known;
     const sources = await options.sources(stored.formId, stored.formVersion);
-    let made: { record: CaseRecord | null; flags: Flag[]; title: string };
-    if (!sources) made = { record: null, flags: [], title: stored.formId };
+    let made: { record: CaseRecord | null; flags: Flag[]; title: string; followUps: number };
+    if (!sources) made = { record: null, flags: [], title: stored.formId, followUps: stored.followUps };
     else {
-      const record = buildRecord(sources, stored.submission);
+      const events: RecordEvent[] =
+        followUps && stored.followUps > 0
+          ? (await followUps.followUpEvents(stored.reference)).map((event) =>
+              event.kind === 'received'
+                ? { kind: 'document-received', at: event.at.toISOString(), document: event.document }
+                : {
+                    kind: 'document-not-had',
+                    at: event.at.toISOString(),
+                    document: event.document,
+                    reason: event.reason,
+                  },
+            )
+          : [];
+      const record = buildRecord(sources, stored.submission, events);
       made = {
         record,
         flags: actionFlags(record),
         title: formText(sources.locales.nb, stored.formId, 'title') ?? record.form.title,
+        followUps: stored.followUps,
       };
     }
     if (records.size > 5_000) records.clear();
@@ -472,7 +490,7 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
     );
     return (await store.attachmentsOf(stored.formId, stored.submissionId)).map((a) => ({
       ...a,
-      documentName: documents.get(a.documentId) ?? a.documentId,
+      documentName: documents.get(documentIdOf(a.documentId)) ?? a.documentId,
     }));
   }
 
