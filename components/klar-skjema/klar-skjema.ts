@@ -35,6 +35,9 @@ import { emit } from './events.ts';
  * @attr remember-days - Days a draft stays on the device when the user asks for it (default 14; 0 removes the choice).
  * @attr exit-url - Where "Gå ut og slett" goes (default https://www.yr.no/).
  * @attr contact - The office's contact details as JSON (phone, message, video, meeting, paper, privacy); see docs/decisions/0011-contact.md.
+ * @attr follow-up - The receipt's link for documents sent later (`<reference>.<secret>`); without it, `#ettersending=` in the page's address. Either opens the page for documents sent later instead of the form (docs/decisions/0035).
+ * @attr follow-up-url - The receiver's /api/follow-up (default: beside submit-url).
+ * @attr follow-up-page - The page the receipt's link opens (default: this page).
  * @event klar-submit - Cancelable; detail is the submission. See components/submit/submitter.ts.
  * @slot loading - Shown while the form loads.
  * @slot load-error - Shown when the form cannot be loaded.
@@ -163,8 +166,18 @@ export class KlarSkjema extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.#hashChanged);
     if (this.form && !this.#session.current) void this.#load();
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#hashChanged);
+  }
+
+  /** The receipt's link opens in the same page: only its fragment changes. */
+  readonly #hashChanged = (): void => this.requestUpdate();
+  #followUp: { render(): TemplateResult; readonly host: { link: string } } | null = null;
 
   /** The machine's current snapshot (for hosts and tests); it holds the answers, so hosts should not log it. */
   get snapshot(): Snapshot | undefined {
@@ -251,6 +264,8 @@ export class KlarSkjema extends LitElement {
     }
     const { texts, locale, phase } = session;
     const late = this.#late.parts;
+    // Documents sent later (decision 0035): the receipt's link, as an attribute or in the page's fragment.
+    const followUp = this.getAttribute('follow-up') ?? /^#ettersending=([\w.-]+)$/.exec(location.hash)?.[1];
     const toggleOriginal = () => {
       this.#original = !this.#original;
       this.requestUpdate();
@@ -260,9 +275,11 @@ export class KlarSkjema extends LitElement {
       <div class="views" ?inert=${this.#drafts.readOnly}>
       ${toolbar(session, this.#languageChoice, this.#original, toggleOriginal)}
       ${
-        this.#drafts.choosing
-          ? this.#drafts.renderOffer(texts)
-          : html`
+        followUp
+          ? this.#renderFollowUp(session, followUp)
+          : this.#drafts.choosing
+            ? this.#drafts.renderOffer(texts)
+            : html`
       ${phase === 'filling' ? this.#renderStep(session) : nothing}
       ${phase === 'review' || phase === 'submitting' || phase === 'failed' ? this.#renderReview(session) : nothing}
       ${late && phase !== 'submitted' ? html`<div class="step-help">${late.stepHelp(this.#lateHost(session))}</div>` : nothing}
@@ -336,7 +353,15 @@ export class KlarSkjema extends LitElement {
       <p class="panel">${session.show('widget:lateLoading')}</p></div>`;
   }
 
+  #renderFollowUp(session: Session, link: string): TemplateResult {
+    const late = this.#late.parts;
+    if (!late) return html`<p class="panel">${session.show('widget:lateLoading')}</p>`;
+    if (this.#followUp?.host.link !== link)
+      this.#followUp = late.followUpPage(this.#lateHost(session), link, () => this.requestUpdate());
+    return this.#followUp.render();
+  }
+
   #lateHost(session: Session): LateHost {
-    return { session, focus: this.#focus, contact: this.contact, status: this.#submitter.status };
+    return { session, focus: this.#focus, contact: this.contact, status: this.#submitter.status, element: this };
   }
 }

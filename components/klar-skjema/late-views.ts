@@ -8,6 +8,7 @@ import { parseContact, type ContactInput } from '../help/contact.ts';
 import { helpPanel } from '../help/help-panel.ts';
 import { privacyDisclosure } from '../privacy/privacy.ts';
 import { receiptView } from '../receipt/receipt.ts';
+import { FollowUpPage } from '../follow-up/follow-up.ts';
 import type { SummaryHost } from '../review/review.ts';
 import { reviewBody, sendButton, type ReviewPage } from '../review/review-page.ts';
 import type { Focus } from './focus.ts';
@@ -19,6 +20,8 @@ export interface LateHost {
   contact: ContactInput | string | undefined;
   /** What sending waits for (the Submitter's status). */
   status: SendStatus | null;
+  /** The element, for the attributes only the late parts read (follow-up-page, follow-up-url). */
+  element: HTMLElement;
 }
 
 /** What the help panel, the privacy notice and the receipt need (components/help, privacy, receipt). */
@@ -81,7 +84,14 @@ export const sendView = (host: LateHost): TemplateResult => sendButton(reviewPag
 
 export const receipt = (host: LateHost): TemplateResult => {
   const { submission, receipt } = host.session.snapshot.context;
-  return receiptView({ ...extras(host), model: summaryModel(host.session), submission, receipt });
+  const page = host.element.getAttribute('follow-up-page');
+  return receiptView({
+    ...extras(host),
+    model: summaryModel(host.session),
+    submission,
+    receipt,
+    followUpPage: new URL(page ?? location.href, location.href).href,
+  });
 };
 
 /** "Trenger du hjelp?" under a step or the review page, and the privacy notice under a step. */
@@ -90,4 +100,17 @@ export function stepHelp(host: LateHost): TemplateResult | typeof nothing {
   if (phase === 'submitted') return nothing;
   const help = extras(host);
   return html`${helpPanel(help)}${phase === 'filling' ? privacyDisclosure(help) : nothing}`;
+}
+
+/** The page the receipt's link opens (components/follow-up): made once per element, it renders itself. */
+export function followUpPage(host: LateHost, link: string, update: () => void): FollowUpPage {
+  const { element } = host;
+  const submitUrl = element.getAttribute('submit-url');
+  // The receiver's /api/follow-up beside its /api/forms/<form>/submissions, unless the element names another.
+  const url = new URL(
+    element.getAttribute('follow-up-url') ??
+      (submitUrl ? new URL('../../follow-up', new URL(submitUrl, document.baseURI)).href : '/api/follow-up'),
+    document.baseURI,
+  ).href;
+  return new FollowUpPage({ session: host.session, focus: host.focus, url, link, update });
 }

@@ -11,7 +11,7 @@ import { summaryStyles } from '../review/summary.styles.ts';
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
 export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
-export { reviewView, sendView, receipt, stepHelp } from './late-views.ts';
+export { reviewView, sendView, receipt, stepHelp, followUpPage } from './late-views.ts';
 export { sendStatusText } from '../review/review-page.ts';
 export { sendFromWidget } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';

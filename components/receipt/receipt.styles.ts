@@ -6,6 +6,7 @@ import { css } from 'lit';
 export const receiptStyles = css`
   .receipt-reference { font-size: 1.1875rem; font-weight: 700; }
   .receipt-list { padding-inline-start: 1.25rem; }
+  .receipt-link-address { overflow-wrap: anywhere; font-size: 0.9375rem; }
 
   @media print {
     .toolbar, .draft-note, .actions, .no-print, .step-help, .help-asked .button, .change-link, .summary-action,
@@ -16,6 +17,7 @@ export const receiptStyles = css`
     .panel, .notice, .guidance, .privacy--open { background: none; border: 2px solid #000000; }
     a { color: #000000; }
     a[href^='http']::after { content: ' (' attr(href) ')'; font-size: 0.9em; overflow-wrap: anywhere; }
+    .receipt-link a::after { content: none; }
     details::details-content { content-visibility: visible; display: block; }
     h2, h3, h4 { break-after: avoid; }
     .summary-row, li { break-inside: avoid; }

@@ -11,12 +11,15 @@ import { answerSummary, type SummaryHost } from '../review/review.ts';
 import { documentsNotHad, documentsToSend, missingItems } from '../review/missing.ts';
 import { keysFor } from '../../src/i18n/named-keys.ts';
 import { documentText } from '../../src/i18n/document-text.ts';
+import { followUpAddress } from '../follow-up/address.ts';
 
 export interface ReceiptHost extends Pick<HelpHost, 'texts' | 'show' | 'locale' | 'contact'> {
   /** The answers that were sent. */
   readonly model: SummaryHost;
   readonly submission: Submission | null;
   readonly receipt: Receipt | null;
+  /** The page the link for documents sent later opens (the host page, or the element's follow-up-page). */
+  readonly followUpPage?: string;
 }
 
 /** When it was sent, in the user's language and Norwegian time (the office's). */
@@ -38,6 +41,23 @@ function earlierVersions({ show, receipt, locale }: ReceiptHost): TemplateResult
     return html`<p class="receipt-earlier">${show('widget:receipt.earlier', { earlier: new Intl.ListFormat(lng, { type: 'conjunction' }).format(earlier.references) })}</p>`;
   }
   return earlier.unknown ? html`<p class="receipt-earlier">${show('widget:receipt.earlierUnknown')}</p>` : nothing;
+}
+
+/** The way back (decision 0035): a link to send documents later and see the status, what to do with it, until when. */
+function followUpSection({ show, receipt, followUpPage, locale }: ReceiptHost): TemplateResult | typeof nothing {
+  const followUp = receipt?.followUp;
+  if (!followUp || !followUpPage) return nothing;
+  const address = followUpAddress(followUpPage, followUp.link);
+  const until = new Date(followUp.expiresAt);
+  const date = Number.isNaN(until.getTime()) ? followUp.expiresAt : formatTime(until, locale, { dateStyle: 'long' });
+  return html`<section class="receipt-follow-up" aria-labelledby="ks-receipt-follow-up">
+    <h3 id="ks-receipt-follow-up">${show('widget:followUp.receiptTitle')}</h3>
+    <p>${show('widget:followUp.receiptLink')}</p>
+    <p class="receipt-link"><a href=${address}>${show('widget:followUp.receiptLinkText', { reference: receipt.reference ?? '' })}</a></p>
+    <p class="receipt-link-address"><bdi dir="ltr">${address}</bdi></p>
+    <p>${show('widget:followUp.receiptSave', { date })}</p>
+    <p>${show('widget:followUp.receiptSecret')}</p>
+  </section>`;
 }
 
 export function receiptView(host: ReceiptHost): TemplateResult {
@@ -91,6 +111,7 @@ export function receiptView(host: ReceiptHost): TemplateResult {
     </section>`
         : nothing
     }
+    ${followUpSection(host)}
     <h3>${show('widget:receipt.nextTitle')}</h3>
     <p>${show([`${formId}:receipt.next`, 'widget:receipt.next'])}</p>
     ${texts.has(`${formId}:receipt.when`) ? html`<p>${show(`${formId}:receipt.when`)}</p>` : nothing}

@@ -27,6 +27,8 @@ export interface Receipt {
   /** Earlier versions of this application the receiver also holds (their references), and whether it could not
    *  tell for some; only when earlier versions were tried. */
   earlier?: { references: string[]; unknown: boolean };
+  /** The way back for documents sent later (docs/decisions/0035): `<reference>.<secret>` and until when it works. */
+  followUp?: { link: string; expiresAt: string };
 }
 
 /** What a finished application gives: the receipt and the submission it is for. */

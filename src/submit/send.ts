@@ -73,6 +73,8 @@ export interface EarlierVersions {
 
 export interface SendResult {
   reference: string;
+  /** The receiver's link for documents sent later, when it gives one. */
+  followUp?: { link: string; expiresAt: string };
   submission: Submission;
   earlier: EarlierVersions;
 }
@@ -365,14 +367,22 @@ export async function sendSubmission(options: SendOptions): Promise<SendResult> 
     body.length,
     hasReference,
   );
-  const { reference } = result as { reference: string };
+  const { reference, followUp } = result as { reference: string; followUp?: unknown };
   const earlier = options.earlierIds?.length
     ? await earlierVersions(
         options,
         options.earlierIds.filter((id) => id !== submission.id),
       )
     : { references: [], unknown: false };
-  return { reference, submission, earlier };
+  return { reference, submission, earlier, ...followUpOf(followUp) };
+}
+
+/** The follow-up link as the receiver gave it; nothing when it is not one (an older receiver gives none). */
+function followUpOf(value: unknown): { followUp?: { link: string; expiresAt: string } } {
+  if (!isRecord(value) || typeof value.link !== 'string' || typeof value.expiresAt !== 'string') return {};
+  return /^[A-Z0-9-]+\.[A-Za-z0-9_-]+$/.test(value.link)
+    ? { followUp: { link: value.link, expiresAt: value.expiresAt } }
+    : {};
 }
 
 /** What the machine's onError reads (SubmitFailure in src/engine/machine.ts). */
@@ -386,8 +396,8 @@ const failure = (details: SubmitFailure): Error => Object.assign(new Error(detai
  */
 export async function sendForReceipt(options: SendOptions, definition: FormDefinition): Promise<Receipt> {
   try {
-    const { reference, earlier } = await sendSubmission(options);
-    return { reference, ...(options.earlierIds?.length ? { earlier } : {}) };
+    const { reference, earlier, followUp } = await sendSubmission(options);
+    return { reference, ...(options.earlierIds?.length ? { earlier } : {}), ...(followUp ? { followUp } : {}) };
   } catch (error) {
     if (
       error instanceof SubmissionRefused &&
