@@ -4,7 +4,7 @@
 // (docs/decisions/0014-receiver-operations.md).
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { DEFAULT_UPLOAD_TTL_HOURS } from './limits.ts';
+import { DEFAULT_FOLLOW_UP_WEEKS, DEFAULT_UPLOAD_TTL_HOURS } from './limits.ts';
 import { DEFAULT_LOG_LEVEL, isLogLevel, LOG_LEVELS, type LogLevel } from './log.ts';
 import { UPLOAD_SECRET_ENV } from './upload-token.ts';
 
@@ -17,6 +17,8 @@ export interface ReceiverConfig {
   formsDir: string;
   databaseUrl?: string;
   uploadTtlHours: number;
+  /** How long a receipt's link for documents sent later works; only when set (default DEFAULT_FOLLOW_UP_WEEKS). */
+  followUpWeeks?: number;
   sqliteMaxPages?: number;
   logLevel: LogLevel;
   metricsPort?: number;
@@ -84,6 +86,13 @@ export const OPTIONS: readonly Option[] = [
     value: '<hours>',
     default: String(DEFAULT_UPLOAD_TTL_HOURS),
     help: 'Uploads whose submission never came are deleted after this.',
+  },
+  {
+    flag: 'follow-up-weeks',
+    env: 'KLARSKJEMA_FOLLOW_UP_WEEKS',
+    value: '<weeks>',
+    default: String(DEFAULT_FOLLOW_UP_WEEKS),
+    help: "How long the receipt's link for documents sent later works; 0: no links.",
   },
   {
     flag: 'sqlite-max-pages',
@@ -209,6 +218,7 @@ export function parseCommandLine(
   const metricsPort = setting('metrics-port');
   const ttl = setting('upload-ttl-hours');
   const maxPages = setting('sqlite-max-pages');
+  const followUpWeeks = setting('follow-up-weeks');
   const logLevel = setting('log-level');
   const host = text('host') ?? '127.0.0.1';
   const databaseUrl = text('database-url');
@@ -243,6 +253,7 @@ export function parseCommandLine(
     uploadTtlHours,
     logLevel: logLevel ? (logLevel.text.trim() as LogLevel) : DEFAULT_LOG_LEVEL,
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+    ...(followUpWeeks ? { followUpWeeks: wholeNumber(followUpWeeks.name, followUpWeeks.text, 0, 520) } : {}),
     ...(maxPages ? { sqliteMaxPages: wholeNumber(maxPages.name, maxPages.text, 1, 2 ** 31 - 2) } : {}),
     ...(metricsPort ? { metricsPort: wholeNumber(metricsPort.name, metricsPort.text, 0, 65535) } : {}),
     ...(inboxConfig !== undefined ? { inboxConfig: resolve(cwd, inboxConfig) } : {}),

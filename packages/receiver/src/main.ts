@@ -44,6 +44,7 @@ async function run(config: ReceiverConfig): Promise<void> {
       dataDir: config.dataDir,
       formsDir: config.formsDir,
       uploadTtlMs: config.uploadTtlHours * 3_600_000,
+      ...(config.followUpWeeks !== undefined ? { followUpTtlMs: config.followUpWeeks * 7 * 86_400_000 } : {}),
       log: sink,
       logLevel: config.logLevel,
       ...(config.databaseUrl !== undefined ? { databaseUrl: config.databaseUrl } : {}),

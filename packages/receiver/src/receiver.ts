@@ -1122,6 +1122,8 @@ export interface OpenReceiverOptions {
   uploadTtlMs?: number;
   /** Default "info" (log.ts). */
   logLevel?: LogLevel;
+  /** How long a receipt's link for documents sent later works; 0: none. Default DEFAULT_FOLLOW_UP_WEEKS. */
+  followUpTtlMs?: number;
   /** SQLite's max_page_count (pages of 4 KiB): a test and ops knob for a store that can fill up.
    *  Default: $KLARSKJEMA_SQLITE_MAX_PAGES, else none (the file system's limit). */
   sqliteMaxPages?: number;
@@ -1241,6 +1243,7 @@ export async function openReceiver(
     dataDir,
     validator,
     uploadTtlMs,
+    ...(options.followUpTtlMs !== undefined ? { followUpTtlMs: options.followUpTtlMs } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -124,6 +124,10 @@ describe('settings', () => {
       '--log-level must be one of debug, info, warn, error, silent, not "loud".',
     );
     expect(usage(['--data-dir', ' '])).toBe('--data-dir is empty.');
+    expect(usage(['--follow-up-weeks', '-1'])).toMatch(/--follow-up-weeks/);
+    expect(usage([], { KLARSKJEMA_FOLLOW_UP_WEEKS: 'ever' })).toMatch(/KLARSKJEMA_FOLLOW_UP_WEEKS/);
+    const weeks = parseCommandLine(['--follow-up-weeks', '0'], { KLARSKJEMA_FOLLOW_UP_WEEKS: '52' }, '/srv');
+    expect(weeks.action === 'run' && weeks.config.followUpWeeks).toBe(0);
     expect(usage(['--port', '9000', '--metrics-port', '9000'])).toMatch(/differ/);
     expect(usage([], { KLARSKJEMA_UPLOAD_SECRET: 'too short' })).toMatch(/at least 32 characters/);
     // A database URL may hold a password: the message never repeats it.
@@ -140,6 +144,7 @@ describe('settings', () => {
       'KLARSKJEMA_DATABASE_URL',
       'KLARSKJEMA_UPLOAD_SECRET',
       'KLARSKJEMA_UPLOAD_TTL_HOURS',
+      'KLARSKJEMA_FOLLOW_UP_WEEKS',
       'KLARSKJEMA_SQLITE_MAX_PAGES',
       'KLARSKJEMA_LOG_LEVEL',
       'KLARSKJEMA_METRICS_PORT',

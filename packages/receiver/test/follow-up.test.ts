@@ -200,3 +200,26 @@ describe('the receipt’s link', () => {
     expect(log).not.toContain(link.split('.')[0]);
   });
 });
+
+describe('a document asked for per item', () => {
+  it('is uploaded under <document>.<item id>, as the widget names it; anything else after the dot is refused', async () => {
+    const id = crypto.randomUUID();
+    const token = (
+      (await send(`${receiver.url}/api/forms/sosialhjelp/submissions/${id}/upload-token`)).json as {
+        token: string;
+      }
+    ).token;
+    const upload = (document: string) =>
+      send(
+        `${receiver.url}/api/forms/sosialhjelp/submissions/${id}/attachments?document=${encodeURIComponent(document)}`,
+        {
+          headers: { 'Content-Type': 'application/pdf', 'Upload-Token': token },
+          body: FILES.pdf,
+        },
+      );
+    const stored = await upload('samvaersavtale.k3x9q2m1');
+    expect([stored.status, (stored.json as { document: string }).document]).toEqual([201, 'samvaersavtale.k3x9q2m1']);
+    for (const document of ['samvaersavtale.K3X', 'samvaersavtale.k3x9q2m1.x', 'samvaersavtale.', 'ukjent.k3x9q2m1'])
+      expect((await upload(document)).status, document).toBe(400);
+  });
+});
