@@ -139,18 +139,14 @@ export class FollowUpPage {
       delete state.error;
       this.host.update();
       this.host.focus.announce(texts.t('widget:followUp.sending', { name: file.name }));
-      let response: Response | null = null;
-      try {
-        response = await this.#fetch(`/attachments?${new URLSearchParams({ document: document.document })}`, {
-          body: file,
-          headers: {
-            'Content-Type': file.type || (HEIC.test(file.name) ? 'image/heic' : 'application/octet-stream'),
-            'Content-Disposition': contentDisposition(file.name),
-          },
-        });
-      } catch {
-        response = null;
-      }
+      // A network failure is a response of null.
+      const response = await this.#fetch(`/attachments?${new URLSearchParams({ document: document.document })}`, {
+        body: file,
+        headers: {
+          'Content-Type': file.type || (HEIC.test(file.name) ? 'image/heic' : 'application/octet-stream'),
+          'Content-Disposition': contentDisposition(file.name),
+        },
+      }).catch(() => null);
       delete state.sending;
       if (response?.ok) {
         state.sent.push(file.name);
@@ -190,15 +186,10 @@ export class FollowUpPage {
     }
     state.reasonError = false;
     delete state.error;
-    let response: Response | null = null;
-    try {
-      response = await this.#fetch('/not-had', {
-        body: JSON.stringify({ document: document.document, reason }),
-        headers: { 'Content-Type': 'application/json' },
-      });
-    } catch {
-      response = null;
-    }
+    const response = await this.#fetch('/not-had', {
+      body: JSON.stringify({ document: document.document, reason }),
+      headers: { 'Content-Type': 'application/json' },
+    }).catch(() => null);
     if (response?.ok) {
       state.reasonOpen = false;
       state.reason = '';
