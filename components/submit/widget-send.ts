@@ -13,8 +13,11 @@ import { sendForReceipt, type SendStatus } from '../../src/submit/send.ts';
  * Sent again on each retry: with the same submission id while the submission is the same, with a new
  * one when it changed (`earlierIds` then names the ids tried before, which may also have arrived).
  */
+/** What a host that sends itself answers: the reference, and the receiver's link for documents sent later if any. */
+type HostResponse = { reference?: string | null; followUp?: { link: string; expiresAt: string } };
+
 export class KlarSubmitEvent extends CustomEvent<Submission> {
-  #response: Promise<{ reference?: string | null }> | null = null;
+  #response: Promise<HostResponse> | null = null;
 
   constructor(
     submission: Submission,
@@ -24,12 +27,12 @@ export class KlarSubmitEvent extends CustomEvent<Submission> {
     super('klar-submit', { detail: submission, bubbles: true, composed: true, cancelable: true });
   }
 
-  respondWith(response: Promise<{ reference?: string | null }>): void {
+  respondWith(response: Promise<HostResponse>): void {
     this.#response = response;
     this.preventDefault();
   }
 
-  get response(): Promise<{ reference?: string | null }> | null {
+  get response(): Promise<HostResponse> | null {
     return this.#response;
   }
 }
@@ -62,7 +65,13 @@ export async function sendFromWidget({
     const response = await event.response?.catch(() => {
       throw failure({ reason: 'network' });
     });
-    return { reference: response?.reference ?? null };
+    const followUp = response?.followUp;
+    return {
+      reference: response?.reference ?? null,
+      ...(typeof followUp?.link === 'string' && typeof followUp.expiresAt === 'string'
+        ? { followUp: { link: followUp.link, expiresAt: followUp.expiresAt } }
+        : {}),
+    };
   }
   const url = host.getAttribute('submit-url');
   if (!url) return { reference: null };

@@ -39,8 +39,16 @@ async function toReview(lang?: string): Promise<Widget> {
   return widget;
 }
 
-async function send(widget: Widget, reference: string | null = REFERENCE): Promise<void> {
-  widget.addEventListener('klar-submit', (event) => event.respondWith(Promise.resolve({ reference })), { once: true });
+async function send(
+  widget: Widget,
+  reference: string | null = REFERENCE,
+  followUp?: { link: string; expiresAt: string },
+): Promise<void> {
+  widget.addEventListener(
+    'klar-submit',
+    (event) => event.respondWith(Promise.resolve({ reference, ...(followUp ? { followUp } : {}) })),
+    { once: true },
+  );
   const submit = [...root(widget).querySelectorAll<HTMLButtonElement>('.review .actions button')][0]!;
   submit.click();
   await until(() => widget.snapshot!.value === 'submitted', 'the application to be sent');
@@ -205,5 +213,31 @@ describe('the receipt', () => {
       'the Norwegian of how to send documents',
     );
     await checkA11y(document);
+  });
+});
+
+describe('the way back for documents sent later (decision 0035)', () => {
+  it('gives the link in this page’s fragment, with what to do, until when, and not to share it', async () => {
+    const widget = await toReview();
+    const link = `${REFERENCE}.${'q'.repeat(43)}`;
+    await send(widget, REFERENCE, { link, expiresAt: '2027-06-01T10:00:00.000Z' });
+    const section = root(widget).querySelector('.receipt-follow-up');
+    assert(section, 'the receipt has the link');
+    const anchor = section.querySelector<HTMLAnchorElement>('.receipt-link a')!;
+    const href = new URL(anchor.href);
+    equal(href.hash, `#ettersending=${link}`);
+    equal(`${href.origin}${href.pathname}${href.search}`, `${location.origin}${location.pathname}${location.search}`);
+    equal(anchor.textContent!.trim(), `Send dokumenter til søknad ${REFERENCE}`);
+    const said = (section.textContent ?? '').replace(/\s+/g, ' ');
+    assert(said.includes('Send dokumentene senere her.'), said);
+    assert(said.includes('Den virker til 1. juni 2027.'), said);
+    assert(said.includes('Ikke del lenken med andre.'), said);
+    await checkA11y(widget);
+  });
+
+  it('is not there when the receiver gave none', async () => {
+    const widget = await toReview();
+    await send(widget);
+    equal(root(widget).querySelector('.receipt-follow-up'), null);
   });
 });
