@@ -122,6 +122,8 @@ export class KlarSkjema extends LitElement {
   #focus = new FocusController(this, {
     view: () => {
       const session = this.#session.current;
+      // The page for documents sent later is one view: the form's steps behind it are never announced.
+      if (session && this.#followUpLink()) return { key: 'follow-up', title: () => '' };
       return session?.view(!this.#late.parts || session.formPackage.submissionLoader?.ready() === false) ?? null;
     },
     locale: () => this.#session.current?.locale ?? this.lang,
@@ -173,6 +175,11 @@ export class KlarSkjema extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#hashChanged);
+  }
+
+  /** Documents sent later (decision 0035): the receipt's link, as an attribute or in the page's fragment. */
+  #followUpLink(): string | undefined {
+    return this.getAttribute('follow-up') ?? /^#ettersending=([\w.-]+)$/.exec(location.hash)?.[1];
   }
 
   /** The receipt's link opens in the same page: only its fragment changes. */
@@ -264,8 +271,7 @@ export class KlarSkjema extends LitElement {
     }
     const { texts, locale, phase } = session;
     const late = this.#late.parts;
-    // Documents sent later (decision 0035): the receipt's link, as an attribute or in the page's fragment.
-    const followUp = this.getAttribute('follow-up') ?? /^#ettersending=([\w.-]+)$/.exec(location.hash)?.[1];
+    const followUp = this.#followUpLink();
     const toggleOriginal = () => {
       this.#original = !this.#original;
       this.requestUpdate();

@@ -213,9 +213,12 @@ describe('documents sent later, in Chromium', () => {
     expect(await page.locator('klar-skjema form.step').count()).toBe(0);
     await expectAccessible(page, 'the page for documents sent later');
 
-    // The rental contract: the file choice, by Enter on its button.
+    // The rental contract: the file choice, by Enter on its button. The wait starts before the keys: Playwright
+    // turns on catching the file dialog when a wait begins, and an Enter before that would open the real one.
+    const choosing = page.waitForEvent('filechooser');
     await tabTo(page, /^button\|Velg filer og send \(Husleiekontrakt/);
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await choosing;
     await chooser.setFiles({ name: 'husleiekontrakt.pdf', mimeType: 'application/pdf', buffer: FILES.pdf });
     await waitForText(page, 'Vi har fått «husleiekontrakt.pdf».');
     await waitForText(page, 'Vi fikk dette dokumentet');
