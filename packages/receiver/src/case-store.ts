@@ -61,8 +61,9 @@ export interface OfficeScope {
 }
 
 export interface CaseStore {
-  /** Newest first, at most `limit`. */
-  listCases(scope: OfficeScope, limit: number): Promise<StoredCase[]>;
+  /** Newest first, at most `limit`; with `after`, only those older than the application with that reference (a page's
+   *  cursor: keyset paging on the order itself, so a new application never shifts a page). */
+  listCases(scope: OfficeScope, limit: number, after?: string): Promise<StoredCase[]>;
   /** null when there is none in this scope: another office's application is not found, not forbidden. */
   findCase(scope: OfficeScope, reference: string): Promise<StoredCase | null>;
   attachmentsOf(formId: string, submissionId: string): Promise<CaseAttachment[]>;

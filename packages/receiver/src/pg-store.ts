@@ -529,10 +529,12 @@ export class PostgresSubmissionStore implements SubmissionStore, CaseStore, Foll
     );
   }
 
-  async listCases(scope: OfficeScope, limit: number): Promise<StoredCase[]> {
+  async listCases(scope: OfficeScope, limit: number, after?: string): Promise<StoredCase[]> {
     const rows = await this.#query<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${IN_SCOPE} ORDER BY received_at DESC, seq DESC LIMIT $3`,
-      [scope.office, scope.includeUnassigned, limit],
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${IN_SCOPE}
+         AND ($4::text IS NULL OR (received_at, seq) < (SELECT received_at, seq FROM submissions WHERE reference = $4))
+       ORDER BY received_at DESC, seq DESC LIMIT $3`,
+      [scope.office, scope.includeUnassigned, limit, after ?? null],
     );
     return rows.map(caseOf);
   }

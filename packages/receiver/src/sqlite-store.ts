@@ -327,8 +327,11 @@ export class SqliteSubmissionStore implements SubmissionStore, CaseStore, Follow
         AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.idempotency_key = attachments.submission_id AND s.form_id = attachments.form_id)
       RETURNING ref, document_id AS documentId, storage_path AS storagePath`);
     const inScope = "(office = ? OR (? AND office = ''))";
+    // Row values compare in order: older than the cursor's application, or as old and stored before it.
     this.#listCases = this.#db.prepare<CaseRow>(
-      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${inScope} ORDER BY received_at DESC, seq DESC LIMIT ?`,
+      `SELECT ${CASE_COLUMNS} FROM submissions WHERE ${inScope}
+         AND (? IS NULL OR (received_at, seq) < (SELECT received_at, seq FROM submissions WHERE reference = ?))
+       ORDER BY received_at DESC, seq DESC LIMIT ?`,
     );
     this.#findCase = this.#db.prepare<CaseRow>(
       `SELECT ${CASE_COLUMNS} FROM submissions WHERE reference = ? AND ${inScope}`,
@@ -405,8 +408,12 @@ export class SqliteSubmissionStore implements SubmissionStore, CaseStore, Follow
     storageGuarded(() => add.immediate());
   }
 
-  async listCases(scope: OfficeScope, limit: number): Promise<StoredCase[]> {
-    return storageGuarded(() => this.#listCases.all(scope.office, scope.includeUnassigned ? 1 : 0, limit).map(caseOf));
+  async listCases(scope: OfficeScope, limit: number, after?: string): Promise<StoredCase[]> {
+    return storageGuarded(() =>
+      this.#listCases
+        .all(scope.office, scope.includeUnassigned ? 1 : 0, after ?? null, after ?? null, limit)
+        .map(caseOf),
+    );
   }
 
   async findCase(scope: OfficeScope, reference: string): Promise<StoredCase | null> {

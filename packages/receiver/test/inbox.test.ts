@@ -29,6 +29,7 @@ import { builtForms, cleanUpChildren } from './child-receiver.ts';
 import {
   disposition,
   FILES,
+  kontaktSubmission,
   postJson,
   send,
   startTestReceiver,
@@ -36,6 +37,7 @@ import {
   testStoreOptions,
 } from './helpers.ts';
 import { Browser, inboxConfig, PASSWORDS, sendApplications, setCookies, type Sent } from './inbox-helpers.ts';
+import { createReference } from '../src/reference.ts';
 
 interface AccessRow {
   caseworker: string;
@@ -595,6 +597,79 @@ describe('an access log that cannot be written', () => {
       }
       full = false;
       expect((await kari.get(`/api/cases/${helped.reference}`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('an office with more than 500 applications', () => {
+  it('shows them 500 to a page, newest first, with «Neste side» keeping the filters; the API pages by limit and cursor', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'klarskjema-inbox-many-'));
+    temporary.push(folder);
+    const formsDir = await builtForms(temporary, 'klarskjema-inbox-many-forms-');
+    const store = new SqliteSubmissionStore(join(folder, SQLITE_FILE_NAME));
+    const at = new Date('2026-03-03T10:00:00.000Z');
+    const references: string[] = [];
+    // 503 applications a minute apart, stored directly: the oldest three ask for an interpreter.
+    for (let i = 0; i < 503; i++) {
+      const submission =
+        i < 3
+          ? kontaktSubmission({ help: { contact: false, interpreter: true, interpreterLanguage: 'uk' } })
+          : kontaktSubmission();
+      const saved = await store.saveSubmission(
+        {
+          idempotencyKey: submission.id,
+          formId: 'kontakt',
+          formVersion: '1.0.0',
+          submission,
+          receivedAt: new Date(at.getTime() + i * 60_000),
+          office: 'oslo',
+        },
+        () => createReference(at),
+      );
+      if (saved.status !== 'created') throw new Error(`not stored: ${saved.status}`);
+      references.unshift(saved.reference);
+    }
+    const receiver = createReceiver({
+      forms: await loadFormPackages(formsDir),
+      store,
+      dataDir: folder,
+      log: () => {},
+      inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
+    });
+    const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+    try {
+      const kari = new Browser(server.url);
+      expect((await kari.login('kari', PASSWORDS.kari)).status).toBe(303);
+      const shown = (html: string) => [...html.matchAll(/<tr data-reference="([^"]+)"/g)].map((m) => m[1]);
+      const first = await kari.get('/saksbehandling/');
+      expect(shown(first.text)).toEqual(references.slice(0, 500));
+      expect(first.text).toContain('500 søknader på denne siden');
+      const next = /<a href="([^"]+)" rel="next">Neste side<\/a>/.exec(first.text)?.[1]?.replace(/&amp;/g, '&');
+      expect(next).toBe(`/saksbehandling/?cursor=${encodeURIComponent(references[499]!)}`);
+      const second = await kari.get(next!);
+      expect(shown(second.text)).toEqual(references.slice(500));
+      expect(second.text).not.toContain('rel="next"');
+      expect(second.text).toContain('>Første side</a>');
+      // A filter goes along with the cursor.
+      const filtered = await kari.get('/saksbehandling/?needs=interpreter&limit=2');
+      expect(shown(filtered.text)).toEqual(references.slice(500, 502));
+      expect(filtered.text).toContain(`?needs=interpreter&amp;cursor=${encodeURIComponent(references[501]!)}`);
+      // The API: limit and cursor, nextCursor until the last page.
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 3; pages++) {
+        const page = (await kari.get(`/api/cases?limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json as {
+          cases: Array<{ reference: string }>;
+          nextCursor?: string;
+        };
+        seen.push(...page.cases.map((c) => c.reference));
+        cursor = page.nextCursor;
+      }
+      expect(seen).toEqual(references);
+      expect(cursor).toBeUndefined();
+      expect((await kari.get('/api/cases?cursor=ikke-en-referanse')).status).toBe(404);
     } finally {
       await server.close();
     }

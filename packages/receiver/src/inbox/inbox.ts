@@ -457,21 +457,42 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
     summaries: CaseSummary[];
     needs: Need[];
     status: CaseStatus | null;
+    /** Where this page began (the cursor it was asked with), and where the next one begins; none: the last page. */
+    cursor: string | null;
+    nextCursor: string | null;
   }> {
     const needs = parseNeeds(query);
     const statusText = query.get('status');
     const status = isCaseStatus(statusText) ? statusText : null;
+    const limitText = query.get('limit');
+    const limit =
+      limitText !== null && /^\d{1,4}$/.test(limitText)
+        ? Math.min(MAX_LISTED, Math.max(1, Number(limitText)))
+        : MAX_LISTED;
+    // The cursor is the reference of the last application of the page before: nothing else, and checked.
+    const cursorText = query.get('cursor');
+    const cursor = cursorText === null ? null : normalizeReference(cursorText);
+    if (cursorText !== null && cursor === null) throw new Refusal(404, 'not-found', 'notFound');
     await store.appendAccess({ at: now(), caseworker: caseworker.id, office: caseworker.office, action: 'list' });
-    const stored = await store.listCases(scopeOf(caseworker), MAX_LISTED);
     const summaries: CaseSummary[] = [];
-    for (const one of stored) {
-      const summary = await summaryOf(one);
-      // Any of the needs asked for: "show me who needs an interpreter or help today".
-      if (needs.length && !needs.some((need) => summary.flags.includes(need))) continue;
-      if (status && summary.status !== status) continue;
-      summaries.push(summary);
+    // The filters are the records' flags, judged here: read on in batches until the page has one more than it shows.
+    let after = cursor ?? undefined;
+    for (;;) {
+      const batch = await store.listCases(scopeOf(caseworker), MAX_LISTED, after);
+      for (const one of batch) {
+        const summary = await summaryOf(one);
+        // Any of the needs asked for: "show me who needs an interpreter or help today".
+        if (needs.length && !needs.some((need) => summary.flags.includes(need))) continue;
+        if (status && summary.status !== status) continue;
+        summaries.push(summary);
+        if (summaries.length > limit) break;
+      }
+      if (summaries.length > limit || batch.length < MAX_LISTED) break;
+      after = batch[batch.length - 1]!.reference;
     }
-    return { summaries, needs, status };
+    const more = summaries.length > limit;
+    const shown = summaries.slice(0, limit);
+    return { summaries: shown, needs, status, cursor, nextCursor: more ? shown[shown.length - 1]!.reference : null };
   }
 
   async function findCase(caseworker: Caseworker, referenceText: string): Promise<StoredCase> {
@@ -632,8 +653,12 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
     const caseworker = session.caseworker;
     switch (route) {
       case '/saksbehandling/': {
-        const { summaries, needs, status } = await casesOf(caseworker, url.searchParams);
-        sendPage(response, 200, listPage({ caseworker: pageCaseworker(session), cases: summaries, needs, status }));
+        const { summaries, needs, status, cursor, nextCursor } = await casesOf(caseworker, url.searchParams);
+        sendPage(
+          response,
+          200,
+          listPage({ caseworker: pageCaseworker(session), cases: summaries, needs, status, cursor, nextCursor }),
+        );
         return 'ok';
       }
       case '/saksbehandling/saker/{reference}': {
@@ -687,10 +712,11 @@ export function createInbox(options: InboxOptions, context: InboxContext): Inbox
         });
         return 'ok';
       case '/api/cases': {
-        const { summaries } = await casesOf(caseworker, url.searchParams);
+        const { summaries, nextCursor } = await casesOf(caseworker, url.searchParams);
         sendJson(response, 200, {
           office: { id: caseworker.office, name: officeName(caseworker.office) },
           cases: summaries,
+          ...(nextCursor ? { nextCursor } : {}),
         });
         return 'ok';
       }

@@ -48,7 +48,7 @@ fieldset label{font-weight:400;display:flex;gap:.5rem;align-items:center;margin:
 table.cases{border-collapse:collapse;width:100%}table.cases th,table.cases td{border-bottom:1px solid #999;padding:.4rem;text-align:start;vertical-align:top}
 .flags{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}
 .flag-tag{display:inline-block;border:1px solid #8a1c00;color:#8a1c00;border-radius:3px;padding:0 .3rem;font-size:.9em}
-.files li{margin:.3rem 0}.case-tools{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));margin-bottom:1rem}
+.files li{margin:.3rem 0}.paging ul{display:flex;flex-wrap:wrap;gap:1.5rem;list-style:none;padding:0}.case-tools{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));margin-bottom:1rem}
 .case-tools section{border:1px solid #999;padding:.5rem 1rem}.record{border-top:3px solid #23262a;margin-top:1rem}
 ${RECORD_STYLE.replace(/body\{[^}]*\}/, '')}`;
 
@@ -126,7 +126,25 @@ export function listPage(options: {
   cases: CaseSummary[];
   needs: readonly Need[];
   status: CaseStatus | null;
+  /** The cursor this page was asked with (not the first page), and the next page's; null: none. */
+  cursor?: string | null;
+  nextCursor?: string | null;
 }): string {
+  // The same filters on every page; only the cursor changes.
+  const pageLink = (cursor: string | null): string => {
+    const query = new URLSearchParams();
+    for (const need of options.needs) query.append('needs', need);
+    if (options.status) query.set('status', options.status);
+    if (cursor) query.set('cursor', cursor);
+    const text = query.toString();
+    return `${INBOX_PATH}${text ? `?${text}` : ''}`;
+  };
+  const paging =
+    options.cursor || options.nextCursor
+      ? `<nav class="paging" aria-label="${e(t('list.pages'))}"><ul>${
+          options.cursor ? `<li><a href="${e(pageLink(null))}">${e(t('list.firstPage'))}</a></li>` : ''
+        }${options.nextCursor ? `<li><a href="${e(pageLink(options.nextCursor))}" rel="next">${e(t('list.nextPage'))}</a></li>` : ''}</ul></nav>`
+      : '';
   const checkboxes = NEEDS.map(
     (need) =>
       `<label><input type="checkbox" name="needs" value="${need}"${options.needs.includes(need) ? ' checked' : ''}> ${e(t(`list.needs.${need}`))}</label>`,
@@ -168,8 +186,9 @@ ${checkboxes}
 <select id="status" name="status">${statusOptions}</select>
 <p><button type="submit">${e(t('list.show'))}</button></p>
 </form>
-<p id="antall" role="status">${e(t('list.count', { count: options.cases.length }))}</p>
-${table}`,
+<p id="antall" role="status">${e(t(options.cursor || options.nextCursor ? 'list.countPage' : 'list.count', { count: options.cases.length }))}</p>
+${table}
+${paging}`,
     options.caseworker,
   );
 }
