@@ -300,6 +300,24 @@ describe('a signed-in caseworker', () => {
     expect(await only(per, 'needs=interpreter')).toEqual([]);
   });
 
+  it('pages the list by limit and cursor, in the store’s own order (on this store, SQLite or PostgreSQL)', async () => {
+    const all = ((await kari.get('/api/cases')).json as { cases: Array<{ reference: string }>; nextCursor?: string })
+      .cases;
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages <= all.length; pages++) {
+      const page = (await kari.get(`/api/cases?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json as {
+        cases: Array<{ reference: string }>;
+        nextCursor?: string;
+      };
+      seen.push(...page.cases.map((c) => c.reference));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(all.map((c) => c.reference));
+  });
+
   it("finds nothing of another office's application: API and pages answer as for one that does not exist", async () => {
     const stotte = sent.stotte.reference;
     const file = `${stotte}/attachments/${sent.stotte.fileRef}`;
