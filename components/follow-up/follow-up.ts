@@ -234,11 +234,14 @@ export class FollowUpPage {
             if (files.length > 0) void this.#send(document, files);
           }}>
         <button type="button" class="button file-button" part="button" id="${id}-files" aria-describedby=${describedBy}
-          ?disabled=${state.sending !== undefined}
-          @click=${(event: Event) =>
+          aria-disabled=${state.sending === undefined ? 'false' : 'true'}
+          @click=${(event: Event) => {
+            // Not `disabled` while sending: a disabled button loses the keyboard's focus.
+            if (state.sending !== undefined) return;
             (event.currentTarget as HTMLElement).parentElement
               ?.querySelector<HTMLInputElement>('input[type=file]')
-              ?.click()}
+              ?.click();
+          }}
           >${show('widget:followUp.choose')}<span class="visually-hidden"> (${name})</span></button>
         ${state.sending ? html`<p>${show('widget:followUp.sending', { name: state.sending })}</p>` : nothing}
       </div>
@@ -269,7 +272,7 @@ export class FollowUpPage {
     const show = (key: string, values?: Record<string, unknown>) => session.show(key, values);
     const heading = html`<h2 class="heading" id="ks-heading" tabindex="-1" part="heading">${show('widget:followUp.title')}</h2>`;
     if (this.#trouble)
-      return html`<div class="follow-up">${heading}<div class="error-summary" part="error-summary" role="alert"><p>${show(`widget:followUp.errors.${this.#trouble}`)}</p></div>
+      return html`<div class="follow-up">${heading}<div class="error-summary" part="error-summary"><p>${show(`widget:followUp.errors.${this.#trouble}`)}</p></div>
         ${this.#trouble === 'link' ? nothing : html`<button type="button" class="button" part="button" @click=${() => void this.load()}>${show('widget:followUp.retry')}</button>`}</div>`;
     const data = this.#data;
     if (!data)
