@@ -62,18 +62,19 @@ describe('critical texts and their review status, per locale', () => {
       ),
     );
     expect(missing).toEqual([]);
-    // The critical texts each locale has (nn and en also have plain variants of some).
+    // The critical texts each locale has (nn and en also have plain variants of some; every locale the plain
+    // wording of the declaration and the duties above it, decision 0031).
     expect(
       Object.fromEntries(Object.entries(listing).map(([locale, keys]) => [locale, Object.keys(keys).length])),
     ).toEqual({
-      nn: 76,
-      en: 75,
-      pl: 65,
-      uk: 65,
-      ar: 65,
-      so: 65,
-      ti: 65,
-      se: 65,
+      nn: 79,
+      en: 77,
+      pl: 69,
+      uk: 69,
+      ar: 69,
+      so: 69,
+      ti: 69,
+      se: 69,
     });
     // A reviewed text is one a native speaker reviewed; a language model's check stays a draft.
     for (const [locale, keys] of Object.entries(listing)) {
@@ -164,15 +165,22 @@ describe('the draft-translation notice', () => {
     const dir = await mkdtemp(join(tmpdir(), 'klarskjema-status-build-'));
     try {
       await cp(locales, join(dir, 'locales'), { recursive: true });
-      const critical = readKeyLists(await readJson(join(locales, 'nb/critical.json'))).sosialhjelp!;
+      const lists = readKeyLists(await readJson(join(locales, 'nb/critical.json')));
+      const critical = lists.sosialhjelp!;
       const nb = keysOf(await readJson(join(locales, 'nb/sosialhjelp.json')));
-      // uk: every critical text natively reviewed; pl: all but one; the others: none.
+      const nbWidget = keysOf(await readJson(join(locales, 'nb/widget.json')));
+      // uk: every critical text natively reviewed; pl: all but one; the others: none. The widget's critical
+      // texts (its privacy notice, decision 0031): all reviewed in uk and pl.
       const reviewed = async (locale: string, keys: string[]) => {
         const own = keysOf(await readJson(join(locales, locale, 'sosialhjelp.json')));
+        const ownWidget = keysOf(await readJson(join(locales, locale, 'widget.json')));
         const entries = keys.filter((key) => own.has(key)).map((key) => [key, review(nb.get(key) as string)]);
+        const widget = ['uk', 'pl'].includes(locale)
+          ? lists.widget!.filter((key) => ownWidget.has(key)).map((key) => [key, review(nbWidget.get(key) as string)])
+          : [];
         await writeFile(
           join(dir, 'locales', locale, 'text-status.json'),
-          JSON.stringify({ sosialhjelp: Object.fromEntries(entries) }),
+          JSON.stringify({ sosialhjelp: Object.fromEntries(entries), widget: Object.fromEntries(widget) }),
         );
       };
       for (const locale of LOCALES) {
@@ -190,10 +198,10 @@ describe('the draft-translation notice', () => {
       });
       for (const locale of LOCALES) {
         const built = await readJson(join(out, 'locales', `${locale}.json`));
-        // The widget has no critical texts: what status.json says holds for it.
+        // The widget's namespace is held to its critical texts the same way.
         expect(built._status, locale).toMatchObject({
           sosialhjelp: locale === 'uk' ? 'reviewed' : 'draft',
-          widget: 'reviewed',
+          widget: ['uk', 'pl'].includes(locale) ? 'reviewed' : 'draft',
         });
       }
     } finally {
