@@ -235,6 +235,28 @@ describe('the way back for documents sent later (decision 0035)', () => {
     await checkA11y(widget);
   });
 
+  it('is in Persian when the user reads Persian: right to left, Latin digits in the date', async () => {
+    const widget = await toReview();
+    await send(widget, REFERENCE, { link: `${REFERENCE}.${'q'.repeat(43)}`, expiresAt: '2027-06-01T10:00:00.000Z' });
+    const language = byId<HTMLSelectElement>(widget, 'ks-language');
+    language.value = 'fa';
+    language.dispatchEvent(new Event('change'));
+    await until(() => root(widget).querySelector('.root')?.getAttribute('lang') === 'fa', 'the switch to Persian');
+    await settle(widget);
+    equal(root(widget).querySelector('.root')?.getAttribute('dir'), 'rtl');
+    const section = root(widget).querySelector('.receipt-follow-up')!;
+    equal(
+      section.querySelector('h3')?.textContent?.trim(),
+      'مدارک را بعداً بفرستید و ببینید درخواست‌تان در چه مرحله‌ای است',
+    );
+    equal(section.querySelector('.receipt-link a')?.textContent?.trim(), `فرستادن مدارک برای درخواست ${REFERENCE}`);
+    const said = (section.textContent ?? '').replace(/\s+/g, ' ');
+    assert(said.includes('لینک را به دیگران ندهید.'), said);
+    assert(/تا 1 \S+ 2027 کار می‌کند\./.test(said), `until when, in Latin digits: ${said}`);
+    assert(!/[۰-۹]/.test(said), `no Persian digits: ${said}`);
+    await checkA11y(widget);
+  });
+
   it('is not there when the receiver gave none', async () => {
     const widget = await toReview();
     await send(widget);
