@@ -19,6 +19,7 @@ import type { LateHost } from './late-views.ts';
 import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
+import { whenIdle } from '../../src/browser/idle.ts';
 
 /**
  * An accessible application wizard. Loads a form package, runs one wizard machine, and renders the
@@ -146,6 +147,7 @@ export class KlarSkjema extends LitElement {
       this.#drafts.attach(actor);
     },
     fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null,
+    updateRelevance: () => this.#late.parts?.updateRelevance,
     sendSubmission: this.#submitter.actor,
     announce: (text) => this.#focus.announce(text),
     original: () => this.#original,
@@ -198,8 +200,19 @@ export class KlarSkjema extends LitElement {
     const session = this.#session.current;
     if (result === 'ready' && session) {
       emit(this, 'klar-ready', { form: session.definition.id });
-      // Only Send needs the whole-submission check: it comes after the first step, not before.
-      return void this.updateComplete.then(() => this.#submissionCheck(session));
+      // Only Send needs the whole-submission check: it comes after the first step, not before; so do, when the
+      // browser is idle, the dependency graph the first answer needs (src/engine/relevance-update.ts) and the
+      // texts of the languages this browser prefers (a switch to one then waits for no request).
+      return void this.updateComplete.then(() => {
+        this.#submissionCheck(session);
+        whenIdle(() => {
+          void loadLate().then(
+            (late) => late.prepareRelevance(session.definition),
+            () => undefined,
+          );
+          session.prefetchPreferred();
+        });
+      });
     }
     emit(this, 'klar-load-error', { form: this.form });
     // The host's message is seen in the load-error slot, and said in the live region.
