@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
 import { domId, fieldKeys, namedKeys, textValuesAt, type FieldHost } from './field-host.ts';
-import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
+import { lateParts } from '../klar-skjema/late-loader.ts';
 
 export interface FieldParts {
   id: string;
@@ -53,9 +53,9 @@ export function fieldParts(
   return { id, label, hint, why, error, describedBy, glossary: fieldGlossary(host, field) };
 }
 
-/** Disclosures for the hard words in every text of a field (label, hint, why, options, guidance). */
+/** Disclosures for the hard words in a field's texts: they come with the late chunk, as the help panel does. */
 export const fieldGlossary = (host: FieldHost, field: FieldDefinition): TemplateResult | typeof nothing =>
-  glossaryTemplate(host.texts, textsUnder(host.texts, host.definition.id, `fields.${field.id}`));
+  lateParts()?.fieldGlossary(host, field) ?? nothing;
 
 export function hintTemplate(parts: FieldParts): TemplateResult | typeof nothing {
   return parts.hint ? html`<div class="hint" id="${parts.id}-hint">${parts.hint}</div>` : nothing;

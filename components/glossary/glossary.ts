@@ -9,6 +9,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Translator } from '../../src/i18n/translator.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import { GLOSSARY_NAMESPACE } from '../../src/engine/form-package.ts';
+import type { FieldDefinition } from '../../src/definition/types.ts';
+import type { FieldHost } from '../fields/field-host.ts';
 
 interface Matcher {
   /** Every form of every term, longest first, as whole words. */
@@ -105,3 +107,7 @@ export const glossaryStyles = css`
     border-inline-start: 4px solid var(--_border);
   }
 `;
+
+/** Disclosures for the hard words in every text of a field (label, hint, why, options, guidance). */
+export const fieldGlossary = (host: FieldHost, field: FieldDefinition): TemplateResult | typeof nothing =>
+  glossaryTemplate(host.texts, textsUnder(host.texts, host.definition.id, `fields.${field.id}`));

@@ -6,7 +6,6 @@ import { errorSummary } from '../error-summary/error-summary.ts';
 import { errorText } from '../fields/error-text.ts';
 import type { ContactInput } from '../help/contact.ts';
 import { renderField } from '../fields/fields.ts';
-import { glossaryStyles } from '../glossary/glossary.ts';
 import { DraftController } from '../drafts/drafts.ts';
 import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
@@ -82,8 +81,8 @@ import { whenIdle } from '../../src/browser/idle.ts';
  * @cssproperty --klar-scroll-offset - Room to keep clear under the host's sticky header, besides what the widget measures: any CSS length (env(), calc()); the scroll-offset attribute wins. Default 0px.
  */
 export class KlarSkjema extends LitElement {
-  // The help panel's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
-  static override styles = [styles, draftStyles, glossaryStyles];
+  // The help panel's, the glossary's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
+  static override styles = [styles, draftStyles];
 
   static override properties = {
     form: { type: String },

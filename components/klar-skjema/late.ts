@@ -7,9 +7,10 @@ import { helpStyles } from '../help/help.styles.ts';
 import { receiptStyles } from '../receipt/receipt.styles.ts';
 import { readAloudStyles } from '../read-aloud/read-aloud.ts';
 import { summaryStyles } from '../review/summary.styles.ts';
+import { glossaryStyles } from '../glossary/glossary.ts';
 
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
-export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
+export const lateStyles = [glossaryStyles, lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
 export { reviewView, sendView, receipt, stepHelp } from './late-views.ts';
 export { sendStatusText } from '../review/review-page.ts';
@@ -20,6 +21,7 @@ export { draftDate, draftWarnings, offerAnnouncement, offerView, savePanel } fro
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
+export { fieldGlossary } from '../glossary/glossary.ts';
 export { group } from '../fields/group.ts';
 export { readAloudButton, ReadAloudController } from '../read-aloud/read-aloud.ts';
 export { coveredByBars } from './host-bars.ts';

@@ -1,9 +1,16 @@
 // Answers shown back to the user (review, receipt) in the user's locale, with Intl.
 
+const known = new Map<string, string>();
+
 /** Intl needs a locale it knows; Sámi and Tigrinya may be missing from a browser's data. Numbers and dates alike. */
 export function intlLocale(locale: string): string {
-  return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb';
+  let found = known.get(locale);
+  if (found === undefined)
+    known.set(locale, (found = Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'nb'));
+  return found;
 }
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 // «kr» in every language, as beside the amount field: Intl's own symbol is «NOK» in en, pl, uk, ar, so and ti.
 export const formatKroner = (amount: number, locale: string): string =>
@@ -21,8 +28,17 @@ export const formatNumber = (value: number, locale: string): string =>
  * A point in time the user is told (sent, saved), in the user's language and Norway's time: the office's
  * clock, the same on every device, as in letters from NAV.
  */
-export const formatTime = (date: Date, locale: string, options: Intl.DateTimeFormatOptions): string =>
-  new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'Europe/Oslo' }).format(date);
+export function formatTime(date: Date, locale: string, options: Intl.DateTimeFormatOptions): string {
+  // Made once per language and options: the save status under each step is drawn with every render.
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = timeFormats.get(key);
+  if (!format)
+    timeFormats.set(
+      key,
+      (format = new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'Europe/Oslo' })),
+    );
+  return format.format(date);
+}
 
 /** An ISO date (åååå-mm-dd) as a long date; the date is read as UTC so no time zone moves it a day. */
 export function formatDate(iso: string, locale: string): string {
