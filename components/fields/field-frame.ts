@@ -3,7 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
-import { domId, fieldKeys, namedKeys, textValuesAt, type FieldHost } from './field-host.ts';
+import { domId, fieldKeys, namedKeys, textValuesFor, type FieldHost } from './field-host.ts';
 import { lateParts } from '../klar-skjema/late-loader.ts';
 
 export interface FieldParts {
@@ -37,7 +37,7 @@ export function fieldParts(
   const whyKey = fieldKeys(formId, field.id, 'why');
   const defaultHint = field.kind === 'date' ? 'widget:hints.date' : undefined;
   // Texts may name answers: «Hva koster barnehagen for {{barn-navn}}?» (decision 0021).
-  const values = textValuesAt(host, path);
+  const values = textValuesFor(host, path, [fieldKeys(formId, field.id, 'label'), hintKey]);
   const hint = host.texts.has(hintKey)
     ? host.show(namedKeys(host.texts, hintKey, values), values)
     : defaultHint

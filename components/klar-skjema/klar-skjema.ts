@@ -13,7 +13,7 @@ import { LateController, loadLate } from './late-loader.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
-import { namedKeys, textValuesAt } from '../fields/field-host.ts';
+import { namedKeys, textValuesFor } from '../fields/field-host.ts';
 import type { LateHost } from './late-views.ts';
 import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
@@ -297,7 +297,7 @@ export class KlarSkjema extends LitElement {
     const late = this.#late.parts;
     const fields = step?.fields.filter((field) => context.relevance.fields.includes(field.id)) ?? [];
     // A step's heading may name answers too (decision 0021).
-    const values = textValuesAt(host, '');
+    const values = textValuesFor(host, '', [`${definition.id}:steps.${context.step}.title`]);
     const prefill = {
       state: context.prefill,
       confirm: (field: FieldDefinition, confirmed: boolean) =>
