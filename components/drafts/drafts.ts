@@ -27,6 +27,21 @@ import type { DraftDates } from './drafts-views.ts';
 import { phaseOf, type Session, type Snapshot } from '../klar-skjema/session.ts';
 
 export const DEFAULT_EXIT_URL = 'https://www.yr.no/';
+/** The parts of the machine's context a draft keeps (draftOf, src/drafts/draft.ts). */
+const DRAFT_PARTS = [
+  'answers',
+  'unsure',
+  'answeredIn',
+  'step',
+  'visited',
+  'locale',
+  'variant',
+  'startedAt',
+  'help',
+  'prefill',
+  'tried',
+  'earlierIds',
+] as const;
 export const DEFAULT_REMEMBER_DAYS = 14;
 
 export interface DraftsWiring {
@@ -89,8 +104,8 @@ export class DraftController implements ReactiveController {
   #autosave: Autosave;
   #started = false;
   #offerAnnounced = false;
-  /** The draft as the machine started, and whether the user has changed anything since. */
-  #baseline: string | null = null;
+  /** The draft as the machine started (the snapshot, and its text once asked), and whether the user has changed anything since. */
+  #baseline: { snapshot: Snapshot; remember: boolean; text?: string } | null = null;
   #touched = false;
 
   constructor(
@@ -284,14 +299,33 @@ export class DraftController implements ReactiveController {
 
   #save(): void {
     const snapshot = this.wiring.session()?.snapshot;
+    // The draft is made when it is saved (at idle), not at every keystroke.
     if (snapshot && this.#active && !this.readOnly && !this.exited && !snapshot.matches('submitted'))
-      this.#autosave.schedule(this.#draft(snapshot));
+      this.#autosave.schedule(() => this.#draft(snapshot));
+  }
+
+  /** The draft's text without its time, to tell whether anything in it changed. */
+  #text(snapshot: Snapshot): string {
+    return this.#package ? JSON.stringify({ ...this.#draft(snapshot), savedAt: '' }) : '';
+  }
+
+  /** Has anything a draft keeps changed since the machine started? Compared as text only while nothing has. */
+  #touches(snapshot: Snapshot): boolean {
+    const baseline = this.#baseline!;
+    const [before, after] = [baseline.snapshot.context, snapshot.context];
+    // The machine gives unchanged parts of its context the same objects: with all of them the same, so is the draft.
+    const same =
+      DRAFT_PARTS.every((part) => before[part] === after[part]) &&
+      phaseOf(baseline.snapshot) === phaseOf(snapshot) &&
+      baseline.remember === this.#remember;
+    if (same) return false;
+    baseline.text ??= this.#text(baseline.snapshot);
+    return this.#text(snapshot) !== baseline.text;
   }
 
   #changed(snapshot: Snapshot): void {
-    const draft = this.#package ? JSON.stringify({ ...this.#draft(snapshot), savedAt: '' }) : '';
-    if (this.#baseline === null) this.#baseline = draft;
-    else if (draft !== this.#baseline) this.#touched = true;
+    if (this.#baseline === null) this.#baseline = { snapshot, remember: this.#remember };
+    else if (!this.#touched) this.#touched = this.#touches(snapshot);
     const view = `${phaseOf(snapshot)}:${snapshot.context.step}`;
     if (this.notice && this.#noticeStep && this.#noticeStep !== view) this.notice = null;
     else if (this.notice) this.#noticeStep = view;
@@ -306,6 +340,8 @@ export class DraftController implements ReactiveController {
       return;
     }
     this.#save();
+    // Sending has begun: its id is written at once, so a reload resends with the same id.
+    if (snapshot.matches('submitting')) void this.#autosave.flush();
   }
 
   /** Clears the stores; one with an unreadable draft only on the quick exit (this device) or when the user chose to start again. */

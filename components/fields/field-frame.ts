@@ -3,8 +3,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { FieldError } from '../../src/engine/field-errors.ts';
-import { domId, fieldKeys, namedKeys, textValuesAt, type FieldHost } from './field-host.ts';
-import { glossaryTemplate, textsUnder } from '../glossary/glossary.ts';
+import { domId, fieldKeys, namedKeys, textValuesFor, type FieldHost } from './field-host.ts';
+import { lateParts } from '../klar-skjema/late-loader.ts';
 import { shownTogether } from '../../src/definition/legal.ts';
 
 export interface FieldParts {
@@ -38,7 +38,7 @@ export function fieldParts(
   const whyKey = fieldKeys(formId, field.id, 'why');
   const defaultHint = field.kind === 'date' ? 'widget:hints.date' : undefined;
   // Texts may name answers: «Hva koster barnehagen for {{barn-navn}}?» (decision 0021).
-  const values = textValuesAt(host, path);
+  const values = textValuesFor(host, path, [fieldKeys(formId, field.id, 'label'), hintKey]);
   const hint = host.texts.has(hintKey)
     ? host.show(namedKeys(host.texts, hintKey, values), values)
     : defaultHint
@@ -54,9 +54,9 @@ export function fieldParts(
   return { id, label, hint, why, error, describedBy, glossary: fieldGlossary(host, field) };
 }
 
-/** Disclosures for the hard words in every text of a field (label, hint, why, options, guidance). */
+/** Disclosures for the hard words in a field's texts: they come with the late chunk, as the help panel does. */
 export const fieldGlossary = (host: FieldHost, field: FieldDefinition): TemplateResult | typeof nothing =>
-  glossaryTemplate(host.texts, textsUnder(host.texts, host.definition.id, `fields.${field.id}`));
+  lateParts()?.fieldGlossary(host, field) ?? nothing;
 
 /**
  * A declaration in the plain variant (decision 0031): the user confirms the standard wording, so the field shows

@@ -60,6 +60,13 @@ export const textValuesAt = (host: FieldHost, path: string): TextValues =>
   // Only a form whose texts name answers needs them: its package brings the code (decision 0021).
   host.validators.rules?.textValues(host.definition, host.answers, host.computed, path, host.locale) ?? {};
 
+/**
+ * textValuesAt, only when one of these texts names a value ({{…}}): formatting the answers and computed values
+ * (Intl, slow the first time) is work nobody sees for a text that names none, and it ran for every field.
+ */
+export const textValuesFor = (host: FieldHost, path: string, keys: readonly string[]): TextValues =>
+  keys.some((key) => host.texts.t(key).includes('{{')) ? textValuesAt(host, path) : {};
+
 /** The keys of a text that may name answers: its "Empty" text first when one of them has none. */
 export const namedKeys = (texts: Texts, key: string, values: TextValues): string[] =>
   keysFor((k, v) => texts.t(k, v), key, values);

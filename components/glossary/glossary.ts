@@ -9,6 +9,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Translator } from '../../src/i18n/translator.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import { GLOSSARY_NAMESPACE } from '../../src/engine/form-package.ts';
+import type { FieldDefinition } from '../../src/definition/types.ts';
+import type { FieldHost } from '../fields/field-host.ts';
 
 interface Matcher {
   /** Every form of every term, longest first, as whole words. */
@@ -125,3 +127,7 @@ export const glossaryStyles = css`
   }
   .term-norwegian { margin: 0 0 calc(var(--_space) / 2); padding-inline-start: calc(var(--_space) + 4px); }
 `;
+
+/** Disclosures for the hard words in every text of a field (label, hint, why, options, guidance). */
+export const fieldGlossary = (host: FieldHost, field: FieldDefinition): TemplateResult | typeof nothing =>
+  glossaryTemplate(host.texts, textsUnder(host.texts, host.definition.id, `fields.${field.id}`));

@@ -15,6 +15,7 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { directionOf } from '../../src/browser/i18n.ts';
 import { lateParts } from './late-loader.ts';
+import { afterPaint } from '../../src/browser/idle.ts';
 
 /** The view's heading, the error summary (the heading if there is none), or an element by id. */
 export type FocusTarget = 'heading' | 'summary' | { id: string };
@@ -131,9 +132,14 @@ export class FocusController implements ReactiveController, Focus {
   hostUpdated(): void {
     this.#fresh = [false, false];
     const pending = this.#pending;
-    if (!pending) return;
-    if (!this.#apply(pending.target) && pending.wait?.()) return;
-    if (this.#pending === pending) this.#pending = null;
+    // Once the new view is painted (a frame later): focusing and revealing it need layout and measuring, which
+    // would otherwise hold back the paint after Continue (issue 20, item 4).
+    if (pending)
+      afterPaint(() => {
+        if (this.#pending !== pending || !this.host.isConnected) return;
+        if (!this.#apply(pending.target) && pending.wait?.()) return;
+        this.#pending = null;
+      });
   }
 
   // On the shadow root: a move between two of its elements does not reach the host (both retarget to it).

@@ -6,7 +6,6 @@ import { errorSummary } from '../error-summary/error-summary.ts';
 import { errorText } from '../fields/error-text.ts';
 import type { ContactInput } from '../help/contact.ts';
 import { renderField } from '../fields/fields.ts';
-import { glossaryStyles } from '../glossary/glossary.ts';
 import { DraftController } from '../drafts/drafts.ts';
 import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
@@ -14,11 +13,12 @@ import { LateController, loadLate } from './late-loader.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
-import { namedKeys, textValuesAt } from '../fields/field-host.ts';
+import { namedKeys, textValuesFor } from '../fields/field-host.ts';
 import type { LateHost } from './late-views.ts';
 import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
+import { whenIdle } from '../../src/browser/idle.ts';
 
 /**
  * An accessible application wizard. Loads a form package, runs one wizard machine, and renders the
@@ -84,8 +84,8 @@ import { emit } from './events.ts';
  * @cssproperty --klar-scroll-offset - Room to keep clear under the host's sticky header, besides what the widget measures: any CSS length (env(), calc()); the scroll-offset attribute wins. Default 0px.
  */
 export class KlarSkjema extends LitElement {
-  // The help panel's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
-  static override styles = [styles, draftStyles, glossaryStyles];
+  // The help panel's, the glossary's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
+  static override styles = [styles, draftStyles];
 
   static override properties = {
     form: { type: String },
@@ -151,6 +151,7 @@ export class KlarSkjema extends LitElement {
       this.#drafts.attach(actor);
     },
     fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null,
+    updateRelevance: () => this.#late.parts?.updateRelevance,
     sendSubmission: this.#submitter.actor,
     announce: (text) => this.#focus.announce(text),
     original: () => this.#original,
@@ -218,8 +219,19 @@ export class KlarSkjema extends LitElement {
     const session = this.#session.current;
     if (result === 'ready' && session) {
       emit(this, 'klar-ready', { form: session.definition.id });
-      // Only Send needs the whole-submission check: it comes after the first step, not before.
-      return void this.updateComplete.then(() => this.#submissionCheck(session));
+      // Only Send needs the whole-submission check: it comes after the first step, not before; so do, when the
+      // browser is idle, the dependency graph the first answer needs (src/engine/relevance-update.ts) and the
+      // texts of the languages this browser prefers (a switch to one then waits for no request).
+      return void this.updateComplete.then(() => {
+        this.#submissionCheck(session);
+        whenIdle(() => {
+          void loadLate().then(
+            (late) => late.prepareRelevance(session.definition),
+            () => undefined,
+          );
+          session.prefetchPreferred();
+        });
+      });
     }
     emit(this, 'klar-load-error', { form: this.form });
     // The host's message is seen in the load-error slot, and said in the live region.
@@ -308,7 +320,7 @@ export class KlarSkjema extends LitElement {
     const late = this.#late.parts;
     const fields = step?.fields.filter((field) => context.relevance.fields.includes(field.id)) ?? [];
     // A step's heading may name answers too (decision 0021).
-    const values = textValuesAt(host, '');
+    const values = textValuesFor(host, '', [`${definition.id}:steps.${context.step}.title`]);
     const prefill = {
       state: context.prefill,
       confirm: (field: FieldDefinition, confirmed: boolean) =>

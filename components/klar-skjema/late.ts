@@ -7,18 +7,21 @@ import { helpStyles } from '../help/help.styles.ts';
 import { receiptStyles } from '../receipt/receipt.styles.ts';
 import { readAloudStyles } from '../read-aloud/read-aloud.ts';
 import { summaryStyles } from '../review/summary.styles.ts';
+import { glossaryStyles } from '../glossary/glossary.ts';
 
 /** Adopted into each widget's shadow root when the chunk arrives (late-loader.ts); receipt's print rules last. */
-export const lateStyles = [lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
+export const lateStyles = [glossaryStyles, lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
 export { reviewView, sendView, receipt, stepHelp, followUpPage } from './late-views.ts';
 export { sendStatusText } from '../review/review-page.ts';
 export { sendFromWidget } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
+export { prepareRelevance, updateRelevance } from '../../src/engine/relevance-update.ts';
 export { draftDate, draftWarnings, offerAnnouncement, offerView, savePanel } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
+export { fieldGlossary } from '../glossary/glossary.ts';
 export { group } from '../fields/group.ts';
 export { readAloudButton, ReadAloudController } from '../read-aloud/read-aloud.ts';
 export { coveredByBars } from './host-bars.ts';

@@ -8,6 +8,7 @@ import type { FormDefinition } from '../../src/definition/types.ts';
 import type { Answers } from '../../src/engine/answers.ts';
 import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
 import { wizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
+import type { UpdateRelevance } from '../../src/engine/relevance-update.ts';
 import type { Submission, TextVariant } from '../../src/engine/submission.ts';
 import type { Restored } from '../../src/drafts/draft.ts';
 import { createTexts, textsFor, type Texts } from '../../src/browser/i18n.ts';
@@ -32,6 +33,8 @@ export interface SessionWiring {
   started(actor: Actor<WizardMachine>): void;
   /** The submission's fingerprint (from the late chunk), or null while it is not here. */
   fingerprint(submission: Submission): string | null;
+  /** Relevance after one answer (from the late chunk); until it is here, the machine takes the whole pass. */
+  updateRelevance(): UpdateRelevance | undefined;
   sendSubmission: Submitter['actor'];
   announce(text: string): void;
   /** "Show Norwegian text" is on. */
@@ -127,6 +130,7 @@ export class Session {
     const machine = wizardMachine(this.formPackage, {
       now: () => this.wiring.now(),
       fingerprint: (submission) => this.wiring.fingerprint(submission),
+      updateRelevance: () => this.wiring.updateRelevance(),
     });
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.wiring.sendSubmission } }), {
       input: { ...restored.input, prefill: this.wiring.prefill() },
@@ -161,6 +165,18 @@ export class Session {
       this.#loading.set(locale, loading);
     }
     return loading;
+  }
+
+  /**
+   * The languages this browser prefers that the form has besides the one on screen (at most two), fetched ahead
+   * (at idle after the first step), so switching to one does not wait for the network.
+   */
+  prefetchPreferred(preferred: readonly string[] = navigator.languages): void {
+    const wanted = preferred
+      .map((tag) => tag.toLowerCase().split('-')[0]!)
+      .map((lng) => (lng === 'no' ? 'nb' : lng))
+      .filter((lng) => lng !== this.#locale && this.definition.locales.includes(lng));
+    for (const lng of [...new Set(wanted)].slice(0, 2)) this.prefetch(lng).catch(() => undefined);
   }
 
   /**

@@ -46,8 +46,16 @@ export type DraftPlace = Pick<
 > &
   Partial<Pick<WizardContext, 'startedAt' | 'help' | 'prefill' | 'tried' | 'earlierIds'>>;
 
-const attachmentFields = (definition: FormDefinition): FieldDefinition[] =>
-  definition.steps.flatMap((step) => step.fields).filter((field) => field.kind === 'attachments');
+const attachmentFieldsOf = new WeakMap<FormDefinition, FieldDefinition[]>();
+/** The form's document questions, found once per definition (a draft is made often, the form can be long). */
+const attachmentFields = (definition: FormDefinition): FieldDefinition[] => {
+  let found = attachmentFieldsOf.get(definition);
+  if (!found) {
+    found = definition.steps.flatMap((step) => step.fields).filter((field) => field.kind === 'attachments');
+    attachmentFieldsOf.set(definition, found);
+  }
+  return found;
+};
 
 /** Answers as a store may keep them: a document's files only when the receiver already holds them (a ref). */
 export function storableAnswers(definition: FormDefinition, answers: Answers): Answers {

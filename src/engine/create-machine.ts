@@ -4,8 +4,13 @@
 import { wizardMachine, type WizardOptions } from './machine.ts';
 import type { FormPackage } from './form-package.ts';
 import { submissionFingerprint } from './submission-digest.ts';
+import { updateRelevance } from './relevance-update.ts';
 
 /** The wizard machine; a new submission id whenever the body differs from the one last tried. */
 export function createWizardMachine(formPackage: FormPackage, options: WizardOptions = {}) {
-  return wizardMachine(formPackage, { fingerprint: submissionFingerprint, ...options });
+  return wizardMachine(formPackage, {
+    fingerprint: submissionFingerprint,
+    updateRelevance: () => updateRelevance,
+    ...options,
+  });
 }

@@ -6,6 +6,7 @@ import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
+import type { UpdateRelevance } from './relevance-update.ts';
 import { localDate } from './expression-kind.ts';
 import { groupsWithItemIds, ITEM_ID, newItemId } from './items.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
@@ -128,6 +129,9 @@ export interface WizardOptions {
   now?: () => Date;
   /** Ids for the items of groups that documents are asked for per item (src/engine/items.ts). */
   createItemId?: () => string;
+  /** Relevance after one answer, evaluating only what depends on it (src/engine/relevance-update.ts); while it
+   *  gives undefined (the widget's late chunk is not here yet), the whole pass, with the same result. */
+  updateRelevance?: () => UpdateRelevance | undefined;
 }
 
 /** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
@@ -394,9 +398,14 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           else answers[field.id] = value;
           path = field.id;
         }
+        // Only what depends on this answer is evaluated again (src/engine/relevance-update.ts), once that is here.
+        const update = options.updateRelevance?.();
+        const changed = group?.id ?? field.id;
         return {
           answers,
-          relevance: relevanceOf(answers),
+          relevance: update
+            ? update(definition, validators, context.relevance, answers, changed, localDate(now()))
+            : relevanceOf(answers),
           answeredIn: { ...context.answeredIn, [path]: seenIn(context, field.id) },
         };
       }),

@@ -29,7 +29,8 @@ export interface Relevance {
 /** What an item's conditions and rules see besides the item: the answers at top level, the date, computed values. */
 export type Outer = Omit<Scope, 'item'>;
 
-const holds = (
+/** Whether a step's, field's or document's condition holds for these (relevant) answers. */
+export const holds = (
   validators: RelevanceValidators,
   owner: ConditionOwner,
   id: string,

@@ -97,6 +97,33 @@ describe.each(exampleFormIds)('random event sequences on the form "%s"', (formId
     );
   });
 
+  it("relevance after each answer, evaluated only where the answer is named, is the whole pass's (keys in order)", async () => {
+    const formPackage = await examplePackage(formId);
+    const { definition, validators } = formPackage;
+    const at = new Date('2026-06-15T12:00:00Z');
+    const machine = createWizardMachine(formPackage, { now: () => at });
+    let answers = 0;
+    fc.assert(
+      fc.property(guidedRollsFor(definition), (rolls) => {
+        const actor = createActor(machine, { input: {} }).start();
+        for (const roll of rolls) {
+          const event = guidedEvent(definition, actor.getSnapshot(), roll);
+          actor.send(event);
+          if (event.type === 'ANSWER') answers++;
+          const { relevance, answers: given } = actor.getSnapshot().context;
+          const whole = computeRelevance(definition, validators, given, relevance.today);
+          // JSON, so the order of the keys counts too (a submission lists answers in form order).
+          if (JSON.stringify(relevance) !== JSON.stringify(whole))
+            throw new Error(`${JSON.stringify(event)}: ${JSON.stringify(relevance)} ≠ ${JSON.stringify(whole)}`);
+        }
+        actor.stop();
+      }),
+      // A third of the runs: the whole pass after every event is the slow part here.
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+    expect(answers).toBeGreaterThan(RUNS / 3);
+  });
+
   it('locale and variant switches change nothing but the locale and the variant', async () => {
     const formPackage = await examplePackage(formId);
     const machine = createWizardMachine(formPackage);

@@ -93,7 +93,14 @@ export const activeElement = (widget: Widget): HTMLElement | null => root(widget
 
 export async function settle(widget: Widget): Promise<void> {
   await widget.updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  // Focus moves right after the paint (components/klar-skjema/focus.ts): a message posted after the widget's.
+  await new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(undefined);
+      channel.port2.postMessage(null);
+    }),
+  );
   await widget.updateComplete;
 }
 

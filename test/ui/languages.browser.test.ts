@@ -171,10 +171,12 @@ describe('the language choice', () => {
     const widget = await mountWidget('sosialhjelp');
     const files = holdLanguageFiles();
     try {
-      const choices = ['nn', 'pl', 'en', 'so', 'uk', 'ar'];
+      // Not English: the browser's own language may be fetched ahead at idle (held here too, and not released).
+      const choices = ['nn', 'pl', 'ti', 'so', 'uk', 'ar'];
+      const chosen = () => files.held.filter((file) => choices.includes(file.locale));
       for (const locale of choices) choose(widget, locale);
-      await until(() => files.held.length === choices.length, 'all six language files asked for');
-      for (const file of [...files.held].reverse()) {
+      await until(() => chosen().length === choices.length, 'all six language files asked for');
+      for (const file of [...chosen()].reverse()) {
         file.release();
         await until(() => file.read, `the ${file.locale} file read`);
         await settle(widget);
@@ -217,21 +219,50 @@ describe('the language choice', () => {
     await until(() => widget.snapshot!.context.locale === back, 'the button switches');
   });
 
+  it('fetches the languages this browser prefers at idle after the first step: a switch to one asks for nothing', async () => {
+    const original = window.fetch;
+    const asked: string[] = [];
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const locale = /\/locales\/([a-z]{2,3})\.json$/.exec(String(input))?.[1];
+      if (locale) asked.push(locale);
+      return original(input, init);
+    };
+    try {
+      const preferred = navigator.languages.map((tag) => tag.split('-')[0]!).find((lng) => lng !== 'nb')!;
+      assert(['en', 'nn', 'pl'].includes(preferred), `this browser prefers a language kontakt has (${preferred})`);
+      const widget = await mountWidget('kontakt');
+      await until(() => asked.includes(preferred), `${preferred} fetched ahead`);
+      const before = asked.length;
+      choose(widget, preferred);
+      await until(() => widget.snapshot!.context.locale === preferred, `the switch to ${preferred}`);
+      equal(asked.length, before, 'no language file asked for at the switch');
+      deepEqual(
+        asked.filter((lng) => lng !== 'nb' && lng !== preferred),
+        [],
+        'no other language fetched ahead',
+      );
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('says so, and keeps the language, when a language file cannot be fetched; a new try works', async () => {
     const widget = await mountWidget('kontakt');
     const files = holdLanguageFiles();
     try {
-      choose(widget, 'en');
-      await until(() => files.held.length === 1, 'the file asked for');
-      files.held[0]!.fail();
+      // Not the browser's own language, which may have been fetched ahead (the test above).
+      const polish = () => files.held.filter((file) => file.locale === 'pl');
+      choose(widget, 'pl');
+      await until(() => polish().length === 1, 'the file asked for');
+      polish()[0]!.fail();
       await until(() => liveText(widget).includes('Vi fikk ikke hentet språket'), 'the failure said');
       await settle(widget);
       equal(widget.snapshot!.context.locale, 'nb');
       equal(byId<HTMLSelectElement>(widget, 'ks-language').value, 'nb', 'the select shows the language on screen');
-      choose(widget, 'en');
-      await until(() => files.held.length === 2, 'asked again');
-      files.held[1]!.release();
-      await until(() => widget.snapshot!.context.locale === 'en', 'the second try switches');
+      choose(widget, 'pl');
+      await until(() => polish().length === 2, 'asked again');
+      polish()[1]!.release();
+      await until(() => widget.snapshot!.context.locale === 'pl', 'the second try switches');
     } finally {
       files.restore();
     }
