@@ -238,6 +238,8 @@ describe('layout', () => {
       const problems: string[] = [];
       try {
         await walk(formId, async (widget, moment) => {
+          // Measured once the view has settled (the late chunk's parts, such as the save panel, may still arrive).
+          await settle(widget);
           equal(getComputedStyle(root(widget).querySelector('.root')!).fontSize, '36px', 'the text is twice its size');
           for (const problem of [...overflow(widget), ...clipped(widget), ...overlaps(widget)])
             problems.push(`${moment} (${headingText(widget)}): ${problem}`);
