@@ -44,6 +44,18 @@ export interface PlainConfig {
     /** Texts with fewer words than this are not compared (Ja, Nei, Telefon, names). */
     minWords: number;
   };
+  /**
+   * When an own plain text is harder than its standard text (rule plain-harder): its words per sentence above
+   * the standard's plus `margin` and above `floor`; its LIX (LIX locales) above the standard's plus `margin`
+   * and above `floor`; its share of long words (not glossary words) above the standard's plus `margin`. LIX and
+   * long words only for texts of at least `minWords` words.
+   */
+  plainHarder: {
+    wordsPerSentence: { margin: number; floor: number };
+    lix: { margin: number; floor: number };
+    longWordShare: { margin: number };
+    minWords: number;
+  };
   collections: {
     /**
      * Where the step bars (LIX, Flesch) apply in a text collection without steps (widget.json):
@@ -94,6 +106,12 @@ export const defaultConfig: PlainConfig = {
   },
   paragraphSentences: { standard: { warn: 3 }, plain: { warn: 2 } },
   untranslated: { minWords: 3 },
+  plainHarder: {
+    wordsPerSentence: { margin: 1, floor: 10 },
+    lix: { margin: 3, floor: 30 },
+    longWordShare: { margin: 0.1 },
+    minWords: 8,
+  },
   collections: { bars: 'collection' },
   rules: {},
   words: { abbreviations: [], terms: [], stiffWordExceptions: [] },
