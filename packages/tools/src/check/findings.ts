@@ -81,6 +81,8 @@ export const FINDING_CODES = [
   'text-status-missing',
   'text-status-invalid',
   'translation-reviewed-early',
+  // Plain texts in every locale where nb has them, up to the declared bar (decision 0030)
+  'plain-coverage',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -10,7 +10,7 @@ import { lint } from './lint.ts';
 import { newForm } from './new-form.ts';
 import { preview } from './preview.ts';
 import { render } from './render.ts';
-import { exitCode, toJson, toText } from './report.ts';
+import { coverageText, exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
 import tools from '../../package.json' with { type: 'json' };
 
@@ -95,8 +95,16 @@ async function checkAll(args: CliArgs, io: CliIo): Promise<FileCheck[]> {
 
 async function check(args: CliArgs, texts: CliTexts, io: CliIo): Promise<number> {
   const reports = await checkAll(args, io);
-  const plain = reports.map(({ file, findings }) => ({ file, findings }));
-  io.stdout(args.format === 'json' ? `${JSON.stringify(toJson(plain, texts), null, 2)}\n` : toText(plain, texts));
+  const plain = reports.map(({ file, findings, plainCoverage }) => ({
+    file,
+    findings,
+    ...(plainCoverage ? { plainCoverage } : {}),
+  }));
+  io.stdout(
+    args.format === 'json'
+      ? `${JSON.stringify(toJson(plain, texts), null, 2)}\n`
+      : coverageText(plain, texts) + toText(plain, texts),
+  );
   return exitCode(plain);
 }
 

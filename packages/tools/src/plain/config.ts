@@ -2,6 +2,7 @@
 // overrides them in plain-language.config.json (read in Node by packages/tools/src/plain/node.ts).
 import type { RuleId, Severity } from './types.ts';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
+import type { PlainCoverageBar } from '../../../../src/definition/types.ts';
 
 export interface Limits {
   /** Warn above this value. */
@@ -65,6 +66,11 @@ export interface PlainConfig {
      */
     bars: 'collection' | 'sections' | 'none';
   };
+  /**
+   * The plain coverage `klarskjema check` requires of the widget's own texts (widget.json): the share of nb's
+   * plain texts each locale also has, one number or one per locale. A form's own bar is in its definition.
+   */
+  plainCoverage: { widget: PlainCoverageBar };
   /** Severity overrides per rule; 'off' turns a rule off. */
   rules: Partial<Record<RuleId, Severity | 'off'>>;
   /**
@@ -113,6 +119,8 @@ export const defaultConfig: PlainConfig = {
     minWords: 8,
   },
   collections: { bars: 'collection' },
+  // Today's floor for the widget's texts; 1 in every locale once the plain texts are written (issue 16).
+  plainCoverage: { widget: { nn: 1, en: 0.9 } },
   rules: {},
   words: { abbreviations: [], terms: [], stiffWordExceptions: [] },
 };
