@@ -246,7 +246,9 @@ export class KlarSkjema extends LitElement {
     // Said after the view is drawn in plain, so it says what happened: texts changed, or none could be.
     if (!session?.plainPending || !late || session.variant !== 'plain') return;
     session.plainPending = false;
-    this.#focus.announce(late.plainSaid(session, this.#plain));
+    const said = late.plainSaid(session, this.#plain);
+    // The live region is drawn by this element: said once this update is done, not during it.
+    void this.updateComplete.then(() => this.#focus.announce(said));
   }
 
   protected override render(): TemplateResult {
