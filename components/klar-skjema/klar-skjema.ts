@@ -42,6 +42,7 @@ import { emit } from './events.ts';
  * @csspart toolbar - The bar with the language choice and the plain-text switch.
  * @csspart language - The language choice (a select).
  * @csspart draft-note - The note that a translation is a draft.
+ * @csspart plain-note - With plain text on: the note that some texts have no plain text in this language yet, and the button that shows the Norwegian one.
  * @csspart progress - "Step 2 of 4".
  * @csspart heading - The heading of a step, the review page or the receipt.
  * @csspart error-summary - The box that lists the errors on a step, or says that sending failed.
