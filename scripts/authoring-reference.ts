@@ -107,7 +107,14 @@ export function authoringReference(): string {
   const options = optionsByKind(metaSchema);
   const lines: string[] = [];
 
-  lines.push('### Field kinds', '');
+  lines.push('### Form properties', '');
+  lines.push('| property | what it does |', '| --- | --- |');
+  for (const [name, schema] of Object.entries((metaSchema.properties ?? {}) as Record<string, Schema>)) {
+    if (name === '$schema') continue;
+    lines.push(`| ${code(name)} | ${cell(typeof schema.description === 'string' ? schema.description : '')} |`);
+  }
+
+  lines.push('', '### Field kinds', '');
   lines.push(
     '| kind | shown as | its answer in `answers` | options besides `id` and `kind` |',
     '| --- | --- | --- | --- |',

@@ -45,6 +45,7 @@ import { whenIdle } from '../../src/browser/idle.ts';
  * @csspart toolbar - The bar with the language choice and the plain-text switch.
  * @csspart language - The language choice (a select).
  * @csspart draft-note - The note that a translation is a draft.
+ * @csspart plain-note - With plain text on: the note that some texts have no plain text in this language yet, and the button that shows the Norwegian one.
  * @csspart progress - "Step 2 of 4".
  * @csspart heading - The heading of a step, the review page or the receipt.
  * @csspart error-summary - The box that lists the errors on a step, or says that sending failed.
@@ -269,6 +270,20 @@ export class KlarSkjema extends LitElement {
 
   // ---- Rendering ----
 
+  /** What the plain switch changes on the view, from its last render (plain-switch.ts, in the late chunk). */
+  #plain = { changed: 0, missing: 0 };
+
+  protected override updated(): void {
+    const session = this.#session.current;
+    const late = this.#late.parts;
+    // Said after the view is drawn in plain, so it says what happened: texts changed, or none could be.
+    if (!session?.plainPending || !late || session.variant !== 'plain') return;
+    session.plainPending = false;
+    const said = late.plainSaid(session, this.#plain);
+    // The live region is drawn by this element: said once this update is done, not during it.
+    void this.updateComplete.then(() => this.#focus.announce(said));
+  }
+
   protected override render(): TemplateResult {
     // The live region stays on the page from the first render on, whichever view is shown.
     return html`${this.#focus.region()}${this.#view()}`;
@@ -284,25 +299,32 @@ export class KlarSkjema extends LitElement {
     const { texts, locale, phase } = session;
     const late = this.#late.parts;
     const followUp = this.#followUpLink();
+    session.shown.clear();
+    const plainFrom = () => session.setVariant('plain', session.plainFrom ? null : 'nb');
     const toggleOriginal = () => {
       this.#original = !this.#original;
       this.requestUpdate();
     };
-    return html`<div class="root" lang=${locale} dir=${directionOf(locale)} part="root">
-      ${this.#drafts.renderTop(texts)}
-      <div class="views" ?inert=${this.#drafts.readOnly}>
-      ${toolbar(session, this.#languageChoice, this.#original, toggleOriginal)}
-      ${
-        followUp
-          ? this.#renderFollowUp(session, followUp)
-          : this.#drafts.choosing
-            ? this.#drafts.renderOffer(texts)
-            : html`
+    const top = this.#drafts.renderTop(texts);
+    const bar = toolbar(session, this.#languageChoice, this.#original, toggleOriginal);
+    const content = followUp
+      ? this.#renderFollowUp(session, followUp)
+      : this.#drafts.choosing
+        ? this.#drafts.renderOffer(texts)
+        : html`
       ${phase === 'filling' ? this.#renderStep(session) : nothing}
       ${phase === 'review' || phase === 'submitting' || phase === 'failed' ? this.#renderReview(session) : nothing}
       ${late && phase !== 'submitted' ? html`<div class="step-help">${late.stepHelp(this.#lateHost(session))}</div>` : nothing}
-      ${phase === 'submitted' ? this.#renderReceipt(session) : this.#drafts.renderBottom(texts)}`
-      }
+      ${phase === 'submitted' ? this.#renderReceipt(session) : this.#drafts.renderBottom(texts)}`;
+    // Once the view's texts are looked up (above): what plain changes on it, for the note and the live region.
+    const plain = late && session.variant === 'plain';
+    if (plain) this.#plain = late.plainReport(session);
+    return html`<div class="root" lang=${locale} dir=${directionOf(locale)} part="root">
+      ${top}
+      <div class="views" ?inert=${this.#drafts.readOnly}>
+      ${bar}
+      ${plain ? late.plainNote(session, this.#plain, plainFrom) : nothing}
+      ${content}
       </div>
     </div>`;
   }

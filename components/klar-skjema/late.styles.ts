@@ -11,6 +11,10 @@ export const lateMainStyles = css`
   h3 { font-size: 1.375rem; }
   h4 { font-size: 1.125rem; }
 
+  /* Plain is on and some texts here have a plain text only in nb (plain-switch.ts): said, and offered. */
+  .plain-note { padding: calc(var(--_space) / 2) var(--_space); background: var(--_notice); font-size: 1rem; }
+  .plain-note p { margin: 0 0 calc(var(--_space) / 2); }
+
   /* The save status and the "remember" choice under a step (drafts-views.ts). */
   .drafts { margin-block-start: calc(var(--_space) * 1.5); padding-block-start: var(--_space); border-block-start: 1px solid var(--_border); }
   .draft-status { color: var(--_muted); font-size: 1rem; }

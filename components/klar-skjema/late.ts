@@ -1,7 +1,7 @@
 // What the first step does not need, in a chunk of its own that loads while the form package loads
 // (docs/decisions/0012-lazy-chunks.md): the review page, the receipt, the help panel, the privacy
 // notice, sending, register values to confirm (prefill), the drafts' views and server store (the tab's own draft and the quick exit stay in
-// the main chunk), and measuring the host's sticky bars (focus.ts keeps to scroll-offset until it is here). Import it only through late-loader.ts, never statically, or it lands in the entry.
+// the main chunk), the honest plain switch's counts and note (plain-switch.ts), and measuring the host's sticky bars (focus.ts keeps to scroll-offset until it is here). Import it only through late-loader.ts, never statically, or it lands in the entry.
 import { lateMainStyles } from './late.styles.ts';
 import { helpStyles } from '../help/help.styles.ts';
 import { receiptStyles } from '../receipt/receipt.styles.ts';
@@ -26,3 +26,4 @@ export { group } from '../fields/group.ts';
 export { readAloudButton, ReadAloudController } from '../read-aloud/read-aloud.ts';
 export { coveredByBars } from './host-bars.ts';
 export { prefillableField } from '../prefill/prefill-field.ts';
+export { plainNote, plainReport, plainSaid } from './plain-switch.ts';

@@ -47,11 +47,16 @@ export class Session {
   #actor: Actor<WizardMachine>;
   #locale: string;
   #variant: TextVariant;
+  #plainFrom: 'nb' | null = null;
   #texts: Texts | null = null;
   #textsKey = '';
   /** The newest language chosen, and the language files on their way. */
   #wanted = '';
   readonly #loading = new Map<string, Promise<void>>();
+  /** The texts the view looked up in its last render, by key: what the plain switch can change (decision 0030). */
+  readonly shown = new Map<string, [keys: string | string[], params: Record<string, unknown>]>();
+  /** The plain switch was used: the live region says what it did once the view has been drawn in the new variant. */
+  plainPending = false;
 
   constructor(
     readonly formPackage: FormPackage,
@@ -91,11 +96,18 @@ export class Session {
     return this.#variant;
   }
 
+  /** nb's plain text is shown where the language has no plain text of its own. */
+  get plainFrom(): 'nb' | null {
+    return this.#plainFrom;
+  }
+
   /** The texts in the language and variant on screen. */
   get texts(): Texts {
-    const key = `${this.i18n.language}:${this.#variant}`;
+    const key = `${this.i18n.language}:${this.#variant}:${this.#plainFrom}`;
     if (!this.#texts || this.#textsKey !== key) {
-      this.#texts = textsFor(this.i18n, this.#variant);
+      const seen = (keys: string | string[], params: Record<string, unknown>) =>
+        this.shown.set(String(keys), [keys, params]);
+      this.#texts = textsFor(this.i18n, this.#variant, { ...(this.#plainFrom ? { plainFrom: 'nb' } : {}), seen });
       this.#textsKey = key;
     }
     return this.#texts;
@@ -135,14 +147,15 @@ export class Session {
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.wiring.sendSubmission } }), {
       input: { ...restored.input, prefill: this.wiring.prefill() },
     });
-    actor.subscribe((snapshot) => {
-      this.#locale = snapshot.context.locale;
-      this.#variant = snapshot.context.variant;
-    });
+    const follow = ({ context }: Snapshot) => {
+      this.#locale = context.locale;
+      this.#variant = context.variant;
+      this.#plainFrom = context.plainFrom;
+    };
+    actor.subscribe(follow);
     actor.start();
     if (restored.review) actor.send({ type: 'REVIEW' });
-    this.#locale = actor.getSnapshot().context.locale;
-    this.#variant = actor.getSnapshot().context.variant;
+    follow(actor.getSnapshot());
     return actor;
   }
 
@@ -201,10 +214,14 @@ export class Session {
     return true;
   }
 
-  setVariant(variant: TextVariant): void {
-    this.send({ type: 'SET_VARIANT', variant });
+  /** Standard or plain; plain with nb's plain text where the language has none, when the user asks for it. */
+  setVariant(variant: TextVariant, plainFrom: 'nb' | null = null): void {
+    this.send({ type: 'SET_VARIANT', variant, ...(plainFrom ? { plainFrom } : {}) });
     this.#variant = variant;
-    this.wiring.announce(this.texts.t(`widget:variantChanged.${variant}`));
+    this.#plainFrom = variant === 'plain' ? plainFrom : null;
+    // What plain changed is known once the view is drawn in it (the element asks plain-switch.ts then).
+    if (variant === 'plain') this.plainPending = true;
+    else this.wiring.announce(this.texts.t('widget:variantChanged.standard'));
   }
 
   /** A translation no human has reviewed yet; unknown status counts as a draft. */

@@ -24,17 +24,32 @@ export interface Texts {
   has(keys: string | string[]): boolean;
 }
 
-export function textsFor(i18n: Translator, variant: TextVariant): Texts {
+export interface TextsOptions {
+  /** Show nb's plain text where the language has none of its own (the user asked for it, decision 0030). */
+  plainFrom?: 'nb';
+  /** Told of each text looked up for the screen, so the widget knows which texts a view shows. */
+  seen?: (keys: string | string[], params: Record<string, unknown>) => void;
+}
+
+export function textsFor(i18n: Translator, variant: TextVariant, options: TextsOptions = {}): Texts {
   const context = variant === 'plain' ? 'plain' : undefined;
+  const resolve = (keys: string | string[], params: Record<string, unknown> = {}) => {
+    options.seen?.(keys, params);
+    const details = i18n.details(keys, { ...params, context });
+    // The language has no plain text of its own here (plain = standard), and nb has one: nb's, marked as nb.
+    if (options.plainFrom && context && i18n.language !== SOURCE_LOCALE && details.res === i18n.t(keys, params)) {
+      const nb = { ...params, lng: SOURCE_LOCALE };
+      const text = i18n.t(keys, { ...nb, context });
+      if (text !== i18n.t(keys, nb)) return { text, lng: SOURCE_LOCALE };
+    }
+    return { text: details.res, lng: details.usedLng };
+  };
   return {
     i18n,
     locale: i18n.language,
     variant,
-    t: (keys, params = {}) => i18n.t(keys, { ...params, context }),
-    resolve: (keys, params = {}) => {
-      const details = i18n.details(keys, { ...params, context });
-      return { text: details.res, lng: details.usedLng };
-    },
+    t: (keys, params) => resolve(keys, params).text,
+    resolve,
     source: (keys, params = {}) => i18n.t(keys, { ...params, context, lng: SOURCE_LOCALE }),
     has: (keys) => (Array.isArray(keys) ? keys : [keys]).some((key) => i18n.exists(key)),
   };

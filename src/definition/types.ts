@@ -96,11 +96,16 @@ export interface AnswersSchema {
   [keyword: string]: unknown;
 }
 
+/** A share of nb's plain texts from 0 to 1, for every locale or per locale (none for a locale left out). */
+export type PlainCoverageBar = number | Record<string, number>;
+
 export interface FormDefinition {
   $schema?: string;
   id: string;
   version: string;
   locales: string[];
+  /** The plain coverage `klarskjema check` requires of each locale (decision 0030). */
+  plainCoverage?: PlainCoverageBar;
   answers: AnswersSchema;
   steps: StepDefinition[];
   attachments?: AttachmentDefinition[];

@@ -52,6 +52,8 @@ export interface WizardContext {
   errors: FieldError[];
   locale: string;
   variant: TextVariant;
+  /** The user asked for nb's plain text where the locale has none (issue 16): recorded with each answer. */
+  plainFrom: 'nb' | null;
   /** Derived from the answers; recomputed on every answer. */
   relevance: Relevance;
   /** Set when the user came from the review page to change an answer. */
@@ -87,7 +89,7 @@ export type WizardEvent =
   | { type: 'SUBMIT' }
   | { type: 'RETRY' }
   | { type: 'SET_LOCALE'; locale: string }
-  | { type: 'SET_VARIANT'; variant: TextVariant }
+  | { type: 'SET_VARIANT'; variant: TextVariant; plainFrom?: 'nb' }
   | { type: 'SET_HELP_REQUEST'; help: HelpRequest }
   | { type: 'CONFIRM_PREFILL'; field: string; confirmed: boolean };
 
@@ -240,7 +242,13 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   /** The locale, variant and text version an answer to this field is given in now. */
   const seenIn = (context: WizardContext, field: string): AnswerContext => {
     const text = textVersionOf(formPackage.textVersions, context.locale, context.variant, field);
-    return { locale: context.locale, variant: context.variant, ...(text ? { text } : {}) };
+    const nbPlain = context.variant === 'plain' && context.plainFrom === 'nb' && context.locale !== 'nb';
+    return {
+      locale: context.locale,
+      variant: context.variant,
+      ...(text ? { text } : {}),
+      ...(nbPlain ? { plainFrom: 'nb' as const } : {}),
+    };
   };
 
   /**
@@ -328,6 +336,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           locale: seen.locale,
           variant: seen.variant,
           ...(typeof seen.text === 'string' && TEXT_VERSION.test(seen.text) ? { text: seen.text } : {}),
+          ...(seen.plainFrom === 'nb' ? { plainFrom: 'nb' as const } : {}),
         };
       }
     }
@@ -504,7 +513,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       }),
       setVariant: assign(({ event }) => {
         assertEvent(event, 'SET_VARIANT');
-        return { variant: event.variant };
+        return {
+          variant: event.variant,
+          plainFrom: event.variant === 'plain' && event.plainFrom === 'nb' ? 'nb' : null,
+        };
       }),
       setHelpRequest: assign(({ event }) => {
         assertEvent(event, 'SET_HELP_REQUEST');
@@ -541,6 +553,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
         errors: [],
         locale: input?.locale && LOCALE.test(input.locale) ? input.locale : 'nb',
         variant: input?.variant === 'plain' ? 'plain' : 'standard',
+        plainFrom: null,
         relevance,
         returnToReview: false,
         answeredIn,

@@ -18,6 +18,8 @@ export interface AnswerContext {
   variant: TextVariant;
   /** The version of the field's texts the user saw (src/engine/text-version.ts), when the package has versions. */
   text?: string;
+  /** The plain variant, with nb's plain text shown where the locale has none (the user asked for it). */
+  plainFrom?: 'nb';
 }
 
 /** A legal text as the user saw it when confirming (decision 0031): the locale, the variant and its text version. */

@@ -302,6 +302,7 @@ function writeSeen(writer: RecordWriter, seen: SeenText, indent: number): void {
   writer.paragraph([{ text: seen.question }], { size: 10, indent, direction, gapAfter: 1 });
   if (seen.answer) writer.paragraph([{ text: seen.answer.join(', ') }], { size: 10, indent, direction, gapAfter: 1 });
   if (!seen.sameVersion) writer.paragraph([{ text: recordText('seen.changed'), color: GREY }], { size: 8.5, indent });
+  if (seen.plainFrom) writer.paragraph([{ text: recordText('seen.plainFromNb'), color: GREY }], { size: 8.5, indent });
 }
 
 function writeEntry(writer: RecordWriter, entry: RecordEntry, indent: number, level: 3 | 4): void {

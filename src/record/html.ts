@@ -46,7 +46,10 @@ function seen(seen: SeenText): string {
     ...(seen.version ? [recordText('seen.version', { version: seen.version })] : []),
   ];
   const dir = directionOf(seen.locale);
-  const notes = [...(seen.sameVersion ? [] : [recordText('seen.changed')])];
+  const notes = [
+    ...(seen.sameVersion ? [] : [recordText('seen.changed')]),
+    ...(seen.plainFrom ? [recordText('seen.plainFromNb')] : []),
+  ];
   return `<dd class="seen" data-locale="${e(seen.locale)}" data-variant="${e(seen.variant)}"${seen.version ? ` data-version="${e(seen.version)}"` : ''}>
 <p class="seen-meta"><span class="seen-title">${e(recordText('seen.title'))}</span> – ${meta.map(e).join(' · ')}</p>
 <p class="seen-question" lang="${e(seen.locale)}" dir="${dir}">${e(seen.question)}</p>${

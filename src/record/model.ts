@@ -48,6 +48,8 @@ export interface SeenText {
   sameVersion: boolean;
   /** The translation was marked as a draft in the package (shown once, in the record's facts). */
   draft: boolean;
+  /** The user asked for nb's plain text where the language had none (decision 0030). */
+  plainFrom?: 'nb';
   question: string;
   /** The chosen options in the user's language and variant. */
   answer?: string[];
@@ -510,6 +512,7 @@ class RecordContext {
       ...(context.text ? { version: context.text } : {}),
       sameVersion: context.text === undefined || now === undefined || now === context.text,
       draft: isDraftTranslation(resources, this.formId),
+      ...(context.plainFrom === 'nb' ? { plainFrom: 'nb' as const } : {}),
       question,
       ...(choice && value !== undefined
         ? { answer: chosen.map((v) => optionText(resources, this.formId, field, v, context.variant)) }

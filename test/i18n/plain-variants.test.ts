@@ -39,6 +39,25 @@ describe('the plain variant falls back within the same language first', () => {
     expect(plain.source('a')).toBe('nb enkel');
   });
 
+  it('shows nb plain text, marked as nb, only where the user asked for it and L has no plain text (decision 0030)', async () => {
+    const i18n = await createTexts('skjema', 'pl', {
+      ...resources,
+      nb: { skjema: { ...resources.nb.skjema, d: 'nb standard d' } },
+      pl: { skjema: { ...resources.pl.skjema, d: 'pl standard d' } },
+    });
+    const seen: string[] = [];
+    const fromNb = textsFor(i18n, 'plain', { plainFrom: 'nb', seen: (keys) => seen.push(String(keys)) });
+    expect(fromNb.resolve('a')).toEqual({ text: 'nb enkel', lng: 'nb' });
+    expect(fromNb.resolve('b')).toEqual({ text: 'pl prosty b', lng: 'pl' });
+    // nb has no plain text of d either: the Polish text stays.
+    expect(fromNb.resolve('d')).toEqual({ text: 'pl standard d', lng: 'pl' });
+    expect(fromNb.t('a')).toBe('nb enkel');
+    expect(seen).toEqual(['a', 'b', 'd', 'a']);
+    // Standard, or plain without the user's word: never nb plain text over a Polish text.
+    expect(textsFor(i18n, 'standard', { plainFrom: 'nb' }).resolve('a')).toEqual({ text: 'pl standard', lng: 'pl' });
+    expect(textsFor(i18n, 'plain').resolve('a')).toEqual({ text: 'pl standard', lng: 'pl' });
+  });
+
   it('holds for plural texts: left_plain_one is the plain variant of left_one', async () => {
     const i18n = await createTexts('skjema', 'en', {
       nb: {

@@ -35,6 +35,7 @@ describe('the record model', () => {
       byClass('seen'),
     )!;
     expect(findAll(seen, byClass('seen-note')).map(textOf)).toContain(recordText('seen.changed'));
+    expect(findAll(seen, byClass('seen-note')).map(textOf)).not.toContain(recordText('seen.plainFromNb'));
     const actions = findOne(root, (e) => attr(e, 'id') === 'actions')!;
     const action = (kind: string) => textOf(findOne(actions, (e) => attr(e, 'data-action') === kind)!);
     expect(action('contact')).toContain(recordText('actions.contactAnyway'));
@@ -42,6 +43,21 @@ describe('the record model', () => {
     const later = findOne(actions, (e) => attr(e, 'data-document') === 'lonnsslipp')!;
     expect(attr(later, 'data-status')).toBe('later');
     expect(textOf(later)).toContain(recordText('actions.documentNoReason'));
+  });
+
+  it('says when the user asked for the plain text in nb where the language had none (decision 0030)', async () => {
+    const made = await makeSubmission('stotte', { locale: 'pl', variant: 'plain' });
+    const submission = structuredClone(made.submission);
+    submission.answeredIn['husleie'] = { ...submission.answeredIn['husleie']!, variant: 'plain', plainFrom: 'nb' };
+    const record = buildRecord(made.sources, submission);
+    const husleie = record.sections.flatMap((s) => s.entries).find((e) => e.field === 'husleie')!;
+    expect(husleie.seen).toMatchObject({ locale: 'pl', variant: 'plain', plainFrom: 'nb' });
+    const root = parseHtml(renderRecordHtml(record));
+    const seen = findOne(
+      findOne(root, (e) => attr(e, 'data-path') === 'husleie')!,
+      byClass('seen'),
+    )!;
+    expect(findAll(seen, byClass('seen-note')).map(textOf)).toContain(recordText('seen.plainFromNb'));
   });
 
   it('follows a user who changed language on the way: each answer in the language it was given in', async () => {

@@ -129,7 +129,11 @@ describe("the widget's two live regions (one voice)", () => {
     const reference = () => (root(widget).querySelector('.receipt-reference')?.textContent ?? '').trim();
     match(reference(), /^Referansenummeret ditt er KS-7\./);
     await clickButton(widget, 'Vis enklere tekst');
-    await until(() => reference().startsWith('Saken din har nummer KS-7.'), 'the plain text on the receipt');
+    // The plain receipt says reference number too, never case number (issue 16): it adds why to keep it.
+    await until(
+      () => reference() === 'Referansenummeret ditt er KS-7. Ta vare på det. Du trenger det hvis du ringer oss.',
+      'the plain text on the receipt',
+    );
     await until(() => /enklere tekst/.test(liveText(widget)), 'the switch to be said');
     const select = byId<HTMLSelectElement>(widget, 'ks-language');
     select.value = 'en';
@@ -138,7 +142,7 @@ describe("the widget's two live regions (one voice)", () => {
     await settle(widget);
     equal(headingText(widget), 'We have received what you sent');
     // Still plain: the session keeps the variant once the machine has finished.
-    match(reference(), /^Your case has the number KS-7\./);
+    match(reference(), /^Your reference number is KS-7\. Keep it\. You need it if you call us\./);
     await until(() => liveText(widget).includes('You now see the form in English.'), 'the switch to be said');
     expectTwoRegions(widget, 'the receipt in English');
   });

@@ -136,14 +136,19 @@ function checkSubmission(formPackage: FormPackage, value: JsonValue, now: Date):
         // The text version is checked for shape only: a package rebuilt with new texts must still take answers given before.
         if (
           !isRecord(context) ||
-          Object.keys(context).some((k) => k !== 'locale' && k !== 'variant' && k !== 'text') ||
+          Object.keys(context).some((k) => k !== 'locale' && k !== 'variant' && k !== 'text' && k !== 'plainFrom') ||
+          (context.plainFrom !== undefined && (context.plainFrom !== 'nb' || context.variant !== 'plain')) ||
           typeof context.locale !== 'string' ||
           !LOCALE.test(context.locale) ||
           typeof context.variant !== 'string' ||
           !VARIANTS.includes(context.variant) ||
           (context.text !== undefined && (typeof context.text !== 'string' || !TEXT_VERSION.test(context.text)))
         ) {
-          add(at, 'type', 'Each entry is { locale, variant, text? }, text being 8 hex digits.');
+          add(
+            at,
+            'type',
+            'Each entry is { locale, variant, text?, plainFrom? }, text being 8 hex digits, plainFrom "nb" (plain only).',
+          );
         } else if (answersOk && (answers as Answers)[path.split('/')[0] ?? ''] === undefined) {
           add(at, 'not-relevant', 'There is no answer at this path.');
         }

@@ -44,6 +44,17 @@ describe('validateSubmission accepts', () => {
     expect(Object.getPrototypeOf(result.submission.answers)).toBe(Object.prototype);
   });
 
+  it('takes plainFrom "nb" on a plain answer (nb plain text shown, decision 0030), and nothing else there', async () => {
+    const base = kontaktSubmission();
+    const at = (plainFrom: unknown, variant = 'plain') => ({
+      ...base,
+      answeredIn: { navn: { locale: 'pl', variant, plainFrom } },
+    });
+    expect(validateSubmission(await kontakt(), at('nb')).ok).toBe(true);
+    expect(errorsOf(validateSubmission(await kontakt(), at('nb', 'standard')))).toEqual([['/answeredIn/navn', 'type']]);
+    expect(errorsOf(validateSubmission(await kontakt(), at('pl')))).toEqual([['/answeredIn/navn', 'type']]);
+  });
+
   it('accepts an answer marked "I don\'t know" left out, and a required one left out when flagged', async () => {
     const base = kontaktSubmission();
     const { beskrivelse: _, ...answers } = base.answers;

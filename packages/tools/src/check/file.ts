@@ -13,12 +13,16 @@ import { checkTerms, readSourceTerms, readTermbase, type TermsInput } from './te
 import { checkTextStatus, readKeyLists, readStatuses, type TextStatusInput } from './text-status.ts';
 import { checkLegalLock, readReviews, type LegalLockInput } from './legal.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
+import { loadConfig } from '../plain/node.ts';
+import { checkPlainCoverage, type PlainCoverage } from './plain-coverage.ts';
 
 export interface FileCheck extends FileReport {
   /** The definition, when the file was JSON. */
   definition?: FormDefinition;
   /** Where the texts were looked for. */
   localesDir: string;
+  /** Each locale's share of nb's plain texts, per namespace (the form's, and the widget's). */
+  plainCoverage?: PlainCoverage[];
 }
 
 export interface FileCheckOptions {
@@ -133,15 +137,25 @@ export async function checkFormFile(path: string, options: FileCheckOptions = {}
     }),
   ];
   // Parity only for a sound definition with readable nb texts: otherwise those findings come first.
+  let plainCoverage: PlainCoverage[] | undefined;
   if (
     typeof id === 'string' &&
     texts.nb &&
     !findings.some((f) => f.code.startsWith('schema-') || f.code === 'texts-unreadable')
   ) {
-    findings.push(...(await parityFindings(id, texts.nb, translations, localesDir, cwd)));
+    const bar = (definition as FormDefinition).plainCoverage;
+    const parity = await parityFindings(id, texts.nb, translations, localesDir, cwd, bar);
+    findings.push(...parity.findings);
+    plainCoverage = parity.plainCoverage;
     findings.push(...(await legalFindings(definition as FormDefinition, texts.nb, translations, localesDir, cwd)));
   }
-  return { file, localesDir, findings, definition: definition as FormDefinition };
+  return {
+    file,
+    localesDir,
+    findings,
+    definition: definition as FormDefinition,
+    ...(plainCoverage ? { plainCoverage } : {}),
+  };
 }
 
 /** Legal texts in every locale, nb too: each plain variant shown beside its standard text or reviewed (decision 0031). */
@@ -177,7 +191,8 @@ async function parityFindings(
   translations: Map<string, { index: number; texts: Record<string, unknown> }>,
   localesDir: string,
   cwd: string,
-): Promise<Finding[]> {
+  plainBar: FormDefinition['plainCoverage'],
+): Promise<{ findings: Finding[]; plainCoverage: PlainCoverage[] }> {
   const named = (locale: string, file: string) => displayPath(join(localesDir, locale, file), cwd);
   const readObject = async (locale: string, file: string): Promise<Record<string, unknown> | undefined> => {
     const read = await readJsonFile(join(localesDir, locale, file));
@@ -241,10 +256,17 @@ async function parityFindings(
     });
   }
   const critical = readKeyLists(await readObject('nb', 'critical.json'));
-  return [
-    ...missingFiles,
-    ...checkParity({ source, locales }),
-    ...(sourceTerms ? checkTerms({ source: sourceTerms, nb: source, locales: termLocales }) : []),
-    ...checkTextStatus({ critical, nb: source, locales: statusLocales }),
-  ];
+  // The widget's bar is the project's: plain-language.config.json beside the locales folder.
+  const widgetBar = loadConfig(undefined, dirname(localesDir)).plainCoverage.widget;
+  const coverage = checkPlainCoverage({ source, locales, bars: { [formId]: plainBar, widget: widgetBar } });
+  return {
+    findings: [
+      ...missingFiles,
+      ...checkParity({ source, locales }),
+      ...(sourceTerms ? checkTerms({ source: sourceTerms, nb: source, locales: termLocales }) : []),
+      ...checkTextStatus({ critical, nb: source, locales: statusLocales }),
+      ...coverage.findings,
+    ],
+    plainCoverage: coverage.coverage,
+  };
 }

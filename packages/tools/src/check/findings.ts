@@ -84,6 +84,8 @@ export const FINDING_CODES = [
   // Legal texts: a plain variant shown beside the standard one or reviewed as saying the same (decision 0031)
   'legal-plain-unreviewed',
   'legal-review-stale',
+  // Plain texts in every locale where nb has them, up to the declared bar (decision 0030)
+  'plain-coverage',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -11,7 +11,7 @@ import { newForm } from './new-form.ts';
 import { preview } from './preview.ts';
 import { render } from './render.ts';
 import { translate } from './translate.ts';
-import { exitCode, toJson, toText } from './report.ts';
+import { coverageText, exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
 import tools from '../../package.json' with { type: 'json' };
 
@@ -100,8 +100,16 @@ async function checkAll(args: CliArgs, io: CliIo): Promise<FileCheck[]> {
 
 async function check(args: CliArgs, texts: CliTexts, io: CliIo): Promise<number> {
   const reports = await checkAll(args, io);
-  const plain = reports.map(({ file, findings }) => ({ file, findings }));
-  io.stdout(args.format === 'json' ? `${JSON.stringify(toJson(plain, texts), null, 2)}\n` : toText(plain, texts));
+  const plain = reports.map(({ file, findings, plainCoverage }) => ({
+    file,
+    findings,
+    ...(plainCoverage ? { plainCoverage } : {}),
+  }));
+  io.stdout(
+    args.format === 'json'
+      ? `${JSON.stringify(toJson(plain, texts), null, 2)}\n`
+      : coverageText(plain, texts) + toText(plain, texts),
+  );
   return exitCode(plain);
 }
 

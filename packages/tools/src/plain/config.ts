@@ -2,6 +2,7 @@
 // overrides them in plain-language.config.json (read in Node by packages/tools/src/plain/node.ts).
 import type { RuleId, Severity } from './types.ts';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
+import type { PlainCoverageBar } from '../../../../src/definition/types.ts';
 
 export interface Limits {
   /** Warn above this value. */
@@ -44,6 +45,18 @@ export interface PlainConfig {
     /** Texts with fewer words than this are not compared (Ja, Nei, Telefon, names). */
     minWords: number;
   };
+  /**
+   * When an own plain text is harder than its standard text (rule plain-harder): its words per sentence above
+   * the standard's plus `margin` and above `floor`; its LIX (LIX locales) above the standard's plus `margin`
+   * and above `floor`; its share of long words (not glossary words) above the standard's plus `margin`. LIX and
+   * long words only for texts of at least `minWords` words.
+   */
+  plainHarder: {
+    wordsPerSentence: { margin: number; floor: number };
+    lix: { margin: number; floor: number };
+    longWordShare: { margin: number };
+    minWords: number;
+  };
   collections: {
     /**
      * Where the step bars (LIX, Flesch) apply in a text collection without steps (widget.json):
@@ -53,6 +66,11 @@ export interface PlainConfig {
      */
     bars: 'collection' | 'sections' | 'none';
   };
+  /**
+   * The plain coverage `klarskjema check` requires of the widget's own texts (widget.json): the share of nb's
+   * plain texts each locale also has, one number or one per locale. A form's own bar is in its definition.
+   */
+  plainCoverage: { widget: PlainCoverageBar };
   /** Severity overrides per rule; 'off' turns a rule off. */
   rules: Partial<Record<RuleId, Severity | 'off'>>;
   /**
@@ -95,7 +113,15 @@ export const defaultConfig: PlainConfig = {
   },
   paragraphSentences: { standard: { warn: 3 }, plain: { warn: 2 } },
   untranslated: { minWords: 3 },
+  plainHarder: {
+    wordsPerSentence: { margin: 1, floor: 10 },
+    lix: { margin: 3, floor: 30 },
+    longWordShare: { margin: 0.1 },
+    minWords: 8,
+  },
   collections: { bars: 'collection' },
+  // Today's floor for the widget's texts; 1 in every locale once the plain texts are written (issue 16).
+  plainCoverage: { widget: { nn: 1, en: 0.9 } },
   rules: {},
   words: { abbreviations: [], terms: [], stiffWordExceptions: [] },
 };

@@ -235,7 +235,10 @@ describe('klarskjema lint', () => {
     expect(result.stdout).toContain('Skjema: Be NAV om å kontakte deg (kontakt)');
     expect(result.stdout).toContain('Tekster: widget');
     expect(result.stdout).toContain('Tekster: glossary');
-    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(/^0 feil, \d+ advarsl?e?r? og \d+ tips\.$/);
+    // Waived findings (the legal texts' notes, decision 0030) are counted apart and fail nothing.
+    expect(result.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      /^0 feil, \d+ advarsl?e?r? og \d+ tips\.(?: \d+ funn er unntatt\.)?$/,
+    );
     expectNoStackTrace(result);
   });
 

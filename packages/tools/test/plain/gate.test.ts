@@ -13,6 +13,8 @@ import { formDefinitionFiles, lintCollectionFiles, lintFormFiles, loadConfig } f
 import type { Finding } from '../../src/plain/types.ts';
 
 const config = loadConfig(undefined, packageRoot);
+// As `klarskjema lint` fails: an error the author waived with a reason (a note beside the text) fails nothing.
+const failing = (f: Finding): boolean => f.severity === 'error' && f.waived === undefined;
 const describeFinding = (f: Finding): string =>
   `${f.file} ${f.key} [${f.locale}/${f.variant}] ${f.rule}${f.value === undefined ? '' : ` (${f.value}, bar ${f.limit})`}: ${f.message}`;
 
@@ -28,7 +30,7 @@ describe('plain-language gate', () => {
       const result = lintFormFiles({ definitionFile: file, localesDir, config, relativeTo: packageRoot });
       expect(result.locales).toContain('nb');
       for (const step of result.steps) expect(result.scores[step.id]?.nb?.standard.words, step.id).toBeGreaterThan(0);
-      expect(result.findings.filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
+      expect(result.findings.filter(failing).map(describeFinding)).toEqual([]);
     });
   }
 
@@ -37,7 +39,7 @@ describe('plain-language gate', () => {
     it(`${namespace}.json: no text breaks a bar`, () => {
       const result = lintCollectionFiles({ localesDir, namespace, config, relativeTo: packageRoot });
       expect(result.locales).toContain('nb');
-      expect(result.findings.filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
+      expect(result.findings.filter(failing).map(describeFinding)).toEqual([]);
     });
   }
 });

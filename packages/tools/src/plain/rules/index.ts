@@ -19,6 +19,7 @@ import { nominalisation } from './nominalisation.ts';
 import { oneQuestion } from './one-question.ts';
 import { paragraphLength } from './paragraph-length.ts';
 import { passive } from './passive.ts';
+import { plainHarder } from './plain-harder.ts';
 import { placeholderMismatch } from './placeholder-mismatch.ts';
 import { readerAddress } from './reader-address.ts';
 import { repeatedWord } from './repeated-word.ts';
@@ -52,6 +53,7 @@ const MODULES = [
   bokmalInNynorsk,
   termConsistency,
   untranslated,
+  plainHarder,
 ] as const;
 
 export type RuleId = (typeof MODULES)[number]['id'];
