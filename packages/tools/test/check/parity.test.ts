@@ -112,6 +112,8 @@ describe('translation parity', () => {
     await rm(join(dir, 'locales/so/widget.json'));
     expect(await findings()).toMatchObject([
       { code: 'locale-file-missing', params: { locale: 'so', file: 'locales/so/widget.json' } },
+      // The widget's plain bar is 1 in every locale, so a locale without the file has none of its plain texts.
+      { code: 'plain-coverage', params: { locale: 'so', namespace: 'widget', covered: 0 } },
     ]);
   });
 
