@@ -149,7 +149,7 @@ describe('@klarskjema/tools from its tarball', () => {
     await cp(resolve(packageRoot, 'schemas/forms/kontakt.json'), join(author, 'forms/kontakt.json'));
     const definition = JSON.parse(await readFile(join(author, 'forms/kontakt.json'), 'utf8')) as { locales: string[] };
     for (const locale of definition.locales) {
-      for (const file of ['kontakt.json', 'widget.json', 'status.json', 'glossary.json']) {
+      for (const file of ['kontakt.json', 'widget.json', 'status.json', 'glossary.json', 'legal-review.json']) {
         const from = resolve(packageRoot, 'locales', locale, file);
         if (existsSync(from)) await cp(from, join(author, 'locales', locale, file));
       }
@@ -180,7 +180,7 @@ describe('klarskjema render from the tools tarball', () => {
     await mkdir(join(author, 'forms'), { recursive: true });
     await cp(resolve(packageRoot, 'schemas/forms/kontakt.json'), join(author, 'forms/kontakt.json'));
     for (const locale of ['nb', 'nn', 'en', 'se', 'pl', 'uk', 'ar', 'so', 'ti', 'fa', 'lt'])
-      for (const file of ['kontakt.json', 'widget.json', 'status.json', 'glossary.json']) {
+      for (const file of ['kontakt.json', 'widget.json', 'status.json', 'glossary.json', 'legal-review.json']) {
         const from = resolve(packageRoot, 'locales', locale, file);
         if (existsSync(from)) await cp(from, join(author, 'locales', locale, file));
       }
