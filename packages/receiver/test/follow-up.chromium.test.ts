@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
@@ -23,15 +22,14 @@ import { DEFAULT_FOLLOW_UP_WEEKS } from '../src/limits.ts';
 import { openReceiver, type Receiver } from '../src/receiver.ts';
 import { builtForms, cleanUpChildren } from './child-receiver.ts';
 import { FILES } from './helpers.ts';
+import { expectAccessible, WATCH_VIOLATIONS } from './page-checks.ts';
 import { inboxConfig, PASSWORDS } from './inbox-helpers.ts';
 
-const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const temporary: string[] = [];
 let server: Server;
 let receiver: Receiver;
 let base: string;
 let browser: Browser;
-let axeSource: string;
 const logs: string[] = [];
 // The receiver's clock: today (the widget stamps its submission with the browser's), moved on for the expired link.
 let clock = new Date();
@@ -78,32 +76,6 @@ function serveAll(widgetDir: string, formsDir: string): Promise<Server> {
       );
   });
   return new Promise((resolvePromise) => served.listen(0, '127.0.0.1', () => resolvePromise(served)));
-}
-
-const WATCH_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
-  (window.__violations ??= []).push(event.effectiveDirective + ' ' + (event.blockedURI || 'inline'));
-}, true);`;
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: object,
-          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  }, A11Y_TAGS);
-  expect(violations, what).toEqual([]);
-  expect(await page.evaluate(() => (window as { __violations?: string[] }).__violations ?? []), `${what}: CSP`).toEqual(
-    [],
-  );
 }
 
 /** The focused element, inside the widget's shadow root too: tag|its text or label. */
@@ -160,7 +132,6 @@ beforeAll(async () => {
   });
   server = await serveAll(widgetDir, formsDir);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }, 300_000);
 

@@ -3,8 +3,7 @@
 // page a refused change gets (403), and the page shown when the access log cannot be written (503).
 // `node scripts/ensure-chromium.js && npx vitest run --config vitest.chromium.config.ts`.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,39 +15,12 @@ import { createReceiver, loadFormPackages, openReceiver, startReceiver } from '.
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
 import { StorageUnavailable } from '../src/store.ts';
 import { builtForms, cleanUpChildren } from './child-receiver.ts';
+import { expectAccessible, WATCH_VIOLATIONS } from './page-checks.ts';
 import { inboxConfig, PASSWORDS, sendApplications } from './inbox-helpers.ts';
 import { startTestIssuer } from './oidc-issuer.ts';
 
-const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const temporary: string[] = [];
 let browser: Browser;
-let axeSource: string;
-
-const WATCH_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
-  (window.__violations ??= []).push(event.effectiveDirective + ' ' + (event.blockedURI || 'inline'));
-}, true);`;
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: object,
-          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, A11Y_TAGS);
-  expect(violations, what).toEqual([]);
-  expect(await page.evaluate(() => (window as { __violations?: string[] }).__violations ?? []), `${what}: CSP`).toEqual(
-    [],
-  );
-}
 
 const focused = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -81,7 +53,6 @@ async function signIn(page: Page, base: string, username: string, password: stri
 beforeAll(async () => {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: run node scripts/ensure-chromium.js`);
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 });
 

@@ -6,7 +6,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,44 +15,15 @@ import { openReceiver, startReceiver, type StartedReceiver } from '../src/receiv
 import { SQLITE_FILE_NAME } from '../src/sqlite-store.ts';
 import { builtForms, cleanUpChildren } from './child-receiver.ts';
 import { FILES } from './helpers.ts';
+import { expectAccessible, WATCH_VIOLATIONS } from './page-checks.ts';
 import { inboxConfig, PASSWORDS, sendApplications, type Sent } from './inbox-helpers.ts';
 
-const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const temporary: string[] = [];
 let started: StartedReceiver;
 let base: string;
 let dataDir: string;
 let browser: Browser;
-let axeSource: string;
 let sent: { helped: Sent; plain: Sent; stotte: Sent };
-
-// Before any page script, over the DevTools protocol (so the page's CSP does not apply to it).
-const WATCH_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) => {
-  (window.__violations ??= []).push(event.effectiveDirective + ' ' + (event.blockedURI || 'inline'));
-}, true);`;
-
-/** axe on the page as it is now: no violations at all. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-            o: object,
-          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, A11Y_TAGS);
-  expect(violations, what).toEqual([]);
-  expect(await page.evaluate(() => (window as { __violations?: string[] }).__violations ?? []), `${what}: CSP`).toEqual(
-    [],
-  );
-}
 
 /** What has the keyboard focus, described. */
 const focused = (page: Page): Promise<string> =>
@@ -116,7 +86,6 @@ beforeAll(async () => {
   started = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
   base = started.url;
   sent = await sendApplications(base);
-  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 });
 
