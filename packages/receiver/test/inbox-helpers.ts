@@ -2,9 +2,17 @@
 // cookies as a browser does. Passwords are hashed with a low scrypt cost here (the default costs 128 MiB each);
 // password.test.ts checks the default.
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadRecordSources } from '../../../src/node/record-sources.ts';
 import type { Submission } from '../../../src/engine/submission.ts';
 import type { InboxConfig } from '../src/inbox/config.ts';
 import { hashPassword } from '../src/inbox/password.ts';
+import { createReceiver, loadFormPackages, startReceiver, type StartedReceiver } from '../src/receiver.ts';
+import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
+import { StorageUnavailable } from '../src/store.ts';
+import { builtForms } from './child-receiver.ts';
 import {
   FILES,
   kontaktSubmission,
@@ -172,4 +180,36 @@ export async function sendApplications(base: string): Promise<{ helped: Sent; pl
   };
   const stotte = { ...(await submit(base, { ...base0, answers })), fileRef };
   return { helped, plain, stotte };
+}
+
+/** A receiver with an inbox whose access log fails as a full disk does while `full` is set: nothing may be shown. */
+export async function startWithFailingAccessLog(
+  temporary: string[],
+  prefix: string,
+): Promise<{ server: StartedReceiver; setFull: (full: boolean) => void }> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  temporary.push(folder);
+  const formsDir = await builtForms(temporary, `${prefix}forms-`);
+  const inner = new SqliteSubmissionStore(join(folder, SQLITE_FILE_NAME));
+  let full = false;
+  // The store as it is, but appending to the access log fails as a full disk does.
+  const store = new Proxy(inner, {
+    get(target, property) {
+      if (property === 'appendAccess' && full)
+        return async () => {
+          throw new StorageUnavailable('SQLITE_FULL');
+        };
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const receiver = createReceiver({
+    forms: await loadFormPackages(formsDir),
+    store,
+    dataDir: folder,
+    log: () => {},
+    inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
+  });
+  const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+  return { server, setFull: (value) => (full = value) };
 }

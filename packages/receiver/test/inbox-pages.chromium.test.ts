@@ -9,14 +9,11 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '../../../scripts/chromium.js';
-import { loadRecordSources } from '../../../src/node/record-sources.ts';
 import { createOidcLogin, type OidcLogin } from '../src/inbox/oidc.ts';
-import { createReceiver, loadFormPackages, openReceiver, startReceiver } from '../src/receiver.ts';
-import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
-import { StorageUnavailable } from '../src/store.ts';
+import { openReceiver, startReceiver } from '../src/receiver.ts';
 import { builtForms, cleanUpChildren } from './child-receiver.ts';
 import { expectAccessible, WATCH_VIOLATIONS } from './page-checks.ts';
-import { inboxConfig, PASSWORDS, sendApplications } from './inbox-helpers.ts';
+import { inboxConfig, PASSWORDS, sendApplications, startWithFailingAccessLog } from './inbox-helpers.ts';
 import { startTestIssuer } from './oidc-issuer.ts';
 
 const temporary: string[] = [];
@@ -124,30 +121,7 @@ describe('the inbox with OpenID Connect, in Chromium', () => {
 
 describe('the inbox’s 403 and 503 pages, in Chromium', () => {
   it('are accessible, and say what happened without showing an application', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'klarskjema-inbox-errors-ui-'));
-    temporary.push(folder);
-    const formsDir = await builtForms(temporary, 'klarskjema-inbox-errors-ui-forms-');
-    const inner = new SqliteSubmissionStore(join(folder, SQLITE_FILE_NAME));
-    let full = false;
-    // The store as it is, but appending to the access log fails as a full disk does.
-    const store = new Proxy(inner, {
-      get(target, property) {
-        if (property === 'appendAccess' && full)
-          return async () => {
-            throw new StorageUnavailable('SQLITE_FULL');
-          };
-        const value: unknown = Reflect.get(target, property);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    const receiver = createReceiver({
-      forms: await loadFormPackages(formsDir),
-      store,
-      dataDir: folder,
-      log: () => {},
-      inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
-    });
-    const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+    const { server, setFull } = await startWithFailingAccessLog(temporary, 'klarskjema-inbox-errors-ui-');
     try {
       const { helped } = await sendApplications(server.url);
       const context = await browser.newContext();
@@ -168,13 +142,13 @@ describe('the inbox’s 403 and 503 pages, in Chromium', () => {
       await expectAccessible(page, 'the 403 page');
 
       // 503: the access log cannot be written, so nothing is shown.
-      full = true;
+      setFull(true);
       const unavailable = await page.goto(`${server.url}/saksbehandling/`);
       expect(unavailable?.status()).toBe(503);
       expect(await page.locator('h1').textContent()).toBe('Vi får ikke hentet søknadene nå. Prøv igjen om litt.');
       expect(await page.content()).not.toContain(helped.reference);
       await expectAccessible(page, 'the 503 page');
-      full = false;
+      setFull(false);
       await context.close();
     } finally {
       await server.close();

@@ -17,7 +17,6 @@ import {
   type StartedReceiver,
 } from '../src/receiver.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
-import { StorageUnavailable } from '../src/store.ts';
 import { loadRecordSources } from '../../../src/node/record-sources.ts';
 import {
   LOGIN_WINDOW_MS,
@@ -36,7 +35,15 @@ import {
   stotteSubmission,
   testStoreOptions,
 } from './helpers.ts';
-import { Browser, inboxConfig, PASSWORDS, sendApplications, setCookies, type Sent } from './inbox-helpers.ts';
+import {
+  Browser,
+  inboxConfig,
+  PASSWORDS,
+  sendApplications,
+  setCookies,
+  startWithFailingAccessLog,
+  type Sent,
+} from './inbox-helpers.ts';
 import { createReference } from '../src/reference.ts';
 
 interface AccessRow {
@@ -572,35 +579,12 @@ describe('a receiver without an inbox', () => {
 
 describe('an access log that cannot be written', () => {
   it('shows nothing of any application: 503 on the API and the pages', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'klarskjema-inbox-full-'));
-    temporary.push(folder);
-    const formsDir = await builtForms(temporary, 'klarskjema-inbox-full-forms-');
-    const inner = new SqliteSubmissionStore(join(folder, SQLITE_FILE_NAME));
-    let full = false;
-    // The store as it is, but appending to the access log fails as a full disk does.
-    const store = new Proxy(inner, {
-      get(target, property) {
-        if (property === 'appendAccess' && full)
-          return async () => {
-            throw new StorageUnavailable('SQLITE_FULL');
-          };
-        const value: unknown = Reflect.get(target, property);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    });
-    const receiver = createReceiver({
-      forms: await loadFormPackages(formsDir),
-      store,
-      dataDir: folder,
-      log: () => {},
-      inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
-    });
-    const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+    const { server, setFull } = await startWithFailingAccessLog(temporary, 'klarskjema-inbox-full-');
     try {
       const { helped } = await sendApplications(server.url);
       const kari = new Browser(server.url);
       expect((await kari.login('kari', PASSWORDS.kari)).status).toBe(303);
-      full = true;
+      setFull(true);
       for (const path of [
         '/api/cases',
         `/api/cases/${helped.reference}`,
@@ -613,7 +597,7 @@ describe('an access log that cannot be written', () => {
         expect(response.text, path).not.toContain(helped.reference);
         expect(response.text, path).not.toContain('Kari Nordmann');
       }
-      full = false;
+      setFull(false);
       expect((await kari.get(`/api/cases/${helped.reference}`)).status).toBe(200);
     } finally {
       await server.close();
