@@ -148,6 +148,9 @@ export function table(results: BenchResults): string {
   for (const [product, visits] of Object.entries(results.downloads)) {
     const kinds = Object.entries(visits.cold?.byKind ?? {}).map(([kind, bytes]) => `${kind} ${show(bytes, 'B')}`);
     lines.push(`  ${product}'s first visit, gzip: ${kinds.join(', ')}`);
+    if (product === 'klarskjema')
+      for (const [file, bytes] of Object.entries(visits.cold?.byFile ?? {}))
+        lines.push(`    ${file.padEnd(58)}${cell(show(bytes, 'B'), 12)}`);
   }
   lines.push('', 'Growth (generated forms, 10 fields a step; klarskjema only), medians');
   for (const row of results.growth) {

@@ -14,6 +14,8 @@ export interface Downloaded {
   total: number;
   requests: number;
   byKind: Record<string, number>;
+  /** Gzip bytes by path (query left off), in the order they were asked for. */
+  byFile: Record<string, number>;
 }
 
 export interface BenchServer {
@@ -39,7 +41,7 @@ const KINDS: Record<string, string> = { '.html': 'html', '.js': 'js', '.css': 'c
  */
 export async function serveBench(root: string, policies: Record<string, string | undefined>): Promise<BenchServer> {
   const cache = new Map<string, Compressed>();
-  let counted: Downloaded = { total: 0, requests: 0, byKind: {} };
+  let counted: Downloaded = { total: 0, requests: 0, byKind: {}, byFile: {} };
   let open = 0;
   let lastStart = Date.now();
 
@@ -82,6 +84,7 @@ export async function serveBench(root: string, policies: Record<string, string |
     counted.requests += 1;
     const kind = KINDS[extension] ?? 'other';
     counted.byKind[kind] = (counted.byKind[kind] ?? 0) + entry.body.byteLength;
+    counted.byFile[url.pathname] = (counted.byFile[url.pathname] ?? 0) + entry.body.byteLength;
     response
       .writeHead(200, {
         ...headers,
@@ -106,8 +109,8 @@ export async function serveBench(root: string, policies: Record<string, string |
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    reset: () => (counted = { total: 0, requests: 0, byKind: {} }),
-    downloaded: () => ({ ...counted, byKind: { ...counted.byKind } }),
+    reset: () => (counted = { total: 0, requests: 0, byKind: {}, byFile: {} }),
+    downloaded: () => ({ ...counted, byKind: { ...counted.byKind }, byFile: { ...counted.byFile } }),
     async quiet(quietMs = 300) {
       while (open > 0 || Date.now() - lastStart < quietMs) await new Promise((r) => setTimeout(r, 25));
     },
