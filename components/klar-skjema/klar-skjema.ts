@@ -10,6 +10,7 @@ import { DraftController } from '../drafts/drafts.ts';
 import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
 import { LateController, loadLate } from './late-loader.ts';
+import { IntentController } from './intent.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
@@ -119,6 +120,8 @@ export class KlarSkjema extends LitElement {
   readonly #languageChoice = new LanguageChoice(this);
   /** The review page, receipt, help, privacy and sending: a lazy chunk (docs/decisions/0012-lazy-chunks.md). */
   #late = new LateController(this);
+  /** The user's first focus, press or key in the widget: what only a user who goes on needs loads then. */
+  #intent = new IntentController(this, () => this.#prepare());
   /** The only owner of focus and of the one live region. */
   #focus = new FocusController(this, {
     view: () => {
@@ -146,7 +149,12 @@ export class KlarSkjema extends LitElement {
   #session = new SessionController(this, {
     now: () => this.now(),
     prefill: () => this.prefill,
-    begin: (formPackage) => this.#drafts.begin(formPackage, this.prefill),
+    begin: async (formPackage) => {
+      const restored = await this.#drafts.begin(formPackage, this.prefill);
+      // A draft found (restored, offered, or this form open in another tab): the user is coming back to it.
+      if (restored || this.#drafts.choosing || this.#drafts.readOnly) this.#intent.now();
+      return restored;
+    },
     started: (actor) => {
       actor.subscribe(() => this.requestUpdate());
       this.#drafts.attach(actor);
@@ -210,29 +218,22 @@ export class KlarSkjema extends LitElement {
 
   async #load(): Promise<void> {
     this.status = 'loading';
-    this.#late.load(); // in parallel with the form package, not awaited
+    // The page for documents sent later is drawn by the late chunk: it loads beside the form package.
+    if (this.#followUpLink()) this.#intent.now();
     const result = await this.#session.load(this.form, this.lang, this.variant);
     if (result === 'stale') return;
     // Register values to confirm are drawn by the late chunk: with them, the first step waits for it (a failed
     // load leaves ordinary fields with the register's values in them, which the user can still check).
-    if (result === 'ready' && this.prefill && Object.keys(this.prefill).length > 0) await loadLate().catch(() => null);
+    if (result === 'ready' && this.prefill && Object.keys(this.prefill).length > 0) {
+      this.#intent.now();
+      await loadLate().catch(() => null);
+    }
     this.status = result;
     const session = this.#session.current;
     if (result === 'ready' && session) {
       emit(this, 'klar-ready', { form: session.definition.id });
-      // Only Send needs the whole-submission check: it comes after the first step, not before; so do, when the
-      // browser is idle, the dependency graph the first answer needs (src/engine/relevance-update.ts) and the
-      // texts of the languages this browser prefers (a switch to one then waits for no request).
-      return void this.updateComplete.then(() => {
-        this.#submissionCheck(session);
-        whenIdle(() => {
-          void loadLate().then(
-            (late) => late.prepareRelevance(session.definition),
-            () => undefined,
-          );
-          session.prefetchPreferred();
-        });
-      });
+      // Intent shown while the form loaded: what it asks for follows the first step, not before it.
+      return void this.updateComplete.then(() => this.#intent.seen && this.#prepare());
     }
     emit(this, 'klar-load-error', { form: this.form });
     // The host's message is seen in the load-error slot, and said in the live region.
@@ -241,6 +242,24 @@ export class KlarSkjema extends LitElement {
     this.#focus.announce((slot?.assignedNodes({ flatten: true }) ?? []).map((node) => node.textContent).join(' '), {
       urgent: true,
     });
+  }
+
+  /**
+   * What the user's intent loads (docs/decisions/0040): the late chunk, the whole-submission check (only Send
+   * needs it) and the texts of the languages this browser prefers (a switch to one then waits for no request);
+   * the dependency graph the first answer needs (src/engine/relevance-update.ts) is made when the browser is
+   * idle. Before the form is ready, the late chunk only: the rest follows the first step.
+   */
+  #prepare(): void {
+    this.#late.load();
+    const session = this.#session.current;
+    if (this.status !== 'ready' || !session) return;
+    this.#submissionCheck(session);
+    session.prefetchPreferred();
+    void loadLate().then(
+      (late) => whenIdle(() => late.prepareRelevance(session.definition)),
+      () => undefined,
+    );
   }
 
   /** Whether Send can check the whole submission; if not, a load starts (again, after a failure). */
@@ -292,6 +311,8 @@ export class KlarSkjema extends LitElement {
   #view(): TemplateResult {
     const session = this.#session.current;
     if (this.#drafts.exited) return html`<div class="root"></div>`;
+    // This form open in another tab too: the late chunk's warnings say so.
+    if (this.#drafts.tabs.readOnly || this.#drafts.tabs.otherTab) this.#late.need();
     if (this.status === 'failed') return html`<div class="root"><slot name="load-error"></slot></div>`;
     if (this.status === 'loading' || !session) {
       return html`<div class="root" aria-busy="true"><slot name="loading"></slot></div>`;
@@ -339,8 +360,11 @@ export class KlarSkjema extends LitElement {
     const step = definition.steps.find((s) => s.id === context.step);
     const { current, total } = session.progress();
     const host = this.#fields.fieldHost(session);
-    const late = this.#late.parts;
     const fields = step?.fields.filter((field) => context.relevance.fields.includes(field.id)) ?? [];
+    // Documents and lists of items are drawn by the late chunk: a step with one cannot wait for intent.
+    const late = fields.some((field) => field.kind === 'attachments' || field.kind === 'group')
+      ? this.#late.need()
+      : this.#late.parts;
     // A step's heading may name answers too (decision 0021).
     const values = textValuesFor(host, '', [`${definition.id}:steps.${context.step}.title`]);
     const prefill = {
@@ -372,7 +396,7 @@ export class KlarSkjema extends LitElement {
 
   /** The heading, the intro and Back are here at once; the rest and Send come with the late chunk (late-views.ts). */
   #renderReview(session: Session): TemplateResult {
-    const late = this.#late.parts;
+    const late = this.#late.need();
     const host = this.#lateHost(session);
     const checkable = this.#submissionCheck(session);
     return html`<div class="review">
@@ -387,14 +411,14 @@ export class KlarSkjema extends LitElement {
   }
 
   #renderReceipt(session: Session): TemplateResult {
-    const late = this.#late.parts;
+    const late = this.#late.need();
     if (late) return late.receipt(this.#lateHost(session));
     return html`<div class="receipt">${this.#heading(session, 'widget:receipt.title')}
       <p class="panel">${session.show('widget:lateLoading')}</p></div>`;
   }
 
   #renderFollowUp(session: Session, link: string): TemplateResult {
-    const late = this.#late.parts;
+    const late = this.#late.need();
     if (!late) return html`<p class="panel">${session.show('widget:lateLoading')}</p>`;
     if (this.#followUp?.host.link !== link)
       this.#followUp = late.followUpPage(this.#lateHost(session), link, () => this.requestUpdate());

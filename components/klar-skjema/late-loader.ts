@@ -42,19 +42,31 @@ export function loadLate(): Promise<LateParts> {
 export class LateController implements ReactiveController {
   #waiting = false;
   #adopted = false;
+  /** Asked for (the user's intent, or a view that needs them): only then do renders and `online` try again. */
+  #wanted = false;
 
   constructor(readonly host: Host) {
     host.addController(this);
   }
 
-  /** The late parts, or null; asking starts a load (again) if none is under way. */
+  /**
+   * The late parts, or null. Once they have been asked for, asking again starts a load after a failed one;
+   * before that it starts none: a visitor who only looks does not pay for them (docs/decisions/0040).
+   */
   get parts(): LateParts | null {
+    if (!parts && this.#wanted) this.load();
+    return parts;
+  }
+
+  /** The late parts for a view that cannot do without them (the review page, the receipt): null while they load. */
+  need(): LateParts | null {
     if (!parts) this.load();
     return parts;
   }
 
   /** Starts loading, without waiting: the widget keeps working, and renders again when the parts arrive. */
   load(): void {
+    this.#wanted = true;
     if (parts || this.#waiting) return;
     this.#waiting = true;
     loadLate().then(
@@ -68,7 +80,9 @@ export class LateController implements ReactiveController {
     );
   }
 
-  readonly #online = (): void => this.load();
+  readonly #online = (): void => {
+    if (this.#wanted) this.load();
+  };
 
   /** Before each render: the late parts' styles join the shadow root's once (Lit adopted the static ones). */
   hostUpdate(): void {

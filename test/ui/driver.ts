@@ -38,14 +38,21 @@ export async function mountWidget(
 }
 
 /**
- * What loads beside and after the first step: the late chunk (attachments, groups, read aloud, the review page)
- * and the package's whole-submission check (submission.js, for Send). A test starts once both are here, so that
- * what it finds does not depend on how busy the machine is.
+ * What loads after the first step, on the user's first focus, press or key in the widget (docs/decisions/0040):
+ * the late chunk (attachments, groups, read aloud, the review page) and the package's whole-submission check
+ * (submission.js, for Send). A test shows that intent as a user would (a press that moves no focus) and starts
+ * once both are here, so that what it finds does not depend on how busy the machine is.
  */
 export async function afterFirstStep(widget: Widget, formId: string): Promise<void> {
+  showIntent(widget);
   await loadLate();
   await import(/* @vite-ignore */ `/build/forms/${formId}/submission.js`);
   await settle(widget);
+}
+
+/** The user's first sign of intent in the widget, as the widget hears it: a pointer pressed, no focus moved. */
+export function showIntent(widget: Widget): void {
+  widget.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
 }
 
 /**
