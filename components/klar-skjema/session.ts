@@ -182,7 +182,7 @@ export class Session {
 
   /**
    * The languages this browser prefers that the form has besides the one on screen (at most two), fetched ahead
-   * (at idle after the first step), so switching to one does not wait for the network.
+   * (on the user's intent, docs/decisions/0040), so switching to one does not wait for the network.
    */
   prefetchPreferred(preferred: readonly string[] = navigator.languages): void {
     const wanted = preferred

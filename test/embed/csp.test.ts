@@ -77,6 +77,49 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
     await page.close();
   });
 
+  it('asks for nothing beyond the first step until the user shows intent, then for the rest once each', async () => {
+    // A browser that prefers English: its texts are fetched ahead, but only once the user shows intent (0040).
+    const watched = await watchedPage(browser, { locale: 'en-GB' });
+    const { page } = watched;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+    await page.goto(`${served.origin}/index.html`);
+    await page.waitForFunction(() => document.querySelector('klar-skjema')?.status === 'ready');
+    // Past the points where the widget used to ask for more: the first step drawn, the browser idle, two frames on.
+    await page.evaluate(async () => {
+      await (document.querySelector('klar-skjema') as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await new Promise((resolve) => requestIdleCallback(resolve));
+      for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      await new Promise((resolve) => requestIdleCallback(resolve));
+    });
+    const firstStep = [
+      /^\/index\.html$/,
+      /^\/cdn\/klarskjema\.js$/,
+      /^\/cdn\/chunks\/(chunk|define)-\w+\.js$/,
+      /^\/dist\/forms\/stotte\/(form\.json|validators\.js|locales\/nb\.json)$/,
+    ];
+    const later = [/\/cdn\/chunks\/late-\w+\.js$/, /\/dist\/forms\/stotte\/submission\.js$/, /\/locales\/en\.json$/];
+    const looked = requests.filter((path) => path !== '/favicon.ico');
+    expect(looked.filter((path) => !firstStep.some((pattern) => pattern.test(path)))).toEqual([]);
+    expect(looked).toHaveLength(new Set(looked).size);
+
+    // The first focus in the widget (a tap on a field, or Tab): intent.
+    const arrived = Promise.all(
+      later.map((pattern) => page.waitForResponse((response) => pattern.test(response.url()))),
+    );
+    await page.locator('klar-skjema form.step input:not([type=hidden])').first().focus();
+    await arrived;
+    await page.locator('klar-skjema .step-help').waitFor();
+    for (const pattern of later)
+      expect(
+        requests.filter((path) => pattern.test(path)),
+        String(pattern),
+      ).toHaveLength(1);
+    expect(await watched.violations()).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await watched.close();
+  });
+
   it('runs a whole application with no violation, no error, and no answers in events but the submission', async () => {
     const watched = await watchedPage(browser);
     const { page } = watched;

@@ -219,7 +219,7 @@ describe('the language choice', () => {
     await until(() => widget.snapshot!.context.locale === back, 'the button switches');
   });
 
-  it('fetches the languages this browser prefers at idle after the first step: a switch to one asks for nothing', async () => {
+  it('fetches the languages this browser prefers on the first sign of intent: a switch to one asks for nothing', async () => {
     const original = window.fetch;
     const asked: string[] = [];
     window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
