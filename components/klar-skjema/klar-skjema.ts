@@ -10,7 +10,6 @@ import { DraftController } from '../drafts/drafts.ts';
 import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
 import { LateController, loadLate } from './late-loader.ts';
-import { IntentController } from './intent.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
@@ -85,6 +84,12 @@ import { whenIdle } from '../../src/browser/idle.ts';
  * @cssproperty --klar-radius - Corner radius of buttons and boxes. Default 4px.
  * @cssproperty --klar-scroll-offset - Room to keep clear under the host's sticky header, besides what the widget measures: any CSS length (env(), calc()); the scroll-offset attribute wins. Default 0px.
  */
+/**
+ * The user's first sign of intent in the widget (composed events, heard on the host; the language menu's focus or
+ * press too): a visitor who only looks, on metered data, pays for the first step alone (docs/decisions/0040).
+ */
+const INTENT = ['focusin', 'pointerdown', 'keydown'];
+
 export class KlarSkjema extends LitElement {
   // The help panel's, the glossary's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
   static override styles = [styles, draftStyles];
@@ -120,8 +125,15 @@ export class KlarSkjema extends LitElement {
   readonly #languageChoice = new LanguageChoice(this);
   /** The review page, receipt, help, privacy and sending: a lazy chunk (docs/decisions/0012-lazy-chunks.md). */
   #late = new LateController(this);
-  /** The user's first focus, press or key in the widget: what only a user who goes on needs loads then. */
-  #intent = new IntentController(this, () => this.#prepare());
+  /** The user has shown intent, or the widget needed what intent loads itself (docs/decisions/0040). */
+  #intended = false;
+  /** The user's first focus, press or key in the widget, or a need of the widget's own: what only a user who goes on needs loads now. */
+  readonly #intent = (): void => {
+    if (this.#intended) return;
+    this.#intended = true;
+    for (const type of INTENT) this.removeEventListener(type, this.#intent, true);
+    this.#prepare();
+  };
   /** The only owner of focus and of the one live region. */
   #focus = new FocusController(this, {
     view: () => {
@@ -152,7 +164,7 @@ export class KlarSkjema extends LitElement {
     begin: async (formPackage) => {
       const restored = await this.#drafts.begin(formPackage, this.prefill);
       // A draft found (restored, offered, or this form open in another tab): the user is coming back to it.
-      if (restored || this.#drafts.choosing || this.#drafts.readOnly) this.#intent.now();
+      if (restored || this.#drafts.choosing || this.#drafts.readOnly) this.#intent();
       return restored;
     },
     started: (actor) => {
@@ -174,6 +186,7 @@ export class KlarSkjema extends LitElement {
     this.scrollOffset = 0;
     this.status = 'loading';
     this.now = () => new Date();
+    for (const type of INTENT) this.addEventListener(type, this.#intent, true);
   }
 
   override connectedCallback(): void {
@@ -219,13 +232,13 @@ export class KlarSkjema extends LitElement {
   async #load(): Promise<void> {
     this.status = 'loading';
     // The page for documents sent later is drawn by the late chunk: it loads beside the form package.
-    if (this.#followUpLink()) this.#intent.now();
+    if (this.#followUpLink()) this.#intent();
     const result = await this.#session.load(this.form, this.lang, this.variant);
     if (result === 'stale') return;
     // Register values to confirm are drawn by the late chunk: with them, the first step waits for it (a failed
     // load leaves ordinary fields with the register's values in them, which the user can still check).
     if (result === 'ready' && this.prefill && Object.keys(this.prefill).length > 0) {
-      this.#intent.now();
+      this.#intent();
       await loadLate().catch(() => null);
     }
     this.status = result;
@@ -233,7 +246,7 @@ export class KlarSkjema extends LitElement {
     if (result === 'ready' && session) {
       emit(this, 'klar-ready', { form: session.definition.id });
       // Intent shown while the form loaded: what it asks for follows the first step, not before it.
-      return void this.updateComplete.then(() => this.#intent.seen && this.#prepare());
+      return void this.updateComplete.then(() => this.#intended && this.#prepare());
     }
     emit(this, 'klar-load-error', { form: this.form });
     // The host's message is seen in the load-error slot, and said in the live region.
