@@ -21,6 +21,12 @@ import { emit } from './events.ts';
 import { whenIdle } from '../../src/browser/idle.ts';
 
 /**
+ * The user's first sign of intent in the widget (composed events, heard on the host; the language menu's focus or
+ * press too): a visitor who only looks, on metered data, pays for the first step alone (docs/decisions/0040).
+ */
+const INTENT = ['focusin', 'pointerdown', 'keydown'];
+
+/**
  * An accessible application wizard. Loads a form package, runs one wizard machine, and renders the
  * current step, the review page and the receipt inside one shadow root.
  *
@@ -84,12 +90,6 @@ import { whenIdle } from '../../src/browser/idle.ts';
  * @cssproperty --klar-radius - Corner radius of buttons and boxes. Default 4px.
  * @cssproperty --klar-scroll-offset - Room to keep clear under the host's sticky header, besides what the widget measures: any CSS length (env(), calc()); the scroll-offset attribute wins. Default 0px.
  */
-/**
- * The user's first sign of intent in the widget (composed events, heard on the host; the language menu's focus or
- * press too): a visitor who only looks, on metered data, pays for the first step alone (docs/decisions/0040).
- */
-const INTENT = ['focusin', 'pointerdown', 'keydown'];
-
 export class KlarSkjema extends LitElement {
   // The help panel's, the glossary's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
   static override styles = [styles, draftStyles];
