@@ -19,6 +19,7 @@ import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
 import { whenIdle } from '../../src/browser/idle.ts';
+import { Takeover } from './takeover.ts';
 
 /**
  * An accessible application wizard. Loads a form package, runs one wizard machine, and renders the
@@ -158,6 +159,14 @@ export class KlarSkjema extends LitElement {
     original: () => this.#original,
   });
 
+  /** The first step the host's server drew (declarative shadow DOM), shown until this view replaces it. */
+  #takeover = new Takeover(this, {
+    status: () => this.status,
+    session: () => this.#session.current,
+    focus: this.#focus,
+    flush: () => this.isUpdatePending && this.performUpdate(),
+  });
+
   constructor() {
     super();
     this.form = '';
@@ -187,6 +196,13 @@ export class KlarSkjema extends LitElement {
   /** The receipt's link opens in the same page: only its fragment changes. */
   readonly #hashChanged = (): void => this.requestUpdate();
   #followUp: { render(): TemplateResult; readonly host: { link: string } } | null = null;
+
+  /** Node draws the first step with a session it made (src/node/first-step.ts); the browser never calls this. */
+  static drawFirstStep(element: KlarSkjema, session: Session): TemplateResult {
+    element.#session.current = session;
+    element.status = 'ready';
+    return element.render();
+  }
 
   /** The machine's current snapshot (for hosts and tests); it holds the answers, so hosts should not log it. */
   get snapshot(): Snapshot | undefined {
@@ -293,6 +309,7 @@ export class KlarSkjema extends LitElement {
     const session = this.#session.current;
     if (this.#drafts.exited) return html`<div class="root"></div>`;
     if (this.status === 'failed') return html`<div class="root"><slot name="load-error"></slot></div>`;
+    if (this.#takeover.waiting) return html``;
     if (this.status === 'loading' || !session) {
       return html`<div class="root" aria-busy="true"><slot name="loading"></slot></div>`;
     }
