@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { transform } from 'esbuild';
 import { fromPromise } from 'xstate';
 import { STATUS_KEY, TEXT_VERSIONS_KEY, type TranslationStatus } from '../engine/form-package.ts';
 import type { Receipt } from '../engine/machine.ts';
@@ -104,8 +105,12 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
     .replaceAll(' checked="true"', ' checked')
     // Without script, Continue or Enter would send the form to the page's own address and reload it, losing what
     // was typed: a dialog form outside a dialog sends nothing. The widget's own form replaces this one.
-    .replace('<form class="step" ', '<form class="step" method="dialog" ');
-  const css = KlarSkjema.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
+    .replace('<form class="step" ', '<form class="step" method="dialog" ')
+    // The templates' indentation: white space with a line break in it shows as one space, as a newline does.
+    .replace(/\s*\n\s*/g, '\n');
+  // Minified as the widget's build minifies its styles (scripts/minify-lit-css.ts): less for the page to parse.
+  const source = KlarSkjema.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
+  const css = (await transform(source, { loader: 'css', minify: true, logLevel: 'silent' })).code.trim();
   const styleHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
   const mark = `${definition.id}@${definition.version} ${locale} ${variant}`;
   const attributes = { ...options.attributes, form: options.form, lang: locale, variant };
