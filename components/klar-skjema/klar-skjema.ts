@@ -197,7 +197,7 @@ export class KlarSkjema extends LitElement {
   readonly #hashChanged = (): void => this.requestUpdate();
   #followUp: { render(): TemplateResult; readonly host: { link: string } } | null = null;
 
-  /** Node draws the first step with a session it made (src/node/first-step.ts); the browser never calls this. */
+  /** Node draws the first step with a session it made (packages/tools/src/first-step.ts); the browser never calls this. */
   static drawFirstStep(element: KlarSkjema, session: Session): TemplateResult {
     element.#session.current = session;
     element.status = 'ready';

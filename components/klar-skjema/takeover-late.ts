@@ -1,4 +1,4 @@
-// Taking over the first step the host's server drew as declarative shadow DOM (src/node/first-step.ts, decision
+// Taking over the first step the host's server drew as declarative shadow DOM (packages/tools/src/first-step.ts, decision
 // 0041). The server's nodes stay on screen, and stay usable, until the widget's own view is ready; then, in the
 // one task of that render, what the user typed, ticked and chose there goes into the widget's inputs (through
 // their own input and change events, so the machine hears it as typing), the server's nodes go, and focus and

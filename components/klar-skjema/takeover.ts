@@ -1,4 +1,4 @@
-// The first step the host's server drew as declarative shadow DOM (src/node/first-step.ts, decision 0041): found
+// The first step the host's server drew as declarative shadow DOM (packages/tools/src/first-step.ts, decision 0041): found
 // before the widget's first render, and kept on screen, usable, until the widget's own view is ready and the code
 // that swaps the two has arrived (takeover-late.ts, a chunk of its own, asked for only when such a step is here).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -36,7 +36,7 @@ export class Takeover implements ReactiveController {
   /** Before the first render (Lit keeps a declarative shadow root it finds): the server's nodes, if any. */
   hostConnected(): void {
     const root = this.host.shadowRoot;
-    // The mark src/node/first-step.ts writes; gone once taken over, so a move in the page finds nothing.
+    // The mark packages/tools/src/first-step.ts writes; gone once taken over, so a move in the page finds nothing.
     if (this.#takeOver || !root?.querySelector('style[data-klar-first-step]')) return;
     this.#drawn = [...root.childNodes];
     import('./takeover-late.ts')

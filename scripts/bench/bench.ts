@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.js';
 import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
-import { renderFirstStep } from '../../src/node/first-step.ts';
+import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import { localesDir, packageRoot } from '../../src/node/paths.ts';
 import { buildWidget } from '../build-widget.ts';
@@ -86,7 +86,7 @@ const WIDGET_URL = '/klarskjema/widget/klarskjema.js';
 
 /**
  * Both products on the sosialhjelp application, in build/bench/site/{klarskjema,klarskjema-dsd,surveyjs}/;
- * klarskjema-dsd is klarskjema's page with the first step drawn at build time (src/node/first-step.ts). Returns
+ * klarskjema-dsd is klarskjema's page with the first step drawn at build time (packages/tools/src/first-step.ts). Returns
  * the hash its policy allows the drawn step's style by.
  */
 async function buildSite(definition: FormDefinition): Promise<string> {

@@ -1,5 +1,5 @@
 // The first step as declarative shadow DOM (decision 0041): a page with the step drawn in Node
-// (src/node/first-step.ts) under the standalone build's strict policy plus the style's hash. The user types and
+// (packages/tools/src/first-step.ts) under the standalone build's strict policy plus the style's hash. The user types and
 // ticks BEFORE the widget's script may load (its request is held), then the script runs and the widget takes the
 // step over: what was typed stays, focus and the caret stay, the step never leaves the page, axe passes before
 // and after, and the keyboard goes on. Chromium driven from Node (vitest.chromium.config.ts): Node draws the page.
@@ -15,7 +15,7 @@ import { buildWidget } from '../../scripts/build-widget.ts';
 import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import { localesDir, packageRoot } from '../../src/node/paths.ts';
-import { renderFirstStep } from '../../src/node/first-step.ts';
+import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
 import { expectAccessible, WATCH_VIOLATIONS } from '../../packages/receiver/test/page-checks.ts';
 
 let folder: string;
@@ -183,6 +183,24 @@ describe('the first step as declarative shadow DOM', () => {
     await tab.waitForFunction(
       () => document.querySelector('klar-skjema')?.shadowRoot?.activeElement?.id === 'ks-heading',
     );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to a language chosen in the drawn menu before the script ran', async () => {
+    const { context, tab, problems, release } = await openHeld('index.html');
+    const widget = tab.locator('klar-skjema');
+    await widget.locator('#ks-adresse-street').fill('Storgata 1');
+    await widget.locator('#ks-language').selectOption('en');
+    release();
+    await takenOver(tab);
+    await tab.waitForFunction(
+      () =>
+        document.querySelector('klar-skjema')?.shadowRoot?.querySelector('#ks-heading')?.textContent ===
+        'Your situation',
+    );
+    expect(await widget.locator('#ks-adresse-street').inputValue()).toBe('Storgata 1');
+    expect(await widget.locator('#ks-language').inputValue()).toBe('en');
     expect(problems).toEqual([]);
     await context.close();
   });

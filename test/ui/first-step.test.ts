@@ -1,4 +1,4 @@
-// The first step as declarative shadow DOM (src/node/first-step.ts, decision 0041), for every example form in
+// The first step as declarative shadow DOM (packages/tools/src/first-step.ts, decision 0041), for every example form in
 // bokmål and in Arabic (right to left; a form without Arabic is drawn in bokmål, as the widget does): the heading,
 // each question's label and input under the widget's ids, Continue and the language menu, from the form's own
 // texts. test/ui/first-step.chromium.test.ts shows the widget taking such a step over.
@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { renderFirstStep } from '../../src/node/first-step.ts';
+import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
 import { examplePackageFolder, exampleFormIds, readExampleDefinition } from '../helpers/form-packages.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -98,5 +98,23 @@ describe.each(exampleFormIds)('the first step of %s as declarative shadow DOM', 
       expect(options.map((o) => attr(o, 'value'))).toEqual(definition.locales);
       expect(options.filter((o) => attr(o, 'selected') !== undefined).map((o) => attr(o, 'value'))).toEqual([locale]);
     }
+  });
+});
+
+describe('renderFirstStep options', () => {
+  it('writes the host attributes escaped, its children after the shadow root, and a nonce on the style', async () => {
+    const dir = await examplePackageFolder('kontakt');
+    const { html } = await renderFirstStep(dir, {
+      form: 'forms/kontakt/',
+      lang: 'xx',
+      variant: 'plain',
+      attributes: { 'submit-url': '/api?a=1&b="2"' },
+      children: '<p slot="load-error">Last siden på nytt.</p>',
+      nonce: 'r4nd0m',
+    });
+    expect(html).toMatch(
+      /^<klar-skjema submit-url="\/api\?a=1&amp;b=&quot;2&quot;" form="forms\/kontakt\/" lang="nb" variant="plain"><template shadowrootmode="open"><style data-klar-first-step="kontakt@[^"]+ nb plain" nonce="r4nd0m">/,
+    );
+    expect(html).toMatch(/<\/template><p slot="load-error">Last siden på nytt\.<\/p><\/klar-skjema>$/);
   });
 });

@@ -1,10 +1,10 @@
 // `klarskjema first-step PACKAGE`: the form's first step as declarative shadow DOM for a page rendered on the
-// server (decision 0041). The drawing is the root's src/node/first-step.ts; this file reads and reports.
+// server (decision 0041). The drawing is ../first-step.ts; this file reads and reports.
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PACKAGE_FILES } from '../../../../src/engine/form-package.ts';
-import { renderFirstStep } from '../../../../src/node/first-step.ts';
+import { renderFirstStep } from '../first-step.ts';
 import { displayPath } from '../check/file.ts';
 import type { CliArgs } from './args.ts';
 import type { CliIo } from './main.ts';

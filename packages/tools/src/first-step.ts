@@ -9,12 +9,12 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { transform } from 'esbuild';
 import { fromPromise } from 'xstate';
-import { STATUS_KEY, TEXT_VERSIONS_KEY, type TranslationStatus } from '../engine/form-package.ts';
-import type { Receipt } from '../engine/machine.ts';
-import type { Submission, TextVariant } from '../engine/submission.ts';
-import type { LocaleResources } from '../browser/load-package.ts';
-import { createTexts } from '../browser/i18n.ts';
-import { loadFormPackage } from './load-package.ts';
+import { STATUS_KEY, TEXT_VERSIONS_KEY, type TranslationStatus } from '../../../src/engine/form-package.ts';
+import type { Receipt } from '../../../src/engine/machine.ts';
+import type { Submission, TextVariant } from '../../../src/engine/submission.ts';
+import type { LocaleResources } from '../../../src/browser/load-package.ts';
+import { createTexts } from '../../../src/browser/i18n.ts';
+import { loadFormPackage } from '../../../src/node/load-package.ts';
 
 /** The attribute on the first step's <style> that says what it was drawn from; the widget compares it. */
 export const FIRST_STEP_ATTRIBUTE = 'data-klar-first-step';
@@ -27,6 +27,10 @@ export interface FirstStepOptions {
   variant?: TextVariant;
   /** More attributes for the element, such as submit-url or contact; written as given, escaped. */
   attributes?: Record<string, string>;
+  /** The element's own children, such as `<p slot="load-error">…</p>`: the host's HTML, written as given. */
+  children?: string;
+  /** For a policy with style nonces instead of the hash: the page's nonce, on the step's <style>. */
+  nonce?: string;
 }
 
 export interface FirstStep {
@@ -57,8 +61,8 @@ async function localeFile(
  */
 export async function renderFirstStep(dir: string, options: FirstStepOptions): Promise<FirstStep> {
   // The widget's modules after the DOM shim: Lit's elements need HTMLElement and customElements in Node.
-  const { KlarSkjema } = await import('../../components/klar-skjema/klar-skjema.ts');
-  const { Session } = await import('../../components/klar-skjema/session.ts');
+  const { KlarSkjema } = await import('../../../components/klar-skjema/klar-skjema.ts');
+  const { Session } = await import('../../../components/klar-skjema/session.ts');
   const formPackage = await loadFormPackage(dir);
   const { definition } = formPackage;
   const lang = options.lang ?? 'nb';
@@ -113,12 +117,13 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
   const css = (await transform(source, { loader: 'css', minify: true, logLevel: 'silent' })).code.trim();
   const styleHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
   const mark = `${definition.id}@${definition.version} ${locale} ${variant}`;
+  const nonce = options.nonce ? ` nonce="${escapeAttribute(options.nonce)}"` : '';
   const attributes = { ...options.attributes, form: options.form, lang: locale, variant };
   const attributeText = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
   return {
-    html: `<klar-skjema${attributeText}><template shadowrootmode="open"><style ${FIRST_STEP_ATTRIBUTE}="${escapeAttribute(mark)}">${css}</style>${body}</template></klar-skjema>`,
+    html: `<klar-skjema${attributeText}><template shadowrootmode="open"><style ${FIRST_STEP_ATTRIBUTE}="${escapeAttribute(mark)}"${nonce}>${css}</style>${body}</template>${options.children ?? ''}</klar-skjema>`,
     styleHash,
   };
 }
