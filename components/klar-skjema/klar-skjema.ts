@@ -307,9 +307,9 @@ export class KlarSkjema extends LitElement {
 
   #view(): TemplateResult {
     const session = this.#session.current;
+    if (this.#takeover.waiting) return html``;
     if (this.#drafts.exited) return html`<div class="root"></div>`;
     if (this.status === 'failed') return html`<div class="root"><slot name="load-error"></slot></div>`;
-    if (this.#takeover.waiting) return html``;
     if (this.status === 'loading' || !session) {
       return html`<div class="root" aria-busy="true"><slot name="loading"></slot></div>`;
     }

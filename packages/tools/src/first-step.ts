@@ -1,12 +1,9 @@
 // The first step of a form as declarative shadow DOM, for hosts that render HTML (issue 20, decision 0041): the
 // widget's own element and templates, drawn in Node by Lit's SSR with a session made here, so the markup is the
 // widget's. The widget takes it over when its script has run (components/klar-skjema/takeover.ts).
-import '@lit-labs/ssr/lib/install-global-dom-shim.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { render } from '@lit-labs/ssr';
-import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { transform } from 'esbuild';
 import { fromPromise } from 'xstate';
 import { STATUS_KEY, TEXT_VERSIONS_KEY, type TranslationStatus } from '../../../src/engine/form-package.ts';
@@ -60,9 +57,15 @@ async function localeFile(
  * loads the whole package (every validator and text): the page gets only the markup.
  */
 export async function renderFirstStep(dir: string, options: FirstStepOptions): Promise<FirstStep> {
-  // The widget's modules after the DOM shim: Lit's elements need HTMLElement and customElements in Node.
-  const { KlarSkjema } = await import('../../../components/klar-skjema/klar-skjema.ts');
-  const { Session } = await import('../../../components/klar-skjema/session.ts');
+  // Lit's DOM shim (HTMLElement, customElements) only when a step is drawn, not for every user of the tools; the
+  // widget's modules after it.
+  await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
+  const [{ render }, { collectResultSync }, { KlarSkjema }, { Session }] = await Promise.all([
+    import('@lit-labs/ssr'),
+    import('@lit-labs/ssr/lib/render-result.js'),
+    import('../../../components/klar-skjema/klar-skjema.ts'),
+    import('../../../components/klar-skjema/session.ts'),
+  ]);
   const formPackage = await loadFormPackage(dir);
   const { definition } = formPackage;
   const lang = options.lang ?? 'nb';
