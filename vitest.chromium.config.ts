@@ -1,5 +1,6 @@
 // Node tests that drive Debian's Chromium themselves (playwright-core): the caseworker's inbox, whose pages
-// are server-rendered, so the test navigates, signs in and downloads as a browser does. After
+// are server-rendered, so the test navigates, signs in and downloads as a browser does; and a page whose first
+// step Node drew (test/ui/first-step.chromium.test.ts), whose script the test holds back. After
 // `node scripts/ensure-chromium.js` (npm test's «chromium» stage): `npx vitest run --config vitest.chromium.config.ts`.
 import { configDefaults, defineConfig } from 'vitest/config';
 

@@ -19,6 +19,7 @@ import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
 import { whenIdle } from '../../src/browser/idle.ts';
+import { Takeover } from './takeover.ts';
 
 /**
  * The user's first sign of intent in the widget (composed events, heard on the host; the language menu's focus or
@@ -178,6 +179,14 @@ export class KlarSkjema extends LitElement {
     original: () => this.#original,
   });
 
+  /** The first step the host's server drew (declarative shadow DOM), shown until this view replaces it. */
+  #takeover = new Takeover(this, {
+    status: () => this.status,
+    session: () => this.#session.current,
+    focus: this.#focus,
+    flush: () => this.isUpdatePending && this.performUpdate(),
+  });
+
   constructor() {
     super();
     this.form = '';
@@ -208,6 +217,13 @@ export class KlarSkjema extends LitElement {
   /** The receipt's link opens in the same page: only its fragment changes. */
   readonly #hashChanged = (): void => this.requestUpdate();
   #followUp: { render(): TemplateResult; readonly host: { link: string } } | null = null;
+
+  /** Node draws the first step with a session it made (packages/tools/src/first-step.ts); the browser never calls this. */
+  static drawFirstStep(element: KlarSkjema, session: Session): TemplateResult {
+    element.#session.current = session;
+    element.status = 'ready';
+    return element.render();
+  }
 
   /** The machine's current snapshot (for hosts and tests); it holds the answers, so hosts should not log it. */
   get snapshot(): Snapshot | undefined {
@@ -323,6 +339,7 @@ export class KlarSkjema extends LitElement {
 
   #view(): TemplateResult {
     const session = this.#session.current;
+    if (this.#takeover.waiting) return html``;
     if (this.#drafts.exited) return html`<div class="root"></div>`;
     // This form open in another tab too: the late chunk's warnings say so.
     if (this.#drafts.tabs.readOnly || this.#drafts.tabs.otherTab) this.#late.need();

@@ -44,11 +44,20 @@ function preloadFirstStep(): void {
   }
 }
 
+/**
+ * A first step the host's server drew (declarative shadow DOM, decision 0041) is painted before the widget's code
+ * runs, which is one long task: usable at once, not after it. The code is fetched meanwhile (preloaded above).
+ */
+const drawnPainted = (): Promise<unknown> =>
+  [...document.querySelectorAll('klar-skjema')].some((element) => element.shadowRoot)
+    ? new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)))
+    : Promise.resolve();
+
 const registered = customElements.get('klar-skjema') as Registered | undefined;
 const loading = page[LOADING];
 if (!registered && !loading) {
   preloadFirstStep();
-  const done = import('./define.ts');
+  const done = drawnPainted().then(() => import('./define.ts'));
   page[LOADING] = { version: VERSION, done };
   await done;
 } else {

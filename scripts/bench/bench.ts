@@ -1,4 +1,5 @@
-// `npm run bench`: klarskjema side by side with SurveyJS on the sosialhjelp application, and klarskjema on
+// `npm run bench`: klarskjema side by side with SurveyJS on the sosialhjelp application (and klarskjema on a page
+// whose server drew the first step as declarative shadow DOM, decision 0041), and klarskjema on
 // generated forms of growing size (docs/decisions/0020-benchmark.md). Not a test: it prints medians and ratios
 // and writes build/bench/results.json; it fails only when a figure is missing (CI runs `--quick` so it cannot rot).
 //   npm run bench                       7 samples, growth forms of 110, 1,100 and 11,000 fields (3 samples)
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.js';
 import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
+import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import { localesDir, packageRoot } from '../../src/node/paths.ts';
 import { buildWidget } from '../build-widget.ts';
@@ -41,6 +43,7 @@ import {
   type Product,
 } from './results.ts';
 import { serveBench, type BenchServer, type Downloaded } from './server.ts';
+import { STANDALONE_CONTENT_SECURITY_POLICY } from '../static-server.js';
 import { surveyLocale, toSurveyJs } from './surveyjs.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -81,8 +84,12 @@ const page = async (template: string, replacements: Record<string, string>, to: 
 };
 const WIDGET_URL = '/klarskjema/widget/klarskjema.js';
 
-/** Both products on the sosialhjelp application, in build/bench/site/{klarskjema,surveyjs}/. */
-async function buildSite(definition: FormDefinition): Promise<void> {
+/**
+ * Both products on the sosialhjelp application, in build/bench/site/{klarskjema,klarskjema-dsd,surveyjs}/;
+ * klarskjema-dsd is klarskjema's page with the first step drawn at build time (packages/tools/src/first-step.ts). Returns
+ * the hash its policy allows the drawn step's style by.
+ */
+async function buildSite(definition: FormDefinition): Promise<string> {
   await rm(site, { recursive: true, force: true });
   await buildWidget(join(site, 'klarskjema/widget'), 'standalone');
   await buildFormPackage(definition, { outDir: join(site, 'klarskjema/forms'), localesDir });
@@ -90,6 +97,15 @@ async function buildSite(definition: FormDefinition): Promise<void> {
     'klarskjema.html',
     { FORM: `/klarskjema/forms/${FORM}/`, WIDGET: WIDGET_URL },
     join(site, 'klarskjema/index.html'),
+  );
+  const drawn = await renderFirstStep(join(site, 'klarskjema/forms', FORM), {
+    form: `/klarskjema/forms/${FORM}/`,
+    lang: 'nb',
+  });
+  await page(
+    'klarskjema.html',
+    { '<klar-skjema form="FORM" lang="nb"></klar-skjema>': drawn.html, WIDGET: WIDGET_URL },
+    join(site, 'klarskjema-dsd/index.html'),
   );
 
   const texts: Record<string, Record<string, unknown>> = {};
@@ -111,6 +127,7 @@ async function buildSite(definition: FormDefinition): Promise<void> {
   await writeFile(join(site, `surveyjs/${FORM}.json`), JSON.stringify(toSurveyJs(definition, texts)));
   await copyFile(join(here, 'pages/surveyjs.js'), join(site, 'surveyjs/page.js'));
   await page('surveyjs.html', {}, join(site, 'surveyjs/index.html'));
+  return drawn.styleHash;
 }
 
 interface Visit {
@@ -161,7 +178,7 @@ async function visit(
     figures.blocking = (await tab.evaluate('__bench.blocking()')) as number;
     await cdp.send('HeapProfiler.collectGarbage');
     figures.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
-    const host = product === 'klarskjema' ? tab.locator('klar-skjema form.step') : tab.locator('.sd-body');
+    const host = product === 'surveyjs' ? tab.locator('.sd-body') : tab.locator('klar-skjema form.step');
     const inputs = host.locator(TEXT_INPUTS);
     // force: at 390 px SurveyJS draws the address parts' inputs 0 px wide beside their labels (a user taps the
     // label); this fills them all the same, as Playwright's actionability checks would refuse.
@@ -224,6 +241,7 @@ async function compare(browser: Browser, server: BenchServer, englishLabels: str
         const of = (product: Product) => stat(samples.get(`${product} ${cache} ${throttle} ${metric}`) ?? []);
         const surveyjs = of('surveyjs');
         const klarskjema = of('klarskjema');
+        const dsd = of('klarskjema-dsd');
         rows.push({
           cache,
           throttle,
@@ -232,6 +250,8 @@ async function compare(browser: Browser, server: BenchServer, englishLabels: str
           surveyjs,
           klarskjema,
           ratio: ratio(klarskjema.median, surveyjs.median),
+          dsd,
+          dsdRatio: ratio(dsd.median, surveyjs.median),
         });
       }
   return { rows, downloads };
@@ -319,8 +339,12 @@ async function main(): Promise<void> {
   const englishLabels = [second.label, second.label_plain].filter((text): text is string => Boolean(text));
   const started = new Date();
   const loadBefore = loadavg();
-  await buildSite(definition);
-  const server = await serveBench(site, { surveyjs: undefined });
+  const styleHash = await buildSite(definition);
+  // The drawn step's <style> is allowed by its hash, as a host's policy would (docs/embedding.md).
+  const server = await serveBench(site, {
+    surveyjs: undefined,
+    'klarskjema-dsd': STANDALONE_CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${styleHash}`),
+  });
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);

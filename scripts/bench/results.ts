@@ -3,7 +3,8 @@
 import type { Figure, Timed } from './growth.ts';
 import type { Downloaded } from './server.ts';
 
-export const PRODUCTS = ['surveyjs', 'klarskjema'] as const;
+/** klarskjema-dsd: the same widget on a page whose server drew the first step as declarative shadow DOM (decision 0041). */
+export const PRODUCTS = ['surveyjs', 'klarskjema', 'klarskjema-dsd'] as const;
 export type Product = (typeof PRODUCTS)[number];
 
 export const CACHES = ['cold', 'warm'] as const;
@@ -43,6 +44,9 @@ export interface ComparisonRow {
   klarskjema: Stat;
   /** klarskjema's median over SurveyJS's. */
   ratio: Figure;
+  /** klarskjema with the first step drawn on the server, and its median over SurveyJS's (runs before 0.2.0 lack it). */
+  dsd?: Stat;
+  dsdRatio?: Figure;
 }
 
 export interface GrowthRow {
@@ -94,7 +98,12 @@ export function missingFigures(results: BenchResults, throttles: number[], sizes
         const where = `${cache} ${throttle}× ${metric}`;
         if (!row) missing.push(where);
         else
-          for (const figure of [row.surveyjs?.median, row.klarskjema?.median, row.ratio] as unknown[])
+          for (const figure of [
+            row.surveyjs?.median,
+            row.klarskjema?.median,
+            row.ratio,
+            ...('dsd' in row ? [row.dsd?.median, row.dsdRatio] : []),
+          ] as unknown[])
             if (!measured(figure)) missing.push(where);
       }
   for (const fields of sizes) {
@@ -135,20 +144,21 @@ export const timing = (timed: Timed): string =>
 export function table(results: BenchResults): string {
   const lines: string[] = [];
   const cell = (text: string, width: number) => text.padStart(width);
+  const ratioText = (figure: Figure | undefined) => (typeof figure === 'number' ? figure.toFixed(2) : 'failed');
   lines.push(
-    `${'SurveyJS vs klarskjema, medians'.padEnd(64)}${cell('SurveyJS', 14)}${cell('klarskjema', 14)}${cell('ratio', 8)}`,
+    `${'SurveyJS vs klarskjema (and with the first step drawn on the server), medians'.padEnd(64)}${cell('SurveyJS', 14)}${cell('klarskjema', 14)}${cell('ratio', 8)}${cell('with DSD', 14)}${cell('ratio', 8)}`,
   );
   for (const row of results.comparison) {
     const name = `${row.cache} ${row.throttle}×  ${METRICS[row.metric].label}`;
-    const ratioText = typeof row.ratio === 'number' ? row.ratio.toFixed(2) : 'failed';
+    const dsd = row.dsd ? `${cell(show(row.dsd.median, row.unit), 14)}${cell(ratioText(row.dsdRatio), 8)}` : '';
     lines.push(
-      `${name.padEnd(64)}${cell(show(row.surveyjs.median, row.unit), 14)}${cell(show(row.klarskjema.median, row.unit), 14)}${cell(ratioText, 8)}`,
+      `${name.padEnd(64)}${cell(show(row.surveyjs.median, row.unit), 14)}${cell(show(row.klarskjema.median, row.unit), 14)}${cell(ratioText(row.ratio), 8)}${dsd}`,
     );
   }
   for (const [product, visits] of Object.entries(results.downloads)) {
     const kinds = Object.entries(visits.cold?.byKind ?? {}).map(([kind, bytes]) => `${kind} ${show(bytes, 'B')}`);
     lines.push(`  ${product}'s first visit, gzip: ${kinds.join(', ')}`);
-    if (product === 'klarskjema')
+    if (product !== 'surveyjs')
       for (const [file, bytes] of Object.entries(visits.cold?.byFile ?? {}))
         lines.push(`    ${file.padEnd(58)}${cell(show(bytes, 'B'), 12)}`);
   }

@@ -126,6 +126,15 @@ describe('the results', () => {
     expect(missingFigures(complete(), [1, 4], [110, 1100])).toContain('growth 1100');
   });
 
+  it('name a figure of the row with the first step drawn on the server that failed (decision 0041)', () => {
+    const results = complete();
+    for (const row of results.comparison) Object.assign(row, { dsd: stat([1]), dsdRatio: 0.5 });
+    expect(missingFigures(results, [4], [110])).toEqual([]);
+    results.comparison[1]!.dsd = stat(['failed: timed out']);
+    results.comparison[2]!.dsdRatio = 'failed: no ratio without both figures';
+    expect(missingFigures(results, [4], [110])).toEqual(['cold 4× firstUsable', 'cold 4× next']);
+  });
+
   it('accept a failed check or build as a figure, and then no widget figures', () => {
     const results = complete();
     const failed = 'failed: RangeError: Maximum call stack size exceeded' as const;

@@ -26,4 +26,5 @@ export {
   type SarifOptions,
 } from './plain/index.ts';
 export { lintCollectionFiles, lintFormFiles, loadConfig, type LintFormFileOptions } from './plain/node.ts';
+export { renderFirstStep, type FirstStep, type FirstStepOptions } from './first-step.ts';
 export type { FormDefinition } from '../../../src/definition/types.ts';

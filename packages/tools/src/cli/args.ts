@@ -2,7 +2,8 @@
 // text key (node:util parseArgs would give English messages).
 import { CLI_LANGS, type CliLang } from './texts.ts';
 
-export type Command = 'check' | 'build' | 'lint' | 'render' | 'new' | 'preview' | 'translate' | 'help' | 'version';
+export type Command =
+  'check' | 'build' | 'lint' | 'render' | 'first-step' | 'new' | 'preview' | 'translate' | 'help' | 'version';
 export type Format = 'text' | 'json' | 'html' | 'pdf' | 'sarif';
 import type { TextVariant } from '../../../../src/definition/vocabulary.ts';
 import { LOCALE_CODE } from '../../../../src/definition/vocabulary.ts';
@@ -27,7 +28,7 @@ export interface CliArgs {
   glossary?: boolean;
   /** lint: the thresholds file (default plain-language.config.json in the working directory). */
   config?: string;
-  /** render: the built form package folder the submission belongs to. */
+  /** render: the built form package folder the submission belongs to. first-step: the package's address on the page. */
   form?: string;
   /** preview: the port to listen on (0: any free port). */
   port?: number;
@@ -97,6 +98,7 @@ const OPTIONS_FOR: Record<Exclude<Command, 'help' | 'version'>, readonly Command
     '--glossary',
   ],
   render: ['--form', '--format', '--out', '--lang'],
+  'first-step': ['--form', '--locale', '--variant', '--out', '--lang'],
   new: ['--locales', '--lang'],
   preview: ['--locales', '--port', '--lang'],
   translate: ['--locale', '--form', '--all', '--out', '--forms', '--locales', '--by', '--at', '--lang'],
@@ -162,6 +164,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     first !== 'build' &&
     first !== 'lint' &&
     first !== 'render' &&
+    first !== 'first-step' &&
     first !== 'translate' &&
     !loop
   )
@@ -171,6 +174,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       throw new UsageError('optionNotFor', { option, command: first });
   }
   if (first === 'render') return renderArgs(paths, values);
+  if (first === 'first-step') return firstStepArgs(paths, values);
   if (first === 'translate') return translateArgs(paths, values, flags.has('--all'));
   if (first === 'new' || first === 'preview') return loopArgs(first, paths, values);
   const format = values['--format'] ?? 'text';
@@ -232,6 +236,28 @@ function renderArgs(paths: string[], values: Partial<Record<ValueOption, string>
     format,
     lang: lang as CliLang,
     form: values['--form'],
+    ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
+  };
+}
+
+/** first-step PACKAGE [--locale LANG] [--variant standard|plain] [--form URL] [--out FILE]. */
+function firstStepArgs(paths: string[], values: Partial<Record<ValueOption, string>>): CliArgs {
+  const lang = values['--lang'] ?? 'nb';
+  if (!(CLI_LANGS as readonly string[]).includes(lang)) throw new UsageError('badLang', { value: lang });
+  if (paths.length !== 1) throw new UsageError('firstStepOnePackage');
+  const locale = values['--locale'];
+  if (locale !== undefined && !LOCALE.test(locale)) throw new UsageError('badLocale', { value: locale });
+  const variant = values['--variant'];
+  if (variant !== undefined && variant !== 'standard' && variant !== 'plain')
+    throw new UsageError('badVariant', { value: variant });
+  return {
+    command: 'first-step',
+    paths,
+    format: 'text',
+    lang: lang as CliLang,
+    ...(values['--form'] !== undefined ? { form: values['--form'] } : {}),
+    ...(locale !== undefined ? { locale: [locale] } : {}),
+    ...(variant !== undefined ? { variant } : {}),
     ...(values['--out'] !== undefined ? { out: values['--out'] } : {}),
   };
 }

@@ -1,4 +1,4 @@
-// `klarskjema`: check, lint and build form definitions, start a new one and preview it, render a submission as the caseworker's record, and take a locale's texts to a translator and back. No stack traces for user mistakes: every error ends
+// `klarskjema`: check, lint and build form definitions, start a new one and preview it, render a submission as the caseworker's record, draw a form's first step for a page, and take a locale's texts to a translator and back. No stack traces for user mistakes: every error ends
 // as one line (and the usage, for a wrong command line) and exit code 2.
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { lint } from './lint.ts';
 import { newForm } from './new-form.ts';
 import { preview } from './preview.ts';
 import { render } from './render.ts';
+import { firstStep } from './first-step.ts';
 import { translate } from './translate.ts';
 import { coverageText, exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
@@ -65,6 +66,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await lint(args, texts, io);
       case 'render':
         return await render(args, texts, io);
+      case 'first-step':
+        return await firstStep(args, texts, io);
       case 'new':
         return await newForm(args, texts, io);
       case 'preview':

@@ -1,0 +1,132 @@
+// The first step of a form as declarative shadow DOM, for hosts that render HTML (issue 20, decision 0041): the
+// widget's own element and templates, drawn in Node by Lit's SSR with a session made here, so the markup is the
+// widget's. The widget takes it over when its script has run (components/klar-skjema/takeover.ts).
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { transform } from 'esbuild';
+import { fromPromise } from 'xstate';
+import { STATUS_KEY, TEXT_VERSIONS_KEY, type TranslationStatus } from '../../../src/engine/form-package.ts';
+import type { Receipt } from '../../../src/engine/machine.ts';
+import type { Submission, TextVariant } from '../../../src/engine/submission.ts';
+import type { LocaleResources } from '../../../src/browser/load-package.ts';
+import { createTexts } from '../../../src/browser/i18n.ts';
+import { loadFormPackage } from '../../../src/node/load-package.ts';
+
+/** The attribute on the first step's <style> that says what it was drawn from; the widget compares it. */
+export const FIRST_STEP_ATTRIBUTE = 'data-klar-first-step';
+
+export interface FirstStepOptions {
+  /** The element's form attribute: the package's URL as the page reaches it. */
+  form: string;
+  /** The language to draw (default nb; one the form does not have draws nb, as the widget does). */
+  lang?: string;
+  variant?: TextVariant;
+  /** More attributes for the element, such as submit-url or contact; written as given, escaped. */
+  attributes?: Record<string, string>;
+  /** The element's own children, such as `<p slot="load-error">…</p>`: the host's HTML, written as given. */
+  children?: string;
+  /** For a policy with style nonces instead of the hash: the page's nonce, on the step's <style>. */
+  nonce?: string;
+}
+
+export interface FirstStep {
+  /** `<klar-skjema …>` with the first step in `<template shadowrootmode="open">`. */
+  html: string;
+  /** The inline style's hash, for the host's Content-Security-Policy: `style-src 'self' 'sha256-…'`. */
+  styleHash: string;
+}
+
+const escapeAttribute = (value: string): string =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+async function localeFile(
+  dir: string,
+  locale: string,
+): Promise<{ resources: LocaleResources; status: TranslationStatus }> {
+  const {
+    [STATUS_KEY]: status,
+    [TEXT_VERSIONS_KEY]: _versions,
+    ...resources
+  } = JSON.parse(await readFile(join(dir, 'locales', `${locale}.json`), 'utf8')) as LocaleResources;
+  return { resources, status: (status ?? {}) as TranslationStatus };
+}
+
+/**
+ * Draws the first step of the built package in `dir` as `<klar-skjema>` with a declarative shadow root. Node
+ * loads the whole package (every validator and text): the page gets only the markup.
+ */
+export async function renderFirstStep(dir: string, options: FirstStepOptions): Promise<FirstStep> {
+  // Lit's DOM shim (HTMLElement, customElements) only when a step is drawn, not for every user of the tools; the
+  // widget's modules after it.
+  await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
+  const [{ render }, { collectResultSync }, { KlarSkjema }, { Session }] = await Promise.all([
+    import('@lit-labs/ssr'),
+    import('@lit-labs/ssr/lib/render-result.js'),
+    import('../../../components/klar-skjema/klar-skjema.ts'),
+    import('../../../components/klar-skjema/session.ts'),
+  ]);
+  const formPackage = await loadFormPackage(dir);
+  const { definition } = formPackage;
+  const lang = options.lang ?? 'nb';
+  const locale = definition.locales.includes(lang) ? lang : 'nb';
+  const variant: TextVariant = options.variant === 'plain' ? 'plain' : 'standard';
+  const files = Object.fromEntries(
+    await Promise.all([...new Set(['nb', locale])].map(async (lng) => [lng, await localeFile(dir, lng)] as const)),
+  );
+  const entries = Object.entries(files);
+  const i18n = await createTexts(
+    definition.id,
+    locale,
+    Object.fromEntries(entries.map(([lng, file]) => [lng, file.resources])),
+  );
+  const status = new Map(entries.map(([lng, file]) => [lng, file.status]));
+  // Only what the first step's view asks of the wiring: nothing is sent, saved or said on the server.
+  const session = new Session(
+    formPackage,
+    i18n,
+    '',
+    status,
+    {
+      now: () => new Date(),
+      prefill: () => undefined,
+      begin: () => Promise.resolve(null),
+      started: () => undefined,
+      fingerprint: () => null,
+      updateRelevance: () => undefined,
+      sendSubmission: fromPromise<Receipt, Submission>(() => Promise.reject(new Error('not on the server'))),
+      announce: () => undefined,
+      original: () => false,
+    },
+    { input: { locale, variant }, review: false, reanswer: [], chooseFilesAgain: [] },
+  );
+  if (!customElements.get('klar-skjema')) customElements.define('klar-skjema', class extends KlarSkjema {});
+  const element = new (customElements.get('klar-skjema') as typeof KlarSkjema)();
+  const view = KlarSkjema.drawFirstStep(element, session);
+  session.actor.stop();
+  // Lit's hydration markers are left out: the widget draws its own view and swaps it in (no hydration).
+  const body = collectResultSync(render(view))
+    .replace(/<!--\/?lit-(?:part|node)[^>]*-->|<\?>/g, '')
+    // Lit's SSR writes the widget's `.checked=${…}` as checked="false"; an attribute that is there checks the box.
+    .replaceAll(' checked="false"', '')
+    .replaceAll(' checked="true"', ' checked')
+    // Without script, Continue or Enter would send the form to the page's own address and reload it, losing what
+    // was typed: a dialog form outside a dialog sends nothing. The widget's own form replaces this one.
+    .replace('<form class="step" ', '<form class="step" method="dialog" ')
+    // The templates' indentation: white space with a line break in it shows as one space, as a newline does.
+    .replace(/\s*\n\s*/g, '\n');
+  // Minified as the widget's build minifies its styles (scripts/minify-lit-css.ts): less for the page to parse.
+  const source = KlarSkjema.elementStyles.map((style) => ('cssText' in style ? style.cssText : '')).join('\n');
+  const css = (await transform(source, { loader: 'css', minify: true, logLevel: 'silent' })).code.trim();
+  const styleHash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+  const mark = `${definition.id}@${definition.version} ${locale} ${variant}`;
+  const nonce = options.nonce ? ` nonce="${escapeAttribute(options.nonce)}"` : '';
+  const attributes = { ...options.attributes, form: options.form, lang: locale, variant };
+  const attributeText = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+  return {
+    html: `<klar-skjema${attributeText}><template shadowrootmode="open"><style ${FIRST_STEP_ATTRIBUTE}="${escapeAttribute(mark)}"${nonce}>${css}</style>${body}</template>${options.children ?? ''}</klar-skjema>`,
+    styleHash,
+  };
+}

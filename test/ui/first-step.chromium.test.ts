@@ -1,0 +1,223 @@
+// The first step as declarative shadow DOM (decision 0041): a page with the step drawn in Node
+// (packages/tools/src/first-step.ts) under the standalone build's strict policy plus the style's hash. The user types and
+// ticks BEFORE the widget's script may load (its request is held), then the script runs and the widget takes the
+// step over: what was typed stays, focus and the caret stay, the step never leaves the page, axe passes before
+// and after, and the keyboard goes on. Chromium driven from Node (vitest.chromium.config.ts): Node draws the page.
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../scripts/chromium.js';
+import { serve, STANDALONE_CONTENT_SECURITY_POLICY } from '../../scripts/static-server.js';
+import { buildWidget } from '../../scripts/build-widget.ts';
+import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
+import type { FormDefinition } from '../../src/definition/types.ts';
+import { localesDir, packageRoot } from '../../src/node/paths.ts';
+import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
+import { expectAccessible, WATCH_VIOLATIONS } from '../../packages/receiver/test/page-checks.ts';
+
+let folder: string;
+let origin: string;
+let close: () => Promise<void>;
+let browser: Browser;
+
+const page = (title: string, element: string) => `<!doctype html>
+<html lang="nb"><head><meta charset="utf-8"><title>${title}</title>
+<script type="module" src="widget/klarskjema.js"></script></head>
+<body><main><h1>${title}</h1>${element}</main></body></html>`;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'klarskjema-first-step-'));
+  const definition = JSON.parse(
+    await readFile(resolve(packageRoot, 'schemas/forms/stotte.json'), 'utf8'),
+  ) as FormDefinition;
+  await buildWidget(join(folder, 'widget'), 'standalone');
+  await buildFormPackage(definition, { outDir: join(folder, 'forms'), localesDir });
+  const dir = join(folder, 'forms/stotte');
+  const nb = await renderFirstStep(dir, { form: 'forms/stotte/', lang: 'nb' });
+  await writeFile(join(folder, 'index.html'), page('Søk om støtte', nb.html));
+  // A stale page: drawn in English, while the element asks for bokmål (the host changed one and not the other).
+  const en = await renderFirstStep(dir, { form: 'forms/stotte/', lang: 'en' });
+  await writeFile(join(folder, 'stale.html'), page('Søk om støtte', en.html.replace(' lang="en"', ' lang="nb"')));
+  expect(nb.styleHash).toBe(en.styleHash);
+  // The strict policy, with only the first step's style allowed besides 'self'.
+  const policy = STANDALONE_CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${nb.styleHash}`);
+  const server = await serve({ root: folder, port: 0, host: '127.0.0.1', redirectRoot: '', policy });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () =>
+    new Promise((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    });
+  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+/** Before any script: every moment the shadow root changes, whether the step is still whole (heading and inputs). */
+const WATCH_STEP = `(() => {
+  const host = document.querySelector('klar-skjema');
+  const root = host.shadowRoot;
+  window.__step = { checks: 0, broken: [] };
+  const check = (when) => {
+    window.__step.checks += 1;
+    const heading = root.querySelector('#ks-heading');
+    const input = root.querySelector('form.step input#ks-adresse-street');
+    if (!heading || !heading.isConnected || !heading.textContent.trim()) window.__step.broken.push(when + ': no heading');
+    if (!input || !input.checkVisibility()) window.__step.broken.push(when + ': no street input');
+    if (root.querySelector('[aria-busy="true"], slot[name="loading"]')) window.__step.broken.push(when + ': loading');
+  };
+  new MutationObserver(() => check('mutation')).observe(root, { childList: true, subtree: true });
+  const frame = () => { check('frame'); if (!window.__step.done) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+})();`;
+
+/** Opens a page with the widget's script held back; `release` lets it load. */
+async function openHeld(path: string) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  tab.on('pageerror', (error) => problems.push(error.message));
+  tab.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await tab.addInitScript(WATCH_VIOLATIONS);
+  let release!: () => void;
+  const released = new Promise<void>((done) => (release = done));
+  await tab.route('**/widget/klarskjema.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await tab.goto(`${origin}/${path}`, { waitUntil: 'commit' });
+  await tab.locator('klar-skjema #ks-heading').waitFor();
+  return { context, tab, problems, warnings, release };
+}
+
+const takenOver = (tab: Page) =>
+  tab.waitForFunction(() => {
+    const host = document.querySelector('klar-skjema') as (HTMLElement & { snapshot?: unknown }) | null;
+    return host?.snapshot !== undefined && !host.shadowRoot?.querySelector('style[data-klar-first-step]');
+  });
+
+const activeId = (tab: Page) =>
+  tab.evaluate(() => document.querySelector('klar-skjema')?.shadowRoot?.activeElement?.id);
+
+describe('the first step as declarative shadow DOM', () => {
+  it('is usable before the script, and the widget takes it over without a flash or lost input', async () => {
+    const { context, tab, problems, release } = await openHeld('index.html');
+    const widget = tab.locator('klar-skjema');
+    // No script has run: the element is not defined, and the server's step is what the user sees and uses.
+    expect(await tab.evaluate(() => customElements.get('klar-skjema'))).toBeUndefined();
+    expect(await widget.locator('#ks-heading').textContent()).toBe('Situasjonen din');
+    await expectAccessible(tab, 'the server-drawn first step');
+    await widget.locator('#ks-arbeid-1').check();
+    await widget.locator('#ks-arbeid-2').check();
+    await widget.locator('#ks-adresse-street').fill('Storgata 1');
+    await widget.locator('#ks-adresse-postcode').click();
+    await tab.keyboard.type('0155');
+    // The caret between "01" and "55".
+    await tab.keyboard.press('ArrowLeft');
+    await tab.keyboard.press('ArrowLeft');
+    // Enter before the script sends nothing: the page stays, with what was typed.
+    await tab.keyboard.press('Enter');
+    expect(await widget.locator('#ks-adresse-street').inputValue()).toBe('Storgata 1');
+    await tab.evaluate(WATCH_STEP);
+
+    release();
+    await takenOver(tab);
+    await tab.evaluate(() => void ((window as { __step?: { done?: boolean } }).__step!.done = true));
+    const step = await tab.evaluate(
+      () => (window as unknown as { __step: { checks: number; broken: string[] } }).__step,
+    );
+    expect(step.broken).toEqual([]);
+    expect(step.checks).toBeGreaterThan(0);
+    // The widget's own view, with what the user typed in its inputs and in its machine.
+    expect(await widget.locator('#ks-adresse-street').inputValue()).toBe('Storgata 1');
+    expect(await widget.locator('#ks-adresse-postcode').inputValue()).toBe('0155');
+    expect(await widget.locator('#ks-arbeid-1').isChecked()).toBe(true);
+    expect(await widget.locator('#ks-arbeid-2').isChecked()).toBe(true);
+    expect(await widget.locator('#ks-arbeid').isChecked()).toBe(false);
+    const answers = await tab.evaluate(
+      () =>
+        (document.querySelector('klar-skjema') as unknown as { snapshot: { context: { answers: unknown } } }).snapshot
+          .context.answers,
+    );
+    expect(answers).toMatchObject({
+      arbeid: ['deltid', 'student'],
+      adresse: { street: 'Storgata 1', postcode: '0155' },
+    });
+    // Focus and the caret where the user left them.
+    expect(await activeId(tab)).toBe('ks-adresse-postcode');
+    const caret = await tab.evaluate(() => {
+      const input = document.querySelector('klar-skjema')!.shadowRoot!.activeElement as HTMLInputElement;
+      return [input.selectionStart, input.selectionEnd];
+    });
+    expect(caret).toEqual([2, 2]);
+    expect(await widget.locator('#ks-heading').count()).toBe(1);
+    await expectAccessible(tab, 'the first step after takeover');
+
+    // The keyboard goes on from there: typing lands at the caret, Tab moves on, Enter continues.
+    await tab.keyboard.type('x');
+    expect(await widget.locator('#ks-adresse-postcode').inputValue()).toBe('01x55');
+    await tab.keyboard.press('Backspace');
+    await tab.keyboard.press('Tab');
+    expect(await activeId(tab)).toBe('ks-adresse-city');
+    await tab.keyboard.type('Oslo');
+    await widget.locator('#ks-inntekt').fill('12000');
+    await widget.locator('#ks-konto-unsure').check();
+    await widget.locator('#ks-adresse-city').focus();
+    await tab.keyboard.press('Enter');
+    await tab.waitForFunction(
+      () =>
+        (document.querySelector('klar-skjema') as unknown as { snapshot: { context: { step: string } } }).snapshot
+          .context.step === 'husstand',
+    );
+    await tab.waitForFunction(
+      () => document.querySelector('klar-skjema')?.shadowRoot?.activeElement?.id === 'ks-heading',
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('switches to a language chosen in the drawn menu before the script ran', async () => {
+    const { context, tab, problems, release } = await openHeld('index.html');
+    const widget = tab.locator('klar-skjema');
+    await widget.locator('#ks-adresse-street').fill('Storgata 1');
+    await widget.locator('#ks-language').selectOption('en');
+    release();
+    await takenOver(tab);
+    await tab.waitForFunction(
+      () =>
+        document.querySelector('klar-skjema')?.shadowRoot?.querySelector('#ks-heading')?.textContent ===
+        'Your situation',
+    );
+    expect(await widget.locator('#ks-adresse-street').inputValue()).toBe('Storgata 1');
+    expect(await widget.locator('#ks-language').inputValue()).toBe('en');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('draws its own view over a stale page, keeping what was typed in fields it still has', async () => {
+    const { context, tab, problems, warnings, release } = await openHeld('stale.html');
+    const widget = tab.locator('klar-skjema');
+    expect(await widget.locator('#ks-heading').textContent()).toBe('Your situation');
+    await widget.locator('#ks-adresse-street').fill('Storgata 1');
+    release();
+    await takenOver(tab);
+    expect(await widget.locator('#ks-heading').textContent()).toBe('Situasjonen din');
+    expect(await widget.locator('#ks-adresse-street').inputValue()).toBe('Storgata 1');
+    expect(await activeId(tab)).toBe('ks-adresse-street');
+    expect(warnings.join('\n')).toContain('stotte@');
+    expect(problems).toEqual([]);
+    await expectAccessible(tab, 'the widget over a stale page');
+    await context.close();
+  });
+});

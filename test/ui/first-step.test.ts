@@ -1,0 +1,120 @@
+// The first step as declarative shadow DOM (packages/tools/src/first-step.ts, decision 0041), for every example form in
+// bokmål and in Arabic (right to left; a form without Arabic is drawn in bokmål, as the widget does): the heading,
+// each question's label and input under the widget's ids, Continue and the language menu, from the form's own
+// texts. test/ui/first-step.chromium.test.ts shows the widget taking such a step over.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
+import { examplePackageFolder, exampleFormIds, readExampleDefinition } from '../helpers/form-packages.ts';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const attr = (element: Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
+
+/** Every element under the node, the template's content included (the shadow root's nodes). */
+function elements(node: Node): Element[] {
+  const found: Element[] = [];
+  const walk = (at: Node) => {
+    if (isElement(at)) found.push(at);
+    const children = 'childNodes' in at ? at.childNodes : [];
+    for (const child of children) walk(child);
+    if (isElement(at) && at.tagName === 'template') walk((at as DefaultTreeAdapterMap['template']).content);
+  };
+  walk(node);
+  return found;
+}
+
+const text = (node: Node): string =>
+  'value' in node && node.nodeName === '#text'
+    ? node.value
+    : 'childNodes' in node
+      ? node.childNodes.map(text).join('')
+      : '';
+const words = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+
+describe.each(exampleFormIds)('the first step of %s as declarative shadow DOM', (id) => {
+  it.each(['nb', 'ar'])('in %s has the heading, the labels and the inputs under the widget ids', async (asked) => {
+    const definition = await readExampleDefinition(id);
+    const dir = await examplePackageFolder(id);
+    const locale = definition.locales.includes(asked) ? asked : 'nb';
+    const { html, styleHash } = await renderFirstStep(dir, { form: `forms/${id}/`, lang: asked });
+    const texts = (await readJson(join(dir, 'locales', `${locale}.json`))) as {
+      [form: string]: { steps: Record<string, { title: string }>; fields: Record<string, { label: string }> };
+    };
+    const formTexts = texts[id]!;
+    const widget = (texts as unknown as { widget: { actions: { next: string } } }).widget;
+    const all = elements(parseFragment(html));
+    const host = all[0]!;
+    expect(host.tagName).toBe('klar-skjema');
+    expect([attr(host, 'form'), attr(host, 'lang'), attr(host, 'variant')]).toEqual([
+      `forms/${id}/`,
+      locale,
+      'standard',
+    ]);
+    const template = all.find((e) => e.tagName === 'template')!;
+    expect(attr(template, 'shadowrootmode')).toBe('open');
+    const style = all.find((e) => e.tagName === 'style')!;
+    expect(attr(style, 'data-klar-first-step')).toBe(`${id}@${definition.version} ${locale} standard`);
+    expect(styleHash).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+    // No hydration markers, and no box drawn as ticked that is not (Lit's SSR writes checked="false").
+    expect(html).not.toMatch(/lit-part|lit-node|<\?>|checked="false"/);
+
+    const byId = new Map(all.flatMap((e) => (attr(e, 'id') ? [[attr(e, 'id')!, e] as const] : [])));
+    const root = all.find((e) => attr(e, 'part') === 'root')!;
+    expect([attr(root, 'lang'), attr(root, 'dir')]).toEqual([locale, locale === 'ar' ? 'rtl' : 'ltr']);
+    const step = definition.steps[0]!;
+    expect(words(text(byId.get('ks-heading')!))).toBe(words(formTexts.steps[step.id]!.title));
+    const form = all.find((e) => e.tagName === 'form')!;
+    // Continue or Enter before the script sends nothing (a dialog form outside a dialog).
+    expect(attr(form, 'method')).toBe('dialog');
+    const submit = elements(form).find((e) => e.tagName === 'button' && attr(e, 'type') === 'submit')!;
+    expect(words(text(submit))).toBe(words(widget.actions.next));
+
+    const captions = elements(form)
+      .filter((e) => e.tagName === 'label' || e.tagName === 'legend')
+      .map((e) => words(text(e)));
+    const controls = elements(form).filter((e) => ['input', 'select', 'textarea'].includes(e.tagName));
+    for (const field of step.fields.filter((f) => f.when === undefined)) {
+      // The widget's id for a question (components/fields/field-frame.ts): ks-<id>, its parts ks-<id>-<part>.
+      const own = controls.filter(
+        (e) => attr(e, 'id') === `ks-${field.id}` || attr(e, 'id')?.startsWith(`ks-${field.id}-`),
+      );
+      expect(own.length, `${id} ${locale}: an input for ${field.id}`).toBeGreaterThan(0);
+      const label = words(formTexts.fields[field.id]!.label);
+      expect(
+        captions.some((caption) => caption.startsWith(label)),
+        `${id} ${locale}: the label of ${field.id}`,
+      ).toBe(true);
+    }
+    const language = byId.get('ks-language');
+    if (definition.locales.length > 1) {
+      const options = elements(language!).filter((e) => e.tagName === 'option');
+      expect(options.map((o) => attr(o, 'value'))).toEqual(definition.locales);
+      expect(options.filter((o) => attr(o, 'selected') !== undefined).map((o) => attr(o, 'value'))).toEqual([locale]);
+    }
+  });
+});
+
+describe('renderFirstStep options', () => {
+  it('writes the host attributes escaped, its children after the shadow root, and a nonce on the style', async () => {
+    const dir = await examplePackageFolder('kontakt');
+    const { html } = await renderFirstStep(dir, {
+      form: 'forms/kontakt/',
+      lang: 'xx',
+      variant: 'plain',
+      attributes: { 'submit-url': '/api?a=1&b="2"' },
+      children: '<p slot="load-error">Last siden på nytt.</p>',
+      nonce: 'r4nd0m',
+    });
+    expect(html).toMatch(
+      /^<klar-skjema submit-url="\/api\?a=1&amp;b=&quot;2&quot;" form="forms\/kontakt\/" lang="nb" variant="plain"><template shadowrootmode="open"><style data-klar-first-step="kontakt@[^"]+ nb plain" nonce="r4nd0m">/,
+    );
+    expect(html).toMatch(/<\/template><p slot="load-error">Last siden på nytt\.<\/p><\/klar-skjema>$/);
+  });
+});
