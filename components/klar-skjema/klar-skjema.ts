@@ -152,6 +152,7 @@ export class KlarSkjema extends LitElement {
       this.#drafts.attach(actor);
     },
     fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null,
+    sending: () => this.#late.parts?.sending,
     updateRelevance: () => this.#late.parts?.updateRelevance,
     sendSubmission: this.#submitter.actor,
     announce: (text) => this.#focus.announce(text),

@@ -11,13 +11,8 @@ import { localDate } from './expression-kind.ts';
 import { groupsWithItemIds, ITEM_ID, newItemId } from './items.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
-import {
-  buildSubmission,
-  submissionErrors,
-  type AnswerContext,
-  type Submission,
-  type TextVariant,
-} from './submission.ts';
+import type { AnswerContext, Submission, TextVariant } from './submission.ts';
+import type { sending } from './sending.ts';
 import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
 import { isTextVariant, LOCALE_CODE } from '../definition/vocabulary.ts';
@@ -136,6 +131,9 @@ export interface WizardOptions {
   updateRelevance?: () => UpdateRelevance | undefined;
 }
 
+/** Sending's bookkeeping (src/engine/sending.ts), which only Send and Retry need. */
+export type Sending = typeof sending;
+
 /** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
 export type Fingerprint = (submission: Submission) => string | null;
 
@@ -144,7 +142,7 @@ const LOCALE = LOCALE_CODE;
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 const FINGERPRINT = /^[0-9a-f]{14}$/;
 /** Enough for any real history of changes, and a bound on what a tampered draft can make us ask about. */
-const MAX_EARLIER_IDS = 20;
+export const MAX_EARLIER_IDS = 20;
 
 function createSubmissionId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -153,11 +151,15 @@ function createSubmissionId(): string {
 }
 
 /**
- * The machine with the fingerprint given: the widget passes one from its late chunk (needed only at
- * Send, after the review page, which waits for that chunk; docs/decisions/0012). A null fingerprint
- * keeps the last id, and the receiver's 409 changed-body makes the machine take a new one.
+ * The machine with the fingerprint and sending's bookkeeping given: the widget passes them from its late chunk
+ * (needed only at Send, after the review page, which waits for that chunk; docs/decisions/0012). A null
+ * fingerprint keeps the last id, and the receiver's 409 changed-body makes the machine take a new one. Until
+ * `sending` gives the bookkeeping, Send and Retry do nothing (the widget offers them only once it is here).
  */
-export function wizardMachine(formPackage: FormPackage, options: WizardOptions & { fingerprint: Fingerprint }) {
+export function wizardMachine(
+  formPackage: FormPackage,
+  options: WizardOptions & { fingerprint: Fingerprint; sending: () => Sending | undefined },
+) {
   const { definition, validators } = formPackage;
   const createId = options.createId ?? createSubmissionId;
   const now = options.now ?? (() => new Date());
@@ -222,23 +224,6 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     return undefined;
   }
 
-  const submissionOf = (context: WizardContext, id: string, at: Date = now()): Submission =>
-    buildSubmission({
-      id,
-      definition,
-      validators,
-      relevance: context.relevance,
-      unsure: context.unsure,
-      answeredIn: context.answeredIn,
-      locale: context.locale,
-      variant: context.variant,
-      now: at,
-      help: context.help,
-      prefill: context.prefill,
-      startedAt: context.startedAt,
-      textVersions: formPackage.textVersions,
-    });
-
   /** The locale, variant and text version an answer to this field is given in now. */
   const seenIn = (context: WizardContext, field: string): AnswerContext => {
     const text = textVersionOf(formPackage.textVersions, context.locale, context.variant, field);
@@ -250,33 +235,6 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       ...(nbPlain ? { plainFrom: 'nb' as const } : {}),
     };
   };
-
-  /**
-   * The submission to send now. The id survives a retry of the same body, so a receiver that got the
-   * first attempt gives the same reference; any change (answers, flags, help, files, language, …) gets a
-   * new id, and the old one is remembered: it may have arrived, and the receipt must say so.
-   */
-  const nextSubmission = (
-    context: WizardContext,
-    at: Date,
-  ): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
-    const draft = submissionOf(context, context.tried?.id ?? 'pending', at);
-    const fingerprint = options.fingerprint(draft);
-    const { tried } = context;
-    // An older draft did not keep the body's fingerprint: keep its id; the receiver says 409 if the body changed.
-    if (tried && (tried.fingerprint === fingerprint || tried.fingerprint === null || fingerprint === null)) {
-      return { submission: draft, tried: { id: tried.id, fingerprint }, earlierIds: context.earlierIds };
-    }
-    const id = createId();
-    return {
-      submission: { ...draft, id },
-      tried: { id, fingerprint },
-      earlierIds: tried ? withEarlier(context.earlierIds, tried.id) : context.earlierIds,
-    };
-  };
-
-  const withEarlier = (ids: readonly string[], id: string): string[] =>
-    [...ids.filter((e) => e !== id), id].slice(-MAX_EARLIER_IDS);
 
   const restoredTried = (input: WizardInput): { tried: TriedSubmission | null; earlierIds: string[] } => {
     const earlierIds = [
@@ -372,8 +330,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       allRelevantStepsVisited: ({ context }) =>
         context.relevance.steps.every((id) => id === context.step || context.visited.includes(id)),
       anyStepHasErrors: ({ context }) => firstStepWithErrors(context) !== undefined,
-      submissionWouldBeInvalid: ({ context }) =>
-        submissionErrors(submissionOf(context, 'not-sent'), validators).length > 0,
+      sendingMissing: () => !options.sending(),
+      submissionWouldBeInvalid: ({ context }) => options.sending()!.wouldBeInvalid(formPackage, context, now()),
       // The receiver holds this id with another body (an older draft, say): a new id, once per send.
       isChangedBody: ({ context }, { error }: { error: unknown }) =>
         !context.renewedId && (error as SubmitFailure | null)?.reason === 'changed-body',
@@ -482,18 +440,11 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       prepareSubmission: assign(({ context }) => {
         const at = now();
         const relevance = computeRelevance(definition, validators, context.answers, localDate(at));
-        return { submitError: null, renewedId: false, relevance, ...nextSubmission({ ...context, relevance }, at) };
+        const ids = { createId, fingerprint: options.fingerprint };
+        const next = options.sending()!.nextSubmission(formPackage, { ...context, relevance }, at, ids);
+        return { submitError: null, renewedId: false, relevance, ...next };
       }),
-      renewSubmissionId: assign(({ context }) => {
-        const id = createId();
-        const old = context.submission!.id;
-        return {
-          renewedId: true,
-          submission: { ...context.submission!, id },
-          tried: { id, fingerprint: context.tried?.fingerprint ?? null },
-          earlierIds: withEarlier(context.earlierIds, old),
-        };
-      }),
+      renewSubmissionId: assign(({ context }) => options.sending()!.renewedSubmission(context, createId)),
       storeReceipt: assign((_, { receipt }: { receipt: Receipt }) => ({ receipt })),
       // The receiver found faults in answers: back to the first such step, errors on their fields.
       showReceiverErrors: assign((_, { error }: { error: unknown }) => {
@@ -632,6 +583,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           BACK: { target: 'filling', actions: 'goToLastStep' },
           SUBMIT: [
             { guard: 'anyStepHasErrors', target: 'filling', actions: 'goToFirstStepWithErrors' },
+            // Sending's bookkeeping has not arrived (the widget's late chunk): Send is not offered yet.
+            { guard: 'sendingMissing' },
             // Step checks should make this impossible; if the package disagrees, nothing is sent.
             { guard: 'submissionWouldBeInvalid', actions: 'refuseInvalidSubmission' },
             { target: 'submitting', actions: 'prepareSubmission' },
@@ -670,7 +623,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       },
       failed: {
         on: {
-          RETRY: { target: 'submitting', actions: 'prepareSubmission' },
+          RETRY: [{ guard: 'sendingMissing' }, { target: 'submitting', actions: 'prepareSubmission' }],
           BACK: { target: 'review' },
         },
       },
