@@ -153,6 +153,7 @@ export class KlarSkjema extends LitElement {
     },
     fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null,
     sending: () => this.#late.parts?.sending,
+    items: () => this.#late.parts?.itemChanges,
     updateRelevance: () => this.#late.parts?.updateRelevance,
     sendSubmission: this.#submitter.actor,
     announce: (text) => this.#focus.announce(text),

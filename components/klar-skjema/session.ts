@@ -7,7 +7,7 @@ import { createActor, type Actor, type EventFrom, type SnapshotFrom } from 'xsta
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { Answers } from '../../src/engine/answers.ts';
 import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
-import { wizardMachine, type Sending, type WizardMachine } from '../../src/engine/machine.ts';
+import { wizardMachine, type ItemChanges, type Sending, type WizardMachine } from '../../src/engine/machine.ts';
 import type { UpdateRelevance } from '../../src/engine/relevance-update.ts';
 import type { Submission, TextVariant } from '../../src/engine/submission.ts';
 import type { Restored } from '../../src/drafts/draft.ts';
@@ -35,6 +35,8 @@ export interface SessionWiring {
   fingerprint(submission: Submission): string | null;
   /** Sending's bookkeeping (from the late chunk), or undefined while it is not here. */
   sending(): Sending | undefined;
+  /** Adding and removing items (from the late chunk, with the group's view), or undefined while it is not here. */
+  items(): ItemChanges | undefined;
   /** Relevance after one answer (from the late chunk); until it is here, the machine takes the whole pass. */
   updateRelevance(): UpdateRelevance | undefined;
   sendSubmission: Submitter['actor'];
@@ -146,6 +148,7 @@ export class Session {
       now: () => this.wiring.now(),
       fingerprint: (submission) => this.wiring.fingerprint(submission),
       sending: () => this.wiring.sending(),
+      items: () => this.wiring.items(),
       updateRelevance: () => this.wiring.updateRelevance(),
     });
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.wiring.sendSubmission } }), {

@@ -1,5 +1,5 @@
-// The wizard machine with its own fingerprint (src/engine/submission-digest.ts) and sending's bookkeeping
-// (src/engine/sending.ts), for Node hosts and tests. The widget builds it with wizardMachine() and both from its
+// The wizard machine with its own fingerprint (src/engine/submission-digest.ts), sending's bookkeeping
+// (src/engine/sending.ts) and item changes (src/engine/item-changes.ts), for Node hosts and tests. The widget builds it with wizardMachine() and both from its
 // late chunk, so they are not in the initial JavaScript (docs/decisions/0012-lazy-chunks.md); a module of its own
 // because esbuild splits by file.
 import { wizardMachine, type WizardOptions } from './machine.ts';
@@ -7,6 +7,7 @@ import type { FormPackage } from './form-package.ts';
 import { submissionFingerprint } from './submission-digest.ts';
 import { updateRelevance } from './relevance-update.ts';
 import { sending } from './sending.ts';
+import { itemChanges } from './item-changes.ts';
 
 /** The wizard machine; a new submission id whenever the body differs from the one last tried. */
 export function createWizardMachine(formPackage: FormPackage, options: WizardOptions = {}) {
@@ -14,6 +15,7 @@ export function createWizardMachine(formPackage: FormPackage, options: WizardOpt
     fingerprint: submissionFingerprint,
     updateRelevance: () => updateRelevance,
     sending: () => sending,
+    items: () => itemChanges,
     ...options,
   });
 }

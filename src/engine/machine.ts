@@ -8,7 +8,8 @@ import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
 import type { UpdateRelevance } from './relevance-update.ts';
 import { localDate } from './expression-kind.ts';
-import { groupsWithItemIds, ITEM_ID, newItemId } from './items.ts';
+import { groupsWithItemIds, newItemId } from './items.ts';
+import type { itemChanges } from './item-changes.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
 import type { AnswerContext, Submission, TextVariant } from './submission.ts';
@@ -133,6 +134,8 @@ export interface WizardOptions {
 
 /** Sending's bookkeeping (src/engine/sending.ts), which only Send and Retry need. */
 export type Sending = typeof sending;
+/** Adding and removing items of a group (src/engine/item-changes.ts), which only the group's view asks for. */
+export type ItemChanges = typeof itemChanges;
 
 /** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
 export type Fingerprint = (submission: Submission) => string | null;
@@ -158,7 +161,11 @@ function createSubmissionId(): string {
  */
 export function wizardMachine(
   formPackage: FormPackage,
-  options: WizardOptions & { fingerprint: Fingerprint; sending: () => Sending | undefined },
+  options: WizardOptions & {
+    fingerprint: Fingerprint;
+    sending: () => Sending | undefined;
+    items: () => ItemChanges | undefined;
+  },
 ) {
   const { definition, validators } = formPackage;
   const createId = options.createId ?? createSubmissionId;
@@ -177,18 +184,12 @@ export function wizardMachine(
     }
   }
 
-  const stepOfField = new Map(
-    definition.steps.flatMap((step) => step.fields.map((field) => [field.id, step.id] as const)),
-  );
-  /** Field errors of a failed sending that name a field of this form. */
-  const fieldErrorsOf = (error: unknown): FieldError[] =>
-    ((error as SubmitFailure | null)?.fieldErrors ?? []).filter((e) => stepOfField.has(e.path.split('/')[1] ?? ''));
-
   const createItemId = options.createItemId ?? newItemId;
   const itemIdGroups = groupsWithItemIds(definition);
   // Today is read at every answer: an application open past midnight is judged on the new date.
   const relevanceOf = (answers: Answers): Relevance =>
     computeRelevance(definition, validators, answers, localDate(now()));
+  const itemMachine = { formPackage, relevanceOf, createItemId };
   const stepOf = (id: string): StepDefinition => definition.steps[stepIndex.get(id) ?? 0]!;
   const checkOf = (context: WizardContext) => ({
     definition,
@@ -215,14 +216,10 @@ export function wizardMachine(
     return [...context.relevance.steps].reverse().find((id) => (stepIndex.get(id) ?? -1) < current);
   }
 
-  /** The first relevant step with errors, and its errors. */
-  function firstStepWithErrors(context: WizardContext): { step: string; errors: FieldError[] } | undefined {
-    for (const id of context.relevance.steps) {
-      const errors = errorsOnStep(context, id);
-      if (errors.length > 0) return { step: id, errors };
-    }
-    return undefined;
-  }
+  /** Sending's bookkeeping: only asked for on Send, Retry and their outcome, once it is here (see sendingMissing). */
+  const sending = (): Sending => options.sending()!;
+  const firstStepWithErrors = (context: WizardContext) =>
+    sending().firstStepWithErrors(context, (id) => errorsOnStep(context, id));
 
   /** The locale, variant and text version an answer to this field is given in now. */
   const seenIn = (context: WizardContext, field: string): AnswerContext => {
@@ -331,11 +328,11 @@ export function wizardMachine(
         context.relevance.steps.every((id) => id === context.step || context.visited.includes(id)),
       anyStepHasErrors: ({ context }) => firstStepWithErrors(context) !== undefined,
       sendingMissing: () => !options.sending(),
-      submissionWouldBeInvalid: ({ context }) => options.sending()!.wouldBeInvalid(formPackage, context, now()),
+      submissionWouldBeInvalid: ({ context }) => sending().wouldBeInvalid(formPackage, context, now()),
       // The receiver holds this id with another body (an older draft, say): a new id, once per send.
       isChangedBody: ({ context }, { error }: { error: unknown }) =>
         !context.renewedId && (error as SubmitFailure | null)?.reason === 'changed-body',
-      hasFieldErrors: (_, { error }: { error: unknown }) => fieldErrorsOf(error).length > 0,
+      hasFieldErrors: (_, { error }: { error: unknown }) => sending().fieldErrorsOf(formPackage, error).length > 0,
       isLocale: (_, { locale }: { locale: string }) => LOCALE.test(locale),
       isVariant: (_, { variant }: { variant: string }) => isTextVariant(variant),
       isPrefilled: ({ context }, { field, confirmed }: { field: string; confirmed: unknown }) =>
@@ -376,40 +373,14 @@ export function wizardMachine(
           answeredIn: { ...context.answeredIn, [path]: seenIn(context, field.id) },
         };
       }),
+      // Until the group's view (late chunk) is here, nothing sends these; without the changes they do nothing.
       addItem: assign(({ context, event }) => {
         assertEvent(event, 'ADD_ITEM');
-        const items = Array.isArray(context.answers[event.group]) ? (context.answers[event.group] as unknown[]) : [];
-        const item = itemIdGroups.has(event.group) ? { [ITEM_ID]: createItemId() } : {};
-        const answers = { ...context.answers, [event.group]: [...items, item] };
-        return { answers, relevance: relevanceOf(answers) };
+        return options.items()?.added(context, event.group, itemMachine) ?? {};
       }),
       removeItem: assign(({ context, event }) => {
         assertEvent(event, 'REMOVE_ITEM');
-        const items = Array.isArray(context.answers[event.group])
-          ? [...(context.answers[event.group] as unknown[])]
-          : [];
-        if (event.index < 0 || event.index >= items.length) return {};
-        const [removed] = items.splice(event.index, 1);
-        // The removed item's documents go with it: another item never gets them.
-        const answers = validators.rules?.withoutItemDocuments(definition, context.answers, removed) ?? {
-          ...context.answers,
-        };
-        if (items.length > 0) answers[event.group] = items;
-        else delete answers[event.group];
-        // Which text each item's answers were given to moves with the items.
-        const prefix = `${event.group}/`;
-        const answeredIn: Record<string, AnswerContext> = {};
-        for (const [path, seen] of Object.entries(context.answeredIn)) {
-          if (!path.startsWith(prefix)) {
-            answeredIn[path] = seen;
-            continue;
-          }
-          const [, indexText, ...rest] = path.split('/');
-          const index = Number(indexText);
-          if (index === event.index) continue;
-          answeredIn[[event.group, index > event.index ? index - 1 : index, ...rest].join('/')] = seen;
-        }
-        return { answers, relevance: relevanceOf(answers), answeredIn };
+        return options.items()?.removed(context, event.group, event.index, itemMachine) ?? {};
       }),
       setUnsure: assign(({ context, event }) => {
         assertEvent(event, 'MARK_UNSURE');
@@ -441,23 +412,14 @@ export function wizardMachine(
         const at = now();
         const relevance = computeRelevance(definition, validators, context.answers, localDate(at));
         const ids = { createId, fingerprint: options.fingerprint };
-        const next = options.sending()!.nextSubmission(formPackage, { ...context, relevance }, at, ids);
+        const next = sending().nextSubmission(formPackage, { ...context, relevance }, at, ids);
         return { submitError: null, renewedId: false, relevance, ...next };
       }),
-      renewSubmissionId: assign(({ context }) => options.sending()!.renewedSubmission(context, createId)),
+      renewSubmissionId: assign(({ context }) => sending().renewedSubmission(context, createId)),
       storeReceipt: assign((_, { receipt }: { receipt: Receipt }) => ({ receipt })),
       // The receiver found faults in answers: back to the first such step, errors on their fields.
-      showReceiverErrors: assign((_, { error }: { error: unknown }) => {
-        const stepOf = (e: FieldError) => stepOfField.get(e.path.split('/')[1] ?? '');
-        const errors = fieldErrorsOf(error);
-        const step = stepOf(errors[0]!)!;
-        return { errors: errors.filter((e) => stepOf(e) === step), step, returnToReview: true, submitError: null };
-      }),
-      recordSubmitError: assign((_, { error }: { error: unknown }) => {
-        const reason = (error as SubmitFailure | null)?.reason ?? 'network';
-        // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
-        return { submitError: reason === 'changed-body' ? 'refused' : reason };
-      }),
+      showReceiverErrors: assign((_, { error }: { error: unknown }) => sending().receiverErrors(formPackage, error)),
+      recordSubmitError: assign((_, { error }: { error: unknown }) => ({ submitError: sending().submitError(error) })),
       setLocale: assign(({ event }) => {
         assertEvent(event, 'SET_LOCALE');
         return { locale: event.locale };
@@ -582,9 +544,9 @@ export function wizardMachine(
           },
           BACK: { target: 'filling', actions: 'goToLastStep' },
           SUBMIT: [
-            { guard: 'anyStepHasErrors', target: 'filling', actions: 'goToFirstStepWithErrors' },
             // Sending's bookkeeping has not arrived (the widget's late chunk): Send is not offered yet.
             { guard: 'sendingMissing' },
+            { guard: 'anyStepHasErrors', target: 'filling', actions: 'goToFirstStepWithErrors' },
             // Step checks should make this impossible; if the package disagrees, nothing is sent.
             { guard: 'submissionWouldBeInvalid', actions: 'refuseInvalidSubmission' },
             { target: 'submitting', actions: 'prepareSubmission' },

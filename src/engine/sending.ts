@@ -2,8 +2,9 @@
 // id (kept for a retry of the same body, a new one for a changed body). Only Send and Retry need it, on the review
 // page, which waits for the widget's late chunk; so the widget hands it to the machine from there
 // (docs/decisions/0012-lazy-chunks.md, 0019-widget-weight.md) and Node hosts through createWizardMachine().
+import type { FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
-import { MAX_EARLIER_IDS, type Fingerprint, type WizardContext } from './machine.ts';
+import { MAX_EARLIER_IDS, type Fingerprint, type SubmitFailure, type WizardContext } from './machine.ts';
 import { buildSubmission, submissionErrors, type Submission } from './submission.ts';
 
 /** The submission the context gives, with this id, judged at this time. */
@@ -71,5 +72,54 @@ function renewedSubmission(
   };
 }
 
+/** The first relevant step with errors, and its errors (Send checks every step again before it sends). */
+function firstStepWithErrors(
+  context: WizardContext,
+  errorsOnStep: (stepId: string) => FieldError[],
+): { step: string; errors: FieldError[] } | undefined {
+  for (const id of context.relevance.steps) {
+    const errors = errorsOnStep(id);
+    if (errors.length > 0) return { step: id, errors };
+  }
+  return undefined;
+}
+
+/** The step of each of the form's fields, by id. */
+const stepOfField = (formPackage: FormPackage, error: FieldError): string | undefined =>
+  formPackage.definition.steps.find((step) => step.fields.some((field) => field.id === error.path.split('/')[1]))?.id;
+
+/** Field errors of a failed sending that name a field of this form. */
+const fieldErrorsOf = (formPackage: FormPackage, error: unknown): FieldError[] =>
+  ((error as SubmitFailure | null)?.fieldErrors ?? []).filter((e) => stepOfField(formPackage, e) !== undefined);
+
+/** The receiver found faults in answers: back to the first such step, errors on their fields. */
+function receiverErrors(
+  formPackage: FormPackage,
+  error: unknown,
+): Pick<WizardContext, 'errors' | 'step' | 'returnToReview' | 'submitError'> {
+  const errors = fieldErrorsOf(formPackage, error);
+  const step = stepOfField(formPackage, errors[0]!)!;
+  return {
+    errors: errors.filter((e) => stepOfField(formPackage, e) === step),
+    step,
+    returnToReview: true,
+    submitError: null,
+  };
+}
+
+/** Why sending failed, as the text's key suffix: a second 409 changed-body after a new id is a refusal like any other. */
+function submitError(error: unknown): string {
+  const reason = (error as SubmitFailure | null)?.reason ?? 'network';
+  return reason === 'changed-body' ? 'refused' : reason;
+}
+
 /** One object, so that the late chunk hands it over as it is (an `export * as` would add a helper to the entry). */
-export const sending = { wouldBeInvalid, nextSubmission, renewedSubmission };
+export const sending = {
+  wouldBeInvalid,
+  nextSubmission,
+  renewedSubmission,
+  firstStepWithErrors,
+  fieldErrorsOf,
+  receiverErrors,
+  submitError,
+};

@@ -3,6 +3,7 @@ import { createActor, fromPromise, waitFor } from 'xstate';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { wizardMachine, type Receipt, type Sending } from '../../src/engine/machine.ts';
 import { sending } from '../../src/engine/sending.ts';
+import { itemChanges } from '../../src/engine/item-changes.ts';
 import { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { textVersionOf } from '../../src/engine/text-version.ts';
@@ -217,6 +218,7 @@ describe('the wizard machine', () => {
       createId: fixedIds(),
       fingerprint: submissionFingerprint,
       sending: () => given.sending,
+      items: () => itemChanges,
     }).provide({
       actors: { sendSubmission: fromPromise<Receipt, Submission>(async () => ({ reference: 'REF-1' })) },
     });
