@@ -1,6 +1,6 @@
 // The wizard machine: one per widget. Steps are data, so the current step is context, not a state
 // node; the states are the phases of an application (filling in, review, sending, sent).
-import { assertEvent, assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, createMachine, fromPromise, type setup } from 'xstate';
 import type { FieldDefinition, StepDefinition } from '../definition/types.ts';
 import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
@@ -17,6 +17,16 @@ import type { sending } from './sending.ts';
 import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
 import { isTextVariant, LOCALE_CODE } from '../definition/vocabulary.ts';
+
+/**
+ * xstate's setup(), typed as it is, making the machine as it does; without the action creators (sendTo, log,
+ * spawnChild, …) its result also carries, which the machine never uses and which would stay in the widget's
+ * initial JavaScript only because setup() returns them (docs/decisions/0019-widget-weight.md).
+ */
+const setupMachine = (({ schemas, actors, actions, guards, delays }: Parameters<typeof setup>[0]) => ({
+  createMachine: (config: Parameters<typeof createMachine>[0]) =>
+    createMachine({ ...config, schemas }, { actors, actions, guards, delays }),
+})) as unknown as typeof setup;
 
 export interface Receipt {
   /** The receiver's reference, when there is a receiver. */
@@ -303,7 +313,7 @@ export function wizardMachine(
   /** Continue and Review stop on a step with errors, and show them. */
   const stayWithStepErrors = { guard: 'currentStepHasErrors', actions: 'showStepErrors' } as const;
 
-  return setup({
+  return setupMachine({
     types: {
       context: {} as WizardContext,
       events: {} as WizardEvent,
