@@ -11,6 +11,7 @@
 //                 its Lit's Trusted Types policy renamed to "klarskjema" (scripts/trusted-types-policy.ts).
 // `npm run build` writes both; `tsx scripts/build-widget.ts` writes the standalone flavour to build/widget/.
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../src/node/paths.ts';
@@ -179,12 +180,20 @@ async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Pro
     ],
   });
   const mainFile = fileOf(main);
-  mainFile.contents = merged.outputFiles[0]!.contents;
+  let mainText = new TextDecoder().decode(merged.outputFiles[0]!.contents);
   const lateFile = fileOf(late);
   let lateText = new TextDecoder().decode(lateFile.contents);
   for (const path of sharedPaths)
     lateText = lateText.replaceAll(JSON.stringify(`./${basename(path)}`), JSON.stringify(`./${basename(main)}`));
   lateFile.contents = new TextEncoder().encode(lateText);
+  // The late chunk now names the main chunk, whose name changes with code the late chunk's name did not cover:
+  // it is named again from its content, so a cached late chunk never asks for a main chunk that is gone. (The
+  // main chunk's name already changes with the late chunk's code, which esbuild counted in.)
+  const lateName = basename(late).replace(/-\w+\.js$/, `-${contentHash(lateFile.contents)}.js`);
+  const renamedLate = join(dirname(late), lateName);
+  lateFile.path = resolve(packageRoot, renamedLate);
+  mainText = mainText.replaceAll(JSON.stringify(`./${basename(late)}`), JSON.stringify(`./${lateName}`));
+  mainFile.contents = new TextEncoder().encode(mainText);
   files.splice(
     0,
     files.length,
@@ -200,11 +209,26 @@ async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Pro
   }
   mainOutput.imports = mainOutput.imports.filter((imported) => !sharedPaths.includes(imported.path));
   mainOutput.bytes = mainFile.contents.byteLength;
-  outputs[late]!.imports = outputs[late]!.imports.map((imported) =>
-    sharedPaths.includes(imported.path) ? { ...imported, path: main } : imported,
+  mainOutput.imports = mainOutput.imports.map((imported) =>
+    imported.path === late ? { ...imported, path: renamedLate } : imported,
   );
-  outputs[late]!.bytes = lateFile.contents.byteLength;
+  const lateOutput = outputs[late]!;
+  delete outputs[late];
+  outputs[renamedLate] = {
+    ...lateOutput,
+    imports: lateOutput.imports.map((imported) =>
+      sharedPaths.includes(imported.path) ? { ...imported, path: main } : imported,
+    ),
+    bytes: lateFile.contents.byteLength,
+  };
 }
+
+/** Eight characters of the content's SHA-256, in esbuild's alphabet for chunk names. */
+const contentHash = (contents: Uint8Array): string => {
+  const digest = createHash('sha256').update(contents).digest();
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return Array.from(digest.subarray(0, 8), (byte) => alphabet[byte % 32]).join('');
+};
 
 /** Builds in memory: every output file, with the late chunk's path written into the chunk that loads it. */
 export async function bundleWidget(
@@ -213,9 +237,9 @@ export async function bundleWidget(
   flavour: WidgetFlavour = 'standalone',
 ): Promise<{ files: WidgetOutput[]; metafile: Metafile }> {
   const result = await build({ ...flavourOptions(flavour, options), outdir, write: false, metafile: true });
-  const late = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === LATE_SOURCE);
   const files: WidgetOutput[] = result.outputFiles.map((file) => ({ path: file.path, contents: file.contents }));
   await mergeSharedChunks(files, result.metafile);
+  const late = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === LATE_SOURCE);
   // Only the standalone build knows where its chunks will be: a host that bundles the npm build makes its own,
   // so there the marker stays and the loader preloads no chunks (the form package's files still).
   const chunks = flavour === 'standalone' ? mainChunkImports(result.metafile).join(',') : null;
