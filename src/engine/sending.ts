@@ -1,7 +1,7 @@
-// The machine's bookkeeping for Send: the submission built from the context, the whole-submission check, and its
-// id (kept for a retry of the same body, a new one for a changed body). Only Send and Retry need it, on the review
-// page, which waits for the widget's late chunk; so the widget hands it to the machine from there
-// (docs/decisions/0012-lazy-chunks.md, 0019-widget-weight.md) and Node hosts through createWizardMachine().
+// The machine's bookkeeping for Send: the submission built from the context, the whole-submission check, its id
+// (kept for a retry of the same body, a new one for a changed body), and the receiver's answer. Only Send and Retry
+// need it, on the review page, which waits for the widget's late chunk; so the widget hands it to the machine from
+// there (docs/decisions/0019-widget-weight.md) and Node hosts through createWizardMachine().
 import type { FieldError } from './field-errors.ts';
 import type { FormPackage } from './form-package.ts';
 import { MAX_EARLIER_IDS, type Fingerprint, type SubmitFailure, type WizardContext } from './machine.ts';
