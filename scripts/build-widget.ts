@@ -1,7 +1,9 @@
 // Bundles the widget into minified ES modules (docs/decisions/0012-lazy-chunks.md):
 //   klarskjema.js              the entry: a tiny loader with no static imports (components/klar-skjema/loader.ts)
-//   chunks/define-<hash>.js    the widget's main chunk, and chunks/chunk-<hash>.js the code it shares with…
+//   chunks/define-<hash>.js    the widget's main chunk, with the code it shares with…
 //   chunks/late-<hash>.js      …the late parts (review, receipt, help, privacy, sending), loaded with import()
+// esbuild puts what both use in a chunk of its own; that chunk always loads with the main chunk, so it is merged
+// into it (one compression window and one file less: mergeSharedChunks).
 // Two flavours, split the same way (docs/decisions/0015-builds.md):
 //   'npm'         dist/: lit and xstate stay bare imports, so a bundling host has one copy of each
 //                 (one Lit, one "lit-html" Trusted Types policy).
@@ -9,8 +11,9 @@
 //                 its Lit's Trusted Types policy renamed to "klarskjema" (scripts/trusted-types-policy.ts).
 // `npm run build` writes both; `tsx scripts/build-widget.ts` writes the standalone flavour to build/widget/.
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../src/node/paths.ts';
 import { minifyLitCssPlugin } from './minify-lit-css.ts';
 import { litPolicyRenamePlugin, STANDALONE_POLICY } from './trusted-types-policy.ts';
@@ -114,6 +117,119 @@ export interface WidgetOutput {
   contents: Uint8Array;
 }
 
+const MAIN_SOURCE = 'components/klar-skjema/define.ts';
+
+/**
+ * esbuild's shared chunks hold what the main chunk and the late chunk both use. The late chunk is only ever
+ * imported after the main chunk has run, so its shared chunks always load with the main chunk: they are bundled
+ * into it (a second esbuild pass over the output, which renames what clashes), the main chunk exports what they
+ * exported, and the late chunk imports that from the main chunk. Saves about 1 KB gzip of the initial JavaScript
+ * (two compression windows, the import and export lists; docs/decisions/0019-widget-weight.md). The metafile is
+ * changed to match, so `npm run size` and the loader's preloads see the merged chunk.
+ */
+async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Promise<void> {
+  const outputs = metafile.outputs;
+  const main = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === MAIN_SOURCE);
+  const late = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === LATE_SOURCE);
+  if (!main || !late) throw new Error('no main chunk or no late chunk among the outputs');
+  const shared = outputs[main]!.imports.filter(
+    (imported) => imported.kind === 'import-statement' && !imported.external,
+  );
+  if (shared.length === 0) return;
+  const sharedPaths = shared.map((imported) => imported.path);
+  for (const [path, output] of Object.entries(outputs))
+    if (path !== main && path !== late && output.imports.some((imported) => sharedPaths.includes(imported.path)))
+      throw new Error(`${path} imports a shared chunk, so it cannot be merged into the main chunk`);
+  const fileOf = (path: string): WidgetOutput => {
+    const file = files.find((candidate) => candidate.path === resolve(packageRoot, path));
+    if (!file) throw new Error(`no output file ${path}`);
+    return file;
+  };
+  const inMemory = new Map([main, ...sharedPaths].map((path) => [resolve(packageRoot, path), fileOf(path)]));
+  const merged = await build({
+    stdin: {
+      contents: [...sharedPaths, main]
+        .map((path) => `export * from ${JSON.stringify(`./${basename(path)}`)};`)
+        .join(''),
+      resolveDir: dirname(resolve(packageRoot, main)),
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: widgetBuildOptions.target,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'klarskjema-merge-chunks',
+        setup(pass) {
+          // The chunks come from memory; the late chunk and (npm) lit and xstate stay imports.
+          pass.onResolve({ filter: /.*/ }, (args) => {
+            const path = args.path.startsWith('.') ? resolve(args.resolveDir, args.path) : args.path;
+            return inMemory.has(path) ? { path, namespace: 'chunk' } : { path: args.path, external: true };
+          });
+          pass.onLoad({ filter: /.*/, namespace: 'chunk' }, (args) => ({
+            contents: inMemory.get(args.path)!.contents,
+            resolveDir: dirname(args.path),
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+  const mainFile = fileOf(main);
+  let mainText = new TextDecoder().decode(merged.outputFiles[0]!.contents);
+  const lateFile = fileOf(late);
+  let lateText = new TextDecoder().decode(lateFile.contents);
+  for (const path of sharedPaths)
+    lateText = lateText.replaceAll(JSON.stringify(`./${basename(path)}`), JSON.stringify(`./${basename(main)}`));
+  lateFile.contents = new TextEncoder().encode(lateText);
+  // The late chunk now names the main chunk, whose name changes with code the late chunk's name did not cover:
+  // it is named again from its content, so a cached late chunk never asks for a main chunk that is gone. (The
+  // main chunk's name already changes with the late chunk's code, which esbuild counted in.)
+  const lateName = basename(late).replace(/-\w+\.js$/, `-${contentHash(lateFile.contents)}.js`);
+  const renamedLate = join(dirname(late), lateName);
+  lateFile.path = resolve(packageRoot, renamedLate);
+  mainText = mainText.replaceAll(JSON.stringify(`./${basename(late)}`), JSON.stringify(`./${lateName}`));
+  mainFile.contents = new TextEncoder().encode(mainText);
+  files.splice(
+    0,
+    files.length,
+    ...files.filter((file) => !sharedPaths.some((path) => file.path === resolve(packageRoot, path))),
+  );
+  // The metafile as if esbuild had made one main chunk (inputs' bytes as in the first pass).
+  const mainOutput = outputs[main]!;
+  for (const path of sharedPaths) {
+    const sharedOutput = outputs[path]!;
+    Object.assign(mainOutput.inputs, sharedOutput.inputs);
+    mainOutput.imports.push(...sharedOutput.imports);
+    delete outputs[path];
+  }
+  mainOutput.imports = mainOutput.imports.filter((imported) => !sharedPaths.includes(imported.path));
+  mainOutput.bytes = mainFile.contents.byteLength;
+  mainOutput.imports = mainOutput.imports.map((imported) =>
+    imported.path === late ? { ...imported, path: renamedLate } : imported,
+  );
+  const lateOutput = outputs[late]!;
+  delete outputs[late];
+  outputs[renamedLate] = {
+    ...lateOutput,
+    imports: lateOutput.imports.map((imported) =>
+      sharedPaths.includes(imported.path) ? { ...imported, path: main } : imported,
+    ),
+    bytes: lateFile.contents.byteLength,
+  };
+}
+
+/** Eight characters of the content's SHA-256, in esbuild's alphabet for chunk names. */
+const contentHash = (contents: Uint8Array): string => {
+  const digest = createHash('sha256').update(contents).digest();
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  return Array.from(digest.subarray(0, 8), (byte) => alphabet[byte % 32]).join('');
+};
+
 /** Builds in memory: every output file, with the late chunk's path written into the chunk that loads it. */
 export async function bundleWidget(
   outdir: string,
@@ -121,15 +237,17 @@ export async function bundleWidget(
   flavour: WidgetFlavour = 'standalone',
 ): Promise<{ files: WidgetOutput[]; metafile: Metafile }> {
   const result = await build({ ...flavourOptions(flavour, options), outdir, write: false, metafile: true });
-  const late = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === LATE_SOURCE);
   const files: WidgetOutput[] = result.outputFiles.map((file) => ({ path: file.path, contents: file.contents }));
+  await mergeSharedChunks(files, result.metafile);
+  const late = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === LATE_SOURCE);
   // Only the standalone build knows where its chunks will be: a host that bundles the npm build makes its own,
   // so there the marker stays and the loader preloads no chunks (the form package's files still).
   const chunks = flavour === 'standalone' ? mainChunkImports(result.metafile).join(',') : null;
   let marked = 0;
   for (const file of files) {
     const text = new TextDecoder().decode(file.contents);
-    if (chunks !== null && text.includes(CHUNKS_MARKER))
+    // With no chunk beside the main one the marker stays, and the loader preloads none.
+    if (chunks && text.includes(CHUNKS_MARKER))
       file.contents = new TextEncoder().encode(text.replaceAll(CHUNKS_MARKER, chunks));
     if (!text.includes(LATE_MARKER)) continue;
     if (!late) throw new Error(`no output chunk for ${LATE_SOURCE}`);

@@ -1,6 +1,6 @@
 // `npm run size` (after `npm run build`): the compressed size of what a user downloads, and the widget's
 // budget (design principle 9): its initial JavaScript (the entry, the main chunk and every chunk they import
-// statically, each gzipped, summed) at most 48.5 KB gzip, aim 45 KB. Exit code 1 above the budget. The budget
+// statically, each gzipped, summed) at most 45 KB gzip, which is the aim (issue 20). Exit code 1 above the budget. The budget
 // ratchets: when the widget gets lighter, lower it to the new size plus about 0.5 KB
 // (docs/decisions/0019-widget-weight.md). The lazy chunks are listed apart (docs/decisions/0012-lazy-chunks.md). Measured on the standalone build (cdn/: what a
 // one-script-tag page downloads, the libraries included); the npm build's own bytes (dist/, without lit and
@@ -16,7 +16,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { packageRoot } from '../src/node/paths.ts';
 import { bundleWidget, WIDGET_ENTRY, type WidgetFlavour } from './build-widget.ts';
 
-export const WIDGET_BUDGET_BYTES = 48.5 * 1024;
+export const WIDGET_BUDGET_BYTES = 45 * 1024;
 export const WIDGET_AIM_BYTES = 45 * 1024;
 
 export interface Sizes {

@@ -173,6 +173,8 @@ export class KlarSkjema extends LitElement {
       this.#drafts.attach(actor);
     },
     fingerprint: (submission) => this.#late.parts?.submissionFingerprint(submission) ?? null,
+    sending: () => this.#late.parts?.sending,
+    items: () => this.#late.parts?.itemChanges,
     updateRelevance: () => this.#late.parts?.updateRelevance,
     sendSubmission: this.#submitter.actor,
     announce: (text) => this.#focus.announce(text),

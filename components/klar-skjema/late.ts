@@ -16,6 +16,8 @@ export { reviewView, sendView, receipt, stepHelp, followUpPage } from './late-vi
 export { sendStatusText } from '../review/review-page.ts';
 export { sendFromWidget } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
+export { sending } from '../../src/engine/sending.ts';
+export { itemChanges } from '../../src/engine/item-changes.ts';
 export { prepareRelevance, updateRelevance } from '../../src/engine/relevance-update.ts';
 export { draftDate, draftWarnings, offerAnnouncement, offerView, savePanel } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';

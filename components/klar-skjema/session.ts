@@ -7,7 +7,7 @@ import { createActor, type Actor, type EventFrom, type SnapshotFrom } from 'xsta
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { Answers } from '../../src/engine/answers.ts';
 import type { FormPackage, TranslationStatus } from '../../src/engine/form-package.ts';
-import { wizardMachine, type WizardMachine } from '../../src/engine/machine.ts';
+import { wizardMachine, type ItemChanges, type Sending, type WizardMachine } from '../../src/engine/machine.ts';
 import type { UpdateRelevance } from '../../src/engine/relevance-update.ts';
 import type { Submission, TextVariant } from '../../src/engine/submission.ts';
 import type { Restored } from '../../src/drafts/draft.ts';
@@ -33,6 +33,10 @@ export interface SessionWiring {
   started(actor: Actor<WizardMachine>): void;
   /** The submission's fingerprint (from the late chunk), or null while it is not here. */
   fingerprint(submission: Submission): string | null;
+  /** Sending's bookkeeping (from the late chunk), or undefined while it is not here. */
+  sending(): Sending | undefined;
+  /** Adding and removing items (from the late chunk, with the group's view), or undefined while it is not here. */
+  items(): ItemChanges | undefined;
   /** Relevance after one answer (from the late chunk); until it is here, the machine takes the whole pass. */
   updateRelevance(): UpdateRelevance | undefined;
   sendSubmission: Submitter['actor'];
@@ -138,10 +142,13 @@ export class Session {
   }
 
   #create(restored: Restored): Actor<WizardMachine> {
-    // The fingerprint comes with the late chunk: it is needed only at Send, after the review page has waited for it.
+    // The fingerprint and sending's bookkeeping come with the late chunk: they are needed only at Send, after the
+    // review page has waited for it.
     const machine = wizardMachine(this.formPackage, {
       now: () => this.wiring.now(),
       fingerprint: (submission) => this.wiring.fingerprint(submission),
+      sending: () => this.wiring.sending(),
+      items: () => this.wiring.items(),
       updateRelevance: () => this.wiring.updateRelevance(),
     });
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.wiring.sendSubmission } }), {

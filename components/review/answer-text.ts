@@ -1,14 +1,8 @@
 // An answer as the user sees it on the review page and the receipt.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FieldDefinition } from '../../src/definition/types.ts';
-import {
-  formatAccountNumber,
-  formatDate,
-  formatKroner,
-  formatNationalId,
-  formatOrganisationNumber,
-  formatNumber,
-} from '../../src/i18n/format.ts';
+import { formatAccountNumber, formatNationalId, formatOrganisationNumber } from '../../src/i18n/format.ts';
+import { formatDate, formatKroner, formatNumber } from '../../src/i18n/answer-format.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import { show } from '../fields/text.ts';
 

@@ -7,7 +7,7 @@ import { itemRelevance, outerOf } from '../../src/engine/relevance.ts';
 import { itemValues } from '../../src/i18n/answer-values.ts';
 import { keysFor, type TextValues } from '../../src/i18n/named-keys.ts';
 import { documentText } from '../../src/i18n/document-text.ts';
-import { formatKroner, formatNumber } from '../../src/i18n/format.ts';
+import { formatKroner, formatNumber } from '../../src/i18n/answer-format.ts';
 import type { FormValidators } from '../../src/engine/form-package.ts';
 import type { Texts } from '../../src/browser/i18n.ts';
 import { controlId, domId } from '../fields/field-host.ts';

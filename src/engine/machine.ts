@@ -1,6 +1,6 @@
 // The wizard machine: one per widget. Steps are data, so the current step is context, not a state
 // node; the states are the phases of an application (filling in, review, sending, sent).
-import { assertEvent, assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, createMachine, fromPromise, type setup } from 'xstate';
 import type { FieldDefinition, StepDefinition } from '../definition/types.ts';
 import { pointer, type Answers } from './answers.ts';
 import { validateStep, type FieldError } from './field-errors.ts';
@@ -8,19 +8,25 @@ import type { FormPackage } from './form-package.ts';
 import { computeRelevance, type Relevance } from './relevance.ts';
 import type { UpdateRelevance } from './relevance-update.ts';
 import { localDate } from './expression-kind.ts';
-import { groupsWithItemIds, ITEM_ID, newItemId } from './items.ts';
+import { groupsWithItemIds, newItemId } from './items.ts';
+import type { itemChanges } from './item-changes.ts';
 import { NO_HELP_REQUEST, normalizeHelpRequest, type HelpRequest } from './help.ts';
 import { initialPrefill, prefilledAnswers, type PrefillState } from './prefill.ts';
-import {
-  buildSubmission,
-  submissionErrors,
-  type AnswerContext,
-  type Submission,
-  type TextVariant,
-} from './submission.ts';
+import type { AnswerContext, Submission, TextVariant } from './submission.ts';
+import type { sending } from './sending.ts';
 import { TEXT_VERSION, textVersionOf } from './text-version.ts';
 import { toAnswerValue } from '../validation/parse.ts';
 import { isTextVariant, LOCALE_CODE } from '../definition/vocabulary.ts';
+
+/**
+ * xstate's setup(), typed as it is, making the machine as it does; without the action creators (sendTo, log,
+ * spawnChild, …) its result also carries, which the machine never uses and which would stay in the widget's
+ * initial JavaScript only because setup() returns them (docs/decisions/0019-widget-weight.md).
+ */
+const setupMachine = (({ schemas, actors, actions, guards, delays }: Parameters<typeof setup>[0]) => ({
+  createMachine: (config: Parameters<typeof createMachine>[0]) =>
+    createMachine({ ...config, schemas }, { actors, actions, guards, delays }),
+})) as unknown as typeof setup;
 
 export interface Receipt {
   /** The receiver's reference, when there is a receiver. */
@@ -136,6 +142,11 @@ export interface WizardOptions {
   updateRelevance?: () => UpdateRelevance | undefined;
 }
 
+/** Sending's bookkeeping (src/engine/sending.ts), which only Send and Retry need. */
+export type Sending = typeof sending;
+/** Adding and removing items of a group (src/engine/item-changes.ts), which only the group's view asks for. */
+export type ItemChanges = typeof itemChanges;
+
 /** A submission body's fingerprint (src/engine/submission-digest.ts); null when it cannot be had now. */
 export type Fingerprint = (submission: Submission) => string | null;
 
@@ -144,7 +155,7 @@ const LOCALE = LOCALE_CODE;
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,128}$/;
 const FINGERPRINT = /^[0-9a-f]{14}$/;
 /** Enough for any real history of changes, and a bound on what a tampered draft can make us ask about. */
-const MAX_EARLIER_IDS = 20;
+export const MAX_EARLIER_IDS = 20;
 
 function createSubmissionId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -153,11 +164,19 @@ function createSubmissionId(): string {
 }
 
 /**
- * The machine with the fingerprint given: the widget passes one from its late chunk (needed only at
- * Send, after the review page, which waits for that chunk; docs/decisions/0012). A null fingerprint
- * keeps the last id, and the receiver's 409 changed-body makes the machine take a new one.
+ * The machine with the fingerprint and sending's bookkeeping given: the widget passes them from its late chunk
+ * (needed only at Send, after the review page, which waits for that chunk; docs/decisions/0012). A null
+ * fingerprint keeps the last id, and the receiver's 409 changed-body makes the machine take a new one. Until
+ * `sending` gives the bookkeeping, Send and Retry do nothing (the widget offers them only once it is here).
  */
-export function wizardMachine(formPackage: FormPackage, options: WizardOptions & { fingerprint: Fingerprint }) {
+export function wizardMachine(
+  formPackage: FormPackage,
+  options: WizardOptions & {
+    fingerprint: Fingerprint;
+    sending: () => Sending | undefined;
+    items: () => ItemChanges | undefined;
+  },
+) {
   const { definition, validators } = formPackage;
   const createId = options.createId ?? createSubmissionId;
   const now = options.now ?? (() => new Date());
@@ -175,18 +194,12 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     }
   }
 
-  const stepOfField = new Map(
-    definition.steps.flatMap((step) => step.fields.map((field) => [field.id, step.id] as const)),
-  );
-  /** Field errors of a failed sending that name a field of this form. */
-  const fieldErrorsOf = (error: unknown): FieldError[] =>
-    ((error as SubmitFailure | null)?.fieldErrors ?? []).filter((e) => stepOfField.has(e.path.split('/')[1] ?? ''));
-
   const createItemId = options.createItemId ?? newItemId;
   const itemIdGroups = groupsWithItemIds(definition);
   // Today is read at every answer: an application open past midnight is judged on the new date.
   const relevanceOf = (answers: Answers): Relevance =>
     computeRelevance(definition, validators, answers, localDate(now()));
+  const itemMachine = { formPackage, relevanceOf, createItemId };
   const stepOf = (id: string): StepDefinition => definition.steps[stepIndex.get(id) ?? 0]!;
   const checkOf = (context: WizardContext) => ({
     definition,
@@ -213,31 +226,10 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
     return [...context.relevance.steps].reverse().find((id) => (stepIndex.get(id) ?? -1) < current);
   }
 
-  /** The first relevant step with errors, and its errors. */
-  function firstStepWithErrors(context: WizardContext): { step: string; errors: FieldError[] } | undefined {
-    for (const id of context.relevance.steps) {
-      const errors = errorsOnStep(context, id);
-      if (errors.length > 0) return { step: id, errors };
-    }
-    return undefined;
-  }
-
-  const submissionOf = (context: WizardContext, id: string, at: Date = now()): Submission =>
-    buildSubmission({
-      id,
-      definition,
-      validators,
-      relevance: context.relevance,
-      unsure: context.unsure,
-      answeredIn: context.answeredIn,
-      locale: context.locale,
-      variant: context.variant,
-      now: at,
-      help: context.help,
-      prefill: context.prefill,
-      startedAt: context.startedAt,
-      textVersions: formPackage.textVersions,
-    });
+  /** Sending's bookkeeping: only asked for on Send, Retry and their outcome, once it is here (see sendingMissing). */
+  const sending = (): Sending => options.sending()!;
+  const firstStepWithErrors = (context: WizardContext) =>
+    sending().firstStepWithErrors(context, (id) => errorsOnStep(context, id));
 
   /** The locale, variant and text version an answer to this field is given in now. */
   const seenIn = (context: WizardContext, field: string): AnswerContext => {
@@ -250,33 +242,6 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       ...(nbPlain ? { plainFrom: 'nb' as const } : {}),
     };
   };
-
-  /**
-   * The submission to send now. The id survives a retry of the same body, so a receiver that got the
-   * first attempt gives the same reference; any change (answers, flags, help, files, language, …) gets a
-   * new id, and the old one is remembered: it may have arrived, and the receipt must say so.
-   */
-  const nextSubmission = (
-    context: WizardContext,
-    at: Date,
-  ): Pick<WizardContext, 'submission' | 'tried' | 'earlierIds'> => {
-    const draft = submissionOf(context, context.tried?.id ?? 'pending', at);
-    const fingerprint = options.fingerprint(draft);
-    const { tried } = context;
-    // An older draft did not keep the body's fingerprint: keep its id; the receiver says 409 if the body changed.
-    if (tried && (tried.fingerprint === fingerprint || tried.fingerprint === null || fingerprint === null)) {
-      return { submission: draft, tried: { id: tried.id, fingerprint }, earlierIds: context.earlierIds };
-    }
-    const id = createId();
-    return {
-      submission: { ...draft, id },
-      tried: { id, fingerprint },
-      earlierIds: tried ? withEarlier(context.earlierIds, tried.id) : context.earlierIds,
-    };
-  };
-
-  const withEarlier = (ids: readonly string[], id: string): string[] =>
-    [...ids.filter((e) => e !== id), id].slice(-MAX_EARLIER_IDS);
 
   const restoredTried = (input: WizardInput): { tried: TriedSubmission | null; earlierIds: string[] } => {
     const earlierIds = [
@@ -348,7 +313,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
   /** Continue and Review stop on a step with errors, and show them. */
   const stayWithStepErrors = { guard: 'currentStepHasErrors', actions: 'showStepErrors' } as const;
 
-  return setup({
+  return setupMachine({
     types: {
       context: {} as WizardContext,
       events: {} as WizardEvent,
@@ -372,12 +337,12 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       allRelevantStepsVisited: ({ context }) =>
         context.relevance.steps.every((id) => id === context.step || context.visited.includes(id)),
       anyStepHasErrors: ({ context }) => firstStepWithErrors(context) !== undefined,
-      submissionWouldBeInvalid: ({ context }) =>
-        submissionErrors(submissionOf(context, 'not-sent'), validators).length > 0,
+      sendingMissing: () => !options.sending(),
+      submissionWouldBeInvalid: ({ context }) => sending().wouldBeInvalid(formPackage, context, now()),
       // The receiver holds this id with another body (an older draft, say): a new id, once per send.
       isChangedBody: ({ context }, { error }: { error: unknown }) =>
         !context.renewedId && (error as SubmitFailure | null)?.reason === 'changed-body',
-      hasFieldErrors: (_, { error }: { error: unknown }) => fieldErrorsOf(error).length > 0,
+      hasFieldErrors: (_, { error }: { error: unknown }) => sending().fieldErrorsOf(formPackage, error).length > 0,
       isLocale: (_, { locale }: { locale: string }) => LOCALE.test(locale),
       isVariant: (_, { variant }: { variant: string }) => isTextVariant(variant),
       isPrefilled: ({ context }, { field, confirmed }: { field: string; confirmed: unknown }) =>
@@ -418,40 +383,14 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           answeredIn: { ...context.answeredIn, [path]: seenIn(context, field.id) },
         };
       }),
+      // Until the group's view (late chunk) is here, nothing sends these; without the changes they do nothing.
       addItem: assign(({ context, event }) => {
         assertEvent(event, 'ADD_ITEM');
-        const items = Array.isArray(context.answers[event.group]) ? (context.answers[event.group] as unknown[]) : [];
-        const item = itemIdGroups.has(event.group) ? { [ITEM_ID]: createItemId() } : {};
-        const answers = { ...context.answers, [event.group]: [...items, item] };
-        return { answers, relevance: relevanceOf(answers) };
+        return options.items()?.added(context, event.group, itemMachine) ?? {};
       }),
       removeItem: assign(({ context, event }) => {
         assertEvent(event, 'REMOVE_ITEM');
-        const items = Array.isArray(context.answers[event.group])
-          ? [...(context.answers[event.group] as unknown[])]
-          : [];
-        if (event.index < 0 || event.index >= items.length) return {};
-        const [removed] = items.splice(event.index, 1);
-        // The removed item's documents go with it: another item never gets them.
-        const answers = validators.rules?.withoutItemDocuments(definition, context.answers, removed) ?? {
-          ...context.answers,
-        };
-        if (items.length > 0) answers[event.group] = items;
-        else delete answers[event.group];
-        // Which text each item's answers were given to moves with the items.
-        const prefix = `${event.group}/`;
-        const answeredIn: Record<string, AnswerContext> = {};
-        for (const [path, seen] of Object.entries(context.answeredIn)) {
-          if (!path.startsWith(prefix)) {
-            answeredIn[path] = seen;
-            continue;
-          }
-          const [, indexText, ...rest] = path.split('/');
-          const index = Number(indexText);
-          if (index === event.index) continue;
-          answeredIn[[event.group, index > event.index ? index - 1 : index, ...rest].join('/')] = seen;
-        }
-        return { answers, relevance: relevanceOf(answers), answeredIn };
+        return options.items()?.removed(context, event.group, event.index, itemMachine) ?? {};
       }),
       setUnsure: assign(({ context, event }) => {
         assertEvent(event, 'MARK_UNSURE');
@@ -482,31 +421,15 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       prepareSubmission: assign(({ context }) => {
         const at = now();
         const relevance = computeRelevance(definition, validators, context.answers, localDate(at));
-        return { submitError: null, renewedId: false, relevance, ...nextSubmission({ ...context, relevance }, at) };
+        const ids = { createId, fingerprint: options.fingerprint };
+        const next = sending().nextSubmission(formPackage, { ...context, relevance }, at, ids);
+        return { submitError: null, renewedId: false, relevance, ...next };
       }),
-      renewSubmissionId: assign(({ context }) => {
-        const id = createId();
-        const old = context.submission!.id;
-        return {
-          renewedId: true,
-          submission: { ...context.submission!, id },
-          tried: { id, fingerprint: context.tried?.fingerprint ?? null },
-          earlierIds: withEarlier(context.earlierIds, old),
-        };
-      }),
+      renewSubmissionId: assign(({ context }) => sending().renewedSubmission(context, createId)),
       storeReceipt: assign((_, { receipt }: { receipt: Receipt }) => ({ receipt })),
       // The receiver found faults in answers: back to the first such step, errors on their fields.
-      showReceiverErrors: assign((_, { error }: { error: unknown }) => {
-        const stepOf = (e: FieldError) => stepOfField.get(e.path.split('/')[1] ?? '');
-        const errors = fieldErrorsOf(error);
-        const step = stepOf(errors[0]!)!;
-        return { errors: errors.filter((e) => stepOf(e) === step), step, returnToReview: true, submitError: null };
-      }),
-      recordSubmitError: assign((_, { error }: { error: unknown }) => {
-        const reason = (error as SubmitFailure | null)?.reason ?? 'network';
-        // A second 409 changed-body after a new id: not the user's to fix, a refusal like any other.
-        return { submitError: reason === 'changed-body' ? 'refused' : reason };
-      }),
+      showReceiverErrors: assign((_, { error }: { error: unknown }) => sending().receiverErrors(formPackage, error)),
+      recordSubmitError: assign((_, { error }: { error: unknown }) => ({ submitError: sending().submitError(error) })),
       setLocale: assign(({ event }) => {
         assertEvent(event, 'SET_LOCALE');
         return { locale: event.locale };
@@ -631,6 +554,8 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
           },
           BACK: { target: 'filling', actions: 'goToLastStep' },
           SUBMIT: [
+            // Sending's bookkeeping has not arrived (the widget's late chunk): Send is not offered yet.
+            { guard: 'sendingMissing' },
             { guard: 'anyStepHasErrors', target: 'filling', actions: 'goToFirstStepWithErrors' },
             // Step checks should make this impossible; if the package disagrees, nothing is sent.
             { guard: 'submissionWouldBeInvalid', actions: 'refuseInvalidSubmission' },
@@ -670,7 +595,7 @@ export function wizardMachine(formPackage: FormPackage, options: WizardOptions &
       },
       failed: {
         on: {
-          RETRY: { target: 'submitting', actions: 'prepareSubmission' },
+          RETRY: [{ guard: 'sendingMissing' }, { target: 'submitting', actions: 'prepareSubmission' }],
           BACK: { target: 'review' },
         },
       },

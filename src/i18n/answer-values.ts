@@ -4,7 +4,7 @@
 // ("Samværsavtale for {{barn-navn}}" → labelEmpty "Samværsavtale for barn {{number}}").
 import type { FieldDefinition, FormDefinition } from '../definition/types.ts';
 import { isRecord } from '../engine/answers.ts';
-import { formatDate, formatKroner, formatNumber } from './format.ts';
+import { formatDate, formatKroner, formatNumber } from './answer-format.ts';
 
 import type { TextValues } from './named-keys.ts';
 

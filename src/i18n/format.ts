@@ -1,4 +1,5 @@
-// Answers shown back to the user (review, receipt) in the user's locale, with Intl.
+// Answers in the user's locale, with Intl: as put back into an input, and the times the user is told (answer-format.ts
+// has the amounts and dates shown on the review page and the receipt).
 
 const known = new Map<string, string>();
 
@@ -22,29 +23,11 @@ const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 /** An Intl format made once per language and options: making one is slow, and texts naming answers and computed
  *  values are formatted for every field at every render. */
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+export function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let format = formats.get(key) as T | undefined;
   if (!format) formats.set(key, (format = make()));
   return format;
 }
-
-// «kr» in every language, as beside the amount field: Intl's own symbol is «NOK» in en, pl, uk, ar, so and ti.
-export const formatKroner = (amount: number, locale: string): string => {
-  const whole = Number.isInteger(amount);
-  return cached(
-    `kroner ${locale} ${whole}`,
-    () =>
-      new Intl.NumberFormat(intlLocale(locale), {
-        style: 'currency',
-        currency: 'NOK',
-        currencyDisplay: 'narrowSymbol',
-        minimumFractionDigits: whole ? 0 : 2,
-      }),
-  ).format(amount);
-};
-
-export const formatNumber = (value: number, locale: string): string =>
-  cached(`number ${locale}`, () => new Intl.NumberFormat(intlLocale(locale))).format(value);
 
 /**
  * A point in time the user is told (sent, saved), in the user's language and Norway's time: the office's
@@ -55,16 +38,6 @@ export const formatTime = (date: Date, locale: string, options: Intl.DateTimeFor
     `time ${locale} ${JSON.stringify(options)}`,
     () => new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: 'Europe/Oslo' }),
   ).format(date);
-
-/** An ISO date (åååå-mm-dd) as a long date; the date is read as UTC so no time zone moves it a day. */
-export function formatDate(iso: string, locale: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  if (!year || !month || !day) return iso;
-  return cached(
-    `date ${locale}`,
-    () => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }),
-  ).format(new Date(Date.UTC(year, month - 1, day)));
-}
 
 /** 86011117947 → 8601 11 17947, the way banks print it. */
 export const formatAccountNumber = (value: string): string =>

@@ -3,14 +3,8 @@
 // Lit; the pure parts could later move here and be shared.
 import type { FieldDefinition } from '../definition/types.ts';
 import { isRecord } from '../engine/answers.ts';
-import {
-  formatAccountNumber,
-  formatDate,
-  formatKroner,
-  formatNationalId,
-  formatNumber,
-  formatOrganisationNumber,
-} from '../i18n/format.ts';
+import { formatAccountNumber, formatNationalId, formatOrganisationNumber } from '../i18n/format.ts';
+import { formatDate, formatKroner, formatNumber } from '../i18n/answer-format.ts';
 import { formText, recordText, type PackageLocale } from './texts.ts';
 
 /**

@@ -14,7 +14,7 @@ import { itemValues } from '../i18n/answer-values.ts';
 import { documentText } from '../i18n/document-text.ts';
 import type { AnswerContext, Submission } from '../engine/submission.ts';
 import { textVersionOf, type TextVersions } from '../engine/text-version.ts';
-import { formatKroner } from '../i18n/format.ts';
+import { formatKroner } from '../i18n/answer-format.ts';
 import { formatMoment, optionText, recordValue, valueAsText, type RecordValue } from './format.ts';
 import { formText, isDraftTranslation, languageName, languageOf, recordText, type PackageLocale } from './texts.ts';
 

@@ -50,18 +50,20 @@ describe('the npm and standalone builds', () => {
     expect(texts.join('\n')).not.toMatch(/createPolicy\(["']lit-html["']/);
   });
 
-  it('both: the same split, an entry, the main chunk, a shared chunk, the late chunk and the takeover chunk', async () => {
+  it('both: the same split, an entry, the main chunk (with what it shares with the late chunks), the late chunk and the takeover chunk', async () => {
     for (const flavour of ['npm', 'standalone'] as const) {
-      const { files } = await bundleWidget(outdir, { logLevel: 'silent' }, flavour);
+      const { files, metafile } = await bundleWidget(outdir, { logLevel: 'silent' }, flavour);
       const names = files.map((file) => file.path.slice(outdir.length + 1).replace(/-\w+\.js$/, '')).sort();
       // takeover-late: loaded only on a page whose server drew the first step (decision 0041).
-      expect(names, flavour).toEqual([
-        'chunks/chunk',
-        'chunks/define',
-        'chunks/late',
-        'chunks/takeover-late',
-        'klarskjema.js',
-      ]);
+      expect(names, flavour).toEqual(['chunks/define', 'chunks/late', 'chunks/takeover-late', 'klarskjema.js']);
+      // The late chunk imports the shared code from the main chunk, which exports it; the metafile says so too.
+      const main = files.find((file) => /chunks\/define-\w+\.js$/.test(file.path))!;
+      const late = new TextDecoder().decode(files.find((file) => /chunks\/late-\w+\.js$/.test(file.path))!.contents);
+      const mainName = main.path.slice(main.path.lastIndexOf('/') + 1);
+      expect(late, flavour).toMatch(new RegExp(`^import\\{[^}]+\\}from"\\./${mainName.replace('.', '\\.')}";`));
+      const lateOutput = Object.entries(metafile.outputs).find(([path]) => /chunks\/late-\w+\.js$/.test(path))![1];
+      expect(lateOutput.imports.filter((imported) => !imported.external).map((imported) => imported.path.split('/').pop()), flavour).toEqual([mainName]);
+      expect(Object.keys(metafile.outputs)).toHaveLength(4);
     }
   });
 });

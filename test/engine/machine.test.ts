@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
-import { type Receipt } from '../../src/engine/machine.ts';
+import { wizardMachine, type Receipt, type Sending } from '../../src/engine/machine.ts';
+import { sending } from '../../src/engine/sending.ts';
+import { itemChanges } from '../../src/engine/item-changes.ts';
+import { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { textVersionOf } from '../../src/engine/text-version.ts';
 import { examplePackage, kontaktAnswers } from '../helpers/form-packages.ts';
@@ -206,6 +209,29 @@ describe('the wizard machine', () => {
     await waitFor(actor, (s) => s.value === 'submitted');
     expect(sent.map((s) => s.id)).toEqual(['submission-1', 'submission-1']);
     expect(actor.getSnapshot().context.receipt).toEqual({ reference: 'REF-1' });
+  });
+
+  it("does not send until it has sending's bookkeeping (the widget's late chunk), then sends as usual", async () => {
+    const formPackage = await examplePackage('kontakt');
+    const given: { sending?: Sending } = {};
+    const machine = wizardMachine(formPackage, {
+      createId: fixedIds(),
+      fingerprint: submissionFingerprint,
+      sending: () => given.sending,
+      items: () => itemChanges,
+    }).provide({
+      actors: { sendSubmission: fromPromise<Receipt, Submission>(async () => ({ reference: 'REF-1' })) },
+    });
+    const actor = createActor(machine, { input: { answers: kontaktAnswers } }).start();
+    for (let i = 0; i < 3; i++) actor.send({ type: 'NEXT' });
+    expect(actor.getSnapshot().value).toBe('review');
+    actor.send({ type: 'SUBMIT' });
+    expect(actor.getSnapshot().value).toBe('review');
+    expect(actor.getSnapshot().context).toMatchObject({ submission: null, tried: null, submitError: null });
+    given.sending = sending;
+    actor.send({ type: 'SUBMIT' });
+    await waitFor(actor, (s) => s.value === 'submitted');
+    expect(actor.getSnapshot().context.submission!.id).toBe('submission-1');
   });
 
   it('is done after the receipt: its output is the receipt and the submission, and later events change nothing', async () => {

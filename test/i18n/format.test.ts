@@ -2,7 +2,8 @@
 // and the Gregorian calendar, also in Persian, where Intl's default is Persian digits and the Solar Hijri
 // calendar (decision 0034).
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatKroner, formatNumber, formatTime, inputText } from '../../src/i18n/format.ts';
+import { formatDate, formatKroner, formatNumber } from '../../src/i18n/answer-format.ts';
+import { formatTime, inputText } from '../../src/i18n/format.ts';
 
 const NON_LATIN_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/;
 

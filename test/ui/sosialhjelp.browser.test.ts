@@ -2,7 +2,7 @@
 // corrected, a child, renting, one document sent later, one answer marked "I don't know", a request to be
 // phoned with an interpreter. Then the receipt. And axe on every step in nb and ar, standard and plain.
 import { checkA11y } from '../browser/axe.ts';
-import { formatKroner } from '../../src/i18n/format.ts';
+import { formatKroner } from '../../src/i18n/answer-format.ts';
 import { assert, deepEqual, equal } from '../browser/assert.ts';
 import {
   byId,
