@@ -118,3 +118,22 @@ describe('renderFirstStep options', () => {
     expect(html).toMatch(/<\/template><p slot="load-error">Last siden på nytt\.<\/p><\/klar-skjema>$/);
   });
 });
+
+describe('the quick exit before the script is here', () => {
+  it.each([
+    [undefined, 'https://www.yr.no/'],
+    ['https://www.nav.no/', 'https://www.nav.no/'],
+    ['javascript:alert(1)', 'https://www.yr.no/'],
+  ])('with exit-url %s sends an empty form to %s', async (exitUrl, expected) => {
+    const dir = await examplePackageFolder('sosialhjelp');
+    const { html } = await renderFirstStep(dir, {
+      form: 'forms/sosialhjelp/',
+      ...(exitUrl ? { attributes: { 'exit-url': exitUrl } } : {}),
+    });
+    const all = elements(parseFragment(html));
+    const exit = all.find((e) => attr(e, 'part') === 'button exit')!;
+    expect([attr(exit, 'type'), attr(exit, 'form')]).toEqual(['submit', 'ks-exit-before-script']);
+    const form = all.find((e) => attr(e, 'id') === 'ks-exit-before-script')!;
+    expect([form.tagName, attr(form, 'method'), attr(form, 'action')]).toEqual(['form', 'get', expected]);
+  });
+});

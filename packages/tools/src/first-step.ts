@@ -37,6 +37,16 @@ export interface FirstStep {
   styleHash: string;
 }
 
+/** The widget's rule (components/drafts/drafts.ts): only an absolute http(s) address, else the default. */
+function exitAddress(value: string | undefined, fallback: string): string {
+  try {
+    const url = new URL(value ?? fallback);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 const escapeAttribute = (value: string): string =>
   value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
@@ -60,11 +70,12 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
   // Lit's DOM shim (HTMLElement, customElements) only when a step is drawn, not for every user of the tools; the
   // widget's modules after it.
   await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
-  const [{ render }, { collectResultSync }, { KlarSkjema }, { Session }] = await Promise.all([
+  const [{ render }, { collectResultSync }, { KlarSkjema }, { Session }, { DEFAULT_EXIT_URL }] = await Promise.all([
     import('@lit-labs/ssr'),
     import('@lit-labs/ssr/lib/render-result.js'),
     import('../../../components/klar-skjema/klar-skjema.ts'),
     import('../../../components/klar-skjema/session.ts'),
+    import('../../../components/drafts/drafts.ts'),
   ]);
   const formPackage = await loadFormPackage(dir);
   const { definition } = formPackage;
@@ -94,6 +105,8 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
       started: () => undefined,
       fingerprint: () => null,
       updateRelevance: () => undefined,
+      sending: () => undefined,
+      items: () => undefined,
       sendSubmission: fromPromise<Receipt, Submission>(() => Promise.reject(new Error('not on the server'))),
       announce: () => undefined,
       original: () => false,
@@ -113,6 +126,10 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
     // Without script, Continue or Enter would send the form to the page's own address and reload it, losing what
     // was typed: a dialog form outside a dialog sends nothing. The widget's own form replaces this one.
     .replace('<form class="step" ', '<form class="step" method="dialog" ')
+    // The quick exit must work before the script is here too (someone may need to leave at once): it sends an
+    // empty form of its own, which goes to the exit address. The widget's exit (which also replaces this page in
+    // the history) takes its place with the rest.
+    .replace(/<button type="button" ([^>]*part="button exit")/, `<button type="submit" form="ks-exit-before-script" $1`)
     // The templates' indentation: white space with a line break in it shows as one space, as a newline does.
     .replace(/\s*\n\s*/g, '\n');
   // Minified as the widget's build minifies its styles (scripts/minify-lit-css.ts): less for the page to parse.
@@ -122,11 +139,12 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
   const mark = `${definition.id}@${definition.version} ${locale} ${variant}`;
   const nonce = options.nonce ? ` nonce="${escapeAttribute(options.nonce)}"` : '';
   const attributes = { ...options.attributes, form: options.form, lang: locale, variant };
+  const exitForm = `<form id="ks-exit-before-script" method="get" action="${escapeAttribute(exitAddress(options.attributes?.['exit-url'], DEFAULT_EXIT_URL))}" rel="noreferrer" hidden></form>`;
   const attributeText = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
     .join('');
   return {
-    html: `<klar-skjema${attributeText}><template shadowrootmode="open"><style ${FIRST_STEP_ATTRIBUTE}="${escapeAttribute(mark)}"${nonce}>${css}</style>${body}</template>${options.children ?? ''}</klar-skjema>`,
+    html: `<klar-skjema${attributeText}><template shadowrootmode="open"><style ${FIRST_STEP_ATTRIBUTE}="${escapeAttribute(mark)}"${nonce}>${css}</style>${body}${exitForm}</template>${options.children ?? ''}</klar-skjema>`,
     styleHash,
   };
 }
