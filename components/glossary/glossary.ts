@@ -26,7 +26,9 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 function matcherFor(i18n: Translator, locale: string): Matcher {
   let byLocale = matchers.get(i18n);
   if (!byLocale) matchers.set(i18n, (byLocale = new Map()));
-  const cached = byLocale.get(locale);
+  // The rest of a language's texts may come after its start slice (decision 0038), with more of the glossary.
+  const key = `${locale} ${i18n.revision}`;
+  const cached = byLocale.get(key);
   if (cached) return cached;
   const resource = (i18n.getResourceBundle(locale, GLOSSARY_NAMESPACE) ?? {}) as Record<string, { forms?: unknown }>;
   const termOf = new Map<string, string>();
@@ -41,7 +43,7 @@ function matcherFor(i18n: Translator, locale: string): Matcher {
   const pattern =
     forms.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}-])(?:${forms.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
   const matcher = forms.length === 0 ? EMPTY : { pattern, termOf };
-  byLocale.set(locale, matcher);
+  byLocale.set(key, matcher);
   return matcher;
 }
 

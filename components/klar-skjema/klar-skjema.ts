@@ -9,7 +9,7 @@ import { renderField } from '../fields/fields.ts';
 import { DraftController } from '../drafts/drafts.ts';
 import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
-import { LateController, loadLate } from './late-loader.ts';
+import { LateController, loadLate, type LateParts } from './late-loader.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
@@ -125,7 +125,7 @@ export class KlarSkjema extends LitElement {
       const session = this.#session.current;
       // The page for documents sent later is one view: the form's steps behind it are never announced.
       if (session && this.#followUpLink()) return { key: 'follow-up', title: () => '' };
-      return session?.view(!this.#late.parts || session.formPackage.submissionLoader?.ready() === false) ?? null;
+      return session?.view(!this.#lateFor(session) || session.formPackage.submissionLoader?.ready() === false) ?? null;
     },
     locale: () => this.#session.current?.locale ?? this.lang,
   });
@@ -224,6 +224,7 @@ export class KlarSkjema extends LitElement {
       // browser is idle, the dependency graph the first answer needs (src/engine/relevance-update.ts) and the
       // texts of the languages this browser prefers (a switch to one then waits for no request).
       return void this.updateComplete.then(() => {
+        this.#lateFor(session);
         this.#submissionCheck(session);
         whenIdle(() => {
           void loadLate().then(
@@ -243,6 +244,20 @@ export class KlarSkjema extends LitElement {
     });
   }
 
+  /**
+   * The late chunk's parts, once the texts they draw are here too: what comes after the first step (decision
+   * 0038), which this asks for (once: the session keeps the load) and draws again when it is here.
+   */
+  #lateFor(session: Session): LateParts | null {
+    const parts = this.#late.parts;
+    if (session.laterReady()) return parts;
+    session.loadLater().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+    return null;
+  }
+
   /** Whether Send can check the whole submission; if not, a load starts (again, after a failure). */
   #submissionCheck(session: Session): boolean {
     const loader = session.formPackage.submissionLoader;
@@ -256,10 +271,26 @@ export class KlarSkjema extends LitElement {
 
   // ---- Navigation: the user's own moves, and where focus goes after each ----
 
+  /** A Next is waiting for the steps after the first: one at a time, so two presses never skip a step. */
+  #nextWaits = false;
+
   #continue(event: Event, session: Session): void {
     event.preventDefault();
+    if (this.#nextWaits) return;
     const before = session.view().key;
     session.send({ type: 'NEXT' });
+    // The step has no errors, but the next one's validators and texts are on their way (decision 0038): Next
+    // goes on once they are here; a failed load is tried again on the next press.
+    if (session.view().key === before && session.snapshot.context.errors.length === 0 && !session.laterReady()) {
+      this.#nextWaits = true;
+      return void session
+        .loadLater()
+        .finally(() => (this.#nextWaits = false))
+        .then(
+          () => this.#continue(event, session),
+          () => undefined,
+        );
+    }
     this.#focus.moveAfterRender(session.view().key === before ? 'summary' : 'heading');
   }
 
@@ -298,6 +329,8 @@ export class KlarSkjema extends LitElement {
     }
     const { texts, locale, phase } = session;
     const late = this.#late.parts;
+    // Help and privacy under the step draw texts of the rest (decision 0038): they wait for it.
+    const later = this.#lateFor(session);
     const followUp = this.#followUpLink();
     session.shown.clear();
     const plainFrom = () => session.setVariant('plain', session.plainFrom ? null : 'nb');
@@ -314,7 +347,7 @@ export class KlarSkjema extends LitElement {
         : html`
       ${phase === 'filling' ? this.#renderStep(session) : nothing}
       ${phase === 'review' || phase === 'submitting' || phase === 'failed' ? this.#renderReview(session) : nothing}
-      ${late && phase !== 'submitted' ? html`<div class="step-help">${late.stepHelp(this.#lateHost(session))}</div>` : nothing}
+      ${later && phase !== 'submitted' ? html`<div class="step-help">${later.stepHelp(this.#lateHost(session))}</div>` : nothing}
       ${phase === 'submitted' ? this.#renderReceipt(session) : this.#drafts.renderBottom(texts)}`;
     // Once the view's texts are looked up (above): what plain changes on it, for the note and the live region.
     const plain = late && session.variant === 'plain';
@@ -372,7 +405,7 @@ export class KlarSkjema extends LitElement {
 
   /** The heading, the intro and Back are here at once; the rest and Send come with the late chunk (late-views.ts). */
   #renderReview(session: Session): TemplateResult {
-    const late = this.#late.parts;
+    const late = this.#lateFor(session);
     const host = this.#lateHost(session);
     const checkable = this.#submissionCheck(session);
     return html`<div class="review">
@@ -387,14 +420,14 @@ export class KlarSkjema extends LitElement {
   }
 
   #renderReceipt(session: Session): TemplateResult {
-    const late = this.#late.parts;
+    const late = this.#lateFor(session);
     if (late) return late.receipt(this.#lateHost(session));
     return html`<div class="receipt">${this.#heading(session, 'widget:receipt.title')}
       <p class="panel">${session.show('widget:lateLoading')}</p></div>`;
   }
 
   #renderFollowUp(session: Session, link: string): TemplateResult {
-    const late = this.#late.parts;
+    const late = this.#lateFor(session);
     if (!late) return html`<p class="panel">${session.show('widget:lateLoading')}</p>`;
     if (this.#followUp?.host.link !== link)
       this.#followUp = late.followUpPage(this.#lateHost(session), link, () => this.requestUpdate());
