@@ -125,7 +125,7 @@ export class KlarSkjema extends LitElement {
       const session = this.#session.current;
       // The page for documents sent later is one view: the form's steps behind it are never announced.
       if (session && this.#followUpLink()) return { key: 'follow-up', title: () => '' };
-      return session?.view(!this.#lateFor(session) || session.formPackage.submissionLoader?.ready() === false) ?? null;
+      return session?.view(!this.#late.parts || session.formPackage.submissionLoader?.ready() === false) ?? null;
     },
     locale: () => this.#session.current?.locale ?? this.lang,
   });
@@ -246,7 +246,8 @@ export class KlarSkjema extends LitElement {
 
   /**
    * The late chunk's parts, once the texts they draw are here too: what comes after the first step (decision
-   * 0038), which this asks for (once: the session keeps the load) and draws again when it is here.
+   * 0038), which this asks for (once: the session keeps the load) and draws again when it is here. The review
+   * page and the receipt need no wait: they come after Next (which waits) or a draft (which loads it first).
    */
   #lateFor(session: Session): LateParts | null {
     const parts = this.#late.parts;
@@ -271,26 +272,17 @@ export class KlarSkjema extends LitElement {
 
   // ---- Navigation: the user's own moves, and where focus goes after each ----
 
-  /** A Next is waiting for the steps after the first: one at a time, so two presses never skip a step. */
-  #nextWaits = false;
-
   #continue(event: Event, session: Session): void {
     event.preventDefault();
-    if (this.#nextWaits) return;
     const before = session.view().key;
     session.send({ type: 'NEXT' });
     // The step has no errors, but the next one's validators and texts are on their way (decision 0038): Next
-    // goes on once they are here; a failed load is tried again on the next press.
-    if (session.view().key === before && session.snapshot.context.errors.length === 0 && !session.laterReady()) {
-      this.#nextWaits = true;
-      return void session
-        .loadLater()
-        .finally(() => (this.#nextWaits = false))
-        .then(
-          () => this.#continue(event, session),
-          () => undefined,
-        );
-    }
+    // goes on once they are here, once however often it was pressed; a failed load is tried on the next press.
+    if (session.view().key === before && session.snapshot.context.errors.length === 0 && !session.laterReady())
+      return void session.loadLater().then(
+        () => session.view().key === before && this.#continue(event, session),
+        () => undefined,
+      );
     this.#focus.moveAfterRender(session.view().key === before ? 'summary' : 'heading');
   }
 
@@ -405,7 +397,7 @@ export class KlarSkjema extends LitElement {
 
   /** The heading, the intro and Back are here at once; the rest and Send come with the late chunk (late-views.ts). */
   #renderReview(session: Session): TemplateResult {
-    const late = this.#lateFor(session);
+    const late = this.#late.parts;
     const host = this.#lateHost(session);
     const checkable = this.#submissionCheck(session);
     return html`<div class="review">
@@ -420,7 +412,7 @@ export class KlarSkjema extends LitElement {
   }
 
   #renderReceipt(session: Session): TemplateResult {
-    const late = this.#lateFor(session);
+    const late = this.#late.parts;
     if (late) return late.receipt(this.#lateHost(session));
     return html`<div class="receipt">${this.#heading(session, 'widget:receipt.title')}
       <p class="panel">${session.show('widget:lateLoading')}</p></div>`;
