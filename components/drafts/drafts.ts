@@ -251,14 +251,6 @@ export class DraftController implements ReactiveController {
     this.#changed(actor.getSnapshot());
   }
 
-  /** Whether every step's validators and texts are here for a draft that may bring back any step (decision 0038). */
-  #allSteps(): Promise<boolean> {
-    return (this.wiring.session()?.loadLater() ?? Promise.resolve()).then(
-      () => true,
-      () => false,
-    );
-  }
-
   #adopt(draft: Draft): void {
     this.#remember = draft.remember && this.rememberDays > 0;
   }
@@ -432,7 +424,14 @@ export class DraftController implements ReactiveController {
     );
     if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
     if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
-    if (!(await this.#allSteps())) return;
+    // It may be at any step: the rest of the package first (decision 0038).
+    if (
+      (await this.wiring
+        .session()
+        ?.loadLater()
+        .catch(() => false)) === false
+    )
+      return;
     this.#autosave.reset();
     this.wiring.restart(this.#restore(shared));
   }

@@ -224,7 +224,6 @@ export class KlarSkjema extends LitElement {
       // browser is idle, the dependency graph the first answer needs (src/engine/relevance-update.ts) and the
       // texts of the languages this browser prefers (a switch to one then waits for no request).
       return void this.updateComplete.then(() => {
-        this.#lateFor(session);
         this.#submissionCheck(session);
         whenIdle(() => {
           void loadLate().then(

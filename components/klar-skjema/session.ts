@@ -174,20 +174,20 @@ export class Session {
    * Loads what comes after the first step (decision 0038): the other steps' field validators, and the rest of each
    * language that came as its start slice. Each once; a failed one is tried again on the next call.
    */
-  loadLater(): Promise<void> {
+  loadLater(): Promise<unknown> {
     return Promise.all([
       this.formPackage.laterLoader?.load(),
       ...[...this.#sliced].map((lng) => this.#fetch(lng, 'later').then(() => this.#sliced.delete(lng))),
-    ]).then(() => undefined);
+    ]);
   }
 
   /** Fetches a language's texts once; a failed fetch can be tried again. */
   prefetch(locale: string): Promise<void> {
-    return this.status.has(locale) ? Promise.resolve() : this.#fetch(locale, 'whole');
+    return this.status.has(locale) ? Promise.resolve() : this.#fetch(locale);
   }
 
   /** A language's texts, or a part of them (decision 0038), fetched once (again after a failure) and added. */
-  #fetch(locale: string, part: LocalePart | 'whole'): Promise<void> {
+  #fetch(locale: string, part?: LocalePart): Promise<void> {
     const key = `${locale} ${part}`;
     let loading = this.#loading.get(key);
     if (!loading) {
@@ -345,8 +345,16 @@ export class SessionController implements ReactiveController {
       if (load !== this.#loads) return 'stale';
       const status = new Map(entries.map(([lng, file]) => [lng, file.status]));
       const input = { ...restored, input: { ...restored.input, locale } };
-      const sliced = entries.filter(([, file]) => file.part === 'start').map(([lng]) => lng);
-      const session = new Session(formPackage, i18n, base, status, this.wiring, input, sliced);
+      // A package with validators-later.js has start slices; one built before 0.2.0 has neither.
+      const session = new Session(
+        formPackage,
+        i18n,
+        base,
+        status,
+        this.wiring,
+        input,
+        formPackage.laterLoader ? Object.keys(files) : [],
+      );
       // With a draft, the first view may be any step: everything is here before it is drawn (the drafts
       // controller has loaded the other steps' validators to restore it).
       if (formPackage.laterLoader?.ready()) await session.loadLater();

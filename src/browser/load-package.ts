@@ -113,8 +113,9 @@ export async function loadFormPackage(base: string): Promise<FormPackage> {
     ),
   ]);
   const submission = lateSubmission(base);
-  // The other steps' field validators join the table when validators-later.js arrives (decision 0038).
-  const fields = { ...validators.fields };
+  // The other steps' field validators join the module's table when validators-later.js arrives (decision 0038):
+  // the same package's, wherever it is read.
+  const { fields } = validators;
   const later = validators.later
     ? lateModule<Pick<FormValidators, 'fields'>>(`${base}${LATER_VALIDATORS}`, (module) =>
         Object.assign(fields, module.fields),
@@ -133,29 +134,30 @@ export async function loadFormPackage(base: string): Promise<FormPackage> {
 export interface LocaleFile {
   resources: LocaleResources;
   status: TranslationStatus;
-  /** Which part of the locale's texts this is: the start slice and the rest, or the whole file. */
-  part: LocalePart | 'whole';
 }
 
 /**
  * A locale's texts: the whole file, or its start slice or the rest (decision 0038). A package built before 0.2.0
- * has no slices: asked for the start slice, it gives the whole file (and the rest is then empty).
+ * has no slices (nor validators-later.js, so the widget asks for no rest): asked for the start slice, it gives
+ * the whole file.
  */
 export async function loadLocale(
   base: string,
   locale: string,
-  part: LocalePart | 'whole' = 'whole',
+  /** Without one, the whole file. */
+  part?: LocalePart,
 ): Promise<LocaleFile> {
   let file: LocaleResources;
   try {
-    file = await fetchJson<LocaleResources>(`${base}locales/${part === 'whole' ? '' : `${part}/`}${locale}.json`);
+    file = await fetchJson<LocaleResources>(`${base}locales/${part ? `${part}/` : ''}${locale}.json`);
   } catch (error) {
-    if (part === 'start' && (error as PackageLoadError).status === 404) return loadLocale(base, locale);
+    // Without a start slice (a package built before 0.2.0, or a failed request), the whole file.
+    if (part === 'start') return loadLocale(base, locale);
     throw error;
   }
   const { [STATUS_KEY]: status, [TEXT_VERSIONS_KEY]: versions, ...resources } = file;
   // The halves of a locale carry the versions of their own fields: merged by variant.
   const own = (textVersionsAt(base)[locale] ??= { standard: {} }) as Record<string, Record<string, string>>;
   for (const [variant, byField] of Object.entries(versions ?? {})) Object.assign((own[variant] ??= {}), byField);
-  return { resources, status: (status ?? {}) as TranslationStatus, part };
+  return { resources, status: (status ?? {}) as TranslationStatus };
 }

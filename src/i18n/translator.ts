@@ -71,12 +71,8 @@ export class Translator {
       for (const [ns, texts] of Object.entries(namespaces)) this.addResourceBundle(lng, ns, texts);
   }
 
-  /** Counts the texts added: what is computed from the texts (the glossary's words) is computed again when it changes. */
-  revision = 0;
-
   /** Adds texts to a namespace, deeply, the new ones winning (i18next's addResourceBundle(…, true, true)). */
   addResourceBundle(lng: string, ns: string, texts: TextResource): void {
-    this.revision++;
     const namespaces = (this.#data[lng] ??= {});
     namespaces[ns] = merge({ ...namespaces[ns] }, texts);
   }

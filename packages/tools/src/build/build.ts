@@ -8,9 +8,10 @@ import { listFields, type FormDefinition, type JsonSchema } from '../../../../sr
 import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, TEXT_VERSIONS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
 import { isExpression } from '../../../../src/engine/expression-kind.ts';
-import { formatsModule, rulesModule, submissionCheckModule } from '../assets.ts';
+import { conditionCheckModule, formatsModule, rulesModule, submissionCheckModule } from '../assets.ts';
 import { hasExpressions } from '../../../../src/engine/expression.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
+import { checkable } from '../../../../src/engine/condition-check.ts';
 import * as formatExports from '../../../../src/validation/formats.ts';
 import { formats } from '../../../../src/validation/formats.ts';
 import { submissionForm } from '../../../../src/engine/submission-check.ts';
@@ -74,16 +75,24 @@ export interface CompiledValidators {
   answers: string | null;
 }
 
-/** Which of the package's validators to compile: by default all of them. */
+/**
+ * Which of the package's validators to compile: by default all of them. `conditions: 'checked'`: the conditions
+ * as data for the small check of src/engine/condition-check.ts (ajv's code only for one it cannot check).
+ */
 export interface ValidatorSelection {
   field?: (id: string) => boolean;
-  conditions?: boolean;
+  conditions?: boolean | 'checked';
 }
 
 export function compileValidators(definition: FormDefinition, select: ValidatorSelection = {}): CompiledValidators {
   const all = packageSchemas(definition);
   const fields = select.field ? all.fields.filter((item) => select.field!(item.key)) : all.fields;
-  const conditions = select.conditions === false ? [] : all.conditions;
+  const withoutId = (schema: JsonSchema): JsonSchema => {
+    const { $id: _id, ...rest } = schema as Record<string, unknown>;
+    return rest as JsonSchema;
+  };
+  const checked = select.conditions === 'checked' ? all.conditions.filter((item) => checkable(withoutId(item.schema))) : [];
+  const conditions = select.conditions === false ? [] : all.conditions.filter((item) => !checked.includes(item));
   const answers = select.conditions === false || select.field ? null : all.answers;
   const unique = new Map<string, { name: string; schema: JsonSchema }>();
   const nameOf = (item: Compiled): string => {
@@ -93,9 +102,17 @@ export function compileValidators(definition: FormDefinition, select: ValidatorS
     return found.name;
   };
   const byKey = (items: Compiled[]) => Object.fromEntries(items.map((item) => [item.key, nameOf(item)]));
-  const result = { fields: byKey(fields), conditions: byKey(conditions), answers: answers ? nameOf(answers) : null };
+  const result = {
+    fields: byKey(fields),
+    conditions: {
+      ...byKey(conditions),
+      ...Object.fromEntries(checked.map((item) => [item.key, `${CONDITION_CHECK}(${JSON.stringify(withoutId(item.schema))})`])),
+    },
+    answers: answers ? nameOf(answers) : null,
+  };
   const code = standaloneChunks([...unique.values()]);
-  return { code: [formatsImport(code.join('\n')), ...code].join('\n'), ...result };
+  const check = checked.length > 0 ? [`import { conditionCheck as ${CONDITION_CHECK} } from ${JSON.stringify(conditionCheckModule)};`] : [];
+  return { code: [formatsImport(code.join('\n')), ...check, ...code].join('\n'), ...result };
 }
 
 /**
@@ -114,6 +131,9 @@ function formatsImport(code: string): string {
     `const ${FORMATS_BINDING} = {${exported.map(([name, key]) => `${JSON.stringify(name)}: ${key}`).join(', ')}};`,
   ].join('\n');
 }
+
+/** The name the conditions checked as data call their check by (src/engine/condition-check.ts). */
+const CONDITION_CHECK = 'klarCondition';
 
 /** How many schemas one ajv module holds (see standaloneChunks). */
 const SCHEMAS_PER_CHUNK = 200;
@@ -210,7 +230,7 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   // rules in validators.js; the other steps' field validators in validators-later.js, which the browser loads
   // once the first step is drawn (decision 0038).
   const first = firstStepFields(definition);
-  const startCompiled = compileValidators(definition, { field: (id) => first.has(id) });
+  const startCompiled = compileValidators(definition, { field: (id) => first.has(id), conditions: 'checked' });
   await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(validatorsSource(definition, texts, startCompiled, true)));
   files.push(PACKAGE_FILES.validators);
   await writeFile(join(dir, LATER_VALIDATORS), await bundleValidators(laterValidatorsSource(definition), LATER_VALIDATORS));
