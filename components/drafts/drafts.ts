@@ -425,13 +425,11 @@ export class DraftController implements ReactiveController {
     if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
     if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
     // It may be at any step: the rest of the package first (decision 0038).
-    if (
-      (await this.wiring
-        .session()
-        ?.loadLater()
-        .catch(() => false)) === false
-    )
-      return;
+    const rest = await this.wiring
+      .session()
+      ?.loadLater()
+      .catch(() => false);
+    if (rest === false) return;
     this.#autosave.reset();
     this.wiring.restart(this.#restore(shared));
   }
