@@ -6,6 +6,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_LAUNCH_OPTIONS } from './scripts/chromium.js';
 import { receiverForTests } from './test/browser/receiver-plugin.mjs';
 import { axTreePlugin } from './test/browser/ax-tree-plugin.mjs';
+import { packagePartsForTests } from './test/browser/package-parts-plugin.mjs';
 
 const root = (path) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -27,7 +28,8 @@ export default {
   rootDir: root('.'),
   files: ['components/**/*.browser.test.ts', 'test/**/*.browser.test.ts', '!**/node_modules/**'],
   nodeResolve: true,
-  middleware: [receiver.middleware],
+  // A package's rest withheld or held back (test/browser/package-parts-plugin.mjs).
+  middleware: [receiver.middleware, packagePartsForTests()],
   plugins: [
     receiver.plugin,
     // Chromium's accessibility tree of the widget (test/ui/accessibility-tree.browser.test.ts).

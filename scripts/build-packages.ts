@@ -120,6 +120,17 @@ export async function buildTools(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // The check of conditions as data every validators.js bundles in (decision 0038).
+  await build({
+    entryPoints: [resolve(packageRoot, 'src/engine/condition-check.ts')],
+    outfile: join(dist, 'condition-check.js'),
+    bundle: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
   // The meta-schema and the shared answer schemas (not the example forms), and the command's texts.
   await rm(join(toolsDir, 'schemas'), { recursive: true, force: true });
   await mkdir(join(toolsDir, 'schemas'), { recursive: true });

@@ -5,8 +5,8 @@
 // (docs/decisions/0019-widget-weight.md). The lazy chunks are listed apart (docs/decisions/0012-lazy-chunks.md). Measured on the standalone build (cdn/: what a
 // one-script-tag page downloads, the libraries included); the npm build's own bytes (dist/, without lit and
 // xstate, which a bundling host shares) are printed apart (docs/decisions/0015-builds.md).
-// Prints, per form package, what one visit loads: form.json + validators.js + one locale (nb, and the
-// largest). Then where the widget's bytes go, from esbuild's metafile. 1 KB = 1024 bytes.
+// Prints, per form package, what the first step loads: form.json + validators.js + the start slice of nb's
+// texts, and what comes after it (decision 0038). Then where the widget's bytes go, from esbuild's metafile. 1 KB = 1024 bytes.
 import type { Metafile } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { packageRoot } from '../src/node/paths.ts';
 import { bundleWidget, WIDGET_ENTRY, type WidgetFlavour } from './build-widget.ts';
+import { LATER_VALIDATORS } from '../src/engine/package-slices.ts';
 
 export const WIDGET_BUDGET_BYTES = 45 * 1024;
 export const WIDGET_AIM_BYTES = 45 * 1024;
@@ -187,29 +188,36 @@ export async function main(
     : [];
   if (forms.length > 0)
     console.log(
-      '\nForm packages (what the first step loads: form.json + validators.js + one locale; submission.js comes after it, for Send):',
+      "\nForm packages: what the first step loads (form.json, validators.js and the start slice of one locale), and what comes after it (the other steps' validators and the rest of the texts, then submission.js for Send; decision 0038):",
     );
   for (const form of forms) {
     const dir = join(formsDir, form);
-    const definition = sizesOf(await readFile(join(dir, 'form.json')));
-    const validators = sizesOf(await readFile(join(dir, 'validators.js')));
-    const submission = sizesOf(await readFile(join(dir, 'submission.js')));
-    const locales = await Promise.all(
-      (await readdir(join(dir, 'locales')))
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-        .map(
-          async (name) => [name.replace(/\.json$/, ''), sizesOf(await readFile(join(dir, 'locales', name)))] as const,
-        ),
-    );
-    const nb = locales.find(([name]) => name === 'nb');
-    const largest = [...locales].sort((a, b) => b[1].gzip - a[1].gzip)[0];
+    const size = async (file: string): Promise<Sizes | null> =>
+      existsSync(join(dir, file)) ? sizesOf(await readFile(join(dir, file))) : null;
+    const definition = (await size('form.json'))!;
+    const validators = (await size('validators.js'))!;
+    const later = await size(LATER_VALIDATORS);
+    const submission = (await size('submission.js'))!;
+    const locales = (await readdir(join(dir, 'locales'))).filter((name) => name.endsWith('.json')).sort();
+    const largest = (
+      await Promise.all(
+        locales.map(async (name) => [name.replace(/\.json$/, ''), (await size(`locales/${name}`))!] as const),
+      )
+    ).sort((a, b) => b[1].gzip - a[1].gzip)[0];
     console.log(row(`  ${form}/form.json`, definition));
     console.log(row(`  ${form}/validators.js`, validators));
-    if (nb) console.log(row(`  ${form}/locales/nb.json`, nb[1]));
-    if (largest && largest !== nb) console.log(row(`  ${form}/locales/${largest[0]}.json (largest)`, largest[1]));
-    if (nb) console.log(row(`  ${form}: first step, with nb`, add(add(definition, validators), nb[1])));
-    console.log(row(`  ${form}/submission.js (after the first step)`, submission));
+    const nbStart = await size(`locales/start/nb.json`);
+    if (nbStart) console.log(row(`  ${form}/locales/start/nb.json`, nbStart));
+    const first = add(add(definition, validators), nbStart ?? zero);
+    console.log(row(`  ${form}: first step, with nb`, first));
+    if (later) console.log(row(`  ${form}/${LATER_VALIDATORS} (after the first step)`, later));
+    const nbLater = await size(`locales/later/nb.json`);
+    if (nbLater) console.log(row(`  ${form}/locales/later/nb.json (after the first step)`, nbLater));
+    console.log(row(`  ${form}/submission.js (after the first step, for Send)`, submission));
+    const nb = await size('locales/nb.json');
+    if (nb) console.log(row(`  ${form}/locales/nb.json (whole: Node, hosts)`, nb));
+    if (largest && largest[0] !== 'nb')
+      console.log(row(`  ${form}/locales/${largest[0]}.json (largest whole)`, largest[1]));
   }
 
   console.log("\nWhere the initial JavaScript's minified bytes go (gzip shrinks each part differently):");

@@ -206,6 +206,9 @@ export class DraftController implements ReactiveController {
       this.#load(this.#device),
       this.#load(this.#server),
     ]);
+    // A draft may bring the user back to any step: restoring it checks every visited step's answers, so the
+    // other steps' validators come first (decision 0038); a first visit, with no draft, waits for none of them.
+    if (here || device || server) await formPackage.laterLoader?.load();
     // This tab's draft of another form version needs keepValid from the late chunk; if it cannot load, the
     // draft is kept as one we cannot read now (said, and nothing written over it).
     if (here && !this.#sameVersion(here) && !(await this.#restorable(here))) this.unreadable.add('session');
@@ -421,6 +424,12 @@ export class DraftController implements ReactiveController {
     );
     if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
     if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
+    // It may be at any step: the rest of the package first (decision 0038).
+    const rest = await this.wiring
+      .session()
+      ?.loadLater()
+      .catch(() => false);
+    if (rest === false) return;
     this.#autosave.reset();
     this.wiring.restart(this.#restore(shared));
   }
@@ -451,6 +460,7 @@ export class DraftController implements ReactiveController {
     // Moved in the page: the machine was stopped, so it starts again from the copy in memory.
     if (this.#started && !this.exited) {
       // The copy in memory was saved by this widget from this form package: the same version.
+      // Its own answers: past the first step only once the rest of the package was here (decision 0038).
       void this.#memory.load().then((draft) => {
         if (draft) this.wiring.restart(this.#restore(draft));
       });

@@ -19,16 +19,20 @@ interface Matcher {
 }
 
 const EMPTY: Matcher = { pattern: undefined, termOf: new Map() };
-const matchers = new WeakMap<Translator, Map<string, Matcher>>();
+/**
+ * By the glossary's texts of a locale: adding texts to it makes a new object (the rest of a language's texts may
+ * bring more of its glossary after its start slice, decision 0038), which gets its own matcher.
+ */
+const matchers = new WeakMap<object, Matcher>();
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The locale's own glossary only: a Polish text never gets Norwegian explanations. */
 function matcherFor(i18n: Translator, locale: string): Matcher {
-  let byLocale = matchers.get(i18n);
-  if (!byLocale) matchers.set(i18n, (byLocale = new Map()));
-  const cached = byLocale.get(locale);
+  const bundle = i18n.getResourceBundle(locale, GLOSSARY_NAMESPACE);
+  if (!bundle) return EMPTY;
+  const cached = matchers.get(bundle);
   if (cached) return cached;
-  const resource = (i18n.getResourceBundle(locale, GLOSSARY_NAMESPACE) ?? {}) as Record<string, { forms?: unknown }>;
+  const resource = bundle as Record<string, { forms?: unknown }>;
   const termOf = new Map<string, string>();
   for (const [term, entry] of Object.entries(resource)) {
     if (!Array.isArray(entry?.forms)) continue;
@@ -41,7 +45,7 @@ function matcherFor(i18n: Translator, locale: string): Matcher {
   const pattern =
     forms.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}-])(?:${forms.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
   const matcher = forms.length === 0 ? EMPTY : { pattern, termOf };
-  byLocale.set(locale, matcher);
+  matchers.set(bundle, matcher);
   return matcher;
 }
 

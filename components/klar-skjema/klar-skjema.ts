@@ -9,7 +9,7 @@ import { renderField } from '../fields/fields.ts';
 import { DraftController } from '../drafts/drafts.ts';
 import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
-import { LateController, loadLate } from './late-loader.ts';
+import { LateController, loadLate, type LateParts } from './late-loader.ts';
 import { FocusController } from './focus.ts';
 import { SessionController, type Session, type Snapshot } from './session.ts';
 import { FieldWiring } from './field-wiring.ts';
@@ -286,11 +286,32 @@ export class KlarSkjema extends LitElement {
     const session = this.#session.current;
     if (this.status !== 'ready' || !session) return;
     this.#submissionCheck(session);
+    // The rest of the package (the other steps' validators and texts, decision 0038).
+    session.loadLater().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
     session.prefetchPreferred();
     void loadLate().then(
       (late) => whenIdle(() => late.prepareRelevance(session.definition)),
       () => undefined,
     );
+  }
+
+  /**
+   * The late chunk's parts, once the texts they draw are here too: what comes after the first step (decision
+   * 0038), which this asks for (once: the session keeps the load) and draws again when it is here. Before intent
+   * (decision 0040) the parts are not here, so nothing is asked for. The review page and the receipt need no
+   * wait: they come after Next (which waits) or a draft (which loads it first).
+   */
+  #lateFor(session: Session, parts = this.#late.parts): LateParts | null {
+    if (!parts) return null;
+    if (session.laterReady()) return parts;
+    session.loadLater().then(
+      () => this.requestUpdate(),
+      () => undefined,
+    );
+    return null;
   }
 
   /** Whether Send can check the whole submission; if not, a load starts (again, after a failure). */
@@ -310,8 +331,31 @@ export class KlarSkjema extends LitElement {
     event.preventDefault();
     const before = session.view().key;
     session.send({ type: 'NEXT' });
+    // The step has no errors, but the next one's validators and texts are on their way (decision 0038): Next
+    // goes on once they are here, once however often it was pressed; a failed load is tried on the next press.
+    if (session.view().key === before && session.snapshot.context.errors.length === 0 && !session.laterReady()) {
+      // Said and shown while it waits, and what to do if it cannot come (the next press tries again).
+      this.#nextWaits = 'waiting';
+      this.requestUpdate();
+      this.#focus.announce(session.show('widget:lateLoading'));
+      return void session.loadLater().then(
+        () => {
+          this.#nextWaits = null;
+          if (session.view().key === before) this.#continue(event, session);
+        },
+        () => {
+          this.#nextWaits = 'failed';
+          this.requestUpdate();
+          this.#focus.announce(session.show('widget:nextFailed'), { urgent: true });
+        },
+      );
+    }
+    this.#nextWaits = null;
     this.#focus.moveAfterRender(session.view().key === before ? 'summary' : 'heading');
   }
+
+  /** Next waits for the rest of the package (decision 0038), or could not get it. */
+  #nextWaits: 'waiting' | 'failed' | null = null;
 
   #back(session: Session): void {
     session.send({ type: 'BACK' });
@@ -351,6 +395,8 @@ export class KlarSkjema extends LitElement {
     }
     const { texts, locale, phase } = session;
     const late = this.#late.parts;
+    // Help and privacy under the step draw texts of the rest (decision 0038): they wait for it.
+    const later = this.#lateFor(session);
     const followUp = this.#followUpLink();
     session.shown.clear();
     const plainFrom = () => session.setVariant('plain', session.plainFrom ? null : 'nb');
@@ -367,7 +413,7 @@ export class KlarSkjema extends LitElement {
         : html`
       ${phase === 'filling' ? this.#renderStep(session) : nothing}
       ${phase === 'review' || phase === 'submitting' || phase === 'failed' ? this.#renderReview(session) : nothing}
-      ${late && phase !== 'submitted' ? html`<div class="step-help">${late.stepHelp(this.#lateHost(session))}</div>` : nothing}
+      ${later && phase !== 'submitted' ? html`<div class="step-help">${later.stepHelp(this.#lateHost(session))}</div>` : nothing}
       ${phase === 'submitted' ? this.#renderReceipt(session) : this.#drafts.renderBottom(texts)}`;
     // Once the view's texts are looked up (above): what plain changes on it, for the note and the live region.
     const plain = late && session.variant === 'plain';
@@ -419,6 +465,7 @@ export class KlarSkjema extends LitElement {
           ? late.prefillableField(host, prefill, field, place)
           : renderField(host, field, place);
       })}
+      ${this.#nextWaits ? html`<p class="panel">${session.show(this.#nextWaits === 'failed' ? 'widget:nextFailed' : 'widget:lateLoading')}</p>` : nothing}
       <div class="actions" part="actions">
         <button type="submit" class="button" part="button">${session.show('widget:actions.next')}</button>
         ${current > 1 ? html`<button type="button" class="button button--secondary" part="button" @click=${() => this.#back(session)}>${session.show('widget:actions.back')}</button>` : nothing}
@@ -450,7 +497,7 @@ export class KlarSkjema extends LitElement {
   }
 
   #renderFollowUp(session: Session, link: string): TemplateResult {
-    const late = this.#late.need();
+    const late = this.#lateFor(session, this.#late.need());
     if (!late) return html`<p class="panel">${session.show('widget:lateLoading')}</p>`;
     if (this.#followUp?.host.link !== link)
       this.#followUp = late.followUpPage(this.#lateHost(session), link, () => this.requestUpdate());

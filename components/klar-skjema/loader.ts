@@ -40,7 +40,8 @@ function preloadFirstStep(): void {
     preload(`${base}form.json`, false);
     preload(`${base}validators.js`, true);
     for (const lng of new Set(['nb', element.getAttribute('lang') ?? 'nb']))
-      if (/^[a-z]{2,3}$/.test(lng)) preload(`${base}locales/${lng}.json`, false);
+      // The start slice of the texts: what the first step draws (decision 0038).
+      if (/^[a-z]{2,3}$/.test(lng)) preload(`${base}locales/start/${lng}.json`, false);
   }
 }
 

@@ -14,6 +14,7 @@ import type { Restored } from '../../src/drafts/draft.ts';
 import { createTexts, textsFor, type Texts } from '../../src/browser/i18n.ts';
 import type { Translator } from '../../src/i18n/translator.ts';
 import { loadFormPackage, loadLocale, packageBase, type LocaleFile } from '../../src/browser/load-package.ts';
+import type { LocalePart } from '../../src/engine/package-slices.ts';
 import { show } from '../fields/text.ts';
 import type { Submitter } from '../submit/submitter.ts';
 
@@ -54,6 +55,8 @@ export class Session {
   #plainFrom: 'nb' | null = null;
   #texts: Texts | null = null;
   #textsKey = '';
+  /** Languages loaded as their start slice (decision 0038) whose rest has not arrived yet. */
+  readonly #sliced: Set<string>;
   /** The newest language chosen, and the language files on their way. */
   #wanted = '';
   readonly #loading = new Map<string, Promise<void>>();
@@ -70,7 +73,9 @@ export class Session {
     readonly status: Map<string, TranslationStatus>,
     readonly wiring: SessionWiring,
     restored: Restored,
+    sliced: Iterable<string> = [],
   ) {
+    this.#sliced = new Set(sliced);
     this.definition = formPackage.definition;
     this.#locale = i18n.language;
     this.#variant = restored.input.variant ?? 'standard';
@@ -150,6 +155,7 @@ export class Session {
       sending: () => this.wiring.sending(),
       items: () => this.wiring.items(),
       updateRelevance: () => this.wiring.updateRelevance(),
+      laterReady: () => this.laterReady(),
     });
     const actor = createActor(machine.provide({ actors: { sendSubmission: this.wiring.sendSubmission } }), {
       input: { ...restored.input, prefill: this.wiring.prefill() },
@@ -166,23 +172,45 @@ export class Session {
     return actor;
   }
 
+  /** Whether what comes after the first step is here: the other steps' validators and the rest of the texts. */
+  laterReady(): boolean {
+    return this.#sliced.size === 0 && (this.formPackage.laterLoader?.ready() ?? true);
+  }
+
+  /**
+   * Loads what comes after the first step (decision 0038): the other steps' field validators, and the rest of each
+   * language that came as its start slice. Each once; a failed one is tried again on the next call.
+   */
+  loadLater(): Promise<unknown> {
+    return Promise.all([
+      this.formPackage.laterLoader?.load(),
+      ...[...this.#sliced].map((lng) => this.#fetch(lng, 'later').then(() => this.#sliced.delete(lng))),
+    ]);
+  }
+
   /** Fetches a language's texts once; a failed fetch can be tried again. */
   prefetch(locale: string): Promise<void> {
-    if (this.status.has(locale)) return Promise.resolve();
-    let loading = this.#loading.get(locale);
+    return this.status.has(locale) ? Promise.resolve() : this.#fetch(locale);
+  }
+
+  /** A language's texts, or a part of them (decision 0038), fetched once (again after a failure) and added. */
+  #fetch(locale: string, part?: LocalePart): Promise<void> {
+    const key = `${locale} ${part}`;
+    let loading = this.#loading.get(key);
     if (!loading) {
-      loading = loadLocale(this.base, locale).then(
+      loading = loadLocale(this.base, locale, part).then(
         (file) => {
           for (const [namespace, texts] of Object.entries(file.resources))
             this.i18n.addResourceBundle(locale, namespace, texts);
-          this.status.set(locale, file.status);
+          // The status is in the start slice (and the whole file), not in the rest.
+          if (part !== 'later') this.status.set(locale, file.status);
         },
         (error: unknown) => {
-          this.#loading.delete(locale);
+          this.#loading.delete(key);
           throw error;
         },
       );
-      this.#loading.set(locale, loading);
+      this.#loading.set(key, loading);
     }
     return loading;
   }
@@ -290,11 +318,12 @@ export class SessionController implements ReactiveController {
     const load = ++this.#loads;
     this.current?.actor.stop();
     const base = packageBase(form);
-    // The starting texts are asked for beside the package, not after it (a draft may still choose another).
+    // The starting texts are asked for beside the package, not after it (a draft may still choose another):
+    // only their start slice, what the first step draws (decision 0038); the rest comes after it.
     const early = new Map<string, Promise<LocaleFile>>();
     const localeFile = (lng: string): Promise<LocaleFile> => {
       let file = early.get(lng);
-      if (!file) early.set(lng, (file = loadLocale(base, lng)));
+      if (!file) early.set(lng, (file = loadLocale(base, lng, 'start')));
       return file;
     };
     for (const lng of new Set(['nb', lang])) if (/^[a-z]{2,3}$/.test(lng)) localeFile(lng).catch(() => undefined);
@@ -323,7 +352,24 @@ export class SessionController implements ReactiveController {
       if (load !== this.#loads) return 'stale';
       const status = new Map(entries.map(([lng, file]) => [lng, file.status]));
       const input = { ...restored, input: { ...restored.input, locale } };
-      this.current = new Session(formPackage, i18n, base, status, this.wiring, input);
+      // A package with validators-later.js has start slices; one built before 0.2.0 has neither.
+      const session = new Session(
+        formPackage,
+        i18n,
+        base,
+        status,
+        this.wiring,
+        input,
+        formPackage.laterLoader ? Object.keys(files) : [],
+      );
+      // With a draft, the first view may be any step: everything is here before it is drawn (the drafts
+      // controller has loaded the other steps' validators to restore it).
+      if (formPackage.laterLoader?.ready()) await session.loadLater();
+      if (load !== this.#loads) {
+        session.actor.stop();
+        return 'stale';
+      }
+      this.current = session;
       this.wiring.started(this.current.actor);
       return 'ready';
     } catch {

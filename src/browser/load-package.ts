@@ -11,6 +11,7 @@ import {
   type Validate,
 } from '../engine/form-package.ts';
 import type { TextVersions } from '../engine/text-version.ts';
+import { LATER_VALIDATORS, type LocalePart } from '../engine/package-slices.ts';
 
 export type LocaleResources = Record<string, Record<string, unknown>>;
 
@@ -49,33 +50,47 @@ function importModule<T>(url: string): Promise<T> {
 }
 
 /**
+ * A package module loaded when asked, once; a failed load is tried again on the next ask. Browsers keep a failed
+ * import() (whatwg/html#6768), so a new try asks with a new query.
+ */
+function lateModule<T>(url: string, arrived: (module: T) => void): { load(): Promise<void>; ready(): boolean } {
+  let done = false;
+  let pending: Promise<void> | null = null;
+  let attempts = 0;
+  return {
+    load: () =>
+      done
+        ? Promise.resolve()
+        : (pending ??= importModule<T>(attempts++ ? `${url}?retry=${attempts}` : url).then(
+            (module) => {
+              arrived(module);
+              done = true;
+            },
+            (error: unknown) => {
+              pending = null;
+              throw error;
+            },
+          )),
+    ready: () => done,
+  };
+}
+
+/**
  * The whole-submission validator, loaded when asked (after the first step): until it is here it says no,
- * with a `loading` error, and the widget shows Send only once it is ready. Browsers keep a failed import()
- * (whatwg/html#6768), so a new try asks with a new query.
+ * with a `loading` error, and the widget shows Send only once it is ready.
  */
 function lateSubmission(base: string): { validate: Validate; loader: NonNullable<FormPackage['submissionLoader']> } {
   let loaded: Validate | null = null;
-  let pending: Promise<void> | null = null;
-  let attempts = 0;
   const validate: Validate = (data) => {
     const ok = loaded ? loaded(data) : false;
     validate.errors = loaded ? loaded.errors : [{ instancePath: '', keyword: 'loading', params: {} }];
     return ok;
   };
-  const url = `${base}${PACKAGE_FILES.submission}`;
-  const load = (): Promise<void> =>
-    loaded
-      ? Promise.resolve()
-      : (pending ??= importModule<Pick<FormValidators, 'submission'>>(
-          attempts++ ? `${url}?retry=${attempts}` : url,
-        ).then(
-          (module) => void (loaded = module.submission),
-          (error: unknown) => {
-            pending = null;
-            throw error;
-          },
-        ));
-  return { validate, loader: { load, ready: () => loaded !== null } };
+  const loader = lateModule<Pick<FormValidators, 'submission'>>(
+    `${base}${PACKAGE_FILES.submission}`,
+    (module) => void (loaded = module.submission),
+  );
+  return { validate, loader };
 }
 
 /**
@@ -93,22 +108,26 @@ const textVersionsAt = (base: string): TextVersions => {
 export async function loadFormPackage(base: string): Promise<FormPackage> {
   const [definition, validators] = await Promise.all([
     fetchJson<FormDefinition>(`${base}${PACKAGE_FILES.definition}`),
-    importModule<Omit<FormValidators, 'submission'> & { textVersions?: TextVersions }>(
+    importModule<Omit<FormValidators, 'submission'> & { textVersions?: TextVersions; later?: boolean }>(
       `${base}${PACKAGE_FILES.validators}`,
     ),
   ]);
   const submission = lateSubmission(base);
+  // The other steps' field validators join the module's table when validators-later.js arrives (decision 0038):
+  // the same package's, wherever it is read.
+  const { fields } = validators;
+  const later = validators.later
+    ? lateModule<Pick<FormValidators, 'fields'>>(`${base}${LATER_VALIDATORS}`, (module) =>
+        Object.assign(fields, module.fields),
+      )
+    : undefined;
   return {
     definition,
-    validators: {
-      fields: validators.fields,
-      conditions: validators.conditions,
-      submission: submission.validate,
-      rules: validators.rules,
-    },
+    validators: { fields, conditions: validators.conditions, submission: submission.validate, rules: validators.rules },
     // A package built before 0.2.0 exports them all from validators.js.
     textVersions: validators.textVersions ?? textVersionsAt(base),
     submissionLoader: submission.loader,
+    ...(later ? { laterLoader: later } : {}),
   };
 }
 
@@ -117,12 +136,28 @@ export interface LocaleFile {
   status: TranslationStatus;
 }
 
-export async function loadLocale(base: string, locale: string): Promise<LocaleFile> {
-  const {
-    [STATUS_KEY]: status,
-    [TEXT_VERSIONS_KEY]: versions,
-    ...resources
-  } = await fetchJson<LocaleResources>(`${base}locales/${locale}.json`);
-  if (versions) textVersionsAt(base)[locale] = versions as unknown as TextVersions[string];
+/**
+ * A locale's texts: the whole file, or its start slice or the rest (decision 0038). A package built before 0.2.0
+ * has no slices (nor validators-later.js, so the widget asks for no rest): asked for the start slice, it gives
+ * the whole file.
+ */
+export async function loadLocale(
+  base: string,
+  locale: string,
+  /** Without one, the whole file. */
+  part?: LocalePart,
+): Promise<LocaleFile> {
+  let file: LocaleResources;
+  try {
+    file = await fetchJson<LocaleResources>(`${base}locales/${part ? `${part}/` : ''}${locale}.json`);
+  } catch (error) {
+    // Without a start slice (a package built before 0.2.0, or a failed request), the whole file.
+    if (part === 'start') return loadLocale(base, locale);
+    throw error;
+  }
+  const { [STATUS_KEY]: status, [TEXT_VERSIONS_KEY]: versions, ...resources } = file;
+  // The halves of a locale carry the versions of their own fields: merged by variant.
+  const own = (textVersionsAt(base)[locale] ??= { standard: {} }) as Record<string, Record<string, string>>;
+  for (const [variant, byField] of Object.entries(versions ?? {})) Object.assign((own[variant] ??= {}), byField);
   return { resources, status: (status ?? {}) as TranslationStatus };
 }

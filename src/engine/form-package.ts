@@ -40,6 +40,11 @@ export interface FormPackage {
   textVersions?: TextVersions;
   /** In the browser: loads the whole-submission validator; until it is here, `validators.submission` says no. */
   submissionLoader?: { load(): Promise<void>; ready(): boolean };
+  /**
+   * In the browser: loads the field validators of the steps after the first (validators-later.js, decision 0038)
+   * into `validators.fields`; until it is ready, only the first step's are there and nothing may go past it.
+   */
+  laterLoader?: { load(): Promise<void>; ready(): boolean };
 }
 
 export type ConditionOwner = 'step' | 'field' | 'attachment';

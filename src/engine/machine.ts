@@ -140,6 +140,9 @@ export interface WizardOptions {
   /** Relevance after one answer, evaluating only what depends on it (src/engine/relevance-update.ts); while it
    *  gives undefined (the widget's late chunk is not here yet), the whole pass, with the same result. */
   updateRelevance?: () => UpdateRelevance | undefined;
+  /** Whether the steps after the first can be shown (their validators and texts are here, decision 0038); while
+   *  false, a Next with no errors on the step stays, and the widget sends it again once they are. */
+  laterReady?: () => boolean;
 }
 
 /** Sending's bookkeeping (src/engine/sending.ts), which only Send and Retry need. */
@@ -331,6 +334,7 @@ export function wizardMachine(
       allowsUnsure: (_, { field }: { field: string }) => fieldById.get(field)?.unsure === true,
       currentStepHasErrors: ({ context }) => errorsOnStep(context, context.step).length > 0,
       hasStepAhead: ({ context }) => stepAhead(context) !== undefined,
+      laterMissing: () => options.laterReady?.() === false,
       hasStepBehind: ({ context }) => stepBehind(context) !== undefined,
       canGoToStep: ({ context }, { step }: { step: string }) =>
         context.relevance.steps.includes(step) && (context.visited.includes(step) || step === context.step),
@@ -534,6 +538,7 @@ export function wizardMachine(
           },
           NEXT: [
             stayWithStepErrors,
+            { guard: 'laterMissing' },
             { guard: 'hasStepAhead', actions: ['markVisited', 'clearErrors', 'goToStepAhead'] },
             toReview,
           ],

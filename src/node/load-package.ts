@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { FormDefinition } from '../definition/types.ts';
 import { PACKAGE_FILES, TEXT_VERSIONS_KEY, type FormPackage, type FormValidators } from '../engine/form-package.ts';
 import type { TextVersions } from '../engine/text-version.ts';
+import { LATER_VALIDATORS } from '../engine/package-slices.ts';
 
 /** Each locale file's text versions (decision 0036), by locale. */
 async function localeTextVersions(dir: string): Promise<TextVersions> {
@@ -25,13 +26,18 @@ export async function loadFormPackage(dir: string): Promise<FormPackage> {
   const [validators, { submission }] = (await Promise.all([
     moduleAt(PACKAGE_FILES.validators),
     moduleAt(PACKAGE_FILES.submission),
-  ])) as [Omit<FormValidators, 'submission'> & { textVersions?: TextVersions }, Pick<FormValidators, 'submission'>];
+  ])) as [
+    Omit<FormValidators, 'submission'> & { textVersions?: TextVersions; later?: boolean },
+    Pick<FormValidators, 'submission'>,
+  ];
+  // Node needs every step at once: the other steps' field validators too (decision 0038).
+  const later = validators.later ? ((await moduleAt(LATER_VALIDATORS)) as Pick<FormValidators, 'fields'>) : null;
   // A package built before 0.2.0 exports them all from validators.js.
   const textVersions = validators.textVersions ?? (await localeTextVersions(dir));
   return {
     definition,
     validators: {
-      fields: validators.fields,
+      fields: { ...validators.fields, ...later?.fields },
       conditions: validators.conditions,
       submission: submission,
       rules: validators.rules,

@@ -1,4 +1,4 @@
-// A built form package, loaded the way the widget loads it: form.json fetched, validators.js imported
+// A built form package, loaded the way the widget loads it: form.json fetched, validators.js (and validators-later.js) imported
 // as an ES module, in Chromium, under a Content-Security-Policy without 'unsafe-eval'.
 // Needs `npm run build:forms` first (npm test and npm run test:browser's callers do it).
 import type { FormDefinition } from '../../src/definition/types.ts';
@@ -23,12 +23,15 @@ describe('form package "stotte" in the browser', () => {
     definition = (await (await fetchOk(`${PACKAGE}/form.json`)).json()) as FormDefinition;
     // A URL in a variable: the package is a build output, loaded at run time like the widget does.
     const url = `${PACKAGE}/validators.js`;
+    const rest = `${PACKAGE}/validators-later.js`;
     const late = `${PACKAGE}/submission.js`;
-    const [steps, whole] = (await Promise.all([import(url), import(late)])) as [
+    const [first, others, whole] = (await Promise.all([import(url), import(rest), import(late)])) as [
       Omit<FormValidators, 'submission'>,
+      Pick<FormValidators, 'fields'>,
       Pick<FormValidators, 'submission'>,
     ];
-    validators = { ...steps, submission: whole.submission };
+    // The first step's field validators, then the other steps' (decision 0038), as the widget joins them.
+    validators = { ...first, fields: { ...first.fields, ...others.fields }, submission: whole.submission };
   });
 
   it('runs under the production policy, which forbids eval', async () => {
@@ -39,7 +42,7 @@ describe('form package "stotte" in the browser', () => {
   });
 
   it('ships validators with no eval and no new Function', async () => {
-    for (const file of ['validators.js', 'submission.js']) {
+    for (const file of ['validators.js', 'validators-later.js', 'submission.js']) {
       const source = await (await fetchOk(`${PACKAGE}/${file}`)).text();
       notMatch(source, /new\s+Function/);
       notMatch(source, /\beval\s*\(/);

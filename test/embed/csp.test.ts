@@ -69,7 +69,8 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
     for (const pattern of [
       /\/forms\/stotte\/form\.json$/,
       /\/forms\/stotte\/validators\.js$/,
-      /\/forms\/stotte\/locales\/nb\.json$/,
+      // The start slice of the texts, not the whole file (decision 0038).
+      /\/forms\/stotte\/locales\/start\/nb\.json$/,
     ])
       expect(only(pattern).start, String(pattern)).toBeLessThan(main.end);
     expect(await watched.violations()).toEqual([]);
@@ -142,8 +143,15 @@ describe('the README plain-HTML example under a strict Content-Security-Policy',
         `${served.origin}/cdn/klarskjema.js`,
         `${served.origin}/dist/forms/stotte/validators.js`,
         `${served.origin}/dist/forms/stotte/submission.js`,
+        `${served.origin}/dist/forms/stotte/validators-later.js`,
+        `${served.origin}/dist/forms/stotte/locales/later/nb.json`,
       ]),
     );
+    // Each part of the package once: the slices, never the whole nb file beside them (decision 0038).
+    const counts = new Map<string, number>();
+    for (const url of requests) counts.set(url, (counts.get(url) ?? 0) + 1);
+    expect([...counts].filter(([url, count]) => url.includes('/forms/') && count > 1)).toEqual([]);
+    expect(requests).not.toContain(`${served.origin}/dist/forms/stotte/locales/nb.json`);
 
     const events = await watched.events();
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['klar-ready', 'klar-submit']));

@@ -158,7 +158,16 @@ describe('@klarskjema/tools from its tarball', () => {
     expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
     const built = run(bin(operator, 'klarskjema'), ['build', 'forms', '--out', 'public/skjema'], author);
     expect(built.status, `${built.stdout}${built.stderr}`).toBe(0);
-    for (const file of ['form.json', 'validators.js', 'submission.js', 'package.json', 'locales/nb.json'])
+    const files = [
+      'form.json',
+      'validators.js',
+      'validators-later.js',
+      'submission.js',
+      'package.json',
+      'locales/nb.json',
+    ];
+    // The first step's slice of the texts and the rest (decision 0038).
+    for (const file of [...files, 'locales/start/nb.json', 'locales/later/nb.json'])
       expect(existsSync(join(author, 'public/skjema/kontakt', file)), file).toBe(true);
     const lint = run(bin(operator, 'klarskjema'), ['lint', 'forms'], author);
     expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);

@@ -39,14 +39,20 @@ export async function mountWidget(
 
 /**
  * What loads after the first step, on the user's first focus, press or key in the widget (docs/decisions/0040):
- * the late chunk (attachments, groups, read aloud, the review page) and the package's whole-submission check
- * (submission.js, for Send). A test shows that intent as a user would (a press that moves no focus) and starts
- * once both are here, so that what it finds does not depend on how busy the machine is.
+ * the late chunk (attachments, groups, read aloud, the review page), the rest of the package (decision 0038) and
+ * its whole-submission check (submission.js, for Send). A test shows that intent as a user would (a press that
+ * moves no focus) and starts once all are here, so that what it finds does not depend on how busy the machine is.
  */
 export async function afterFirstStep(widget: Widget, formId: string): Promise<void> {
   showIntent(widget);
   await loadLate();
   await import(/* @vite-ignore */ `/build/forms/${formId}/submission.js`);
+  // The rest of the package (the other steps' validators and texts, decision 0038): the help under a step is
+  // drawn once it is here. A view with no step (a draft offered, the review page) had it before it was drawn.
+  await until(
+    () => root(widget).querySelector('.step-help') !== null || root(widget).querySelector('form.step') === null,
+    `the rest of the form package ${formId}`,
+  );
   await settle(widget);
 }
 

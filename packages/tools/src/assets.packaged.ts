@@ -20,3 +20,4 @@ export const localesDir = resolve(packageFolder, 'locales');
 export const formatsModule = resolve(packageFolder, 'dist/formats.js');
 export const rulesModule = resolve(packageFolder, 'dist/rules.js');
 export const submissionCheckModule = resolve(packageFolder, 'dist/submission-check.js');
+export const conditionCheckModule = resolve(packageFolder, 'dist/condition-check.js');

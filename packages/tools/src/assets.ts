@@ -13,3 +13,5 @@ export const formatsModule = resolve(packageRoot, 'src/validation/formats.ts');
 export const rulesModule = resolve(packageRoot, 'src/engine/package-rules.ts');
 /** The engine's whole-submission check, which every submission.js bundles in (decision 0036). */
 export const submissionCheckModule = resolve(packageRoot, 'src/engine/submission-check.ts');
+/** The small check of conditions as data, which every validators.js bundles in (decision 0038). */
+export const conditionCheckModule = resolve(packageRoot, 'src/engine/condition-check.ts');

@@ -8,11 +8,15 @@ import { listFields, type FormDefinition, type JsonSchema } from '../../../../sr
 import { conditionKey, GLOSSARY_NAMESPACE, PACKAGE_FILES, STATUS_KEY, TEXT_VERSIONS_KEY, WIDGET_NAMESPACE } from '../../../../src/engine/form-package.ts';
 export { PACKAGE_FILES };
 import { isExpression } from '../../../../src/engine/expression-kind.ts';
-import { formatsModule, rulesModule, submissionCheckModule } from '../assets.ts';
+import { conditionCheckModule, formatsModule, rulesModule, submissionCheckModule } from '../assets.ts';
 import { hasExpressions } from '../../../../src/engine/expression.ts';
 import { createAjv, FORMATS_BINDING } from './ajv.ts';
+import { checkable } from '../../../../src/engine/condition-check.ts';
+import * as formatExports from '../../../../src/validation/formats.ts';
+import { formats } from '../../../../src/validation/formats.ts';
 import { submissionForm } from '../../../../src/engine/submission-check.ts';
 import { readFormTexts, textVersions } from './text-versions.ts';
+import { firstStepFields, LATER_VALIDATORS, LOCALE_PARTS, sliceLocale } from '../../../../src/engine/package-slices.ts';
 import { withoutLintNotes } from '../../../../src/i18n/text-leaves.ts';
 import { namespaceStatus, readKeyLists, readStatuses } from '../check/text-status.ts';
 
@@ -71,8 +75,25 @@ export interface CompiledValidators {
   answers: string | null;
 }
 
-export function compileValidators(definition: FormDefinition): CompiledValidators {
-  const { fields, conditions, answers } = packageSchemas(definition);
+/**
+ * Which of the package's validators to compile: by default all of them. `conditions: 'checked'`: the conditions
+ * as data for the small check of src/engine/condition-check.ts (ajv's code only for one it cannot check).
+ */
+export interface ValidatorSelection {
+  field?: (id: string) => boolean;
+  conditions?: boolean | 'checked';
+}
+
+export function compileValidators(definition: FormDefinition, select: ValidatorSelection = {}): CompiledValidators {
+  const all = packageSchemas(definition);
+  const fields = select.field ? all.fields.filter((item) => select.field!(item.key)) : all.fields;
+  const withoutId = (schema: JsonSchema): JsonSchema => {
+    const { $id: _id, ...rest } = schema as Record<string, unknown>;
+    return rest as JsonSchema;
+  };
+  const checked = select.conditions === 'checked' ? all.conditions.filter((item) => checkable(withoutId(item.schema))) : [];
+  const conditions = select.conditions === false ? [] : all.conditions.filter((item) => !checked.includes(item));
+  const answers = select.conditions === false || select.field ? null : all.answers;
   const unique = new Map<string, { name: string; schema: JsonSchema }>();
   const nameOf = (item: Compiled): string => {
     const content = contentOf(item.schema);
@@ -81,10 +102,38 @@ export function compileValidators(definition: FormDefinition): CompiledValidator
     return found.name;
   };
   const byKey = (items: Compiled[]) => Object.fromEntries(items.map((item) => [item.key, nameOf(item)]));
-  const result = { fields: byKey(fields), conditions: byKey(conditions), answers: answers ? nameOf(answers) : null };
-  const formatsImport = `import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`;
-  return { code: [formatsImport, ...standaloneChunks([...unique.values()])].join('\n'), ...result };
+  const result = {
+    fields: byKey(fields),
+    conditions: {
+      ...byKey(conditions),
+      ...Object.fromEntries(checked.map((item) => [item.key, `${CONDITION_CHECK}(${JSON.stringify(withoutId(item.schema))})`])),
+    },
+    answers: answers ? nameOf(answers) : null,
+  };
+  const code = standaloneChunks([...unique.values()]);
+  const check = checked.length > 0 ? [`import { conditionCheck as ${CONDITION_CHECK} } from ${JSON.stringify(conditionCheckModule)};`] : [];
+  return { code: [formatsImport(code.join('\n')), ...check, ...code].join('\n'), ...result };
 }
+
+/**
+ * The import of the formats the code uses, each by its own export, so the bundle leaves out the others (NAV's
+ * identity-number validator is 3 KB gzip that a step without one does not need).
+ */
+function formatsImport(code: string): string {
+  const used = Object.keys(formats).filter(
+    (name) => code.includes(`${FORMATS_BINDING}.${name}`) || code.includes(`${FORMATS_BINDING}[${JSON.stringify(name)}]`),
+  );
+  const exported = used.map((name) => [name, Object.entries(formatExports).find(([key, value]) => key !== 'formats' && value === formats[name as keyof typeof formats])?.[0]] as const);
+  if (exported.some(([, key]) => key === undefined))
+    return `import { formats as ${FORMATS_BINDING} } from ${JSON.stringify(formatsModule)};`;
+  return [
+    `import { ${exported.map(([, key]) => key).join(', ')} } from ${JSON.stringify(formatsModule)};`,
+    `const ${FORMATS_BINDING} = {${exported.map(([name, key]) => `${JSON.stringify(name)}: ${key}`).join(', ')}};`,
+  ].join('\n');
+}
+
+/** The name the conditions checked as data call their check by (src/engine/condition-check.ts). */
+const CONDITION_CHECK = 'klarCondition';
 
 /** How many schemas one ajv module holds (see standaloneChunks). */
 const SCHEMAS_PER_CHUNK = 200;
@@ -118,7 +167,7 @@ const table = (names: Record<string, string>): string => `{${Object.entries(name
  * ES module source (before bundling) of validators.js: { fields, conditions }, what every step needs, and, when
  * the form needs them, its rules (expressions, computed values, item ids, answers in texts).
  */
-export function validatorsSource(definition: FormDefinition, texts: Record<string, unknown> = {}, compiled: CompiledValidators = compileValidators(definition)): string {
+export function validatorsSource(definition: FormDefinition, texts: Record<string, unknown> = {}, compiled: CompiledValidators = compileValidators(definition), later = false): string {
   return [
     compiled.code,
     `export const fields = ${table(compiled.fields)};`,
@@ -126,7 +175,16 @@ export function validatorsSource(definition: FormDefinition, texts: Record<strin
     // Expressions are data in form.json; the one evaluator that reads them comes with the package, so the
     // widget and a receiver run the same code, and a form without them carries none (decision 0021).
     ...(hasExpressions(definition) || textsNameAnswers(definition, texts) ? [`export { rules } from ${JSON.stringify(rulesModule)};`] : []),
+    // The other steps' field validators are in validators-later.js (decision 0038).
+    ...(later ? ['export const later = true;'] : []),
   ].join('\n');
+}
+
+/** ES module source of validators-later.js: { fields }, the validators of the fields after the first steps. */
+export function laterValidatorsSource(definition: FormDefinition): string {
+  const first = firstStepFields(definition);
+  const compiled = compileValidators(definition, { field: (id) => !first.has(id), conditions: false });
+  return [compiled.code, `export const fields = ${table(compiled.fields)};`].join('\n');
 }
 
 /**
@@ -168,8 +226,15 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   const texts = await readFormTexts(definition, options.localesDir);
   const versions = textVersions(definition, texts);
   const compiled = compileValidators(definition);
-  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(validatorsSource(definition, texts, compiled)));
+  // The first step's field validators, every condition (relevance and the step count read them all) and the
+  // rules in validators.js; the other steps' field validators in validators-later.js, which the browser loads
+  // once the first step is drawn (decision 0038).
+  const first = firstStepFields(definition);
+  const startCompiled = compileValidators(definition, { field: (id) => first.has(id), conditions: 'checked' });
+  await writeFile(join(dir, PACKAGE_FILES.validators), await bundleValidators(validatorsSource(definition, texts, startCompiled, true)));
   files.push(PACKAGE_FILES.validators);
+  await writeFile(join(dir, LATER_VALIDATORS), await bundleValidators(laterValidatorsSource(definition), LATER_VALIDATORS));
+  files.push(LATER_VALIDATORS);
   await writeFile(join(dir, PACKAGE_FILES.submission), await bundleValidators(submissionSource(definition, compiled), PACKAGE_FILES.submission));
   files.push(PACKAGE_FILES.submission);
   // validators.js is an ES module wherever the package lands: Node (a receiver, a backend) reads the nearest
@@ -177,6 +242,7 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
   await writeFile(join(dir, 'package.json'), `${JSON.stringify({ type: 'module', private: true })}\n`);
   files.push('package.json');
   // One file per locale holds both namespaces the widget needs, so a language switch is one request.
+  const sliced: string[] = [];
   for (const locale of definition.locales) {
     const formTexts = join(options.localesDir, locale, `${definition.id}.json`);
     if (!(await exists(formTexts))) continue;
@@ -196,8 +262,15 @@ export async function buildFormPackage(definition: FormDefinition, options: { ou
     };
     await writeFile(join(dir, 'locales', `${locale}.json`), JSON.stringify(resources));
     files.push(`locales/${locale}.json`);
+    // The start slice and the rest, disjoint: the first visit loads only the slice (decision 0038).
+    const slices = sliceLocale(definition, locale, resources);
+    for (const part of LOCALE_PARTS) {
+      await mkdir(join(dir, 'locales', part), { recursive: true });
+      await writeFile(join(dir, 'locales', part, `${locale}.json`), JSON.stringify(slices[part]));
+      sliced.push(`locales/${part}/${locale}.json`);
+    }
   }
-  return { dir, files };
+  return { dir, files: [...files, ...sliced] };
 }
 
 /**

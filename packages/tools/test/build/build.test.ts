@@ -12,8 +12,12 @@ describe('klarskjema build', () => {
     const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-build-'));
     const definition = await readExampleDefinition(id);
     const { dir, files } = await buildFormPackage(definition, { outDir, localesDir: resolve(packageRoot, 'locales') });
-    expect(files).toEqual(['form.json', 'validators.js', 'submission.js', 'package.json', ...definition.locales.map((lng) => `locales/${lng}.json`)]);
-    for (const file of ['validators.js', 'submission.js']) {
+    expect(files).toEqual([
+      'form.json', 'validators.js', 'validators-later.js', 'submission.js', 'package.json',
+      ...definition.locales.map((lng) => `locales/${lng}.json`),
+      ...definition.locales.flatMap((lng) => [`locales/start/${lng}.json`, `locales/later/${lng}.json`]),
+    ]);
+    for (const file of ['validators.js', 'validators-later.js', 'submission.js']) {
       const code = await readFile(join(dir, file), 'utf8');
       expect(code).not.toMatch(/new Function|eval\(/);
       // ajv's runtime helpers carry their own source as a string ('require("ajv/…")'); only real calls count.

@@ -174,8 +174,9 @@ describe('klarskjema build', () => {
     expect(lines).toHaveLength(ids.length);
     for (const id of ids) {
       expect(result.stdout).toContain(
-        `${join(out, id)}/ (form.json, validators.js, submission.js, package.json, locales/nb.json`,
+        `${join(out, id)}/ (form.json, validators.js, validators-later.js, submission.js, package.json, locales/nb.json`,
       );
+      expect(result.stdout).toContain('locales/start/nb.json, locales/later/nb.json');
       const form = JSON.parse(await readFile(join(out, id, 'form.json'), 'utf8')) as { id: string };
       expect(form.id).toBe(id);
       const code = await readFile(join(out, id, 'validators.js'), 'utf8');
