@@ -337,7 +337,7 @@ export class KlarSkjema extends LitElement {
       // Said and shown while it waits, and what to do if it cannot come (the next press tries again).
       this.#nextWaits = 'waiting';
       this.requestUpdate();
-      this.#focus.announce(session.show('widget:lateLoading'));
+      this.#focus.announce(session.texts.t('widget:lateLoading'));
       return void session.loadLater().then(
         () => {
           this.#nextWaits = null;
@@ -346,7 +346,7 @@ export class KlarSkjema extends LitElement {
         () => {
           this.#nextWaits = 'failed';
           this.requestUpdate();
-          this.#focus.announce(session.show('widget:nextFailed'), { urgent: true });
+          this.#focus.announce(session.texts.t('widget:nextFailed'), { urgent: true });
         },
       );
     }
