@@ -9,7 +9,18 @@ import { assert, deepEqual, equal } from '../browser/assert.ts';
 import { generatedAnswers } from '../helpers/generated-answers.ts';
 import { Translator } from '../../src/i18n/translator.ts';
 import { loadLate } from '../../components/klar-skjema/late-loader.ts';
-import { definitionOf, fillShown, formIds, headingText, next, root, settle, until, type Widget } from './driver.ts';
+import {
+  definitionOf,
+  fillShown,
+  formIds,
+  headingText,
+  liveText,
+  next,
+  root,
+  settle,
+  until,
+  type Widget,
+} from './driver.ts';
 
 const forms = await formIds();
 
@@ -84,6 +95,17 @@ async function mountAt(prefix: string, formId: string, attributes: Record<string
   return widget;
 }
 
+/** The widget's nb texts from the package's whole locale file. */
+async function nbTexts(formId: string): Promise<{ widget: { lateLoading: string; nextFailed: string } }> {
+  return (await (await fetch(`/build/forms/${formId}/locales/nb.json`)).json()) as {
+    widget: { lateLoading: string; nextFailed: string };
+  };
+}
+
+/** The notice in the step's form above Continue, if any. */
+const stepPanel = (widget: Widget): string | undefined =>
+  root(widget).querySelector('form.step p.panel')?.textContent?.trim();
+
 describe('the first step with only its slice of the package', () => {
   for (const formId of forms) {
     it(`${formId}: every locale and variant, the rest withheld: no text missing, errors shown, axe-clean`, async () => {
@@ -122,6 +144,8 @@ describe('the first step with only its slice of the package', () => {
     equal(widget.snapshot!.context.errors.length, 0, 'the first step is answered');
     equal(widget.snapshot!.context.step, first, 'Next waits: still the first step');
     equal(root(widget).querySelector('.step-help'), null, 'help waits for the rest');
+    const { widget: texts } = await nbTexts(formId);
+    await until(() => stepPanel(widget) === texts.lateLoading, 'Next saying it waits');
     await fetch('/gated-open');
     await until(() => widget.snapshot!.context.step !== first, 'the second step');
     await settle(widget);
@@ -131,5 +155,21 @@ describe('the first step with only its slice of the package', () => {
     await until(() => root(widget).querySelector('.step-help') !== null, 'the help under the step');
     deepEqual(await missingTexts(formId, 'nb'), [], `${second}: texts missing`);
     widget.remove();
+  });
+
+  it('Next says what to do when the rest of the package cannot come, and stays on the step', async () => {
+    const formId = forms.includes('sosialhjelp') ? 'sosialhjelp' : forms[0]!;
+    const definition = await definitionOf(formId);
+    const first = definition.steps[0]!.id;
+    const widget = await mountAt('/withheld', formId, { lang: 'nb' });
+    await fillShown(widget, definition, generatedAnswers(definition)[first] ?? {});
+    await next(widget);
+    const { widget: texts } = await nbTexts(formId);
+    await until(() => stepPanel(widget) === texts.nextFailed, 'the message that the rest could not come');
+    equal(widget.snapshot!.context.step, first, 'still the first step, answers kept');
+    await until(() => liveText(widget).includes(texts.nextFailed), 'the message said in the live region');
+    await checkA11y(widget);
+    widget.remove();
+    missing = [];
   });
 });
