@@ -27,6 +27,7 @@ import {
   mountWidget,
   next,
   root,
+  saveNow,
   settle,
   until,
   type Widget,
@@ -43,13 +44,8 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
   const widget = await mountWidget(formId);
   const seen: string[] = [];
   const see = async (moment: string) => {
-    // The answers are saved now, as when the page is hidden (components/drafts/drafts.ts), and the save status
-    // under the step is told before the view is measured. Otherwise whether that line is there depends on
-    // whether the debounced save found the browser idle in between: the layout below it would differ by run.
-    dispatchEvent(new Event('pagehide'));
-    await settle(widget);
-    const told = () => (root(widget).querySelector('.draft-status')?.textContent ?? 'no save status here') !== '';
-    await until(told, `the save to be told (${moment})`);
+    // The same layout on every run: the save status line is there (not only once the debounced save has landed).
+    await saveNow(widget);
     seen.push(moment);
     await visit(widget, moment);
   };
