@@ -101,8 +101,8 @@ export class FocusController implements ReactiveController, Focus {
     const locale = this.wiring.locale();
     this.#timers.set(
       key,
+      // A timer that has fired stays listed (clearing it again does nothing) until the view changes.
       setTimeout(() => {
-        this.#timers.delete(key);
         // Written in the language of the moment it was asked for: not said once the language has changed.
         if (this.wiring.locale() === locale) this.announce(text);
       }, ANNOUNCE_PAUSE_MS),
@@ -125,6 +125,8 @@ export class FocusController implements ReactiveController, Focus {
     this.#sameLanguage();
     const view = this.wiring.view();
     if (!view || view.key === this.#view) return;
+    // A count still waiting for the user's pause is about a field of the view before: not said over the new one.
+    this.#dropPaused();
     if (this.#view) this.announce(view.title());
     this.#view = view.key;
   }
@@ -149,6 +151,10 @@ export class FocusController implements ReactiveController, Focus {
 
   hostDisconnected(): void {
     this.host.renderRoot.removeEventListener('focusin', this.#focusIn);
+    this.#dropPaused();
+  }
+
+  #dropPaused(): void {
     this.#timers.forEach((timer) => clearTimeout(timer));
     this.#timers.clear();
   }

@@ -178,6 +178,7 @@ export class KlarSkjema extends LitElement {
     updateRelevance: () => this.#late.parts?.updateRelevance,
     sendSubmission: this.#submitter.actor,
     announce: (text) => this.#focus.announce(text),
+    redraw: () => this.requestUpdate(),
     original: () => this.#original,
   });
 

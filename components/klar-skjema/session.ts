@@ -42,6 +42,8 @@ export interface SessionWiring {
   updateRelevance(): UpdateRelevance | undefined;
   sendSubmission: Submitter['actor'];
   announce(text: string): void;
+  /** Draw again: a switch the machine does not hear once it has finished (on the receipt). */
+  redraw(): void;
   /** "Show Norwegian text" is on. */
   original(): boolean;
 }
@@ -257,6 +259,7 @@ export class Session {
     // What plain changed is known once the view is drawn in it (the element asks plain-switch.ts then).
     if (variant === 'plain') this.plainPending = true;
     else this.wiring.announce(this.texts.t('widget:variantChanged.standard'));
+    this.wiring.redraw();
   }
 
   /** A translation no human has reviewed yet; unknown status counts as a draft. */

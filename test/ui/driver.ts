@@ -117,6 +117,18 @@ export async function settle(widget: Widget): Promise<void> {
   await widget.updateComplete;
 }
 
+/**
+ * Writes the pending draft now, as when the page is hidden (components/drafts/drafts.ts), and waits until the save
+ * status under the step tells it. A test that measures the layout calls it first: otherwise whether that line is
+ * there depends on whether the debounced save (src/drafts/autosave.ts) found the browser idle in between.
+ */
+export async function saveNow(widget: Widget): Promise<void> {
+  dispatchEvent(new Event('pagehide'));
+  await settle(widget);
+  const told = () => (root(widget).querySelector('.draft-status')?.textContent ?? 'no save status here') !== '';
+  await until(told, 'the save to be told');
+}
+
 function type(input: HTMLInputElement | HTMLTextAreaElement, text: string): void {
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

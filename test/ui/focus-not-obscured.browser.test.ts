@@ -17,6 +17,7 @@ import {
   mountWidget,
   next,
   root,
+  saveNow,
   settle,
   type Widget,
 } from './driver.ts';
@@ -126,6 +127,8 @@ async function everyStop(
     const covered: string[] = [];
     const views: string[] = [];
     const both = async (moment: string) => {
+      // The save status line is there before the first stop, so it cannot push the drafts panel down mid-pass.
+      await saveNow(widget);
       heights.add(Math.round(header.getBoundingClientRect().height));
       const forward = await tabThrough(widget, bars, before, false, moment);
       const backward = await tabThrough(widget, bars, after, true, moment);

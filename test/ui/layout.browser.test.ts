@@ -16,6 +16,7 @@ import { generatedAnswers } from '../helpers/generated-answers.ts';
 import {
   activeElement,
   activeId,
+  byId,
   clickButton,
   definitionOf,
   fillStep,
@@ -26,6 +27,7 @@ import {
   mountWidget,
   next,
   root,
+  saveNow,
   settle,
   until,
   type Widget,
@@ -42,12 +44,15 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
   const widget = await mountWidget(formId);
   const seen: string[] = [];
   const see = async (moment: string) => {
+    // The same layout on every run: the save status line is there (not only once the debounced save has landed).
+    await saveNow(widget);
     seen.push(moment);
     await visit(widget, moment);
   };
   for (let guard = 0; guard < 20 && widget.snapshot!.value === 'filling'; guard++) {
     const step = widget.snapshot!.context.step;
     await see(`${step}, empty`);
+    if (guard === 0) await seeHelpOpen(widget, `${step}, help open`, see);
     await next(widget);
     if (widget.snapshot!.context.errors.length > 0) await see(`${step}, with errors`);
     else await clickButton(widget, 'Tilbake');
@@ -76,6 +81,28 @@ async function walk(formId: string, visit: (widget: Widget, moment: string) => P
   return seen;
 }
 
+/**
+ * The help panel opened, with a contact and an interpreter asked for (so what each asks next shows too);
+ * then both unticked and the panel closed, so the rest of the walk is as before.
+ */
+async function seeHelpOpen(widget: Widget, moment: string, see: (moment: string) => Promise<void>): Promise<void> {
+  const panel = root(widget).querySelector<HTMLDetailsElement>('#ks-help')!;
+  const requests = ['ks-help-contact', 'ks-help-interpreter'];
+  panel.open = true;
+  for (const id of requests) {
+    byId(widget, id).click();
+    await settle(widget);
+  }
+  assert(root(widget).querySelector('#ks-help-language') !== null, 'the interpreter request shows the language');
+  await see(moment);
+  for (const id of requests) {
+    byId(widget, id).click();
+    await settle(widget);
+  }
+  panel.open = false;
+  await settle(widget);
+}
+
 const describeElement = (el: Element): string =>
   `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}>`;
 
@@ -98,9 +125,14 @@ function overflow(widget: Widget): string[] {
 
 const TARGETS = 'button, input, select, textarea, a[href], summary';
 
+/**
+ * Drawn on screen. checkVisibility(): Chromium lays out the content of a closed <details> when asked (it is
+ * content-visibility: hidden, in a box of no height), so that content has boxes that spill over what follows
+ * the panel, yet nothing of it is drawn. The walk opens the help panel to measure its content where it is.
+ */
 const shown = (el: Element): boolean => {
   const rect = el.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0 && !el.closest('.visually-hidden, [hidden]');
+  return rect.width > 0 && rect.height > 0 && el.checkVisibility() && !el.closest('.visually-hidden, [hidden]');
 };
 
 /** Boxes that hide what does not fit (overflow other than visible) and have more than they show. */

@@ -128,6 +128,8 @@ describe("the widget's two live regions (one voice)", () => {
     await settle(widget);
     const reference = () => (root(widget).querySelector('.receipt-reference')?.textContent ?? '').trim();
     match(reference(), /^Referansenummeret ditt er KS-7\./);
+    // The machine has finished and hears no switch, and nothing else is due to draw the receipt again (the long
+    // text's count was dropped when the view changed): the switch itself must.
     await clickButton(widget, 'Vis enklere tekst');
     // The plain receipt says reference number too, never case number (issue 16): it adds why to keep it.
     await until(
@@ -174,6 +176,37 @@ describe("the widget's two live regions (one voice)", () => {
       await settle(widget);
       match(liveText(widget), /Du har 3993 tegn igjen/);
       expectTwoRegions(widget, 'a step with a long text');
+    } finally {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    }
+  });
+
+  it('drops a count still waiting for the pause when the user moves on: the new view is said, not the count', async () => {
+    const widget = await mountWidget('kontakt');
+    const definition = await definitionOf('kontakt');
+    await fillStep(widget, definition, fullAnswers.kontakt!['om-deg']!);
+    await next(widget);
+    // The pause's fake clock, as above: the count comes due only when the test says so, after Continue.
+    const paused = new Map<number, () => void>();
+    let id = 1_000_000;
+    const { setTimeout: realSet, clearTimeout: realClear } = window;
+    window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
+      ms === ANNOUNCE_PAUSE_MS ? (paused.set(++id, handler), id) : realSet(handler, ms, ...rest)) as typeof setTimeout;
+    window.clearTimeout = ((timer?: number) =>
+      paused.delete(timer ?? 0) ? undefined : realClear(timer)) as typeof clearTimeout;
+    try {
+      await fillStep(widget, definition, fullAnswers.kontakt!.henvendelse!);
+      equal(paused.size, 1, 'the count of the long text waits for the pause');
+      await next(widget);
+      equal(headingText(widget), 'Før du sender', 'on the next step');
+      await until(() => liveText(widget).includes('Før du sender'), 'the new step to be said');
+      // A quick Continue: the pause comes due on the new step. What is still waiting then is said now.
+      for (const handler of paused.values()) handler();
+      paused.clear();
+      await settle(widget);
+      assert(!liveText(widget).includes('tegn igjen'), `no count of a field no longer on screen: ${liveText(widget)}`);
+      match(liveText(widget), /Før du sender/, 'the new step is what was said last');
     } finally {
       window.setTimeout = realSet;
       window.clearTimeout = realClear;

@@ -17,6 +17,7 @@ import {
   mountWidget,
   next,
   root,
+  saveNow,
   settle,
   until,
   type Widget,
@@ -176,6 +177,8 @@ for (const [theme, look] of Object.entries(THEMES)) {
       const definition = await definitionOf(formId);
       const widget = await mountWidget(formId);
       const check = async (moment: string) => {
+        // The save status (muted text) is there on every view, not only when the debounced save has landed.
+        await saveNow(widget);
         await checkA11y(document, { at: `${theme}, ${moment} (${headingText(widget)})` });
       };
       await next(widget);
