@@ -107,6 +107,7 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
       updateRelevance: () => undefined,
       sending: () => undefined,
       items: () => undefined,
+      redraw: () => undefined,
       sendSubmission: fromPromise<Receipt, Submission>(() => Promise.reject(new Error('not on the server'))),
       announce: () => undefined,
       original: () => false,
