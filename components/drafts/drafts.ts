@@ -11,9 +11,9 @@ import type { FormPackage } from '../../src/engine/form-package.ts';
 import type { WizardMachine } from '../../src/engine/machine.ts';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
 import { draftOf, newest, restoreDraft, type Draft, type Restored } from '../../src/drafts/draft.ts';
-import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
 import {
   MemoryDraftStore,
+  UnreadableDraft,
   WebStorageDraftStore,
   type DraftStore,
   type DraftStoreKind,
@@ -61,6 +61,17 @@ export interface DraftsWiring {
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /** Only http(s): a host's typo must not turn the exit into a javascript: link. */
+/**
+ * A stored draft is read with the late chunk's parseDraft: only a visit that finds one waits for it, and such a
+ * visit waits for the chunk anyway (the other steps' validators, the notices; decision 0019). If the chunk cannot
+ * load, the draft counts as one we cannot read now, so nothing is written over it (as the server store's).
+ */
+async function readLate(stored: string, formId: string): Promise<Draft> {
+  const late = await loadLate().catch(() => null);
+  if (!late) throw new UnreadableDraft('The code that reads a stored draft did not load.');
+  return late.readDraft(stored, formId);
+}
+
 function exitUrl(value: string | null): string {
   try {
     const url = new URL(value ?? DEFAULT_EXIT_URL, document.baseURI);
@@ -182,8 +193,9 @@ export class DraftController implements ReactiveController {
     this.#session =
       this.host.getAttribute('session-draft') === 'off'
         ? null
-        : new WebStorageDraftStore('session', id, () => sessionStorage, { now });
+        : new WebStorageDraftStore('session', id, () => sessionStorage, { read: readLate, now });
     this.#device = new WebStorageDraftStore('device', id, () => localStorage, {
+      read: readLate,
       now,
       expiryDays: this.rememberDays || 1,
     });

@@ -21,6 +21,7 @@ export { itemChanges } from '../../src/engine/item-changes.ts';
 export { prepareRelevance, updateRelevance } from '../../src/engine/relevance-update.ts';
 export { draftDate, draftWarnings, offerAnnouncement, offerView, savePanel } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
+export { readDraft } from '../../src/drafts/parse-draft.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
 export { fieldGlossary } from '../glossary/glossary.ts';

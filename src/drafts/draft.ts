@@ -109,9 +109,6 @@ export function draftOf(
   };
 }
 
-// In a file of its own: the server store (late chunk) needs it without the rest of this file.
-export { parseDraft } from './parse-draft.ts';
-
 export interface Restored {
   input: WizardInput;
   /** Go on to the review page, where the user was. */
