@@ -13,8 +13,7 @@ import { glossaryStyles } from '../glossary/glossary.ts';
 export const lateStyles = [glossaryStyles, lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
 export { reviewView, sendView, receipt, stepHelp, followUpPage } from './late-views.ts';
-export { sendStatusText } from '../review/review-page.ts';
-export { sendFromWidget } from '../submit/widget-send.ts';
+export { sendForSubmitter } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 export { sending } from '../../src/engine/sending.ts';
 export { itemChanges } from '../../src/engine/item-changes.ts';
