@@ -10,7 +10,7 @@ import type { Answers } from '../../src/engine/answers.ts';
 import type { FormPackage } from '../../src/engine/form-package.ts';
 import type { WizardMachine } from '../../src/engine/machine.ts';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
-import { draftOf, newest, restoreDraft, type Draft, type Restored } from '../../src/drafts/draft.ts';
+import { draftOf, newest, type Draft, type Restored } from '../../src/drafts/draft.ts';
 import {
   MemoryDraftStore,
   UnreadableDraft,
@@ -21,7 +21,7 @@ import {
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
 import { formatTime } from '../../src/i18n/format.ts';
 import { show } from '../fields/text.ts';
-import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
+import { lateParts, loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
 import type { Focus, FocusTarget } from '../klar-skjema/focus.ts';
 import type { DraftDates } from './drafts-views.ts';
 import { phaseOf, type Session, type Snapshot } from '../klar-skjema/session.ts';
@@ -268,8 +268,10 @@ export class DraftController implements ReactiveController {
   }
 
   #restore(draft: Draft): Restored {
-    // keepValid is there whenever the draft needs it: see #restorable (offers are shown with the late chunk).
-    const restored = restoreDraft(this.#package!, draft, this.#prefill, this.wiring.late()?.keepValid);
+    // A restored draft was read with the late chunk (readLate), so restoreDraft and keepValid are here.
+    const late = lateParts();
+    if (!late) throw new Error('A draft is restored only after the late chunk has read it.');
+    const restored = late.restoreDraft(this.#package!, draft, this.#prefill, late.keepValid);
     this.notice =
       restored.reanswer.length + restored.chooseFilesAgain.length > 0
         ? { reanswer: restored.reanswer, files: restored.chooseFilesAgain }

@@ -21,6 +21,7 @@ export { prepareRelevance, updateRelevance } from '../../src/engine/relevance-up
 export { draftDate, draftWarnings, offerAnnouncement, offerView, savePanel } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
 export { readDraft } from '../../src/drafts/parse-draft.ts';
+export { restoreDraft } from '../../src/drafts/restore-draft.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
 export { fieldGlossary } from '../glossary/glossary.ts';
