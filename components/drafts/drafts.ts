@@ -221,10 +221,9 @@ export class DraftController implements ReactiveController {
     // A draft may bring the user back to any step: restoring it checks every visited step's answers, so the
     // other steps' validators come first (decision 0038); a first visit, with no draft, waits for none of them.
     if (here || device || server) await formPackage.laterLoader?.load();
-    // This tab's draft of another form version needs keepValid from the late chunk; if it cannot load, the
-    // draft is kept as one we cannot read now (said, and nothing written over it).
-    if (here && !this.#sameVersion(here) && !(await this.#restorable(here))) this.unreadable.add('session');
-    else if (here) {
+    // This tab's draft comes back; it was read with the late chunk, so keepValid is here for another form
+    // version's (a chunk that cannot load leaves the draft as one we cannot read now: readLate).
+    if (here) {
       this.#adopt(here);
       const restored = this.#restore(here);
       if (this.notice || this.unreadable.size > 0) await this.#views();
@@ -235,15 +234,6 @@ export class DraftController implements ReactiveController {
     if (!this.choosing) this.#activate();
     else await this.#views();
     return null;
-  }
-
-  /** Can this draft be restored now? One of another form version needs keepValid, which comes with the late chunk. */
-  async #restorable(draft: Draft): Promise<boolean> {
-    return this.#sameVersion(draft) || (await loadLate().catch(() => null)) !== null;
-  }
-
-  #sameVersion(draft: Draft): boolean {
-    return draft.form.version === this.#package!.definition.version;
   }
 
   /** Waits for the late chunk (loading since the form began to load), so the first render shows the offer or notice. */
@@ -437,7 +427,6 @@ export class DraftController implements ReactiveController {
       ]),
     );
     if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
-    if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
     // It may be at any step: the rest of the package first (decision 0038).
     const rest = await this.wiring
       .session()
