@@ -10,10 +10,10 @@ import type { Answers } from '../../src/engine/answers.ts';
 import type { FormPackage } from '../../src/engine/form-package.ts';
 import type { WizardMachine } from '../../src/engine/machine.ts';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
-import { draftOf, newest, restoreDraft, type Draft, type Restored } from '../../src/drafts/draft.ts';
-import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
+import { draftOf, newest, type Draft, type Restored } from '../../src/drafts/draft.ts';
 import {
   MemoryDraftStore,
+  UnreadableDraft,
   WebStorageDraftStore,
   type DraftStore,
   type DraftStoreKind,
@@ -21,7 +21,7 @@ import {
 import { TabGuard, type TabState } from '../../src/drafts/two-tabs.ts';
 import { formatTime } from '../../src/i18n/format.ts';
 import { show } from '../fields/text.ts';
-import { loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
+import { lateParts, loadLate, type LateParts } from '../klar-skjema/late-loader.ts';
 import type { Focus, FocusTarget } from '../klar-skjema/focus.ts';
 import type { DraftDates } from './drafts-views.ts';
 import { phaseOf, type Session, type Snapshot } from '../klar-skjema/session.ts';
@@ -61,6 +61,17 @@ export interface DraftsWiring {
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 /** Only http(s): a host's typo must not turn the exit into a javascript: link. */
+/**
+ * A stored draft is read with the late chunk's parseDraft: only a visit that finds one waits for it, and such a
+ * visit waits for the chunk anyway (the other steps' validators, the notices; decision 0019). If the chunk cannot
+ * load, the draft counts as one we cannot read now, so nothing is written over it (as the server store's).
+ */
+async function readLate(stored: string, formId: string): Promise<Draft> {
+  const late = await loadLate().catch(() => null);
+  if (!late) throw new UnreadableDraft('The code that reads a stored draft did not load.');
+  return late.readDraft(stored, formId);
+}
+
 function exitUrl(value: string | null): string {
   try {
     const url = new URL(value ?? DEFAULT_EXIT_URL, document.baseURI);
@@ -182,8 +193,9 @@ export class DraftController implements ReactiveController {
     this.#session =
       this.host.getAttribute('session-draft') === 'off'
         ? null
-        : new WebStorageDraftStore('session', id, () => sessionStorage, { now });
+        : new WebStorageDraftStore('session', id, () => sessionStorage, { read: readLate, now });
     this.#device = new WebStorageDraftStore('device', id, () => localStorage, {
+      read: readLate,
       now,
       expiryDays: this.rememberDays || 1,
     });
@@ -209,10 +221,9 @@ export class DraftController implements ReactiveController {
     // A draft may bring the user back to any step: restoring it checks every visited step's answers, so the
     // other steps' validators come first (decision 0038); a first visit, with no draft, waits for none of them.
     if (here || device || server) await formPackage.laterLoader?.load();
-    // This tab's draft of another form version needs keepValid from the late chunk; if it cannot load, the
-    // draft is kept as one we cannot read now (said, and nothing written over it).
-    if (here && !this.#sameVersion(here) && !(await this.#restorable(here))) this.unreadable.add('session');
-    else if (here) {
+    // This tab's draft comes back; it was read with the late chunk, so keepValid is here for another form
+    // version's (a chunk that cannot load leaves the draft as one we cannot read now: readLate).
+    if (here) {
       this.#adopt(here);
       const restored = this.#restore(here);
       if (this.notice || this.unreadable.size > 0) await this.#views();
@@ -223,15 +234,6 @@ export class DraftController implements ReactiveController {
     if (!this.choosing) this.#activate();
     else await this.#views();
     return null;
-  }
-
-  /** Can this draft be restored now? One of another form version needs keepValid, which comes with the late chunk. */
-  async #restorable(draft: Draft): Promise<boolean> {
-    return this.#sameVersion(draft) || (await loadLate().catch(() => null)) !== null;
-  }
-
-  #sameVersion(draft: Draft): boolean {
-    return draft.form.version === this.#package!.definition.version;
   }
 
   /** Waits for the late chunk (loading since the form began to load), so the first render shows the offer or notice. */
@@ -256,8 +258,10 @@ export class DraftController implements ReactiveController {
   }
 
   #restore(draft: Draft): Restored {
-    // keepValid is there whenever the draft needs it: see #restorable (offers are shown with the late chunk).
-    const restored = restoreDraft(this.#package!, draft, this.#prefill, this.wiring.late()?.keepValid);
+    // A restored draft was read with the late chunk (readLate), so restoreDraft and keepValid are here.
+    const late = lateParts();
+    if (!late) throw new Error('A draft is restored only after the late chunk has read it.');
+    const restored = late.restoreDraft(this.#package!, draft, this.#prefill, late.keepValid);
     this.notice =
       restored.reanswer.length + restored.chooseFilesAgain.length > 0
         ? { reanswer: restored.reanswer, files: restored.chooseFilesAgain }
@@ -423,7 +427,6 @@ export class DraftController implements ReactiveController {
       ]),
     );
     if (!shared || (mine && Date.parse(shared.savedAt) <= Date.parse(mine.savedAt))) return;
-    if (!this.#sameVersion(shared) && !(await this.#restorable(shared))) return;
     // It may be at any step: the rest of the package first (decision 0038).
     const rest = await this.wiring
       .session()

@@ -13,14 +13,15 @@ import { glossaryStyles } from '../glossary/glossary.ts';
 export const lateStyles = [glossaryStyles, lateMainStyles, helpStyles, summaryStyles, readAloudStyles, receiptStyles];
 
 export { reviewView, sendView, receipt, stepHelp, followUpPage } from './late-views.ts';
-export { sendStatusText } from '../review/review-page.ts';
-export { sendFromWidget } from '../submit/widget-send.ts';
+export { sendForSubmitter } from '../submit/widget-send.ts';
 export { submissionFingerprint } from '../../src/engine/submission-digest.ts';
 export { sending } from '../../src/engine/sending.ts';
 export { itemChanges } from '../../src/engine/item-changes.ts';
 export { prepareRelevance, updateRelevance } from '../../src/engine/relevance-update.ts';
 export { draftDate, draftWarnings, offerAnnouncement, offerView, savePanel } from '../drafts/drafts-views.ts';
 export { ServerDraftStore } from '../../src/drafts/server-store.ts';
+export { readDraft } from '../../src/drafts/parse-draft.ts';
+export { restoreDraft } from '../../src/drafts/restore-draft.ts';
 export { keepValid } from '../../src/drafts/keep-valid.ts';
 export { attachments } from '../fields/attachments.ts';
 export { fieldGlossary } from '../glossary/glossary.ts';

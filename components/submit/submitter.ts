@@ -53,22 +53,7 @@ export class Submitter implements ReactiveController {
       (await loadLate().catch(() => {
         throw Object.assign(new Error('network'), { reason: 'network' });
       }));
-    const session = this.wiring.session();
-    if (!session) throw Object.assign(new Error('network'), { reason: 'network' });
-    return late.sendFromWidget({
-      host: this.host,
-      submission,
-      files: this.wiring.files(),
-      earlierIds: session.snapshot.context.earlierIds,
-      definition: session.definition,
-      signal,
-      onStatus: (status) => {
-        this.status = status;
-        // Each change is said: offline, or when the next try is.
-        this.wiring.focus.announce(late.sendStatusText(session.texts, status));
-        this.host.requestUpdate();
-      },
-    });
+    return late.sendForSubmitter(this, submission, signal);
   }
 
   /** The connection is back: a sending that failed on the network goes again by itself. */

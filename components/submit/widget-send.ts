@@ -5,6 +5,8 @@ import type { FormDefinition } from '../../src/definition/types.ts';
 import type { Receipt, SubmitFailure } from '../../src/engine/machine.ts';
 import type { Submission } from '../../src/engine/submission.ts';
 import { sendForReceipt, type SendStatus } from '../../src/submit/send.ts';
+import { sendStatusText } from '../review/review-page.ts';
+import type { Submitter } from './submitter.ts';
 
 /**
  * `klar-submit`: bubbles, is composed and cancelable; `detail` is the submission record (a copy).
@@ -40,7 +42,7 @@ export class KlarSubmitEvent extends CustomEvent<Submission> {
 /** What the machine's onError reads (see SubmitFailure in the machine). */
 export const failure = (details: SubmitFailure): Error => Object.assign(new Error(details.reason), details);
 
-export interface WidgetSend {
+interface WidgetSend {
   host: HTMLElement;
   submission: Submission;
   files: ReadonlyMap<string, readonly File[]>;
@@ -50,8 +52,29 @@ export interface WidgetSend {
   onStatus(status: SendStatus): void;
 }
 
+/** The Submitter's sending (its actor waits for this chunk first): each change of status is shown and said. */
+export function sendForSubmitter(submitter: Submitter, submission: Submission, signal: AbortSignal): Promise<Receipt> {
+  const { host, wiring } = submitter;
+  const session = wiring.session();
+  if (!session) throw failure({ reason: 'network' });
+  return sendFromWidget({
+    host,
+    submission,
+    files: wiring.files(),
+    earlierIds: session.snapshot.context.earlierIds,
+    definition: session.definition,
+    signal,
+    onStatus: (status) => {
+      submitter.status = status;
+      // Each change is said: offline, or when the next try is.
+      wiring.focus.announce(sendStatusText(session.texts, status));
+      host.requestUpdate();
+    },
+  });
+}
+
 /** The host's listener answers, or the widget sends to `submit-url`; neither: a receipt without a reference. */
-export async function sendFromWidget({
+async function sendFromWidget({
   host,
   submission,
   files,

@@ -1,17 +1,13 @@
 // Reading a stored draft (docs/decisions/0008-drafts.md). Apart from draft.ts so the server store, which
-// loads late (docs/decisions/0012-lazy-chunks.md), does not pull the rest of draft.ts into a shared chunk.
+// loads late (docs/decisions/0012-lazy-chunks.md), does not pull the rest of draft.ts into a shared chunk; only
+// the late chunk has it (the widget reads a stored draft with it, decision 0019).
 import { isRecord } from '../engine/answers.ts';
 import type { AnswerContext } from '../engine/submission.ts';
 import type { Draft } from './draft.ts';
+import { UnreadableDraft } from './stores.ts';
 
-/**
- * A store holds something under this form's key that is not a draft this widget can read: a newer
- * format, another version's shape, a host's HTML page with 200. It is never overwritten or deleted
- * unless the user chooses to start again (docs/decisions/0008-drafts.md).
- */
-export class UnreadableDraft extends Error {
-  override name = 'UnreadableDraft';
-}
+// UnreadableDraft lives with the stores: the widget checks for it from the start, and reads drafts with the late chunk.
+export { UnreadableDraft };
 
 /** A stored value that is there: the draft, or UnreadableDraft. */
 export function readDraft(value: unknown, formId: string): Draft {

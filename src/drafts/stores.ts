@@ -3,18 +3,26 @@
 // mine på denne enheten"; a server only when the host gives an endpoint. Browser storage comes in as
 // arguments, so this runs in Node too. docs/decisions/0008-drafts.md says why localStorage, not IndexedDB.
 import type { Draft } from './draft.ts';
-import { readDraft } from './parse-draft.ts';
 
 export type DraftStoreKind = 'memory' | 'session' | 'device' | 'server';
 
 export interface DraftStore {
   readonly kind: DraftStoreKind;
   /** The stored draft of this form, or null when there is none. Rejects when the store cannot be read, and
-   *  with UnreadableDraft (parse-draft.ts) when it holds something that is not a draft this widget can read. */
+   *  with UnreadableDraft when it holds something that is not a draft this widget can read. */
   load(): Promise<Draft | null>;
   /** Memory and web storage write before save() returns, so a save during pagehide is not lost. */
   save(draft: Draft): Promise<void>;
   clear(): Promise<void>;
+}
+
+/**
+ * A store holds something under this form's key that is not a draft this widget can read: a newer
+ * format, another version's shape, a host's HTML page with 200. It is never overwritten or deleted
+ * unless the user chooses to start again (docs/decisions/0008-drafts.md).
+ */
+export class UnreadableDraft extends Error {
+  override name = 'UnreadableDraft';
 }
 
 /** The key of a form's draft in web storage. Every key of klarskjema starts with this prefix. */
@@ -37,6 +45,12 @@ export class MemoryDraftStore implements DraftStore {
 }
 
 /**
+ * Reads what a store holds under this form's key: `readDraft` (parse-draft.ts), or in the widget the late
+ * chunk's copy of it (a reload without a draft does not wait for that code, decision 0019).
+ */
+export type DraftReader = (stored: string, formId: string) => Draft | Promise<Draft>;
+
+/**
  * sessionStorage or localStorage. `storage` is a function because reading window.sessionStorage can
  * throw (storage blocked by the user's settings); then the store reports failures instead.
  */
@@ -45,24 +59,22 @@ export class WebStorageDraftStore implements DraftStore {
     readonly kind: 'session' | 'device',
     readonly formId: string,
     readonly storage: () => Storage,
-    readonly options: { expiryDays?: number; now?: () => Date } = {},
+    readonly options: { read: DraftReader; expiryDays?: number; now?: () => Date },
   ) {}
 
-  load(): Promise<Draft | null> {
-    return attempt(() => {
-      const key = draftKey(this.formId);
-      const stored = this.storage().getItem(key);
-      if (stored === null) return null;
-      // Something this widget cannot read (a newer widget's draft, say) stays: readDraft throws.
-      const draft = readDraft(stored, this.formId);
-      const now = this.options.now?.() ?? new Date();
-      // An expired draft is removed as soon as it is found.
-      if (draft.expiresAt && Date.parse(draft.expiresAt) <= now.getTime()) {
-        this.storage().removeItem(key);
-        return null;
-      }
-      return draft;
-    });
+  async load(): Promise<Draft | null> {
+    const key = draftKey(this.formId);
+    const stored = await attempt(() => this.storage().getItem(key));
+    if (stored === null) return null;
+    // Something this widget cannot read (a newer widget's draft, say) stays: the reader throws.
+    const draft = await this.options.read(stored, this.formId);
+    const now = this.options.now?.() ?? new Date();
+    // An expired draft is removed as soon as it is found.
+    if (draft.expiresAt && Date.parse(draft.expiresAt) <= now.getTime()) {
+      await attempt(() => this.storage().removeItem(key));
+      return null;
+    }
+    return draft;
   }
 
   save(draft: Draft): Promise<void> {

@@ -6,11 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { Autosave, type SaveStatus } from '../../src/drafts/autosave.ts';
-import { draftOf, newest, parseDraft, restoreDraft, storableAnswers, type Draft } from '../../src/drafts/draft.ts';
+import { draftOf, newest, storableAnswers, type Draft } from '../../src/drafts/draft.ts';
+import { restoreDraft } from '../../src/drafts/restore-draft.ts';
 import { keepValid } from '../../src/drafts/keep-valid.ts';
 import { draftKey, MemoryDraftStore, WebStorageDraftStore, type DraftStore } from '../../src/drafts/stores.ts';
 import { ServerDraftStore } from '../../src/drafts/server-store.ts';
-import { UnreadableDraft } from '../../src/drafts/parse-draft.ts';
+import { parseDraft, readDraft, UnreadableDraft } from '../../src/drafts/parse-draft.ts';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { examplePackage } from '../helpers/form-packages.ts';
 
@@ -198,7 +199,11 @@ describe('the web storage stores', () => {
   it('keep one draft per form under klarskjema:<form>, and a device draft expires', async () => {
     const storage = new FakeStorage();
     let now = T0;
-    const device = new WebStorageDraftStore('device', 'stotte', () => storage, { expiryDays: 14, now: () => now });
+    const device = new WebStorageDraftStore('device', 'stotte', () => storage, {
+      read: readDraft,
+      expiryDays: 14,
+      now: () => now,
+    });
     const draft = await stotteDraft();
     await device.save(draft);
     expect(storage.getItem(draftKey('stotte'))).toContain('"expiresAt":"2026-03-17T09:42:00.000Z"');
@@ -211,7 +216,7 @@ describe('the web storage stores', () => {
 
   it('write before save() returns (what a pagehide needs), report a full quota, and keep a draft they cannot read', async () => {
     const storage = new FakeStorage();
-    const session = new WebStorageDraftStore('session', 'stotte', () => storage);
+    const session = new WebStorageDraftStore('session', 'stotte', () => storage, { read: readDraft });
     void session.save(await stotteDraft());
     expect(storage.length).toBe(1);
     storage.full = true;
@@ -226,14 +231,19 @@ describe('the web storage stores', () => {
     ]) {
       const broken = new FakeStorage();
       broken.setItem(draftKey('stotte'), stored);
-      await expect(new WebStorageDraftStore('device', 'stotte', () => broken).load()).rejects.toBeInstanceOf(
-        UnreadableDraft,
-      );
+      await expect(
+        new WebStorageDraftStore('device', 'stotte', () => broken, { read: readDraft }).load(),
+      ).rejects.toBeInstanceOf(UnreadableDraft);
       expect(broken.getItem(draftKey('stotte'))).toBe(stored);
     }
-    const blocked = new WebStorageDraftStore('session', 'stotte', () => {
-      throw new DOMException('The operation is insecure.', 'SecurityError');
-    });
+    const blocked = new WebStorageDraftStore(
+      'session',
+      'stotte',
+      () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+      { read: readDraft },
+    );
     await expect(blocked.load()).rejects.toThrow(/insecure/);
   });
 });

@@ -3,7 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import { draftOf, parseDraft, restoreDraft } from '../../src/drafts/draft.ts';
+import { draftOf } from '../../src/drafts/draft.ts';
+import { restoreDraft } from '../../src/drafts/restore-draft.ts';
+import { parseDraft } from '../../src/drafts/parse-draft.ts';
 import { createWizardMachine } from '../../src/engine/create-machine.ts';
 import { type Receipt } from '../../src/engine/machine.ts';
 import { canonicalJson, submissionFingerprint } from '../../src/engine/submission-digest.ts';

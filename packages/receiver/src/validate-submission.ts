@@ -10,7 +10,7 @@ import { documentIdOf, groupsWithItemIds, ITEM_ID, ITEM_ID_PATTERN } from '../..
 import { hasExpressions } from '../../../src/engine/expression.ts';
 import type { Submission } from '../../../src/engine/submission.ts';
 import { helpRequestErrors } from '../../../src/engine/help.ts';
-import { prefillRecordErrors } from '../../../src/engine/prefill.ts';
+import { prefillRecordErrors } from '../../../src/engine/prefill-record.ts';
 import { TEXT_VERSION } from '../../../src/engine/text-version.ts';
 import { normalizeStrings } from '../../../src/validation/clean-text.ts';
 import { MAX_ERRORS, SUBMISSION_ID } from './limits.ts';
