@@ -47,7 +47,9 @@ function preloadFirstStep(): void {
 
 /**
  * A first step the host's server drew (declarative shadow DOM, decision 0041) is painted before the widget's code
- * runs, which is one long task: usable at once, not after it. The code is fetched meanwhile (preloaded above).
+ * runs, which is one long task: usable at once, not after it. The preloads wait for that paint too: asking for
+ * each file costs the page's main thread some milliseconds (tens at 4× CPU), time in which a user's first tap on
+ * the drawn step would wait.
  */
 const drawnPainted = (): Promise<unknown> =>
   [...document.querySelectorAll('klar-skjema')].some((element) => element.shadowRoot)
@@ -57,8 +59,10 @@ const drawnPainted = (): Promise<unknown> =>
 const registered = customElements.get('klar-skjema') as Registered | undefined;
 const loading = page[LOADING];
 if (!registered && !loading) {
-  preloadFirstStep();
-  const done = drawnPainted().then(() => import('./define.ts'));
+  const done = drawnPainted().then(() => {
+    preloadFirstStep();
+    return import('./define.ts');
+  });
   page[LOADING] = { version: VERSION, done };
   await done;
 } else {

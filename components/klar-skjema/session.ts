@@ -242,13 +242,28 @@ export class Session {
       if (this.#wanted === target) this.wiring.announce(this.texts.t('widget:languageFailed'));
       return false;
     }
-    if (this.#wanted !== target) return true;
+    if (this.#wanted === target) this.#switchTo(target);
+    return true;
+  }
+
+  /**
+   * Switches language at once when its texts are here (prefetched on intent, decision 0040), so the choice and
+   * the switch are drawn in one update; false, with nothing done, when they must be fetched (setLocale then).
+   */
+  switchLocaleNow(locale: string): boolean {
+    const target = this.definition.locales.includes(locale) ? locale : 'nb';
+    if (!this.status.has(target)) return false;
+    this.#wanted = target;
+    this.#switchTo(target);
+    return true;
+  }
+
+  #switchTo(target: string): void {
     this.i18n.changeLanguage(target);
     this.send({ type: 'SET_LOCALE', locale: target });
     this.#locale = target;
     // Said in the new language, so the user hears that the switch worked.
     this.wiring.announce(this.texts.t('widget:languageChanged'));
-    return true;
   }
 
   /** Standard or plain; plain with nb's plain text where the language has none, when the user asks for it. */

@@ -60,6 +60,8 @@ export class LanguageChoice {
   #switch(lng: string, session: Session): void {
     this.pending = null;
     this.host.requestUpdate();
+    // Texts already here: one update draws the choice and the language (not one before and one after the switch).
+    if (session.switchLocaleNow(lng)) return;
     // A failed fetch leaves the language as it was: draw the select again so that it says so.
     void session.setLocale(lng).then(() => this.host.requestUpdate());
   }

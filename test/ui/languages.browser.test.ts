@@ -246,6 +246,19 @@ describe('the language choice', () => {
     }
   });
 
+  it('switches at once to a language whose texts are here, drawn in one update', async () => {
+    const widget = await mountWidget('kontakt');
+    await switchLanguage(widget, 'en');
+    const english = headingText(widget);
+    choose(widget, 'nb');
+    // Switched in the task of the choice, not after a wait; one update draws it and none follows.
+    equal(widget.snapshot!.context.locale, 'nb', 'switched in the same task');
+    await widget.updateComplete;
+    equal(widget.isUpdatePending, false, 'no second update after the one that drew the switch');
+    assert(headingText(widget) !== english, 'the heading is drawn in nb');
+    equal(root(widget).querySelector('#ks-language-switch'), null, 'no pending switch button');
+  });
+
   it('says so, and keeps the language, when a language file cannot be fetched; a new try works', async () => {
     const widget = await mountWidget('kontakt');
     const files = holdLanguageFiles();
