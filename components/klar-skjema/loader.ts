@@ -51,10 +51,17 @@ function preloadFirstStep(): void {
  * each file costs the page's main thread some milliseconds (tens at 4× CPU), time in which a user's first tap on
  * the drawn step would wait.
  */
-const drawnPainted = (): Promise<unknown> =>
-  [...document.querySelectorAll('klar-skjema')].some((element) => element.shadowRoot)
-    ? new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)))
-    : Promise.resolve();
+const drawnPainted = (): Promise<unknown> => {
+  let drawn = false;
+  for (const element of document.querySelectorAll('klar-skjema')) {
+    // Continue pressed on the drawn step before the widget runs is not lost: the takeover presses it again.
+    element.shadowRoot?.addEventListener('submit', (event) =>
+      (event.target as Element).setAttribute('data-klar-continue', ''),
+    );
+    drawn ||= element.shadowRoot !== null;
+  }
+  return drawn ? new Promise((painted) => requestAnimationFrame(() => setTimeout(painted))) : Promise.resolve();
+};
 
 const registered = customElements.get('klar-skjema') as Registered | undefined;
 const loading = page[LOADING];

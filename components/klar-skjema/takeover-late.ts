@@ -48,6 +48,11 @@ export function takeOver(root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverW
       ? { start: active.selectionStart, end: active.selectionEnd, direction: active.selectionDirection }
       : null;
   const focused = active && drawn.some((node) => node.contains(active)) ? active.id : '';
+  // Continue pressed there before the widget ran (loader.ts marks the form): pressed again once all is carried over.
+  const continued = drawn.some(
+    (node) =>
+      node instanceof Element && (node.matches('[data-klar-continue]') || node.querySelector('[data-klar-continue]')),
+  );
   warnIfStale(drawn, wiring);
   for (const node of drawn) node.remove();
   // Ids are the same in both views: each control the widget drew gets what the user left in its twin.
@@ -70,12 +75,25 @@ export function takeOver(root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverW
       wiring.flush();
     }
   }
-  if (!focused || !root.getElementById(focused)) return;
+  if (focused && root.getElementById(focused)) restoreFocus(root, focused, caret, wiring);
+  if (continued) root.querySelector<HTMLButtonElement>('form.step button[type=submit]')?.click();
+}
+
+function restoreFocus(
+  root: ShadowRoot,
+  focused: string,
+  caret: { start: number | null; end: number | null; direction: string | null } | null,
+  wiring: TakeoverWiring,
+): void {
   wiring.focus.move({ id: focused });
   const control = root.getElementById(focused);
   if (caret && isControl(control) && !(control instanceof HTMLSelectElement) && caret.start !== null)
     try {
-      control.setSelectionRange(caret.start, caret.end ?? caret.start, caret.direction ?? 'none');
+      control.setSelectionRange(
+        caret.start,
+        caret.end ?? caret.start,
+        (caret.direction ?? 'none') as 'forward' | 'backward' | 'none',
+      );
     } catch {
       // Inputs without a caret (such as email in some browsers) keep the one focus gave them.
     }

@@ -78,8 +78,8 @@ const WATCH_STEP = `(() => {
   requestAnimationFrame(frame);
 })();`;
 
-/** Opens a page with the widget's script held back; `release` lets it load. */
-async function openHeld(path: string) {
+/** Opens a page with the widget's script (or another of its files) held back; `release` lets it load. */
+async function openHeld(path: string, held = '**/widget/klarskjema.js') {
   const context = await browser.newContext();
   const tab = await context.newPage();
   const problems: string[] = [];
@@ -92,7 +92,7 @@ async function openHeld(path: string) {
   await tab.addInitScript(WATCH_VIOLATIONS);
   let release!: () => void;
   const released = new Promise<void>((done) => (release = done));
-  await tab.route('**/widget/klarskjema.js', async (route) => {
+  await tab.route(held, async (route) => {
     await released;
     await route.continue();
   });
@@ -182,6 +182,46 @@ describe('the first step as declarative shadow DOM', () => {
     );
     await tab.waitForFunction(
       () => document.querySelector('klar-skjema')?.shadowRoot?.activeElement?.id === 'ks-heading',
+    );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('presses Continue again once it has taken over, when it was pressed on the drawn step before the widget ran', async () => {
+    // The loader has run (it marks a Continue pressed on the drawn step); the widget's main chunk is held back.
+    const { context, tab, problems, release } = await openHeld('index.html', '**/widget/chunks/define-*.js');
+    await tab.waitForFunction(() => document.querySelector('link[rel=modulepreload]') !== null);
+    const widget = tab.locator('klar-skjema');
+    // Work, so a question drawn only by the widget (income) follows: Continue finds it unanswered.
+    await widget.locator('#ks-arbeid-1').check();
+    await widget.locator('#ks-adresse-street').fill('Storgata 1');
+    await widget.locator('#ks-adresse-postcode').fill('0155');
+    await widget.locator('#ks-adresse-city').fill('Oslo');
+    await widget.locator('form.step button[type=submit]').click();
+    expect(await tab.evaluate(() => customElements.get('klar-skjema'))).toBeUndefined();
+    release();
+    await takenOver(tab);
+    // Continue was pressed for the user: the step's check ran, and says what is missing.
+    await widget.locator('[part="error-summary"]').waitFor();
+    const context_ = await tab.evaluate(
+      () =>
+        (
+          document.querySelector('klar-skjema') as unknown as {
+            snapshot: { context: { step: string; errors: Array<{ field: string }> } };
+          }
+        ).snapshot.context,
+    );
+    expect(context_.step).toBe('situasjon');
+    expect(context_.errors.map((error) => error.field)).toContain('inntekt');
+    expect(await widget.locator('#ks-adresse-city').inputValue()).toBe('Oslo');
+    // Answered, Continue goes on.
+    await widget.locator('#ks-inntekt').fill('12000');
+    await widget.locator('#ks-konto-unsure').check();
+    await widget.locator('form.step button[type=submit]').click();
+    await tab.waitForFunction(
+      () =>
+        (document.querySelector('klar-skjema') as unknown as { snapshot: { context: { step: string } } }).snapshot
+          .context.step === 'husstand',
     );
     expect(problems).toEqual([]);
     await context.close();
