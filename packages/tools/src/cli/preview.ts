@@ -2,7 +2,7 @@
 // `check` and `lint` say about it beside it. When the definition or one of its text files changes, it checks,
 // lints and builds again and the page reloads itself (server-sent events; no script of the author's runs).
 import { createReadStream, existsSync, watch, type FSWatcher } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
@@ -110,21 +110,33 @@ export async function startPreview(
   };
   // Each round is built into a folder of its own and shown only when whole: a page asked for while a round
   // runs shows the last one, never half of each.
+  /** What a round reads: the form file and the form's texts in every locale. */
+  const sources = async (): Promise<string> => {
+    const locales = existsSync(localesDir) ? await readdir(localesDir) : [];
+    const files = [formFile, ...locales.map((locale) => join(localesDir, locale, `${formId}.json`))];
+    return (await Promise.all(files.map((file) => readFile(file, 'utf8').catch(() => '')))).join('\0');
+  };
   const refresh = async (): Promise<void> => {
     const round = state.round + 1;
+    const before = await sources();
     const locales = ['--locales', localesDir];
     const check = await capture(['check', formFile, ...locales]);
     const lint = await capture(['lint', formFile, ...locales]);
     const report = await checkFormFile(formFile, { cwd: io.cwd, localesDir });
     const built = report.definition !== undefined && report.findings.length === 0;
     if (built) await buildFormPackage(report.definition!, { outDir: join(outDir, String(round)), localesDir });
+    // Saved again while this round ran: check, lint and build may each have read another version. The watcher
+    // has queued a round for that save, which shows it whole.
+    if ((await sources()) !== before)
+      return void (await rm(join(outDir, String(round)), { recursive: true, force: true }));
     const previous = state.round;
     if (built) formId = report.definition!.id;
     Object.assign(state, { round, check, lint, built });
     await rm(join(outDir, String(previous)), { recursive: true, force: true });
     for (const response of listeners) response.write(`event: change\ndata: ${round}\n\n`);
   };
-  await refresh();
+  // The first round is shown even if a save came during it (no watcher yet would queue the next).
+  for (let tries = 0; tries < 3 && state.round === 0; tries++) await refresh();
 
   const page = (): string => {
     const { t } = texts;
