@@ -1,34 +1,13 @@
 // `klarskjema render` as a caseworker or a script runs it: HTML, JSON and PDF to a file, HTML and JSON to
 // standard output, and the mistakes one can make said in one line with exit code 2.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/node/paths.ts';
+import { runCli as run } from '../helpers/cli.ts';
 import { RECORD_FORMAT, type CaseRecord } from '../../src/record/model.ts';
 import { attr, byTag, findOne, parseHtml } from './html-query.ts';
 import { makeSubmission } from './submissions.ts';
-
-const bin = resolve(packageRoot, 'packages/tools/bin/klarskjema.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd, env: { ...process.env, KLARSKJEMA_DEBUG: '' }, maxBuffer: 1 << 24 },
-      (error, stdout, stderr) =>
-        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe('klarskjema render', () => {
   let work: string;

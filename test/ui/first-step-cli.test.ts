@@ -1,26 +1,12 @@
 // `klarskjema first-step` as a host's build script runs it: the element on standard output and the policy line on
 // standard error, or both said after writing a file; a wrong folder or option said in one line with exit code 2.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/node/paths.ts';
+import { runCli as run } from '../helpers/cli.ts';
 import { examplePackageFolder } from '../helpers/form-packages.ts';
-
-const bin = resolve(packageRoot, 'packages/tools/bin/klarskjema.js');
-
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd, env: { ...process.env, KLARSKJEMA_DEBUG: '' }, maxBuffer: 1 << 24 },
-      (error, stdout, stderr) =>
-        done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe('klarskjema first-step', () => {
   let dir: string;

@@ -55,6 +55,27 @@ async function fillToReview(widget: Widget, formId: string): Promise<void> {
   equal(widget.snapshot!.value, 'review');
 }
 
+/**
+ * A fake clock for the announcement's pause only (the widget's other timers run as usual): what waits for the
+ * pause is in `paused` (a clear takes it out) until the test runs it; `restore` gives the window its own timers.
+ */
+function pauseClock(): { paused: Map<number, () => void>; restore: () => void } {
+  const paused = new Map<number, () => void>();
+  let id = 1_000_000;
+  const { setTimeout: realSet, clearTimeout: realClear } = window;
+  window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
+    ms === ANNOUNCE_PAUSE_MS ? (paused.set(++id, handler), id) : realSet(handler, ms, ...rest)) as typeof setTimeout;
+  window.clearTimeout = ((timer?: number) =>
+    paused.delete(timer ?? 0) ? undefined : realClear(timer)) as typeof clearTimeout;
+  return {
+    paused,
+    restore: () => {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    },
+  };
+}
+
 describe("the widget's two live regions (one voice)", () => {
   beforeEach(() => {
     document.body.replaceChildren();
@@ -155,13 +176,7 @@ describe("the widget's two live regions (one voice)", () => {
     await next(widget);
     equal(widget.snapshot!.context.step, 'henvendelse');
     // A fake clock for the pause only (the widget's other timers run as usual): no test waits for real time.
-    const paused = new Map<number, () => void>();
-    let id = 1_000_000;
-    const { setTimeout: realSet, clearTimeout: realClear } = window;
-    window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
-      ms === ANNOUNCE_PAUSE_MS ? (paused.set(++id, handler), id) : realSet(handler, ms, ...rest)) as typeof setTimeout;
-    window.clearTimeout = ((timer?: number) =>
-      paused.delete(timer ?? 0) ? undefined : realClear(timer)) as typeof clearTimeout;
+    const { paused, restore } = pauseClock();
     try {
       const box = byId<HTMLTextAreaElement>(widget, 'ks-beskrivelse');
       for (const text of ['Hei', 'Hei der']) {
@@ -177,8 +192,7 @@ describe("the widget's two live regions (one voice)", () => {
       match(liveText(widget), /Du har 3993 tegn igjen/);
       expectTwoRegions(widget, 'a step with a long text');
     } finally {
-      window.setTimeout = realSet;
-      window.clearTimeout = realClear;
+      restore();
     }
   });
 
@@ -187,14 +201,8 @@ describe("the widget's two live regions (one voice)", () => {
     const definition = await definitionOf('kontakt');
     await fillStep(widget, definition, fullAnswers.kontakt!['om-deg']!);
     await next(widget);
-    // The pause's fake clock, as above: the count comes due only when the test says so, after Continue.
-    const paused = new Map<number, () => void>();
-    let id = 1_000_000;
-    const { setTimeout: realSet, clearTimeout: realClear } = window;
-    window.setTimeout = ((handler: () => void, ms?: number, ...rest: unknown[]) =>
-      ms === ANNOUNCE_PAUSE_MS ? (paused.set(++id, handler), id) : realSet(handler, ms, ...rest)) as typeof setTimeout;
-    window.clearTimeout = ((timer?: number) =>
-      paused.delete(timer ?? 0) ? undefined : realClear(timer)) as typeof clearTimeout;
+    // The pause's fake clock: the count comes due only when the test says so, after Continue.
+    const { paused, restore } = pauseClock();
     try {
       await fillStep(widget, definition, fullAnswers.kontakt!.henvendelse!);
       equal(paused.size, 1, 'the count of the long text waits for the pause');
@@ -208,8 +216,7 @@ describe("the widget's two live regions (one voice)", () => {
       assert(!liveText(widget).includes('tegn igjen'), `no count of a field no longer on screen: ${liveText(widget)}`);
       match(liveText(widget), /Før du sender/, 'the new step is what was said last');
     } finally {
-      window.setTimeout = realSet;
-      window.clearTimeout = realClear;
+      restore();
     }
   });
 

@@ -11,7 +11,7 @@ import type { InboxConfig } from '../src/inbox/config.ts';
 import { hashPassword } from '../src/inbox/password.ts';
 import { createReceiver, loadFormPackages, startReceiver, type StartedReceiver } from '../src/receiver.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
-import { StorageUnavailable } from '../src/store.ts';
+import { StorageUnavailable, type SubmissionStore } from '../src/store.ts';
 import { builtForms } from './child-receiver.ts';
 import {
   FILES,
@@ -203,6 +203,12 @@ export async function startWithFailingAccessLog(
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+  const server = await startInbox(store, folder, formsDir);
+  return { server, setFull: (value) => (full = value) };
+}
+
+/** A receiver with the inbox (its test sign-in, inboxConfig) on this store, its data in folder. */
+export async function startInbox(store: SubmissionStore, folder: string, formsDir: string): Promise<StartedReceiver> {
   const receiver = createReceiver({
     forms: await loadFormPackages(formsDir),
     store,
@@ -210,6 +216,5 @@ export async function startWithFailingAccessLog(
     log: () => {},
     inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
   });
-  const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
-  return { server, setFull: (value) => (full = value) };
+  return startReceiver(receiver, { host: '127.0.0.1', port: 0 });
 }

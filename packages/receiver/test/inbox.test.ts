@@ -9,15 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createReceiver,
-  loadFormPackages,
-  openReceiver,
-  startReceiver,
-  type StartedReceiver,
-} from '../src/receiver.ts';
+import { openReceiver, startReceiver, type StartedReceiver } from '../src/receiver.ts';
 import { SQLITE_FILE_NAME, SqliteSubmissionStore } from '../src/sqlite-store.ts';
-import { loadRecordSources } from '../../../src/node/record-sources.ts';
 import {
   LOGIN_WINDOW_MS,
   MAX_FAILURES_PER_ACCOUNT,
@@ -41,6 +34,7 @@ import {
   PASSWORDS,
   sendApplications,
   setCookies,
+  startInbox,
   startWithFailingAccessLog,
   type Sent,
 } from './inbox-helpers.ts';
@@ -633,14 +627,7 @@ describe('an office with more than 500 applications', () => {
       if (saved.status !== 'created') throw new Error(`not stored: ${saved.status}`);
       references.unshift(saved.reference);
     }
-    const receiver = createReceiver({
-      forms: await loadFormPackages(formsDir),
-      store,
-      dataDir: folder,
-      log: () => {},
-      inbox: { config: await inboxConfig(), sources: (id) => loadRecordSources(join(formsDir, id)) },
-    });
-    const server = await startReceiver(receiver, { host: '127.0.0.1', port: 0 });
+    const server = await startInbox(store, folder, formsDir);
     try {
       const kari = new Browser(server.url);
       expect((await kari.login('kari', PASSWORDS.kari)).status).toBe(303);
