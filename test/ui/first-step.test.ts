@@ -124,6 +124,7 @@ describe('the quick exit before the script is here', () => {
     [undefined, 'https://www.yr.no/'],
     ['https://www.nav.no/', 'https://www.nav.no/'],
     ['javascript:alert(1)', 'https://www.yr.no/'],
+    ['/ut', '/ut'],
   ])('with exit-url %s sends an empty form to %s', async (exitUrl, expected) => {
     const dir = await examplePackageFolder('sosialhjelp');
     const { html } = await renderFirstStep(dir, {

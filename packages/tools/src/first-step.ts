@@ -37,11 +37,15 @@ export interface FirstStep {
   styleHash: string;
 }
 
-/** The widget's rule (components/drafts/drafts.ts): only an absolute http(s) address, else the default. */
+/**
+ * The widget's rule (components/drafts/drafts.ts): http(s) only, else the default. A relative address is kept as
+ * written: the browser resolves the form's action against the page, as the widget resolves it.
+ */
 function exitAddress(value: string | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
   try {
-    const url = new URL(value ?? fallback);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : fallback;
+    const url = new URL(value, 'https://relative.invalid/');
+    return url.protocol === 'https:' || url.protocol === 'http:' ? value : fallback;
   } catch {
     return fallback;
   }
