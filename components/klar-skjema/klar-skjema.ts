@@ -133,6 +133,7 @@ export class KlarSkjema extends LitElement {
     if (this.#intended) return;
     this.#intended = true;
     for (const type of INTENT) this.removeEventListener(type, this.#intent, true);
+    this.#languageChoice.fill();
     this.#prepare();
   };
   /** The only owner of focus and of the one live region. */
@@ -204,6 +205,7 @@ export class KlarSkjema extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.#hashChanged);
+    if (!this.#intended) this.#languageChoice.drawOneFirst();
     if (this.form && !this.#session.current) void this.#load();
   }
 
