@@ -203,9 +203,11 @@ export class KlarSkjema extends LitElement {
   }
 
   override connectedCallback(): void {
+    // A first step the server drew (decision 0041) is on screen already, its menu whole and perhaps used.
+    const drawn = this.shadowRoot !== null;
     super.connectedCallback();
     window.addEventListener('hashchange', this.#hashChanged);
-    if (!this.#intended) this.#languageChoice.drawOneFirst();
+    if (!this.#intended && !drawn) this.#languageChoice.drawOneFirst();
     if (this.form && !this.#session.current) void this.#load();
   }
 
