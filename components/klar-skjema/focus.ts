@@ -24,8 +24,8 @@ export type FocusTarget = 'heading' | 'summary' | { id: string };
 export interface Focus {
   /** Moves focus after the next render; `wait` keeps the request while the target is missing (a late part). */
   moveAfterRender(target: FocusTarget, options?: { wait?: () => boolean }): void;
-  /** Moves focus now, to an element that is on screen. */
-  move(target: FocusTarget): void;
+  /** Moves focus now, to an element that is on screen; `stay`: without scrolling (where the user's focus already was). */
+  move(target: FocusTarget, stay?: boolean): void;
   /** Focus is inside the widget (the user is working in it). */
   within(): boolean;
   /**
@@ -76,8 +76,8 @@ export class FocusController implements ReactiveController, Focus {
     this.host.requestUpdate();
   }
 
-  move(target: FocusTarget): void {
-    this.#apply(target);
+  move(target: FocusTarget, stay = false): void {
+    this.#apply(target, stay);
   }
 
   within(): boolean {
@@ -178,7 +178,7 @@ export class FocusController implements ReactiveController, Focus {
   };
 
   /** Focuses the target if it is on screen; false if it is not. */
-  #apply(target: FocusTarget): boolean {
+  #apply(target: FocusTarget, stay = false): boolean {
     const root = this.host.renderRoot;
     const element =
       target === 'heading'
@@ -190,7 +190,7 @@ export class FocusController implements ReactiveController, Focus {
     this.#placed = element;
     element.focus({ preventScroll: true });
     // A question as a whole, so its label is not left under the host's sticky header (GOV.UK does the same).
-    this.#reveal(element.closest<HTMLElement>('.field') ?? element, 'start', true);
+    if (!stay) this.#reveal(element.closest<HTMLElement>('.field') ?? element, 'start', true);
     return true;
   }
 

@@ -133,6 +133,7 @@ export class KlarSkjema extends LitElement {
     if (this.#intended) return;
     this.#intended = true;
     for (const type of INTENT) this.removeEventListener(type, this.#intent, true);
+    this.#languageChoice.fill();
     this.#prepare();
   };
   /** The only owner of focus and of the one live region. */
@@ -202,8 +203,11 @@ export class KlarSkjema extends LitElement {
   }
 
   override connectedCallback(): void {
+    // A first step the server drew (decision 0041) is on screen already, its menu whole and perhaps used.
+    const drawn = this.shadowRoot !== null;
     super.connectedCallback();
     window.addEventListener('hashchange', this.#hashChanged);
+    if (!this.#intended && !drawn) this.#languageChoice.drawOneFirst();
     if (this.form && !this.#session.current) void this.#load();
   }
 

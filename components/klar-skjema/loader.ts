@@ -54,10 +54,12 @@ function preloadFirstStep(): void {
 const drawnPainted = (): Promise<unknown> => {
   let drawn = false;
   for (const element of document.querySelectorAll('klar-skjema')) {
-    // Continue pressed on the drawn step before the widget runs is not lost: the takeover presses it again.
-    element.shadowRoot?.addEventListener('submit', (event) =>
-      (event.target as Element).setAttribute('data-klar-continue', ''),
-    );
+    // Continue pressed on the drawn step before the widget runs is not lost: the takeover presses it again. Only
+    // the drawn step's form (method="dialog"): the widget's own, after the takeover, has its own handler.
+    element.shadowRoot?.addEventListener('submit', (event) => {
+      const form = event.target as HTMLFormElement;
+      if (form.method === 'dialog') form.setAttribute('data-klar-continue', '');
+    });
     drawn ||= element.shadowRoot !== null;
   }
   return drawn ? new Promise((painted) => requestAnimationFrame(() => setTimeout(painted))) : Promise.resolve();

@@ -54,7 +54,11 @@ export function takeOver(root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverW
       node instanceof Element && (node.matches('[data-klar-continue]') || node.querySelector('[data-klar-continue]')),
   );
   warnIfStale(drawn, wiring);
+  // The widget's view, drawn after the server's (takeover.ts), takes its place line for line: the page stays where
+  // the user scrolled it (the browser's scroll anchoring lost its anchor with the server's nodes and moved it).
+  const { scrollX: x, scrollY: y } = window;
   for (const node of drawn) node.remove();
+  if (window.scrollY !== y) window.scrollTo(x, y);
   // Ids are the same in both views: each control the widget drew gets what the user left in its twin.
   for (const { id, value, checked } of entered) {
     const control = root.getElementById(id);
@@ -85,7 +89,8 @@ function restoreFocus(
   caret: { start: number | null; end: number | null; direction: string | null } | null,
   wiring: TakeoverWiring,
 ): void {
-  wiring.focus.move({ id: focused });
+  // Where the user left it, and the page stays where they scrolled it: their focus moves to its twin, nothing jumps.
+  wiring.focus.move({ id: focused }, true);
   const control = root.getElementById(focused);
   if (caret && isControl(control) && !(control instanceof HTMLSelectElement) && caret.start !== null)
     try {

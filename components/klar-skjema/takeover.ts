@@ -1,7 +1,7 @@
 // The first step the host's server drew as declarative shadow DOM (packages/tools/src/first-step.ts, decision 0041): found
 // before the widget's first render, and kept on screen, usable, until the widget's own view is ready and the code
 // that swaps the two has arrived (takeover-late.ts, a chunk of its own, asked for only when such a step is here).
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LitElement, ReactiveController } from 'lit';
 import type { Focus } from './focus.ts';
 import type { Session } from './session.ts';
 
@@ -13,7 +13,6 @@ export interface TakeoverWiring {
   flush(): void;
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
 type TakeOver = (typeof import('./takeover-late.ts'))['takeOver'];
 
 export class Takeover implements ReactiveController {
@@ -22,7 +21,7 @@ export class Takeover implements ReactiveController {
   #takeOver: TakeOver | null = null;
 
   constructor(
-    readonly host: Host,
+    readonly host: LitElement,
     readonly wiring: TakeoverWiring,
   ) {
     host.addController(this);
@@ -39,6 +38,10 @@ export class Takeover implements ReactiveController {
     // The mark packages/tools/src/first-step.ts writes; gone once taken over, so a move in the page finds nothing.
     if (this.#takeOver || !root?.querySelector('style[data-klar-first-step]')) return;
     this.#drawn = [...root.childNodes];
+    // Lit draws before the first node it finds; the widget's view goes after the server's instead, so that the
+    // step on screen does not move down when the view is drawn beside it (the browser would keep it in place by
+    // scrolling, and the page jumped once the server's nodes went).
+    this.host.renderOptions.renderBefore = null;
     import('./takeover-late.ts')
       .then(
         (late): TakeOver => late.takeOver,

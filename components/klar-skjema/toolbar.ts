@@ -19,20 +19,46 @@ export class LanguageChoice {
   #moving = false;
   /** The language the select shows, not yet switched to. */
   pending: string | null = null;
+  /**
+   * The closed menu shows one name: the others are drawn once the first step is painted, or at the user's first
+   * focus, press or key, whichever is first (issue 20: nothing unseen before the first question). Laying out
+   * names in five scripts is a third of the first layout on a slow phone. Node's first step draws them all.
+   */
+  #oneFirst = false;
+  #scheduled = false;
 
   constructor(private readonly host: ReactiveControllerHost) {}
 
+  /** In the browser: the first render with a form draws only the chosen language's name. */
+  drawOneFirst(): void {
+    this.#oneFirst = !this.#scheduled;
+  }
+
+  /** All the names, from now on. */
+  fill(): void {
+    if (!this.#oneFirst) return;
+    this.#oneFirst = false;
+    this.host.requestUpdate();
+  }
+
   render(session: Session): TemplateResult {
     const { texts, locale } = session;
-    const { locales } = session.definition;
     const pending = this.pending;
+    const shown = pending ?? locale;
+    let { locales } = session.definition;
+    if (this.#oneFirst) {
+      locales = locales.filter((lng) => lng === shown);
+      // After the frame that paints this render (a task queued from the frame runs after its paint).
+      if (!this.#scheduled) requestAnimationFrame(() => setTimeout(() => this.fill()));
+      this.#scheduled = true;
+    }
     return html`<div class="toolbar-item">
         <label class="toolbar-label" for="ks-language">${show(texts, 'widget:toolbar.language')}</label>
         <select class="select select--compact" id="ks-language" part="language" .value=${live(pending ?? locale)}
           @keydown=${(event: KeyboardEvent) => this.#keydown(event, session)}
           @keyup=${() => (this.#moving = false)} @blur=${() => (this.#moving = false)}
           @change=${(event: Event) => this.#change((event.target as HTMLSelectElement).value, session)}>
-          ${locales.map((lng) => html`<option value=${lng} lang=${lng} ?selected=${lng === (pending ?? locale)}>${texts.t(`widget:languageNames.${lng}`)}</option>`)}
+          ${locales.map((lng) => html`<option value=${lng} lang=${lng} ?selected=${lng === shown}>${texts.t(`widget:languageNames.${lng}`)}</option>`)}
         </select>
         ${
           pending

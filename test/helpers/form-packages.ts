@@ -1,8 +1,9 @@
-// Builds the example forms once per test run into a temporary folder and loads them, as the widget would.
+// Builds the example forms once per test file into a temporary folder (removed after the file) and loads them, as the widget would.
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import type { FormPackage } from '../../src/engine/form-package.ts';
@@ -34,6 +35,10 @@ export async function readExampleDefinition(id: string): Promise<FormDefinition>
 }
 
 const built = new Map<string, Promise<string>>();
+const folders: string[] = [];
+// Each test file builds its own (modules are fresh per file): removed after it, or a machine that runs the tests
+// often fills /tmp with them.
+afterAll(() => Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true }))));
 
 /** The example form's package folder, built once per test run into a temporary folder. */
 export function examplePackageFolder(id: string): Promise<string> {
@@ -41,6 +46,7 @@ export function examplePackageFolder(id: string): Promise<string> {
   if (!folder) {
     folder = (async () => {
       const outDir = await mkdtemp(join(tmpdir(), 'klarskjema-'));
+      folders.push(outDir);
       const { dir } = await buildFormPackage(await readExampleDefinition(id), {
         outDir,
         localesDir: resolve(packageRoot, 'locales'),

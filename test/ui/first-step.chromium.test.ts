@@ -79,8 +79,8 @@ const WATCH_STEP = `(() => {
 })();`;
 
 /** Opens a page with the widget's script (or another of its files) held back; `release` lets it load. */
-async function openHeld(path: string, held = '**/widget/klarskjema.js') {
-  const context = await browser.newContext();
+async function openHeld(path: string, held = '**/widget/klarskjema.js', viewport?: { width: number; height: number }) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
   const tab = await context.newPage();
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -183,6 +183,40 @@ describe('the first step as declarative shadow DOM', () => {
     await tab.waitForFunction(
       () => document.querySelector('klar-skjema')?.shadowRoot?.activeElement?.id === 'ks-heading',
     );
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('stays where the user scrolled the page when the widget takes over, with focus kept without a jump', async () => {
+    // A phone-sized window: the user types in the street, then scrolls on, so the focused field is above the view.
+    const { context, tab, problems, release } = await openHeld('index.html', undefined, { width: 390, height: 400 });
+    const widget = tab.locator('klar-skjema');
+    await widget.locator('#ks-adresse-street').fill('Storgata 1');
+    const scrolled = await tab.evaluate(() => {
+      const street = document.querySelector('klar-skjema')!.shadowRoot!.getElementById('ks-adresse-street')!;
+      scrollTo(0, street.getBoundingClientRect().bottom + scrollY + 150);
+      return scrollY;
+    });
+    expect(scrolled).toBeGreaterThan(0);
+    const street = () =>
+      tab.evaluate(() =>
+        Math.round(
+          document
+            .querySelector('klar-skjema')!
+            .shadowRoot!.getElementById('ks-adresse-street')!
+            .getBoundingClientRect().top,
+        ),
+      );
+    const before = await street();
+    expect(before).toBeLessThan(0);
+    release();
+    await takenOver(tab);
+    // Two frames on: whatever the swap would scroll has been drawn.
+    await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await tab.evaluate(() => scrollY)).toBe(scrolled);
+    expect(await street()).toBe(before);
+    expect(await activeId(tab)).toBe('ks-adresse-street');
+    expect(await widget.locator('#ks-adresse-street').inputValue()).toBe('Storgata 1');
     expect(problems).toEqual([]);
     await context.close();
   });
