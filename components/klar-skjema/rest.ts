@@ -12,8 +12,8 @@ import type { Session } from './session.ts';
 /** No key or input in the widget for this long: the user has paused, and a long task may run. */
 export const PAUSE_MS = 1000;
 /**
- * A form with more fields than this has a rest too large to parse between two keys: at 4× CPU its parse took
- * 8 ms at 1,100 fields and 60–110 ms per file at 11,000 (validators-later.js, the later texts, submission.js).
+ * A form with more fields than this has a rest too large to parse between two keys: at 4× CPU the largest part
+ * (submission.js's evaluation) took 14–15 ms at 1,100 fields and 48–63 ms at 11,000, so about 40 ms here.
  */
 export const LARGE_FIELDS = 3000;
 const TYPING = ['keydown', 'input'] as const;
