@@ -1,11 +1,12 @@
 // What the user's intent starts once the late chunk is here (decisions 0040, 0037), done so that it never holds
 // up typing: a user types right after focusing a field. The dependency graph is made in slices of a few
 // milliseconds; then the rest of the package (the other steps' validators and texts), the whole-submission check
-// and the preferred languages' texts. On a small form each of these is a few milliseconds of work, each a task of
-// its own, and comes at once (Next needs the rest soon). On a large one, parsing them (a module of megabytes, a JSON file of close to one) is one
-// long task that cannot be split: the bytes are fetched at once, and each is parsed only when the user pauses
-// (no key or input in the widget for PAUSE_MS), one at a time. Next, the review page, Send and a language switch
-// ask for what they need themselves and wait for it as before (decision 0038), so they never wait for a pause.
+// and the preferred languages' texts. On a small form each of these is a short task of its own, and they are asked
+// for at once (Next needs the rest soon). On a large one, parsing each (a module of megabytes, a JSON file of
+// close to one) is one long task that cannot be split: the bytes are fetched at once, and each is parsed only when
+// the user pauses (no key or input in the widget for PAUSE_MS), one at a time. Next, the review page, Send and a
+// language switch ask for what they need themselves and wait for it as before (decision 0038), so they never wait
+// for a pause.
 import { prepareRelevance } from '../../src/engine/relevance-update.ts';
 import type { Session } from './session.ts';
 
@@ -89,7 +90,7 @@ class Pauses {
   }
 }
 
-/** Asks for a file's bytes now, so that parsing it later waits for no network (the widget's own import or fetch uses them). */
+/** Asks for a file's bytes now, so parsing it later waits for no network (the widget's import or fetch takes them). */
 function fetchAhead(href: string, module: boolean): void {
   const link = document.createElement('link');
   link.rel = module ? 'modulepreload' : 'preload';
@@ -140,16 +141,19 @@ export async function prepareRest(
         await clock.yield();
       }
     }
-    await prepareRelevance(definition, clock.yield);
     if (!large) {
+      // Asked for before the graph is made, so the network works meanwhile; each is drawn in a task after it.
       preferred();
       const draw = async () => {
         await clock.yield();
         arrived();
       };
-      await Promise.all([later(), check()].map((load) => Promise.resolve(load).then(draw, () => undefined)));
+      const loads = [later(), check()].map((loading) => Promise.resolve(loading).then(draw, () => undefined));
+      await prepareRelevance(definition, clock.yield);
+      await Promise.all(loads);
       return;
     }
+    await prepareRelevance(definition, clock.yield);
     for (const load of [later, check, preferred]) {
       await pauses.pause();
       await Promise.resolve(load()).catch(() => undefined);
