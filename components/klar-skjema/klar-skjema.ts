@@ -18,7 +18,6 @@ import type { LateHost } from './late-views.ts';
 import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
-import { whenIdle } from '../../src/browser/idle.ts';
 import { Takeover } from './takeover.ts';
 
 /**
@@ -281,37 +280,33 @@ export class KlarSkjema extends LitElement {
   }
 
   /**
-   * What the user's intent loads (docs/decisions/0040): the late chunk, the whole-submission check (only Send
-   * needs it) and the texts of the languages this browser prefers (a switch to one then waits for no request);
-   * the dependency graph the first answer needs (src/engine/relevance-update.ts) is made when the browser is
-   * idle. Before the form is ready, the late chunk only: the rest follows the first step.
+   * What the user's intent loads (docs/decisions/0040): the late chunk, and with it (rest.ts) the dependency graph
+   * the first answer needs, the rest of the package, the whole-submission check (only Send needs it) and the texts
+   * of the languages this browser prefers, so that none of it holds up typing (decision 0037). Before the form
+   * is ready, the late chunk only: the rest follows the first step.
    */
   #prepare(): void {
     this.#late.load();
     const session = this.#session.current;
     if (this.status !== 'ready' || !session) return;
-    this.#submissionCheck(session);
-    // The rest of the package (the other steps' validators and texts, decision 0038).
-    session.loadLater().then(
-      () => this.requestUpdate(),
-      () => undefined,
-    );
-    session.prefetchPreferred();
     void loadLate().then(
-      (late) => whenIdle(() => late.prepareRelevance(session.definition)),
+      (late) => late.prepareRest(this, session, () => this.requestUpdate()),
       () => undefined,
     );
   }
 
   /**
    * The late chunk's parts, once the texts they draw are here too: what comes after the first step (decision
-   * 0038), which this asks for (once: the session keeps the load) and draws again when it is here. Before intent
+   * 0038), which this asks for (once: the session keeps the load; while the user's intent has it waiting for a
+   * pause in typing, only `now` asks) and draws again when it is here. Before intent
    * (decision 0040) the parts are not here, so nothing is asked for. The review page and the receipt need no
    * wait: they come after Next (which waits) or a draft (which loads it first).
    */
-  #lateFor(session: Session, parts = this.#late.parts): LateParts | null {
+  #lateFor(session: Session, parts = this.#late.parts, now = false): LateParts | null {
     if (!parts) return null;
     if (session.laterReady()) return parts;
+    // The rest waits for a pause in typing (rest.ts): a render does not ask for it meanwhile.
+    if (!now && parts.restWaits(session)) return null;
     session.loadLater().then(
       () => this.requestUpdate(),
       () => undefined,
@@ -502,7 +497,7 @@ export class KlarSkjema extends LitElement {
   }
 
   #renderFollowUp(session: Session, link: string): TemplateResult {
-    const late = this.#lateFor(session, this.#late.need());
+    const late = this.#lateFor(session, this.#late.need(), true);
     if (!late) return html`<p class="panel">${session.show('widget:lateLoading')}</p>`;
     if (this.#followUp?.host.link !== link)
       this.#followUp = late.followUpPage(this.#lateHost(session), link, () => this.requestUpdate());

@@ -174,6 +174,11 @@ export class Session {
     return actor;
   }
 
+  /** The languages loaded as their start slice whose rest has not arrived (decision 0038). */
+  get sliced(): readonly string[] {
+    return [...this.#sliced];
+  }
+
   /** Whether what comes after the first step is here: the other steps' validators and the rest of the texts. */
   laterReady(): boolean {
     return this.#sliced.size === 0 && (this.formPackage.laterLoader?.ready() ?? true);

@@ -72,16 +72,46 @@ function refsOf(when: unknown): string[] | null {
 }
 
 const graphs = new WeakMap<FormDefinition, Graph>();
+/** Graphs being made in slices (the widget, decision 0037): until one is whole, an answer takes the whole pass. */
+const making = new WeakSet<FormDefinition>();
 
-/** Makes the form's dependency graph now (the widget: at idle after the first step), not at the first answer. */
-export function prepareRelevance(definition: FormDefinition): void {
-  graphOf(definition);
+/** How long one slice of the graph may run before it lets the browser handle input (ms). */
+const SLICE_MS = 4;
+
+/**
+ * Makes the form's dependency graph ahead of the first answer. The widget makes it in slices of a few
+ * milliseconds, each followed by `pause` (a yield to the browser), so a key pressed meanwhile waits for one
+ * slice, not the whole graph (tens of milliseconds on 11,000 fields at 4× CPU); an answer given before it is
+ * whole takes the whole pass, which has the same result. Without `pause`, at once.
+ */
+export async function prepareRelevance(definition: FormDefinition, pause?: () => Promise<unknown>): Promise<void> {
+  if (graphs.has(definition) || making.has(definition)) return;
+  making.add(definition);
+  try {
+    const slices = graphSlices(definition);
+    let started = performance.now();
+    for (let slice = slices.next(); !slice.done; slice = slices.next())
+      if (pause && performance.now() - started > SLICE_MS) {
+        await pause();
+        started = performance.now();
+      }
+  } finally {
+    making.delete(definition);
+  }
 }
 
-function graphOf(definition: FormDefinition): Graph {
-  let graph = graphs.get(definition);
-  if (graph) return graph;
-  graph = {
+/** The graph, made at once unless it is being made in slices (then null). */
+function graphOf(definition: FormDefinition): Graph | null {
+  const graph = graphs.get(definition);
+  if (graph || making.has(definition)) return graph ?? null;
+  const slices = graphSlices(definition);
+  while (!slices.next().done);
+  return graphs.get(definition)!;
+}
+
+/** Reads the graph one step at a time (a yield after each); it is kept once it is whole. */
+function* graphSlices(definition: FormDefinition): Generator<void, void> {
+  const graph: Graph = {
     conditions: new Map(),
     computed: new Set(),
     whole: new Set(),
@@ -90,21 +120,23 @@ function graphOf(definition: FormDefinition): Graph {
     position: new Map(),
     opaque: false,
   };
-  const built = graph;
   const position = graph.position;
   let fieldsBefore = 0;
   // A condition may name only earlier fields (klarskjema check); one that names a later one is left to the whole pass.
   const depend = (dependent: Dependent, before: number) => {
     const refs = refsOf(dependent.when);
-    if (!refs || refs.some((ref) => (position.get(ref) ?? -1) >= before)) built.opaque = true;
-    for (const ref of refs ?? []) built.conditions.set(ref, [...(built.conditions.get(ref) ?? []), dependent]);
+    if (!refs || refs.some((ref) => (position.get(ref) ?? -1) >= before)) graph.opaque = true;
+    for (const ref of refs ?? []) graph.conditions.set(ref, [...(graph.conditions.get(ref) ?? []), dependent]);
   };
   const all = (when: unknown, into: Set<string>) => {
     const refs = refsOf(when);
-    if (!refs) built.opaque = true;
+    if (!refs) graph.opaque = true;
     for (const ref of refs ?? []) into.add(ref);
   };
-  for (const step of definition.steps) for (const field of step.fields) position.set(field.id, position.size);
+  for (const step of definition.steps) {
+    for (const field of step.fields) position.set(field.id, position.size);
+    yield;
+  }
   for (const step of definition.steps) {
     if (step.when) depend({ owner: 'step', id: step.id, when: step.when }, fieldsBefore);
     for (const field of step.fields) {
@@ -114,6 +146,7 @@ function graphOf(definition: FormDefinition): Graph {
       else if (field.kind !== 'group') graph.plain.add(field.id);
       for (const child of field.fields ?? []) if (child.when) all(child.when, graph.whole);
     }
+    yield;
   }
   for (const document of definition.attachments ?? []) {
     if (document.when) all(document.when, graph.whole);
@@ -125,7 +158,6 @@ function graphOf(definition: FormDefinition): Graph {
     for (const ref of refs) graph.computed.add(ref);
   }
   graphs.set(definition, graph);
-  return graph;
 }
 
 /** The relevant answers with one (plain) answer changed, in the order computeRelevance gives them. */
@@ -162,7 +194,7 @@ export function updateRelevance(
   today: string,
 ): Relevance {
   const graph = graphOf(definition);
-  if (graph.opaque || today !== previous.today || !graph.plain.has(changed) || graph.whole.has(changed))
+  if (!graph || graph.opaque || today !== previous.today || !graph.plain.has(changed) || graph.whole.has(changed))
     return computeRelevance(definition, validators, answers, today);
   // An answer to a question that is not asked changes nothing: conditions see only relevant answers.
   if (!previous.fields.includes(changed)) return previous;
