@@ -18,7 +18,6 @@ import type { LateHost } from './late-views.ts';
 import { LanguageChoice, toolbar } from './toolbar.ts';
 import { styles } from './styles.ts';
 import { emit } from './events.ts';
-import { whenIdle } from '../../src/browser/idle.ts';
 import { Takeover } from './takeover.ts';
 
 /**
@@ -279,8 +278,8 @@ export class KlarSkjema extends LitElement {
   /**
    * What the user's intent loads (docs/decisions/0040): the late chunk, the whole-submission check (only Send
    * needs it) and the texts of the languages this browser prefers (a switch to one then waits for no request);
-   * the dependency graph the first answer needs (src/engine/relevance-update.ts) is made when the browser is
-   * idle. Before the form is ready, the late chunk only: the rest follows the first step.
+   * once the late chunk is here, what the next moves need is prepared at idle (prepare-ahead.ts). Before the
+   * form is ready, the late chunk only: the rest follows the first step.
    */
   #prepare(): void {
     this.#late.load();
@@ -293,10 +292,6 @@ export class KlarSkjema extends LitElement {
       () => undefined,
     );
     session.prefetchPreferred();
-    void loadLate().then(
-      (late) => whenIdle(() => late.prepareRelevance(session.definition)),
-      () => undefined,
-    );
   }
 
   /**
@@ -371,6 +366,8 @@ export class KlarSkjema extends LitElement {
   protected override updated(): void {
     const session = this.#session.current;
     const late = this.#late.parts;
+    // The graph the first answer needs and what Continue will draw, prepared at idle (prepare-ahead.ts).
+    late?.prepareAhead(session, this.#fields);
     // Said after the view is drawn in plain, so it says what happened: texts changed, or none could be.
     if (!session?.plainPending || !late || session.variant !== 'plain') return;
     session.plainPending = false;

@@ -1,0 +1,67 @@
+// What the user's next moves need, prepared while they read (issue 20; decisions 0037, 0040). In the late chunk,
+// so it runs only once the user has shown intent (or the widget needed the chunk itself), and at idle.
+// - The form's dependency graph, which the first answer needs (src/engine/relevance-update.ts).
+// - Continue: the first time a step's check runs, V8 compiles its validators; the first time a field kind is
+//   drawn, Lit parses its template and V8 compiles its code. Both happened on the click, between the press and
+//   the next step's paint. Here the step is checked on its answers and the next step's questions are drawn into
+//   an element that is never on the page; the results are dropped, the templates and compiled code stay, so
+//   Continue only checks and clones. Nothing is shown, said, sent or kept: the view draws itself as before.
+import { render } from 'lit';
+import type { FormDefinition } from '../../src/definition/types.ts';
+import { validateStep } from '../../src/engine/field-errors.ts';
+import { prepareRelevance } from '../../src/engine/relevance-update.ts';
+import { whenIdle } from '../../src/browser/idle.ts';
+import { renderField } from '../fields/fields.ts';
+import type { FieldWiring } from './field-wiring.ts';
+import type { Session } from './session.ts';
+
+/** Forms whose graph is asked for; per session, the step and the step after it last prepared. */
+const graphs = new WeakSet<FormDefinition>();
+const prepared = new WeakMap<Session, string>();
+
+/**
+ * Called after each render of the widget (cheap until there is something to do). The next step's texts are part
+ * of the rest of the package (decision 0038): the step waits for it, the graph does not.
+ */
+export function prepareAhead(session: Session | null, fields: FieldWiring): void {
+  if (!session) return;
+  const { definition } = session;
+  if (!graphs.has(definition)) {
+    graphs.add(definition);
+    whenIdle(() => prepareRelevance(definition));
+  }
+  const key = nextKey(session);
+  if (!key || prepared.get(session) === key || !session.laterReady()) return;
+  prepared.set(session, key);
+  const [current, next] = key.split(' ').map((id) => definition.steps.find((step) => step.id === id)!);
+  const { validators } = session.formPackage;
+  // One small piece per idle callback, so that a key or a click that comes meanwhile waits for one piece at most.
+  const pieces = [
+    () => {
+      const { answers, unsure, relevance } = session.snapshot.context;
+      validateStep(current!, { definition, validators, answers, unsure, relevance });
+    },
+    // Every question of the next step, also those its own answers bring: their templates are ready too.
+    ...next!.fields.map((field) => () => {
+      const host = fields.fieldHost(session);
+      const place = { path: `/${field.id}`, value: session.snapshot.context.answers[field.id] };
+      render(renderField(host, field, place), document.createElement('div'));
+    }),
+  ];
+  const piece = (): void =>
+    whenIdle(() => {
+      // The user has moved on: the view they moved to is prepared after its own render.
+      if (nextKey(session) !== key) return;
+      pieces.shift()?.();
+      if (pieces.length > 0) piece();
+    });
+  piece();
+}
+
+/** "step next" while a step is being filled in and another relevant step follows it. */
+function nextKey(session: Session): string | undefined {
+  if (session.phase !== 'filling') return undefined;
+  const { step, relevance } = session.snapshot.context;
+  const next = relevance.steps[relevance.steps.indexOf(step) + 1];
+  return next && `${step} ${next}`;
+}
