@@ -35,7 +35,7 @@ export function prepareAhead(session: Session | null, fields: FieldWiring): void
   prepared.set(session, key);
   const [current, next] = key.split(' ').map((id) => definition.steps.find((step) => step.id === id)!);
   const { validators } = session.formPackage;
-  // One small piece per idle callback, so that a key or a click that comes meanwhile waits for one piece at most.
+  // In pieces while the browser says it is idle: a key or a click that comes meanwhile waits for one piece at most.
   const pieces = [
     () => {
       const { answers, unsure, relevance } = session.snapshot.context;
@@ -48,14 +48,25 @@ export function prepareAhead(session: Session | null, fields: FieldWiring): void
       render(renderField(host, field, place), document.createElement('div'));
     }),
   ];
-  const piece = (): void =>
-    whenIdle(() => {
-      // The user has moved on: the view they moved to is prepared after its own render.
-      if (nextKey(session) !== key) return;
-      pieces.shift()?.();
-      if (pieces.length > 0) piece();
-    });
-  piece();
+  idle((deadline) => {
+    // The user has moved on: the view they moved to is prepared after its own render.
+    if (nextKey(session) !== key) return false;
+    do pieces.shift()?.();
+    while (pieces.length > 0 && deadline.timeRemaining() > 0);
+    return pieces.length > 0;
+  });
+}
+
+/**
+ * Runs `work` when the browser is idle (at the latest after a second, as whenIdle), again while it returns true.
+ * Where there is no requestIdleCallback, soon, one piece at a time.
+ */
+function idle(work: (deadline: { timeRemaining(): number }) => boolean): void {
+  const again = (deadline: { timeRemaining(): number }): void => {
+    if (work(deadline)) idle(work);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(again, { timeout: 1000 });
+  else setTimeout(() => again({ timeRemaining: () => 0 }), 50);
 }
 
 /** "step next" while a step is being filled in and another relevant step follows it. */
