@@ -15,7 +15,7 @@ import {
   whyTemplate,
   type FieldParts,
 } from './field-frame.ts';
-import { domId, fieldKeys, namedKeys, textValuesAt, type FieldHost } from './field-host.ts';
+import { domId, fieldKeys, type FieldHost } from './field-host.ts';
 import { lateParts } from '../klar-skjema/late-loader.ts';
 
 interface TextInputSpec {
@@ -77,7 +77,7 @@ function schemaOf(
   return {};
 }
 
-function optionValues(host: FieldHost, field: FieldDefinition): string[] {
+export function optionValues(host: FieldHost, field: FieldDefinition): string[] {
   const schema = schemaOf(host, field);
   return (schema.enum ?? schema.items?.enum ?? []).filter((v): v is string => typeof v === 'string');
 }
@@ -87,22 +87,6 @@ function optionsOf(host: FieldHost, field: FieldDefinition): Array<{ value: stri
     value,
     label: host.show(fieldKeys(host.definition.id, field.id, `options.${value}`)),
   }));
-}
-
-/** What "Read aloud" reads: the question, its hint and its options, as the user sees them now. */
-function spokenParts(host: FieldHost, field: FieldDefinition, place: FieldPlace): string[] {
-  const formId = host.definition.id;
-  const { t } = host.texts;
-  const hintKey = fieldKeys(formId, field.id, 'hint');
-  const values = textValuesAt(host, place.path);
-  const parts = [
-    t(namedKeys(host.texts, fieldKeys(formId, field.id, 'label'), values), { ...values, ...place.labelParams }),
-  ];
-  if (host.texts.has(hintKey)) parts.push(t(namedKeys(host.texts, hintKey, values), values));
-  else if (field.kind === 'date') parts.push(t('widget:hints.date'));
-  if (field.kind === 'yesno') parts.push(t('widget:yes'), t('widget:no'));
-  else parts.push(...optionValues(host, field).map((value) => t(fieldKeys(formId, field.id, `options.${value}`))));
-  return parts;
 }
 
 function textInput(
@@ -301,8 +285,7 @@ export function renderField(host: FieldHost, field: FieldDefinition, place: Fiel
   }
   const parts = fieldParts(host, field, place.path, place.labelParams, place.item);
   // Read aloud comes with the late chunk (it loads with the form package): until then, no button.
-  parts.readAloud =
-    lateParts()?.readAloudButton(host.texts, parts.id, () => spokenParts(host, field, place)) ?? nothing;
+  parts.readAloud = lateParts()?.questionReadAloud(host, field, place, parts.id) ?? nothing;
   const spec = TEXT_INPUTS[field.kind];
   if (spec) return textInput(host, field, place, parts, spec);
   switch (field.kind) {

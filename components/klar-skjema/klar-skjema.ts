@@ -282,8 +282,9 @@ export class KlarSkjema extends LitElement {
   /**
    * What the user's intent loads (docs/decisions/0040): the late chunk, and with it (rest.ts) the dependency graph
    * the first answer needs, the rest of the package, the whole-submission check (only Send needs it) and the texts
-   * of the languages this browser prefers, so that none of it holds up typing (decision 0037). Before the form
-   * is ready, the late chunk only: the rest follows the first step.
+   * of the languages this browser prefers, so that none of it holds up typing (decision 0037); what Continue will
+   * draw is prepared at idle after each render (prepare-ahead.ts). Before the form is ready, the late chunk only:
+   * the rest follows the first step.
    */
   #prepare(): void {
     this.#late.load();
@@ -370,6 +371,8 @@ export class KlarSkjema extends LitElement {
   protected override updated(): void {
     const session = this.#session.current;
     const late = this.#late.parts;
+    // The graph the first answer needs and what Continue will draw, prepared at idle (prepare-ahead.ts).
+    late?.prepareAhead(session, this.#fields);
     // Said after the view is drawn in plain, so it says what happened: texts changed, or none could be.
     if (!session?.plainPending || !late || session.variant !== 'plain') return;
     session.plainPending = false;

@@ -28,6 +28,8 @@ export { attachments } from '../fields/attachments.ts';
 export { fieldGlossary } from '../glossary/glossary.ts';
 export { group } from '../fields/group.ts';
 export { readAloudButton, ReadAloudController } from '../read-aloud/read-aloud.ts';
+export { questionReadAloud } from '../fields/read-aloud-field.ts';
 export { coveredByBars } from './host-bars.ts';
 export { prefillableField } from '../prefill/prefill-field.ts';
 export { plainNote, plainReport, plainSaid } from './plain-switch.ts';
+export { prepareAhead } from './prepare-ahead.ts';
