@@ -38,7 +38,11 @@ const built = new Map<string, Promise<string>>();
 const folders: string[] = [];
 // Each test file builds its own (modules are fresh per file): removed after it, or a machine that runs the tests
 // often fills /tmp with them.
-afterAll(() => Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true }))));
+try {
+  afterAll(() => Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true }))));
+} catch {
+  // Imported outside a test file (a receiver test's worker thread): there is no suite to clean up after.
+}
 
 /** The example form's package folder, built once per test run into a temporary folder. */
 export function examplePackageFolder(id: string): Promise<string> {
