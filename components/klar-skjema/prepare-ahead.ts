@@ -10,6 +10,7 @@ import { validateStep } from '../../src/engine/field-errors.ts';
 import { renderField } from '../fields/fields.ts';
 import type { FieldWiring } from './field-wiring.ts';
 import type { Session } from './session.ts';
+import { whenIdle, type IdleTime } from './when-idle.ts';
 
 /** The longest run of pieces in one idle callback, in ms (a piece: 1–5 ms at 4× CPU on sosialhjelp). */
 const SLICE_MS = 4;
@@ -58,16 +59,11 @@ export function prepareAhead(session: Session | null, fields: FieldWiring): void
   });
 }
 
-/**
- * Runs `work` when the browser is idle (at the latest after a second), again while it returns true.
- * Where there is no requestIdleCallback, soon, one piece at a time.
- */
-function idle(work: (deadline: { timeRemaining(): number }) => boolean): void {
-  const again = (deadline: { timeRemaining(): number }): void => {
+/** Runs `work` when the browser is idle (when-idle.ts), again while it returns true. */
+function idle(work: (deadline: IdleTime) => boolean): void {
+  whenIdle((deadline) => {
     if (work(deadline)) idle(work);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(again, { timeout: 1000 });
-  else setTimeout(() => again({ timeRemaining: () => 0 }), 50);
+  });
 }
 
 type Scheduling = { scheduling?: { isInputPending?: () => boolean } };

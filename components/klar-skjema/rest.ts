@@ -9,6 +9,7 @@
 // for a pause.
 import { prepareRelevance } from '../../src/engine/relevance-update.ts';
 import type { Session } from './session.ts';
+import { whenIdle } from './when-idle.ts';
 
 /** No key or input in the widget for this long: the user has paused, and a long task may run. */
 export const PAUSE_MS = 1000;
@@ -40,13 +41,7 @@ type Scheduler = { yield?: () => Promise<void> };
 export const browserClock: RestClock = {
   now: () => performance.now(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  // At the latest after a second; soon where the browser cannot say.
-  idle: () =>
-    new Promise((resolve) =>
-      typeof requestIdleCallback === 'function'
-        ? requestIdleCallback(() => resolve(), { timeout: 1000 })
-        : setTimeout(resolve, 50),
-    ),
+  idle: () => new Promise((resolve) => whenIdle(() => resolve())),
   yield: () => {
     const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
     if (scheduler?.yield) return scheduler.yield();

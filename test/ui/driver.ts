@@ -14,6 +14,20 @@ export async function mountWidget(
   attributes: Record<string, string> = {},
   properties: Partial<Pick<Widget, 'prefill'>> = {},
 ): Promise<Widget> {
+  const widget = await mountFirstStep(`/build/forms/${formId}/`, attributes, properties);
+  await afterFirstStep(widget, formId);
+  return widget;
+}
+
+/**
+ * A page as a host writes it (one main landmark with a level-one heading) with a widget for the package at `form`,
+ * on a clean device; resolves once its first step is on screen, before any sign of the user's intent.
+ */
+export async function mountFirstStep(
+  form: string,
+  attributes: Record<string, string> = {},
+  properties: Partial<Pick<Widget, 'prefill'>> = {},
+): Promise<Widget> {
   document.body.replaceChildren();
   // Each test starts on a clean device: no draft from an earlier test is restored (test/ui/drafts-*.ts mount their own way).
   sessionStorage.clear();
@@ -25,15 +39,14 @@ export async function mountWidget(
   const widget = document.createElement('klar-skjema');
   // Properties first: a host sets prefill before the form loads.
   Object.assign(widget, properties);
-  widget.setAttribute('form', `/build/forms/${formId}/`);
+  widget.setAttribute('form', form);
   for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
   main.append(widget);
   document.body.append(main);
   await until(
     () => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null,
-    `the form ${formId} to load`,
+    `the form ${form} to load`,
   );
-  await afterFirstStep(widget, formId);
   return widget;
 }
 

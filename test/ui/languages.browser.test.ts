@@ -12,6 +12,7 @@ import {
   fullAnswers,
   headingText,
   liveText,
+  mountFirstStep,
   mountWidget,
   next,
   root,
@@ -321,18 +322,7 @@ describe('the language menu on the first paint', () => {
       window.requestAnimationFrame = real;
     };
     try {
-      document.body.replaceChildren();
-      sessionStorage.clear();
-      localStorage.clear();
-      // A page as a host writes it (mountWidget's): one main landmark with a level-one heading.
-      const main = document.createElement('main');
-      const title = document.createElement('h1');
-      title.textContent = 'klarskjema';
-      const widget = document.createElement('klar-skjema');
-      widget.setAttribute('form', `/build/forms/${formId}/`);
-      main.append(title, widget);
-      document.body.append(main);
-      await until(() => widget.status === 'ready' && root(widget).querySelector('#ks-heading') !== null, formId);
+      const widget = await mountFirstStep(`/build/forms/${formId}/`);
       const paint = () => {
         for (const frame of frames.splice(0)) frame(performance.now());
       };

@@ -15,6 +15,7 @@ import {
   formIds,
   headingText,
   liveText,
+  mountFirstStep,
   next,
   root,
   settle,
@@ -74,21 +75,7 @@ after(async () => {
 
 /** Mounts a widget for a package served under a prefix (/withheld, /gated) and waits for its first step. */
 async function mountAt(prefix: string, formId: string, attributes: Record<string, string>): Promise<Widget> {
-  document.body.replaceChildren();
-  sessionStorage.clear();
-  localStorage.clear();
-  const main = document.createElement('main');
-  const title = document.createElement('h1');
-  title.textContent = 'klarskjema';
-  const widget = document.createElement('klar-skjema');
-  widget.setAttribute('form', `${prefix}/build/forms/${formId}/`);
-  for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
-  main.append(title, widget);
-  document.body.append(main);
-  await until(
-    () => widget.status === 'ready' && widget.shadowRoot?.querySelector('#ks-heading') !== null,
-    `the form ${formId} to load`,
-  );
+  const widget = await mountFirstStep(`${prefix}/build/forms/${formId}/`, attributes);
   // The late chunk is here too, so the views it draws are drawn if they can be (help and privacy cannot yet).
   await loadLate();
   await settle(widget);
