@@ -6,6 +6,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildFormPackage } from '../packages/tools/src/build/build.ts';
+import { addFirstSteps } from '../packages/tools/src/first-step.ts';
 import type { FormDefinition } from '../src/definition/types.ts';
 import { packageRoot } from '../src/node/paths.ts';
 
@@ -30,6 +31,7 @@ export async function buildForms(outDir = resolve(packageRoot, 'build/forms')): 
       });
     }
     const result = await buildFormPackage(definition, { outDir, localesDir });
+    await addFirstSteps(result.dir);
     console.log(`built ${relative(process.cwd(), result.dir)}/ (${result.files.join(', ')})`);
     index.push({ id: definition.id, title: await nbTitle(definition.id) });
   }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../klar-skjema/css-text.ts';
 
 // Drafts: the quick exit and the read-only form of another tab's draft. The save status under each step is
 // styled in late.styles.ts (it comes with the late chunk).

@@ -1,4 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  html,
+  nothing,
+  unsafeCSS,
+  type CSSResultGroup,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import type { FieldDefinition } from '../../src/definition/types.ts';
 import type { TextVariant } from '../../src/engine/submission.ts';
 import { directionOf } from '../../src/browser/i18n.ts';
@@ -7,7 +15,6 @@ import { errorText } from '../fields/error-text.ts';
 import type { ContactInput } from '../help/contact.ts';
 import { renderField } from '../fields/fields.ts';
 import { DraftController } from '../drafts/drafts.ts';
-import { draftStyles } from '../drafts/styles.ts';
 import { Submitter } from '../submit/submitter.ts';
 import { LateController, loadLate, type LateParts } from './late-loader.ts';
 import { FocusController } from './focus.ts';
@@ -16,7 +23,6 @@ import { FieldWiring } from './field-wiring.ts';
 import { namedKeys, textValuesFor } from '../fields/field-host.ts';
 import type { LateHost } from './late-views.ts';
 import { LanguageChoice, toolbar } from './toolbar.ts';
-import { styles } from './styles.ts';
 import { emit } from './events.ts';
 import { Takeover } from './takeover.ts';
 
@@ -25,6 +31,13 @@ import { Takeover } from './takeover.ts';
  * press too): a visitor who only looks, on metered data, pays for the first step alone (docs/decisions/0040).
  */
 const INTENT = ['focusin', 'pointerdown', 'keydown'];
+
+/**
+ * The element's CSS: the sheet the loader made from the form package's start slice, which holds the CSS of this
+ * version of the widget (decision 0044), or else its own module (a lazy chunk in the built widget).
+ */
+const loaderSheet = (globalThis as { [key: symbol]: CSSStyleSheet | undefined })[Symbol.for('klarskjema.styles')];
+const elementCss: CSSResultGroup = loaderSheet ?? unsafeCSS((await import('./widget-styles.ts')).widgetCss);
 
 /**
  * An accessible application wizard. Loads a form package, runs one wizard machine, and renders the
@@ -92,7 +105,7 @@ const INTENT = ['focusin', 'pointerdown', 'keydown'];
  */
 export class KlarSkjema extends LitElement {
   // The help panel's, the glossary's and the receipt's styles come with the late chunk (late-loader.ts adopts them).
-  static override styles = [styles, draftStyles];
+  static override styles = elementCss;
 
   static override properties = {
     form: { type: String },

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from './css-text.ts';
 
 // Two layers of variables: public --klar-* tokens a host may set, private --_* hooks used below.
 // Logical properties (inline/block) throughout, so right-to-left needs no separate rules.

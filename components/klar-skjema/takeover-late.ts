@@ -104,12 +104,16 @@ function restoreFocus(
     }
 }
 
-/** A page drawn from another version or language of the form: the widget's own view shows, and the host is told. */
+/**
+ * A page drawn from another version or language of the form: the widget's own view shows, and the host is told. Not
+ * a step the loader drew from the package (decision 0044): that is this package's, and the widget starting in another
+ * language (a draft's, say) is no fault of the host's.
+ */
 function warnIfStale(drawn: ChildNode[], wiring: TakeoverWiring): void {
   const session = wiring.session();
   const style = drawn.find((node): node is HTMLStyleElement => node instanceof HTMLStyleElement);
   const mark = style?.getAttribute('data-klar-first-step') ?? '';
-  if (!session) return;
+  if (!session || !style) return;
   const { definition, locale, variant } = session;
   const expected = `${definition.id}@${definition.version} ${locale} ${variant}`;
   if (mark !== expected)

@@ -15,10 +15,20 @@ export interface TakeoverWiring {
 
 type TakeOver = (typeof import('./takeover-late.ts'))['takeOver'];
 
+/** Without the late chunk (it failed to load), the widget's view replaces the drawn one at once. */
+const replace: TakeOver = (_root, drawn) => {
+  const { scrollX: x, scrollY: y } = window;
+  for (const node of drawn) node.remove();
+  // The view drawn after the step takes its place line for line: the page stays where the user scrolled it.
+  if (window.scrollY !== y) window.scrollTo(x, y);
+};
+
 export class Takeover implements ReactiveController {
-  /** The server's nodes in the shadow root, until the widget's view replaces them. */
+  /** The drawn nodes in the shadow root, until the widget's view replaces them. */
   #drawn: ChildNode[] = [];
+  /** The swap that carries over what the user did there (takeover-late.ts), once asked for and here. */
   #takeOver: TakeOver | null = null;
+  #asked = false;
 
   constructor(
     readonly host: LitElement,
@@ -27,38 +37,58 @@ export class Takeover implements ReactiveController {
     host.addController(this);
   }
 
-  /** The server's step is what the user sees: the widget draws none of its views beside it yet. */
+  /** The drawn step is what the user sees: the widget draws none of its views beside it yet. */
   get waiting(): boolean {
-    return this.#drawn.length > 0 && (this.wiring.status() === 'loading' || !this.#takeOver);
+    return this.#drawn.length > 0 && (this.wiring.status() === 'loading' || (this.#needed() && !this.#takeOver));
   }
 
-  /** Before the first render (Lit keeps a declarative shadow root it finds): the server's nodes, if any. */
+  /**
+   * Whether the swap must keep what the user did (takeover-late.ts, a chunk of its own, asked for here): on a step the
+   * server drew always (the loader did not watch it from the start); on the loader's once something was typed,
+   * changed, focused or pressed there (the loader marks it). A step nobody touched is simply replaced, and a visitor
+   * who only looks does not fetch the chunk.
+   */
+  #needed(): boolean {
+    const root = this.host.shadowRoot!;
+    if (
+      !this.#asked &&
+      (root.activeElement ||
+        root.querySelector('style[data-klar-first-step], [data-klar-touched], [data-klar-continue]'))
+    ) {
+      this.#asked = true;
+      import('./takeover-late.ts')
+        .then(
+          (late): TakeOver => late.takeOver,
+          // Without it the widget's view replaces the drawn one at once (what was typed there is lost).
+          (): TakeOver => replace,
+        )
+        .then((takeOver) => {
+          this.#takeOver = takeOver;
+          this.host.requestUpdate();
+        });
+    }
+    return this.#asked;
+  }
+
+  /** Before the first render (Lit keeps a shadow root it finds): the drawn nodes, if any. */
   hostConnected(): void {
     const root = this.host.shadowRoot;
-    // The mark packages/tools/src/first-step.ts writes; gone once taken over, so a move in the page finds nothing.
-    if (this.#takeOver || !root?.querySelector('style[data-klar-first-step]')) return;
+    // The mark packages/tools/src/first-step.ts writes (on the server's <style>, or on the box the loader draws,
+    // decision 0044); gone once taken over, so a move in the page finds nothing.
+    if (this.#drawn.length > 0 || !root?.querySelector('[data-klar-first-step]')) return;
     this.#drawn = [...root.childNodes];
-    // Lit draws before the first node it finds; the widget's view goes after the server's instead, so that the
+    // Lit draws before the first node it finds; the widget's view goes after the drawn one instead, so that the
     // step on screen does not move down when the view is drawn beside it (the browser would keep it in place by
-    // scrolling, and the page jumped once the server's nodes went).
+    // scrolling, and the page jumped once the drawn nodes went).
     this.host.renderOptions.renderBefore = null;
-    import('./takeover-late.ts')
-      .then(
-        (late): TakeOver => late.takeOver,
-        // Without it the widget's view replaces the server's at once (what was typed there is lost).
-        (): TakeOver => (_root, drawn) => drawn.forEach((node) => node.remove()),
-      )
-      .then((takeOver) => {
-        this.#takeOver = takeOver;
-        this.host.requestUpdate();
-      });
+    this.#needed();
   }
 
-  /** Once the widget's view is drawn beside the server's, in the same task: the swap. */
+  /** Once the widget's view is drawn beside the drawn step, in the same task: the swap. */
   hostUpdated(): void {
-    if (this.#drawn.length === 0 || this.waiting || !this.#takeOver) return;
+    if (this.#drawn.length === 0 || this.waiting) return;
     const drawn = this.#drawn;
     this.#drawn = [];
-    this.#takeOver(this.host.shadowRoot!, drawn, this.wiring);
+    (this.#takeOver ?? replace)(this.host.shadowRoot!, drawn, this.wiring);
   }
 }

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../chromium.js';
 import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
-import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
+import { addFirstSteps, renderFirstStep } from '../../packages/tools/src/first-step.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import { localesDir, packageRoot } from '../../src/node/paths.ts';
 import { buildWidget } from '../build-widget.ts';
@@ -92,7 +92,8 @@ const WIDGET_URL = '/klarskjema/widget/klarskjema.js';
 async function buildSite(definition: FormDefinition): Promise<string> {
   await rm(site, { recursive: true, force: true });
   await buildWidget(join(site, 'klarskjema/widget'), 'standalone');
-  await buildFormPackage(definition, { outDir: join(site, 'klarskjema/forms'), localesDir });
+  const built = await buildFormPackage(definition, { outDir: join(site, 'klarskjema/forms'), localesDir });
+  await addFirstSteps(built.dir);
   await page(
     'klarskjema.html',
     { FORM: `/klarskjema/forms/${FORM}/`, WIDGET: WIDGET_URL },

@@ -61,12 +61,12 @@
     value: {
       /** When the first input of the first step was in the page, visible and enabled. */
       usable: () => usable,
-      /** The widget is ready and a first step its server drew (decision 0041) has given way to the widget's own. */
+      /** The widget is ready and a first step drawn before it (decisions 0041, 0044) has given way to the widget's own. */
       ready: () =>
         klar
           ? until(() => {
               const widget = document.querySelector('klar-skjema');
-              return widget?.status === 'ready' && !widget.shadowRoot?.querySelector('style[data-klar-first-step]');
+              return widget?.status === 'ready' && !widget.shadowRoot?.querySelector('[data-klar-first-step]');
             }, 'the widget to take over')
           : Promise.resolve(performance.now()),
       /** Total blocking time so far: the part of each long task beyond 50 ms. */

@@ -3,6 +3,7 @@
 import type { FormDefinition } from '../definition/types.ts';
 import {
   PACKAGE_FILES,
+  FIRST_STEP_KEY,
   STATUS_KEY,
   TEXT_VERSIONS_KEY,
   type FormPackage,
@@ -141,6 +142,16 @@ export interface LocaleFile {
  * has no slices (nor validators-later.js, so the widget asks for no rest): asked for the start slice, it gives
  * the whole file.
  */
+/** A start slice the loader (components/klar-skjema/loader.ts) fetched to draw the first step: taken once. */
+function fetchedByLoader(url: string): Promise<LocaleResources | null> | undefined {
+  const starts = (globalThis as { [key: symbol]: Map<string, Promise<LocaleResources | null>> | undefined })[
+    Symbol.for('klarskjema.starts')
+  ];
+  const file = starts?.get(url);
+  starts?.delete(url);
+  return file;
+}
+
 export async function loadLocale(
   base: string,
   locale: string,
@@ -148,14 +159,15 @@ export async function loadLocale(
   part?: LocalePart,
 ): Promise<LocaleFile> {
   let file: LocaleResources;
+  const url = `${base}locales/${part ? `${part}/` : ''}${locale}.json`;
   try {
-    file = await fetchJson<LocaleResources>(`${base}locales/${part ? `${part}/` : ''}${locale}.json`);
+    file = (await fetchedByLoader(url)) ?? (await fetchJson<LocaleResources>(url));
   } catch (error) {
     // Without a start slice (a package built before 0.2.0, or a failed request), the whole file.
     if (part === 'start') return loadLocale(base, locale);
     throw error;
   }
-  const { [STATUS_KEY]: status, [TEXT_VERSIONS_KEY]: versions, ...resources } = file;
+  const { [STATUS_KEY]: status, [TEXT_VERSIONS_KEY]: versions, [FIRST_STEP_KEY]: _drawn, ...resources } = file;
   // The halves of a locale carry the versions of their own fields: merged by variant.
   const own = (textVersionsAt(base)[locale] ??= { standard: {} }) as Record<string, Record<string, string>>;
   for (const [variant, byField] of Object.entries(versions ?? {})) Object.assign((own[variant] ??= {}), byField);

@@ -66,4 +66,21 @@ export const GLOSSARY_NAMESPACE = 'glossary';
 export const STATUS_KEY = '_status';
 /** In a package's locale file, beside the namespaces: that locale's text versions (src/engine/text-version.ts). */
 export const TEXT_VERSIONS_KEY = '_textVersions';
+/**
+ * In a package's start slice (locales/start/<lng>.json), beside the namespaces: the first step drawn at build time,
+ * which the loader draws before the widget's code has run (decision 0044).
+ */
+export const FIRST_STEP_KEY = '_firstStep';
+/** A node of that step: text, or [tag, attributes, ...children]. */
+export type DrawnNode = string | [tag: string, attributes: Record<string, string>, ...children: DrawnNode[]];
+/**
+ * The first step as data: what it was drawn from (`<form>@<version> <lang> <variant>`), the widget's version whose
+ * templates and CSS drew it, that CSS (the element's whole, minified) and its nodes.
+ */
+export interface DrawnFirstStep {
+  mark: string;
+  widget: string;
+  css: string;
+  nodes: DrawnNode[];
+}
 export type TranslationStatus = Record<string, 'draft' | 'reviewed'>;

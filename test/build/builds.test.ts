@@ -50,12 +50,22 @@ describe('the npm and standalone builds', () => {
     expect(texts.join('\n')).not.toMatch(/createPolicy\(["']lit-html["']/);
   });
 
-  it('both: the same split, an entry, the main chunk (with what it shares with the late chunks), the late chunk and the takeover chunk', async () => {
+  it('both: the same split, an entry, the main chunk (with what it shares with the late chunks), the late chunk, the takeover chunk and the CSS', async () => {
     for (const flavour of ['npm', 'standalone'] as const) {
       const { files, metafile } = await bundleWidget(outdir, { logLevel: 'silent' }, flavour);
       const names = files.map((file) => file.path.slice(outdir.length + 1).replace(/-\w+\.js$/, '')).sort();
       // takeover-late: loaded only on a page whose server drew the first step (decision 0041).
-      expect(names, flavour).toEqual(['chunks/define', 'chunks/late', 'chunks/takeover-late', 'klarskjema.js']);
+      // widget-styles: the element's CSS, when no start slice brought it (decision 0044).
+      expect(names, flavour).toEqual([
+        'chunks/define',
+        'chunks/late',
+        'chunks/takeover-late',
+        'chunks/widget-styles',
+        'klarskjema.js',
+      ]);
+      // The main chunk waits for the CSS chunk as it runs: that chunk must import nothing (not the main chunk back).
+      const styles = Object.entries(metafile.outputs).find(([path]) => /chunks\/widget-styles-\w+\.js$/.test(path))![1];
+      expect(styles.imports, flavour).toEqual([]);
       // The late chunk imports the shared code from the main chunk, which exports it; the metafile says so too.
       const main = files.find((file) => /chunks\/define-\w+\.js$/.test(file.path))!;
       const late = new TextDecoder().decode(files.find((file) => /chunks\/late-\w+\.js$/.test(file.path))!.contents);
@@ -63,7 +73,7 @@ describe('the npm and standalone builds', () => {
       expect(late, flavour).toMatch(new RegExp(`^import\\{[^}]+\\}from"\\./${mainName.replace('.', '\\.')}";`));
       const lateOutput = Object.entries(metafile.outputs).find(([path]) => /chunks\/late-\w+\.js$/.test(path))![1];
       expect(lateOutput.imports.filter((imported) => !imported.external).map((imported) => imported.path.split('/').pop()), flavour).toEqual([mainName]);
-      expect(Object.keys(metafile.outputs)).toHaveLength(4);
+      expect(Object.keys(metafile.outputs)).toHaveLength(5);
     }
   });
 });

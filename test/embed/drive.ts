@@ -57,6 +57,12 @@ export async function settle({ page, selector }: Widget): Promise<void> {
 
 export async function waitUntilReady({ page, selector }: Widget): Promise<void> {
   await page.locator(`${selector} #ks-heading`).waitFor();
+  // A first step drawn before the widget runs (decisions 0041 and 0044) has its heading too: a user can fill it in,
+  // but the driver reads the machine, so it waits for the widget's own view.
+  await page.waitForFunction((sel) => {
+    const widget = document.querySelector<Element>(sel);
+    return widget?.snapshot !== undefined && !widget.shadowRoot?.querySelector('[data-klar-first-step]');
+  }, selector);
 }
 
 export async function button(widget: Widget, name: string): Promise<void> {

@@ -38,11 +38,12 @@ const importsOf = (code: string): string[] =>
 describe('dist/klarskjema.js and dist/chunks/', () => {
   it('contain no eval and no Function constructor, in the entry or any chunk', () => {
     // The main chunk (with what it shares with the late chunks, scripts/build-widget.ts), the late chunk and the
-    // takeover of a first step drawn on the server (decision 0041).
+    // takeover of a first step drawn before the widget (decisions 0041, 0044), and the element's CSS (0044).
     expect([...chunks.keys()].map((name) => name.replace(/-\w+\.js$/, '')).sort()).toEqual([
       'define',
       'late',
       'takeover-late',
+      'widget-styles',
     ]);
     for (const [name, code] of [['klarskjema.js', widget] as const, ...chunks]) {
       expect(code, name).not.toMatch(/\beval\s*\(/);

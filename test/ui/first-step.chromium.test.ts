@@ -3,6 +3,7 @@
 // ticks BEFORE the widget's script may load (its request is held), then the script runs and the widget takes the
 // step over: what was typed stays, focus and the caret stay, the step never leaves the page, axe passes before
 // and after, and the keyboard goes on. Chromium driven from Node (vitest.chromium.config.ts): Node draws the page.
+// And the same step drawn by the loader from the package's start slice (decision 0044), on a page that has none.
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { buildWidget } from '../../scripts/build-widget.ts';
 import { buildFormPackage } from '../../packages/tools/src/build/build.ts';
 import type { FormDefinition } from '../../src/definition/types.ts';
 import { localesDir, packageRoot } from '../../src/node/paths.ts';
-import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
+import { addFirstSteps, renderFirstStep } from '../../packages/tools/src/first-step.ts';
 import { expectAccessible, WATCH_VIOLATIONS } from '../../packages/receiver/test/page-checks.ts';
 
 let folder: string;
@@ -36,6 +37,14 @@ beforeAll(async () => {
   await buildWidget(join(folder, 'widget'), 'standalone');
   await buildFormPackage(definition, { outDir: join(folder, 'forms'), localesDir });
   const dir = join(folder, 'forms/stotte');
+  await addFirstSteps(dir);
+  await writeFile(
+    join(folder, 'loader.html'),
+    page(
+      'Søk om støtte',
+      '<klar-skjema form="forms/stotte/" lang="nb" exit-url="https://example.org/ut"></klar-skjema>',
+    ),
+  );
   const nb = await renderFirstStep(dir, { form: 'forms/stotte/', lang: 'nb' });
   await writeFile(join(folder, 'index.html'), page('Søk om støtte', nb.html));
   // A stale page: drawn in English, while the element asks for bokmål (the host changed one and not the other).
@@ -79,9 +88,17 @@ const WATCH_STEP = `(() => {
 })();`;
 
 /** Opens a page with the widget's script (or another of its files) held back; `release` lets it load. */
-async function openHeld(path: string, held = '**/widget/klarskjema.js', viewport?: { width: number; height: number }) {
+async function openHeld(
+  path: string,
+  held = '**/widget/klarskjema.js',
+  viewport?: { width: number; height: number },
+  before?: string,
+) {
   const context = await browser.newContext(viewport ? { viewport } : {});
   const tab = await context.newPage();
+  const requests: string[] = [];
+  tab.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  if (before) await tab.addInitScript(before);
   const problems: string[] = [];
   const warnings: string[] = [];
   tab.on('pageerror', (error) => problems.push(error.message));
@@ -97,15 +114,22 @@ async function openHeld(path: string, held = '**/widget/klarskjema.js', viewport
     await route.continue();
   });
   await tab.goto(`${origin}/${path}`, { waitUntil: 'commit' });
-  await tab.locator('klar-skjema #ks-heading').waitFor();
-  return { context, tab, problems, warnings, release };
+  if (!before) await tab.locator('klar-skjema #ks-heading').waitFor();
+  return { context, tab, problems, warnings, release, requests };
 }
 
 const takenOver = (tab: Page) =>
   tab.waitForFunction(() => {
     const host = document.querySelector('klar-skjema') as (HTMLElement & { snapshot?: unknown }) | null;
-    return host?.snapshot !== undefined && !host.shadowRoot?.querySelector('style[data-klar-first-step]');
+    return host?.snapshot !== undefined && !host.shadowRoot?.querySelector('[data-klar-first-step]');
   });
+
+/** Lets the watched takeover finish: what WATCH_STEP saw from its start until the widget had taken the step over. */
+async function takenOverWatched(tab: Page): Promise<{ checks: number; broken: string[] }> {
+  await takenOver(tab);
+  await tab.evaluate(() => void ((window as { __step?: { done?: boolean } }).__step!.done = true));
+  return tab.evaluate(() => (window as unknown as { __step: { checks: number; broken: string[] } }).__step);
+}
 
 const activeId = (tab: Page) =>
   tab.evaluate(() => document.querySelector('klar-skjema')?.shadowRoot?.activeElement?.id);
@@ -132,11 +156,7 @@ describe('the first step as declarative shadow DOM', () => {
     await tab.evaluate(WATCH_STEP);
 
     release();
-    await takenOver(tab);
-    await tab.evaluate(() => void ((window as { __step?: { done?: boolean } }).__step!.done = true));
-    const step = await tab.evaluate(
-      () => (window as unknown as { __step: { checks: number; broken: string[] } }).__step,
-    );
+    const step = await takenOverWatched(tab);
     expect(step.broken).toEqual([]);
     expect(step.checks).toBeGreaterThan(0);
     // The widget's own view, with what the user typed in its inputs and in its machine.
@@ -292,6 +312,88 @@ describe('the first step as declarative shadow DOM', () => {
     expect(warnings.join('\n')).toContain('stotte@');
     expect(problems).toEqual([]);
     await expectAccessible(tab, 'the widget over a stale page');
+    await context.close();
+  });
+});
+
+describe('the first step drawn by the loader from the form package', () => {
+  const DEFINE = '**/widget/chunks/define-*.js';
+
+  it('is usable before the widget runs, under the strict policy, and taken over keeping what was typed', async () => {
+    const { context, tab, problems, release, requests } = await openHeld('loader.html', DEFINE);
+    const widget = tab.locator('klar-skjema');
+    // Only the loader has run: the element is not defined, and the step it drew is what the user sees and uses.
+    expect(await tab.evaluate(() => customElements.get('klar-skjema'))).toBeUndefined();
+    expect(await widget.locator('#ks-heading').textContent()).toBe('Situasjonen din');
+    await expectAccessible(tab, 'the first step the loader drew');
+    // The menu shows the chosen language only (nothing can be switched before the widget); the exit goes where the
+    // element says.
+    expect(await widget.locator('#ks-language option').allTextContents()).toEqual(['Norsk bokmål']);
+    expect(await widget.locator('#ks-exit-before-script').getAttribute('action')).toBe('https://example.org/ut');
+    await widget.locator('#ks-arbeid-1').check();
+    await widget.locator('#ks-adresse-street').fill('Storgata 1');
+    await widget.locator('#ks-adresse-postcode').click();
+    await tab.keyboard.type('0155');
+    await tab.keyboard.press('ArrowLeft');
+    await tab.evaluate(WATCH_STEP);
+
+    release();
+    const step = await takenOverWatched(tab);
+    expect(step.broken).toEqual([]);
+    expect(await widget.locator('#ks-adresse-street').inputValue()).toBe('Storgata 1');
+    expect(await widget.locator('#ks-arbeid-1').isChecked()).toBe(true);
+    expect(await activeId(tab)).toBe('ks-adresse-postcode');
+    const caret = await tab.evaluate(() => {
+      const input = document.querySelector('klar-skjema')!.shadowRoot!.activeElement as HTMLInputElement;
+      return [input.selectionStart, input.selectionEnd];
+    });
+    expect(caret).toEqual([3, 3]);
+    // The widget's own view, whole: every language in the menu, one heading, the loader's sheet as its CSS.
+    expect(await widget.locator('#ks-language option').count()).toBeGreaterThan(1);
+    expect(await widget.locator('#ks-heading').count()).toBe(1);
+    expect(
+      await tab.evaluate(
+        () =>
+          document.querySelector('klar-skjema')!.shadowRoot!.adoptedStyleSheets[0] ===
+          (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('klarskjema.styles')],
+      ),
+    ).toBe(true);
+    await expectAccessible(tab, 'the first step after the takeover');
+    // The texts were fetched once (the widget took the loader's), and the element's CSS came with them.
+    expect(requests.filter((path) => path.endsWith('/locales/start/nb.json'))).toHaveLength(1);
+    expect(requests.some((path) => path.includes('widget-styles'))).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is simply replaced when nobody touched it: the swap that keeps input is not even fetched', async () => {
+    const { context, tab, problems, release, requests } = await openHeld('loader.html', DEFINE);
+    release();
+    await takenOver(tab);
+    expect(await tab.locator('klar-skjema #ks-heading').count()).toBe(1);
+    expect(requests.some((path) => path.includes('takeover-late'))).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is not drawn when the widget will start elsewhere: a draft of this form in this tab', async () => {
+    // Each shadow root made, and whether the widget was defined then: the loader draws before it is.
+    const before = `sessionStorage.setItem('klarskjema:stotte', '{}');
+      window.__roots = [];
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (options) {
+        window.__roots.push(this.localName + (customElements.get('klar-skjema') ? ' defined' : ' undefined'));
+        return attach.call(this, options);
+      };`;
+    const { context, tab, problems, requests } = await openHeld('loader.html', '**/none', undefined, before);
+    await tab.waitForFunction(
+      () => (document.querySelector('klar-skjema') as (HTMLElement & { status?: string }) | null)?.status !== undefined,
+    );
+    expect(requests.some((path) => path.endsWith('/locales/start/nb.json'))).toBe(true);
+    expect(await tab.evaluate(() => (window as unknown as { __roots: string[] }).__roots)).toEqual([
+      'klar-skjema defined',
+    ]);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -1,12 +1,15 @@
 // The first step as declarative shadow DOM (packages/tools/src/first-step.ts, decision 0041), for every example form in
 // bokmål and in Arabic (right to left; a form without Arabic is drawn in bokmål, as the widget does): the heading,
 // each question's label and input under the widget's ids, Continue and the language menu, from the form's own
-// texts. test/ui/first-step.chromium.test.ts shows the widget taking such a step over.
+// texts. test/ui/first-step.chromium.test.ts shows the widget taking such a step over. And the same step as data in the
+// package's start slices, which the loader draws (decision 0044).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { renderFirstStep } from '../../packages/tools/src/first-step.ts';
+import { addFirstSteps, renderFirstStep } from '../../packages/tools/src/first-step.ts';
+import tools from '../../packages/tools/package.json' with { type: 'json' };
+import { FIRST_STEP_KEY, type DrawnFirstStep, type DrawnNode } from '../../src/engine/form-package.ts';
 import { examplePackageFolder, exampleFormIds, readExampleDefinition } from '../helpers/form-packages.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -97,6 +100,62 @@ describe.each(exampleFormIds)('the first step of %s as declarative shadow DOM', 
       const options = elements(language!).filter((e) => e.tagName === 'option');
       expect(options.map((o) => attr(o, 'value'))).toEqual(definition.locales);
       expect(options.filter((o) => attr(o, 'selected') !== undefined).map((o) => attr(o, 'value'))).toEqual([locale]);
+    }
+  });
+});
+
+/** Every element of the loader's data, as [tag, attributes, text], depth first. */
+function drawnElements(nodes: DrawnNode[]): Array<{ tag: string; attributes: Record<string, string>; text: string }> {
+  const flat = (node: DrawnNode): string =>
+    typeof node === 'string'
+      ? node
+      : node
+          .slice(2)
+          .map((n) => flat(n as DrawnNode))
+          .join('');
+  return nodes.flatMap((node) =>
+    typeof node === 'string'
+      ? []
+      : [{ tag: node[0], attributes: node[1], text: flat(node) }, ...drawnElements(node.slice(2) as DrawnNode[])],
+  );
+}
+
+describe.each(exampleFormIds)('the first step of %s in the start slices, for the loader', (id) => {
+  it('is in every locale, with the heading, the inputs under the widget ids, and the CSS', async () => {
+    const definition = await readExampleDefinition(id);
+    const dir = await examplePackageFolder(id);
+    const written = await addFirstSteps(dir);
+    expect(written).toEqual(definition.locales.map((locale) => `locales/start/${locale}.json`));
+    for (const locale of definition.locales) {
+      const slice = await readJson(join(dir, 'locales', 'start', `${locale}.json`));
+      const drawn = slice[FIRST_STEP_KEY] as DrawnFirstStep;
+      expect(drawn.mark).toBe(`${id}@${definition.version} ${locale} standard`);
+      // The CSS is the element's whole, which the widget of this version then uses: drawn by that version.
+      expect(drawn.widget).toBe(tools.version);
+      expect(drawn.css).toContain(':host{');
+      const all = drawnElements(drawn.nodes);
+      const byId = new Map(all.flatMap((e) => (e.attributes.id ? [[e.attributes.id, e] as const] : [])));
+      const formTexts = slice[id] as { steps: Record<string, { title: string }> };
+      expect(words(byId.get('ks-heading')!.text)).toBe(words(formTexts.steps[definition.steps[0]!.id]!.title));
+      // The mark the takeover looks for, on the outermost box, which holds the step in the locale's direction.
+      const outer = drawn.nodes.find((node): node is Exclude<DrawnNode, string> => typeof node !== 'string')!;
+      expect(outer[1]).toMatchObject({
+        'data-klar-first-step': drawn.mark,
+        lang: locale,
+        dir: ['ar', 'fa'].includes(locale) ? 'rtl' : 'ltr',
+      });
+      for (const field of definition.steps[0]!.fields.filter((f) => f.when === undefined && f.kind !== 'guidance'))
+        expect(
+          all.some((e) => e.attributes.id === `ks-${field.id}` || e.attributes.id?.startsWith(`ks-${field.id}-`)),
+          `${id} ${locale}: ${field.id}`,
+        ).toBe(true);
+      // Nothing that runs or styles inline: the loader makes these with createElement under a strict policy.
+      expect(all.filter((e) => ['script', 'style', 'iframe'].includes(e.tag))).toEqual([]);
+      expect(all.flatMap((e) => Object.keys(e.attributes)).filter((name) => /^on|^style$/.test(name))).toEqual([]);
+      // The menu holds the chosen language only; the live regions are the widget's.
+      if (definition.locales.length > 1)
+        expect(all.filter((e) => e.tag === 'option').map((e) => e.attributes.value)).toEqual([locale]);
+      expect(all.filter((e) => (e.attributes.class ?? '').includes('live-region'))).toEqual([]);
     }
   });
 });

@@ -2,16 +2,24 @@
 // widget's own element and templates, drawn in Node by Lit's SSR with a session made here, so the markup is the
 // widget's. The widget takes it over when its script has run (components/klar-skjema/takeover.ts).
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 import { fromPromise } from 'xstate';
-import { STATUS_KEY, TEXT_VERSIONS_KEY, type TranslationStatus } from '../../../src/engine/form-package.ts';
+import {
+  FIRST_STEP_KEY,
+  STATUS_KEY,
+  TEXT_VERSIONS_KEY,
+  type DrawnFirstStep,
+  type DrawnNode,
+  type TranslationStatus,
+} from '../../../src/engine/form-package.ts';
 import type { Receipt } from '../../../src/engine/machine.ts';
 import type { Submission, TextVariant } from '../../../src/engine/submission.ts';
 import type { LocaleResources } from '../../../src/browser/load-package.ts';
 import { createTexts } from '../../../src/browser/i18n.ts';
 import { loadFormPackage } from '../../../src/node/load-package.ts';
+import tools from '../package.json' with { type: 'json' };
 
 /** The attribute on the first step's <style> that says what it was drawn from; the widget compares it. */
 export const FIRST_STEP_ATTRIBUTE = 'data-klar-first-step';
@@ -152,4 +160,73 @@ export async function renderFirstStep(dir: string, options: FirstStepOptions): P
     html: `<klar-skjema${attributeText}><template shadowrootmode="open"><style ${FIRST_STEP_ATTRIBUTE}="${escapeAttribute(mark)}"${nonce}>${css}</style>${body}${exitForm}</template>${options.children ?? ''}</klar-skjema>`,
     styleHash,
   };
+}
+
+type Parse5Node = {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: Parse5Node[];
+  content?: Parse5Node;
+};
+
+/**
+ * The first step of the built package in `dir`, in `lang`'s standard texts, as data for the widget's loader
+ * (decision 0044): the step `renderFirstStep` draws, its nodes as arrays (the loader makes them with createElement,
+ * which no Trusted Types policy guards, where HTML would need one), and the element's whole CSS, which the widget of
+ * the same version (`widget`) then uses too instead of its own copy. The language menu holds only the chosen
+ * language until the widget's own view replaces it: nothing can be switched before that.
+ */
+export async function firstStepData(dir: string, lang: string): Promise<DrawnFirstStep> {
+  const { html } = await renderFirstStep(dir, { form: '', lang });
+  const { parseFragment } = await import('parse5');
+  const fragment = parseFragment(html) as unknown as Parse5Node;
+  const template = fragment.childNodes?.[0]?.childNodes?.find((node) => node.nodeName === 'template');
+  const top = template?.content?.childNodes ?? [];
+  const style = top.find((node) => node.nodeName === 'style');
+  const toData = (node: Parse5Node): DrawnNode[] => {
+    if (node.nodeName === '#text') return [node.value ?? ''];
+    if (!node.tagName) return [];
+    // What only the widget's own view needs: the live regions (nothing is said before it is here), and the inputs'
+    // names and empty values (the form is never sent; the takeover finds controls by id).
+    if (node.attrs?.some(({ name, value }) => name === 'class' && value.includes('live-region'))) return [];
+    const attributes = Object.fromEntries(
+      (node.attrs ?? [])
+        .filter(({ name, value }) => !(node.tagName === 'input' && (name === 'name' || (name === 'value' && !value))))
+        .map(({ name, value }) => [name, value]),
+    );
+    if (attributes.class !== undefined) attributes.class = attributes.class.trim().replace(/\s+/g, ' ');
+    let children = node.childNodes ?? [];
+    if (node.tagName === 'select' && attributes.id === 'ks-language')
+      children = children.filter((child) => child.attrs?.some((attribute) => attribute.name === 'selected'));
+    return [[node.tagName, attributes, ...children.flatMap(toData)]];
+  };
+  const nodes = top.filter((node) => node !== style).flatMap(toData);
+  const css = (style?.childNodes ?? []).map((node) => node.value ?? '').join('');
+  const mark = style?.attrs?.find((attribute) => attribute.name === FIRST_STEP_ATTRIBUTE)?.value ?? '';
+  // The mark the widget's takeover looks for (components/klar-skjema/takeover.ts), on the step's outermost box.
+  const outer = nodes.find((node) => typeof node !== 'string');
+  if (outer) outer[1][FIRST_STEP_ATTRIBUTE] = mark;
+  return { mark, widget: tools.version, css, nodes };
+}
+
+/**
+ * Puts each locale's first step (`firstStepData`, standard texts) into the start slice of the built package in
+ * `dir`, where the loader finds it (decision 0044). Apart from `buildFormPackage`, since it loads Lit's DOM shim
+ * into this process's globals (`window`, `document`): the CLI and the repository's build call both.
+ */
+export async function addFirstSteps(dir: string): Promise<string[]> {
+  const { definition } = await loadFormPackage(dir);
+  const written: string[] = [];
+  for (const locale of definition.locales) {
+    const file = join(dir, 'locales', 'start', `${locale}.json`);
+    const slice = (await readFile(file, 'utf8').then(JSON.parse, () => undefined)) as
+      Record<string, unknown> | undefined;
+    if (!slice) continue;
+    slice[FIRST_STEP_KEY] = await firstStepData(dir, locale);
+    await writeFile(file, JSON.stringify(slice));
+    written.push(`locales/start/${locale}.json`);
+  }
+  return written;
 }

@@ -11,6 +11,7 @@ import { newForm } from './new-form.ts';
 import { preview } from './preview.ts';
 import { render } from './render.ts';
 import { firstStep } from './first-step.ts';
+import { addFirstSteps } from '../first-step.ts';
 import { translate } from './translate.ts';
 import { coverageText, exitCode, toJson, toText } from './report.ts';
 import { createCliTexts, type CliTexts } from './texts.ts';
@@ -134,6 +135,8 @@ async function build(args: CliArgs, texts: CliTexts, io: CliIo): Promise<number>
   const outDir = resolve(io.cwd, args.out!);
   for (const report of reports) {
     const result = await buildFormPackage(report.definition!, { outDir, localesDir: report.localesDir });
+    // The first step in each start slice, for the widget's loader to draw before its code has run (decision 0044).
+    await addFirstSteps(result.dir);
     io.stdout(
       `${texts.t('build.wrote', { dir: `${displayPath(result.dir, io.cwd)}/`, files: result.files.join(', ') })}\n`,
     );
