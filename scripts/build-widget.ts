@@ -28,7 +28,6 @@ const CHUNKS_MARKER = '__KLAR_CHUNKS__';
 /** In components/klar-skjema/loader.ts: replaced with the path of the chunk with the element's CSS (decision 0044). */
 const STYLES_MARKER = '__KLAR_STYLES__';
 const STYLES_SOURCE = 'components/klar-skjema/widget-styles.ts';
-const LAZY_SOURCES = [LATE_SOURCE, STYLES_SOURCE];
 
 /** The main chunk and the chunks it imports statically, as paths from the entry (the loader preloads them). */
 function mainChunkImports(metafile: Metafile): string[] {
@@ -131,31 +130,18 @@ const MAIN_SOURCE = 'components/klar-skjema/define.ts';
  * (two compression windows, the import and export lists; docs/decisions/0019-widget-weight.md). The metafile is
  * changed to match, so `npm run size` and the loader's preloads see the merged chunk.
  */
-/**
- * The name the merged main chunk exports a shared chunk's export by: the first chunk's as they are, the others' after
- * a prefix esbuild's minified names never have (two shared chunks both export `a`).
- */
-const sharedName = (chunk: number, name: string): string => (chunk === 0 ? name : `ø${chunk}${name}`);
-
 async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Promise<void> {
   const outputs = metafile.outputs;
   const main = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === MAIN_SOURCE);
-  // The chunks only the main chunk imports (with import()): the late chunk and the element's CSS (decision 0044).
-  const lazy = Object.keys(outputs).filter((path) => LAZY_SOURCES.includes(outputs[path]!.entryPoint ?? ''));
-  if (!main || lazy.length !== LAZY_SOURCES.length)
-    throw new Error('no main chunk or a lazy chunk missing among the outputs');
+  const late = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === LATE_SOURCE);
+  if (!main || !late) throw new Error('no main chunk or no late chunk among the outputs');
   const shared = outputs[main]!.imports.filter(
     (imported) => imported.kind === 'import-statement' && !imported.external,
   );
   if (shared.length === 0) return;
   const sharedPaths = shared.map((imported) => imported.path);
   for (const [path, output] of Object.entries(outputs))
-    if (
-      path !== main &&
-      !lazy.includes(path) &&
-      !sharedPaths.includes(path) &&
-      output.imports.some((imported) => sharedPaths.includes(imported.path))
-    )
+    if (path !== main && path !== late && output.imports.some((imported) => sharedPaths.includes(imported.path)))
       throw new Error(`${path} imports a shared chunk, so it cannot be merged into the main chunk`);
   const fileOf = (path: string): WidgetOutput => {
     const file = files.find((candidate) => candidate.path === resolve(packageRoot, path));
@@ -165,16 +151,9 @@ async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Pro
   const inMemory = new Map([main, ...sharedPaths].map((path) => [resolve(packageRoot, path), fileOf(path)]));
   const merged = await build({
     stdin: {
-      // Each shared chunk's exports under names of their own (sharedName: two shared chunks both export `a`, and
-      // `export *` drops a name two modules export); the lazy chunks' imports are renamed to match below.
-      contents: [
-        ...sharedPaths.map((path, index) =>
-          index === 0
-            ? `export * from ${JSON.stringify(`./${basename(path)}`)};`
-            : `export { ${(outputs[path]!.exports ?? []).map((name) => `${name} as ${sharedName(index, name)}`).join(', ')} } from ${JSON.stringify(`./${basename(path)}`)};`,
-        ),
-        `export * from ${JSON.stringify(`./${basename(main)}`)};`,
-      ].join(''),
+      contents: [...sharedPaths, main]
+        .map((path) => `export * from ${JSON.stringify(`./${basename(path)}`)};`)
+        .join(''),
       resolveDir: dirname(resolve(packageRoot, main)),
       loader: 'js',
     },
@@ -189,7 +168,7 @@ async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Pro
       {
         name: 'klarskjema-merge-chunks',
         setup(pass) {
-          // The chunks come from memory; the lazy chunks and (npm) lit and xstate stay imports.
+          // The chunks come from memory; the late chunk and (npm) lit and xstate stay imports.
           pass.onResolve({ filter: /.*/ }, (args) => {
             const path = args.path.startsWith('.') ? resolve(args.resolveDir, args.path) : args.path;
             return inMemory.has(path) ? { path, namespace: 'chunk' } : { path: args.path, external: true };
@@ -205,47 +184,18 @@ async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Pro
   });
   const mainFile = fileOf(main);
   let mainText = new TextDecoder().decode(merged.outputFiles[0]!.contents);
-  const mainOutput = outputs[main]!;
-  for (const chunk of lazy) {
-    const chunkFile = fileOf(chunk);
-    let chunkText = new TextDecoder().decode(chunkFile.contents);
-    sharedPaths.forEach((path, index) => {
-      chunkText = chunkText.replace(
-        new RegExp(`import\\{([^}]*)\\}from${JSON.stringify(`./${basename(path)}`).replaceAll('.', '\\.')}`, 'g'),
-        (_statement, names: string) =>
-          `import{${names
-            .split(',')
-            .map((specifier) => {
-              const [name, local = name] = specifier.trim().split(/\s+as\s+/);
-              return `${sharedName(index, name!)} as ${local}`;
-            })
-            .join(',')}}from${JSON.stringify(`./${basename(main)}`)}`,
-      );
-      chunkText = chunkText.replaceAll(JSON.stringify(`./${basename(path)}`), JSON.stringify(`./${basename(main)}`));
-    });
-    chunkFile.contents = new TextEncoder().encode(chunkText);
-    // The chunk now names the main chunk, whose name changes with code the chunk's name did not cover: it is named
-    // again from its content, so a cached chunk never asks for a main chunk that is gone. (The main chunk's name
-    // already changes with the lazy chunks' code, which esbuild counted in.)
-    const renamed = join(
-      dirname(chunk),
-      basename(chunk).replace(/-\w+\.js$/, `-${contentHash(chunkFile.contents)}.js`),
-    );
-    chunkFile.path = resolve(packageRoot, renamed);
-    mainText = mainText.replaceAll(JSON.stringify(`./${basename(chunk)}`), JSON.stringify(`./${basename(renamed)}`));
-    mainOutput.imports = mainOutput.imports.map((imported) =>
-      imported.path === chunk ? { ...imported, path: renamed } : imported,
-    );
-    const chunkOutput = outputs[chunk]!;
-    delete outputs[chunk];
-    outputs[renamed] = {
-      ...chunkOutput,
-      imports: chunkOutput.imports
-        .map((imported) => (sharedPaths.includes(imported.path) ? { ...imported, path: main } : imported))
-        .filter((imported, index, all) => all.findIndex((other) => other.path === imported.path) === index),
-      bytes: chunkFile.contents.byteLength,
-    };
-  }
+  const lateFile = fileOf(late);
+  let lateText = new TextDecoder().decode(lateFile.contents);
+  for (const path of sharedPaths)
+    lateText = lateText.replaceAll(JSON.stringify(`./${basename(path)}`), JSON.stringify(`./${basename(main)}`));
+  lateFile.contents = new TextEncoder().encode(lateText);
+  // The late chunk now names the main chunk, whose name changes with code the late chunk's name did not cover:
+  // it is named again from its content, so a cached late chunk never asks for a main chunk that is gone. (The
+  // main chunk's name already changes with the late chunk's code, which esbuild counted in.)
+  const lateName = basename(late).replace(/-\w+\.js$/, `-${contentHash(lateFile.contents)}.js`);
+  const renamedLate = join(dirname(late), lateName);
+  lateFile.path = resolve(packageRoot, renamedLate);
+  mainText = mainText.replaceAll(JSON.stringify(`./${basename(late)}`), JSON.stringify(`./${lateName}`));
   mainFile.contents = new TextEncoder().encode(mainText);
   files.splice(
     0,
@@ -253,6 +203,7 @@ async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Pro
     ...files.filter((file) => !sharedPaths.some((path) => file.path === resolve(packageRoot, path))),
   );
   // The metafile as if esbuild had made one main chunk (inputs' bytes as in the first pass).
+  const mainOutput = outputs[main]!;
   for (const path of sharedPaths) {
     const sharedOutput = outputs[path]!;
     Object.assign(mainOutput.inputs, sharedOutput.inputs);
@@ -261,6 +212,18 @@ async function mergeSharedChunks(files: WidgetOutput[], metafile: Metafile): Pro
   }
   mainOutput.imports = mainOutput.imports.filter((imported) => !sharedPaths.includes(imported.path));
   mainOutput.bytes = mainFile.contents.byteLength;
+  mainOutput.imports = mainOutput.imports.map((imported) =>
+    imported.path === late ? { ...imported, path: renamedLate } : imported,
+  );
+  const lateOutput = outputs[late]!;
+  delete outputs[late];
+  outputs[renamedLate] = {
+    ...lateOutput,
+    imports: lateOutput.imports.map((imported) =>
+      sharedPaths.includes(imported.path) ? { ...imported, path: main } : imported,
+    ),
+    bytes: lateFile.contents.byteLength,
+  };
 }
 
 /** Eight characters of the content's SHA-256, in esbuild's alphabet for chunk names. */
