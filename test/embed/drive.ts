@@ -61,7 +61,11 @@ export async function waitUntilReady({ page, selector }: Widget): Promise<void> 
   // but the driver reads the machine, so it waits for the widget's own view.
   await page.waitForFunction((sel) => {
     const widget = document.querySelector<Element>(sel);
-    return widget?.snapshot !== undefined && !widget.shadowRoot?.querySelector('[data-klar-first-step]');
+    // Every widget on the page: another one's takeover above this one would move it after a focus.
+    const drawn = [...document.querySelectorAll('klar-skjema')].some((other) =>
+      other.shadowRoot?.querySelector('[data-klar-first-step]'),
+    );
+    return widget?.snapshot !== undefined && !drawn;
   }, selector);
 }
 
