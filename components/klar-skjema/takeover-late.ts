@@ -5,7 +5,7 @@
 // the caret come back to the same field. Nothing is painted in between, so nothing flashes.
 // A chunk of its own, loaded only on a page with such a step (the widget's initial code stays within its budget):
 // takeover.ts finds the server's nodes and holds the widget's view back until this is here.
-import type { TakeoverWiring } from './takeover.ts';
+import type { RemoveDrawn, TakeoverWiring } from './takeover.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -33,7 +33,7 @@ const changed = (control: Control): boolean =>
       : control.value !== control.defaultValue;
 
 /** Replaces the server's nodes with the view the widget has just drawn beside them, keeping what the user did. */
-export function takeOver(root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverWiring): void {
+export function takeOver(root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverWiring, remove: RemoveDrawn): void {
   const controls = drawn.flatMap((node) =>
     node instanceof Element ? [...node.querySelectorAll('input[id], select[id], textarea[id]')].filter(isControl) : [],
   );
@@ -54,11 +54,8 @@ export function takeOver(root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverW
       node instanceof Element && (node.matches('[data-klar-continue]') || node.querySelector('[data-klar-continue]')),
   );
   warnIfStale(drawn, wiring);
-  // The widget's view, drawn after the server's (takeover.ts), takes its place line for line: the page stays where
-  // the user scrolled it (the browser's scroll anchoring lost its anchor with the server's nodes and moved it).
-  const { scrollX: x, scrollY: y } = window;
-  for (const node of drawn) node.remove();
-  if (window.scrollY !== y) window.scrollTo(x, y);
+  // The widget's view, drawn after the server's (takeover.ts), takes its place line for line; the page stays put.
+  remove();
   // Ids are the same in both views: each control the widget drew gets what the user left in its twin.
   for (const { id, value, checked } of entered) {
     const control = root.getElementById(id);

@@ -13,15 +13,12 @@ export interface TakeoverWiring {
   flush(): void;
 }
 
-type TakeOver = (typeof import('./takeover-late.ts'))['takeOver'];
+/** Removes the drawn nodes and keeps the page where the user had it (Takeover.hostUpdate says where). */
+export type RemoveDrawn = () => void;
+type TakeOver = (root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverWiring, remove: RemoveDrawn) => void;
 
 /** Without the late chunk (it failed to load), the widget's view replaces the drawn one at once. */
-const replace: TakeOver = (_root, drawn) => {
-  const { scrollX: x, scrollY: y } = window;
-  for (const node of drawn) node.remove();
-  // The view drawn after the step takes its place line for line: the page stays where the user scrolled it.
-  if (window.scrollY !== y) window.scrollTo(x, y);
-};
+const replace: TakeOver = (_root, _drawn, _wiring, remove) => remove();
 
 export class Takeover implements ReactiveController {
   /** The drawn nodes in the shadow root, until the widget's view replaces them. */
@@ -29,6 +26,8 @@ export class Takeover implements ReactiveController {
   /** The swap that carries over what the user did there (takeover-late.ts), once asked for and here. */
   #takeOver: TakeOver | null = null;
   #asked = false;
+  /** What the user looks at, and where it was on screen, before the swap: it is there after the swap too. */
+  #anchor: { element: Element; top: number } | null = null;
 
   constructor(
     readonly host: LitElement,
@@ -84,11 +83,32 @@ export class Takeover implements ReactiveController {
     this.#needed();
   }
 
+  /**
+   * Before the render that swaps: the element whose place on screen must not change. The focused one when it is outside
+   * this widget (another widget below it, the host's page), else this widget. The view takes the drawn step's place
+   * line for line, but while both are in the page the browser's scroll anchoring may scroll to keep its own anchor in
+   * place, and the page would stay scrolled once the drawn nodes are gone.
+   */
+  hostUpdate(): void {
+    if (this.#drawn.length === 0 || this.waiting) return;
+    const active = document.activeElement;
+    const element = active && active !== document.body && active !== this.host ? active : this.host;
+    this.#anchor = { element, top: element.getBoundingClientRect().top };
+  }
+
   /** Once the widget's view is drawn beside the drawn step, in the same task: the swap. */
   hostUpdated(): void {
     if (this.#drawn.length === 0 || this.waiting) return;
     const drawn = this.#drawn;
     this.#drawn = [];
-    (this.#takeOver ?? replace)(this.host.shadowRoot!, drawn, this.wiring);
+    const anchor = this.#anchor;
+    this.#anchor = null;
+    const remove = (): void => {
+      for (const node of drawn) node.remove();
+      const moved = anchor ? anchor.element.getBoundingClientRect().top - anchor.top : 0;
+      // At once: a host's smooth scrolling would show the page sliding back.
+      if (Math.abs(moved) >= 1) window.scrollBy({ top: moved, behavior: 'instant' });
+    };
+    (this.#takeOver ?? replace)(this.host.shadowRoot!, drawn, this.wiring, remove);
   }
 }

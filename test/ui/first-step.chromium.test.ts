@@ -45,6 +45,19 @@ beforeAll(async () => {
       '<klar-skjema form="forms/stotte/" lang="nb" exit-url="https://example.org/ut"></klar-skjema>',
     ),
   );
+  // Two widgets of two forms, one above the other.
+  const kontakt = JSON.parse(
+    await readFile(resolve(packageRoot, 'schemas/forms/kontakt.json'), 'utf8'),
+  ) as FormDefinition;
+  await buildFormPackage(kontakt, { outDir: join(folder, 'forms'), localesDir });
+  await addFirstSteps(join(folder, 'forms/kontakt'));
+  await writeFile(
+    join(folder, 'two.html'),
+    page(
+      'Søk om støtte',
+      '<klar-skjema id="upper" form="forms/kontakt/" lang="nb"></klar-skjema><klar-skjema id="lower" form="forms/stotte/" lang="nb"></klar-skjema>',
+    ),
+  );
   const nb = await renderFirstStep(dir, { form: 'forms/stotte/', lang: 'nb' });
   await writeFile(join(folder, 'index.html'), page('Søk om støtte', nb.html));
   // A stale page: drawn in English, while the element asks for bokmål (the host changed one and not the other).
@@ -114,7 +127,7 @@ async function openHeld(
     await route.continue();
   });
   await tab.goto(`${origin}/${path}`, { waitUntil: 'commit' });
-  if (!before) await tab.locator('klar-skjema #ks-heading').waitFor();
+  if (!before) await tab.locator('klar-skjema #ks-heading').first().waitFor();
   return { context, tab, problems, warnings, release, requests };
 }
 
@@ -393,6 +406,43 @@ describe('the first step drawn by the loader from the form package', () => {
     expect(await tab.evaluate(() => (window as unknown as { __roots: string[] }).__roots)).toEqual([
       'klar-skjema defined',
     ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('moves nothing in a widget below it when it is taken over after that one', async () => {
+    // The upper widget's package is held: the lower one is taken over first, the user is in it, then the upper one
+    // swaps its drawn step for its own view.
+    const { context, tab, problems, release } = await openHeld('two.html', '**/forms/kontakt/form.json', {
+      width: 390,
+      height: 600,
+    });
+    await tab.waitForFunction(() => {
+      const lower = document.querySelector('#lower') as (HTMLElement & { snapshot?: unknown }) | null;
+      return lower?.snapshot !== undefined && !lower.shadowRoot?.querySelector('[data-klar-first-step]');
+    });
+    const street = tab.locator('#lower #ks-adresse-street');
+    await street.fill('Storgata 1');
+    const place = () =>
+      tab.evaluate(() => {
+        const input = document.querySelector('#lower')!.shadowRoot!.activeElement!;
+        return { id: input.id, top: Math.round(input.getBoundingClientRect().top) };
+      });
+    await tab.evaluate(() =>
+      document.querySelector('#lower')!.shadowRoot!.activeElement!.scrollIntoView({ block: 'center' }),
+    );
+    const before = await place();
+    expect(before.id).toBe('ks-adresse-street');
+    expect(
+      await tab.evaluate(() => !!document.querySelector('#upper')!.shadowRoot!.querySelector('[data-klar-first-step]')),
+    ).toBe(true);
+    release();
+    await tab.waitForFunction(() => {
+      const upper = document.querySelector('#upper') as (HTMLElement & { snapshot?: unknown }) | null;
+      return upper?.snapshot !== undefined && !upper.shadowRoot?.querySelector('[data-klar-first-step]');
+    });
+    await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await place()).toEqual(before);
     expect(problems).toEqual([]);
     await context.close();
   });
