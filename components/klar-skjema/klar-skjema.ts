@@ -215,11 +215,10 @@ export class KlarSkjema extends LitElement {
   }
 
   override connectedCallback(): void {
-    // A first step the server drew (decision 0041) is on screen already, its menu whole and perhaps used.
-    const drawn = this.shadowRoot !== null;
     super.connectedCallback();
     window.addEventListener('hashchange', this.#hashChanged);
-    if (!this.#intended && !drawn) this.#languageChoice.drawOneFirst();
+    // A first step drawn before the widget ran (decisions 0041, 0044) shows one name in its menu too.
+    if (!this.#intended) this.#languageChoice.drawOneFirst();
     if (this.form && !this.#session.current) void this.#load();
   }
 
@@ -240,6 +239,7 @@ export class KlarSkjema extends LitElement {
   /** Node draws the first step with a session it made (packages/tools/src/first-step.ts); the browser never calls this. */
   static drawFirstStep(element: KlarSkjema, session: Session): TemplateResult {
     element.#session.current = session;
+    element.#languageChoice.drawOneOnly();
     element.status = 'ready';
     return element.render();
   }

@@ -22,7 +22,7 @@ export class LanguageChoice {
   /**
    * The closed menu shows one name: the others are drawn once the first step is painted, or at the user's first
    * focus, press or key, whichever is first (issue 20: nothing unseen before the first question). Laying out
-   * names in five scripts is a third of the first layout on a slow phone. Node's first step draws them all.
+   * names in five scripts is a third of the first layout on a slow phone. Node's first step shows one name too.
    */
   #oneFirst = false;
   #scheduled = false;
@@ -32,6 +32,15 @@ export class LanguageChoice {
   /** In the browser: the first render with a form draws only the chosen language's name. */
   drawOneFirst(): void {
     this.#oneFirst = !this.#scheduled;
+  }
+
+  /**
+   * Node's first step (decision 0041): the chosen name only, and nothing scheduled; the widget that takes the step
+   * over draws the others.
+   */
+  drawOneOnly(): void {
+    this.#oneFirst = true;
+    this.#scheduled = true;
   }
 
   /** All the names, from now on. */

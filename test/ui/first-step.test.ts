@@ -97,8 +97,9 @@ describe.each(exampleFormIds)('the first step of %s as declarative shadow DOM', 
     }
     const language = byId.get('ks-language');
     if (definition.locales.length > 1) {
+      // The chosen language's name only: the widget that takes the step over draws the others.
       const options = elements(language!).filter((e) => e.tagName === 'option');
-      expect(options.map((o) => attr(o, 'value'))).toEqual(definition.locales);
+      expect(options.map((o) => attr(o, 'value'))).toEqual([locale]);
       expect(options.filter((o) => attr(o, 'selected') !== undefined).map((o) => attr(o, 'value'))).toEqual([locale]);
     }
   });

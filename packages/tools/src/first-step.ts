@@ -197,10 +197,7 @@ export async function firstStepData(dir: string, lang: string): Promise<DrawnFir
         .map(({ name, value }) => [name, value]),
     );
     if (attributes.class !== undefined) attributes.class = attributes.class.trim().replace(/\s+/g, ' ');
-    let children = node.childNodes ?? [];
-    if (node.tagName === 'select' && attributes.id === 'ks-language')
-      children = children.filter((child) => child.attrs?.some((attribute) => attribute.name === 'selected'));
-    return [[node.tagName, attributes, ...children.flatMap(toData)]];
+    return [[node.tagName, attributes, ...(node.childNodes ?? []).flatMap(toData)]];
   };
   const nodes = top.filter((node) => node !== style).flatMap(toData);
   const css = (style?.childNodes ?? []).map((node) => node.value ?? '').join('');
