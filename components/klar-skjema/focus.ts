@@ -17,6 +17,9 @@ import { directionOf } from '../../src/browser/i18n.ts';
 import { lateParts } from './late-loader.ts';
 import { afterPaint } from '../../src/browser/idle.ts';
 
+/** What a user does to scroll or act on their own: a smooth scroll's end is theirs then, not the widget's. */
+const USER_SCROLL = ['wheel', 'touchstart', 'pointerdown', 'keydown'];
+
 /** The view's heading, the error summary (the heading if there is none), or an element by id. */
 export type FocusTarget = 'heading' | 'summary' | { id: string };
 
@@ -173,7 +176,7 @@ export class FocusController implements ReactiveController, Focus {
     const active = this.host.shadowRoot?.activeElement;
     if (!(active instanceof HTMLElement) || active === placed) return;
     requestAnimationFrame(() => {
-      if (this.host.shadowRoot?.activeElement === active) this.#reveal(active, 'nearest', false);
+      if (this.host.shadowRoot?.activeElement === active) this.#reveal(active, 'nearest');
     });
   };
 
@@ -190,15 +193,38 @@ export class FocusController implements ReactiveController, Focus {
     this.#placed = element;
     element.focus({ preventScroll: true });
     // A question as a whole, so its label is not left under the host's sticky header (GOV.UK does the same).
-    if (!stay) this.#reveal(element.closest<HTMLElement>('.field') ?? element, 'start', true);
+    if (!stay) this.#reveal(element.closest<HTMLElement>('.field') ?? element, 'start', element);
     return true;
+  }
+
+  /**
+   * A smooth scroll goes to where the target was when it began: content that grows above it meanwhile (another
+   * widget's help and draft panels arriving) leaves the target out of view. Once the scroll has ended, if focus is
+   * still there and the user has not scrolled or pressed anything, it is brought into view again, at once. Where
+   * the browser has no scrollend event, nothing is checked.
+   */
+  #revealAgain(target: HTMLElement, focused: HTMLElement): void {
+    if (!('onscrollend' in window)) return;
+    const stop = (): void => {
+      clearTimeout(timer);
+      for (const type of USER_SCROLL) removeEventListener(type, stop, true);
+      removeEventListener('scrollend', ended, true);
+    };
+    // A scroll that did not happen (the page could not move further) ends with no event: a later one is not ours.
+    const timer = setTimeout(stop, 2000);
+    const ended = (): void => {
+      stop();
+      if (this.host.shadowRoot?.activeElement === focused) this.#reveal(target, 'start');
+    };
+    addEventListener('scrollend', ended, true);
+    for (const type of USER_SCROLL) addEventListener(type, stop, { capture: true, passive: true });
   }
 
   /**
    * Scrolls the target into view when it is not wholly between the host's bars (the larger of the measured
    * header and scroll-offset at the top). Its scroll margins keep it clear of them, in any scrolling box.
    */
-  #reveal(target: HTMLElement, block: 'start' | 'nearest', smooth: boolean): void {
+  #reveal(target: HTMLElement, block: 'start' | 'nearest', smoothFor?: HTMLElement): void {
     // The measuring comes with the late chunk, which loads with the form: until then, scroll-offset only.
     const bars = lateParts()?.coveredByBars(this.host) ?? { top: 0, bottom: 0 };
     // .root's scroll-margin-block-start is --klar-scroll-offset (styles.ts): any CSS length, resolved to px.
@@ -209,9 +235,10 @@ export class FocusController implements ReactiveController, Focus {
     // The gap shrinks where the room is tight (400 % zoom); taller than the room, its start is what must show.
     const spare = innerHeight - top - bars.bottom - rect.height;
     const gap = Math.max(0, Math.min(GAP, spare / 2));
-    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const smooth = smoothFor !== undefined && !matchMedia('(prefers-reduced-motion: reduce)').matches;
     target.style.scrollMargin = `${top + gap}px 0 ${bars.bottom + gap}px`;
-    target.scrollIntoView({ block: spare < 0 ? 'start' : block, behavior: smooth && !reduced ? 'smooth' : 'instant' });
+    target.scrollIntoView({ block: spare < 0 ? 'start' : block, behavior: smooth ? 'smooth' : 'instant' });
     target.style.removeProperty('scroll-margin');
+    if (smooth) this.#revealAgain(target, smoothFor);
   }
 }

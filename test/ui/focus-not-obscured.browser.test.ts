@@ -211,4 +211,29 @@ describe('focus is never hidden under a sticky header', () => {
     deepEqual(under, [], 'Shift+Tab stops outside the room between 52 px and the bottom');
     widget.style.removeProperty('--klar-scroll-offset');
   });
+
+  it('brings the error summary into view again when the page above the widget grows during the smooth scroll', async () => {
+    // Another widget's panels arriving above this one (the hostile embed page found it): the smooth scroll goes to
+    // where the summary was when it began, and the page above grows while it runs.
+    await setViewport({ width: 390, height: 600 });
+    const widget = await mountWidget(FORM);
+    const above = document.createElement('div');
+    widget.before(above);
+    root(widget).querySelector('button[type=submit]')!.scrollIntoView({ block: 'end' });
+    await scrollStopped();
+    addEventListener('scroll', () => (above.style.height = '900px'), { once: true });
+    const ended = new Promise((done) => addEventListener('scrollend', done, { once: true }));
+    await next(widget);
+    await ended;
+    await scrollStopped();
+    const summary = activeElement(widget)!;
+    assert(summary.classList.contains('error-summary'), `focus on ${describeElement(summary)}`);
+    const { top, bottom } = summary.getBoundingClientRect();
+    assert(
+      top >= 0 && top < innerHeight,
+      `the error summary starts at ${Math.round(top)} px, in the ${innerHeight} px window`,
+    );
+    assert(bottom > 0, `the error summary ends at ${Math.round(bottom)} px`);
+    above.remove();
+  });
 });
