@@ -20,6 +20,9 @@ import { afterPaint } from '../../src/browser/idle.ts';
 /** What a user does to scroll or act on their own: a smooth scroll's end is theirs then, not the widget's. */
 const USER_SCROLL = ['wheel', 'touchstart', 'pointerdown', 'keydown'];
 
+/** Frames within which a smooth scroll has begun, if it begins at all. */
+const CHECK_FRAMES = 5;
+
 /** The view's heading, the error summary (the heading if there is none), or an element by id. */
 export type FocusTarget = 'heading' | 'summary' | { id: string };
 
@@ -205,19 +208,28 @@ export class FocusController implements ReactiveController, Focus {
    */
   #revealAgain(target: HTMLElement, focused: HTMLElement): void {
     if (!('onscrollend' in window)) return;
+    let scrolled = false;
+    const moved = (): void => void (scrolled = true);
     const stop = (): void => {
-      clearTimeout(timer);
       for (const type of USER_SCROLL) removeEventListener(type, stop, true);
+      removeEventListener('scroll', moved, true);
       removeEventListener('scrollend', ended, true);
     };
-    // A scroll that did not happen (the page could not move further) ends with no event: a later one is not ours.
-    const timer = setTimeout(stop, 2000);
     const ended = (): void => {
       stop();
       if (this.host.shadowRoot?.activeElement === focused) this.#reveal(target, 'start');
     };
     addEventListener('scrollend', ended, true);
+    addEventListener('scroll', moved, { capture: true, passive: true });
     for (const type of USER_SCROLL) addEventListener(type, stop, { capture: true, passive: true });
+    // A scroll that did not start (the page could not move further) ends with no event: a later one is not ours.
+    let frames = 0;
+    const check = (): void => {
+      if (scrolled) return;
+      if (++frames < CHECK_FRAMES) requestAnimationFrame(check);
+      else stop();
+    };
+    requestAnimationFrame(check);
   }
 
   /**
