@@ -2,7 +2,8 @@
 // `npm test`: every check, in order, stopping at the first failure with its exit code.
 // Plain Node, no shell: each tool runs from its package's bin file with this same Node.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -127,10 +128,26 @@ const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 const passed = [];
 
+// Every stage's temporary folders go in one folder of this run, removed when it ends: many tests leave theirs
+// (about 70 MB a run), and a failed or stopped one always does. Open to all, as /tmp is: the PostgreSQL stages
+// run the server as the postgres user in a folder inside it.
+const temp = mkdtempSync(join(tmpdir(), 'klarskjema-test-'));
+chmodSync(temp, 0o1777);
+const env = { ...process.env, TMPDIR: temp };
+const finish = (code) => {
+  try {
+    rmSync(temp, { recursive: true, force: true });
+  } catch (error) {
+    // A file a test left immutable (chattr +i) or owned by another user: the run's result stands.
+    console.warn(`npm test: could not remove ${temp}: ${error.message}`);
+  }
+  process.exit(code);
+};
+
 for (const [index, stage] of stages.entries()) {
   console.log(`\n=== ${index + 1}/${stages.length} ${stage.name}: ${stage.command} ===\n`);
   const stageStarted = Date.now();
-  const result = spawnSync(process.execPath, stage.args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, stage.args, { cwd: root, stdio: 'inherit', env });
   const code = result.error ? 1 : (result.status ?? 1);
   if (result.error) console.error(`npm test: could not run ${stage.command}: ${result.error.message}`);
   if (result.signal) console.error(`npm test: ${stage.command} was stopped by ${result.signal}`);
@@ -139,7 +156,7 @@ for (const [index, stage] of stages.entries()) {
       `\nnpm test: FAILED at stage ${index + 1}/${stages.length} (${stage.name}), exit code ${code}, after ${seconds(started)}.` +
         (passed.length ? ` Passed before it: ${passed.join(', ')}.` : ''),
     );
-    process.exit(code);
+    finish(code);
   }
   passed.push(stage.name);
   console.log(`\n--- ${stage.name}: ok (${seconds(stageStarted)})`);
@@ -148,3 +165,4 @@ for (const [index, stage] of stages.entries()) {
 console.log(
   `\nnpm test: ${only?.length ? 'the chosen' : 'all'} ${stages.length} stages passed (${passed.join(', ')}) in ${seconds(started)}.`,
 );
+finish(0);
