@@ -15,7 +15,7 @@ export interface TakeoverWiring {
 
 /** Removes the drawn nodes and keeps the page where the user had it (Takeover.hostUpdate says where). */
 export type RemoveDrawn = () => void;
-type TakeOver = (root: ShadowRoot, drawn: ChildNode[], wiring: TakeoverWiring, remove: RemoveDrawn) => void;
+type TakeOver = (typeof import('./takeover-late.ts'))['takeOver'];
 
 /** Without the late chunk (it failed to load), the widget's view replaces the drawn one at once. */
 const replace: TakeOver = (_root, _drawn, _wiring, remove) => remove();

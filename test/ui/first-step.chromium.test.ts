@@ -131,11 +131,17 @@ async function openHeld(
   return { context, tab, problems, warnings, release, requests };
 }
 
-const takenOver = (tab: Page) =>
-  tab.waitForFunction(() => {
-    const host = document.querySelector('klar-skjema') as (HTMLElement & { snapshot?: unknown }) | null;
+const takenOver = (tab: Page, selector = 'klar-skjema') =>
+  tab.waitForFunction((sel) => {
+    const host = document.querySelector(sel) as (HTMLElement & { snapshot?: unknown }) | null;
     return host?.snapshot !== undefined && !host.shadowRoot?.querySelector('[data-klar-first-step]');
-  });
+  }, selector);
+
+/** The widget's menu has every language: it draws the others after its first paint. */
+const allLanguagesDrawn = (tab: Page) =>
+  tab.waitForFunction(
+    () => document.querySelector('klar-skjema')!.shadowRoot!.querySelectorAll('#ks-language option').length > 1,
+  );
 
 /** Lets the watched takeover finish: what WATCH_STEP saw from its start until the widget had taken the step over. */
 async function takenOverWatched(tab: Page): Promise<{ checks: number; broken: string[] }> {
@@ -302,9 +308,7 @@ describe('the first step as declarative shadow DOM', () => {
     release();
     await takenOver(tab);
     // The other names follow the first paint after the takeover; then the menu switches, keeping what was typed.
-    await tab.waitForFunction(
-      () => document.querySelector('klar-skjema')!.shadowRoot!.querySelectorAll('#ks-language option').length > 1,
-    );
+    await allLanguagesDrawn(tab);
     await widget.locator('#ks-language').selectOption('en');
     await tab.waitForFunction(
       () =>
@@ -367,9 +371,7 @@ describe('the first step drawn by the loader from the form package', () => {
     });
     expect(caret).toEqual([3, 3]);
     // The widget's own view, whole: every language in the menu (drawn after a paint), one heading, the loader's sheet.
-    await tab.waitForFunction(
-      () => document.querySelector('klar-skjema')!.shadowRoot!.querySelectorAll('#ks-language option').length > 1,
-    );
+    await allLanguagesDrawn(tab);
     expect(await widget.locator('#ks-heading').count()).toBe(1);
     expect(
       await tab.evaluate(
@@ -424,10 +426,7 @@ describe('the first step drawn by the loader from the form package', () => {
       width: 390,
       height: 600,
     });
-    await tab.waitForFunction(() => {
-      const lower = document.querySelector('#lower') as (HTMLElement & { snapshot?: unknown }) | null;
-      return lower?.snapshot !== undefined && !lower.shadowRoot?.querySelector('[data-klar-first-step]');
-    });
+    await takenOver(tab, '#lower');
     const street = tab.locator('#lower #ks-adresse-street');
     await street.fill('Storgata 1');
     const place = () =>
@@ -444,10 +443,7 @@ describe('the first step drawn by the loader from the form package', () => {
       await tab.evaluate(() => !!document.querySelector('#upper')!.shadowRoot!.querySelector('[data-klar-first-step]')),
     ).toBe(true);
     release();
-    await tab.waitForFunction(() => {
-      const upper = document.querySelector('#upper') as (HTMLElement & { snapshot?: unknown }) | null;
-      return upper?.snapshot !== undefined && !upper.shadowRoot?.querySelector('[data-klar-first-step]');
-    });
+    await takenOver(tab, '#upper');
     await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(await place()).toEqual(before);
     expect(problems).toEqual([]);
